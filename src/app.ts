@@ -1,0 +1,156 @@
+/**
+ * Builds the web app: shared middleware (security headers, session, locale, CSRF),
+ * then every feature's routes, each behind its declared access rule.
+ */
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
+import path from 'node:path';
+import { AppError } from './auth/app-error.js';
+import { requireAccess } from './auth/policy.js';
+import { randomToken, safeEqual, sha256 } from './auth/tokens.js';
+import { projectRoot } from './config/project-root.js';
+import { findLiveSession, loadPrincipal } from './features/accounts/repository.js';
+import { SESSION_COOKIE } from './features/accounts/sessions.js';
+import { registerAccountRoutes } from './features/accounts/routes.js';
+import { registerPartnershipRoutes } from './features/partnerships/routes.js';
+import type { AppContext, AppDeps, AppEnv } from './ui/context.js';
+import { renderError } from './ui/error-pages.js';
+import { isLocale } from './ui/i18n.js';
+import { RouteTable, publicAccess, type RouteSpec } from './ui/route.js';
+import { ANON_CSRF_COOKIE, LOCALE_COOKIE } from './ui/request.js';
+import { pingDatabase } from './db/client.js';
+import { setCookie } from 'hono/cookie';
+
+
+/** Every route of the app, in one table: the authorization matrix test reads the same list. */
+export function buildRouteTable(): RouteTable {
+  const table = new RouteTable();
+  table.get('/health', publicAccess, async (c) => {
+    try {
+      await pingDatabase(c.var.deps.db);
+      return c.json({ status: 'ok', database: 'ok' });
+    } catch (error) {
+      c.var.deps.logger.error({ err: error }, 'health check failed');
+      return c.json({ status: 'error', database: 'unreachable' }, 503);
+    }
+  });
+  table.get('/static/*', publicAccess, async (c) => (await staticFiles(c, async () => {})) ?? c.notFound());
+  registerAccountRoutes(table);
+  registerPartnershipRoutes(table);
+  return table;
+}
+
+const staticRoot = path.relative(process.cwd(), path.join(projectRoot(), 'dist', 'public'));
+const staticFiles = serveStatic<AppEnv>({
+  root: staticRoot,
+  rewriteRequestPath: (p) => p.replace(/^\/static/, ''),
+  onFound: (_path, c) => {
+    c.header('Cache-Control', 'public, max-age=3600');
+  },
+});
+
+function contentSecurityPolicy(nonce: string): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'`,
+    `style-src 'self' 'nonce-${nonce}'`,
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "object-src 'none'",
+  ].join('; ');
+}
+
+export interface CreateAppOptions {
+  deps: AppDeps;
+  routes?: RouteTable;
+}
+
+export function createApp({ deps, routes = buildRouteTable() }: CreateAppOptions): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    const nonce = randomToken(16);
+    c.set('deps', deps);
+    c.set('nonce', nonce);
+    c.set('principal', null);
+    c.set('sessionTokenHash', null);
+    c.set('locale', 'nl');
+    c.set('csrfToken', '');
+    await next();
+    c.header('Content-Security-Policy', contentSecurityPolicy(nonce));
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('X-Frame-Options', 'DENY');
+    c.header('Referrer-Policy', 'same-origin');
+    c.header('Cross-Origin-Opener-Policy', 'same-origin');
+    c.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+    if (deps.config.secureCookies) c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+  });
+
+  // Session, locale and CSRF token for everything except static files and the health check.
+  app.use('*', async (c, next) => {
+    const pathname = new URL(c.req.url).pathname;
+    if (pathname.startsWith('/static/') || pathname === '/health') return next();
+    const token = getCookie(c, SESSION_COOKIE);
+    if (token) {
+      const session = await findLiveSession(deps.db, sha256(token), deps.clock.now());
+      if (session) {
+        const principal = await loadPrincipal(deps.db, session.userId);
+        if (principal) {
+          c.set('principal', principal);
+          c.set('sessionTokenHash', session.tokenHash);
+          c.set('csrfToken', session.csrfToken);
+          c.set('locale', principal.locale);
+        }
+      }
+    }
+    if (!c.var.principal) {
+      let anonymousToken = getCookie(c, ANON_CSRF_COOKIE);
+      if (!anonymousToken || anonymousToken.length < 20) {
+        anonymousToken = randomToken();
+        setCookie(c, ANON_CSRF_COOKIE, anonymousToken, { httpOnly: true, sameSite: 'Lax', path: '/', secure: deps.config.secureCookies });
+      }
+      c.set('csrfToken', anonymousToken);
+    }
+    const cookieLocale = getCookie(c, LOCALE_COOKIE);
+    if (isLocale(cookieLocale)) c.set('locale', cookieLocale);
+
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+      const headerToken = c.req.header('x-csrf-token');
+      let sent = headerToken;
+      if (!sent) {
+        const contentType = c.req.header('content-type') ?? '';
+        if (contentType.includes('form')) {
+          const body = await c.req.parseBody();
+          sent = typeof body['_csrf'] === 'string' ? body['_csrf'] : undefined;
+        }
+      }
+      if (!sent || !safeEqual(sent, c.var.csrfToken)) throw new AppError('csrf');
+    }
+    return next();
+  });
+
+  for (const route of routes.routes) {
+    const handler = async (c: AppContext) => {
+      if (route.access.kind === 'public') return route.handler(c, null);
+      if (!c.var.principal) throw new AppError('unauthenticated');
+      if (route.access.kind === 'authenticated') return route.handler(c, null);
+      const { scope, state } = await route.access.scope(c);
+      const options = { principal: c.var.principal, permission: route.access.permission, scope, state };
+      requireAccess(options);
+      return route.handler(c, { principal: options.principal, permission: options.permission, scope });
+    };
+    if (route.method === 'GET') app.get(route.path, handler);
+    else app.post(route.path, handler);
+  }
+
+  app.notFound((c) => renderError(c as AppContext, new AppError('not_found')));
+  app.onError((error, c) => renderError(c as AppContext, error));
+  return app;
+}
+
+export type { RouteSpec };

@@ -1,0 +1,30 @@
+/**
+ * Domain code throws AppError with a code; src/ui/error-handler.tsx maps codes to
+ * HTTP statuses and Dutch/English messages in one place (STYLE.md §8).
+ */
+export const APP_ERROR_STATUS = {
+  not_found: 404,
+  forbidden: 403,
+  unauthenticated: 401,
+  invalid_input: 400,
+  conflict: 409,
+  invalid_state: 409,
+  too_many_requests: 429,
+  csrf: 403,
+} as const;
+export type AppErrorCode = keyof typeof APP_ERROR_STATUS;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    /** A message for the user (already translated), when the generic one for the code is not enough. */
+    readonly userMessage?: string,
+    readonly details?: unknown,
+  ) {
+    super(userMessage ?? code);
+    this.name = 'AppError';
+  }
+  get status(): number {
+    return APP_ERROR_STATUS[this.code];
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * The whole authorization policy, in one place (STYLE.md §6, immich's access.ts).
+ *
+ * A permission is granted by a role held at a scope that covers the resource:
+ * an SWV admin covers every board and school of the SWV, a board user the board's
+ * schools, a school editor or council member their school. Outsiders get 404, so
+ * nothing reveals that another tenant's data exists; insiders without the permission get 403.
+ */
+import { AppError } from './app-error.js';
+import type { Membership, Principal, Role } from './roles.js';
+
+export const PERMISSIONS = {
+  /** Manage SWVs and platform administrators. */
+  'platform.manage': ['platform_admin'],
+  /** See the SWV's overview pages: schools, boards, progress. */
+  'partnership.view': ['platform_admin', 'partnership_admin'],
+  /** Change SWV settings and branding; invite and remove users. */
+  'partnership.manage': ['platform_admin', 'partnership_admin'],
+  'template.manage': ['partnership_admin'],
+  'cycle.manage': ['partnership_admin'],
+  'board.view': ['partnership_admin', 'board_user'],
+  'school.view': ['partnership_admin', 'board_user', 'school_editor', 'council_member'],
+  /** Read a profile. Council members only once it is submitted (see `stateRules`). */
+  'profile.view': ['partnership_admin', 'board_user', 'school_editor', 'council_member'],
+  'profile.edit': ['school_editor'],
+  'profile.submit': ['school_editor'],
+  'profile.recordAdvice': ['school_editor', 'council_member'],
+  'profile.adopt': ['board_user'],
+  'profile.publish': ['school_editor', 'board_user'],
+  'profile.review': ['partnership_admin'],
+  'profile.respondToReview': ['school_editor'],
+  'profile.reopen': ['partnership_admin'],
+  'documents.download': ['partnership_admin', 'board_user', 'school_editor', 'council_member'],
+  'documents.batch': ['partnership_admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** The place a resource lives; its ancestors are filled in by the route's scope loader. */
+export type Scope =
+  | { level: 'platform' }
+  | { level: 'partnership'; partnershipId: string }
+  | { level: 'board'; partnershipId: string; boardId: string }
+  | { level: 'school'; partnershipId: string; boardId: string; schoolId: string };
+
+/** Facts about the resource that some roles depend on. */
+export interface ResourceState {
+  profileStatus?: string;
+}
+
+const SUBMITTED_OR_LATER = new Set(['submitted', 'advised', 'adopted', 'published']);
+
+/** Role-specific conditions beyond the scope, e.g. the council sees a profile only once it is submitted. */
+function stateAllows(role: Role, permission: Permission, state: ResourceState): boolean {
+  if (role === 'council_member' && (permission === 'profile.view' || permission === 'documents.download' || permission === 'profile.recordAdvice')) {
+    return state.profileStatus !== undefined && SUBMITTED_OR_LATER.has(state.profileStatus);
+  }
+  return true;
+}
+
+export function membershipCovers(membership: Membership, scope: Scope): boolean {
+  switch (membership.role) {
+    case 'platform_admin':
+      return true;
+    case 'partnership_admin':
+      return scope.level !== 'platform' && membership.partnershipId === scope.partnershipId;
+    case 'board_user':
+      return (scope.level === 'board' || scope.level === 'school') && membership.boardId === scope.boardId;
+    case 'school_editor':
+    case 'council_member':
+      return scope.level === 'school' && membership.schoolId === scope.schoolId;
+  }
+}
+
+export function rolesAt(principal: Principal, scope: Scope): Role[] {
+  return principal.memberships.filter((membership) => membershipCovers(membership, scope)).map((m) => m.role);
+}
+
+export function can(principal: Principal | null, permission: Permission, scope: Scope, state: ResourceState = {}): boolean {
+  if (!principal) return false;
+  const allowed: readonly Role[] = PERMISSIONS[permission];
+  return rolesAt(principal, scope).some((role) => allowed.includes(role) && stateAllows(role, permission, state));
+}
+
+/** Opens every use case. Throws 401 for anonymous, 404 for outsiders, 403 for insiders without the permission. */
+export function requireAccess(options: {
+  principal: Principal | null;
+  permission: Permission;
+  scope: Scope;
+  state?: ResourceState;
+}): asserts options is typeof options & { principal: Principal } {
+  const { principal, permission, scope, state } = options;
+  if (!principal) throw new AppError('unauthenticated');
+  if (can(principal, permission, scope, state)) return;
+  if (rolesAt(principal, scope).length === 0) throw new AppError('not_found');
+  throw new AppError('forbidden');
+}

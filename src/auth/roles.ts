@@ -1,0 +1,32 @@
+/** The roles a user can hold, each in one place (DOMAIN.md "Actors"). */
+export const ROLES = ['platform_admin', 'partnership_admin', 'board_user', 'school_editor', 'council_member'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Which scope column a role is held on. */
+export const ROLE_SCOPE = {
+  platform_admin: 'platform',
+  partnership_admin: 'partnership',
+  board_user: 'board',
+  school_editor: 'school',
+  council_member: 'school',
+} as const satisfies Record<Role, 'platform' | 'partnership' | 'board' | 'school'>;
+
+export interface Membership {
+  role: Role;
+  partnershipId: string | null;
+  boardId: string | null;
+  schoolId: string | null;
+  /** Name of the SWV, board or school the role is held at, for display. */
+  placeName: string;
+  /** The SWV the place belongs to (null for platform roles), for branding. */
+  homePartnershipId: string | null;
+}
+
+/** The signed-in user as every use case sees them. */
+export interface Principal {
+  userId: string;
+  email: string;
+  name: string;
+  locale: 'nl' | 'en';
+  memberships: Membership[];
+}

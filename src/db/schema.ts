@@ -1,0 +1,7 @@
+/** Every table, gathered for drizzle (queries and drizzle-kit). Each feature owns its own schema file. */
+export * from '../features/partnerships/schema.js';
+export * from '../features/accounts/schema.js';
+export * from '../features/templates/schema.js';
+export * from '../features/questionnaire/schema.js';
+export * from '../audit/schema.js';
+export * from '../jobs/schema.js';

@@ -1,0 +1,115 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { AppError } from '../../auth/app-error.js';
+import type { Role } from '../../auth/roles.js';
+import { randomToken, sha256 } from '../../auth/tokens.js';
+import { recordAudit } from '../../audit/record-audit.js';
+import type { Clock } from '../../config/clock.js';
+import type { Database } from '../../db/client.js';
+import { queueMail } from '../../mail/send-mail-job.js';
+import type { Authorized } from '../../ui/route.js';
+import { translator, type Locale } from '../../ui/i18n.js';
+import { uiMessages } from '../../ui/messages.js';
+import { boards, partnerships, schools } from '../partnerships/schema.js';
+import { accountsMessages } from './messages.js';
+import { findUserByEmail, insertMembership, insertUser, insertUserToken, normalizeEmail } from './repository.js';
+
+export const INVITABLE_ROLES = ['partnership_admin', 'board_user', 'school_editor', 'council_member'] as const satisfies readonly Role[];
+
+export const inviteUserInput = z.object({
+  email: z.email(),
+  name: z.string().trim().min(2).max(120),
+  role: z.enum(INVITABLE_ROLES),
+  /** The board or school id for board and school roles; ignored for SWV admins. */
+  placeId: z.string().optional(),
+});
+export type InviteUserInput = z.infer<typeof inviteUserInput>;
+
+export const INVITATION_DAYS = 7;
+
+/**
+ * An SWV admin gives someone a role at the SWV, one of its boards or one of its schools.
+ * A new user gets a one-time link to set a password; an existing user is told about the new role.
+ */
+export async function inviteUser(options: {
+  db: Database;
+  clock: Clock;
+  auth: Authorized;
+  partnershipId: string;
+  input: InviteUserInput;
+  baseUrl: string;
+  locale: Locale;
+}): Promise<{ userId: string; isNewUser: boolean }> {
+  const { db, clock, auth, partnershipId, input } = options;
+  const now = clock.now();
+  const t = translator(accountsMessages, options.locale);
+  const ui = translator(uiMessages, options.locale);
+
+  const place = await resolvePlace(db, partnershipId, input.role, input.placeId);
+
+  return db.transaction(async (tx) => {
+    let user = await findUserByEmail(tx, input.email);
+    const isNewUser = !user;
+    if (!user) {
+      const id = crypto.randomUUID();
+      await insertUser(tx, { id, email: input.email, name: input.name, createdAt: now });
+      user = { id, email: normalizeEmail(input.email), name: input.name, passwordHash: null, locale: 'nl', disabledAt: null, createdAt: now };
+    }
+    const added = await insertMembership(tx, { userId: user.id, role: input.role, ...place.columns }, now);
+    if (!added) {
+      throw new AppError('conflict', `${user.email} heeft de rol ${ui(`role.${input.role}`)} bij ${place.name} al.`);
+    }
+    const params = { name: user.name, inviter: auth.principal.name, role: ui(`role.${input.role}`), place: place.name };
+    if (!user.passwordHash) {
+      const token = randomToken();
+      await insertUserToken(tx, {
+        tokenHash: sha256(token),
+        userId: user.id,
+        purpose: 'invitation',
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000),
+      });
+      await queueMail(tx, clock, {
+        to: user.email,
+        subject: t('inviteMailSubject', params),
+        text: t('inviteMailBody', { ...params, link: `${options.baseUrl}/uitnodiging/${token}` }),
+      });
+    } else {
+      await queueMail(tx, clock, {
+        to: user.email,
+        subject: t('roleAddedMailSubject', params),
+        text: t('roleAddedMailBody', { ...params, link: `${options.baseUrl}/inloggen` }),
+      });
+    }
+    await recordAudit(tx, {
+      at: now,
+      actorUserId: auth.principal.userId,
+      partnershipId,
+      action: 'user.invite',
+      entityType: 'user',
+      entityId: user.id,
+      after: { email: user.email, role: input.role, ...place.columns },
+    });
+    return { userId: user.id, isNewUser };
+  });
+}
+
+async function resolvePlace(db: Database, partnershipId: string, role: (typeof INVITABLE_ROLES)[number], placeId: string | undefined) {
+  if (role === 'partnership_admin') {
+    const [row] = await db.select({ name: partnerships.name }).from(partnerships).where(eq(partnerships.id, partnershipId));
+    if (!row) throw new AppError('not_found');
+    return { name: row.name, columns: { partnershipId } };
+  }
+  if (role === 'board_user') {
+    const [row] = placeId
+      ? await db.select({ name: boards.name }).from(boards).where(and(eq(boards.id, placeId), eq(boards.partnershipId, partnershipId)))
+      : [];
+    if (!row) throw new AppError('invalid_input', 'Kies het schoolbestuur waarvoor u deze persoon uitnodigt.', { field: 'placeId' });
+    return { name: row.name, columns: { boardId: placeId } };
+  }
+  const [row] = placeId
+    ? await db.select({ name: schools.name }).from(schools).where(and(eq(schools.id, placeId), eq(schools.partnershipId, partnershipId)))
+    : [];
+  if (!row) throw new AppError('invalid_input', 'Kies de school waarvoor u deze persoon uitnodigt.', { field: 'placeId' });
+  return { name: row.name, columns: { schoolId: placeId } };
+}

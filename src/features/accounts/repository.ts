@@ -1,0 +1,195 @@
+/** The only module that reads and writes the accounts tables. */
+import { and, count, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import type { Membership, Principal, Role } from '../../auth/roles.js';
+import type { DbOrTx } from '../../db/client.js';
+import { boards, partnerships, schools } from '../partnerships/schema.js';
+import { loginAttempts, memberships, sessions, users, userTokens } from './schema.js';
+
+export type UserRow = typeof users.$inferSelect;
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export async function findUserByEmail(db: DbOrTx, email: string): Promise<UserRow | null> {
+  const [user] = await db.select().from(users).where(eq(users.email, normalizeEmail(email)));
+  return user ?? null;
+}
+
+export async function findUserById(db: DbOrTx, id: string): Promise<UserRow | null> {
+  const [user] = await db.select().from(users).where(eq(users.id, id));
+  return user ?? null;
+}
+
+export async function insertUser(db: DbOrTx, user: { id: string; email: string; name: string; passwordHash?: string | null; createdAt: Date }): Promise<void> {
+  await db.insert(users).values({ ...user, email: normalizeEmail(user.email) });
+}
+
+export async function updatePassword(db: DbOrTx, userId: string, passwordHash: string): Promise<void> {
+  await db.update(users).set({ passwordHash }).where(eq(users.id, userId));
+}
+
+export async function updateLocale(db: DbOrTx, userId: string, locale: 'nl' | 'en'): Promise<void> {
+  await db.update(users).set({ locale }).where(eq(users.id, userId));
+}
+
+export interface NewMembership {
+  userId: string;
+  role: Role;
+  partnershipId?: string | null;
+  boardId?: string | null;
+  schoolId?: string | null;
+}
+
+/** Adds a role; returns false when the user already holds it there. */
+export async function insertMembership(db: DbOrTx, membership: NewMembership, now: Date): Promise<boolean> {
+  const inserted = await db
+    .insert(memberships)
+    .values({
+      id: crypto.randomUUID(),
+      userId: membership.userId,
+      role: membership.role,
+      partnershipId: membership.partnershipId ?? null,
+      boardId: membership.boardId ?? null,
+      schoolId: membership.schoolId ?? null,
+      createdAt: now,
+    })
+    .onConflictDoNothing()
+    .returning({ id: memberships.id });
+  return inserted.length > 0;
+}
+
+/** The user with every role and the name of the place it is held at. */
+export async function loadPrincipal(db: DbOrTx, userId: string): Promise<Principal | null> {
+  const user = await findUserById(db, userId);
+  if (!user || user.disabledAt) return null;
+  const rows = await db
+    .select({
+      role: memberships.role,
+      partnershipId: memberships.partnershipId,
+      boardId: memberships.boardId,
+      schoolId: memberships.schoolId,
+      partnershipName: partnerships.name,
+      boardName: boards.name,
+      boardPartnershipId: boards.partnershipId,
+      schoolName: schools.name,
+      schoolPartnershipId: schools.partnershipId,
+      schoolBoardId: schools.boardId,
+    })
+    .from(memberships)
+    .leftJoin(partnerships, eq(partnerships.id, memberships.partnershipId))
+    .leftJoin(boards, eq(boards.id, memberships.boardId))
+    .leftJoin(schools, eq(schools.id, memberships.schoolId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(memberships.createdAt);
+  const list: Membership[] = rows.map((row) => ({
+    role: row.role,
+    partnershipId: row.partnershipId,
+    boardId: row.boardId ?? row.schoolBoardId,
+    schoolId: row.schoolId,
+    placeName: row.schoolName ?? row.boardName ?? row.partnershipName ?? 'OpenSOP',
+    homePartnershipId: row.partnershipId ?? row.boardPartnershipId ?? row.schoolPartnershipId ?? null,
+  }));
+  return { userId: user.id, email: user.email, name: user.name, locale: user.locale, memberships: list };
+}
+
+export async function insertSession(db: DbOrTx, session: { tokenHash: string; userId: string; csrfToken: string; createdAt: Date; expiresAt: Date }): Promise<void> {
+  await db.insert(sessions).values(session);
+}
+
+export async function findLiveSession(db: DbOrTx, tokenHash: string, now: Date) {
+  const [session] = await db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)));
+  return session ?? null;
+}
+
+export async function deleteSession(db: DbOrTx, tokenHash: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+export async function deleteSessionsOfUser(db: DbOrTx, userId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+export async function deleteExpiredSessions(db: DbOrTx, now: Date): Promise<void> {
+  await db.delete(sessions).where(lt(sessions.expiresAt, now));
+}
+
+export async function insertUserToken(db: DbOrTx, token: { tokenHash: string; userId: string; purpose: 'invitation' | 'password_reset'; expiresAt: Date; createdAt: Date }): Promise<void> {
+  await db.insert(userTokens).values(token);
+}
+
+/** Marks a valid, unused token as used and returns it; null when unknown, used or expired. Atomic, so a link works once. */
+export async function consumeUserToken(db: DbOrTx, tokenHash: string, now: Date) {
+  const [token] = await db
+    .update(userTokens)
+    .set({ usedAt: now })
+    .where(and(eq(userTokens.tokenHash, tokenHash), isNull(userTokens.usedAt), gt(userTokens.expiresAt, now)))
+    .returning();
+  return token ?? null;
+}
+
+export async function findUsableUserToken(db: DbOrTx, tokenHash: string, now: Date) {
+  const [token] = await db
+    .select()
+    .from(userTokens)
+    .where(and(eq(userTokens.tokenHash, tokenHash), isNull(userTokens.usedAt), gt(userTokens.expiresAt, now)));
+  return token ?? null;
+}
+
+export async function recordLoginFailure(db: DbOrTx, keys: string[], at: Date): Promise<void> {
+  await db.insert(loginAttempts).values(keys.map((key) => ({ key, attemptedAt: at })));
+}
+
+export async function countLoginFailuresSince(db: DbOrTx, key: string, since: Date): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(loginAttempts)
+    .where(and(eq(loginAttempts.key, key), gt(loginAttempts.attemptedAt, since)));
+  return row?.n ?? 0;
+}
+
+export async function clearLoginFailures(db: DbOrTx, key: string): Promise<void> {
+  await db.delete(loginAttempts).where(eq(loginAttempts.key, key));
+}
+
+export interface UserWithRoles {
+  id: string;
+  name: string;
+  email: string;
+  hasPassword: boolean;
+  roles: Array<{ role: Role; placeName: string }>;
+}
+
+/** Users holding any role inside one SWV (at the SWV, one of its boards or schools). */
+export async function listUsersOfPartnership(db: DbOrTx, partnershipId: string): Promise<UserWithRoles[]> {
+  const rows = await db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      passwordHash: users.passwordHash,
+      role: memberships.role,
+      placeName: sql<string>`coalesce(${schools.name}, ${boards.name}, ${partnerships.name})`,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .leftJoin(partnerships, eq(partnerships.id, memberships.partnershipId))
+    .leftJoin(boards, eq(boards.id, memberships.boardId))
+    .leftJoin(schools, eq(schools.id, memberships.schoolId))
+    .where(
+      sql`${memberships.partnershipId} = ${partnershipId}
+        or ${boards.partnershipId} = ${partnershipId}
+        or ${schools.partnershipId} = ${partnershipId}`,
+    )
+    .orderBy(users.name);
+  const byUser = new Map<string, UserWithRoles>();
+  for (const row of rows) {
+    const entry = byUser.get(row.id) ?? { id: row.id, name: row.name, email: row.email, hasPassword: row.passwordHash !== null, roles: [] };
+    entry.roles.push({ role: row.role, placeName: row.placeName });
+    byUser.set(row.id, entry);
+  }
+  return [...byUser.values()];
+}

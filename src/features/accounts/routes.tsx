@@ -1,0 +1,318 @@
+/** @jsxImportSource hono/jsx */
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { z } from 'zod';
+import { baseUrl, LOCALE_COOKIE, requestClientAddress } from '../../ui/request.js';
+import { AppError } from '../../auth/app-error.js';
+import { MIN_PASSWORD_LENGTH } from '../../auth/password.js';
+import { sha256 } from '../../auth/tokens.js';
+import { Alert, Button, ButtonLink, CsrfField, ErrorSummary, TextField, type FieldErrors } from '../../ui/components.js';
+import type { AppContext } from '../../ui/context.js';
+import { isLocale, translator } from '../../ui/i18n.js';
+import { renderPage } from '../../ui/layout.js';
+import { uiMessages } from '../../ui/messages.js';
+import { parseForm, readForm } from '../../ui/forms.js';
+import { publicAccess, type RouteTable } from '../../ui/route.js';
+import { logIn } from './log-in.js';
+import { accountsMessages } from './messages.js';
+import { deleteSession, findUsableUserToken, findUserById, updateLocale } from './repository.js';
+import { requestPasswordReset } from './request-password-reset.js';
+import { SESSION_COOKIE } from './sessions.js';
+import { setPasswordWithToken } from './set-password-with-token.js';
+
+const messages = (c: AppContext) => translator(accountsMessages, c.var.locale);
+
+function setSessionCookie(c: AppContext, token: string, expiresAt: Date) {
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: c.var.deps.config.secureCookies,
+    path: '/',
+    expires: expiresAt,
+  });
+}
+
+/** Only same-site paths, so a crafted link cannot send someone elsewhere after logging in. */
+function safeReturnPath(value: string | undefined): string {
+  return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/';
+}
+
+function loginSchema(t: ReturnType<typeof messages>) {
+  return z.object({
+    email: z.string({ error: t('emailRequired') }).trim().min(1, { error: t('emailRequired') }).pipe(z.email({ error: t('emailInvalid') })),
+    password: z.string({ error: t('passwordRequired') }).min(1, { error: t('passwordRequired') }),
+    terug: z.string().optional(),
+  });
+}
+
+function passwordSchema(t: ReturnType<typeof messages>) {
+  return z
+    .object({
+      password: z
+        .string()
+        .min(MIN_PASSWORD_LENGTH, { error: t('passwordTooShort', { min: MIN_PASSWORD_LENGTH }) })
+        .max(200, { error: t('passwordTooLong') }),
+      passwordRepeat: z.string(),
+    })
+    .refine((v) => v.password === v.passwordRepeat, { error: t('passwordsDiffer'), path: ['passwordRepeat'] });
+}
+
+function LoginForm(props: { c: AppContext; email?: string; errors: FieldErrors; returnTo?: string; notice?: string }) {
+  const t = messages(props.c);
+  const ui = translator(uiMessages, props.c.var.locale);
+  return (
+    <div class="narrow">
+      <h1 class="utrecht-heading-1">{t('loginTitle')}</h1>
+      {props.notice && <Alert type="ok">{props.notice}</Alert>}
+      <ErrorSummary title={ui('errorSummaryTitle')} errors={props.errors} fieldOrder={['_form', 'email', 'password']} />
+      <p class="utrecht-paragraph">{t('loginIntro')}</p>
+      <form method="post" action="/inloggen" novalidate>
+        <CsrfField token={props.c.var.csrfToken} />
+        {props.returnTo && <input type="hidden" name="terug" value={props.returnTo} />}
+        <TextField name="email" label={t('email')} type="email" autocomplete="username" value={props.email} error={props.errors['email']} />
+        <TextField name="password" label={t('password')} type="password" autocomplete="current-password" error={props.errors['password'] ?? props.errors['_form']} />
+        <div class="button-row">
+          <Button>{t('logInButton')}</Button>
+          <a class="utrecht-link" href="/wachtwoord-vergeten">
+            {t('forgotPassword')}
+          </a>
+        </div>
+      </form>
+    </div>
+  );
+}
+
+function SetPasswordForm(props: { c: AppContext; action: string; intro: string; button: string; errors: FieldErrors; email: string }) {
+  const t = messages(props.c);
+  const ui = translator(uiMessages, props.c.var.locale);
+  return (
+    <>
+      <ErrorSummary title={ui('errorSummaryTitle')} errors={props.errors} fieldOrder={['password', 'passwordRepeat']} />
+      <p class="utrecht-paragraph">{props.intro}</p>
+      <form method="post" action={props.action} novalidate>
+        <CsrfField token={props.c.var.csrfToken} />
+        {/* Lets password managers store the new password under the right account. */}
+        <input type="hidden" name="username" autocomplete="username" value={props.email} />
+        <TextField
+          name="password"
+          label={t('newPassword')}
+          hint={t('newPasswordHint', { min: MIN_PASSWORD_LENGTH })}
+          type="password"
+          autocomplete="new-password"
+          error={props.errors['password']}
+        />
+        <TextField name="passwordRepeat" label={t('repeatPassword')} type="password" autocomplete="new-password" error={props.errors['passwordRepeat']} />
+        <Button>{props.button}</Button>
+      </form>
+    </>
+  );
+}
+
+async function linkInvalidPage(c: AppContext) {
+  const t = messages(c);
+  return renderPage(c, {
+    title: t('linkInvalidTitle'),
+    status: 404,
+    children: (
+      <>
+        <h1 class="utrecht-heading-1">{t('linkInvalidTitle')}</h1>
+        <p class="utrecht-paragraph">{t('linkInvalidBody')}</p>
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" href="/wachtwoord-vergeten">
+            {t('forgotPassword')}
+          </a>
+        </p>
+      </>
+    ),
+  });
+}
+
+/** Invitation and reset links look the same: a token in the path that sets a password. */
+function registerTokenRoute(table: RouteTable, basePath: string, purpose: 'invitation' | 'password_reset') {
+  const page = async (c: AppContext, errors: FieldErrors) => {
+    const t = messages(c);
+    const tokenValue = c.req.param('token') ?? '';
+    const token = await findUsableUserToken(c.var.deps.db, sha256(tokenValue), c.var.deps.clock.now());
+    if (!token || token.purpose !== purpose) return null;
+    const user = await findUserById(c.var.deps.db, token.userId);
+    if (!user) return null;
+    const title = purpose === 'invitation' ? t('invitationTitle') : t('resetTitle');
+    return renderPage(c, {
+      title,
+      status: Object.keys(errors).length ? 400 : 200,
+      children: (
+        <div class="narrow">
+          <h1 class="utrecht-heading-1">{title}</h1>
+          <SetPasswordForm
+            c={c}
+            action={`${basePath}/${tokenValue}`}
+            intro={purpose === 'invitation' ? t('invitationIntro', { name: user.name }) : t('forgotIntro').split('.')[0] + '.'}
+            button={purpose === 'invitation' ? t('activateButton') : t('resetButton')}
+            errors={errors}
+            email={user.email}
+          />
+        </div>
+      ),
+    });
+  };
+  table.get(`${basePath}/:token`, publicAccess, async (c) => (await page(c, {})) ?? linkInvalidPage(c));
+  table.post(`${basePath}/:token`, publicAccess, async (c) => {
+    const parsed = parseForm(passwordSchema(messages(c)), await readForm(c));
+    if (!parsed.ok) return (await page(c, parsed.errors)) ?? linkInvalidPage(c);
+    const token = await findUsableUserToken(c.var.deps.db, sha256(c.req.param('token') ?? ''), c.var.deps.clock.now());
+    if (!token || token.purpose !== purpose) return linkInvalidPage(c);
+    try {
+      const result = await setPasswordWithToken({ db: c.var.deps.db, clock: c.var.deps.clock, token: c.req.param('token') ?? '', password: parsed.data.password });
+      setSessionCookie(c, result.session.token, result.session.expiresAt);
+      return c.redirect('/?welkom=1', 303);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'not_found') return linkInvalidPage(c);
+      throw error;
+    }
+  });
+}
+
+export function registerAccountRoutes(table: RouteTable): void {
+  table.get('/', publicAccess, async (c) => homePage(c));
+
+  table.get('/inloggen', publicAccess, async (c) => {
+    if (c.var.principal) return c.redirect('/', 302);
+    const t = messages(c);
+    const notice = c.req.query('uitgelogd') ? t('loggedOut') : undefined;
+    return renderPage(c, {
+      title: t('loginTitle'),
+      children: <LoginForm c={c} errors={{}} returnTo={c.req.query('terug')} notice={notice} />,
+    });
+  });
+
+  table.post('/inloggen', publicAccess, async (c) => {
+    const t = messages(c);
+    const form = await readForm(c);
+    const parsed = parseForm(loginSchema(t), form);
+    const rerender = (errors: FieldErrors, status: number) =>
+      renderPage(c, { title: t('loginTitle'), status, children: <LoginForm c={c} email={form['email']} errors={errors} returnTo={form['terug']} /> });
+    if (!parsed.ok) return rerender(parsed.errors, 400);
+    const result = await logIn({
+      db: c.var.deps.db,
+      clock: c.var.deps.clock,
+      email: parsed.data.email,
+      password: parsed.data.password,
+      clientAddress: requestClientAddress(c),
+    });
+    if (!result.ok) {
+      if (result.reason === 'rate_limited') return rerender({ _form: t('tooManyAttempts') }, 429);
+      return rerender({ _form: t('wrongCredentials') }, 401);
+    }
+    setSessionCookie(c, result.token, result.expiresAt);
+    return c.redirect(safeReturnPath(parsed.data.terug), 303);
+  });
+
+  table.post('/uitloggen', publicAccess, async (c) => {
+    if (c.var.sessionTokenHash) await deleteSession(c.var.deps.db, c.var.sessionTokenHash);
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.redirect('/inloggen?uitgelogd=1', 303);
+  });
+
+  table.post('/taal', publicAccess, async (c) => {
+    const form = await readForm(c);
+    const locale = form['locale'];
+    if (!isLocale(locale)) throw new AppError('invalid_input', 'Onbekende taal. Kies Nederlands of English.');
+    setCookie(c, LOCALE_COOKIE, locale, { path: '/', sameSite: 'Lax', httpOnly: true, maxAge: 365 * 86_400 });
+    if (c.var.principal) await updateLocale(c.var.deps.db, c.var.principal.userId, locale);
+    return c.redirect(safeReturnPath(form['returnTo']), 303);
+  });
+
+  table.get('/wachtwoord-vergeten', publicAccess, async (c) => forgotPage(c, {}, undefined));
+  table.post('/wachtwoord-vergeten', publicAccess, async (c) => {
+    const t = messages(c);
+    const form = await readForm(c);
+    const parsed = parseForm(z.object({ email: z.string().trim().min(1, { error: t('emailRequired') }).pipe(z.email({ error: t('emailInvalid') })) }), form);
+    if (!parsed.ok) return forgotPage(c, parsed.errors, form['email']);
+    await requestPasswordReset({ db: c.var.deps.db, clock: c.var.deps.clock, email: parsed.data.email, baseUrl: baseUrl(c), locale: c.var.locale });
+    return renderPage(c, {
+      title: t('forgotTitle'),
+      children: (
+        <div class="narrow">
+          <h1 class="utrecht-heading-1">{t('forgotTitle')}</h1>
+          <Alert type="ok">{t('forgotSent')}</Alert>
+        </div>
+      ),
+    });
+  });
+
+  registerTokenRoute(table, '/uitnodiging', 'invitation');
+  registerTokenRoute(table, '/wachtwoord-herstellen', 'password_reset');
+}
+
+async function forgotPage(c: AppContext, errors: FieldErrors, email: string | undefined) {
+  const t = messages(c);
+  const ui = translator(uiMessages, c.var.locale);
+  return renderPage(c, {
+    title: t('forgotTitle'),
+    status: Object.keys(errors).length ? 400 : 200,
+    children: (
+      <div class="narrow">
+        <h1 class="utrecht-heading-1">{t('forgotTitle')}</h1>
+        <ErrorSummary title={ui('errorSummaryTitle')} errors={errors} />
+        <p class="utrecht-paragraph">{t('forgotIntro')}</p>
+        <form method="post" action="/wachtwoord-vergeten" novalidate>
+          <CsrfField token={c.var.csrfToken} />
+          <TextField name="email" label={t('email')} type="email" autocomplete="email" value={email} error={errors['email']} />
+          <Button>{t('sendLink')}</Button>
+        </form>
+      </div>
+    ),
+  });
+}
+
+async function homePage(c: AppContext) {
+  const t = messages(c);
+  const ui = translator(uiMessages, c.var.locale);
+  const principal = c.var.principal;
+  if (!principal) {
+    return renderPage(c, {
+      title: t('landingTitle'),
+      children: (
+        <>
+          <h1 class="utrecht-heading-1">{t('landingTitle')}</h1>
+          <p class="utrecht-paragraph">{t('landingIntro')}</p>
+          <ButtonLink href="/inloggen">{t('logInButton')}</ButtonLink>
+        </>
+      ),
+    });
+  }
+  const placeHref = (m: (typeof principal.memberships)[number]) =>
+    m.role === 'platform_admin'
+      ? '/beheer'
+      : m.role === 'partnership_admin'
+        ? `/swv/${m.partnershipId}`
+        : m.role === 'board_user'
+          ? `/besturen/${m.boardId}`
+          : `/scholen/${m.schoolId}`;
+  return renderPage(c, {
+    title: t('homeTitle', { name: principal.name }),
+    children: (
+      <>
+        <h1 class="utrecht-heading-1">{t('homeTitle', { name: principal.name })}</h1>
+        {c.req.query('welkom') && <Alert type="ok">{t('passwordChanged')}</Alert>}
+        {principal.memberships.length === 0 ? (
+          <p class="utrecht-paragraph">{t('noRoles')}</p>
+        ) : (
+          <>
+            <p class="utrecht-paragraph">{t('homeIntro')}</p>
+            <h2 class="utrecht-heading-2">{ui('myPlaces')}</h2>
+            <ul class="card-list">
+              {principal.memberships.map((m) => (
+                <li class="card">
+                  <a class="utrecht-link" href={placeHref(m)}>
+                    <strong>{m.placeName}</strong>
+                  </a>
+                  <div>{ui(`role.${m.role}`)}</div>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </>
+    ),
+  });
+}

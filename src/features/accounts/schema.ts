@@ -1,0 +1,74 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boards, partnerships, schools } from '../partnerships/schema.js';
+
+export const users = pgTable('users', {
+  id: text('id').primaryKey(),
+  /** Stored lower-cased; unique. */
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  /** argon2id; null until the invitee sets a password. */
+  passwordHash: text('password_hash'),
+  locale: text('locale', { enum: ['nl', 'en'] }).notNull().default('nl'),
+  disabledAt: timestamp('disabled_at', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
+});
+
+/**
+ * A role held in one place. Exactly the scope columns the role needs are set:
+ * platform_admin none; partnership_admin the SWV; board_user the board;
+ * school_editor and council_member the school (and, denormalised, its board and SWV).
+ */
+export const memberships = pgTable(
+  'memberships',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role', {
+      enum: ['platform_admin', 'partnership_admin', 'board_user', 'school_editor', 'council_member'],
+    }).notNull(),
+    partnershipId: text('partnership_id').references(() => partnerships.id),
+    boardId: text('board_id').references(() => boards.id),
+    schoolId: text('school_id').references(() => schools.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
+  },
+  (t) => [
+    index('memberships_user').on(t.userId),
+    uniqueIndex('memberships_unique').on(t.userId, t.role, sql`coalesce(${t.partnershipId}, '')`, sql`coalesce(${t.boardId}, '')`, sql`coalesce(${t.schoolId}, '')`),
+  ],
+);
+
+/** Server-side sessions, so any app process behind a load balancer can serve any request. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** SHA-256 of the cookie token; the token itself is never stored. */
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sessions_user').on(t.userId)],
+);
+
+/** One-time links for invitations and password resets. */
+export const userTokens = pgTable('user_tokens', {
+  tokenHash: text('token_hash').primaryKey(),
+  userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  purpose: text('purpose', { enum: ['invitation', 'password_reset'] }).notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+});
+
+/** Failed log-ins, counted per e-mail address and per client address for rate limiting. */
+export const loginAttempts = pgTable(
+  'login_attempts',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    key: text('key').notNull(),
+    attemptedAt: timestamp('attempted_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('login_attempts_key_time').on(t.key, t.attemptedAt)],
+);

@@ -1,0 +1,16 @@
+/** Session cookies: a random token in an HttpOnly, SameSite=Lax cookie; only its hash is stored. */
+import type { Clock } from '../../config/clock.js';
+import type { DbOrTx } from '../../db/client.js';
+import { randomToken, sha256 } from '../../auth/tokens.js';
+import { insertSession } from './repository.js';
+
+export const SESSION_COOKIE = 'sop_session';
+export const SESSION_HOURS = 12;
+
+export async function startSession(db: DbOrTx, clock: Clock, userId: string): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomToken();
+  const now = clock.now();
+  const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
+  await insertSession(db, { tokenHash: sha256(token), userId, csrfToken: randomToken(), createdAt: now, expiresAt });
+  return { token, expiresAt };
+}

@@ -1,0 +1,31 @@
+import { AppError } from '../../auth/app-error.js';
+import { hashPassword } from '../../auth/password.js';
+import { sha256 } from '../../auth/tokens.js';
+import { recordAudit } from '../../audit/record-audit.js';
+import type { Clock } from '../../config/clock.js';
+import type { Database } from '../../db/client.js';
+import { consumeUserToken, deleteSessionsOfUser, updatePassword } from './repository.js';
+import { startSession } from './sessions.js';
+
+/** Accepting an invitation and resetting a password both end here: a one-time link sets the password and signs in. */
+export async function setPasswordWithToken(options: { db: Database; clock: Clock; token: string; password: string }): Promise<{ userId: string; session: { token: string; expiresAt: Date } }> {
+  const { db, clock } = options;
+  const passwordHash = await hashPassword(options.password);
+  return db.transaction(async (tx) => {
+    const now = clock.now();
+    const token = await consumeUserToken(tx, sha256(options.token), now);
+    if (!token) throw new AppError('not_found');
+    await updatePassword(tx, token.userId, passwordHash);
+    await deleteSessionsOfUser(tx, token.userId);
+    await recordAudit(tx, {
+      at: now,
+      actorUserId: token.userId,
+      partnershipId: null,
+      action: token.purpose === 'invitation' ? 'user.accept_invitation' : 'user.reset_password',
+      entityType: 'user',
+      entityId: token.userId,
+    });
+    const session = await startSession(tx, clock, token.userId);
+    return { userId: token.userId, session };
+  });
+}

@@ -1,0 +1,46 @@
+/**
+ * Demo data: a fictional SWV with two boards, districts and seven schools (realistic, Dutch, invented).
+ * Only loaded into an empty database, or by `npm run cli -- demo seed`.
+ */
+export const DEMO_PASSWORD = 'Voorbeeld-2026!';
+
+export const demoPartnership = {
+  slug: 'voorbeeldstad',
+  name: 'SWV PO Voorbeeldstad',
+  primaryColor: '#0b5563',
+  parentSupportPoint: {
+    name: 'Ouder- en Jeugdsteunpunt Voorbeeldstad',
+    phone: '010 123 45 67',
+    email: 'steunpunt@swv-voorbeeldstad.nl',
+    website: 'https://www.swv-voorbeeldstad.nl/steunpunt',
+  },
+};
+
+export const demoDistricts = ['Centrum', 'Noord', 'Zuid'] as const;
+
+export const demoBoards = [
+  { key: 'spov', name: 'Stichting Primair Onderwijs Voorbeeldstad', boardNumber: '41234' },
+  { key: 'linde', name: 'Stichting Katholiek Onderwijs De Linde', boardNumber: '41567' },
+] as const;
+
+export const demoSchools = [
+  { key: 'regenboog', board: 'spov', district: 'Centrum', name: 'Basisschool De Regenboog', brin: '12AB', vestiging: '00', street: 'Lindelaan 12', postalCode: '2711 AB', city: 'Voorbeeldstad', denomination: 'Openbaar' },
+  { key: 'vlinder', board: 'spov', district: 'Noord', name: 'OBS De Vlinder', brin: '13CD', vestiging: '00', street: 'Kastanjestraat 3', postalCode: '2712 CD', city: 'Voorbeeldstad', denomination: 'Openbaar' },
+  { key: 'klimop', board: 'spov', district: 'Noord', name: 'De Klimop', brin: '13CD', vestiging: '01', street: 'Populierenpad 40', postalCode: '2712 EF', city: 'Voorbeeldstad', denomination: 'Openbaar' },
+  { key: 'horizon', board: 'spov', district: 'Zuid', name: 'Daltonschool Horizon', brin: '14EF', vestiging: '00', street: 'Zuidsingel 101', postalCode: '2715 GH', city: 'Voorbeeldstad', denomination: 'Openbaar' },
+  { key: 'sint-jozef', board: 'linde', district: 'Centrum', name: 'Sint Jozefschool', brin: '15GH', vestiging: '00', street: 'Kerkplein 7', postalCode: '2711 JK', city: 'Voorbeeldstad', denomination: 'Rooms-Katholiek' },
+  { key: 'fontein', board: 'linde', district: 'Zuid', name: 'KBS De Fontein', brin: '16JK', vestiging: '00', street: 'Waterweg 22', postalCode: '2715 LM', city: 'Voorbeeldstad', denomination: 'Rooms-Katholiek' },
+  { key: 'wereldwijzer', board: 'linde', district: 'Noord', name: 'IKC De Wereldwijzer', brin: '17LM', vestiging: '00', street: 'Atlasstraat 5', postalCode: '2712 NP', city: 'Voorbeeldstad', denomination: 'Rooms-Katholiek' },
+] as const;
+
+export type DemoSchoolKey = (typeof demoSchools)[number]['key'];
+
+export const demoUsers = [
+  { email: 'beheer@opensop.example', name: 'Pim Platform', role: 'platform_admin', place: null },
+  { email: 'swv@voorbeeldstad.example', name: 'Sanne de Vries', role: 'partnership_admin', place: 'partnership' },
+  { email: 'bestuur@spov.example', name: 'Bart Bakker', role: 'board_user', place: 'board:spov' },
+  { email: 'ib@regenboog.example', name: 'Fatima el Idrissi', role: 'school_editor', place: 'school:regenboog' },
+  { email: 'directie@regenboog.example', name: 'Jeroen Smit', role: 'school_editor', place: 'school:regenboog' },
+  { email: 'mr@regenboog.example', name: 'Anouk Jansen', role: 'council_member', place: 'school:regenboog' },
+  { email: 'ib@vlinder.example', name: 'Kees Mulder', role: 'school_editor', place: 'school:vlinder' },
+] as const;

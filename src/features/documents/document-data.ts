@@ -1,0 +1,51 @@
+/**
+ * Everything a document about one school's profile needs, as plain data.
+ * The documents capability renders from this; the profile/cycle capabilities build it.
+ * Keeping rendering on plain data means the renderers are pure and benchmarkable.
+ */
+import type { Answer } from '../templates/model/answer.js';
+import type { TemplateDefinition } from '../templates/model/template.js';
+
+export interface Branding {
+  /** SWV name as shown in headers, e.g. "SWV PO Voorbeeldstad". */
+  partnershipName: string;
+  /** Main colour as #rrggbb. */
+  primaryColor: string;
+  /** Logo as PNG or JPEG bytes, if the SWV uploaded one. */
+  logo?: { data: Uint8Array; mimeType: 'image/png' | 'image/jpeg' } | undefined;
+  /** The SWV's support point for parents (ouder- en jeugdsteunpunt), named on parent outputs. */
+  parentSupportPoint?: { name: string; phone?: string; email?: string; website?: string } | undefined;
+}
+
+export interface SchoolFacts {
+  name: string;
+  /** BRIN + vestigingsnummer, e.g. "12AB00". */
+  locationCode: string;
+  boardName: string;
+  street?: string;
+  postalCode?: string;
+  city?: string;
+  website?: string;
+  denomination?: string;
+  districtName?: string;
+  /** Who to ask, for the teacher poster, e.g. [{ role: 'Intern begeleider', name: 'Fatima el Idrissi', email: '…' }]. */
+  contacts?: Array<{ role: string; name: string; email?: string }>;
+}
+
+export interface ProfileDocumentData {
+  branding: Branding;
+  school: SchoolFacts;
+  /** "2026-2027". */
+  schoolYear: string;
+  template: TemplateDefinition;
+  /** Answers by item key; items without an answer are absent. */
+  answers: Record<string, Answer>;
+  /** "Wat kan de school niet": limits by section key (or "__overall" for the closing). */
+  limits: Record<string, string>;
+  status: 'not_started' | 'in_progress' | 'submitted' | 'advised' | 'adopted' | 'published';
+  submittedAt?: Date | undefined;
+  councilAdvice?: { date: Date; text: string } | undefined;
+  adoption?: { date: Date; by: string } | undefined;
+  /** When the document was generated (from the injectable clock). */
+  generatedAt: Date;
+}

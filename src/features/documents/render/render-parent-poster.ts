@@ -1,0 +1,359 @@
+/**
+ * The parent poster: one page in plain language (B1) for the school guide and the website
+ * (DOMAIN.md "Outputs"). Items marked `posters.parent`, each with its parent text.
+ * Exactly one page is guaranteed: the largest font size that fits is searched; if even
+ * 8 pt does not fit, texts are shortened (the input side should prevent that with
+ * `checkParentPosterFits`).
+ */
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { evaluateNorm, isAnswered } from '../../templates/model/answer.js';
+import { findScale, type Item } from '../../templates/model/template.js';
+import type { ProfileDocumentData } from '../document-data.js';
+import { PDF_FONT } from './pdf-runtime.js';
+import {
+  balanceColumns,
+  findFittingFontSize,
+  MARK_COLORS,
+  MARK_WORDS,
+  markCanvas,
+  markFor,
+  PAGE_SCALE,
+  POSTER_LIMITS,
+  renderAtSize,
+  shorten,
+  tagText,
+  type MarkKind,
+  type PosterSize,
+} from './poster-kit.js';
+import { brandColor, escapeHtml, fitLogo, logoDataUrl, parentTextFor, textColorOn, tint } from './profile-view.js';
+
+export { POSTER_LIMITS };
+
+export interface ParentPosterEntry {
+  item: Item;
+  title: string;
+  text: string;
+  mark: MarkKind;
+  /** e.g. "Dit bieden wij · Op onze school", "Hier werken wij aan (2027-2028)". */
+  tag: string;
+}
+
+function ambitionYear(schoolYear: string | undefined): string {
+  return schoolYear ? ` (${schoolYear})` : '';
+}
+
+export function listParentPosterEntries(data: ProfileDocumentData): ParentPosterEntry[] {
+  const { template, answers } = data;
+  return template.sections.flatMap((section) =>
+    section.items
+      .filter((item) => item.posters.parent)
+      .map((item): ParentPosterEntry => {
+        const answer = answers[item.key];
+        const status = evaluateNorm(item, answer);
+        const mark = markFor(status, isAnswered(answer?.value));
+        const option =
+          typeof answer?.value === 'string' ? findScale(template, item.scale)?.options.find((o) => o.value === answer.value) : undefined;
+        const where = mark === 'offered' && option ? ` · ${option.parentLabel ?? option.label}` : '';
+        const year = mark === 'working-on' ? ambitionYear(answer?.ambition?.schoolYear) : '';
+        return { item, title: item.title, text: parentTextFor(item, answer), mark, tag: `${MARK_WORDS[mark]}${where}${year}` };
+      }),
+  );
+}
+
+function internalCoordinator(data: ProfileDocumentData): { role: string; name: string; email?: string } | undefined {
+  return data.school.contacts?.find((c) => /intern begeleider|ib-er|zorgco/i.test(c.role)) ?? data.school.contacts?.[0];
+}
+
+const INTRO =
+  'Elk kind leert op zijn eigen manier. Soms heeft een kind extra hulp nodig. Op deze poster leest u welke hulp wij bieden op onze school.';
+
+interface BuildOptions {
+  size: PosterSize;
+  /** Shorten each parent text to this many characters (last resort when 8 pt does not fit). */
+  maxTextLength?: number;
+}
+
+export function buildParentPosterDefinition(data: ProfileDocumentData, fontSize: number, options: BuildOptions, onPageCount: (n: number) => void): TDocumentDefinitions {
+  const k = PAGE_SCALE[options.size];
+  const f = fontSize * k;
+  const color = brandColor(data);
+  const onColor = textColorOn(color);
+  const margin = 30 * k;
+  const logoUrl = logoDataUrl(data);
+  const logo = fitLogo(data, 70 * k, 46 * k);
+  const entries = listParentPosterEntries(data);
+  const isShortened = options.maxTextLength !== undefined;
+
+  const entryContent = (entry: ParentPosterEntry): Content => ({
+    unbreakable: true,
+    margin: [0, 0, 0, f * 0.7],
+    columns: [
+      { width: f * 1.5, margin: [0, f * 0.1, 0, 0], stack: [markCanvas(entry.mark, f * 1.5)] },
+      {
+        width: '*',
+        stack: [
+          { text: isShortened ? shorten(entry.title, (options.maxTextLength ?? 600) + 20) : entry.title, bold: true, fontSize: f * 1.05 },
+          { text: isShortened ? shorten(entry.text, options.maxTextLength ?? 600) : entry.text, fontSize: f, margin: [0, f * 0.1, 0, f * 0.2] },
+          tagText(entry.mark, entry.tag, f * 0.85),
+        ],
+      },
+    ],
+    columnGap: f * 0.6,
+  });
+
+  const legend: Content = {
+    margin: [0, 0, 0, f * 0.8],
+    columns: (['offered', 'working-on', 'not-yet'] as const).map((kind) => ({
+      width: 'auto',
+      columns: [markCanvas(kind, f * 1.1), { text: MARK_WORDS[kind], fontSize: f * 0.9, width: 'auto', margin: [0, f * 0.05, 0, 0] }],
+      columnGap: f * 0.35,
+    })),
+    columnGap: f * 1.4,
+  };
+
+  const coordinator = internalCoordinator(data);
+  const point = data.branding.parentSupportPoint;
+  const contactLines: Content[] = [
+    { text: 'Vragen? Wij denken graag met u mee.', bold: true, fontSize: f * 1.1, color },
+    {
+      text: `Praat eerst met de leerkracht van uw kind.${coordinator ? ` U kunt ook contact opnemen met ${coordinator.name} (${coordinator.role.toLowerCase()})${coordinator.email ? `, ${coordinator.email}` : ''}.` : ''}`,
+      fontSize: f,
+    },
+  ];
+  if (point) {
+    const how = [point.phone && `tel. ${point.phone}`, point.email, point.website].filter(Boolean).join(' · ');
+    contactLines.push({
+      text: [
+        { text: `Komt u er samen niet uit? `, fontSize: f },
+        { text: point.name, bold: true, fontSize: f },
+        { text: ` helpt ouders en jongeren, gratis en onafhankelijk${how ? `: ${how}` : ''}.`, fontSize: f },
+      ],
+      margin: [0, f * 0.3, 0, 0],
+    });
+  }
+  if (isShortened) {
+    contactLines.push({ text: 'De volledige teksten leest u in ons schoolondersteuningsprofiel op de website.', fontSize: f * 0.85, italics: true, margin: [0, f * 0.3, 0, 0] });
+  }
+
+  return {
+    pageSize: options.size,
+    pageMargins: [margin, margin, margin, margin * 0.9],
+    language: 'nl-NL',
+    info: { title: `Ouderposter ${data.school.name} ${data.schoolYear}`, author: data.school.name, creator: 'OpenSOP' },
+    ...(logoUrl ? { images: { logo: logoUrl } } : {}),
+    defaultStyle: { font: PDF_FONT, fontSize: f, color: '#1a1a1a', lineHeight: 1.2 },
+    footer: (_page, pageCount) => {
+      onPageCount(pageCount);
+      return null;
+    },
+    content: [
+      {
+        table: {
+          widths: ['*', 'auto'],
+          body: [
+            [
+              {
+                stack: [
+                  { text: 'Zo helpen wij uw kind', fontSize: 26 * k, bold: true, color: onColor },
+                  { text: `${data.school.name} · schooljaar ${data.schoolYear}`, fontSize: 13 * k, color: onColor, margin: [0, 4 * k, 0, 0] },
+                ],
+                margin: [12 * k, 12 * k, 6 * k, 12 * k],
+              },
+              logo
+                ? { image: 'logo', width: logo.width, height: logo.height, margin: [6 * k, 10 * k, 12 * k, 10 * k] }
+                : { text: '', margin: [0, 0, 0, 0] },
+            ],
+          ],
+        },
+        layout: { fillColor: () => color, hLineWidth: () => 0, vLineWidth: () => 0 },
+        margin: [0, 0, 0, 10 * k],
+      },
+      { text: INTRO, fontSize: f * 1.1, margin: [0, 0, 0, f * 0.6] },
+      legend,
+      {
+        columns: balanceColumns(entries, (e) => e.title.length + e.text.length + 90).map((column) => ({
+          width: '*',
+          stack: column.map(entryContent),
+        })),
+        columnGap: 18 * k,
+      },
+      {
+        table: { widths: ['*'], body: [[{ stack: contactLines, margin: [10 * k, 8 * k, 10 * k, 8 * k] }]] },
+        layout: { fillColor: () => tint(color, 0.9), hLineWidth: () => 0, vLineWidth: (i: number) => (i === 0 ? 3 * k : 0), vLineColor: () => color },
+        margin: [0, 4 * k, 0, 6 * k],
+        unbreakable: true,
+      },
+      { text: `${data.branding.partnershipName} · ${data.school.name}${data.school.website ? ` · ${data.school.website}` : ''}`, fontSize: 7.5 * k, color: '#555555' },
+    ],
+  };
+}
+
+type Builder = (fontSize: number, onPageCount: (n: number) => void) => TDocumentDefinitions;
+
+/** Font size found per data object; A3 is A4 scaled, so the A4 search serves both. */
+const fittedSizes = new WeakMap<ProfileDocumentData, number | null>();
+
+async function fitParentPoster(data: ProfileDocumentData, size: PosterSize): Promise<{ build: Builder; fontSize: number } | null> {
+  const build: Builder = (fontSize, onCount) => buildParentPosterDefinition(data, fontSize, { size }, onCount);
+  const known = fittedSizes.get(data);
+  const fontSize = known !== undefined ? known : await findFittingFontSize(build);
+  fittedSizes.set(data, fontSize);
+  return fontSize === null ? null : { build, fontSize };
+}
+
+export async function renderParentPosterPdf(data: ProfileDocumentData, options: { size: PosterSize } = { size: 'A4' }): Promise<Buffer> {
+  const fitted = await fitParentPoster(data, options.size);
+  if (fitted) {
+    const result = await renderAtSize(fitted.build, fitted.fontSize);
+    if (result.pageCount === 1) return result.bytes;
+    fittedSizes.delete(data); // the data changed since the size was found: search again
+    const again = await findFittingFontSize(fitted.build);
+    if (again !== null) {
+      const retry = await renderAtSize(fitted.build, again);
+      if (retry.pageCount === 1) return retry.bytes;
+    }
+  }
+  // Last resort: shorter texts at the minimum size, then fewer characters still (bounded).
+  const min = POSTER_LIMITS.minFontSizePt;
+  for (const maxTextLength of [240, 180, 120, 80, 50, 30]) {
+    const build: Builder = (fontSize, onCount) => buildParentPosterDefinition(data, fontSize, { size: options.size, maxTextLength }, onCount);
+    const result = await renderAtSize(build, min);
+    if (result.pageCount === 1) return result.bytes;
+  }
+  throw new Error(`De ouderposter past niet op één pagina: er staan te veel onderwerpen op (${listParentPosterEntries(data).length}).`);
+}
+
+export interface PosterFitCheck {
+  fits: boolean;
+  /** Body font size (pt, A4) the poster will use, or null when it does not fit. */
+  fontSize: number | null;
+  /** Dutch message for the school when it does not fit. */
+  message: string | null;
+}
+
+/** For the input side: refuse parent texts that cannot fit on one page even at the minimum readable size. */
+export async function checkParentPosterFits(data: ProfileDocumentData): Promise<PosterFitCheck> {
+  const fitted = await fitParentPoster(data, 'A4');
+  if (fitted) return { fits: true, fontSize: fitted.fontSize, message: null };
+  const longest = listParentPosterEntries(data)
+    .filter((e) => e.item.parentTextEditable)
+    .sort((a, b) => b.text.length - a.text.length)
+    .slice(0, 3)
+    .map((e) => `"${e.title}"`);
+  return {
+    fits: false,
+    fontSize: null,
+    message:
+      `De teksten voor de ouderposter passen niet op één pagina, ook niet met de kleinste leesbare letter (${POSTER_LIMITS.minFontSizePt} pt). ` +
+      `Maak de teksten voor ouders korter${longest.length ? `, bijvoorbeeld bij ${longest.join(', ')}` : ''}.`,
+  };
+}
+
+const SVG_MARKS: Record<MarkKind, string> = {
+  offered: '<path d="M7 12.5l3.2 3.2L17 8.5" />',
+  'working-on': '<path d="M6.5 12h10M13 8l4 4-4 4" />',
+  'not-yet': '<path d="M7 12h10" />',
+  info: '<path d="M12 11v6M12 7.5v.5" />',
+};
+
+function svgMark(kind: MarkKind): string {
+  return `<svg class="mark" viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" focusable="false"><circle cx="12" cy="12" r="12" fill="${MARK_COLORS[kind].fg}"/><g fill="none" stroke="#fff" stroke-width="2.6" stroke-linecap="round" stroke-linejoin="round">${SVG_MARKS[kind]}</g></svg>`;
+}
+
+/** A standalone, accessible HTML page (inline CSS, no JavaScript) to embed on the school website. */
+export function renderParentPosterHtml(data: ProfileDocumentData): string {
+  const color = brandColor(data);
+  const onColor = textColorOn(color);
+  const logoUrl = logoDataUrl(data);
+  const logo = fitLogo(data, 96, 64);
+  const entries = listParentPosterEntries(data);
+  const coordinator = internalCoordinator(data);
+  const point = data.branding.parentSupportPoint;
+  const e = escapeHtml;
+  const tagCss = (Object.keys(MARK_COLORS) as MarkKind[])
+    .map((kind) => `.tag--${kind}{color:${MARK_COLORS[kind].fg};background:${MARK_COLORS[kind].bg}}`)
+    .join('');
+
+  const items = entries
+    .map(
+      (entry) => `      <li class="entry">
+        ${svgMark(entry.mark)}
+        <div>
+          <h2>${e(entry.title)}</h2>
+          <p>${e(entry.text)}</p>
+          <p class="tag tag--${entry.mark}">${e(entry.tag)}</p>
+        </div>
+      </li>`,
+    )
+    .join('\n');
+
+  const pointHtml = point
+    ? `<p>Komt u er samen niet uit? <strong>${e(point.name)}</strong> helpt ouders en jongeren, gratis en onafhankelijk.${[
+        point.phone ? ` Telefoon: <a href="tel:${e(point.phone.replace(/\s+/g, ''))}">${e(point.phone)}</a>.` : '',
+        point.email ? ` E-mail: <a href="mailto:${e(point.email)}">${e(point.email)}</a>.` : '',
+        point.website && /^https?:\/\//i.test(point.website) ? ` Website: <a href="${e(point.website)}">${e(point.website)}</a>.` : '',
+      ].join('')}</p>`
+    : '';
+
+  return `<!doctype html>
+<html lang="nl">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>Zo helpen wij uw kind – ${e(data.school.name)} ${e(data.schoolYear)}</title>
+  <style>
+    :root{--brand:${color};--on-brand:${onColor}}
+    *{box-sizing:border-box}
+    body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;font-size:1.0625rem;line-height:1.5;color:#1a1a1a;background:#fff}
+    main{max-width:60rem;margin:0 auto;padding:1rem}
+    header{display:flex;justify-content:space-between;align-items:center;gap:1rem;background:var(--brand);color:var(--on-brand);padding:1rem 1.25rem;border-radius:.5rem}
+    header h1{margin:0;font-size:2rem;line-height:1.2}
+    header p{margin:.25rem 0 0}
+    header img{background:#fff;border-radius:.25rem;padding:.25rem}
+    .legend{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;list-style:none;padding:0;margin:1rem 0}
+    .legend li{display:flex;align-items:center;gap:.4rem}
+    .legend .mark{width:20px;height:20px}
+    .entries{list-style:none;padding:0;margin:0;columns:2 22rem;column-gap:2rem}
+    .entry{display:flex;gap:.75rem;break-inside:avoid;margin:0 0 1rem}
+    .mark{flex:none}
+    .entry h2{font-size:1.1rem;margin:0}
+    .entry p{margin:.2rem 0}
+    .tag{display:inline-block;font-weight:700;font-size:.9rem;padding:.05rem .4rem;border-radius:.25rem}
+    ${tagCss}
+    .contact{border-left:.3rem solid var(--brand);background:#f3f6f8;padding:.75rem 1rem;margin:1rem 0}
+    .contact h2{margin:0 0 .25rem;font-size:1.2rem;color:#1a1a1a}
+    a{color:#0b4f8a}
+    a:focus{outline:3px solid #ffbf47;outline-offset:2px}
+    footer{font-size:.85rem;color:#555}
+    @media print{@page{size:A4;margin:12mm}main{padding:0}body{font-size:10pt}}
+  </style>
+</head>
+<body>
+<main>
+  <header>
+    <div>
+      <h1>Zo helpen wij uw kind</h1>
+      <p>${e(data.school.name)} · schooljaar ${e(data.schoolYear)}</p>
+    </div>
+    ${logoUrl && logo ? `<img src="${logoUrl}" width="${logo.width}" height="${logo.height}" alt="Logo ${e(data.branding.partnershipName)}">` : ''}
+  </header>
+  <p>${e(INTRO)}</p>
+  <ul class="legend" aria-label="Uitleg van de tekens">
+    <li>${svgMark('offered')}<span>${MARK_WORDS.offered}</span></li>
+    <li>${svgMark('working-on')}<span>${MARK_WORDS['working-on']}</span></li>
+    <li>${svgMark('not-yet')}<span>${MARK_WORDS['not-yet']}</span></li>
+  </ul>
+  <ul class="entries">
+${items}
+  </ul>
+  <section class="contact" aria-labelledby="vragen">
+    <h2 id="vragen">Vragen? Wij denken graag met u mee.</h2>
+    <p>Praat eerst met de leerkracht van uw kind.${coordinator ? ` U kunt ook contact opnemen met ${e(coordinator.name)} (${e(coordinator.role.toLowerCase())})${coordinator.email ? `, <a href="mailto:${e(coordinator.email)}">${e(coordinator.email)}</a>` : ''}.` : ''}</p>
+    ${pointHtml}
+  </section>
+  <footer><p>${e(data.branding.partnershipName)} · ${e(data.school.name)}${data.school.website ? ` · ${e(data.school.website)}` : ''}</p></footer>
+</main>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,163 @@
+import { execFileSync } from 'node:child_process';
+import { strFromU8, unzipSync } from 'fflate';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import mammoth from 'mammoth';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { describe, expect, it } from 'vitest';
+import { describeAnswer } from '../../templates/model/answer.js';
+import type { ProfileDocumentData } from '../document-data.js';
+import {
+  checkParentPosterFits,
+  listParentPosterEntries,
+  renderAllDocuments,
+  renderParentPosterHtml,
+  renderParentPosterPdf,
+  renderSchoolGuideDocx,
+  renderSchoolGuideHtml,
+  renderSopDocx,
+  renderSopPdf,
+  renderTeacherPosterPdf,
+} from './index.js';
+import { buildDocumentFixture, inlineTemplate, loadExampleTemplates } from './test-fixtures.js';
+
+async function pdfText(bytes: Buffer): Promise<{ pages: number; text: string }> {
+  const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
+  let text = '';
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    text += content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : ' ') : '')).join('');
+  }
+  const pages = doc.numPages;
+  await doc.destroy();
+  return { pages, text };
+}
+
+/** PDF text extraction splits lines anywhere: compare without whitespace. */
+const squash = (text: string) => text.replace(/\s+/g, '');
+
+function answeredRows(data: ProfileDocumentData) {
+  return data.template.sections.flatMap((s) =>
+    s.items
+      .filter((item) => item.kind !== 'longtext')
+      .map((item) => ({ item, answer: describeAnswer(data.template, item, data.answers[item.key]?.value) })),
+  );
+}
+
+const templates = [...loadExampleTemplates(), { name: 'inline', template: inlineTemplate() }];
+
+describe.each(templates)('documents for $name', ({ template }) => {
+  const data = buildDocumentFixture(template);
+
+  it('SOP .docx holds every item title and answer, headings and a table of contents', async () => {
+    const bytes = await renderSopDocx(data);
+    const { value } = await mammoth.extractRawText({ buffer: bytes });
+    for (const { item, answer } of answeredRows(data)) {
+      expect(value).toContain(item.title);
+      expect(value).toContain(answer);
+    }
+    expect(value).toContain('Wat kan de school niet');
+    expect(value).toContain('vastgesteld door');
+    const html = (await mammoth.convertToHtml({ buffer: bytes })).value;
+    expect(html).toContain('<h1>');
+    expect(html).toContain('<h2>');
+    const xml = strFromU8(unzipSync(new Uint8Array(bytes))['word/document.xml']!);
+    expect(xml).toContain('TOC \\');
+  });
+
+  it('SOP PDF holds every answer, with page numbers', async () => {
+    const { pages, text } = await pdfText(await renderSopPdf(data));
+    const flat = squash(text);
+    for (const { item, answer } of answeredRows(data)) {
+      expect(flat).toContain(squash(item.title));
+      expect(flat).toContain(squash(answer));
+    }
+    expect(flat).toContain(squash(`Pagina 2 van ${pages}`));
+  });
+
+  it('school guide .docx and HTML list the support', async () => {
+    const { value } = await mammoth.extractRawText({ buffer: await renderSchoolGuideDocx(data) });
+    const html = renderSchoolGuideHtml(data);
+    for (const section of data.template.sections.filter((s) => s.kind === 'promise')) {
+      for (const item of section.items.filter((i) => i.kind !== 'longtext')) {
+        expect(value).toContain(item.title);
+      }
+    }
+    expect(html).not.toMatch(/<script/i);
+  });
+
+  for (const longestTexts of [false, true]) {
+    it(`parent poster is exactly one page on A4 and A3 (longest texts: ${longestTexts})`, async () => {
+      const fixture = buildDocumentFixture(template, { longestTexts });
+      for (const size of ['A4', 'A3'] as const) {
+        const { pages, text } = await pdfText(await renderParentPosterPdf(fixture, { size }));
+        expect(pages).toBe(1);
+        const flat = squash(text);
+        for (const entry of listParentPosterEntries(fixture).slice(0, 3)) expect(flat).toContain(squash(entry.title));
+        expect(flat).toContain('Ouder-enjeugdsteunpunt');
+      }
+    });
+  }
+
+  it('teacher poster is exactly one page and names who to ask', async () => {
+    const { pages, text } = await pdfText(await renderTeacherPosterPdf(buildDocumentFixture(template, { longestTexts: true })));
+    expect(pages).toBe(1);
+    expect(squash(text)).toContain('FatimaelIdrissi');
+  });
+});
+
+describe('safety and limits', () => {
+  const template = inlineTemplate();
+
+  it('escapes school texts in the HTML outputs', () => {
+    const data = buildDocumentFixture(template);
+    const evil = '<script>alert("x")</script>';
+    data.school.name = `De Regenboog ${evil}`;
+    data.limits.__overall = evil;
+    const editable = template.sections.flatMap((s) => s.items).find((i) => i.parentTextEditable && i.posters.parent);
+    if (editable) data.answers[editable.key] = { ...data.answers[editable.key]!, parentText: evil };
+    for (const html of [renderSchoolGuideHtml(data), renderParentPosterHtml(data)]) {
+      expect(html).not.toContain('<script>');
+      expect(html).toContain('&lt;script&gt;');
+    }
+  });
+
+  it('parent poster HTML is a standalone page without JavaScript', () => {
+    const html = renderParentPosterHtml(buildDocumentFixture(template));
+    expect(html).toMatch(/^<!doctype html>\n<html lang="nl">/);
+    expect(html).not.toMatch(/<script|\son[a-z]+=/i);
+    expect(html).toContain('aria-hidden="true"');
+  });
+
+  it('checkParentPosterFits accepts normal texts and refuses far too many, in Dutch', async () => {
+    const data = buildDocumentFixture(template, { longestTexts: true });
+    expect((await checkParentPosterFits(data)).fits).toBe(true);
+    const crowded = structuredClone(data);
+    const section = crowded.template.sections[1]!;
+    for (let i = 0; i < 60; i++) {
+      const item = { ...section.items[0]!, key: `extra-${i}`, parentText: 'x '.repeat(290).trim() };
+      section.items.push(item);
+      crowded.answers[item.key] = { value: 'school', ambition: null, parentText: 'Lange tekst '.repeat(50).slice(0, 600) };
+    }
+    const check = await checkParentPosterFits(crowded);
+    expect(check.fits).toBe(false);
+    expect(check.message).toContain('passen niet op één pagina');
+    // …and the poster itself still comes out as one page (texts shortened as a last resort).
+    expect((await pdfText(await renderParentPosterPdf(crowded, { size: 'A4' }))).pages).toBe(1);
+  });
+
+  it('renderAllDocuments names the files after year, location and school', async () => {
+    const docs = await renderAllDocuments(buildDocumentFixture(template));
+    expect(docs.map((d) => d.fileName)).toContain('SOP-2026-2027-12AB00-de-regenboog.pdf');
+    expect(docs.map((d) => d.fileName)).toContain('SOP-2026-2027-12AB00-de-regenboog.docx');
+    expect(docs).toHaveLength(8);
+    if (process.env.RENDER_PNG !== '0' && existsSync('/usr/bin/pdftoppm')) {
+      // Visual check: first pages as PNG under test-results/ (gitignored) to look at.
+      mkdirSync('test-results/documents', { recursive: true });
+      for (const doc of docs.filter((d) => d.fileName.endsWith('.pdf'))) {
+        const pdf = `test-results/documents/${doc.fileName}`;
+        writeFileSync(pdf, doc.bytes);
+        execFileSync('pdftoppm', ['-r', '60', '-png', '-singlefile', '-f', '1', '-l', '1', pdf, pdf.replace(/\.pdf$/, '')]);
+      }
+    }
+  });
+});

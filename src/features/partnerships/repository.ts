@@ -1,0 +1,65 @@
+/** The only module that reads and writes SWVs, boards, districts and schools. */
+import { asc, eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { boards, districts, partnerships, schools } from './schema.js';
+
+export type PartnershipRow = typeof partnerships.$inferSelect;
+export type SchoolRow = typeof schools.$inferSelect;
+export type BoardRow = typeof boards.$inferSelect;
+
+export async function getPartnership(db: DbOrTx, id: string): Promise<PartnershipRow | null> {
+  const [row] = await db.select().from(partnerships).where(eq(partnerships.id, id));
+  return row ?? null;
+}
+
+export async function getPartnershipBySlug(db: DbOrTx, slug: string): Promise<PartnershipRow | null> {
+  const [row] = await db.select().from(partnerships).where(eq(partnerships.slug, slug));
+  return row ?? null;
+}
+
+export function listPartnerships(db: DbOrTx): Promise<PartnershipRow[]> {
+  return db.select().from(partnerships).orderBy(asc(partnerships.name));
+}
+
+export function listBoards(db: DbOrTx, partnershipId: string): Promise<BoardRow[]> {
+  return db.select().from(boards).where(eq(boards.partnershipId, partnershipId)).orderBy(asc(boards.name));
+}
+
+export function listDistricts(db: DbOrTx, partnershipId: string) {
+  return db.select().from(districts).where(eq(districts.partnershipId, partnershipId)).orderBy(asc(districts.name));
+}
+
+export function listSchoolsOfPartnership(db: DbOrTx, partnershipId: string): Promise<SchoolRow[]> {
+  return db.select().from(schools).where(eq(schools.partnershipId, partnershipId)).orderBy(asc(schools.name));
+}
+
+export function listSchoolsOfBoard(db: DbOrTx, boardId: string): Promise<SchoolRow[]> {
+  return db.select().from(schools).where(eq(schools.boardId, boardId)).orderBy(asc(schools.name));
+}
+
+export async function getBoard(db: DbOrTx, id: string): Promise<BoardRow | null> {
+  const [row] = await db.select().from(boards).where(eq(boards.id, id));
+  return row ?? null;
+}
+
+export async function getSchool(db: DbOrTx, id: string): Promise<(SchoolRow & { boardName: string; districtName: string | null }) | null> {
+  const [row] = await db
+    .select({ school: schools, boardName: boards.name, districtName: districts.name })
+    .from(schools)
+    .innerJoin(boards, eq(boards.id, schools.boardId))
+    .leftJoin(districts, eq(districts.id, schools.districtId))
+    .where(eq(schools.id, id));
+  return row ? { ...row.school, boardName: row.boardName, districtName: row.districtName } : null;
+}
+
+export async function updatePartnershipSettings(
+  db: DbOrTx,
+  id: string,
+  settings: Pick<PartnershipRow, 'name' | 'primaryColor' | 'parentSupportPoint'> & { logoDataUrl?: string | null },
+): Promise<void> {
+  await db.update(partnerships).set(settings).where(eq(partnerships.id, id));
+}
+
+export async function insertPartnership(db: DbOrTx, row: typeof partnerships.$inferInsert): Promise<void> {
+  await db.insert(partnerships).values(row);
+}

@@ -1,0 +1,369 @@
+/** @jsxImportSource hono/jsx */
+import { z } from 'zod';
+import { AppError } from '../../auth/app-error.js';
+import { baseUrl } from '../../ui/request.js';
+import { Alert, Button, CsrfField, ErrorSummary, SelectField, StatusTag, TextField, type FieldErrors } from '../../ui/components.js';
+import type { AppContext } from '../../ui/context.js';
+import { translator } from '../../ui/i18n.js';
+import { renderPage } from '../../ui/layout.js';
+import { uiMessages } from '../../ui/messages.js';
+import { parseForm, readForm } from '../../ui/forms.js';
+import { authorized, permission, type RouteTable } from '../../ui/route.js';
+import { INVITABLE_ROLES, inviteUser } from '../accounts/invite-user.js';
+import { listUsersOfPartnership } from '../accounts/repository.js';
+import { partnershipMessages } from './messages.js';
+import { getBoard, getPartnership, getSchool, listBoards, listPartnerships, listSchoolsOfBoard, listSchoolsOfPartnership } from './repository.js';
+import { fromBoardParam, fromPartnershipParam, fromSchoolParam, platformScope } from './scopes.js';
+import { LogoError, logoToDataUrl, partnershipSettingsInput, updateSettings } from './update-partnership-settings.js';
+import { schoolPageSections } from './school-page-sections.js';
+
+const m = (c: AppContext) => translator(partnershipMessages, c.var.locale);
+
+export function registerPartnershipRoutes(table: RouteTable): void {
+  table.get('/beheer', permission('platform.manage', platformScope), async (c) => {
+    const t = m(c);
+    const list = await listPartnerships(c.var.deps.db);
+    return renderPage(c, {
+      title: t('platformTitle'),
+      children: (
+        <>
+          <h1 class="utrecht-heading-1">{t('platformTitle')}</h1>
+          <h2 class="utrecht-heading-2">{t('partnershipsHeading')}</h2>
+          <ul class="utrecht-unordered-list">
+            {list.map((p) => (
+              <li>
+                <a class="utrecht-link" href={`/swv/${p.id}`}>
+                  {p.name}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ),
+    });
+  });
+
+  table.get('/swv/:partnershipId', permission('partnership.view', fromPartnershipParam), async (c) => {
+    const t = m(c);
+    const db = c.var.deps.db;
+    const id = c.req.param('partnershipId')!;
+    const partnership = await getPartnership(db, id);
+    if (!partnership) throw new AppError('not_found');
+    const [boardList, schoolList] = await Promise.all([listBoards(db, id), listSchoolsOfPartnership(db, id)]);
+    return renderPage(c, {
+      title: partnership.name,
+      partnershipId: id,
+      children: (
+        <>
+          <h1 class="utrecht-heading-1">{partnership.name}</h1>
+          <p class="utrecht-paragraph">{t('overviewIntro', { schools: schoolList.length, boards: boardList.length })}</p>
+          <ul class="card-list" aria-label="Beheer">
+            {partnershipLinks(id, t).map(([href, label]) => (
+              <li class="card">
+                <a class="utrecht-link" href={href}>
+                  {label}
+                </a>
+              </li>
+            ))}
+          </ul>
+          <h2 class="utrecht-heading-2">{t('schools')}</h2>
+          <SchoolTable c={c} schools={schoolList} boards={new Map(boardList.map((b) => [b.id, b.name]))} />
+        </>
+      ),
+    });
+  });
+
+  const usersPage = async (c: AppContext, errors: FieldErrors, values: Record<string, string>, notice?: string) => {
+    const t = m(c);
+    const ui = translator(uiMessages, c.var.locale);
+    const db = c.var.deps.db;
+    const id = c.req.param('partnershipId')!;
+    const partnership = await getPartnership(db, id);
+    if (!partnership) throw new AppError('not_found');
+    const [people, boardList, schoolList] = await Promise.all([listUsersOfPartnership(db, id), listBoards(db, id), listSchoolsOfPartnership(db, id)]);
+    const placeOptions = [
+      ...boardList.map((b) => ({ value: b.id, label: `${t('board')}: ${b.name}` })),
+      ...schoolList.map((s) => ({ value: s.id, label: `${t('school')}: ${s.name} (${s.locationCode})` })),
+    ];
+    return renderPage(c, {
+      title: t('usersTitle'),
+      partnershipId: id,
+      status: Object.keys(errors).length ? 400 : 200,
+      breadcrumbs: [[partnership.name, `/swv/${id}`]],
+      children: (
+        <>
+          <h1 class="utrecht-heading-1">{t('usersTitle')}</h1>
+          {notice && <Alert type="ok">{notice}</Alert>}
+          <ErrorSummary title={ui('errorSummaryTitle')} errors={errors} fieldOrder={['name', 'email', 'role', 'placeId']} />
+          <table class="utrecht-table">
+            <caption class="visually-hidden">{t('users')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('name')}</th>
+                <th scope="col">{t('email')}</th>
+                <th scope="col">{t('roles')}</th>
+                <th scope="col">{t('status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {people.map((person) => (
+                <tr>
+                  <td>{person.name}</td>
+                  <td>{person.email}</td>
+                  <td>
+                    {person.roles.map((r) => (
+                      <div>
+                        {ui(`role.${r.role}`)} — {r.placeName}
+                      </div>
+                    ))}
+                  </td>
+                  <td>{person.hasPassword ? <StatusTag tone="success">{t('active')}</StatusTag> : <StatusTag tone="info">{t('invitedStatus')}</StatusTag>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h2 class="utrecht-heading-2">{t('inviteHeading')}</h2>
+          <p class="utrecht-paragraph">{t('inviteIntro')}</p>
+          <form method="post" action={`/swv/${id}/gebruikers`} novalidate>
+            <CsrfField token={c.var.csrfToken} />
+            <TextField name="name" label={t('name')} value={values['name']} error={errors['name']} autocomplete="off" />
+            <TextField name="email" label={t('email')} type="email" value={values['email']} error={errors['email']} autocomplete="off" />
+            <SelectField
+              name="role"
+              label={t('role')}
+              value={values['role']}
+              error={errors['role']}
+              emptyLabel=""
+              options={INVITABLE_ROLES.map((role) => ({ value: role, label: ui(`role.${role}`) }))}
+            />
+            <SelectField name="placeId" label={t('place')} hint={t('placeHint')} value={values['placeId']} error={errors['placeId']} emptyLabel={t('choosePlace')} options={placeOptions} />
+            <Button>{t('inviteButton')}</Button>
+          </form>
+        </>
+      ),
+    });
+  };
+
+  table.get('/swv/:partnershipId/gebruikers', permission('partnership.manage', fromPartnershipParam), (c) => usersPage(c, {}, {}));
+
+  table.post('/swv/:partnershipId/gebruikers', permission('partnership.manage', fromPartnershipParam), async (c, auth) => {
+    const t = m(c);
+    const values = await readForm(c);
+    const schema = z.object({
+      name: z.string().trim().min(2, { error: t('nameRequired') }).max(120, { error: t('nameRequired') }),
+      email: z.string().trim().pipe(z.email({ error: t('emailInvalid') })),
+      role: z.enum(INVITABLE_ROLES, { error: t('roleRequired') }),
+      placeId: z.string().optional(),
+    });
+    const parsed = parseForm(schema, values);
+    if (!parsed.ok) return usersPage(c, parsed.errors, values);
+    try {
+      const result = await inviteUser({
+        db: c.var.deps.db,
+        clock: c.var.deps.clock,
+        auth: authorized(auth),
+        partnershipId: c.req.param('partnershipId')!,
+        input: { ...parsed.data, placeId: parsed.data.placeId || undefined },
+        baseUrl: baseUrl(c),
+        locale: c.var.locale,
+      });
+      return usersPage(c, {}, {}, result.isNewUser ? t('invited', { email: parsed.data.email }) : t('roleAdded', { email: parsed.data.email }));
+    } catch (error) {
+      if (error instanceof AppError && (error.code === 'invalid_input' || error.code === 'conflict')) {
+        const field = (error.details as { field?: string } | undefined)?.field ?? 'email';
+        return usersPage(c, { [field]: error.userMessage ?? error.code }, values);
+      }
+      throw error;
+    }
+  });
+
+  const settingsPage = async (c: AppContext, errors: FieldErrors, values: Record<string, string> | null, notice?: string) => {
+    const t = m(c);
+    const ui = translator(uiMessages, c.var.locale);
+    const id = c.req.param('partnershipId')!;
+    const partnership = await getPartnership(c.var.deps.db, id);
+    if (!partnership) throw new AppError('not_found');
+    const v = values ?? {
+      name: partnership.name,
+      primaryColor: partnership.primaryColor,
+      supportPointName: partnership.parentSupportPoint?.name ?? '',
+      supportPointPhone: partnership.parentSupportPoint?.phone ?? '',
+      supportPointEmail: partnership.parentSupportPoint?.email ?? '',
+      supportPointWebsite: partnership.parentSupportPoint?.website ?? '',
+    };
+    return renderPage(c, {
+      title: t('settingsTitle'),
+      partnershipId: id,
+      status: Object.keys(errors).length ? 400 : 200,
+      breadcrumbs: [[partnership.name, `/swv/${id}`]],
+      children: (
+        <>
+          <h1 class="utrecht-heading-1">{t('settingsTitle')}</h1>
+          {notice && <Alert type="ok">{notice}</Alert>}
+          <ErrorSummary title={ui('errorSummaryTitle')} errors={errors} />
+          <form method="post" action={`/swv/${id}/instellingen`} enctype="multipart/form-data" novalidate>
+            <CsrfField token={c.var.csrfToken} />
+            <TextField name="name" label={t('partnershipName')} value={v['name']} error={errors['name']} />
+            <TextField name="primaryColor" type="color" label={t('primaryColor')} hint={t('primaryColorHint')} value={v['primaryColor']} error={errors['primaryColor']} />
+            <div class={`utrecht-form-field${errors['logo'] ? ' utrecht-form-field--invalid' : ''}`}>
+              <label class="utrecht-form-label" for="field-logo">
+                {t('logo')}
+              </label>
+              <div class="utrecht-form-field-description" id="field-logo-hint">
+                {t('logoHint')}
+              </div>
+              {errors['logo'] && (
+                <div class="utrecht-form-field-error-message" id="field-logo-error">
+                  {errors['logo']}
+                </div>
+              )}
+              <input type="file" id="field-logo" name="logo" accept="image/png,image/jpeg" aria-describedby={errors['logo'] ? 'field-logo-hint field-logo-error' : 'field-logo-hint'} />
+              {partnership.logoDataUrl && (
+                <p>
+                  <img src={partnership.logoDataUrl} alt={`Huidig logo van ${partnership.name}`} style="max-height:4rem" />
+                  <label>
+                    <input type="checkbox" name="removeLogo" value="1" /> {t('removeLogo')}
+                  </label>
+                </p>
+              )}
+            </div>
+            <fieldset class="utrecht-form-fieldset">
+              <legend class="utrecht-form-fieldset__legend">{t('supportPoint')}</legend>
+              <p class="utrecht-paragraph">{t('supportPointIntro')}</p>
+              <TextField name="supportPointName" label={t('supportPointName')} value={v['supportPointName']} error={errors['supportPointName']} />
+              <TextField name="supportPointPhone" label={t('supportPointPhone')} value={v['supportPointPhone']} error={errors['supportPointPhone']} />
+              <TextField name="supportPointEmail" type="email" label={t('supportPointEmail')} value={v['supportPointEmail']} error={errors['supportPointEmail']} />
+              <TextField name="supportPointWebsite" type="url" label={t('supportPointWebsite')} value={v['supportPointWebsite']} error={errors['supportPointWebsite']} />
+            </fieldset>
+            <Button>{uiMessages[c.var.locale].save}</Button>
+          </form>
+        </>
+      ),
+    });
+  };
+
+  table.get('/swv/:partnershipId/instellingen', permission('partnership.manage', fromPartnershipParam), (c) => settingsPage(c, {}, null));
+  table.post('/swv/:partnershipId/instellingen', permission('partnership.manage', fromPartnershipParam), async (c, auth) => {
+    const t = m(c);
+    const body = await c.req.parseBody();
+    const values: Record<string, string> = {};
+    for (const [key, value] of Object.entries(body)) if (typeof value === 'string' && key !== '_csrf') values[key] = value;
+    const parsed = parseForm(partnershipSettingsInput, values);
+    let logoDataUrl: string | null | undefined;
+    const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
+    const logo = body['logo'];
+    if (values['removeLogo'] === '1') logoDataUrl = null;
+    else if (logo instanceof File && logo.size > 0) {
+      try {
+        logoDataUrl = logoToDataUrl({ bytes: new Uint8Array(await logo.arrayBuffer()), mimeType: logo.type });
+      } catch (error) {
+        if (!(error instanceof LogoError)) throw error;
+        errors['logo'] = error.message;
+      }
+    }
+    if (!parsed.ok || Object.keys(errors).length) return settingsPage(c, errors, values);
+    await updateSettings({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), partnershipId: c.req.param('partnershipId')!, input: parsed.data, logoDataUrl });
+    return settingsPage(c, {}, null, t('saved'));
+  });
+
+  table.get('/besturen/:boardId', permission('board.view', fromBoardParam), async (c) => {
+    const t = m(c);
+    const db = c.var.deps.db;
+    const board = await getBoard(db, c.req.param('boardId')!);
+    if (!board) throw new AppError('not_found');
+    const schoolList = await listSchoolsOfBoard(db, board.id);
+    return renderPage(c, {
+      title: t('boardTitle', { name: board.name }),
+      partnershipId: board.partnershipId,
+      children: (
+        <>
+          <h1 class="utrecht-heading-1">{t('boardTitle', { name: board.name })}</h1>
+          <h2 class="utrecht-heading-2">{t('schools')}</h2>
+          <SchoolTable c={c} schools={schoolList} boards={new Map([[board.id, board.name]])} />
+        </>
+      ),
+    });
+  });
+
+  table.get('/scholen/:schoolId', permission('school.view', fromSchoolParam), async (c, auth) => {
+    const t = m(c);
+    const school = await getSchool(c.var.deps.db, c.req.param('schoolId')!);
+    if (!school) throw new AppError('not_found');
+    const extra = await Promise.all(schoolPageSections.map((section) => section(c, authorized(auth), school.id)));
+    return renderPage(c, {
+      title: school.name,
+      partnershipId: school.partnershipId,
+      children: (
+        <>
+          <h1 class="utrecht-heading-1">{school.name}</h1>
+          {extra}
+          <h2 class="utrecht-heading-2">{t('schoolData')}</h2>
+          <dl class="facts">
+            <dt>{t('locationCode')}</dt>
+            <dd>{school.locationCode}</dd>
+            <dt>{t('board')}</dt>
+            <dd>{school.boardName}</dd>
+            {school.districtName && (
+              <>
+                <dt>{t('district')}</dt>
+                <dd>{school.districtName}</dd>
+              </>
+            )}
+            <dt>{t('address')}</dt>
+            <dd>{[school.street, [school.postalCode, school.city].filter(Boolean).join(' ')].filter(Boolean).join(', ')}</dd>
+            {school.website && (
+              <>
+                <dt>{t('website')}</dt>
+                <dd>{school.website}</dd>
+              </>
+            )}
+          </dl>
+        </>
+      ),
+    });
+  });
+}
+
+/** Links on the SWV overview; features add their own entries here. */
+function partnershipLinks(id: string, t: ReturnType<typeof m>): Array<[string, string]> {
+  return [
+    ...partnershipLinkProviders.flatMap((provider) => provider(id)),
+    [`/swv/${id}/gebruikers`, t('users')],
+    [`/swv/${id}/instellingen`, t('settings')],
+  ];
+}
+
+/** Features (templates, cycle, documents) register overview links here instead of editing this file. */
+export const partnershipLinkProviders: Array<(partnershipId: string) => Array<[string, string]>> = [];
+
+function SchoolTable(props: { c: AppContext; schools: Awaited<ReturnType<typeof listSchoolsOfPartnership>>; boards: Map<string, string> }) {
+  const t = m(props.c);
+  if (props.schools.length === 0) return <p class="utrecht-paragraph">{t('noSchools')}</p>;
+  return (
+    <table class="utrecht-table">
+      <caption class="visually-hidden">{t('schools')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('school')}</th>
+          <th scope="col">{t('locationCode')}</th>
+          <th scope="col">{t('city')}</th>
+          <th scope="col">{t('board')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.schools.map((school) => (
+          <tr>
+            <td>
+              <a class="utrecht-link" href={`/scholen/${school.id}`}>
+                {school.name}
+              </a>
+            </td>
+            <td>{school.locationCode}</td>
+            <td>{school.city}</td>
+            <td>{props.boards.get(school.boardId)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,63 @@
+import { sql } from 'drizzle-orm';
+import { index, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+/** A samenwerkingsverband (SWV): the tenant. Everything an SWV configures lives in its row or its own tables. */
+export const partnerships = pgTable('partnerships', {
+  id: text('id').primaryKey(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  sector: text('sector', { enum: ['po', 'vo'] }).notNull().default('po'),
+  /** Branding: main colour as #rrggbb and an optional logo. */
+  primaryColor: text('primary_color').notNull().default('#1f4e79'),
+  logoDataUrl: text('logo_data_url'),
+  /** Ouder- en jeugdsteunpunt (name, phone, email, website). */
+  parentSupportPoint: jsonb('parent_support_point').$type<{ name: string; phone?: string; email?: string; website?: string }>(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
+});
+
+export const districts = pgTable(
+  'districts',
+  {
+    id: text('id').primaryKey(),
+    partnershipId: text('partnership_id').notNull().references(() => partnerships.id),
+    name: text('name').notNull(),
+  },
+  (t) => [uniqueIndex('districts_partnership_name').on(t.partnershipId, t.name)],
+);
+
+/** A school board (bevoegd gezag). `boardNumber` is DUO's "bevoegd gezag nummer". */
+export const boards = pgTable(
+  'boards',
+  {
+    id: text('id').primaryKey(),
+    partnershipId: text('partnership_id').notNull().references(() => partnerships.id),
+    name: text('name').notNull(),
+    boardNumber: text('board_number'),
+  },
+  (t) => [index('boards_partnership').on(t.partnershipId)],
+);
+
+/** One school location, identified by DUO's BRIN + vestigingsnummer (`locationCode`, e.g. "12AB00"). */
+export const schools = pgTable(
+  'schools',
+  {
+    id: text('id').primaryKey(),
+    partnershipId: text('partnership_id').notNull().references(() => partnerships.id),
+    boardId: text('board_id').notNull().references(() => boards.id),
+    districtId: text('district_id').references(() => districts.id),
+    name: text('name').notNull(),
+    brin: text('brin').notNull(),
+    locationCode: text('location_code').notNull(),
+    street: text('street'),
+    postalCode: text('postal_code'),
+    city: text('city'),
+    municipalityCode: text('municipality_code'),
+    website: text('website'),
+    denomination: text('denomination'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
+  },
+  (t) => [
+    uniqueIndex('schools_partnership_location').on(t.partnershipId, t.locationCode),
+    index('schools_board').on(t.boardId),
+  ],
+);

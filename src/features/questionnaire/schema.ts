@@ -1,0 +1,81 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { users } from '../accounts/schema.js';
+import { partnerships, schools } from '../partnerships/schema.js';
+import { templateVersions } from '../templates/schema.js';
+import type { Ambition, AnswerValue } from '../templates/model/answer.js';
+
+export const PROFILE_STATUSES = ['not_started', 'in_progress', 'submitted', 'advised', 'adopted', 'published'] as const;
+export type ProfileStatus = (typeof PROFILE_STATUSES)[number];
+
+/** One school's support profile (SOP) for one school year. */
+export const profiles = pgTable(
+  'profiles',
+  {
+    id: text('id').primaryKey(),
+    partnershipId: text('partnership_id').notNull().references(() => partnerships.id),
+    schoolId: text('school_id').notNull().references(() => schools.id),
+    /** "2026-2027". */
+    schoolYear: text('school_year').notNull(),
+    templateVersionId: text('template_version_id').notNull().references(() => templateVersions.id),
+    status: text('status', { enum: PROFILE_STATUSES }).notNull().default('not_started'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    submittedBy: text('submitted_by').references(() => users.id),
+    adviceDate: date('advice_date'),
+    adviceText: text('advice_text'),
+    adoptedOn: date('adopted_on'),
+    adoptedByName: text('adopted_by_name'),
+    adoptedByUser: text('adopted_by_user').references(() => users.id),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('profiles_school_year').on(t.schoolId, t.schoolYear),
+    index('profiles_partnership_year').on(t.partnershipId, t.schoolYear),
+  ],
+);
+
+/**
+ * One row per answered item, so one item can be queried across every school
+ * of an SWV and across years (dashboards) — see docs/decisions/0004-answers-as-rows.md.
+ * `partnershipId`, `schoolYear` and `meetsNorm` are denormalised for those queries.
+ * "Wat kan de school niet" texts are stored as item keys `limits:<sectionKey>`.
+ */
+export const answers = pgTable(
+  'answers',
+  {
+    profileId: text('profile_id').notNull().references(() => profiles.id, { onDelete: 'cascade' }),
+    itemKey: text('item_key').notNull(),
+    partnershipId: text('partnership_id').notNull(),
+    schoolYear: text('school_year').notNull(),
+    value: jsonb('value').$type<AnswerValue | null>(),
+    ambition: jsonb('ambition').$type<Ambition | null>(),
+    parentText: text('parent_text'),
+    meetsNorm: boolean('meets_norm'),
+    /** Carried over from last year's final answers and not yet touched this year. */
+    carriedOver: boolean('carried_over').notNull().default(false),
+    revision: integer('revision').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    updatedBy: text('updated_by').references(() => users.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.profileId, t.itemKey] }),
+    index('answers_partnership_year_item').on(t.partnershipId, t.schoolYear, t.itemKey),
+  ],
+);
+
+/** Every change of an answer: who, when, old and new. */
+export const answerHistory = pgTable(
+  'answer_history',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    profileId: text('profile_id').notNull().references(() => profiles.id, { onDelete: 'cascade' }),
+    itemKey: text('item_key').notNull(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    changedBy: text('changed_by').references(() => users.id),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('answer_history_profile_item').on(t.profileId, t.itemKey)],
+);

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { canCarryOverAnswer, diffTemplateVersions } from './diff-versions.js';
+import { buildTestTemplate, itemOf } from './test-template.js';
+
+const previous = buildTestTemplate();
+
+describe('diffTemplateVersions', () => {
+  it('marks every item unchanged between equal versions', () => {
+    const diff = diffTemplateVersions(previous, buildTestTemplate());
+    expect(diff.counts).toEqual({ new: 0, changed: 0, removed: 0, unchanged: 6 });
+  });
+
+  it('finds new, removed and changed items and says what changed', () => {
+    const next = buildTestTemplate((input) => {
+      const items = input.sections[0]!.items!;
+      items.splice(items.findIndex((item) => item.key === 'contact'), 1); // removed
+      items.push({ key: 'nieuw', kind: 'yesno', title: 'Nieuwe vraag' }); // new
+      const dyslexie = items.find((item) => item.key === 'protocol-dyslexie')!;
+      dyslexie.title = 'Protocol leesproblemen en dyslexie';
+      dyslexie.norm = { accept: ['actief-toegepast'] };
+      items.find((item) => item.key === 'ib-uren')!.max = 30;
+      items.find((item) => item.key === 'visie')!.help = 'Nieuwe uitleg';
+      input.scales![1]!.options.push({ value: 'smw', label: 'Schoolmaatschappelijk werk' });
+    });
+    const diff = diffTemplateVersions(previous, next);
+    const byKey = Object.fromEntries(diff.items.map((item) => [item.key, item]));
+    expect(byKey['protocol-dyslexie']).toMatchObject({ status: 'changed', changes: ['title', 'norm'] });
+    expect(byKey['partners']).toMatchObject({ status: 'changed', changes: ['options'] });
+    expect(byKey['ib-uren']).toMatchObject({ status: 'changed', changes: ['limits'] });
+    expect(byKey['visie']).toMatchObject({ status: 'changed', changes: ['details'] });
+    expect(byKey['onderzoek']).toMatchObject({ status: 'unchanged', changes: [] });
+    expect(byKey['nieuw']).toMatchObject({ status: 'new', sectionKey: 'belofte-1' });
+    expect(byKey['contact']).toMatchObject({ status: 'removed', title: 'Contactpersoon' });
+    expect(diff.items.at(-1)?.key).toBe('contact'); // removed items come last
+    expect(diff.counts).toEqual({ new: 1, changed: 4, removed: 1, unchanged: 1 });
+  });
+
+  it('notices a change of kind or scale, and a move to another section', () => {
+    const next = buildTestTemplate((input) => {
+      const items = input.sections[0]!.items!;
+      const onderzoek = items.splice(items.findIndex((item) => item.key === 'onderzoek'), 1)[0]!;
+      input.sections.push({ key: 'belofte-2', kind: 'promise', title: 'Belofte 2', items: [onderzoek] });
+      Object.assign(items.find((item) => item.key === 'protocol-dyslexie')!, { kind: 'expertise' });
+      input.scales!.push({ key: 'status-2', name: 'Status', options: input.scales![0]!.options });
+      items.find((item) => item.key === 'protocol-dyslexie')!.scale = 'status-2';
+    });
+    const byKey = Object.fromEntries(diffTemplateVersions(previous, next).items.map((item) => [item.key, item]));
+    expect(byKey['protocol-dyslexie']?.changes).toEqual(['kind', 'scale']);
+    expect(byKey['onderzoek']).toMatchObject({ status: 'changed', changes: ['section'], sectionKey: 'belofte-2' });
+  });
+});
+
+describe('canCarryOverAnswer', () => {
+  const same = buildTestTemplate();
+  const carry = (key: string, value: Parameters<typeof canCarryOverAnswer>[2], next = same) =>
+    canCarryOverAnswer(itemOf(previous, key), itemOf(next, key), value, next);
+
+  it('carries over valid answers of unchanged items', () => {
+    expect(carry('protocol-dyslexie', 'beschikbaar')).toBe(true);
+    expect(carry('partners', ['sbo'])).toBe(true);
+    expect(carry('partners', [])).toBe(true);
+    expect(carry('ib-uren', 12)).toBe(true);
+    expect(carry('onderzoek', false)).toBe(true);
+    expect(carry('contact', 'Mevrouw De Vries')).toBe(true);
+  });
+
+  it('does not carry over an empty answer', () => {
+    expect(carry('contact', null)).toBe(false);
+    expect(carry('contact', '')).toBe(false);
+  });
+
+  it('does not carry over when the key or kind differs', () => {
+    expect(canCarryOverAnswer(itemOf(previous, 'contact'), itemOf(same, 'visie'), 'tekst', same)).toBe(false);
+    const next = buildTestTemplate((input) => {
+      Object.assign(input.sections[0]!.items!.find((item) => item.key === 'contact')!, { kind: 'longtext' });
+    });
+    expect(carry('contact', 'Mevrouw De Vries', next)).toBe(false);
+  });
+
+  it('carries over only values that are still valid', () => {
+    const next = buildTestTemplate((input) => {
+      input.scales![0]!.options = input.scales![0]!.options.filter((option) => option.value !== 'beschikbaar');
+      input.scales![1]!.options = input.scales![1]!.options.filter((option) => option.value !== 'jgz');
+      input.sections[0]!.items!.find((item) => item.key === 'ib-uren')!.max = 20;
+      input.sections[0]!.items!.find((item) => item.key === 'contact')!.maxLength = 10;
+    });
+    expect(carry('protocol-dyslexie', 'beschikbaar', next)).toBe(false);
+    expect(carry('protocol-dyslexie', 'actief-toegepast', next)).toBe(true);
+    expect(carry('partners', ['sbo', 'jgz'], next)).toBe(false);
+    expect(carry('partners', ['sbo'], next)).toBe(true);
+    expect(carry('ib-uren', 25, next)).toBe(false);
+    expect(carry('ib-uren', 20, next)).toBe(true);
+    expect(carry('contact', 'Mevrouw De Vries', next)).toBe(false);
+    expect(carry('contact', 'De Vries', next)).toBe(true);
+  });
+});

@@ -1,0 +1,213 @@
+/** @jsxImportSource hono/jsx */
+/**
+ * Form and page building blocks with NL Design System (Utrecht) classes.
+ * Error messages are shown both in the summary at the top and next to the field (STYLE.md "Interface patterns").
+ */
+import type { Child } from 'hono/jsx';
+
+export type FieldErrors = Record<string, string>;
+
+export function ErrorSummary(props: { title: string; errors: FieldErrors; fieldOrder?: string[] }) {
+  const entries = Object.entries(props.errors);
+  if (entries.length === 0) return null;
+  const ordered = props.fieldOrder
+    ? entries.sort(([a], [b]) => props.fieldOrder!.indexOf(a) - props.fieldOrder!.indexOf(b))
+    : entries;
+  return (
+    <div class="utrecht-alert utrecht-alert--error error-summary" role="alert" tabindex={-1} id="error-summary">
+      <h2 class="utrecht-heading-2">{props.title}</h2>
+      <ul class="utrecht-unordered-list">
+        {ordered.map(([field, message]) => (
+          <li class="utrecht-unordered-list__item">
+            <a class="utrecht-link" href={`#${fieldId(field)}`}>
+              {message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function fieldId(name: string): string {
+  return `field-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
+}
+
+export function TextField(props: {
+  name: string;
+  label: string;
+  value?: string | undefined;
+  error?: string | undefined;
+  hint?: string | undefined;
+  type?: 'text' | 'email' | 'password' | 'number' | 'date' | 'url' | 'color';
+  autocomplete?: string;
+  required?: boolean;
+  maxLength?: number;
+}) {
+  const id = fieldId(props.name);
+  const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div class={`utrecht-form-field utrecht-form-field--text${props.error ? ' utrecht-form-field--invalid' : ''}`}>
+      <div class="utrecht-form-field__label">
+        <label class="utrecht-form-label" for={id}>
+          {props.label}
+        </label>
+      </div>
+      {props.hint && (
+        <div class="utrecht-form-field-description" id={`${id}-hint`}>
+          {props.hint}
+        </div>
+      )}
+      {props.error && (
+        <div class="utrecht-form-field-error-message" id={`${id}-error`}>
+          {props.error}
+        </div>
+      )}
+      <div class="utrecht-form-field__input">
+        <input
+          class={`utrecht-textbox utrecht-textbox--html-input${props.error ? ' utrecht-textbox--invalid' : ''}`}
+          id={id}
+          name={props.name}
+          type={props.type ?? 'text'}
+          value={props.value ?? ''}
+          autocomplete={props.autocomplete}
+          required={props.required}
+          maxlength={props.maxLength}
+          aria-invalid={props.error ? 'true' : undefined}
+          aria-describedby={describedBy || undefined}
+        />
+      </div>
+    </div>
+  );
+}
+
+export function SelectField(props: {
+  name: string;
+  label: string;
+  options: Array<{ value: string; label: string }>;
+  value?: string | undefined;
+  error?: string | undefined;
+  hint?: string | undefined;
+  emptyLabel?: string;
+}) {
+  const id = fieldId(props.name);
+  const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div class={`utrecht-form-field${props.error ? ' utrecht-form-field--invalid' : ''}`}>
+      <div class="utrecht-form-field__label">
+        <label class="utrecht-form-label" for={id}>
+          {props.label}
+        </label>
+      </div>
+      {props.hint && (
+        <div class="utrecht-form-field-description" id={`${id}-hint`}>
+          {props.hint}
+        </div>
+      )}
+      {props.error && (
+        <div class="utrecht-form-field-error-message" id={`${id}-error`}>
+          {props.error}
+        </div>
+      )}
+      <div class="utrecht-form-field__input">
+        <select
+          class={`utrecht-select utrecht-select--html-select${props.error ? ' utrecht-select--invalid' : ''}`}
+          id={id}
+          name={props.name}
+          aria-invalid={props.error ? 'true' : undefined}
+          aria-describedby={describedBy || undefined}
+        >
+          {props.emptyLabel !== undefined && <option value="">{props.emptyLabel}</option>}
+          {props.options.map((option) => (
+            <option value={option.value} selected={option.value === props.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}
+
+export function TextAreaField(props: {
+  name: string;
+  label: string;
+  value?: string | undefined;
+  error?: string | undefined;
+  hint?: string | undefined;
+  maxLength?: number;
+  rows?: number;
+}) {
+  const id = fieldId(props.name);
+  const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div class={`utrecht-form-field${props.error ? ' utrecht-form-field--invalid' : ''}`}>
+      <div class="utrecht-form-field__label">
+        <label class="utrecht-form-label" for={id}>
+          {props.label}
+        </label>
+      </div>
+      {props.hint && (
+        <div class="utrecht-form-field-description" id={`${id}-hint`}>
+          {props.hint}
+        </div>
+      )}
+      {props.error && (
+        <div class="utrecht-form-field-error-message" id={`${id}-error`}>
+          {props.error}
+        </div>
+      )}
+      <div class="utrecht-form-field__input">
+        <textarea
+          class={`utrecht-textarea utrecht-textarea--html-textarea${props.error ? ' utrecht-textarea--invalid' : ''}`}
+          id={id}
+          name={props.name}
+          rows={props.rows ?? 4}
+          maxlength={props.maxLength}
+          aria-invalid={props.error ? 'true' : undefined}
+          aria-describedby={describedBy || undefined}
+        >
+          {props.value ?? ''}
+        </textarea>
+      </div>
+    </div>
+  );
+}
+
+export function CsrfField(props: { token: string }) {
+  return <input type="hidden" name="_csrf" value={props.token} />;
+}
+
+export function Button(props: { children: Child; variant?: 'primary' | 'secondary' | 'subtle'; name?: string; value?: string; type?: 'submit' | 'button' }) {
+  return (
+    <button
+      class={`utrecht-button utrecht-button--${props.variant ?? 'primary'}-action`}
+      type={props.type ?? 'submit'}
+      name={props.name}
+      value={props.value}
+    >
+      {props.children}
+    </button>
+  );
+}
+
+export function ButtonLink(props: { href: string; children: Child; variant?: 'primary' | 'secondary' }) {
+  return (
+    <a class={`utrecht-button-link utrecht-button-link--html-a utrecht-button-link--${props.variant ?? 'primary'}-action`} href={props.href}>
+      {props.children}
+    </a>
+  );
+}
+
+/** A status shown in words with a matching colour, never colour alone. */
+export function StatusTag(props: { tone: 'neutral' | 'info' | 'success' | 'warning' | 'danger'; children: Child }) {
+  return <span class={`status-tag status-tag--${props.tone}`}>{props.children}</span>;
+}
+
+export function Alert(props: { type: 'info' | 'ok' | 'warning' | 'error'; children: Child; role?: 'status' | 'alert' }) {
+  return (
+    <div class={`utrecht-alert utrecht-alert--${props.type}`} role={props.role ?? 'status'}>
+      {props.children}
+    </div>
+  );
+}

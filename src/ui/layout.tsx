@@ -1,0 +1,154 @@
+/** @jsxImportSource hono/jsx */
+import { eq } from 'drizzle-orm';
+import type { Child } from 'hono/jsx';
+import { partnerships } from '../features/partnerships/schema.js';
+import type { Membership } from '../auth/roles.js';
+import type { AppContext } from './context.js';
+import { translator } from './i18n.js';
+import { uiMessages } from './messages.js';
+import { CsrfField } from './components.js';
+
+export interface PageOptions {
+  title: string;
+  /** The SWV whose branding the page carries; defaults to the user's first SWV. */
+  partnershipId?: string | null | undefined;
+  children: Child;
+  /** Breadcrumb trail above the title: [label, href][] */
+  breadcrumbs?: Array<[string, string]>;
+  /** Extra client module to load (served from /static/client/). */
+  clientScript?: string;
+  status?: number;
+}
+
+interface NavLink {
+  href: string;
+  label: string;
+}
+
+function navigationFor(memberships: Membership[], t: ReturnType<typeof translator<keyof typeof uiMessages.nl>>): NavLink[] {
+  const links: NavLink[] = [];
+  const seen = new Set<string>();
+  const add = (href: string, label: string) => {
+    if (seen.has(href)) return;
+    seen.add(href);
+    links.push({ href, label });
+  };
+  for (const membership of memberships) {
+    if (membership.role === 'platform_admin') add('/beheer', t('role.platform_admin'));
+    if (membership.role === 'partnership_admin' && membership.partnershipId) add(`/swv/${membership.partnershipId}`, membership.placeName);
+    if (membership.role === 'board_user' && membership.boardId) add(`/besturen/${membership.boardId}`, membership.placeName);
+    if ((membership.role === 'school_editor' || membership.role === 'council_member') && membership.schoolId)
+      add(`/scholen/${membership.schoolId}`, membership.placeName);
+  }
+  return links;
+}
+
+const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
+
+export async function renderPage(c: AppContext, options: PageOptions): Promise<Response> {
+  const { principal, locale, csrfToken, nonce, deps } = c.var;
+  const t = translator(uiMessages, locale);
+  const partnershipId = options.partnershipId ?? principal?.memberships.find((m) => m.homePartnershipId)?.homePartnershipId ?? null;
+  const [brand] = partnershipId
+    ? await deps.db
+        .select({ name: partnerships.name, color: partnerships.primaryColor, logo: partnerships.logoDataUrl })
+        .from(partnerships)
+        .where(eq(partnerships.id, partnershipId))
+    : [];
+  const brandColor = brand && HEX_COLOR.test(brand.color) ? brand.color : '#1f4e79';
+  const nav = principal ? navigationFor(principal.memberships, t) : [];
+  const path = new URL(c.req.url).pathname;
+  const page = (
+    <html lang={locale}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="csrf-token" content={csrfToken} />
+        <title>{`${options.title} — ${brand?.name ?? t('appName')}`}</title>
+        <link rel="stylesheet" href="/static/utrecht.css" />
+        <link rel="stylesheet" href="/static/theme.css" />
+        <link rel="stylesheet" href="/static/app.css" />
+        <style nonce={nonce}>{`:root{--brand-color:${brandColor};}`}</style>
+        {options.clientScript && <script type="module" src={`/static/client/${options.clientScript}`} nonce={nonce}></script>}
+      </head>
+      <body class="utrecht-document voorbeeld-theme">
+        <a class="utrecht-skip-link" href="#main">
+          {t('skipToContent')}
+        </a>
+        <header class="site-header">
+          <div class="site-header__inner">
+            <a class="site-header__brand" href="/">
+              {brand?.logo && <img class="site-header__logo" src={brand.logo} alt="" />}
+              <span>{brand?.name ?? t('appName')}</span>
+            </a>
+            <div class="site-header__user">
+              {principal ? (
+                <>
+                  <span class="site-header__name">{principal.name}</span>
+                  <form method="post" action="/uitloggen" class="inline-form">
+                    <CsrfField token={csrfToken} />
+                    <button class="utrecht-button utrecht-button--subtle link-button" type="submit">
+                      {t('logOut')}
+                    </button>
+                  </form>
+                </>
+              ) : (
+                path !== '/inloggen' && (
+                  <a class="utrecht-link" href="/inloggen">
+                    {t('logIn')}
+                  </a>
+                )
+              )}
+            </div>
+          </div>
+          {nav.length > 0 && (
+            <nav class="site-nav" aria-label={t('mainNavigation')}>
+              <ul>
+                <li>
+                  <a href="/" aria-current={path === '/' ? 'page' : undefined}>
+                    {t('home')}
+                  </a>
+                </li>
+                {nav.map((link) => (
+                  <li>
+                    <a href={link.href} aria-current={path === link.href ? 'page' : undefined}>
+                      {link.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
+        </header>
+        <main id="main" class="site-main" tabindex={-1}>
+          {options.breadcrumbs && options.breadcrumbs.length > 0 && (
+            <nav class="utrecht-breadcrumb-nav breadcrumbs" aria-label="Kruimelpad">
+              <ol>
+                {options.breadcrumbs.map(([label, href]) => (
+                  <li>
+                    <a class="utrecht-link" href={href}>
+                      {label}
+                    </a>
+                  </li>
+                ))}
+              </ol>
+            </nav>
+          )}
+          {options.children}
+        </main>
+        <footer class="site-footer">
+          <p>{t('footerText')}</p>
+          <form method="post" action="/taal" class="inline-form">
+            <CsrfField token={csrfToken} />
+            <input type="hidden" name="locale" value={t('otherLocale')} />
+            <input type="hidden" name="returnTo" value={path} />
+            <button class="utrecht-button utrecht-button--subtle link-button" type="submit" lang={t('otherLocale')}>
+              {t('switchToOther')}
+            </button>
+          </form>
+        </footer>
+      </body>
+    </html>
+  );
+  return c.html(`<!doctype html>${page}`, (options.status ?? 200) as 200);
+}

@@ -1,0 +1,23 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { AppContext } from './context.js';
+
+export const ANON_CSRF_COOKIE = 'sop_csrf';
+export const LOCALE_COOKIE = 'sop_lang';
+
+/** The client's address for rate limiting; X-Forwarded-For only behind a trusted proxy. */
+export function requestClientAddress(c: AppContext): string {
+  if (c.var.deps.config.TRUST_PROXY) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** Absolute base for links in e-mails: BASE_URL when configured, otherwise the request's own origin. */
+export function baseUrl(c: AppContext): string {
+  return c.var.deps.config.BASE_URL?.replace(/\/$/, '') ?? new URL(c.req.url).origin;
+}

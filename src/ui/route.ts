@@ -1,0 +1,58 @@
+/**
+ * Every route is declared with its access rule. The rule is checked centrally
+ * (src/app.ts) before the handler runs; the authorization matrix test
+ * (test/authorization-matrix.test.ts) enumerates these declarations and fails on
+ * any route the app serves that was not declared here.
+ */
+import type { Permission, ResourceState, Scope } from '../auth/policy.js';
+import type { Principal } from '../auth/roles.js';
+import type { AppContext } from './context.js';
+
+export type Access =
+  | { kind: 'public' }
+  | { kind: 'authenticated' }
+  | {
+      kind: 'permission';
+      permission: Permission;
+      /** Loads the resource's place (and state); throws AppError('not_found') when it does not exist. */
+      scope: (c: AppContext) => Promise<{ scope: Scope; state?: ResourceState }>;
+    };
+
+/** Proof that the central check passed; use cases take it instead of trusting a bare id. */
+export interface Authorized {
+  principal: Principal;
+  scope: Scope;
+  permission: Permission;
+}
+
+export type Handler = (c: AppContext, auth: Authorized | null) => Response | Promise<Response>;
+
+export interface RouteSpec {
+  method: 'GET' | 'POST';
+  path: string;
+  access: Access;
+  handler: Handler;
+}
+
+export class RouteTable {
+  readonly routes: RouteSpec[] = [];
+  get(path: string, access: Access, handler: Handler): void {
+    this.routes.push({ method: 'GET', path, access, handler });
+  }
+  post(path: string, access: Access, handler: Handler): void {
+    this.routes.push({ method: 'POST', path, access, handler });
+  }
+}
+
+export const publicAccess: Access = { kind: 'public' };
+export const signedIn: Access = { kind: 'authenticated' };
+
+export function permission(name: Permission, scope: (c: AppContext) => Promise<{ scope: Scope; state?: ResourceState }>): Access {
+  return { kind: 'permission', permission: name, scope };
+}
+
+/** For handlers behind a permission rule: the proof is always there. */
+export function authorized(auth: Authorized | null): Authorized {
+  if (!auth) throw new Error('route declared without a permission rule uses authorized()');
+  return auth;
+}
