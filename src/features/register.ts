@@ -1,5 +1,5 @@
 /**
- * Imports every feature module that plugs into shared registries (routes, jobs,
- * demo steps, school page blocks). One import here per capability.
+ * Imports every feature module that plugs into shared registries (jobs,
+ * demo steps, school page blocks, CLI commands). One line per capability.
  */
-export {};
+import './templates/demo-step.js';

@@ -111,7 +111,8 @@ async function linkInvalidPage(c: AppContext) {
   const t = messages(c);
   return renderPage(c, {
     title: t('linkInvalidTitle'),
-    status: 404,
+    // 410 Gone: the link existed or never did; either way it will not work again.
+    status: 410,
     children: (
       <>
         <h1 class="utrecht-heading-1">{t('linkInvalidTitle')}</h1>

@@ -71,6 +71,8 @@ interface BuildOptions {
   size: PosterSize;
   /** Shorten each parent text to this many characters (last resort when 8 pt does not fit). */
   maxTextLength?: number;
+  /** Show only this many entries, naming how many more are in the full SOP (very last resort). */
+  maxEntries?: number;
 }
 
 export function buildParentPosterDefinition(data: ProfileDocumentData, fontSize: number, options: BuildOptions, onPageCount: (n: number) => void): TDocumentDefinitions {
@@ -81,7 +83,8 @@ export function buildParentPosterDefinition(data: ProfileDocumentData, fontSize:
   const margin = 30 * k;
   const logoUrl = logoDataUrl(data);
   const logo = fitLogo(data, 70 * k, 46 * k);
-  const entries = listParentPosterEntries(data);
+  const allEntries = listParentPosterEntries(data);
+  const entries = allEntries.slice(0, options.maxEntries ?? allEntries.length);
   const isShortened = options.maxTextLength !== undefined;
 
   const entryContent = (entry: ParentPosterEntry): Content => ({
@@ -130,6 +133,9 @@ export function buildParentPosterDefinition(data: ProfileDocumentData, fontSize:
       ],
       margin: [0, f * 0.3, 0, 0],
     });
+  }
+  if (entries.length < allEntries.length) {
+    contactLines.push({ text: `En nog ${allEntries.length - entries.length} onderwerpen: zie ons schoolondersteuningsprofiel op de website.`, fontSize: f, bold: true, margin: [0, f * 0.3, 0, 0] });
   }
   if (isShortened) {
     contactLines.push({ text: 'De volledige teksten leest u in ons schoolondersteuningsprofiel op de website.', fontSize: f * 0.85, italics: true, margin: [0, f * 0.3, 0, 0] });
@@ -217,6 +223,12 @@ export async function renderParentPosterPdf(data: ProfileDocumentData, options: 
   const min = POSTER_LIMITS.minFontSizePt;
   for (const maxTextLength of [240, 180, 120, 80, 50, 30]) {
     const build: Builder = (fontSize, onCount) => buildParentPosterDefinition(data, fontSize, { size: options.size, maxTextLength }, onCount);
+    const result = await renderAtSize(build, min);
+    if (result.pageCount === 1) return result.bytes;
+  }
+  const total = listParentPosterEntries(data).length;
+  for (let maxEntries = Math.floor(total * 0.8); maxEntries >= 1; maxEntries = Math.floor(maxEntries * 0.8)) {
+    const build: Builder = (fontSize, onCount) => buildParentPosterDefinition(data, fontSize, { size: options.size, maxTextLength: 80, maxEntries }, onCount);
     const result = await renderAtSize(build, min);
     if (result.pageCount === 1) return result.bytes;
   }

@@ -40,11 +40,11 @@ function buildDefinition(data: ProfileDocumentData, f: number, maxTitle: number 
         { width: f * 1.2, stack: [markCanvas(mark, f * 1.2)] },
         {
           width: '*',
-          stack: [
+          stack: maxTitle ? [{ text: [{ text: title, bold: true }, ` – ${shorten(entry.row.answerText || 'Niet ingevuld', 40)}`], fontSize: f }] : [
             { text: title, bold: true, fontSize: f },
             {
               text: [
-                { text: entry.row.answerText || 'Niet ingevuld', fontSize: f * 0.9 },
+                { text: shorten(entry.row.answerText || 'Niet ingevuld', 140), fontSize: f * 0.9 },
                 ...(entry.row.status === 'no-norm' ? [] : [{ text: `  ${entry.row.statusText}`, fontSize: f * 0.8, color: '#555555' }]),
               ],
             },

@@ -1,0 +1,44 @@
+/**
+ * Values for path parameters in the authorization matrix: everything points at SWV A
+ * (De Regenboog, board SPOV). Capabilities add parameters (profiles, template versions, …) here.
+ */
+import { hashPassword } from '../../src/auth/password.js';
+import { insertMembership, insertUser } from '../../src/features/accounts/repository.js';
+import type { TestApp } from './test-app.js';
+
+export interface MatrixFixtures {
+  params: Record<string, string>;
+  otherBoardUserId: string;
+  fillPath(path: string): string;
+}
+
+/** Extra parameter providers, one per capability. */
+export const matrixParamProviders: Array<(testApp: TestApp) => Promise<Record<string, string>>> = [];
+
+export async function matrixFixtures(testApp: TestApp): Promise<MatrixFixtures> {
+  const { demo, deps, clock } = testApp;
+  // A board user of the demo SWV's other board: inside the SWV, outside this school's board.
+  const otherBoardUserId = crypto.randomUUID();
+  await insertUser(deps.db, { id: otherBoardUserId, email: 'bestuur@linde.example', name: 'Lotte Linde', passwordHash: await hashPassword('Linde-wachtwoord-1'), createdAt: clock.now() });
+  await insertMembership(deps.db, { userId: otherBoardUserId, role: 'board_user', boardId: demo.boardIds['linde']! }, clock.now());
+  const params: Record<string, string> = {
+    partnershipId: demo.partnershipId,
+    boardId: demo.boardIds['spov']!,
+    schoolId: demo.schoolIds['regenboog']!,
+    token: 'onbekende-token',
+  };
+  for (const provider of matrixParamProviders) Object.assign(params, await provider(testApp));
+  return {
+    params,
+    otherBoardUserId,
+    fillPath(path: string) {
+      return path
+        .replace(/\*$/, 'app.css')
+        .replace(/:(\w+)/g, (_match, name: string) => {
+          const value = params[name];
+          if (value === undefined) throw new Error(`matrix-fixtures: no value for path parameter :${name}; add one in matrixParamProviders`);
+          return value;
+        });
+    },
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * A fresh, migrated database per test file: in-memory PGlite always, and a new
+ * database on the PostgreSQL server when TEST_DATABASE_URL is set (CI sets it).
+ * Never mock the database (STYLE.md).
+ */
+import pg from 'pg';
+import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
+
+export type TestDatabaseKind = 'pglite' | 'postgres';
+
+export const TEST_DATABASE_KINDS: TestDatabaseKind[] = process.env['TEST_DATABASE_URL'] ? ['pglite', 'postgres'] : ['pglite'];
+
+export async function openTestDatabase(kind: TestDatabaseKind): Promise<DatabaseHandle> {
+  if (kind === 'pglite') {
+    const handle = await openDatabase({ kind: 'pglite-memory' });
+    await handle.migrate();
+    return handle;
+  }
+  const adminUrl = process.env['TEST_DATABASE_URL']!;
+  const name = `opensop_test_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 5 });
+  await handle.migrate();
+  return {
+    ...handle,
+    async close() {
+      await handle.close();
+      const cleanup = new pg.Client({ connectionString: adminUrl });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
