@@ -5,3 +5,5 @@ export * from '../features/templates/schema.js';
 export * from '../features/questionnaire/schema.js';
 export * from '../audit/schema.js';
 export * from '../jobs/schema.js';
+export * from '../features/cycle/schema.js';
+export * from '../features/documents/schema.js';

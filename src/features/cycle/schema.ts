@@ -1,0 +1,59 @@
+import { sql } from 'drizzle-orm';
+import { bigint, date, index, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { users } from '../accounts/schema.js';
+import { partnerships } from '../partnerships/schema.js';
+import { profiles } from '../questionnaire/schema.js';
+import { templateVersions } from '../templates/schema.js';
+
+/** One SWV's yearly cycle for one school year: its dates and the template version in force. */
+export const cycles = pgTable(
+  'cycles',
+  {
+    id: text('id').primaryKey(),
+    partnershipId: text('partnership_id').notNull().references(() => partnerships.id),
+    /** "2026-2027". */
+    schoolYear: text('school_year').notNull(),
+    opensOn: date('opens_on').notNull(),
+    submitDeadline: date('submit_deadline').notNull(),
+    closesOn: date('closes_on').notNull(),
+    templateVersionId: text('template_version_id').notNull().references(() => templateVersions.id),
+    /** When profiles were prepared for every school (the cycle was opened). */
+    openedAt: timestamp('opened_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
+  },
+  (t) => [uniqueIndex('cycles_partnership_year').on(t.partnershipId, t.schoolYear)],
+);
+
+/** Every state change of a profile: who, when, from, to, and why (reopen reasons, advice, adoption). */
+export const profileTransitions = pgTable(
+  'profile_transitions',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    profileId: text('profile_id').notNull().references(() => profiles.id, { onDelete: 'cascade' }),
+    fromStatus: text('from_status').notNull(),
+    toStatus: text('to_status').notNull(),
+    reason: text('reason'),
+    byUserId: text('by_user_id').references(() => users.id),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('profile_transitions_profile').on(t.profileId, t.at)],
+);
+
+/** An SWV adviser's plausibility remark on a submitted profile, and the school's answer to it. */
+export const reviewRemarks = pgTable(
+  'review_remarks',
+  {
+    id: text('id').primaryKey(),
+    profileId: text('profile_id').notNull().references(() => profiles.id, { onDelete: 'cascade' }),
+    /** The item the remark is about, or null for the profile as a whole. */
+    itemKey: text('item_key'),
+    body: text('body').notNull(),
+    authorUserId: text('author_user_id').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    response: text('response'),
+    respondedBy: text('responded_by').references(() => users.id),
+    respondedAt: timestamp('responded_at', { withTimezone: true }),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+  },
+  (t) => [index('review_remarks_profile').on(t.profileId)],
+);
