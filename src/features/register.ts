@@ -1,5 +1,7 @@
 /**
  * Imports every feature module that plugs into shared registries (jobs,
- * demo steps, school page blocks, CLI commands). One line per capability.
+ * demo steps, school page blocks, CLI commands, overview links). One line per plug-in;
+ * order matters for demo steps (templates before the cycle).
  */
 import './templates/demo-step.js';
+import './cycle/demo-step.js';

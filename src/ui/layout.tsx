@@ -65,6 +65,7 @@ export async function renderPage(c: AppContext, options: PageOptions): Promise<R
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="csrf-token" content={csrfToken} />
         <title>{`${options.title} — ${brand?.name ?? t('appName')}`}</title>
+        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/static/utrecht.css" />
         <link rel="stylesheet" href="/static/theme.css" />
         <link rel="stylesheet" href="/static/app.css" />

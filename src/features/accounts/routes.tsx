@@ -27,7 +27,8 @@ function setSessionCookie(c: AppContext, token: string, expiresAt: Date) {
     sameSite: 'Lax',
     secure: c.var.deps.config.secureCookies,
     path: '/',
-    expires: expiresAt,
+    // Relative lifetime: the server enforces the real expiry, and the injectable clock may differ from the browser's.
+    maxAge: Math.max(60, Math.round((expiresAt.getTime() - c.var.deps.clock.now().getTime()) / 1000)),
   });
 }
 

@@ -1,0 +1,89 @@
+/**
+ * Shared browser-test fixtures: a console error fails the test, `expectAccessible` runs axe-core
+ * (WCAG 2.1 A/AA) on the current page, `logIn` signs in through the real form.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export const DEMO_PASSWORD = 'Voorbeeld-2026!';
+export const DEMO = {
+  platformAdmin: 'beheer@opensop.example',
+  swvAdmin: 'swv@voorbeeldstad.example',
+  boardUser: 'bestuur@spov.example',
+  schoolEditor: 'ib@regenboog.example',
+  schoolDirector: 'directie@regenboog.example',
+  councilMember: 'mr@regenboog.example',
+  otherSchoolEditor: 'ib@vlinder.example',
+} as const;
+
+export async function expectAccessible(page: Page, context = ''): Promise<void> {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+  });
+  const violations = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  expect(violations, `axe violations on ${page.url()} ${context}`).toEqual([]);
+}
+
+export async function logIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/inloggen');
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(page.getByRole('button', { name: 'Uitloggen' })).toBeVisible();
+}
+
+export async function logOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await expect(page.getByRole('heading', { name: 'Inloggen' })).toBeVisible();
+}
+
+/** E-mails the app wrote to its outbox (the e2e server runs without SMTP). */
+export function readOutbox(): Array<{ to: string; subject: string; text: string }> {
+  const dir = path.join(os.tmpdir(), `opensop-e2e-${process.env['E2E_SERVER_PID'] ?? ''}`, 'outbox');
+  const candidates = [dir, ...findOutboxDirs()];
+  for (const candidate of candidates) {
+    try {
+      return readdirSync(candidate)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+        .map((f) => JSON.parse(readFileSync(path.join(candidate, f), 'utf8')));
+    } catch {
+      // try the next candidate
+    }
+  }
+  return [];
+}
+
+function findOutboxDirs(): string[] {
+  return readdirSync(os.tmpdir())
+    .filter((name) => name.startsWith('opensop-e2e-'))
+    .map((name) => path.join(os.tmpdir(), name, 'outbox'));
+}
+
+export const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() !== 'error') return;
+        // A form page answered with 400/401/409/422 on purpose (validation errors) is not a script error.
+        const isDocumentStatus = /^Failed to load resource: the server responded with a status of 4\d\d/.test(message.text()) && message.location().url === page.url();
+        if (!isDocumentStatus) errors.push(`${message.text()} (${message.location().url})`);
+      });
+      page.on('pageerror', (error) => errors.push(error.message));
+      await use(errors);
+      expect(errors, 'console errors in the browser').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
