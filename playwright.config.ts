@@ -46,7 +46,7 @@ export default defineConfig({
       DEMO_DATA: 'true',
       LOG_LEVEL: 'warn',
       CLOCK_NOW: process.env['E2E_CLOCK_NOW'] ?? '2026-10-12T10:00:00+02:00',
-      BASE_URL: `http://localhost:${port}`,
+      PUBLIC_BASE_URL: `http://localhost:${port}`,
     },
   },
 });

@@ -14,7 +14,7 @@ export const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   /** Public base URL, used in e-mailed links and to decide on Secure cookies. */
-  BASE_URL: z.url().optional(),
+  PUBLIC_BASE_URL: z.url({ message: 'moet een volledig webadres zijn, bijvoorbeeld https://sop.swv-voorbeeld.nl' }).optional(),
   /** PostgreSQL server; when absent the embedded PGlite database in DATA_DIR is used. */
   DATABASE_URL: z
     .string()
@@ -55,6 +55,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...config,
     dataDir,
     outboxDir: path.resolve(config.OUTBOX_DIR ?? path.join(dataDir, 'outbox')),
-    secureCookies: config.BASE_URL?.startsWith('https://') ?? false,
+    secureCookies: config.PUBLIC_BASE_URL?.startsWith('https://') ?? false,
   };
 }

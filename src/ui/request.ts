@@ -17,7 +17,7 @@ export function requestClientAddress(c: AppContext): string {
   }
 }
 
-/** Absolute base for links in e-mails: BASE_URL when configured, otherwise the request's own origin. */
+/** Absolute base for links in e-mails: PUBLIC_BASE_URL when configured, otherwise the request's own origin. */
 export function baseUrl(c: AppContext): string {
-  return c.var.deps.config.BASE_URL?.replace(/\/$/, '') ?? new URL(c.req.url).origin;
+  return c.var.deps.config.PUBLIC_BASE_URL?.replace(/\/$/, '') ?? new URL(c.req.url).origin;
 }

@@ -36,7 +36,7 @@ export async function createTestApp(kind: TestDatabaseKind, options: { now?: str
   const database = await openTestDatabase(kind);
   const clock = new FixedClock(options.now ?? '2026-03-02T09:00:00+01:00');
   const mailer = new MemoryMailer();
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: '/tmp/opensop-unused', BASE_URL: 'http://opensop.test', LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv);
+  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: '/tmp/opensop-unused', PUBLIC_BASE_URL: 'http://opensop.test', LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv);
   const deps: AppDeps = { db: database.db, clock, config, logger: createLogger('silent'), mailer };
   const demo = await seedDemoData({ db: database.db, clock });
   const other = await seedSecondTenant(database.db, clock);

@@ -1,0 +1,171 @@
+/** Log-in, sessions, CSRF, rate limiting, invitations, password reset and the audit log, on PGlite and PostgreSQL. */
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '../src/audit/schema.js';
+import { memberships } from '../src/features/accounts/schema.js';
+import { DEMO_PASSWORD } from '../src/features/demo/demo-organisation.js';
+import { createTestApp, TestClient, type TestApp } from './support/test-app.js';
+import { TEST_DATABASE_KINDS } from './support/test-db.js';
+
+for (const kind of TEST_DATABASE_KINDS) {
+  describe(`accounts (${kind})`, () => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await createTestApp(kind);
+    });
+    afterAll(async () => t?.close());
+
+    it('logs in with the right password, sets a safe session cookie, and logs out', async () => {
+      const client = await TestClient.anonymous(t.app);
+      const response = await client.post('/inloggen', { email: 'IB@Regenboog.example ', password: DEMO_PASSWORD });
+      expect(response.status).toBe(303);
+      const cookie = response.headers.getSetCookie().find((c) => c.startsWith('sop_session='))!;
+      expect(cookie).toMatch(/HttpOnly/);
+      expect(cookie).toMatch(/SameSite=Lax/);
+      const home = await client.get('/');
+      expect(await home.text()).toContain('Welkom, Fatima el Idrissi');
+      // After log-in the session's CSRF token applies; the anonymous one no longer does.
+      const stale = await client.post('/uitloggen', {});
+      expect(stale.status).toBe(403);
+    });
+
+    it('explains a wrong password without saying whether the account exists', async () => {
+      const client = await TestClient.anonymous(t.app);
+      const wrong = await client.post('/inloggen', { email: 'swv@voorbeeldstad.example', password: 'niet-goed' });
+      const unknown = await client.post('/inloggen', { email: 'niemand@nergens.example', password: 'niet-goed' });
+      expect(wrong.status).toBe(401);
+      expect(unknown.status).toBe(401);
+      const text = await wrong.text();
+      expect(text).toContain('Het e-mailadres of het wachtwoord klopt niet');
+      expect(await unknown.text()).toContain('Het e-mailadres of het wachtwoord klopt niet');
+    });
+
+    it('gives specific messages for empty and malformed fields', async () => {
+      const client = await TestClient.anonymous(t.app);
+      const response = await client.post('/inloggen', { email: 'geen-adres', password: '' });
+      expect(response.status).toBe(400);
+      const html = await response.text();
+      expect(html).toContain('Vul een geldig e-mailadres in');
+      expect(html).toContain('Vul uw wachtwoord in');
+      expect(html).toContain('href="#field-email"');
+    });
+
+    it('locks an account for 15 minutes after 5 failed attempts, then lets it in again', async () => {
+      const client = await TestClient.anonymous(t.app);
+      for (let i = 0; i < 5; i++) expect((await client.post('/inloggen', { email: 'ib@vlinder.example', password: 'fout' })).status).toBe(401);
+      const blocked = await client.post('/inloggen', { email: 'ib@vlinder.example', password: DEMO_PASSWORD });
+      expect(blocked.status).toBe(429);
+      expect(await blocked.text()).toContain('Te veel mislukte pogingen');
+      t.clock.advanceDays(1 / 24 / 3); // 20 minutes
+      expect((await client.post('/inloggen', { email: 'ib@vlinder.example', password: DEMO_PASSWORD })).status).toBe(303);
+    });
+
+    it('refuses a form post without a valid CSRF token and changes nothing', async () => {
+      const admin = await TestClient.signedIn(t, t.demo.userIds['swv@voorbeeldstad.example']!);
+      const response = await admin.post(`/swv/${t.demo.partnershipId}/instellingen`, { name: 'Gekaapt', primaryColor: '#000000' }, { csrf: 'verkeerd' });
+      expect(response.status).toBe(403);
+      expect(await response.text()).toContain('Het formulier is verlopen');
+      const settings = await admin.get(`/swv/${t.demo.partnershipId}/instellingen`);
+      expect(await settings.text()).not.toContain('Gekaapt');
+    });
+
+    it('sends security headers with a content security policy', async () => {
+      const response = await (await TestClient.anonymous(t.app)).get('/inloggen');
+      const csp = response.headers.get('content-security-policy')!;
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toMatch(/script-src 'self' 'nonce-[\w-]+'/);
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    });
+
+    it('ends a session after 12 hours', async () => {
+      const client = await TestClient.signedIn(t, t.demo.userIds['bestuur@spov.example']!);
+      expect((await client.get(`/besturen/${t.demo.boardIds['spov']}`)).status).toBe(200);
+      t.clock.advanceDays(0.6);
+      const later = await client.get(`/besturen/${t.demo.boardIds['spov']}`);
+      expect(later.status).toBe(302);
+      expect(later.headers.get('location')).toContain('/inloggen?terug=');
+    });
+
+    it('invites a new user: e-mail with a one-time link, password chosen, role granted, audited', async () => {
+      const admin = await TestClient.signedIn(t, t.demo.userIds['swv@voorbeeldstad.example']!);
+      const response = await admin.post(`/swv/${t.demo.partnershipId}/gebruikers`, {
+        name: 'Noor Nieuw',
+        email: 'noor@horizon.example',
+        role: 'school_editor',
+        placeId: t.demo.schoolIds['horizon']!,
+      });
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain('De uitnodiging is verstuurd naar noor@horizon.example');
+      expect(t.mailer.sent).toHaveLength(0); // mail goes out through the job queue
+      await t.runJobs();
+      const mail = t.mailer.sent.find((m) => m.to === 'noor@horizon.example')!;
+      expect(mail.subject).toContain('Daltonschool Horizon');
+      const link = /http:\/\/opensop\.test(\/uitnodiging\/\S+)/.exec(mail.text)![1]!;
+
+      const invitee = await TestClient.anonymous(t.app);
+      const form = await invitee.get(link);
+      expect(await form.text()).toContain('Welkom bij OpenSOP, Noor Nieuw');
+      const tooShort = await invitee.post(link, { password: 'kort', passwordRepeat: 'kort' });
+      expect(await tooShort.text()).toContain('Kies een wachtwoord van minstens 10 tekens');
+      const different = await invitee.post(link, { password: 'een lange zin hier', passwordRepeat: 'een andere zin hier' });
+      expect(await different.text()).toContain('De twee wachtwoorden zijn niet gelijk');
+      const accepted = await invitee.post(link, { password: 'een lange zin hier', passwordRepeat: 'een lange zin hier' });
+      expect(accepted.status).toBe(303);
+      expect(await (await invitee.get(`/scholen/${t.demo.schoolIds['horizon']}`)).text()).toContain('Daltonschool Horizon');
+
+      const again = await (await TestClient.anonymous(t.app)).get(link);
+      expect(again.status).toBe(410);
+
+      const audit = await t.deps.db.select().from(auditLog).where(eq(auditLog.action, 'user.invite'));
+      expect(audit.some((entry) => (entry.after as { email: string }).email === 'noor@horizon.example')).toBe(true);
+    });
+
+    it('refuses to invite someone to a school of another SWV', async () => {
+      const admin = await TestClient.signedIn(t, t.demo.userIds['swv@voorbeeldstad.example']!);
+      const response = await admin.post(`/swv/${t.demo.partnershipId}/gebruikers`, {
+        name: 'Indringer',
+        email: 'indringer@example.org',
+        role: 'school_editor',
+        placeId: t.other.schoolId,
+      });
+      expect(response.status).toBe(400);
+      expect(await response.text()).toContain('Kies de school waarvoor u deze persoon uitnodigt');
+      const granted = await t.deps.db.select().from(memberships).where(and(eq(memberships.schoolId, t.other.schoolId), eq(memberships.role, 'school_editor')));
+      expect(granted).toHaveLength(1); // only the other SWV's own editor
+    });
+
+    it('resets a password through an e-mailed link, and says the same for unknown addresses', async () => {
+      const client = await TestClient.anonymous(t.app);
+      const before = t.mailer.sent.length;
+      const unknown = await client.post('/wachtwoord-vergeten', { email: 'onbekend@example.org' });
+      const known = await client.post('/wachtwoord-vergeten', { email: 'mr@regenboog.example' });
+      expect(await unknown.text()).toContain('Als dit e-mailadres bij een account hoort');
+      expect(await known.text()).toContain('Als dit e-mailadres bij een account hoort');
+      await t.runJobs();
+      const mails = t.mailer.sent.slice(before);
+      expect(mails.map((m) => m.to)).toEqual(['mr@regenboog.example']);
+      const link = /http:\/\/opensop\.test(\/wachtwoord-herstellen\/\S+)/.exec(mails[0]!.text)![1]!;
+      expect((await client.post(link, { password: 'nieuw wachtwoord voor de mr', passwordRepeat: 'nieuw wachtwoord voor de mr' })).status).toBe(303);
+      const fresh = await TestClient.anonymous(t.app);
+      expect((await fresh.post('/inloggen', { email: 'mr@regenboog.example', password: DEMO_PASSWORD })).status).toBe(401);
+      expect((await fresh.post('/inloggen', { email: 'mr@regenboog.example', password: 'nieuw wachtwoord voor de mr' })).status).toBe(303);
+    });
+
+    it('refuses a brand colour that makes the header unreadable', async () => {
+      const admin = await TestClient.signedIn(t, t.demo.userIds['swv@voorbeeldstad.example']!);
+      const response = await admin.post(`/swv/${t.demo.partnershipId}/instellingen`, { name: 'SWV PO Voorbeeldstad', primaryColor: '#ffee00' });
+      expect(response.status).toBe(400);
+      expect(await response.text()).toContain('Deze kleur is te licht');
+      const ok = await admin.post(`/swv/${t.demo.partnershipId}/instellingen`, { name: 'SWV PO Voorbeeldstad', primaryColor: '#123456', supportPointName: 'Steunpunt' });
+      expect(await ok.text()).toContain('De instellingen zijn opgeslagen');
+      const audit = await t.deps.db.select().from(auditLog).where(eq(auditLog.action, 'partnership.update_settings'));
+      expect(audit.at(-1)!.after).toMatchObject({ primaryColor: '#123456' });
+    });
+
+    it('reports database health', async () => {
+      const response = await (await TestClient.anonymous(t.app)).get('/health');
+      expect(await response.json()).toEqual({ status: 'ok', database: 'ok' });
+    });
+  });
+}

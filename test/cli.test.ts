@@ -1,0 +1,79 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CliIo } from '../src/cli/commands.js';
+import { runCli } from '../src/cli/run-cli.js';
+import { openDatabase } from '../src/db/client.js';
+import { findUserByEmail, loadPrincipal } from '../src/features/accounts/repository.js';
+
+function captureIo(): CliIo & { output: string[]; errors: string[] } {
+  const output: string[] = [];
+  const errors: string[] = [];
+  return { output, errors, out: (text) => output.push(text), err: (text) => errors.push(text) };
+}
+
+describe('operator command line', () => {
+  let dataDir: string;
+  const saved = { ...process.env };
+  beforeAll(() => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'opensop-cli-'));
+    process.env['DATA_DIR'] = dataDir;
+    process.env['LOG_LEVEL'] = 'silent';
+    delete process.env['DATABASE_URL'];
+  });
+  afterAll(() => {
+    process.env = saved;
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('lists its commands', async () => {
+    const io = captureIo();
+    expect(await runCli([], io)).toBe(0);
+    const help = io.output.join('\n');
+    for (const command of ['migrate', 'demo seed', 'admin create', 'jobs run']) expect(help).toContain(command);
+  });
+
+  it('rejects an unknown command with the list of commands', async () => {
+    const io = captureIo();
+    expect(await runCli(['toveren'], io)).toBe(2);
+    expect(io.errors.join('\n')).toContain('Onbekende opdracht: toveren');
+  });
+
+  it('migrates, seeds demo data once, and creates a platform admin', async () => {
+    expect(await runCli(['migrate'], captureIo())).toBe(0);
+    const seeded = captureIo();
+    expect(await runCli(['demo', 'seed'], seeded)).toBe(0);
+    expect(seeded.output.join('\n')).toContain('swv@voorbeeldstad.example');
+    const again = captureIo();
+    expect(await runCli(['demo', 'seed'], again)).toBe(1);
+    expect(again.errors.join('\n')).toContain('alleen in een lege database');
+
+    const missing = captureIo();
+    delete process.env['ADMIN_PASSWORD'];
+    expect(await runCli(['admin', 'create', '--email', 'ops@swv.example', '--name', 'Olga Ops'], missing)).toBe(2);
+    expect(missing.errors.join('\n')).toContain('ADMIN_PASSWORD');
+
+    process.env['ADMIN_PASSWORD'] = 'een sterk wachtwoord';
+    expect(await runCli(['admin', 'create', '--email', 'ops@swv.example', '--name', 'Olga Ops'], captureIo())).toBe(0);
+    const handle = await openDatabase({ kind: 'pglite', dataDir });
+    const user = await findUserByEmail(handle.db, 'ops@swv.example');
+    const principal = await loadPrincipal(handle.db, user!.id);
+    await handle.close();
+    expect(principal!.memberships.map((m) => m.role)).toEqual(['platform_admin']);
+  }, 60_000);
+
+  it('tells the operator to stop the server when it holds the database', async () => {
+    const server = await openDatabase({ kind: 'pglite', dataDir });
+    try {
+      const io = captureIo();
+      // Same process, so simulate the other holder by pretending the lock belongs to our parent process.
+      const { writeFileSync } = await import('node:fs');
+      writeFileSync(path.join(dataDir, 'opensop.lock'), JSON.stringify({ pid: process.ppid, host: os.hostname() }));
+      expect(await runCli(['migrate'], io)).toBe(1);
+      expect(io.errors.join('\n')).toContain('Stop eerst de draaiende server');
+    } finally {
+      await server.close();
+    }
+  });
+});
