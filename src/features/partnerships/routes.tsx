@@ -16,18 +16,23 @@ import { getBoard, getPartnership, getSchool, listBoards, listPartnerships, list
 import { fromBoardParam, fromPartnershipParam, fromSchoolParam, platformScope } from './scopes.js';
 import { LogoError, logoToDataUrl, partnershipSettingsInput, updateSettings } from './update-partnership-settings.js';
 import { schoolPageSections } from './school-page-sections.js';
+import { createPartnership, createPartnershipInput } from './create-partnership.js';
+import { addSchool, addSchoolInput } from './add-school.js';
 
 const m = (c: AppContext) => translator(partnershipMessages, c.var.locale);
 
 export function registerPartnershipRoutes(table: RouteTable): void {
-  table.get('/beheer', permission('platform.manage', platformScope), async (c) => {
+  const platformPage = async (c: AppContext, errors: FieldErrors, values: Record<string, string>) => {
     const t = m(c);
+    const ui = translator(uiMessages, c.var.locale);
     const list = await listPartnerships(c.var.deps.db);
     return renderPage(c, {
       title: t('platformTitle'),
+      status: Object.keys(errors).length ? 400 : 200,
       children: (
         <>
           <h1 class="utrecht-heading-1">{t('platformTitle')}</h1>
+          <ErrorSummary title={ui('errorSummaryTitle')} errors={errors} fieldOrder={['name', 'slug', 'sector']} />
           <h2 class="utrecht-heading-2">{t('partnershipsHeading')}</h2>
           <ul class="utrecht-unordered-list">
             {list.map((p) => (
@@ -38,9 +43,92 @@ export function registerPartnershipRoutes(table: RouteTable): void {
               </li>
             ))}
           </ul>
+          <h2 class="utrecht-heading-2">{t('newPartnership')}</h2>
+          <form method="post" action="/beheer/swv" novalidate>
+            <CsrfField token={c.var.csrfToken} />
+            <TextField name="name" label={t('partnershipName')} value={values['name']} error={errors['name']} />
+            <TextField name="slug" label={t('slug')} hint={t('slugHint')} value={values['slug']} error={errors['slug']} />
+            <SelectField
+              name="sector"
+              label={t('sector')}
+              value={values['sector'] ?? 'po'}
+              error={errors['sector']}
+              options={[
+                { value: 'po', label: t('sectorPo') },
+                { value: 'vo', label: t('sectorVo') },
+              ]}
+            />
+            <Button>{t('createPartnership')}</Button>
+          </form>
         </>
       ),
     });
+  };
+
+  table.get('/beheer', permission('platform.manage', platformScope), (c) => platformPage(c, {}, {}));
+  table.post('/beheer/swv', permission('platform.manage', platformScope), async (c, auth) => {
+    const values = await readForm(c);
+    const parsed = parseForm(createPartnershipInput, values);
+    if (!parsed.ok) return platformPage(c, parsed.errors, values);
+    try {
+      const id = await createPartnership({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), input: parsed.data });
+      return c.redirect(`/swv/${id}`, 303);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'conflict') return platformPage(c, { slug: error.userMessage ?? '' }, values);
+      throw error;
+    }
+  });
+
+  const newSchoolPage = async (c: AppContext, errors: FieldErrors, values: Record<string, string>) => {
+    const t = m(c);
+    const ui = translator(uiMessages, c.var.locale);
+    const id = c.req.param('partnershipId')!;
+    const partnership = await getPartnership(c.var.deps.db, id);
+    if (!partnership) throw new AppError('not_found');
+    const boardList = await listBoards(c.var.deps.db, id);
+    return renderPage(c, {
+      title: t('addSchool'),
+      partnershipId: id,
+      status: Object.keys(errors).length ? 400 : 200,
+      breadcrumbs: [[partnership.name, `/swv/${id}`]],
+      children: (
+        <>
+          <h1 class="utrecht-heading-1">{t('addSchool')}</h1>
+          <ErrorSummary title={ui('errorSummaryTitle')} errors={errors} fieldOrder={['name', 'brin', 'vestiging', 'boardId', 'newBoardName']} />
+          <form method="post" action={`/swv/${id}/scholen`} novalidate>
+            <CsrfField token={c.var.csrfToken} />
+            <TextField name="name" label={t('schoolName')} value={values['name']} error={errors['name']} />
+            <TextField name="brin" label={t('brin')} hint={t('brinHint')} value={values['brin']} error={errors['brin']} maxLength={4} />
+            <TextField name="vestiging" label={t('vestiging')} hint={t('vestigingHint')} value={values['vestiging'] ?? '00'} error={errors['vestiging']} maxLength={2} />
+            <SelectField name="boardId" label={t('board')} value={values['boardId']} error={errors['boardId']} emptyLabel={t('newBoardOption')} options={boardList.map((b) => ({ value: b.id, label: b.name }))} />
+            <TextField name="newBoardName" label={t('newBoardName')} hint={t('newBoardHint')} value={values['newBoardName']} error={errors['newBoardName']} />
+            <TextField name="districtName" label={t('district')} hint={t('districtHint')} value={values['districtName']} error={errors['districtName']} />
+            <TextField name="street" label={t('street')} value={values['street']} error={errors['street']} autocomplete="off" />
+            <TextField name="postalCode" label={t('postalCode')} value={values['postalCode']} error={errors['postalCode']} autocomplete="off" />
+            <TextField name="city" label={t('city')} value={values['city']} error={errors['city']} autocomplete="off" />
+            <TextField name="website" type="url" label={t('website')} value={values['website']} error={errors['website']} />
+            <Button>{t('addSchool')}</Button>
+          </form>
+        </>
+      ),
+    });
+  };
+
+  table.get('/swv/:partnershipId/scholen/nieuw', permission('partnership.manage', fromPartnershipParam), (c) => newSchoolPage(c, {}, {}));
+  table.post('/swv/:partnershipId/scholen', permission('partnership.manage', fromPartnershipParam), async (c, auth) => {
+    const values = await readForm(c);
+    const parsed = parseForm(addSchoolInput, values);
+    if (!parsed.ok) return newSchoolPage(c, parsed.errors, values);
+    try {
+      const schoolId = await addSchool({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), partnershipId: c.req.param('partnershipId')!, input: parsed.data });
+      return c.redirect(`/scholen/${schoolId}`, 303);
+    } catch (error) {
+      if (error instanceof AppError && (error.code === 'conflict' || error.code === 'invalid_input')) {
+        const field = (error.details as { field?: string } | undefined)?.field ?? 'name';
+        return newSchoolPage(c, { [field]: error.userMessage ?? '' }, values);
+      }
+      throw error;
+    }
   });
 
   table.get('/swv/:partnershipId', permission('partnership.view', fromPartnershipParam), async (c) => {
@@ -328,6 +416,7 @@ export function registerPartnershipRoutes(table: RouteTable): void {
 function partnershipLinks(id: string, t: ReturnType<typeof m>): Array<[string, string]> {
   return [
     ...partnershipLinkProviders.flatMap((provider) => provider(id)),
+    [`/swv/${id}/scholen/nieuw`, t('addSchool')],
     [`/swv/${id}/gebruikers`, t('users')],
     [`/swv/${id}/instellingen`, t('settings')],
   ];

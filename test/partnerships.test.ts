@@ -1,0 +1,73 @@
+/** Setting up an SWV: a platform admin creates it, its admin adds boards and schools. */
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { boards, districts, schools } from '../src/features/partnerships/schema.js';
+import { createTestApp, TestClient, type TestApp } from './support/test-app.js';
+import { TEST_DATABASE_KINDS } from './support/test-db.js';
+
+for (const kind of TEST_DATABASE_KINDS) {
+  describe(`setting up an SWV (${kind})`, () => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await createTestApp(kind);
+    });
+    afterAll(async () => t?.close());
+
+    it('a platform admin creates an SWV; a duplicate short name is refused', async () => {
+      const admin = await TestClient.signedIn(t, t.demo.userIds['beheer@opensop.example']!);
+      const bad = await admin.post('/beheer/swv', { name: 'SW', slug: 'Met Spaties', sector: 'po' });
+      const html = await bad.text();
+      expect(html).toContain('minstens 3 tekens');
+      expect(html).toContain('kleine letters, cijfers en streepjes');
+      const created = await admin.post('/beheer/swv', { name: 'SWV De Eem', slug: 'swv-de-eem', sector: 'po' });
+      expect(created.status).toBe(303);
+      expect(created.headers.get('location')).toMatch(/^\/swv\/[0-9a-f-]{36}$/);
+      const duplicate = await admin.post('/beheer/swv', { name: 'Nog een', slug: 'swv-de-eem', sector: 'po' });
+      expect(await duplicate.text()).toContain('De korte naam "swv-de-eem" is al in gebruik');
+    });
+
+    it('an SWV admin adds a school with a new board and district, with specific errors first', async () => {
+      const admin = await TestClient.signedIn(t, t.demo.userIds['swv@voorbeeldstad.example']!);
+      const path = `/swv/${t.demo.partnershipId}/scholen`;
+      const bad = await admin.post(path, { name: 'X', brin: '1AB', vestiging: 'a', postalCode: '12345' });
+      const html = await bad.text();
+      expect(bad.status).toBe(400);
+      expect(html).toContain('Een BRIN-nummer is twee cijfers en twee letters');
+      expect(html).toContain('Het vestigingsnummer is één of twee cijfers');
+      expect(html).toContain('Vul een postcode in als 1234 AB');
+
+      const noBoard = await admin.post(path, { name: 'Het Kompas', brin: '18NP', vestiging: '0' });
+      expect(await noBoard.text()).toContain('Kies het schoolbestuur, of vul de naam van een nieuw bestuur in');
+
+      const ok = await admin.post(path, { name: 'Het Kompas', brin: '18np', vestiging: '0', newBoardName: 'Stichting Kompas', districtName: 'Oost', postalCode: '2719ab', city: 'Voorbeeldstad' });
+      expect(ok.status).toBe(303);
+      const [school] = await t.deps.db.select().from(schools).where(eq(schools.locationCode, '18NP00'));
+      expect(school).toMatchObject({ name: 'Het Kompas', brin: '18NP', postalCode: '2719 AB' });
+      const [board] = await t.deps.db.select().from(boards).where(eq(boards.id, school!.boardId));
+      expect(board!.name).toBe('Stichting Kompas');
+      const [district] = await t.deps.db.select().from(districts).where(eq(districts.id, school!.districtId!));
+      expect(district!.name).toBe('Oost');
+
+      const duplicate = await admin.post(path, { name: 'Kompas bis', brin: '18NP', vestiging: '00', boardId: school!.boardId });
+      expect(await duplicate.text()).toContain('Vestiging 18NP00 staat al in dit samenwerkingsverband (Het Kompas)');
+    });
+
+    it('refuses a board of another SWV', async () => {
+      const admin = await TestClient.signedIn(t, t.demo.userIds['swv@voorbeeldstad.example']!);
+      const response = await admin.post(`/swv/${t.demo.partnershipId}/scholen`, { name: 'Grensgeval', brin: '19QR', vestiging: '00', boardId: t.other.boardId });
+      expect(await response.text()).toContain('Kies een schoolbestuur van dit samenwerkingsverband');
+    });
+
+    it('switches the interface to English and back', async () => {
+      const client = await TestClient.anonymous(t.app);
+      await client.post('/taal', { locale: 'en', returnTo: '/inloggen' });
+      const page = await (await client.get('/inloggen')).text();
+      expect(page).toContain('<html lang="en"');
+      expect(page).toContain('E-mail address');
+      await client.post('/taal', { locale: 'nl', returnTo: '/inloggen' });
+      expect(await (await client.get('/inloggen')).text()).toContain('E-mailadres');
+      const unknown = await client.post('/taal', { locale: 'fr' });
+      expect(unknown.status).toBe(400);
+    });
+  });
+}
