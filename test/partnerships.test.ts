@@ -23,7 +23,7 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(created.status).toBe(303);
       expect(created.headers.get('location')).toMatch(/^\/swv\/[0-9a-f-]{36}$/);
       const duplicate = await admin.post('/beheer/swv', { name: 'Nog een', slug: 'swv-de-eem', sector: 'po' });
-      expect(await duplicate.text()).toContain('De korte naam "swv-de-eem" is al in gebruik');
+      expect(await duplicate.text()).toContain('De korte naam &quot;swv-de-eem&quot; is al in gebruik');
     });
 
     it('an SWV admin adds a school with a new board and district, with specific errors first', async () => {

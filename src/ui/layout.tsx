@@ -57,7 +57,10 @@ export async function renderPage(c: AppContext, options: PageOptions): Promise<R
     : [];
   const brandColor = brand && HEX_COLOR.test(brand.color) ? brand.color : '#1f4e79';
   const nav = principal ? navigationFor(principal.memberships, t) : [];
-  const path = new URL(c.req.url).pathname;
+  const url = new URL(c.req.url);
+  const path = url.pathname;
+  // After a form post the current address may not be viewable with GET: return to the home page then.
+  const returnTo = c.req.method === 'GET' ? path + url.search : '/';
   const page = (
     <html lang={locale}>
       <head>
@@ -142,7 +145,7 @@ export async function renderPage(c: AppContext, options: PageOptions): Promise<R
           <form method="post" action="/taal" class="inline-form">
             <CsrfField token={csrfToken} />
             <input type="hidden" name="locale" value={t('otherLocale')} />
-            <input type="hidden" name="returnTo" value={path} />
+            <input type="hidden" name="returnTo" value={returnTo} />
             <button class="utrecht-button utrecht-button--subtle link-button" type="submit" lang={t('otherLocale')}>
               {t('switchToOther')}
             </button>
