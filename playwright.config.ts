@@ -6,9 +6,12 @@ import path from 'node:path';
  * Browser tests in Debian's Chromium (no browser download). The app is built and started once
  * on a fresh embedded database with demo data and a fixed clock (mid-cycle, before the deadline).
  */
-const port = Number(process.env['E2E_PORT'] ?? 3210);
-const dataDir = path.join(os.tmpdir(), `opensop-e2e-${process.pid}`);
-export const E2E_OUTBOX = path.join(dataDir, 'outbox');
+// Chosen once in the runner and inherited by its workers through the environment, so several
+// runs on one machine (developers, CI) never share a port or a database folder.
+process.env['E2E_PORT'] ??= String(20_000 + Math.floor(Math.random() * 20_000));
+process.env['E2E_DATA_DIR'] ??= path.join(os.tmpdir(), `opensop-e2e-${process.pid}-${process.env['E2E_PORT']}`);
+const port = Number(process.env['E2E_PORT']);
+const dataDir = process.env['E2E_DATA_DIR'];
 
 export default defineConfig({
   testDir: 'e2e',

@@ -5,7 +5,6 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 
 const require = createRequire(import.meta.url);
@@ -45,27 +44,17 @@ export async function logOut(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Inloggen' })).toBeVisible();
 }
 
-/** E-mails the app wrote to its outbox (the e2e server runs without SMTP). */
+/** E-mails the app wrote to its outbox (the e2e server runs without SMTP), oldest first. */
 export function readOutbox(): Array<{ to: string; subject: string; text: string }> {
-  const dir = path.join(os.tmpdir(), `opensop-e2e-${process.env['E2E_SERVER_PID'] ?? ''}`, 'outbox');
-  const candidates = [dir, ...findOutboxDirs()];
-  for (const candidate of candidates) {
-    try {
-      return readdirSync(candidate)
-        .filter((f) => f.endsWith('.json'))
-        .sort()
-        .map((f) => JSON.parse(readFileSync(path.join(candidate, f), 'utf8')));
-    } catch {
-      // try the next candidate
-    }
+  const dir = path.join(process.env['E2E_DATA_DIR']!, 'outbox');
+  try {
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .map((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')));
+  } catch {
+    return [];
   }
-  return [];
-}
-
-function findOutboxDirs(): string[] {
-  return readdirSync(os.tmpdir())
-    .filter((name) => name.startsWith('opensop-e2e-'))
-    .map((name) => path.join(os.tmpdir(), name, 'outbox'));
 }
 
 export const test = base.extend<{ consoleErrors: string[] }>({
