@@ -35,7 +35,7 @@ export function buildRouteTable(): RouteTable {
       return c.json({ status: 'error', database: 'unreachable' }, 503);
     }
   });
-  table.get('/static/*', publicAccess, async (c) => (await staticFiles(c, async () => {})) ?? c.notFound());
+  table.get('/static/*', publicAccess, async (c) => (await staticFiles(c, async () => {})) ?? (await sourceStaticFiles(c, async () => {})) ?? c.notFound());
   registerAccountRoutes(table);
   registerPartnershipRoutes(table);
   return table;
@@ -48,6 +48,12 @@ const staticFiles = serveStatic<AppEnv>({
   onFound: (_path, c) => {
     c.header('Cache-Control', 'public, max-age=3600');
   },
+});
+
+// Hand-written assets (app.css, favicon) also straight from the source folder, so they are served before a build.
+const sourceStaticFiles = serveStatic<AppEnv>({
+  root: path.relative(process.cwd(), path.join(projectRoot(), 'static')),
+  rewriteRequestPath: (p) => p.replace(/^\/static/, ''),
 });
 
 function contentSecurityPolicy(nonce: string): string {
@@ -74,6 +80,7 @@ export function createApp({ deps, routes = buildRouteTable() }: CreateAppOptions
   const app = new Hono<AppEnv>();
 
   app.use('*', async (c, next) => {
+    const started = performance.now();
     const nonce = randomToken(16);
     c.set('deps', deps);
     c.set('nonce', nonce);
@@ -89,6 +96,10 @@ export function createApp({ deps, routes = buildRouteTable() }: CreateAppOptions
     c.header('Cross-Origin-Opener-Policy', 'same-origin');
     c.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
     if (deps.config.secureCookies) c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    const pathname = new URL(c.req.url).pathname;
+    if (!pathname.startsWith('/static/')) {
+      deps.logger.info({ method: c.req.method, path: pathname, status: c.res.status, ms: Math.round(performance.now() - started), userId: c.var.principal?.userId }, 'request');
+    }
   });
 
   // Session, locale and CSRF token for everything except static files and the health check.
