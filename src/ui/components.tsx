@@ -33,21 +33,19 @@ export function fieldId(name: string): string {
   return `field-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
 }
 
-export function TextField(props: {
+/** Label, hint and error around one input; the input receives `id` and `describedBy`. */
+function FieldShell(props: {
   name: string;
   label: string;
-  value?: string | undefined;
   error?: string | undefined;
   hint?: string | undefined;
-  type?: 'text' | 'email' | 'password' | 'number' | 'date' | 'url' | 'color';
-  autocomplete?: string;
-  required?: boolean;
-  maxLength?: number;
+  extraClass?: string;
+  input: (a11y: { id: string; describedBy: string | undefined; invalid: boolean }) => Child;
 }) {
   const id = fieldId(props.name);
-  const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div class={`utrecht-form-field utrecht-form-field--text${props.error ? ' utrecht-form-field--invalid' : ''}`}>
+    <div class={`utrecht-form-field${props.extraClass ?? ''}${props.error ? ' utrecht-form-field--invalid' : ''}`}>
       <div class="utrecht-form-field__label">
         <label class="utrecht-form-label" for={id}>
           {props.label}
@@ -63,9 +61,29 @@ export function TextField(props: {
           {props.error}
         </div>
       )}
-      <div class="utrecht-form-field__input">
+      <div class="utrecht-form-field__input">{props.input({ id, describedBy, invalid: !!props.error })}</div>
+    </div>
+  );
+}
+
+export function TextField(props: {
+  name: string;
+  label: string;
+  value?: string | undefined;
+  error?: string | undefined;
+  hint?: string | undefined;
+  type?: 'text' | 'email' | 'password' | 'number' | 'date' | 'url' | 'color';
+  autocomplete?: string;
+  required?: boolean;
+  maxLength?: number;
+}) {
+  return (
+    <FieldShell
+      {...props}
+      extraClass=" utrecht-form-field--text"
+      input={({ id, describedBy, invalid }) => (
         <input
-          class={`utrecht-textbox utrecht-textbox--html-input${props.error ? ' utrecht-textbox--invalid' : ''}`}
+          class={`utrecht-textbox utrecht-textbox--html-input${invalid ? ' utrecht-textbox--invalid' : ''}`}
           id={id}
           name={props.name}
           type={props.type ?? 'text'}
@@ -73,11 +91,11 @@ export function TextField(props: {
           autocomplete={props.autocomplete}
           required={props.required}
           maxlength={props.maxLength}
-          aria-invalid={props.error ? 'true' : undefined}
-          aria-describedby={describedBy || undefined}
+          aria-invalid={invalid ? 'true' : undefined}
+          aria-describedby={describedBy}
         />
-      </div>
-    </div>
+      )}
+    />
   );
 }
 
@@ -90,32 +108,16 @@ export function SelectField(props: {
   hint?: string | undefined;
   emptyLabel?: string;
 }) {
-  const id = fieldId(props.name);
-  const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
-    <div class={`utrecht-form-field${props.error ? ' utrecht-form-field--invalid' : ''}`}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>
-          {props.label}
-        </label>
-      </div>
-      {props.hint && (
-        <div class="utrecht-form-field-description" id={`${id}-hint`}>
-          {props.hint}
-        </div>
-      )}
-      {props.error && (
-        <div class="utrecht-form-field-error-message" id={`${id}-error`}>
-          {props.error}
-        </div>
-      )}
-      <div class="utrecht-form-field__input">
+    <FieldShell
+      {...props}
+      input={({ id, describedBy, invalid }) => (
         <select
-          class={`utrecht-select utrecht-select--html-select${props.error ? ' utrecht-select--invalid' : ''}`}
+          class={`utrecht-select utrecht-select--html-select${invalid ? ' utrecht-select--invalid' : ''}`}
           id={id}
           name={props.name}
-          aria-invalid={props.error ? 'true' : undefined}
-          aria-describedby={describedBy || undefined}
+          aria-invalid={invalid ? 'true' : undefined}
+          aria-describedby={describedBy}
         >
           {props.emptyLabel !== undefined && <option value="">{props.emptyLabel}</option>}
           {props.options.map((option) => (
@@ -124,8 +126,8 @@ export function SelectField(props: {
             </option>
           ))}
         </select>
-      </div>
-    </div>
+      )}
+    />
   );
 }
 
@@ -138,39 +140,23 @@ export function TextAreaField(props: {
   maxLength?: number;
   rows?: number;
 }) {
-  const id = fieldId(props.name);
-  const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
-    <div class={`utrecht-form-field${props.error ? ' utrecht-form-field--invalid' : ''}`}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>
-          {props.label}
-        </label>
-      </div>
-      {props.hint && (
-        <div class="utrecht-form-field-description" id={`${id}-hint`}>
-          {props.hint}
-        </div>
-      )}
-      {props.error && (
-        <div class="utrecht-form-field-error-message" id={`${id}-error`}>
-          {props.error}
-        </div>
-      )}
-      <div class="utrecht-form-field__input">
+    <FieldShell
+      {...props}
+      input={({ id, describedBy, invalid }) => (
         <textarea
-          class={`utrecht-textarea utrecht-textarea--html-textarea${props.error ? ' utrecht-textarea--invalid' : ''}`}
+          class={`utrecht-textarea utrecht-textarea--html-textarea${invalid ? ' utrecht-textarea--invalid' : ''}`}
           id={id}
           name={props.name}
           rows={props.rows ?? 4}
           maxlength={props.maxLength}
-          aria-invalid={props.error ? 'true' : undefined}
-          aria-describedby={describedBy || undefined}
+          aria-invalid={invalid ? 'true' : undefined}
+          aria-describedby={describedBy}
         >
           {props.value ?? ''}
         </textarea>
-      </div>
-    </div>
+      )}
+    />
   );
 }
 
