@@ -14,6 +14,10 @@ import { findLiveSession, loadPrincipal } from './features/accounts/repository.j
 import { SESSION_COOKIE } from './features/accounts/sessions.js';
 import { registerAccountRoutes } from './features/accounts/routes.js';
 import { registerPartnershipRoutes } from './features/partnerships/routes.js';
+import { registerQuestionnaireRoutes } from './features/questionnaire/routes.js';
+import { registerTemplateRoutes } from './features/templates/routes.js';
+import { registerCycleRoutes } from './features/cycle/routes.js';
+import { registerDocumentRoutes } from './features/documents/routes.js';
 import type { AppContext, AppDeps, AppEnv } from './ui/context.js';
 import { renderError } from './ui/error-pages.js';
 import { isLocale } from './ui/i18n.js';
@@ -38,6 +42,10 @@ export function buildRouteTable(): RouteTable {
   table.get('/static/*', publicAccess, async (c) => (await staticFiles(c, async () => {})) ?? (await sourceStaticFiles(c, async () => {})) ?? c.notFound());
   registerAccountRoutes(table);
   registerPartnershipRoutes(table);
+  registerQuestionnaireRoutes(table);
+  registerTemplateRoutes(table);
+  registerCycleRoutes(table);
+  registerDocumentRoutes(table);
   return table;
 }
 

@@ -3,5 +3,10 @@
  * demo steps, school page blocks, CLI commands, overview links). One line per plug-in;
  * order matters for demo steps (templates before the cycle).
  */
+import './cycle/demo-previous-year.js';
 import './templates/demo-step.js';
+import './templates/overview-link.js';
 import './cycle/demo-step.js';
+import './cycle/plugins.js';
+import './questionnaire/school-page-block.js';
+import './documents/plugins.js';

@@ -10,5 +10,93 @@ export interface PersonaGroups<P extends string> {
 }
 
 export function featureExpectations<P extends string>(_groups: PersonaGroups<P>): Record<string, readonly P[]> {
-  return {};
+  // Templates (issue 3): only the SWV's own admins manage its questionnaire ('template.manage');
+  // platform admins have no template role, other SWVs get 404.
+  const templateAdmins = _groups.SWV_ADMINS.filter((persona) => persona === 'swv_admin');
+  const V = '/swv/:partnershipId/vragenlijsten/versies/:templateVersionId';
+  const templates: Record<string, readonly P[]> = {};
+  for (const key of [
+    'GET /swv/:partnershipId/vragenlijsten',
+    'POST /swv/:partnershipId/vragenlijsten/importeren',
+    'POST /swv/:partnershipId/vragenlijsten/:templateId/nieuwe-conceptversie',
+    `GET ${V}`,
+    `GET ${V}/bestand`,
+    `GET ${V}/vergelijken`,
+    `GET ${V}/publiceren`,
+    `POST ${V}/publiceren`,
+    `GET ${V}/algemeen`,
+    `POST ${V}/algemeen`,
+    `GET ${V}/onderdelen/nieuw`,
+    `POST ${V}/onderdelen/nieuw`,
+    `GET ${V}/onderdelen/:templateSectionKey`,
+    `POST ${V}/onderdelen/:templateSectionKey`,
+    `POST ${V}/onderdelen/:templateSectionKey/verplaatsen`,
+    `GET ${V}/onderdelen/:templateSectionKey/verwijderen`,
+    `POST ${V}/onderdelen/:templateSectionKey/verwijderen`,
+    `GET ${V}/onderdelen/:templateSectionKey/voorbeeld`,
+    `GET ${V}/onderdelen/:templateSectionKey/vragen/nieuw`,
+    `POST ${V}/onderdelen/:templateSectionKey/vragen/nieuw`,
+    `GET ${V}/vragen/:templateItemKey`,
+    `POST ${V}/vragen/:templateItemKey`,
+    `POST ${V}/vragen/:templateItemKey/verplaatsen`,
+    `GET ${V}/vragen/:templateItemKey/verwijderen`,
+    `POST ${V}/vragen/:templateItemKey/verwijderen`,
+    `GET ${V}/schalen/nieuw`,
+    `POST ${V}/schalen/nieuw`,
+    `GET ${V}/schalen/:templateScaleKey`,
+    `POST ${V}/schalen/:templateScaleKey`,
+    `GET ${V}/schalen/:templateScaleKey/verwijderen`,
+    `POST ${V}/schalen/:templateScaleKey/verwijderen`,
+  ]) {
+    templates[key] = templateAdmins;
+  }
+  // Questionnaire (issue 4): the school's readers view (the council only once submitted — the
+  // demo profile is not started), only the school's editors save.
+  const profileReaders = _groups.SCHOOL_READERS.filter((persona) => persona !== 'council_member');
+  const profileEditors = _groups.SCHOOL_READERS.filter((persona) => persona === 'school_editor');
+  const questionnaire: Record<string, readonly P[]> = {
+    'GET /profielen/:profileId': profileReaders,
+    'GET /profielen/:profileId/welkom': profileReaders,
+    'GET /profielen/:profileId/onderdelen/:sectionKey': profileReaders,
+    'POST /profielen/:profileId/onderdelen/:sectionKey': profileEditors,
+    'POST /profielen/:profileId/antwoorden': profileEditors,
+    'GET /profielen/:profileId/controleren': profileReaders,
+  };
+  // Cycle (issue 5): settings only for the SWV's own admins ('cycle.manage'); the progress overview for
+  // SWV readers ('partnership.view'), per board for its board users. Profile routes point at De Regenboog's
+  // in-progress profile, so the council (which sees only submitted profiles) is refused everywhere.
+  const cycleAdmins = _groups.SWV_ADMINS.filter((persona) => persona === 'swv_admin');
+  const only = (persona: string) => _groups.SCHOOL_READERS.filter((p) => p === persona);
+  const cycle: Record<string, readonly P[]> = {
+    'GET /swv/:partnershipId/cyclus': cycleAdmins,
+    'GET /swv/:partnershipId/cyclus/nieuw': cycleAdmins,
+    'POST /swv/:partnershipId/cyclus': cycleAdmins,
+    'GET /swv/:partnershipId/cyclus/:schoolYear/bewerken': cycleAdmins,
+    'POST /swv/:partnershipId/cyclus/:schoolYear': cycleAdmins,
+    'POST /swv/:partnershipId/cyclus/:schoolYear/openen': cycleAdmins,
+    'GET /swv/:partnershipId/cyclus/:schoolYear': _groups.SWV_ADMINS,
+    'GET /besturen/:boardId/voortgang': [...only('swv_admin'), ...only('board_user')],
+    'GET /profielen/:profileId/indienen': profileEditors,
+    'POST /profielen/:profileId/indienen': profileEditors,
+    'GET /profielen/:profileId/ingediend': profileReaders,
+    'GET /profielen/:profileId/cyclus': profileReaders,
+    'POST /profielen/:profileId/advies': profileEditors,
+    'POST /profielen/:profileId/vaststellen': only('board_user'),
+    'POST /profielen/:profileId/publiceren': [...only('school_editor'), ...only('board_user')],
+    'POST /profielen/:profileId/heropenen': only('swv_admin'),
+    'POST /profielen/:profileId/opmerkingen': only('swv_admin'),
+    'POST /profielen/:profileId/opmerkingen/antwoord': profileEditors,
+    'GET /profielen/:profileId/wijzigingen': profileReaders,
+  };
+  // Documents (issue 6): downloads for the school's readers ('documents.download'; the council only once
+  // submitted, and the matrix profile is in progress); the batch ZIP only for the SWV's own admins.
+  const documents: Record<string, readonly P[]> = {
+    'GET /profielen/:profileId/documenten': profileReaders,
+    'GET /profielen/:profileId/documenten/:kind': profileReaders,
+    'GET /profielen/:profileId/documenten/snapshots/:snapshotId/:kind': profileReaders,
+    'GET /swv/:partnershipId/documenten': cycleAdmins,
+    'POST /swv/:partnershipId/documenten': cycleAdmins,
+    'GET /swv/:partnershipId/documenten/:exportId/zip': cycleAdmins,
+  };
+  return { ...questionnaire, ...templates, ...cycle, ...documents };
 }

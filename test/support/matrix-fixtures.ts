@@ -5,6 +5,10 @@
 import { hashPassword } from '../../src/auth/password.js';
 import { insertMembership, insertUser } from '../../src/features/accounts/repository.js';
 import type { TestApp } from './test-app.js';
+import { templateMatrixParams } from './matrix-templates.js';
+import { questionnaireMatrixParams } from './matrix-questionnaire.js';
+import { cycleMatrixParams } from './matrix-cycle.js';
+import { documentMatrixParams } from './matrix-documents.js';
 
 export interface MatrixFixtures {
   params: Record<string, string>;
@@ -14,6 +18,10 @@ export interface MatrixFixtures {
 
 /** Extra parameter providers, one per capability. */
 export const matrixParamProviders: Array<(testApp: TestApp) => Promise<Record<string, string>>> = [];
+matrixParamProviders.push(templateMatrixParams);
+matrixParamProviders.push(questionnaireMatrixParams);
+matrixParamProviders.push(cycleMatrixParams);
+matrixParamProviders.push(documentMatrixParams);
 
 export async function matrixFixtures(testApp: TestApp): Promise<MatrixFixtures> {
   const { demo, deps, clock } = testApp;

@@ -1,9 +1,22 @@
-/** The only module that reads and writes cycles, profile transitions and review remarks. */
-import { and, desc, eq } from 'drizzle-orm';
+/**
+ * The only module that reads and writes cycles, profile transitions and review remarks.
+ * It also holds the cycle's writes to profiles and answers (status changes, prefill on opening):
+ * those are the cycle's transitions, kept together so each use case runs them in one transaction.
+ */
+import { and, asc, desc, eq, inArray, lt, lte, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { cycles } from './schema.js';
+import { memberships, users } from '../accounts/schema.js';
+import { schools } from '../partnerships/schema.js';
+import { answers, profiles, type ProfileStatus } from '../questionnaire/schema.js';
+import type { Ambition, AnswerValue } from '../templates/model/answer.js';
+import { cycles, profileTransitions, reviewRemarks } from './schema.js';
 
 export type CycleRow = typeof cycles.$inferSelect;
+export type TransitionRow = typeof profileTransitions.$inferSelect;
+export type ReviewRemarkRow = typeof reviewRemarks.$inferSelect;
+export type CycleProfileRow = typeof profiles.$inferSelect;
+
+export const FINAL_STATUSES = ['submitted', 'advised', 'adopted', 'published'] as const satisfies readonly ProfileStatus[];
 
 export async function getCycleFor(db: DbOrTx, partnershipId: string, schoolYear: string): Promise<CycleRow | null> {
   const [row] = await db.select().from(cycles).where(and(eq(cycles.partnershipId, partnershipId), eq(cycles.schoolYear, schoolYear)));
@@ -16,4 +29,233 @@ export function listCycles(db: DbOrTx, partnershipId: string): Promise<CycleRow[
 
 export async function insertCycle(db: DbOrTx, row: typeof cycles.$inferInsert): Promise<void> {
   await db.insert(cycles).values(row);
+}
+
+export async function updateCycleSettings(
+  db: DbOrTx,
+  id: string,
+  values: { opensOn: string; submitDeadline: string; closesOn: string; templateVersionId: string },
+): Promise<void> {
+  await db.update(cycles).set(values).where(eq(cycles.id, id));
+}
+
+/** Cycles not yet opened whose open date has come (every SWV). */
+export function listCyclesDueToOpen(db: DbOrTx, today: string): Promise<CycleRow[]> {
+  return db.select().from(cycles).where(and(isNull(cycles.openedAt), lte(cycles.opensOn, today)));
+}
+
+/** Opened cycles that have not closed yet (every SWV), for reminders. */
+export function listRunningCycles(db: DbOrTx, today: string): Promise<CycleRow[]> {
+  return db
+    .select()
+    .from(cycles)
+    .where(and(sql`${cycles.openedAt} is not null`, lte(cycles.opensOn, today), sql`${cycles.closesOn} > ${today}`));
+}
+
+/** Marks the cycle opened; false when another process did it first. */
+export async function markCycleOpened(db: DbOrTx, id: string, at: Date): Promise<boolean> {
+  const rows = await db.update(cycles).set({ openedAt: at }).where(and(eq(cycles.id, id), isNull(cycles.openedAt))).returning({ id: cycles.id });
+  return rows.length > 0;
+}
+
+/** Locks the cycle row for the rest of the transaction, so two openers serialise. */
+export async function lockCycle(db: DbOrTx, id: string): Promise<CycleRow | null> {
+  const [row] = await db.select().from(cycles).where(eq(cycles.id, id)).for('update');
+  return row ?? null;
+}
+
+/** The latest profile of a school before a school year that was submitted (or later): its final answers. */
+export async function findLastFinalProfile(db: DbOrTx, schoolId: string, beforeSchoolYear: string): Promise<CycleProfileRow | null> {
+  const [row] = await db
+    .select()
+    .from(profiles)
+    .where(and(eq(profiles.schoolId, schoolId), lt(profiles.schoolYear, beforeSchoolYear), inArray(profiles.status, [...FINAL_STATUSES])))
+    .orderBy(desc(profiles.schoolYear))
+    .limit(1);
+  return row ?? null;
+}
+
+export interface CarriedAnswer {
+  itemKey: string;
+  value: AnswerValue | null;
+  ambition: Ambition | null;
+  parentText: string | null;
+  meetsNorm: boolean | null;
+}
+
+export async function insertCarriedAnswers(
+  db: DbOrTx,
+  profile: { id: string; partnershipId: string; schoolYear: string },
+  rows: CarriedAnswer[],
+  at: Date,
+  options: { carriedOver?: boolean; updatedBy?: string | null } = {},
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insert(answers).values(
+    rows.map((row) => ({
+      profileId: profile.id,
+      itemKey: row.itemKey,
+      partnershipId: profile.partnershipId,
+      schoolYear: profile.schoolYear,
+      value: row.value,
+      ambition: row.ambition,
+      parentText: row.parentText,
+      meetsNorm: row.meetsNorm,
+      carriedOver: options.carriedOver ?? true,
+      revision: 1,
+      updatedAt: at,
+      updatedBy: options.updatedBy ?? null,
+    })),
+  );
+}
+
+/** Locks the profile row for the rest of the transaction and returns it. */
+export async function lockProfile(db: DbOrTx, profileId: string): Promise<CycleProfileRow | null> {
+  const [row] = await db.select().from(profiles).where(eq(profiles.id, profileId)).for('update');
+  return row ?? null;
+}
+
+export type ProfileStatusChange = Partial<
+  Pick<CycleProfileRow, 'submittedAt' | 'submittedBy' | 'adviceDate' | 'adviceText' | 'adoptedOn' | 'adoptedByName' | 'adoptedByUser' | 'publishedAt'>
+>;
+
+/** Changes a profile's status if it is still `from` (compare-and-set); false when someone else changed it first. */
+export async function changeProfileStatus(
+  db: DbOrTx,
+  profileId: string,
+  from: ProfileStatus,
+  to: ProfileStatus,
+  fields: ProfileStatusChange,
+  at: Date,
+): Promise<boolean> {
+  const rows = await db
+    .update(profiles)
+    .set({ ...fields, status: to, updatedAt: at })
+    .where(and(eq(profiles.id, profileId), eq(profiles.status, from)))
+    .returning({ id: profiles.id });
+  return rows.length > 0;
+}
+
+export async function insertTransition(
+  db: DbOrTx,
+  row: { profileId: string; fromStatus: ProfileStatus; toStatus: ProfileStatus; reason?: string | null; byUserId: string | null; at: Date },
+): Promise<void> {
+  await db.insert(profileTransitions).values({ ...row, reason: row.reason ?? null });
+}
+
+export function listTransitions(db: DbOrTx, profileId: string): Promise<TransitionRow[]> {
+  return db.select().from(profileTransitions).where(eq(profileTransitions.profileId, profileId)).orderBy(asc(profileTransitions.at), asc(profileTransitions.id));
+}
+
+export async function insertReviewRemark(db: DbOrTx, row: { id: string; profileId: string; itemKey: string | null; body: string; authorUserId: string; createdAt: Date }): Promise<void> {
+  await db.insert(reviewRemarks).values(row);
+}
+
+export async function getReviewRemark(db: DbOrTx, profileId: string, remarkId: string): Promise<ReviewRemarkRow | null> {
+  const [row] = await db.select().from(reviewRemarks).where(and(eq(reviewRemarks.id, remarkId), eq(reviewRemarks.profileId, profileId)));
+  return row ?? null;
+}
+
+export async function answerReviewRemark(db: DbOrTx, remarkId: string, response: string, userId: string, at: Date): Promise<void> {
+  await db.update(reviewRemarks).set({ response, respondedBy: userId, respondedAt: at }).where(eq(reviewRemarks.id, remarkId));
+}
+
+export function listReviewRemarks(db: DbOrTx, profileId: string): Promise<Array<ReviewRemarkRow & { authorName: string | null }>> {
+  return db
+    .select({
+      id: reviewRemarks.id,
+      profileId: reviewRemarks.profileId,
+      itemKey: reviewRemarks.itemKey,
+      body: reviewRemarks.body,
+      authorUserId: reviewRemarks.authorUserId,
+      createdAt: reviewRemarks.createdAt,
+      response: reviewRemarks.response,
+      respondedBy: reviewRemarks.respondedBy,
+      respondedAt: reviewRemarks.respondedAt,
+      resolvedAt: reviewRemarks.resolvedAt,
+      authorName: users.name,
+    })
+    .from(reviewRemarks)
+    .leftJoin(users, eq(users.id, reviewRemarks.authorUserId))
+    .where(eq(reviewRemarks.profileId, profileId))
+    .orderBy(asc(reviewRemarks.createdAt));
+}
+
+/** Profiles of one SWV and school year with their school, for the progress overview (optionally one board). */
+export function listProgressRows(db: DbOrTx, partnershipId: string, schoolYear: string, boardId?: string) {
+  return db
+    .select({
+      profileId: profiles.id,
+      schoolId: schools.id,
+      schoolName: schools.name,
+      boardId: schools.boardId,
+      status: profiles.status,
+      submittedAt: profiles.submittedAt,
+      templateVersionId: profiles.templateVersionId,
+    })
+    .from(profiles)
+    .innerJoin(schools, eq(schools.id, profiles.schoolId))
+    .where(and(eq(profiles.partnershipId, partnershipId), eq(profiles.schoolYear, schoolYear), boardId ? eq(schools.boardId, boardId) : undefined))
+    .orderBy(asc(schools.name));
+}
+
+/** Answered item keys per profile (non-empty values), for progress counts. */
+export async function countAnsweredItems(db: DbOrTx, profileIds: string[]): Promise<Map<string, Set<string>>> {
+  const result = new Map<string, Set<string>>();
+  if (profileIds.length === 0) return result;
+  const rows = await db
+    .select({ profileId: answers.profileId, itemKey: answers.itemKey, value: answers.value })
+    .from(answers)
+    .where(inArray(answers.profileId, profileIds));
+  for (const row of rows) {
+    if (row.value === null || (typeof row.value === 'string' && row.value.trim() === '')) continue;
+    const set = result.get(row.profileId) ?? new Set<string>();
+    set.add(row.itemKey);
+    result.set(row.profileId, set);
+  }
+  return result;
+}
+
+/** E-mail addresses of the school editors of the given schools (reminders). */
+export async function listSchoolEditors(db: DbOrTx, schoolIds: string[]): Promise<Array<{ schoolId: string; userId: string; email: string; name: string }>> {
+  if (schoolIds.length === 0) return [];
+  const rows = await db
+    .select({ schoolId: memberships.schoolId, userId: users.id, email: users.email, name: users.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.role, 'school_editor'), inArray(memberships.schoolId, schoolIds), isNull(users.disabledAt)));
+  return rows.map((row) => ({ ...row, schoolId: row.schoolId! }));
+}
+
+/** People holding a role at a school or board, to tell them about a transition. */
+export function listMembersAt(db: DbOrTx, role: 'school_editor' | 'council_member' | 'board_user', place: { schoolId: string } | { boardId: string }) {
+  return db
+    .select({ userId: users.id, email: users.email, name: users.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.role, role),
+        'schoolId' in place ? eq(memberships.schoolId, place.schoolId) : eq(memberships.boardId, place.boardId),
+        isNull(users.disabledAt),
+      ),
+    );
+}
+
+/** Demo data only: replaces a profile's answers for the given items. */
+export async function replaceAnswers(
+  db: DbOrTx,
+  profile: { id: string; partnershipId: string; schoolYear: string },
+  rows: CarriedAnswer[],
+  at: Date,
+  updatedBy: string | null,
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db.delete(answers).where(and(eq(answers.profileId, profile.id), inArray(answers.itemKey, rows.map((row) => row.itemKey))));
+  await insertCarriedAnswers(db, profile, rows, at, { carriedOver: false, updatedBy });
+}
+
+/** Demo data only: sets a profile's status and cycle fields directly (history is written separately). */
+export async function setProfileState(db: DbOrTx, profileId: string, status: ProfileStatus, fields: ProfileStatusChange, at: Date): Promise<void> {
+  await db.update(profiles).set({ ...fields, status, updatedAt: at }).where(eq(profiles.id, profileId));
 }

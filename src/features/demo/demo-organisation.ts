@@ -43,4 +43,5 @@ export const demoUsers = [
   { email: 'directie@regenboog.example', name: 'Jeroen Smit', role: 'school_editor', place: 'school:regenboog' },
   { email: 'mr@regenboog.example', name: 'Anouk Jansen', role: 'council_member', place: 'school:regenboog' },
   { email: 'ib@vlinder.example', name: 'Kees Mulder', role: 'school_editor', place: 'school:vlinder' },
+  { email: 'mr@vlinder.example', name: 'Marieke de Boer', role: 'council_member', place: 'school:vlinder' },
 ] as const;

@@ -366,6 +366,11 @@ export function registerPartnershipRoutes(table: RouteTable): void {
       children: (
         <>
           <h1 class="utrecht-heading-1">{t('boardTitle', { name: board.name })}</h1>
+          <p class="utrecht-paragraph">
+            <a class="utrecht-link" href={`/besturen/${board.id}/voortgang`}>
+              {t('boardProgress')}
+            </a>
+          </p>
           <h2 class="utrecht-heading-2">{t('schools')}</h2>
           <SchoolTable c={c} schools={schoolList} boards={new Map([[board.id, board.name]])} />
         </>

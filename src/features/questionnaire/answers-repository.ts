@@ -1,8 +1,9 @@
 /** Reads and writes answers. The questionnaire owns writing; documents and dashboards read through here. */
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { users } from '../accounts/schema.js';
 import type { Answer } from '../templates/model/answer.js';
-import { answers } from './schema.js';
+import { answerHistory, answers } from './schema.js';
 
 /** Prefix of the item keys under which "Wat kan de school niet" texts are stored, per section. */
 export const LIMITS_KEY_PREFIX = 'limits:';
@@ -32,4 +33,175 @@ export async function listAnswers(db: DbOrTx, profileId: string): Promise<Profil
     };
   }
   return result;
+}
+
+/** One stored answer row as the save path needs it (limits rows carry their text in `value`). */
+export interface AnswerState extends Answer {
+  revision: number;
+  updatedAt: Date;
+  updatedBy: string | null;
+}
+
+/** Every stored row of a profile with its revision (the section form and its conflicts). */
+export async function listAnswerStates(db: DbOrTx, profileId: string): Promise<Map<string, AnswerState>> {
+  const rows = await db
+    .select({ itemKey: answers.itemKey, value: answers.value, ambition: answers.ambition, parentText: answers.parentText, revision: answers.revision, updatedAt: answers.updatedAt, updatedBy: answers.updatedBy })
+    .from(answers)
+    .where(eq(answers.profileId, profileId));
+  return new Map(rows.map((row) => [row.itemKey, { value: row.value ?? null, ambition: row.ambition ?? null, parentText: row.parentText ?? null, revision: row.revision, updatedAt: row.updatedAt, updatedBy: row.updatedBy }]));
+}
+
+/** Name of the person who last changed an answer, for the conflict message. */
+export async function findUserName(db: DbOrTx, userId: string | null): Promise<string | null> {
+  if (!userId) return null;
+  const [row] = await db.select({ name: users.name }).from(users).where(eq(users.id, userId));
+  return row?.name ?? null;
+}
+
+export interface WriteAnswer {
+  profileId: string;
+  itemKey: string;
+  partnershipId: string;
+  schoolYear: string;
+  answer: Answer & { meetsNorm: boolean | null };
+  /** The revision the editor started from; 0 when there was no row. */
+  baseRevision: number;
+  /** The stored answer before this change, for the history. */
+  before: Answer | null;
+  userId: string;
+  at: Date;
+  /** Other rows to read back in the same round trip (the section's items, for its progress). */
+  readBackKeys?: string[];
+}
+
+export interface WriteAnswerResult {
+  revision: number;
+  /** `readBackKeys` rows as they were before this write (merge the written answer yourself). */
+  readBack: Record<string, Pick<Answer, 'value' | 'ambition'>>;
+}
+
+/**
+ * Upserts one answer and writes its history in ONE statement (one round trip, atomic):
+ * it only writes when the stored revision still equals `baseRevision` (optimistic concurrency)
+ * and the profile is still being edited (not submitted meanwhile).
+ * Returns the new revision, or null when nothing was written (conflict or no longer editable).
+ */
+export async function writeAnswer(db: DbOrTx, change: WriteAnswer): Promise<WriteAnswerResult | null> {
+  const json = (value: unknown) => (value === null || value === undefined ? sql`null` : sql`${JSON.stringify(value)}::jsonb`);
+  const after = { value: change.answer.value, ambition: change.answer.ambition, parentText: change.answer.parentText };
+  const before = change.before ? { value: change.before.value, ambition: change.before.ambition, parentText: change.before.parentText } : null;
+  const at = change.at.toISOString();
+  const keys = change.readBackKeys ?? [];
+  const readBack =
+    keys.length === 0
+      ? sql`null`
+      : sql`(select json_agg(json_build_object('k', item_key, 'v', value, 'a', ambition)) from answers where profile_id = ${change.profileId} and item_key in (${sql.join(
+          keys.map((key) => sql`${key}`),
+          sql`, `,
+        )}))`;
+  const result = await db.execute<{ revision: number }>(sql`
+    with up as (
+      insert into answers (profile_id, item_key, partnership_id, school_year, value, ambition, parent_text, meets_norm, carried_over, revision, updated_at, updated_by)
+      select ${change.profileId}, ${change.itemKey}, ${change.partnershipId}, ${change.schoolYear}, ${json(change.answer.value)}, ${json(change.answer.ambition)},
+             ${change.answer.parentText}, ${change.answer.meetsNorm}, false, 1, ${at}::timestamptz, ${change.userId}
+      where exists (select 1 from profiles where id = ${change.profileId} and status in ('not_started', 'in_progress'))
+      on conflict (profile_id, item_key) do update set
+        value = excluded.value, ambition = excluded.ambition, parent_text = excluded.parent_text, meets_norm = excluded.meets_norm,
+        carried_over = false, revision = answers.revision + 1, updated_at = excluded.updated_at, updated_by = excluded.updated_by
+      where answers.revision = ${change.baseRevision}
+      returning revision
+    ), history as (
+      insert into answer_history (profile_id, item_key, before, after, changed_by, changed_at)
+      select ${change.profileId}, ${change.itemKey}, ${json(before)}, ${json(after)}, ${change.userId}, ${at}::timestamptz from up
+    )
+    select revision, ${readBack} as read_back from up`);
+  const row = (result as unknown as { rows: Array<{ revision: number | string; read_back: unknown }> }).rows[0];
+  if (!row) return null;
+  const raw = typeof row.read_back === 'string' ? (JSON.parse(row.read_back) as unknown) : row.read_back;
+  const readBackRows = (Array.isArray(raw) ? raw : []) as Array<{ k: string; v: Answer['value']; a: Answer['ambition'] }>;
+  return { revision: Number(row.revision), readBack: Object.fromEntries(readBackRows.map((r) => [r.k, { value: r.v ?? null, ambition: r.a ?? null }])) };
+}
+
+export async function listAnswerHistory(db: DbOrTx, profileId: string, itemKey: string) {
+  return db.select().from(answerHistory).where(and(eq(answerHistory.profileId, profileId), eq(answerHistory.itemKey, itemKey))).orderBy(asc(answerHistory.id));
+}
+
+/** The current row of one item (conflicts, no-op saves). */
+export async function getAnswerState(db: DbOrTx, profileId: string, itemKey: string): Promise<AnswerState | null> {
+  const [row] = await db
+    .select({ value: answers.value, ambition: answers.ambition, parentText: answers.parentText, revision: answers.revision, updatedAt: answers.updatedAt, updatedBy: answers.updatedBy })
+    .from(answers)
+    .where(and(eq(answers.profileId, profileId), eq(answers.itemKey, itemKey)));
+  return row ? { ...row, value: row.value ?? null, ambition: row.ambition ?? null } : null;
+}
+
+export type StoredField = 'value' | 'ambition' | 'parentText';
+
+export interface WriteField {
+  profileId: string;
+  itemKey: string;
+  partnershipId: string;
+  schoolYear: string;
+  /** The column to change; limits texts are stored in `value`. */
+  field: StoredField;
+  /** Already validated and normalised. */
+  value: unknown;
+  /** For `value`: whether it meets the SWV's norm (null when unanswered or without a norm). */
+  meetsNorm: boolean | null;
+  baseRevision: number;
+  userId: string;
+  at: Date;
+  readBackKeys?: string[];
+}
+
+/**
+ * The autosave write: changes ONE column of one answer and writes its history, in one statement.
+ * Writes only when the stored revision still equals `baseRevision`, the column really changes and
+ * the profile is still being edited. Returns the row after the write, or null when nothing was
+ * written (then read the current row to tell a conflict from a no-op).
+ */
+export async function writeAnswerField(db: DbOrTx, change: WriteField): Promise<(WriteAnswerResult & { answer: Answer }) | null> {
+  const json = (value: unknown) => (value === null || value === undefined ? sql`null` : sql`${JSON.stringify(value)}::jsonb`);
+  const column = { value: sql.raw('value'), ambition: sql.raw('ambition'), parentText: sql.raw('parent_text') }[change.field];
+  const newValue = change.field === 'parentText' ? sql`${(change.value as string | null) ?? null}::text` : json(change.value);
+  const at = change.at.toISOString();
+  const keys = change.readBackKeys ?? [];
+  const readBack =
+    keys.length === 0
+      ? sql`null`
+      : sql`(select json_agg(json_build_object('k', item_key, 'v', value, 'a', ambition)) from answers where profile_id = ${change.profileId} and item_key in (${sql.join(
+          keys.map((key) => sql`${key}`),
+          sql`, `,
+        )}))`;
+  const result = await db.execute(sql`
+    with old as (
+      select value, ambition, parent_text from answers where profile_id = ${change.profileId} and item_key = ${change.itemKey}
+    ), up as (
+      insert into answers (profile_id, item_key, partnership_id, school_year, value, ambition, parent_text, meets_norm, carried_over, revision, updated_at, updated_by)
+      select ${change.profileId}, ${change.itemKey}, ${change.partnershipId}, ${change.schoolYear},
+             ${change.field === 'value' ? newValue : sql`null`}, ${change.field === 'ambition' ? newValue : sql`null`}, ${change.field === 'parentText' ? newValue : sql`null`},
+             ${change.field === 'value' ? change.meetsNorm : null}::boolean, false, 1, ${at}::timestamptz, ${change.userId}
+      where exists (select 1 from profiles where id = ${change.profileId} and status in ('not_started', 'in_progress'))
+      on conflict (profile_id, item_key) do update set
+        ${column} = excluded.${column}, ${change.field === 'value' ? sql`meets_norm = excluded.meets_norm,` : sql``}
+        carried_over = false, revision = answers.revision + 1, updated_at = excluded.updated_at, updated_by = excluded.updated_by
+      where answers.revision = ${change.baseRevision} and answers.${column} is distinct from excluded.${column}
+      returning value, ambition, parent_text, revision
+    ), history as (
+      insert into answer_history (profile_id, item_key, before, after, changed_by, changed_at)
+      select ${change.profileId}, ${change.itemKey},
+             (select jsonb_build_object('value', old.value, 'ambition', old.ambition, 'parentText', old.parent_text) from old),
+             jsonb_build_object('value', up.value, 'ambition', up.ambition, 'parentText', up.parent_text), ${change.userId}, ${at}::timestamptz
+      from up
+    )
+    select value, ambition, parent_text, revision, ${readBack} as read_back from up`);
+  const row = (result as unknown as { rows: Array<{ value: unknown; ambition: unknown; parent_text: string | null; revision: number | string; read_back: unknown }> }).rows[0];
+  if (!row) return null;
+  const parse = (raw: unknown) => (typeof raw === 'string' ? (JSON.parse(raw) as unknown) : raw);
+  const readBackRows = (Array.isArray(parse(row.read_back)) ? parse(row.read_back) : []) as Array<{ k: string; v: Answer['value']; a: Answer['ambition'] }>;
+  return {
+    revision: Number(row.revision),
+    answer: { value: (row.value ?? null) as Answer['value'], ambition: (row.ambition ?? null) as Answer['ambition'], parentText: row.parent_text ?? null },
+    readBack: Object.fromEntries(readBackRows.map((r) => [r.k, { value: r.v ?? null, ambition: r.a ?? null }])),
+  };
 }

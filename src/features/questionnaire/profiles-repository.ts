@@ -29,3 +29,17 @@ export async function insertProfile(
 ): Promise<void> {
   await db.insert(profiles).values({ ...row, status: row.status ?? 'not_started', updatedAt: row.createdAt });
 }
+
+/**
+ * Moves a profile from "not started" to "in progress" on its first saved answer.
+ * Conditional, so two first saves at once change it only once; returns whether it changed.
+ */
+export async function markProfileInProgress(db: DbOrTx, id: string, at: Date): Promise<boolean> {
+  const rows = await db
+    .update(profiles)
+    .set({ status: 'in_progress', updatedAt: at })
+    .where(and(eq(profiles.id, id), eq(profiles.status, 'not_started')))
+    .returning({ id: profiles.id });
+  return rows.length > 0;
+}
+

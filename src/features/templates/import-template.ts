@@ -1,12 +1,15 @@
+import { AppError } from '../../auth/app-error.js';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { TemplateDefinition } from './model/template.js';
-import { findTemplateByKey, insertTemplate, insertTemplateVersion, latestVersion } from './repository.js';
+import { findPublishedForYear, findTemplateByKey, insertTemplate, insertTemplateVersion, latestVersion } from './repository.js';
 
 /**
  * Stores a validated template as a new version of the SWV's template with the same key
  * (creating the template on first import). Published when `publishForYear` is given, else a draft.
+ * Refused (AppError 'conflict', nothing changed) when that school year already has a published
+ * version, or when a draft is to be added while the template already has one (one draft at a time).
  */
 export async function importTemplate(options: {
   db: Database;
@@ -24,6 +27,17 @@ export async function importTemplate(options: {
       const id = crypto.randomUUID();
       await insertTemplate(tx, { id, partnershipId, key: definition.key, name: definition.name, createdAt: now });
       template = { id, partnershipId, key: definition.key, name: definition.name, createdAt: now };
+    }
+    if (options.publishForYear) {
+      const taken = await findPublishedForYear(tx, template.id, options.publishForYear);
+      if (taken) {
+        throw new AppError('conflict', `Voor schooljaar ${options.publishForYear} is al versie ${taken.number} van "${template.name}" gepubliceerd. Kies een ander schooljaar, of importeer het bestand als conceptversie.`);
+      }
+    } else {
+      const draft = await latestVersion(tx, template.id, 'draft');
+      if (draft) {
+        throw new AppError('conflict', `"${template.name}" heeft al een conceptversie (versie ${draft.number}). Publiceer die eerst, of werk in die conceptversie verder.`);
+      }
     }
     const previous = await latestVersion(tx, template.id);
     const number = (previous?.number ?? 0) + 1;

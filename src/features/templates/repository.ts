@@ -1,5 +1,5 @@
 /** The only module that reads and writes templates and their versions. */
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, lt } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import type { TemplateDefinition } from './model/template.js';
 import { templates, templateVersions } from './schema.js';
@@ -79,4 +79,49 @@ export async function markPublished(db: DbOrTx, versionId: string, schoolYear: s
     .where(and(eq(templateVersions.id, versionId), eq(templateVersions.status, 'draft')))
     .returning({ id: templateVersions.id });
   return updated.length > 0;
+}
+
+// ---------------------------------------------------------------------------
+// Tenant-filtered reads and editor writes (the SWV admin pages and the CLI)
+
+/** A version, only when it belongs to the SWV; null for another SWV's version (the caller answers 404). */
+export async function findVersionInPartnership(db: DbOrTx, partnershipId: string, versionId: string): Promise<TemplateVersionRow | null> {
+  const [row] = await db
+    .select()
+    .from(templateVersions)
+    .where(and(eq(templateVersions.id, versionId), eq(templateVersions.partnershipId, partnershipId)));
+  return row ?? null;
+}
+
+export async function findTemplateInPartnership(db: DbOrTx, partnershipId: string, templateId: string): Promise<TemplateRow | null> {
+  const [row] = await db.select().from(templates).where(and(eq(templates.id, templateId), eq(templates.partnershipId, partnershipId)));
+  return row ?? null;
+}
+
+export async function findVersionByNumber(db: DbOrTx, templateId: string, number: number): Promise<TemplateVersionRow | null> {
+  const [row] = await db.select().from(templateVersions).where(and(eq(templateVersions.templateId, templateId), eq(templateVersions.number, number)));
+  return row ?? null;
+}
+
+/** The version just before `number` (its predecessor), if any. */
+export async function findPredecessor(db: DbOrTx, templateId: string, number: number): Promise<TemplateVersionRow | null> {
+  const [row] = await db
+    .select()
+    .from(templateVersions)
+    .where(and(eq(templateVersions.templateId, templateId), lt(templateVersions.number, number)))
+    .orderBy(desc(templateVersions.number))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function findPublishedForYear(db: DbOrTx, templateId: string, schoolYear: string): Promise<TemplateVersionRow | null> {
+  const [row] = await db
+    .select()
+    .from(templateVersions)
+    .where(and(eq(templateVersions.templateId, templateId), eq(templateVersions.status, 'published'), eq(templateVersions.schoolYear, schoolYear)));
+  return row ?? null;
+}
+
+export async function updateTemplateName(db: DbOrTx, templateId: string, name: string): Promise<void> {
+  await db.update(templates).set({ name }).where(eq(templates.id, templateId));
 }

@@ -32,6 +32,7 @@ function configure(): void {
     },
   });
   shareFontLayoutCache(require);
+  allowLayoutOnly(require);
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
   isConfigured = true;
@@ -39,7 +40,7 @@ function configure(): void {
 
 export const PDF_FONT = 'Roboto';
 
-const MAX_CACHED_WORDS = 200_000;
+const MAX_CACHED_WORDS = 50_000;
 
 /**
  * pdfkit caches the shaping of each word per document; shaping Roboto (kerning tables) is most of
@@ -50,16 +51,20 @@ function shareFontLayoutCache(require: NodeJS.Require): void {
   const PDFDocument = (require('pdfmake/js/PDFDocument.js') as { default: { prototype: Record<string, unknown> } }).default;
   const original = PDFDocument.prototype.provideFont as (this: unknown, family: string, bold: boolean, italics: boolean) => { layoutCache?: Record<string, unknown> };
   const caches = new Map<string, { words: Record<string, unknown> }>();
+  // provideFont runs for every text fragment; swap the cache in only once per font object
+  // (once per document and style) and check the cache size only then.
+  const shared = new WeakSet<object>();
   PDFDocument.prototype.provideFont = function (this: unknown, family: string, bold: boolean, italics: boolean) {
     const font = original.call(this, family, bold, italics);
-    if (font.layoutCache) {
+    if (font.layoutCache && !shared.has(font)) {
+      shared.add(font);
       const key = `${family}/${bold ? 'b' : ''}${italics ? 'i' : ''}`;
-      let shared = caches.get(key);
-      if (!shared || Object.keys(shared.words).length > MAX_CACHED_WORDS) {
-        shared = { words: Object.create(null) as Record<string, unknown> };
-        caches.set(key, shared);
+      let cache = caches.get(key);
+      if (!cache || Object.keys(cache.words).length > MAX_CACHED_WORDS) {
+        cache = { words: Object.create(null) as Record<string, unknown> };
+        caches.set(key, cache);
       }
-      font.layoutCache = shared.words;
+      font.layoutCache = cache.words;
     }
     return font;
   };
@@ -79,9 +84,28 @@ export async function renderPdf(build: (onPageCount: (count: number) => void) =>
   return { bytes, pageCount };
 }
 
+/** Image maps of definitions that are only measured: their pages are laid out, never drawn. */
+const layoutOnly = new WeakSet<object>();
+
 /**
- * Lay out without writing the PDF (no font subsetting, no compression): a cheap way to count
- * pages while searching for the largest font size that fits on one page.
+ * pdfmake lays a document out (LayoutBuilder) and then draws the pages into pdfkit (Renderer).
+ * Measuring needs only the first step, so the renderer skips documents marked layout-only.
+ * The mark travels on the definition's `images` object, which pdfmake hands to its pdfkit
+ * document unchanged; this keeps concurrent renders in one process independent.
+ */
+function allowLayoutOnly(require: NodeJS.Require): void {
+  const Renderer = (require('pdfmake/js/Renderer.js') as { default: { prototype: Record<string, unknown> } }).default;
+  const original = Renderer.prototype.renderPages as (this: { pdfDocument: { images?: object } }, pages: unknown[]) => void;
+  Renderer.prototype.renderPages = function (this: { pdfDocument: { images?: object } }, pages: unknown[]) {
+    const images = this.pdfDocument.images;
+    if (images && layoutOnly.has(images)) return;
+    original.call(this, pages);
+  };
+}
+
+/**
+ * Lay out without drawing or writing the PDF (no drawing, no font subsetting, no compression):
+ * a cheap way to count pages while searching for the largest font size that fits on one page.
  */
 export async function measurePdfPages(build: (onPageCount: (count: number) => void) => TDocumentDefinitions): Promise<number> {
   configure();
@@ -89,6 +113,8 @@ export async function measurePdfPages(build: (onPageCount: (count: number) => vo
   const definition = build((count) => {
     pageCount = Math.max(pageCount, count);
   });
+  const images = (definition.images ??= {});
+  layoutOnly.add(images);
   await pdfmake.createPdf(definition).getStream();
   return pageCount;
 }

@@ -9,7 +9,7 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { evaluateNorm, isAnswered } from '../../templates/model/answer.js';
 import { findScale, type Item } from '../../templates/model/template.js';
 import type { ProfileDocumentData } from '../document-data.js';
-import { PDF_FONT } from './pdf-runtime.js';
+import { measurePdfPages, PDF_FONT } from './pdf-runtime.js';
 import {
   balanceColumns,
   findFittingFontSize,
@@ -196,41 +196,69 @@ export function buildParentPosterDefinition(data: ProfileDocumentData, fontSize:
 
 type Builder = (fontSize: number, onPageCount: (n: number) => void) => TDocumentDefinitions;
 
-/** Font size found per data object; A3 is A4 scaled, so the A4 search serves both. */
-const fittedSizes = new WeakMap<ProfileDocumentData, number | null>();
+/** How the poster fits on one page: a font size, and only if needed shortened texts or fewer entries. */
+interface FitPlan {
+  fontSize: number;
+  maxTextLength?: number;
+  maxEntries?: number;
+}
 
-async function fitParentPoster(data: ProfileDocumentData, size: PosterSize): Promise<{ build: Builder; fontSize: number } | null> {
-  const build: Builder = (fontSize, onCount) => buildParentPosterDefinition(data, fontSize, { size }, onCount);
-  const known = fittedSizes.get(data);
-  const fontSize = known !== undefined ? known : await findFittingFontSize(build);
-  fittedSizes.set(data, fontSize);
-  return fontSize === null ? null : { build, fontSize };
+/**
+ * Plans per data object; A3 is A4 scaled, so the A4 plan serves both. Every step of the search
+ * is a layout-only pass (no drawing, no PDF written); the poster itself is rendered once.
+ */
+const fitPlans = new WeakMap<ProfileDocumentData, { plan: FitPlan | null; fitsWithoutShortening: boolean }>();
+
+function builderFor(data: ProfileDocumentData, size: PosterSize, plan: Omit<FitPlan, 'fontSize'>): Builder {
+  return (fontSize, onCount) => buildParentPosterDefinition(data, fontSize, { size, ...plan }, onCount);
+}
+
+async function planParentPoster(data: ProfileDocumentData): Promise<{ plan: FitPlan | null; fitsWithoutShortening: boolean }> {
+  const known = fitPlans.get(data);
+  if (known) return known;
+  let result: { plan: FitPlan | null; fitsWithoutShortening: boolean } = { plan: null, fitsWithoutShortening: false };
+  const fontSize = await findFittingFontSize(builderFor(data, 'A4', {}));
+  if (fontSize !== null) {
+    result = { plan: { fontSize }, fitsWithoutShortening: true };
+  } else {
+    // Last resort: shorter texts at the minimum size, then fewer entries (the input side should prevent this).
+    const min = POSTER_LIMITS.minFontSizePt;
+    const fitsAtMin = async (plan: Omit<FitPlan, 'fontSize'>) => (await measurePdfPages((onCount) => builderFor(data, 'A4', plan)(min, onCount))) <= 1;
+    for (const maxTextLength of [240, 180, 120, 80, 50, 30]) {
+      if (await fitsAtMin({ maxTextLength })) {
+        result = { plan: { fontSize: min, maxTextLength }, fitsWithoutShortening: false };
+        break;
+      }
+    }
+    if (!result.plan) {
+      // Binary search for the largest number of entries that fits: `lo` fits (or is 0), `hi` does not.
+      let lo = 0;
+      let hi = listParentPosterEntries(data).length;
+      while (hi - lo > 1) {
+        const mid = (lo + hi) >> 1;
+        if (await fitsAtMin({ maxTextLength: 80, maxEntries: mid })) lo = mid;
+        else hi = mid;
+      }
+      if (lo >= 1) result = { plan: { fontSize: min, maxTextLength: 80, maxEntries: lo }, fitsWithoutShortening: false };
+    }
+  }
+  fitPlans.set(data, result);
+  return result;
 }
 
 export async function renderParentPosterPdf(data: ProfileDocumentData, options: { size: PosterSize } = { size: 'A4' }): Promise<Buffer> {
-  const fitted = await fitParentPoster(data, options.size);
-  if (fitted) {
-    const result = await renderAtSize(fitted.build, fitted.fontSize);
+  const { plan } = await planParentPoster(data);
+  if (plan) {
+    const { fontSize, ...rest } = plan;
+    const result = await renderAtSize(builderFor(data, options.size, rest), fontSize);
     if (result.pageCount === 1) return result.bytes;
-    fittedSizes.delete(data); // the data changed since the size was found: search again
-    const again = await findFittingFontSize(fitted.build);
-    if (again !== null) {
-      const retry = await renderAtSize(fitted.build, again);
+    fitPlans.delete(data); // the data changed since the plan was made: plan again, once
+    const again = (await planParentPoster(data)).plan;
+    if (again) {
+      const { fontSize: size, ...others } = again;
+      const retry = await renderAtSize(builderFor(data, options.size, others), size);
       if (retry.pageCount === 1) return retry.bytes;
     }
-  }
-  // Last resort: shorter texts at the minimum size, then fewer characters still (bounded).
-  const min = POSTER_LIMITS.minFontSizePt;
-  for (const maxTextLength of [240, 180, 120, 80, 50, 30]) {
-    const build: Builder = (fontSize, onCount) => buildParentPosterDefinition(data, fontSize, { size: options.size, maxTextLength }, onCount);
-    const result = await renderAtSize(build, min);
-    if (result.pageCount === 1) return result.bytes;
-  }
-  const total = listParentPosterEntries(data).length;
-  for (let maxEntries = Math.floor(total * 0.8); maxEntries >= 1; maxEntries = Math.floor(maxEntries * 0.8)) {
-    const build: Builder = (fontSize, onCount) => buildParentPosterDefinition(data, fontSize, { size: options.size, maxTextLength: 80, maxEntries }, onCount);
-    const result = await renderAtSize(build, min);
-    if (result.pageCount === 1) return result.bytes;
   }
   throw new Error(`De ouderposter past niet op één pagina: er staan te veel onderwerpen op (${listParentPosterEntries(data).length}).`);
 }
@@ -245,8 +273,8 @@ export interface PosterFitCheck {
 
 /** For the input side: refuse parent texts that cannot fit on one page even at the minimum readable size. */
 export async function checkParentPosterFits(data: ProfileDocumentData): Promise<PosterFitCheck> {
-  const fitted = await fitParentPoster(data, 'A4');
-  if (fitted) return { fits: true, fontSize: fitted.fontSize, message: null };
+  const { plan, fitsWithoutShortening } = await planParentPoster(data);
+  if (plan && fitsWithoutShortening) return { fits: true, fontSize: plan.fontSize, message: null };
   const longest = listParentPosterEntries(data)
     .filter((e) => e.item.parentTextEditable)
     .sort((a, b) => b.text.length - a.text.length)

@@ -5,7 +5,7 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { isAnswered } from '../../templates/model/answer.js';
 import type { ProfileDocumentData } from '../document-data.js';
-import { PDF_FONT } from './pdf-runtime.js';
+import { measurePdfPages, PDF_FONT } from './pdf-runtime.js';
 import { balanceColumns, findFittingFontSize, markCanvas, markFor, POSTER_LIMITS, renderAtSize, shorten } from './poster-kit.js';
 import { brandColor, buildItemRow, fitLogo, logoDataUrl, textColorOn, tint, type ItemRow } from './profile-view.js';
 
@@ -144,13 +144,21 @@ function buildDefinition(data: ProfileDocumentData, f: number, maxTitle: number 
 
 export async function renderTeacherPosterPdf(data: ProfileDocumentData): Promise<Buffer> {
   const build = (titleLimit: number | null) => (size: number, onCount: (n: number) => void) => buildDefinition(data, size, titleLimit, onCount);
+  // Search with layout-only passes; render the PDF once.
+  let plan: { limit: number | null; size: number } | null = null;
   const size = await findFittingFontSize(build(null), { max: 11 });
-  if (size !== null) {
-    const result = await renderAtSize(build(null), size);
-    if (result.pageCount === 1) return result.bytes;
+  if (size !== null) plan = { limit: null, size };
+  else {
+    const min = POSTER_LIMITS.minFontSizePt;
+    for (const limit of [120, 80, 50, 30, 20]) {
+      if ((await measurePdfPages((onCount) => build(limit)(min, onCount))) <= 1) {
+        plan = { limit, size: min };
+        break;
+      }
+    }
   }
-  for (const limit of [120, 80, 50, 30, 20]) {
-    const result = await renderAtSize(build(limit), POSTER_LIMITS.minFontSizePt);
+  if (plan) {
+    const result = await renderAtSize(build(plan.limit), plan.size);
     if (result.pageCount === 1) return result.bytes;
   }
   throw new Error(`De lerarenposter past niet op één pagina: er staan te veel onderwerpen op (${listEntries(data).length}).`);

@@ -235,7 +235,13 @@ export function loadExampleTemplates(root = process.cwd()): Array<{ name: string
 }
 
 /** Copy sections with new keys until the template has at least `minItems` items (benchmark of a big SOP). */
-export function padTemplate(template: TemplateDefinition, minItems: number): TemplateDefinition {
+/**
+ * Copies sections (with new keys) until the template has `minItems` items. By default the copies
+ * keep their poster flags; `{ posters: 'original' }` keeps only the original items on the posters,
+ * as a real template of that size would (a one-page poster holds a selection, not everything).
+ */
+export function padTemplate(template: TemplateDefinition, minItems: number, options: { posters?: 'copy' | 'original' } = {}): TemplateDefinition {
+  const posterOf = (item: Item): Item['posters'] => (options.posters === 'original' ? { ...item.posters, parent: false, teacher: false } : item.posters);
   const count = () => sections.reduce((n, s) => n + s.items.length, 0);
   const sections = [...template.sections];
   const promises = template.sections.filter((s) => s.items.length > 0);
@@ -247,7 +253,7 @@ export function padTemplate(template: TemplateDefinition, minItems: number): Tem
         ...section,
         key: `${section.key}-x${round}`.slice(0, 80),
         title: `${section.title} (vervolg ${round})`,
-        items: section.items.map((item) => ({ ...item, key: `${item.key}-x${round}`.slice(0, 80) })),
+        items: section.items.map((item) => ({ ...item, key: `${item.key}-x${round}`.slice(0, 80), posters: posterOf(item) })),
       });
     }
     round += 1;

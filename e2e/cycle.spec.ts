@@ -1,0 +1,118 @@
+/**
+ * The yearly cycle in the browser (demo data, clock at 12 October 2026): De Vlinder submits
+ * (check your answers → confirmation → read-only), its council records advice, the board adopts,
+ * the SWV reopens with a reason; the progress overview and "what changed since last year".
+ */
+import type { Page } from '@playwright/test';
+import { DEMO, expect, expectAccessible, logIn, logOut, test } from './support/fixtures.js';
+
+const VLINDER_EDITOR = 'ib@vlinder.example';
+const VLINDER_COUNCIL = 'mr@vlinder.example';
+
+/** The SWV admin's progress overview; returns the address of a school's cycle page. */
+async function cyclePageOf(page: Page, school: string): Promise<string> {
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'SWV PO Voorbeeldstad' }).click();
+  await page.getByRole('link', { name: 'SOP-rondes' }).click();
+  await expectAccessible(page, 'cycles');
+  await page.getByRole('link', { name: 'Voortgang 2026-2027' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Voortgang SOP-ronde 2026-2027');
+  await expectAccessible(page, 'progress');
+  return (await page.getByRole('link', { name: school }).getAttribute('href'))!;
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test('the SWV sees every school’s status and can filter by status', async ({ page }) => {
+  await logIn(page, DEMO.swvAdmin);
+  await cyclePageOf(page, 'OBS De Vlinder');
+  const table = page.getByRole('table');
+  await expect(table.getByRole('row', { name: /Daltonschool Horizon/ })).toContainText('Ingediend');
+  await expect(table.getByRole('row', { name: /KBS De Fontein/ })).toContainText('Vastgesteld door bestuur');
+  await page.getByLabel('Toon scholen met status').selectOption('published');
+  await page.getByRole('button', { name: 'Filteren' }).click();
+  await expect(page.getByRole('table').getByRole('row')).toHaveCount(2);
+  await expectAccessible(page, 'filtered');
+});
+
+test('a school checks its answers, submits, sees what happens next, and can no longer change it', async ({ page }) => {
+  await logIn(page, VLINDER_EDITOR);
+  await page.locator('.card-list a').first().click();
+  await page.getByRole('link', { name: 'Indienen, advies en vaststelling' }).click();
+  await expectAccessible(page, 'cycle page');
+  await page.getByRole('link', { name: 'Controleren en indienen' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Controleer uw antwoorden');
+  await expect(page.getByRole('link', { name: /^wijzigen/ }).first()).toHaveAttribute('href', /\/onderdelen\/.+#item-/);
+  await expectAccessible(page, 'check your answers');
+  await page.getByRole('button', { name: 'SOP definitief indienen' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('is ingediend');
+  await expect(page.getByText('De MR krijgt een e-mail')).toBeVisible();
+  await expectAccessible(page, 'confirmation');
+  await page.getByRole('link', { name: 'Indienen, advies en vaststelling' }).click();
+  await expect(page.getByText('Huidige status:')).toContainText('Ingediend');
+  await expect(page.getByRole('link', { name: 'Controleren en indienen' })).toHaveCount(0);
+  // The check page now says why it cannot be changed.
+  await page.goto(page.url().replace('/cyclus', '/indienen'));
+  await expect(page.getByText('Dit SOP is ingediend en daarmee definitief')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'SOP definitief indienen' })).toHaveCount(0);
+  await expectAccessible(page, 'read-only check page');
+  await logOut(page);
+});
+
+test('the council records its advice and the board adopts', async ({ page }) => {
+  await logIn(page, VLINDER_COUNCIL);
+  await page.locator('.card-list a').first().click();
+  await page.getByRole('link', { name: 'Indienen, advies en vaststelling' }).click();
+  await page.getByRole('button', { name: 'Advies vastleggen' }).click();
+  await expect(page.locator('#error-summary')).toContainText('Vul het advies van de MR in');
+  await expectAccessible(page, 'advice with errors');
+  await page.getByRole('textbox', { name: 'Advies van de MR' }).fill('De MR adviseert positief over het SOP 2026-2027.');
+  await page.getByRole('button', { name: 'Advies vastleggen' }).click();
+  await expect(page.getByRole('status')).toContainText('Het advies van de MR is vastgelegd');
+  await expect(page.getByText('Huidige status:')).toContainText('Advies MR vastgelegd');
+  await expectAccessible(page, 'advised');
+  await logOut(page);
+
+  await logIn(page, DEMO.boardUser);
+  await page.goto('/');
+  await page.locator('.card-list a').first().click();
+  const boardUrl = page.url();
+  await page.goto(`${boardUrl}/voortgang`);
+  await expectAccessible(page, 'board progress');
+  await page.getByRole('link', { name: 'OBS De Vlinder' }).click();
+  await page.getByLabel('Vastgesteld door').fill('B. Bakker, bestuurder');
+  await page.getByRole('button', { name: 'SOP vaststellen' }).click();
+  await expect(page.getByRole('status')).toContainText('Het SOP is vastgesteld');
+  await expect(page.getByText('Huidige status:')).toContainText('Vastgesteld door bestuur');
+  await expectAccessible(page, 'adopted');
+  await logOut(page);
+});
+
+test('the SWV reopens a submitted profile with a reason', async ({ page }) => {
+  await logIn(page, DEMO.swvAdmin);
+  const href = await cyclePageOf(page, 'Daltonschool Horizon');
+  await page.goto(href);
+  await page.getByRole('button', { name: 'SOP heropenen' }).click();
+  await expect(page.locator('#error-summary')).toContainText('Vul de reden in');
+  await expectAccessible(page, 'reopen with errors');
+  await page.getByLabel('Reden voor heropenen').fill('Belofte 3: het antwoord over dyscalculie past niet bij het inspectierapport. Graag aanpassen.');
+  await page.getByRole('button', { name: 'SOP heropenen' }).click();
+  await expect(page.getByRole('status')).toContainText('Het SOP is heropend');
+  await expect(page.getByText('Huidige status:')).toContainText('Bezig');
+  await expect(page.getByText('Reden: Belofte 3')).toBeVisible();
+  await expectAccessible(page, 'reopened');
+});
+
+test('what changed since last year, for the school', async ({ page }) => {
+  await logIn(page, VLINDER_EDITOR);
+  await page.locator('.card-list a').first().click();
+  await page.getByRole('link', { name: 'Wat is er veranderd sinds vorig jaar' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Wat is er veranderd sinds vorig jaar');
+  await expect(page.getByRole('columnheader', { name: 'Antwoord 2025-2026' })).toBeVisible();
+  await expect(page.getByText('Nieuwe vraag').first()).toBeVisible();
+  await expect(page.getByText('Vraag vervallen').first()).toBeVisible();
+  await expectAccessible(page, 'changes');
+  const changedRows = await page.getByRole('row').count();
+  await page.getByRole('link', { name: 'Toon alle vragen' }).click();
+  expect(await page.getByRole('row').count()).toBeGreaterThan(changedRows);
+  await expectAccessible(page, 'all changes');
+});

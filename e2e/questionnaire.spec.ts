@@ -1,0 +1,337 @@
+/**
+ * The school fills in its profile (issue 4), as ib@regenboog.example on De Regenboog's 2026-2027 profile.
+ * Other specs use other schools (the cycle uses De Vlinder). Items are read from the page itself,
+ * so the test follows whatever the demo template asks.
+ */
+import type { Locator, Page } from '@playwright/test';
+import { gzipSync } from 'node:zlib';
+import { DEMO, expect, expectAccessible, logIn, test } from './support/fixtures.js';
+
+const JS_BUDGET_BYTES = 100 * 1024;
+
+async function openProfile(page: Page): Promise<string> {
+  await page.goto('/');
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: /Regenboog/ }).click();
+  await page.getByRole('link', { name: 'SOP 2026-2027 openen' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('SOP 2026-2027');
+  return new URL(page.url()).pathname;
+}
+
+async function sectionLinks(page: Page, profilePath: string): Promise<string[]> {
+  await page.goto(profilePath);
+  return page.locator('.task-list a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
+}
+
+type Kind = 'single' | 'multi' | 'number' | 'text' | 'longtext' | 'limits';
+interface ItemInfo {
+  key: string;
+  kind: Kind;
+  options: string[];
+  min: number | null;
+  max: number | null;
+  hasAmbition: boolean;
+  hasParentText: boolean;
+}
+
+async function itemsOnPage(page: Page): Promise<ItemInfo[]> {
+  return page.locator('form[data-autosave] [data-item-key]').evaluateAll((elements) =>
+    elements.map((element) => {
+      const el = element as HTMLElement;
+      const fieldset = el.querySelector<HTMLElement>('fieldset[data-field="value"]');
+      const input = el.querySelector<HTMLInputElement>('input[data-field="value"]');
+      const kind: Kind = el.dataset['itemKey']!.startsWith('limits:')
+        ? 'limits'
+        : fieldset
+          ? (fieldset.dataset['kind'] as 'single' | 'multi')
+          : input
+            ? input.type === 'number'
+              ? 'number'
+              : 'text'
+            : 'longtext';
+      return {
+        key: el.dataset['itemKey']!,
+        kind,
+        options: fieldset ? [...fieldset.querySelectorAll('input')].map((i) => (i as HTMLInputElement).value) : [],
+        min: input?.min ? Number(input.min) : null,
+        max: input?.max ? Number(input.max) : null,
+        hasAmbition: Boolean(el.querySelector('[data-ambition-toggle]')),
+        hasParentText: Boolean(el.querySelector('[data-field="parentText"]')),
+      };
+    }),
+  );
+}
+
+/** What the test answers for an item, so the reload can check every answer. */
+function plannedAnswer(item: ItemInfo, index: number): string | string[] {
+  switch (item.kind) {
+    case 'single':
+      return item.options[index % item.options.length]!;
+    case 'multi':
+      return item.options.slice(0, 2);
+    case 'number':
+      return String(Math.min(item.max ?? 10, Math.max(item.min ?? 0, 7)));
+    case 'text':
+      return `E2E ${item.key}`;
+    case 'longtext':
+    case 'limits':
+      return `E2E-antwoord voor ${item.key}.`;
+  }
+}
+
+function itemLocator(page: Page, key: string): Locator {
+  return page.locator(`[data-item-key="${key}"]`);
+}
+
+async function answerItem(page: Page, item: ItemInfo, answer: string | string[]): Promise<void> {
+  const box = itemLocator(page, item.key);
+  if (item.kind === 'single') await box.locator(`fieldset input[value="${answer as string}"]`).check();
+  else if (item.kind === 'multi') {
+    for (const input of await box.locator('fieldset input').all()) {
+      const value = await input.getAttribute('value');
+      if ((answer as string[]).includes(value!)) await input.check();
+      else await input.uncheck();
+    }
+  } else if (item.kind === 'longtext' || item.kind === 'limits') await box.locator('textarea[data-field]').first().fill(answer as string);
+  else await box.locator('input[data-field="value"]').fill(answer as string);
+  if (item.hasParentText) await box.locator('textarea[data-field="parentText"]').fill(`Ouders: ${item.key}`.slice(0, 60));
+}
+
+async function expectAnswer(page: Page, item: ItemInfo, answer: string | string[]): Promise<void> {
+  const box = itemLocator(page, item.key);
+  if (item.kind === 'single') await expect(box.locator(`fieldset input[value="${answer as string}"]`), item.key).toBeChecked();
+  else if (item.kind === 'multi') {
+    for (const input of await box.locator('fieldset input').all()) {
+      const value = await input.getAttribute('value');
+      if ((answer as string[]).includes(value!)) await expect(input, `${item.key} ${value}`).toBeChecked();
+      else await expect(input, `${item.key} ${value}`).not.toBeChecked();
+    }
+  } else if (item.kind === 'longtext' || item.kind === 'limits') await expect(box.locator('textarea[data-field]').first(), item.key).toHaveValue(answer as string);
+  else await expect(box.locator('input[data-field="value"]'), item.key).toHaveValue(answer as string);
+  if (item.hasParentText) await expect(box.locator('textarea[data-field="parentText"]')).toHaveValue(`Ouders: ${item.key}`.slice(0, 60));
+}
+
+async function waitUntilSaved(page: Page): Promise<void> {
+  await expect(page.locator('form[data-autosave]')).toHaveAttribute('data-unsaved', 'false');
+  await expect(page.locator('[data-save-state]').filter({ hasText: 'Niet opgeslagen' })).toHaveCount(0);
+  await expect(page.locator('[data-autosave-error]')).toHaveCount(0);
+}
+
+test('fills in the whole template section by section with autosave, and finds every answer after a reload', async ({ page }) => {
+  test.setTimeout(240_000);
+  await logIn(page, DEMO.schoolEditor);
+  const profilePath = await openProfile(page);
+  await expectAccessible(page, 'profile home');
+  await page.getByRole('link', { name: 'Lees eerst de uitleg bij de vragenlijst' }).click();
+  await expectAccessible(page, 'welcome');
+  await page.locator('details.q-panel summary').first().click();
+  await expectAccessible(page, 'welcome, panel open');
+
+  // The page's JavaScript stays within budget (gzipped).
+  const scripts: Array<Promise<number>> = [];
+  const onResponse = (response: { url(): string; body(): Promise<Buffer> }) => {
+    if (/\/static\/client\/.+\.js$/.test(response.url())) scripts.push(response.body().then((body) => gzipSync(body).length));
+  };
+  page.on('response', onResponse);
+  await page.locator('#main').getByRole('link', { name: 'Start' }).click();
+  await expect(page.locator('form[data-autosave]')).toHaveAttribute('data-autosave-ready', 'true');
+  page.off('response', onResponse);
+  const sizes = await Promise.all(scripts);
+  expect(sizes.length).toBeGreaterThan(0);
+  expect(sizes.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(JS_BUDGET_BYTES);
+
+  const sections = await sectionLinks(page, profilePath);
+  expect(sections.length).toBeGreaterThan(3);
+  const planned = new Map<string, { items: ItemInfo[]; answers: Map<string, string | string[]> }>();
+  let ambitionDone = false;
+  for (const sectionPath of sections) {
+    await page.goto(sectionPath);
+    await expect(page.locator('form[data-autosave]')).toHaveAttribute('data-autosave-ready', 'true');
+    await expectAccessible(page, sectionPath);
+    const items = await itemsOnPage(page);
+    const answers = new Map<string, string | string[]>();
+    for (const [index, item] of items.entries()) {
+      const answer = plannedAnswer(item, index);
+      answers.set(item.key, answer);
+      await answerItem(page, item, answer);
+      if (item.hasAmbition && !ambitionDone) {
+        const box = itemLocator(page, item.key);
+        await box.getByLabel('Nog niet, maar we zijn het van plan').check();
+        await box.getByLabel('In welk schooljaar?').selectOption('2027-2028');
+        ambitionDone = true;
+      }
+    }
+    await waitUntilSaved(page);
+    await expect(page.locator('[data-save-state]').filter({ hasText: 'Opgeslagen' }).first()).toBeVisible();
+    // The side navigation shows this section's progress live.
+    const sectionKey = sectionPath.split('/').pop()!;
+    await expect(page.locator(`[data-section-progress="${sectionKey}"] [data-progress-status]`)).toHaveText('Klaar');
+    await expectAccessible(page, `${sectionPath} after answering`);
+    planned.set(sectionPath, { items, answers });
+  }
+
+  for (const [sectionPath, { items, answers }] of planned) {
+    await page.goto(sectionPath);
+    for (const item of items) await expectAnswer(page, item, answers.get(item.key)!);
+  }
+  expect(ambitionDone).toBe(true);
+  const ambition = page.locator('[data-ambition-toggle]:checked');
+  await page.goto(sections.find((path) => planned.get(path)!.items.some((item) => item.hasAmbition))!);
+  await expect(ambition.first()).toBeChecked();
+
+  await page.goto(profilePath);
+  await expect(page.locator('.task-list .status-tag').filter({ hasText: 'Klaar' })).toHaveCount(sections.length);
+  await page.getByRole('link', { name: 'Controleren wat nog ontbreekt' }).click();
+  await expect(page.getByText('Alle verplichte vragen zijn ingevuld.')).toBeVisible();
+  await expectAccessible(page, 'check page');
+});
+
+test('two editors: an edit based on an outdated value shows both values and loses nothing', async ({ page, browser }) => {
+  await logIn(page, DEMO.schoolEditor);
+  const profilePath = await openProfile(page);
+  const [firstSection] = await sectionLinks(page, profilePath);
+  await page.goto(firstSection!);
+  await expect(page.locator('form[data-autosave]')).toHaveAttribute('data-autosave-ready', 'true');
+  const textItem = (await itemsOnPage(page)).find((item) => item.kind === 'text')!;
+
+  const other = await browser.newContext();
+  const director = await other.newPage();
+  const directorErrors: string[] = [];
+  director.on('console', (message) => {
+    // The refused save answers 409 on purpose; anything else is a real error.
+    if (message.type() === 'error' && !/status of 409/.test(message.text())) directorErrors.push(message.text());
+  });
+  director.on('pageerror', (error) => directorErrors.push(error.message));
+  await logIn(director, DEMO.schoolDirector);
+  await director.goto(firstSection!);
+  await expect(director.locator('form[data-autosave]')).toHaveAttribute('data-autosave-ready', 'true');
+
+  // The coordinator saves first …
+  await itemLocator(page, textItem.key).locator('input[data-field="value"]').fill('Antwoord van de IB-er');
+  await waitUntilSaved(page);
+  // … the director, whose page is older, types something else.
+  const directorItem = itemLocator(director, textItem.key);
+  await directorItem.locator('input[data-field="value"]').fill('Antwoord van de directeur');
+  const alert = directorItem.getByRole('alert');
+  await expect(alert).toContainText('Iemand anders heeft dit antwoord intussen gewijzigd');
+  await expect(alert).toContainText('Hun antwoord: Antwoord van de IB-er');
+  await expect(alert).toContainText('Uw antwoord: Antwoord van de directeur');
+  await expectAccessible(director, 'conflict');
+  // Nothing was overwritten.
+  await page.reload();
+  await expect(itemLocator(page, textItem.key).locator('input[data-field="value"]')).toHaveValue('Antwoord van de IB-er');
+
+  await alert.getByRole('button', { name: 'Mijn antwoord gebruiken' }).click();
+  await expect(director.locator('form[data-autosave]')).toHaveAttribute('data-unsaved', 'false');
+  await expect(directorItem.locator('[data-save-state]')).toHaveText('Opgeslagen');
+  await page.reload();
+  await expect(itemLocator(page, textItem.key).locator('input[data-field="value"]')).toHaveValue('Antwoord van de directeur');
+  await other.close();
+  expect(directorErrors).toEqual([]);
+});
+
+test('without JavaScript: a section saves every valid field and shows the invalid one in an error summary', async ({ browser, page: checker }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await logIn(page, DEMO.schoolEditor);
+  const profilePath = await openProfile(page);
+  const sections = await sectionLinks(page, profilePath);
+  // The first section with a number and a text item.
+  let target: { path: string; number: ItemInfo; text: ItemInfo } | undefined;
+  for (const path of sections) {
+    await page.goto(path);
+    const items = await itemsOnPage(page);
+    const number = items.find((item) => item.kind === 'number' && item.max !== null);
+    const text = items.find((item) => item.kind === 'text');
+    if (number && text) {
+      target = { path, number, text };
+      break;
+    }
+  }
+  expect(target).toBeDefined();
+  const { number, text } = target!;
+  const numberInput = itemLocator(page, number.key).locator('input[data-field="value"]');
+  const before = await numberInput.inputValue();
+  await numberInput.fill(String(number.max! + 1));
+  await itemLocator(page, text.key).locator('input[data-field="value"]').fill('Opgeslagen zonder JavaScript');
+  await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+
+  const summary = page.locator('#error-summary');
+  await expect(summary).toContainText('Er is een probleem');
+  await expect(summary.getByRole('link')).toHaveText(/Vul een getal in/);
+  await expect(itemLocator(page, number.key).locator('.utrecht-form-field-error-message')).toContainText('Vul een getal in');
+  await expect(numberInput).toHaveValue(String(number.max! + 1)); // what was typed stays
+  await expect(page.getByText('De andere antwoorden zijn opgeslagen.')).toBeVisible();
+  // axe needs JavaScript: check the very same HTML in a page that has it (same origin, so the CSS loads).
+  const html = await page.content();
+  await checker.goto('/inloggen');
+  await checker.setContent(html);
+  await expectAccessible(checker, 'no-JS error summary');
+
+  await page.goto(target!.path);
+  await expect(itemLocator(page, text.key).locator('input[data-field="value"]')).toHaveValue('Opgeslagen zonder JavaScript');
+  await expect(itemLocator(page, number.key).locator('input[data-field="value"]')).toHaveValue(before);
+  await context.close();
+});
+
+test('keyboard only: a section can be completed with Tab, Space, arrow keys and typing', async ({ page }) => {
+  await logIn(page, DEMO.schoolEditor);
+  const profilePath = await openProfile(page);
+  const sections = await sectionLinks(page, profilePath);
+  const sectionPath = sections[1]!;
+  const sectionKey = sectionPath.split('/').pop()!;
+  await page.goto(sectionPath);
+  await expect(page.locator('form[data-autosave]')).toHaveAttribute('data-autosave-ready', 'true');
+  await page.locator('h1').focus();
+
+  const changedGroups = new Set<string>();
+  for (let step = 0; step < 400; step += 1) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLInputElement | null;
+      if (!el) return null;
+      return {
+        tag: el.tagName,
+        type: el.type ?? '',
+        name: el.name ?? '',
+        field: el.closest<HTMLElement>('[data-field]')?.dataset['field'] ?? '',
+        text: el.textContent?.trim() ?? '',
+        inForm: Boolean(el.closest('form[data-autosave]')),
+        max: el.max ?? '',
+      };
+    });
+    if (!focused) continue;
+    if (focused.tag === 'BUTTON' && focused.text === 'Opslaan') break;
+    if (!focused.inForm) continue;
+    if (focused.field === 'value' && focused.type === 'radio' && !changedGroups.has(focused.name)) {
+      // Arrow keys move the choice inside a radio group; Space selects the focused option.
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('Space');
+      changedGroups.add(focused.name);
+    } else if (focused.field === 'value' && focused.type === 'checkbox') {
+      if (!(await page.evaluate(() => (document.activeElement as HTMLInputElement).checked))) await page.keyboard.press('Space');
+    } else if (focused.field === 'value' && (focused.type === 'text' || focused.type === 'number' || focused.tag === 'TEXTAREA')) {
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.type(focused.type === 'number' ? '3' : 'Met het toetsenbord ingevuld');
+    }
+  }
+  await expect(page.locator('form[data-autosave]')).toHaveAttribute('data-unsaved', 'false');
+  await expect(page.locator(`[data-section-progress="${sectionKey}"] [data-progress-status]`)).toHaveText('Klaar');
+  await expectAccessible(page, 'after keyboard completion');
+  await page.reload();
+  await expect(page.locator(`[data-section-progress="${sectionKey}"] [data-progress-status]`)).toHaveText('Klaar');
+});
+
+test('readers see the profile read-only, with answers in words', async ({ page }) => {
+  await logIn(page, DEMO.boardUser);
+  await page.goto('/');
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').nth(1).click();
+  await page.getByRole('link', { name: /Regenboog/ }).first().click();
+  await page.getByRole('link', { name: 'SOP 2026-2027 openen' }).click();
+  await expectAccessible(page, 'board: profile home');
+  await page.locator('.task-list a').first().click();
+  await expect(page.getByText('U kunt dit SOP alleen bekijken.')).toBeVisible();
+  await expect(page.locator('form[data-autosave]')).toHaveCount(0);
+  await expect(page.locator('main input, main textarea')).toHaveCount(0);
+  await expectAccessible(page, 'board: read-only section');
+});

@@ -1,0 +1,315 @@
+/**
+ * Autosave for the questionnaire's section form (progressive enhancement; the form works without it).
+ * Every change is posted as JSON to the form's data-autosave URL within a second, one request per item
+ * at a time (answers carry a revision for optimistic concurrency). Failed saves stay queued and are
+ * retried with backoff; leaving the page with unsaved changes asks first. A refused (409) save shows
+ * both values and lets the editor choose. Texts come from the form's data-label-* attributes.
+ */
+
+type Field = 'value' | 'ambition' | 'parentText' | 'limits';
+interface Conflict {
+  theirs: { value: unknown; words: string; revision: number; who: string | null; when: string };
+  yours: { value: unknown; words: string };
+}
+interface SaveResponse {
+  ok: boolean;
+  revision?: number;
+  normStatus?: string;
+  sectionProgress?: { sectionKey: string; answered: number; required: number; status: string; belowNormItemKeys: string[] } | null;
+  error?: string;
+  final?: boolean;
+  conflict?: Conflict;
+}
+
+const DEBOUNCE_MS = 600;
+const MAX_BACKOFF_MS = 30_000;
+
+const form = document.querySelector<HTMLFormElement>('form[data-autosave]');
+if (form) enhance(form);
+
+function enhance(form: HTMLFormElement): void {
+  const endpoint = form.dataset['autosave']!;
+  const csrf = document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content ?? '';
+  const label = (name: string, params: Record<string, string | number> = {}) =>
+    (form.getAttribute(`data-label-${name}`) ?? '').replace(/\{(\w+)\}/g, (m, key: string) => (key in params ? String(params[key]) : m));
+
+  /** Per item: the fields waiting to be saved, whether a request is in flight, the retry timer. */
+  interface ItemQueue {
+    element: HTMLElement;
+    pending: Map<Field, unknown>;
+    inFlight: boolean;
+    timer: number | undefined;
+    failures: number;
+  }
+  const queues = new Map<string, ItemQueue>();
+
+  const queueFor = (element: HTMLElement): ItemQueue => {
+    const key = element.dataset['itemKey']!;
+    let queue = queues.get(key);
+    if (!queue) queues.set(key, (queue = { element, pending: new Map(), inFlight: false, timer: undefined, failures: 0 }));
+    return queue;
+  };
+
+  const hasUnsaved = () => [...queues.values()].some((q) => q.pending.size > 0 || q.inFlight);
+  /** Reflected on the form, so people's tools (and tests) can see when everything is saved. */
+  const reflect = () => {
+    const value = hasUnsaved() ? 'true' : 'false';
+    if (form.dataset['unsaved'] !== value) form.dataset['unsaved'] = value;
+  };
+  form.dataset['unsaved'] = 'false';
+
+  window.addEventListener('beforeunload', (event) => {
+    if (!hasUnsaved()) return;
+    event.preventDefault();
+    event.returnValue = '';
+  });
+
+  const onEdit = (event: Event, delay: number) => {
+    const target = event.target as HTMLElement;
+    if (!(target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement)) return;
+    if (target.type === 'hidden') return;
+    updateCounter(target);
+    const item = target.closest<HTMLElement>('[data-item-key]');
+    const fieldElement = target.closest<HTMLElement>('[data-field]');
+    if (!item || !fieldElement) return;
+    const field = fieldElement.dataset['field'] as Field;
+    const queue = queueFor(item);
+    queue.pending.set(field, readField(item, field));
+    setState(item, label('saving'));
+    reflect();
+    schedule(queue, delay);
+  };
+  form.addEventListener('input', (event) => {
+    const target = event.target as HTMLInputElement;
+    // Radios and checkboxes save at once on "change"; typing waits for a pause.
+    if (target.type === 'radio' || target.type === 'checkbox') return;
+    onEdit(event, DEBOUNCE_MS);
+  });
+  form.addEventListener('change', (event) => onEdit(event, 0));
+  // With JavaScript the form still posts on Enter or the button; make sure pending saves go first.
+  form.addEventListener('submit', (event) => {
+    // Saves that keep failing fall back to the ordinary form post.
+    if (!hasUnsaved() || [...queues.values()].some((q) => q.failures > 0)) return;
+    event.preventDefault();
+    for (const queue of queues.values()) schedule(queue, 0);
+  });
+
+  function schedule(queue: ItemQueue, delay: number): void {
+    window.clearTimeout(queue.timer);
+    queue.timer = window.setTimeout(() => void flush(queue).finally(reflect), delay);
+  }
+
+  async function flush(queue: ItemQueue): Promise<void> {
+    if (queue.inFlight || queue.pending.size === 0) return;
+    const [field, value] = queue.pending.entries().next().value as [Field, unknown];
+    queue.pending.delete(field);
+    queue.inFlight = true;
+    const item = queue.element;
+    let response: Response | undefined;
+    let body: SaveResponse | undefined;
+    try {
+      response = await fetch(endpoint, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf, Accept: 'application/json' },
+        credentials: 'same-origin',
+        body: JSON.stringify({ itemKey: item.dataset['itemKey'], field, value, baseRevision: Number(item.dataset['revision'] ?? '0') }),
+      });
+      body = (await response.json()) as SaveResponse;
+    } catch {
+      body = undefined;
+    }
+    queue.inFlight = false;
+
+    if (response && body?.ok) {
+      queue.failures = 0;
+      setRevision(item, body.revision ?? 0);
+      clearError(item);
+      if (body.normStatus) showNormStatus(item, body.normStatus);
+      if (body.sectionProgress) showProgress(body.sectionProgress);
+      if (queue.pending.size > 0) return flush(queue);
+      setState(item, label('saved'));
+      return;
+    }
+    if (response?.status === 409 && body?.conflict) {
+      showConflict(queue, field, value, body.conflict);
+      return;
+    }
+    if (response && body?.error && (response.status === 422 || response.status === 400 || body.final)) {
+      // The server refused this value (it says what to do); keep what was typed on screen.
+      showError(item, body.error);
+      setState(item, '');
+      if (queue.pending.size > 0) return flush(queue);
+      return;
+    }
+    // Network or server trouble: keep the change (unless a newer one for the field is queued) and retry.
+    if (!queue.pending.has(field)) queue.pending.set(field, value);
+    queue.failures += 1;
+    setState(item, label('failed'));
+    schedule(queue, Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.min(queue.failures - 1, 5)));
+  }
+
+  function showConflict(queue: ItemQueue, field: Field, mine: unknown, conflict: Conflict): void {
+    const item = queue.element;
+    setState(item, '');
+    const slot = item.querySelector<HTMLElement>('[data-conflict-slot]');
+    if (!slot) return;
+    slot.replaceChildren();
+    const box = element('div', 'utrecht-alert utrecht-alert--warning q-conflict');
+    box.setAttribute('role', 'alert');
+    const title = element('p', 'utrecht-paragraph');
+    title.append(element('strong', '', label('conflict-title')));
+    box.append(title, element('p', 'utrecht-paragraph', label('conflict-body', { who: conflict.theirs.who ?? label('someone-else'), when: conflict.theirs.when })));
+    const list = element('ul', 'utrecht-unordered-list');
+    list.append(element('li', '', label('theirs', { value: conflict.theirs.words })), element('li', '', label('yours', { value: conflict.yours.words })));
+    box.append(list);
+    const actions = element('p', 'q-conflict__actions');
+    const useMine = element('button', 'utrecht-button utrecht-button--primary-action', label('use-mine')) as HTMLButtonElement;
+    useMine.type = 'button';
+    const keepTheirs = element('button', 'utrecht-button utrecht-button--secondary-action', label('keep-theirs')) as HTMLButtonElement;
+    keepTheirs.type = 'button';
+    actions.append(useMine, document.createTextNode(' '), keepTheirs);
+    box.append(actions);
+    slot.append(box);
+    useMine.addEventListener('click', () => {
+      slot.replaceChildren();
+      setRevision(item, conflict.theirs.revision);
+      if (!queue.pending.has(field)) queue.pending.set(field, mine);
+      setState(item, label('saving'));
+      schedule(queue, 0);
+    });
+    keepTheirs.addEventListener('click', () => {
+      slot.replaceChildren();
+      setRevision(item, conflict.theirs.revision);
+      queue.pending.delete(field);
+      writeField(item, field, conflict.theirs.value);
+      setState(item, label('saved'));
+      reflect();
+    });
+    useMine.focus();
+  }
+
+  function showNormStatus(item: HTMLElement, status: string): void {
+    const holder = item.querySelector<HTMLElement>('[data-norm-status]');
+    if (!holder) return;
+    const text = holder.getAttribute(`data-label-${status}`);
+    const tones: Record<string, string> = { meets: 'success', below: 'danger', ambition: 'info', unanswered: 'neutral' };
+    holder.replaceChildren();
+    if (text) holder.append(element('span', `status-tag status-tag--${tones[status] ?? 'neutral'}`, text));
+  }
+
+  function showProgress(progress: NonNullable<SaveResponse['sectionProgress']>): void {
+    const holder = document.querySelector<HTMLElement>(`[data-section-progress="${CSS.escape(progress.sectionKey)}"]`);
+    const count = holder?.querySelector<HTMLElement>('[data-progress-count]');
+    if (count && progress.required > 0) count.textContent = label('progress', { answered: progress.answered, required: progress.required });
+    const status = holder?.querySelector<HTMLElement>('[data-progress-status]');
+    if (status) {
+      const tones: Record<string, string> = { not_started: 'neutral', in_progress: 'info', complete: 'success' };
+      status.textContent = label(`status-${progress.status.replace('_', '-')}`);
+      status.className = `status-tag status-tag--${tones[progress.status] ?? 'neutral'}`;
+    }
+    const list = document.querySelector<HTMLElement>('[data-below-norm-list]');
+    if (list) {
+      list.replaceChildren(
+        ...progress.belowNormItemKeys.map((key) => {
+          const li = element('li');
+          li.dataset['belowNormItem'] = key;
+          const link = element('a', 'utrecht-link', document.getElementById(`item-${key}`)?.querySelector('.q-item__title')?.textContent?.trim() ?? key) as HTMLAnchorElement;
+          link.href = `#item-${key}`;
+          li.append(link);
+          return li;
+        }),
+      );
+      const empty = document.querySelector<HTMLElement>('[data-below-norm-empty]');
+      if (empty) empty.hidden = progress.belowNormItemKeys.length > 0;
+    }
+  }
+
+  for (const control of form.querySelectorAll<HTMLTextAreaElement>('textarea[data-counter]')) updateCounter(control);
+  form.dataset['autosaveReady'] = 'true';
+}
+
+function readField(item: HTMLElement, field: Field): unknown {
+  const scope = item.querySelector<HTMLElement>(`[data-field="${field}"]`) ?? item;
+  if (field === 'ambition') {
+    const toggle = scope.querySelector<HTMLInputElement>('[data-ambition-toggle]');
+    if (!toggle?.checked) return null;
+    const selects = scope.querySelectorAll<HTMLSelectElement>('select');
+    const ambition: Record<string, string> = {};
+    for (const select of selects) {
+      const name = select.name.endsWith('.ambitionTarget') ? 'target' : 'schoolYear';
+      if (select.value) ambition[name] = select.value;
+    }
+    return ambition;
+  }
+  if (scope.matches('fieldset')) {
+    const inputs = [...scope.querySelectorAll<HTMLInputElement>('input')];
+    if (scope.dataset['kind'] === 'multi') return inputs.filter((input) => input.checked).map((input) => input.value);
+    return inputs.find((input) => input.checked)?.value ?? null;
+  }
+  const control = scope.matches('input, textarea') ? (scope as HTMLInputElement) : scope.querySelector<HTMLInputElement>('input, textarea');
+  return control ? control.value : null;
+}
+
+/** Puts a stored value back into the controls ("keep their answer"). */
+function writeField(item: HTMLElement, field: Field, value: unknown): void {
+  const scope = item.querySelector<HTMLElement>(`[data-field="${field}"]`);
+  if (!scope) return;
+  if (field === 'ambition') {
+    const ambition = (value ?? null) as { target?: string; schoolYear?: string } | null;
+    const toggle = scope.querySelector<HTMLInputElement>('[data-ambition-toggle]');
+    if (toggle) toggle.checked = ambition !== null;
+    for (const select of scope.querySelectorAll<HTMLSelectElement>('select')) {
+      select.value = (select.name.endsWith('.ambitionTarget') ? ambition?.target : ambition?.schoolYear) ?? '';
+    }
+    return;
+  }
+  if (scope.matches('fieldset')) {
+    const chosen = Array.isArray(value) ? value.map(String) : value === true ? ['ja'] : value === false ? ['nee'] : value === null ? [] : [String(value)];
+    for (const input of scope.querySelectorAll<HTMLInputElement>('input')) input.checked = chosen.includes(input.value);
+    return;
+  }
+  const control = scope.matches('input, textarea') ? (scope as HTMLInputElement) : scope.querySelector<HTMLInputElement>('input, textarea');
+  if (control) {
+    control.value = value === null || value === undefined ? '' : String(value);
+    updateCounter(control);
+  }
+}
+
+function setRevision(item: HTMLElement, revision: number): void {
+  item.dataset['revision'] = String(revision);
+  const hidden = item.querySelector<HTMLInputElement>('input[data-revision-input]');
+  if (hidden) hidden.value = String(revision);
+}
+
+function setState(item: HTMLElement, text: string): void {
+  const state = item.querySelector<HTMLElement>('[data-save-state]');
+  if (state && state.textContent !== text) state.textContent = text;
+}
+
+function showError(item: HTMLElement, message: string): void {
+  clearError(item);
+  const error = element('div', 'utrecht-form-field-error-message q-autosave-error', message);
+  error.dataset['autosaveError'] = '';
+  item.querySelector('[data-save-state]')?.before(error);
+}
+
+function clearError(item: HTMLElement): void {
+  item.querySelector('[data-autosave-error]')?.remove();
+}
+
+function updateCounter(control: Element): void {
+  const id = control.getAttribute('data-counter');
+  const counter = id ? document.getElementById(id) : null;
+  if (!counter || !(control instanceof HTMLTextAreaElement)) return;
+  const max = Number(counter.dataset['max']);
+  const length = control.value.length;
+  const template = length <= max ? counter.dataset['labelLeft'] : counter.dataset['labelOver'];
+  counter.textContent = (template ?? '').replace('{left}', String(max - length)).replace('{over}', String(length - max)).replace('{max}', String(max));
+}
+
+function element(tag: string, className = '', text?: string): HTMLElement {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}

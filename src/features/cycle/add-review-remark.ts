@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { AppError } from '../../auth/app-error.js';
+import { recordAudit } from '../../audit/record-audit.js';
+import type { Clock } from '../../config/clock.js';
+import type { Database } from '../../db/client.js';
+import type { Authorized } from '../../ui/route.js';
+import { listItems } from '../templates/model/template.js';
+import { getTemplateVersion } from '../templates/repository.js';
+import { insertReviewRemark } from './repository.js';
+import { beginTransition } from './transition-context.js';
+import { t } from './transition-rules.js';
+
+export const addReviewRemarkInput = z.object({
+  itemKey: z.string().trim().max(120).optional(),
+  body: z.string().trim().min(1, { error: t('remarkBodyRequired') }).max(4000, { error: t('remarkBodyRequired') }),
+});
+export type AddReviewRemarkInput = z.infer<typeof addReviewRemarkInput>;
+
+/** An SWV adviser's plausibility remark on a submitted profile, optionally about one item. */
+export async function addReviewRemark(options: { db: Database; clock: Clock; auth: Authorized; profileId: string; input: AddReviewRemarkInput }): Promise<string> {
+  const { db, clock, auth, profileId, input } = options;
+  const now = clock.now();
+  return db.transaction(async (tx) => {
+    const { profile } = await beginTransition(tx, auth, profileId, 'review', now);
+    const itemKey = input.itemKey || null;
+    if (itemKey) {
+      const version = await getTemplateVersion(tx, profile.templateVersionId);
+      if (!version || !listItems(version.definition).some(({ item }) => item.key === itemKey)) throw new AppError('invalid_input', t('remarkBodyRequired'), { field: 'itemKey' });
+    }
+    const id = crypto.randomUUID();
+    await insertReviewRemark(tx, { id, profileId: profile.id, itemKey, body: input.body, authorUserId: auth.principal.userId, createdAt: now });
+    await recordAudit(tx, {
+      at: now,
+      actorUserId: auth.principal.userId,
+      partnershipId: profile.partnershipId,
+      action: 'profile.review',
+      entityType: 'review_remark',
+      entityId: id,
+      after: { profileId: profile.id, itemKey, body: input.body },
+    });
+    return id;
+  });
+}

@@ -1,0 +1,87 @@
+/**
+ * Realistic demo answers generated from a template: mostly the norm, some below it with an ambition,
+ * Dutch texts for open questions. Deterministic per seed, so the demo looks the same every time.
+ */
+import { isSingleChoiceKind, findScale, listItems, type Item, type TemplateDefinition } from '../templates/model/template.js';
+import { computeMeetsNorm } from '../questionnaire/answer-change.js';
+import type { CarriedAnswer } from './repository.js';
+
+const TEXTS: Record<string, string> = {
+  visie:
+    'Wij willen dat ieder kind zich gezien voelt en zich op zijn eigen manier kan ontwikkelen. Leerkrachten stemmen hun onderwijs af op wat een leerling nodig heeft, samen met ouders en waar nodig met specialisten.',
+  organisatie: 'Jaarklassen met groepsdoorbrekend werken voor rekenen en lezen. Het ondersteuningsteam (IB, directie, onderwijsassistent) komt elke zes weken bij elkaar.',
+  population: 'Een gemengde wijk; ongeveer een kwart van de leerlingen groeit meertalig op. Het aantal leerlingen met een ontwikkelingsperspectief is de laatste jaren licht gestegen.',
+};
+
+const GENERIC = [
+  'Wij bespreken dit elk jaar met het team en leggen de afspraken vast in de schoolgids.',
+  'De intern begeleider coördineert dit; leerkrachten worden begeleid met collegiale consultatie en klassenbezoeken.',
+  'Ouders worden vanaf het eerste gesprek betrokken. We maken samen afspraken en evalueren die na zes tot acht weken.',
+  'Waar onze eigen expertise ophoudt, schakelen we het schoolondersteuningsteam van het samenwerkingsverband in.',
+  'We werken samen met het CJG, de jeugdgezondheidszorg en de logopedist in de wijk; er is maandelijks overleg.',
+];
+
+const LIMITS = [
+  'Leerlingen die voortdurend één-op-één begeleiding nodig hebben, kunnen wij niet de hele dag bieden.',
+  'Voor intensieve medische handelingen hebben wij geen geschoold personeel; we zoeken dan samen met ouders naar een oplossing.',
+];
+
+function hash(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+function textFor(item: Item, seed: string): string {
+  const fixed = Object.entries(TEXTS).find(([key]) => item.key.includes(key));
+  const text = fixed ? fixed[1] : GENERIC[hash(seed + item.key) % GENERIC.length]!;
+  const max = item.maxLength ?? (item.kind === 'text' ? 300 : 4000);
+  return text.length > max ? text.slice(0, max) : text;
+}
+
+export function generateAnswer(template: TemplateDefinition, item: Item, seed: string, options: { belowNorm?: boolean; ambitionYear?: string } = {}): CarriedAnswer {
+  const scale = findScale(template, item.scale);
+  const options_ = scale?.options.map((o) => o.value) ?? [];
+  let value: CarriedAnswer['value'] = null;
+  let ambition: CarriedAnswer['ambition'] = null;
+  const below = options.belowNorm === true;
+  if (isSingleChoiceKind(item.kind)) {
+    const accepted = item.norm?.accept ?? [];
+    const others = options_.filter((o) => !accepted.includes(o));
+    if (below && others.length > 0) {
+      value = others[hash(seed + item.key) % others.length]!;
+      if (item.ambition && accepted[0]) ambition = { target: accepted[0], schoolYear: options.ambitionYear ?? '2027-2028' };
+    } else value = accepted[0] ?? options_[hash(seed + item.key) % Math.max(1, options_.length)] ?? null;
+  } else if (item.kind === 'partners') {
+    const required = item.norm?.includes ?? [];
+    const extra = options_.filter((o) => !required.includes(o) && hash(seed + o) % 2 === 0);
+    value = [...new Set([...required, ...extra])];
+  } else if (item.kind === 'yesno') {
+    const wanted = item.norm?.equals ?? true;
+    value = below ? !wanted : wanted;
+    if (below && item.ambition) ambition = { schoolYear: options.ambitionYear ?? '2027-2028', note: 'Wij werken hier in het komende schooljaar aan.' };
+  } else if (item.kind === 'number') {
+    const min = item.norm?.min ?? item.min ?? 0;
+    const max = item.norm?.max ?? item.max ?? min + 10;
+    value = Math.min(max, min + (hash(seed + item.key) % 5));
+  } else if (item.key.includes('datum') || item.title.toLowerCase().includes('datum')) {
+    value = '12 maart 2025';
+  } else value = textFor(item, seed);
+  return { itemKey: item.key, value, ambition, parentText: null, meetsNorm: computeMeetsNorm(item, value) };
+}
+
+/** Answers for every item (optionally skipping optional ones), a few below the norm, plus "wat kan de school niet". */
+export function generateAnswers(template: TemplateDefinition, seed: string, options: { belowNormEvery?: number; skipOptional?: boolean; ambitionYear?: string } = {}): CarriedAnswer[] {
+  const rows: CarriedAnswer[] = [];
+  let normed = 0;
+  for (const { item } of listItems(template)) {
+    if (options.skipOptional && !item.required) continue;
+    const hasNorm = Boolean(item.norm) && item.ambition;
+    const below = hasNorm && options.belowNormEvery ? (normed++ + (hash(seed) % options.belowNormEvery)) % options.belowNormEvery === 0 : false;
+    rows.push(generateAnswer(template, item, seed, { belowNorm: below, ambitionYear: options.ambitionYear }));
+  }
+  for (const section of template.sections) {
+    if (section.asksLimits) rows.push({ itemKey: `limits:${section.key}`, value: LIMITS[hash(seed + section.key) % LIMITS.length]!, ambition: null, parentText: null, meetsNorm: null });
+  }
+  return rows;
+}

@@ -1,0 +1,34 @@
+import { demoSteps } from '../demo/seed-demo-data.js';
+import { loadExampleTemplate } from '../templates/example-templates.js';
+import { importTemplate } from '../templates/import-template.js';
+import type { TemplateDefinition } from '../templates/model/template.js';
+
+/**
+ * The questionnaire as it was in 2025-2026: one item the SWV added for 2026-2027 is missing, one item
+ * was worded differently, and one item was dropped since. Imported before the 2026-2027 version
+ * (register.ts imports this step before the templates' step), so version numbers follow the years.
+ */
+export function previousYearTemplate(current: TemplateDefinition): TemplateDefinition {
+  const copy = structuredClone(current);
+  const promises = copy.sections.filter((section) => section.kind === 'promise');
+  const first = promises[0]!;
+  first.items.pop();
+  const changed = promises[1]!.items[1]!;
+  changed.title = `${changed.title.replace(/\?$/, '')} (vorige formulering)?`;
+  first.items.push({
+    key: 'overleg-peuterspeelzaal',
+    kind: 'yesno',
+    title: 'Heeft de school structureel overleg met de peuterspeelzaal of het kinderdagverblijf?',
+    required: true,
+    origin: 'swv',
+    ambition: false,
+    parentTextEditable: false,
+    parentTextMaxLength: 250,
+    posters: { parent: false, teacher: false },
+  });
+  return copy;
+}
+
+demoSteps.push(async ({ db, clock, ids }) => {
+  await importTemplate({ db, clock, partnershipId: ids.partnershipId, definition: previousYearTemplate(loadExampleTemplate('zoetermeer-po')), actorUserId: null, publishForYear: '2025-2026' });
+});

@@ -1,0 +1,111 @@
+import { AppError } from '../../auth/app-error.js';
+import { requireAccess } from '../../auth/policy.js';
+import { recordAudit } from '../../audit/record-audit.js';
+import type { Clock } from '../../config/clock.js';
+import type { Database, DbOrTx } from '../../db/client.js';
+import type { Authorized } from '../../ui/route.js';
+import { listSchoolsOfPartnership } from '../partnerships/repository.js';
+import { listAnswers } from '../questionnaire/answers-repository.js';
+import { findProfile, insertProfile } from '../questionnaire/profiles-repository.js';
+import type { TemplateDefinition } from '../templates/model/template.js';
+import { getTemplateVersion } from '../templates/repository.js';
+import { amsterdamDate, formatDutchDate } from './editability.js';
+import { carryOverAnswers } from './prefill.js';
+import { findLastFinalProfile, getCycleFor, type CycleRow, insertCarriedAnswers, listCyclesDueToOpen, lockCycle, markCycleOpened } from './repository.js';
+import { t } from './transition-rules.js';
+
+/**
+ * Opens a cycle: every school of the SWV gets a profile for the school year, prefilled from its last
+ * final answers (see prefill.ts). Idempotent — schools that already have a profile are skipped — and
+ * atomic: the cycle row is locked, so a button press and the daily job never open it twice.
+ * `auth: 'system'` is the daily job.
+ */
+export async function openCycle(options: {
+  db: Database;
+  clock: Clock;
+  auth: Authorized | 'system';
+  partnershipId: string;
+  schoolYear: string;
+}): Promise<{ created: number; skipped: number }> {
+  const { db, clock, auth, partnershipId, schoolYear } = options;
+  if (auth !== 'system') requireAccess({ principal: auth.principal, permission: 'cycle.manage', scope: { level: 'partnership', partnershipId } });
+  const now = clock.now();
+  const today = amsterdamDate(now);
+  return db.transaction(async (tx) => {
+    const found = await getCycleFor(tx, partnershipId, schoolYear);
+    if (!found) throw new AppError('not_found');
+    const cycle = (await lockCycle(tx, found.id))!;
+    if (today < cycle.opensOn) throw new AppError('invalid_state', t('cycleNotOpenRefusal', { year: schoolYear, date: formatDutchDate(cycle.opensOn) }));
+    if (today >= cycle.closesOn) throw new AppError('invalid_state', t('cycleClosedRefusal', { year: schoolYear, date: formatDutchDate(cycle.closesOn) }));
+    const { created, skipped } = await prepareProfiles(tx, cycle, now);
+    const firstOpening = await markCycleOpened(tx, cycle.id, now);
+    if (created > 0 || firstOpening) {
+      await recordAudit(tx, {
+        at: now,
+        actorUserId: auth === 'system' ? null : auth.principal.userId,
+        partnershipId,
+        action: 'cycle.open',
+        entityType: 'cycle',
+        entityId: cycle.id,
+        after: { schoolYear, created, skipped },
+      });
+    }
+    return { created, skipped };
+  });
+}
+
+/** Creates the missing profiles of a cycle, each prefilled; no date or permission checks (callers do those). */
+export async function prepareProfiles(tx: DbOrTx, cycle: CycleRow, now: Date): Promise<{ created: number; skipped: number; profileIds: Record<string, string> }> {
+  const { partnershipId, schoolYear } = cycle;
+  const version = await getTemplateVersion(tx, cycle.templateVersionId);
+  if (!version) throw new AppError('not_found');
+  const definitions = new Map<string, TemplateDefinition>([[version.id, version.definition]]);
+  const definitionOf = async (id: string) => {
+    if (!definitions.has(id)) definitions.set(id, (await getTemplateVersion(tx, id))!.definition);
+    return definitions.get(id)!;
+  };
+  let created = 0;
+  let skipped = 0;
+  const profileIds: Record<string, string> = {};
+  for (const school of await listSchoolsOfPartnership(tx, partnershipId)) {
+    const existing = await findProfile(tx, school.id, schoolYear);
+    if (existing) {
+      profileIds[school.id] = existing.id;
+      skipped++;
+      continue;
+    }
+    const profileId = crypto.randomUUID();
+    await insertProfile(tx, { id: profileId, partnershipId, schoolId: school.id, schoolYear, templateVersionId: version.id, createdAt: now });
+    await prefillProfile(tx, { id: profileId, partnershipId, schoolId: school.id, schoolYear }, version.definition, definitionOf, now);
+    profileIds[school.id] = profileId;
+    created++;
+  }
+  return { created, skipped, profileIds };
+}
+
+async function prefillProfile(
+  tx: DbOrTx,
+  profile: { id: string; partnershipId: string; schoolId: string; schoolYear: string },
+  next: TemplateDefinition,
+  definitionOf: (versionId: string) => Promise<TemplateDefinition>,
+  now: Date,
+): Promise<number> {
+  const previous = await findLastFinalProfile(tx, profile.schoolId, profile.schoolYear);
+  if (!previous) return 0;
+  const stored = await listAnswers(tx, previous.id);
+  const carried = carryOverAnswers(await definitionOf(previous.templateVersionId), next, stored.answers, stored.limits);
+  await insertCarriedAnswers(tx, profile, carried, now);
+  return carried.length;
+}
+
+/** The daily job: opens every cycle whose open date has come. */
+export async function openDueCycles(options: { db: Database; clock: Clock }): Promise<number> {
+  const due = await listCyclesDueToOpen(options.db, amsterdamDate(options.clock.now()));
+  let opened = 0;
+  for (const cycle of due) {
+    if (amsterdamDate(options.clock.now()) >= cycle.closesOn) continue;
+    await openCycle({ ...options, auth: 'system', partnershipId: cycle.partnershipId, schoolYear: cycle.schoolYear });
+    opened++;
+  }
+  return opened;
+}

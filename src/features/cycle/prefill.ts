@@ -1,0 +1,49 @@
+/**
+ * Which of last year's final answers a new profile starts with (DOMAIN.md "The yearly cycle", step 1).
+ * An answer carries over when its item still exists and is not changed in meaning
+ * (title, kind, scale, options, limits), and the value is still valid (canCarryOverAnswer).
+ * New and changed items stay open, so the school looks at them again.
+ */
+import { ambitionSchema, type Ambition, type AnswerValue } from '../templates/model/answer.js';
+import { canCarryOverAnswer, diffTemplateVersions, type ItemChange } from '../templates/model/diff-versions.js';
+import { listItems, type TemplateDefinition } from '../templates/model/template.js';
+import { computeMeetsNorm } from '../questionnaire/answer-change.js';
+import type { CarriedAnswer } from './repository.js';
+
+const MEANINGFUL_CHANGES: ReadonlySet<ItemChange> = new Set(['title', 'kind', 'scale', 'options', 'limits']);
+const LIMITS_PREFIX = 'limits:';
+
+export interface PreviousAnswer {
+  value: AnswerValue | null;
+  ambition: Ambition | null;
+  parentText: string | null;
+}
+
+export function carryOverAnswers(
+  previous: TemplateDefinition,
+  next: TemplateDefinition,
+  previousAnswers: Record<string, PreviousAnswer>,
+  previousLimits: Record<string, string>,
+): CarriedAnswer[] {
+  const diff = new Map(diffTemplateVersions(previous, next).items.map((item) => [item.key, item]));
+  const previousItems = new Map(listItems(previous).map(({ item }) => [item.key, item]));
+  const carried: CarriedAnswer[] = [];
+  for (const { item } of listItems(next)) {
+    const before = previousItems.get(item.key);
+    const answer = previousAnswers[item.key];
+    const change = diff.get(item.key);
+    if (!before || !answer || !change || change.status === 'new') continue;
+    if (change.changes.some((c) => MEANINGFUL_CHANGES.has(c))) continue;
+    if (!canCarryOverAnswer(before, item, answer.value, next)) continue;
+    const ambition = item.ambition && answer.ambition && ambitionSchema.safeParse(answer.ambition).success ? answer.ambition : null;
+    const parentText = item.parentTextEditable && answer.parentText && answer.parentText.length <= item.parentTextMaxLength ? answer.parentText : null;
+    carried.push({ itemKey: item.key, value: answer.value, ambition, parentText, meetsNorm: computeMeetsNorm(item, answer.value) });
+  }
+  for (const section of next.sections) {
+    const text = previousLimits[section.key];
+    if (section.asksLimits && text && text.trim()) {
+      carried.push({ itemKey: `${LIMITS_PREFIX}${section.key}`, value: text, ambition: null, parentText: null, meetsNorm: null });
+    }
+  }
+  return carried;
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { AppError } from '../../auth/app-error.js';
+import { recordAudit } from '../../audit/record-audit.js';
+import type { Clock } from '../../config/clock.js';
+import type { Database } from '../../db/client.js';
+import type { Authorized } from '../../ui/route.js';
+import { answerReviewRemark, getReviewRemark } from './repository.js';
+import { beginTransition } from './transition-context.js';
+import { t } from './transition-rules.js';
+
+export const respondToReviewRemarkInput = z.object({
+  remarkId: z.uuid({ error: t('remarkNotFound') }),
+  response: z.string().trim().min(1, { error: t('responseRequired') }).max(4000, { error: t('responseRequired') }),
+});
+export type RespondToReviewRemarkInput = z.infer<typeof respondToReviewRemarkInput>;
+
+/** The school answers one of the SWV's remarks on its profile (answering again replaces the answer). */
+export async function respondToReviewRemark(options: { db: Database; clock: Clock; auth: Authorized; profileId: string; input: RespondToReviewRemarkInput }): Promise<void> {
+  const { db, clock, auth, profileId, input } = options;
+  const now = clock.now();
+  await db.transaction(async (tx) => {
+    const { profile } = await beginTransition(tx, auth, profileId, 'respondToReview', now);
+    const remark = await getReviewRemark(tx, profile.id, input.remarkId);
+    if (!remark) throw new AppError('not_found', t('remarkNotFound'));
+    await answerReviewRemark(tx, remark.id, input.response, auth.principal.userId, now);
+    await recordAudit(tx, {
+      at: now,
+      actorUserId: auth.principal.userId,
+      partnershipId: profile.partnershipId,
+      action: 'profile.respondToReview',
+      entityType: 'review_remark',
+      entityId: remark.id,
+      before: { response: remark.response },
+      after: { response: input.response },
+    });
+  });
+}

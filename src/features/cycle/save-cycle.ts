@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { AppError } from '../../auth/app-error.js';
+import { requireAccess } from '../../auth/policy.js';
+import { recordAudit } from '../../audit/record-audit.js';
+import type { Clock } from '../../config/clock.js';
+import type { Database } from '../../db/client.js';
+import type { Authorized } from '../../ui/route.js';
+import { getTemplateVersion } from '../templates/repository.js';
+import { isoDate } from './record-advice.js';
+import { getCycleFor, insertCycle, updateCycleSettings } from './repository.js';
+import { t } from './transition-rules.js';
+
+/** "2027-2028": two consecutive years. */
+export const schoolYearSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{4}$/, { error: t('yearFormat') })
+  .refine((year) => Number(year.slice(5)) === Number(year.slice(0, 4)) + 1, { error: t('yearFormat') });
+
+export const cycleSettingsInput = z
+  .object({
+    schoolYear: schoolYearSchema,
+    opensOn: isoDate(t('dateRequired')),
+    submitDeadline: isoDate(t('dateRequired')),
+    closesOn: isoDate(t('dateRequired')),
+    templateVersionId: z.uuid({ error: t('versionRequired') }),
+  })
+  .superRefine((value, ctx) => {
+    if (value.submitDeadline <= value.opensOn) ctx.addIssue({ code: 'custom', path: ['submitDeadline'], message: t('deadlineAfterOpen') });
+    if (value.closesOn < value.submitDeadline) ctx.addIssue({ code: 'custom', path: ['closesOn'], message: t('closeAfterDeadline') });
+  });
+export type CycleSettingsInput = z.infer<typeof cycleSettingsInput>;
+
+/** The usual dates of a school year "2027-2028": open 1 February 2027, deadline 1 November 2027, close 24 December 2027 (de Eem's rhythm). */
+export function defaultCycleDates(schoolYear: string): { opensOn: string; submitDeadline: string; closesOn: string } {
+  const first = schoolYear.slice(0, 4);
+  return { opensOn: `${first}-02-01`, submitDeadline: `${first}-11-01`, closesOn: `${first}-12-24` };
+}
+
+/**
+ * Creates a cycle, or changes the dates (and, before opening, the template version) of an existing one.
+ * One cycle per SWV per school year; the first may open on any date.
+ */
+export async function saveCycle(options: { db: Database; clock: Clock; auth: Authorized; partnershipId: string; input: CycleSettingsInput; mode: 'create' | 'update' }): Promise<string> {
+  const { db, clock, auth, partnershipId, input } = options;
+  requireAccess({ principal: auth.principal, permission: 'cycle.manage', scope: { level: 'partnership', partnershipId } });
+  const now = clock.now();
+  return db.transaction(async (tx) => {
+    const version = await getTemplateVersion(tx, input.templateVersionId);
+    if (!version || version.partnershipId !== partnershipId || version.status !== 'published') {
+      throw new AppError('invalid_input', t('versionRequired'), { field: 'templateVersionId' });
+    }
+    const existing = await getCycleFor(tx, partnershipId, input.schoolYear);
+    if (options.mode === 'create') {
+      if (existing) throw new AppError('conflict', t('yearExists', { year: input.schoolYear }), { field: 'schoolYear' });
+      const id = crypto.randomUUID();
+      await insertCycle(tx, { id, partnershipId, ...input, createdAt: now });
+      await recordAudit(tx, { at: now, actorUserId: auth.principal.userId, partnershipId, action: 'cycle.create', entityType: 'cycle', entityId: id, after: input });
+      return id;
+    }
+    if (!existing) throw new AppError('not_found');
+    if (existing.openedAt && existing.templateVersionId !== input.templateVersionId) {
+      throw new AppError('invalid_input', t('versionLocked'), { field: 'templateVersionId' });
+    }
+    const values = { opensOn: input.opensOn, submitDeadline: input.submitDeadline, closesOn: input.closesOn, templateVersionId: input.templateVersionId };
+    await updateCycleSettings(tx, existing.id, values);
+    await recordAudit(tx, {
+      at: now,
+      actorUserId: auth.principal.userId,
+      partnershipId,
+      action: 'cycle.update',
+      entityType: 'cycle',
+      entityId: existing.id,
+      before: { opensOn: existing.opensOn, submitDeadline: existing.submitDeadline, closesOn: existing.closesOn, templateVersionId: existing.templateVersionId },
+      after: values,
+    });
+    return existing.id;
+  });
+}

@@ -1,0 +1,58 @@
+import { AppError } from '../../auth/app-error.js';
+import { recordAudit } from '../../audit/record-audit.js';
+import type { Clock } from '../../config/clock.js';
+import type { Database } from '../../db/client.js';
+import { queueMail } from '../../mail/send-mail-job.js';
+import type { Authorized } from '../../ui/route.js';
+import { requestDocumentSnapshot } from '../documents/request-document-snapshot.js';
+import { getSchool } from '../partnerships/repository.js';
+import { listAnswers } from '../questionnaire/answers-repository.js';
+import { computeCompleteness } from '../questionnaire/completeness.js';
+import { getTemplateVersion } from '../templates/repository.js';
+import { changeProfileStatus, insertTransition, listMembersAt } from './repository.js';
+import { beginTransition, changedMeanwhile } from './transition-context.js';
+import { isLate, t } from './transition-rules.js';
+
+/**
+ * The school makes its profile final: only when complete, from the open date until the close date
+ * (after the deadline it is marked late). The documents are snapshotted and the council and board told.
+ */
+export async function submitProfile(options: { db: Database; clock: Clock; auth: Authorized; profileId: string; baseUrl: string }): Promise<{ late: boolean }> {
+  const { db, clock, auth, profileId } = options;
+  const now = clock.now();
+  return db.transaction(async (tx) => {
+    const { profile, cycle, scope } = await beginTransition(tx, auth, profileId, 'submit', now);
+    const version = await getTemplateVersion(tx, profile.templateVersionId);
+    if (!version) throw new AppError('not_found');
+    const stored = await listAnswers(tx, profile.id);
+    const completeness = computeCompleteness(version.definition, stored.answers, stored.limits);
+    if (completeness.missingCount > 0) throw new AppError('invalid_state', t('incomplete', { count: completeness.missingCount }));
+
+    if (!(await changeProfileStatus(tx, profile.id, profile.status, 'submitted', { submittedAt: now, submittedBy: auth.principal.userId }, now))) throw changedMeanwhile();
+    const late = isLate(now, cycle.submitDeadline);
+    await insertTransition(tx, { profileId: profile.id, fromStatus: profile.status, toStatus: 'submitted', reason: late ? 'te laat' : null, byUserId: auth.principal.userId, at: now });
+    await recordAudit(tx, {
+      at: now,
+      actorUserId: auth.principal.userId,
+      partnershipId: profile.partnershipId,
+      action: 'profile.submit',
+      entityType: 'profile',
+      entityId: profile.id,
+      before: { status: profile.status },
+      after: { status: 'submitted', late },
+    });
+    await requestDocumentSnapshot(tx, clock, { profileId: profile.id, reason: 'submitted', actorUserId: auth.principal.userId });
+
+    const school = await getSchool(tx, scope.schoolId);
+    const link = `${options.baseUrl}/profielen/${profile.id}/cyclus`;
+    const tell = async (people: Array<{ email: string; name: string }>, task: string) => {
+      for (const person of people) {
+        const params = { name: person.name, year: profile.schoolYear, school: school?.name ?? '', task, link };
+        await queueMail(tx, clock, { to: person.email, subject: t('submittedMailSubject', params), text: t('submittedMailBody', params) });
+      }
+    };
+    await tell(await listMembersAt(tx, 'council_member', { schoolId: scope.schoolId }), t('submittedTaskCouncil'));
+    await tell(await listMembersAt(tx, 'board_user', { boardId: scope.boardId }), t('submittedTaskBoard'));
+    return { late };
+  });
+}

@@ -1,0 +1,38 @@
+/**
+ * The shared opening of every transition use case, inside its transaction:
+ * lock the profile, load its place and cycle, then check tenant, dates, state and role (in that order,
+ * so an outsider learns nothing and an insider hears the most useful reason).
+ */
+import { AppError } from '../../auth/app-error.js';
+import type { Scope } from '../../auth/policy.js';
+import type { DbOrTx } from '../../db/client.js';
+import type { Authorized } from '../../ui/route.js';
+import { profileScope } from '../questionnaire/scopes.js';
+import type { ProfileStatus } from '../questionnaire/schema.js';
+import { getCycleFor, lockProfile, type CycleProfileRow, type CycleRow } from './repository.js';
+import { assertInsider, assertRole, assertStatus, assertWithinCycle, t, type CycleAction } from './transition-rules.js';
+
+export interface TransitionContext {
+  profile: CycleProfileRow;
+  cycle: CycleRow;
+  scope: Scope & { level: 'school' };
+}
+
+export async function beginTransition(tx: DbOrTx, auth: Authorized, profileId: string, action: CycleAction, now: Date): Promise<TransitionContext> {
+  const { scope } = await profileScope(tx, profileId);
+  assertInsider(auth.principal, scope);
+  const profile = await lockProfile(tx, profileId);
+  if (!profile) throw new AppError('not_found');
+  const cycle = await getCycleFor(tx, profile.partnershipId, profile.schoolYear);
+  assertWithinCycle(cycle, profile.schoolYear, now);
+  assertStatus(action, profile.status);
+  assertRole(action, auth.principal, scope, profile.status);
+  return { profile, cycle: cycle!, scope };
+}
+
+/** Thrown when the compare-and-set on the status lost a race. */
+export function changedMeanwhile(): AppError {
+  return new AppError('conflict', t('changedMeanwhile'));
+}
+
+export type { ProfileStatus };

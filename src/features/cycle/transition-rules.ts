@@ -1,0 +1,72 @@
+/**
+ * Who may move a profile from which state to which, and when (DOMAIN.md "The yearly cycle").
+ * Pure rules, shared by every transition use case; refusals say why and what to do.
+ */
+import { AppError } from '../../auth/app-error.js';
+import { can, rolesAt, type Permission, type Scope } from '../../auth/policy.js';
+import type { Principal } from '../../auth/roles.js';
+import { translator } from '../../ui/i18n.js';
+import { PROFILE_STATUS_LABELS } from '../questionnaire/messages.js';
+import type { ProfileStatus } from '../questionnaire/schema.js';
+import { amsterdamDate, formatDutchDate } from './editability.js';
+import { cycleMessages } from './messages.js';
+
+export const t = translator(cycleMessages, 'nl');
+
+export type CycleAction = 'submit' | 'recordAdvice' | 'adopt' | 'publish' | 'reopen' | 'review' | 'respondToReview';
+
+export const ACTION_RULES = {
+  submit: { permission: 'profile.submit', from: ['not_started', 'in_progress'], forbidden: 'forbiddenSubmit', state: 'stateSubmit' },
+  recordAdvice: { permission: 'profile.recordAdvice', from: ['submitted'], forbidden: 'forbiddenAdvice', state: 'stateAdvice' },
+  adopt: { permission: 'profile.adopt', from: ['submitted', 'advised'], forbidden: 'forbiddenAdopt', state: 'stateAdopt' },
+  publish: { permission: 'profile.publish', from: ['adopted'], forbidden: 'forbiddenPublish', state: 'statePublish' },
+  reopen: { permission: 'profile.reopen', from: ['submitted', 'advised', 'adopted'], forbidden: 'forbiddenReopen', state: 'stateReopen' },
+  review: { permission: 'profile.review', from: ['submitted', 'advised', 'adopted', 'published'], forbidden: 'forbiddenReview', state: 'stateReview' },
+  respondToReview: {
+    permission: 'profile.respondToReview',
+    from: ['not_started', 'in_progress', 'submitted', 'advised', 'adopted', 'published'],
+    forbidden: 'forbiddenRespond',
+    state: 'stateRespond',
+  },
+} as const satisfies Record<
+  CycleAction,
+  { permission: Permission; from: readonly ProfileStatus[]; forbidden: keyof typeof cycleMessages.nl; state: keyof typeof cycleMessages.nl }
+>;
+
+export interface CycleDates {
+  schoolYear: string;
+  opensOn: string;
+  closesOn: string;
+  openedAt: Date | null;
+}
+
+/** Refuses outside the cycle's dates: before it opened, and from the close date on. */
+export function assertWithinCycle(cycle: CycleDates | null, schoolYear: string, now: Date): asserts cycle is CycleDates {
+  if (!cycle) throw new AppError('invalid_state', t('noCycleRefusal', { year: schoolYear }));
+  const today = amsterdamDate(now);
+  if (today >= cycle.closesOn) throw new AppError('invalid_state', t('cycleClosedRefusal', { year: cycle.schoolYear, date: formatDutchDate(cycle.closesOn) }));
+  if (today < cycle.opensOn || !cycle.openedAt) throw new AppError('invalid_state', t('cycleNotOpenRefusal', { year: cycle.schoolYear, date: formatDutchDate(cycle.opensOn) }));
+}
+
+export function assertStatus(action: CycleAction, status: ProfileStatus): void {
+  const rule = ACTION_RULES[action];
+  if (!(rule.from as readonly ProfileStatus[]).includes(status)) {
+    throw new AppError('invalid_state', t(rule.state, { status: PROFILE_STATUS_LABELS.nl[status] }));
+  }
+}
+
+/** Outsiders get 404 (nothing reveals the profile exists). */
+export function assertInsider(principal: Principal, scope: Scope): void {
+  if (rolesAt(principal, scope).length === 0) throw new AppError('not_found');
+}
+
+/** Insiders without the role get 403 with a message naming who can do it. */
+export function assertRole(action: CycleAction, principal: Principal, scope: Scope, status: ProfileStatus): void {
+  const rule = ACTION_RULES[action];
+  if (!can(principal, rule.permission, scope, { profileStatus: status })) throw new AppError('forbidden', t(rule.forbidden));
+}
+
+/** Submitted after the deadline (inclusive) is late. */
+export function isLate(submittedAt: Date | null, submitDeadline: string): boolean {
+  return submittedAt !== null && amsterdamDate(submittedAt) > submitDeadline;
+}

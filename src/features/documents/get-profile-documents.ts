@@ -1,0 +1,91 @@
+/**
+ * What the documents page and the downloads of one profile serve: while the cycle runs, documents
+ * rendered live from the current answers; after the cycle's close date, the latest stored snapshot
+ * (falling back to live rendering when the profile was never submitted).
+ */
+import { AppError } from '../../auth/app-error.js';
+import type { Clock } from '../../config/clock.js';
+import type { DbOrTx } from '../../db/client.js';
+import type { Authorized } from '../../ui/route.js';
+import { amsterdamDate } from '../cycle/editability.js';
+import { getCycleFor } from '../cycle/repository.js';
+import { getSchool } from '../partnerships/repository.js';
+import { getProfile, type ProfileRow } from '../questionnaire/profiles-repository.js';
+import { DOCUMENT_KINDS, KIND_SPECS, type DocumentKind } from './document-kinds.js';
+import { renderLive } from './live-documents.js';
+import { findLatestSnapshot, getSnapshotFile, listSnapshots, type SnapshotRow } from './repository.js';
+
+interface Options {
+  db: DbOrTx;
+  clock: Clock;
+  auth: Authorized;
+  profileId: string;
+}
+
+/** The profile, only if it is the authorized school's (tenant filter). */
+async function profileInScope(db: DbOrTx, auth: Authorized, profileId: string): Promise<ProfileRow> {
+  const profile = await getProfile(db, profileId);
+  if (!profile || auth.scope.level !== 'school' || profile.schoolId !== auth.scope.schoolId || profile.partnershipId !== auth.scope.partnershipId) {
+    throw new AppError('not_found');
+  }
+  return profile;
+}
+
+/** The cycle's close date when it has passed (Amsterdam time), else null. */
+async function closedOn(db: DbOrTx, clock: Clock, profile: ProfileRow): Promise<string | null> {
+  const cycle = await getCycleFor(db, profile.partnershipId, profile.schoolYear);
+  if (!cycle) return null;
+  return amsterdamDate(clock.now()) > cycle.closesOn ? cycle.closesOn : null;
+}
+
+export interface DocumentListing {
+  profile: ProfileRow;
+  schoolName: string;
+  closedOn: string | null;
+  /** The snapshot being served (after closing), or null for live documents. */
+  servedSnapshot: SnapshotRow | null;
+  files: Array<{ kind: DocumentKind; fileName: string; mimeType: string; size: number; inline: boolean }>;
+  snapshots: Awaited<ReturnType<typeof listSnapshots>>;
+}
+
+export async function getProfileDocuments({ db, clock, auth, profileId }: Options): Promise<DocumentListing> {
+  const profile = await profileInScope(db, auth, profileId);
+  const [school, snapshots, closed] = await Promise.all([getSchool(db, profile.schoolId), listSnapshots(db, profile.id), closedOn(db, clock, profile)]);
+  const latest = closed ? (snapshots[0] ?? null) : null;
+  const files = latest
+    ? latest.files
+        .filter((f): f is typeof f & { kind: DocumentKind } => (DOCUMENT_KINDS as readonly string[]).includes(f.kind))
+        .sort((a, b) => DOCUMENT_KINDS.indexOf(a.kind) - DOCUMENT_KINDS.indexOf(b.kind))
+        .map((f) => ({ kind: f.kind, fileName: f.fileName, mimeType: f.mimeType, size: f.size, inline: KIND_SPECS[f.kind].inline }))
+    : (await renderLive(db, clock, profile)).map((f) => ({ kind: f.kind, fileName: f.fileName, mimeType: f.mimeType, size: f.bytes.length, inline: KIND_SPECS[f.kind].inline }));
+  return { profile, schoolName: school?.name ?? '', closedOn: closed, servedSnapshot: latest, files, snapshots };
+}
+
+export interface DownloadedFile {
+  fileName: string;
+  mimeType: string;
+  bytes: Uint8Array;
+  inline: boolean;
+}
+
+export async function getProfileDocument(options: Options & { kind: DocumentKind }): Promise<DownloadedFile> {
+  const { db, clock, auth, profileId, kind } = options;
+  const profile = await profileInScope(db, auth, profileId);
+  const inline = KIND_SPECS[kind].inline;
+  if (await closedOn(db, clock, profile)) {
+    const latest = await findLatestSnapshot(db, profile.id);
+    const stored = latest ? await getSnapshotFile(db, profile.id, latest.id, kind) : null;
+    if (stored) return { fileName: stored.fileName, mimeType: stored.mimeType, bytes: stored.bytes, inline };
+  }
+  const [file] = await renderLive(db, clock, profile, [kind]);
+  return { fileName: file!.fileName, mimeType: file!.mimeType, bytes: file!.bytes, inline };
+}
+
+export async function getSnapshotDocument(options: Options & { snapshotId: string; kind: DocumentKind }): Promise<DownloadedFile> {
+  const { db, auth, profileId, snapshotId, kind } = options;
+  const profile = await profileInScope(db, auth, profileId);
+  // The snapshot must belong to this profile: another school's snapshot id gives 404.
+  const stored = await getSnapshotFile(db, profile.id, snapshotId, kind);
+  if (!stored) throw new AppError('not_found');
+  return { fileName: stored.fileName, mimeType: stored.mimeType, bytes: stored.bytes, inline: KIND_SPECS[kind].inline };
+}

@@ -1,0 +1,89 @@
+/**
+ * Builds the plain ProfileDocumentData for one profile from the database, through the other
+ * features' repositories: SWV branding, school facts and contacts, the template definition,
+ * answers and limits, status, advice and adoption. Time comes from the injected clock.
+ */
+import { AppError } from '../../auth/app-error.js';
+import type { Clock } from '../../config/clock.js';
+import type { DbOrTx } from '../../db/client.js';
+import { listSchoolEditors } from '../cycle/repository.js';
+import { getPartnership, getSchool, type PartnershipRow } from '../partnerships/repository.js';
+import { listAnswers } from '../questionnaire/answers-repository.js';
+import { getProfile, type ProfileRow } from '../questionnaire/profiles-repository.js';
+import { loadTemplateDefinition } from '../questionnaire/template-cache.js';
+import type { Answer } from '../templates/model/answer.js';
+import type { Branding, ProfileDocumentData } from './document-data.js';
+
+export const CONTACT_ROLE = 'Intern begeleider / directie';
+
+/** Decodes a `data:image/png;base64,…` logo; anything else (or a broken URL) means no logo. */
+export function logoFromDataUrl(dataUrl: string | null | undefined): Branding['logo'] {
+  const match = /^data:(image\/png|image\/jpeg);base64,([A-Za-z0-9+/=\s]+)$/.exec(dataUrl ?? '');
+  if (!match) return undefined;
+  const data = new Uint8Array(Buffer.from(match[2]!, 'base64'));
+  return data.length > 0 ? { data, mimeType: match[1] as 'image/png' | 'image/jpeg' } : undefined;
+}
+
+export function brandingOf(partnership: PartnershipRow): Branding {
+  return {
+    partnershipName: partnership.name,
+    primaryColor: /^#[0-9a-fA-F]{6}$/.test(partnership.primaryColor) ? partnership.primaryColor : '#1f4e79',
+    logo: logoFromDataUrl(partnership.logoDataUrl),
+    parentSupportPoint: partnership.parentSupportPoint ?? undefined,
+  };
+}
+
+/** A DATE column ("2026-11-20") as a Date at noon UTC, so it prints as that day in Amsterdam. */
+function dateOnly(value: string | null): Date | undefined {
+  return value ? new Date(`${value}T12:00:00Z`) : undefined;
+}
+
+export async function loadDocumentData(db: DbOrTx, clock: Clock, profileId: string): Promise<ProfileDocumentData> {
+  const profile = await getProfile(db, profileId);
+  if (!profile) throw new AppError('not_found');
+  return loadDocumentDataFor(db, clock, profile);
+}
+
+export async function loadDocumentDataFor(db: DbOrTx, clock: Clock, profile: ProfileRow): Promise<ProfileDocumentData> {
+  const [partnership, school, template, stored, editors] = await Promise.all([
+    getPartnership(db, profile.partnershipId),
+    getSchool(db, profile.schoolId),
+    loadTemplateDefinition(db, profile.templateVersionId),
+    listAnswers(db, profile.id),
+    listSchoolEditors(db, [profile.schoolId]),
+  ]);
+  if (!partnership || !school) throw new AppError('not_found');
+  const answers: Record<string, Answer> = {};
+  for (const [key, answer] of Object.entries(stored.answers)) {
+    answers[key] = { value: answer.value, ambition: answer.ambition, parentText: answer.parentText };
+  }
+  const optional = <K extends string>(key: K, value: string | null | undefined) => (value ? ({ [key]: value } as Record<K, string>) : {});
+  const adoptedOn = dateOnly(profile.adoptedOn);
+  const adviceDate = dateOnly(profile.adviceDate);
+  return {
+    branding: brandingOf(partnership),
+    school: {
+      name: school.name,
+      locationCode: school.locationCode,
+      boardName: school.boardName,
+      ...optional('street', school.street),
+      ...optional('postalCode', school.postalCode),
+      ...optional('city', school.city),
+      ...optional('website', school.website),
+      ...optional('denomination', school.denomination),
+      ...optional('districtName', school.districtName),
+      contacts: editors
+        .map((editor) => ({ role: CONTACT_ROLE, name: editor.name }))
+        .sort((a, b) => a.name.localeCompare(b.name, 'nl')),
+    },
+    schoolYear: profile.schoolYear,
+    template,
+    answers,
+    limits: stored.limits,
+    status: profile.status,
+    submittedAt: profile.submittedAt ?? undefined,
+    councilAdvice: adviceDate ? { date: adviceDate, text: profile.adviceText ?? '' } : undefined,
+    adoption: adoptedOn ? { date: adoptedOn, by: profile.adoptedByName ?? school.boardName } : undefined,
+    generatedAt: clock.now(),
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * An SWV admin asks for one ZIP with every school's documents of a school year. The export row
+ * and its job are stored in one transaction (audited); the job builds the ZIP in the background.
+ */
+import { z } from 'zod';
+import { recordAudit } from '../../audit/record-audit.js';
+import { AppError } from '../../auth/app-error.js';
+import type { Clock } from '../../config/clock.js';
+import type { Database } from '../../db/client.js';
+import { defineJobKind, enqueueJob } from '../../jobs/queue.js';
+import type { Authorized } from '../../ui/route.js';
+import { listProfilesOfPartnership } from '../questionnaire/profiles-repository.js';
+import { insertExport } from './repository.js';
+
+export const batchExportJobKind = defineJobKind('documents.batch-export', z.object({ exportId: z.uuid() }));
+
+export const batchExportInput = z.object({
+  schoolYear: z.string({ error: 'Kies een schooljaar uit de lijst.' }).regex(/^\d{4}-\d{4}$/, { error: 'Kies een schooljaar uit de lijst.' }),
+});
+
+export async function requestBatchExport(options: { db: Database; clock: Clock; auth: Authorized; partnershipId: string; schoolYear: string }): Promise<string> {
+  const { db, clock, auth, partnershipId, schoolYear } = options;
+  if (auth.scope.level === 'platform' || auth.scope.partnershipId !== partnershipId) throw new AppError('not_found');
+  const profiles = await listProfilesOfPartnership(db, partnershipId, schoolYear);
+  if (profiles.length === 0) throw new AppError('invalid_input', 'Er zijn geen profielen voor dit schooljaar. Kies een ander schooljaar uit de lijst.');
+  const id = crypto.randomUUID();
+  const now = clock.now();
+  await db.transaction(async (tx) => {
+    await insertExport(tx, { id, partnershipId, schoolYear, requestedBy: auth.principal.userId, status: 'queued', progress: { done: 0, total: profiles.length }, createdAt: now });
+    await enqueueJob(tx, batchExportJobKind, { exportId: id }, { now, maxAttempts: 2 });
+    await recordAudit(tx, { actorUserId: auth.principal.userId, partnershipId, action: 'documents.export', entityType: 'document_export', entityId: id, after: { schoolYear }, at: now });
+  });
+  return id;
+}

@@ -1,0 +1,128 @@
+/**
+ * One change to one answer, checked and applied — pure, shared by autosave (one field)
+ * and the no-JavaScript section form (every field of a section).
+ */
+import { z } from 'zod';
+import { ambitionSchema, evaluateNorm, isAnswered, type Ambition, type Answer, type AnswerValue, type NormStatus } from '../templates/model/answer.js';
+import { findScale, isSingleChoiceKind, type Item, type Section, type TemplateDefinition } from '../templates/model/template.js';
+import { validateAnswerValue } from '../templates/model/validate-answer.js';
+import { LIMITS_KEY_PREFIX } from './answers-repository.js';
+
+export const ANSWER_FIELDS = ['value', 'ambition', 'parentText', 'limits'] as const;
+export type AnswerField = (typeof ANSWER_FIELDS)[number];
+
+/** Maximum length of a "Wat kan de school niet" text. */
+export const LIMITS_MAX_LENGTH = 4000;
+
+/** What the autosave client posts to /profielen/:profileId/antwoorden. */
+export const saveAnswerRequestSchema = z.strictObject({
+  itemKey: z.string().min(1).max(120),
+  field: z.enum(ANSWER_FIELDS),
+  value: z.unknown(),
+  baseRevision: z.number().int().min(0),
+});
+export type SaveAnswerRequest = z.infer<typeof saveAnswerRequestSchema>;
+
+/** The stored shape of one answer row (limits rows use `value` for their text). */
+export interface StoredAnswer extends Answer {
+  meetsNorm: boolean | null;
+}
+
+export type ChangeResult = { ok: true; answer: StoredAnswer } | { ok: false; message: string };
+
+export type ChangeTarget = { kind: 'item'; section: Section; item: Item } | { kind: 'limits'; section: Section };
+
+/** Finds what an item key points at: an item, or a section's limits (`limits:<sectionKey>`). */
+export function resolveTarget(template: TemplateDefinition, itemKey: string, field: AnswerField): ChangeTarget | null {
+  if (field === 'limits') {
+    const sectionKey = itemKey.startsWith(LIMITS_KEY_PREFIX) ? itemKey.slice(LIMITS_KEY_PREFIX.length) : itemKey;
+    const section = template.sections.find((candidate) => candidate.key === sectionKey);
+    return section?.asksLimits ? { kind: 'limits', section } : null;
+  }
+  for (const section of template.sections) {
+    const item = section.items.find((candidate) => candidate.key === itemKey);
+    if (item) return { kind: 'item', section, item };
+  }
+  return null;
+}
+
+/** The raw ambition from the client: null/false clears it; an object sets it. */
+export function validateAmbition(template: TemplateDefinition, item: Item, raw: unknown): { ok: true; value: Ambition | null } | { ok: false; message: string } {
+  if (!item.ambition) return { ok: false, message: 'Bij deze vraag kan geen ambitie worden vastgelegd.' };
+  if (raw === null || raw === undefined || raw === false) return { ok: true, value: null };
+  const cleaned = typeof raw === 'object' && raw !== null ? Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== '' && v !== null && v !== undefined)) : raw;
+  const parsed = ambitionSchema.safeParse(cleaned);
+  if (!parsed.success) return { ok: false, message: 'Kies wat de school wil bereiken en in welk schooljaar.' };
+  if (parsed.data.target !== undefined) {
+    const options = isSingleChoiceKind(item.kind) ? (findScale(template, item.scale)?.options.map((o) => o.value) ?? []) : [];
+    if (!options.includes(parsed.data.target)) return { ok: false, message: 'Kies als ambitie een van de opties.' };
+  }
+  return { ok: true, value: parsed.data };
+}
+
+export function validateParentText(item: Item, raw: unknown): { ok: true; value: string | null } | { ok: false; message: string } {
+  if (!item.parentTextEditable) return { ok: false, message: 'Bij deze vraag kan geen eigen tekst voor ouders worden geschreven.' };
+  if (raw === null || raw === undefined) return { ok: true, value: null };
+  if (typeof raw !== 'string') return { ok: false, message: 'Vul tekst in.' };
+  const text = raw.replace(/\r\n?/g, '\n').trim();
+  if (text.length > item.parentTextMaxLength) return { ok: false, message: `Maximaal ${item.parentTextMaxLength} tekens; u heeft er ${text.length}.` };
+  return { ok: true, value: text || null };
+}
+
+export function validateLimits(raw: unknown): { ok: true; value: string | null } | { ok: false; message: string } {
+  if (raw === null || raw === undefined) return { ok: true, value: null };
+  if (typeof raw !== 'string') return { ok: false, message: 'Vul tekst in.' };
+  const text = raw.replace(/\r\n?/g, '\n').trim();
+  if (text.length > LIMITS_MAX_LENGTH) return { ok: false, message: `Maximaal ${LIMITS_MAX_LENGTH} tekens; u heeft er ${text.length}.` };
+  return { ok: true, value: text || null };
+}
+
+/** Applies one field's raw value to the current answer; `meetsNorm` is recomputed from the result. */
+export function applyChange(template: TemplateDefinition, target: ChangeTarget, current: Answer | null, field: AnswerField, raw: unknown): ChangeResult {
+  const base: Answer = current ?? { value: null, ambition: null, parentText: null };
+  if (target.kind === 'limits') {
+    const checked = validateLimits(raw);
+    return checked.ok ? { ok: true, answer: { value: checked.value, ambition: null, parentText: null, meetsNorm: null } } : checked;
+  }
+  const { item } = target;
+  let next: Answer;
+  switch (field) {
+    case 'value': {
+      const checked = validateAnswerValue(template, item, raw);
+      if (!checked.ok) return checked;
+      next = { ...base, value: checked.value };
+      break;
+    }
+    case 'ambition': {
+      const checked = validateAmbition(template, item, raw);
+      if (!checked.ok) return checked;
+      next = { ...base, ambition: checked.value };
+      break;
+    }
+    case 'parentText': {
+      const checked = validateParentText(item, raw);
+      if (!checked.ok) return checked;
+      next = { ...base, parentText: checked.value };
+      break;
+    }
+    default:
+      return { ok: false, message: 'Dit antwoord kan niet worden opgeslagen.' };
+  }
+  return { ok: true, answer: { ...next, meetsNorm: computeMeetsNorm(item, next.value) } };
+}
+
+/** Stored for dashboards: true/false against the SWV's norm, null when unanswered or without a norm. */
+export function computeMeetsNorm(item: Item, value: AnswerValue | null): boolean | null {
+  if (!item.norm || !isAnswered(value)) return null;
+  return evaluateNorm(item, { value, ambition: null }) === 'meets';
+}
+
+export function normStatusOf(target: ChangeTarget, answer: Pick<Answer, 'value' | 'ambition'>): NormStatus {
+  return target.kind === 'item' ? evaluateNorm(target.item, answer) : 'no-norm';
+}
+
+/** Whether two stored answers are the same (a no-op save writes nothing). */
+export function sameAnswer(a: Answer | null, b: Answer): boolean {
+  const norm = (answer: Answer | null) => JSON.stringify([answer?.value ?? null, answer?.ambition ?? null, answer?.parentText ?? null]);
+  return norm(a) === norm(b);
+}

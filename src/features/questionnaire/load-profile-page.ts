@@ -1,0 +1,56 @@
+/** Everything the questionnaire pages show about one profile, and whether this viewer may edit it. */
+import { AppError } from '../../auth/app-error.js';
+import { can } from '../../auth/policy.js';
+import type { Clock } from '../../config/clock.js';
+import type { Database } from '../../db/client.js';
+import type { Authorized } from '../../ui/route.js';
+import { profileEditability, type Editability } from '../cycle/editability.js';
+import { getCycleFor, type CycleRow } from '../cycle/repository.js';
+import { getSchool } from '../partnerships/repository.js';
+import type { Answer } from '../templates/model/answer.js';
+import type { TemplateDefinition } from '../templates/model/template.js';
+import { LIMITS_KEY_PREFIX, listAnswerStates, type AnswerState } from './answers-repository.js';
+import { computeCompleteness, type Completeness } from './completeness.js';
+import { getProfile, type ProfileRow } from './profiles-repository.js';
+import { loadTemplateDefinition } from './template-cache.js';
+
+export interface ProfilePage {
+  profile: ProfileRow;
+  schoolName: string;
+  cycle: CycleRow | null;
+  template: TemplateDefinition;
+  /** Stored answers by item key (without limits). */
+  answers: Record<string, AnswerState>;
+  /** "Wat kan de school niet" by section key, with revisions. */
+  limits: Record<string, { text: string; revision: number }>;
+  completeness: Completeness;
+  editability: Editability;
+  /** May this viewer change answers now (permission and state)? */
+  canEdit: boolean;
+}
+
+export async function loadProfilePage(options: { db: Database; clock: Clock; auth: Authorized; profileId: string }): Promise<ProfilePage> {
+  const { db, auth } = options;
+  const profile = await getProfile(db, options.profileId);
+  if (!profile || auth.scope.level !== 'school' || profile.schoolId !== auth.scope.schoolId) throw new AppError('not_found');
+  const [school, cycle, template, stored] = await Promise.all([
+    getSchool(db, profile.schoolId),
+    getCycleFor(db, profile.partnershipId, profile.schoolYear),
+    loadTemplateDefinition(db, profile.templateVersionId),
+    listAnswerStates(db, profile.id),
+  ]);
+  const answers: Record<string, AnswerState> = {};
+  const limits: Record<string, { text: string; revision: number }> = {};
+  for (const [key, state] of stored) {
+    if (key.startsWith(LIMITS_KEY_PREFIX)) limits[key.slice(LIMITS_KEY_PREFIX.length)] = { text: typeof state.value === 'string' ? state.value : '', revision: state.revision };
+    else answers[key] = state;
+  }
+  const editability = profileEditability({ status: profile.status, opensOn: cycle?.opensOn ?? null, closesOn: cycle?.closesOn ?? null, now: options.clock.now() });
+  const canEdit = editability.editable && can(auth.principal, 'profile.edit', auth.scope, { profileStatus: profile.status });
+  const completeness = computeCompleteness(
+    template,
+    answers as Record<string, Answer>,
+    Object.fromEntries(Object.entries(limits).map(([key, value]) => [key, value.text])),
+  );
+  return { profile, schoolName: school?.name ?? '', cycle, template, answers, limits, completeness, editability, canEdit };
+}

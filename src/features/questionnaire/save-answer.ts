@@ -1,0 +1,195 @@
+/**
+ * Saves one field of one answer (autosave): checks the value against the item, refuses an edit
+ * based on an outdated revision (both values are returned, nothing is overwritten), writes the
+ * answer and its history in one statement, and returns the live norm status and section progress.
+ */
+import { AppError } from '../../auth/app-error.js';
+import { recordAudit } from '../../audit/record-audit.js';
+import type { Clock } from '../../config/clock.js';
+import type { Database } from '../../db/client.js';
+import type { Authorized } from '../../ui/route.js';
+import { profileEditability } from '../cycle/editability.js';
+import { describeAnswer, type Answer, type AnswerValue, type NormStatus } from '../templates/model/answer.js';
+import type { TemplateDefinition } from '../templates/model/template.js';
+import { validateAnswerValue } from '../templates/model/validate-answer.js';
+import {
+  applyChange,
+  computeMeetsNorm,
+  normStatusOf,
+  resolveTarget,
+  sameAnswer,
+  validateAmbition,
+  validateLimits,
+  validateParentText,
+  type AnswerField,
+  type ChangeTarget,
+} from './answer-change.js';
+import { findUserName, getAnswerState, LIMITS_KEY_PREFIX, listAnswers, writeAnswerField, type AnswerState } from './answers-repository.js';
+import type { ProfileStatus } from './schema.js';
+import { loadProfileFacts, type ProfileFacts } from './scopes.js';
+import { computeCompleteness, type SectionStatus } from './completeness.js';
+import { markProfileInProgress } from './profiles-repository.js';
+import { loadTemplateDefinition } from './template-cache.js';
+
+export interface SectionProgress {
+  sectionKey: string;
+  answered: number;
+  required: number;
+  status: SectionStatus;
+  belowNormItemKeys: string[];
+}
+
+export interface ConflictInfo {
+  /** The stored (their) answer of this field, raw and in words. */
+  theirs: { value: unknown; words: string; revision: number; who: string | null; when: string };
+  yours: { value: unknown; words: string };
+}
+
+export type SaveAnswerResult =
+  | { kind: 'saved'; revision: number; normStatus: NormStatus; sectionProgress: SectionProgress | null }
+  | { kind: 'invalid'; message: string }
+  | { kind: 'conflict'; conflict: ConflictInfo };
+
+export interface SaveAnswerOptions {
+  db: Database;
+  clock: Clock;
+  auth: Authorized;
+  profileId: string;
+  /** An item key, or a section key / `limits:<sectionKey>` for field "limits". */
+  itemKey: string;
+  field: AnswerField;
+  value: unknown;
+  baseRevision: number;
+  /** The profile as the route's scope loader read it (saves a round trip); loaded when absent. */
+  profile?: ProfileFacts | undefined;
+}
+
+export async function saveAnswer(options: SaveAnswerOptions): Promise<SaveAnswerResult> {
+  const { db, auth, field } = options;
+  if (auth.permission !== 'profile.edit') throw new AppError('forbidden');
+  const profile = options.profile?.id === options.profileId ? options.profile : await loadProfileFacts(db, options.profileId);
+  // Tenant filter: the profile must be the one the route authorized.
+  if (auth.scope.level !== 'school' || profile.schoolId !== auth.scope.schoolId) throw new AppError('not_found');
+  const now = options.clock.now();
+  requireEditable(profile.status, profile.cycle, now);
+
+  const template = await loadTemplateDefinition(db, profile.templateVersionId);
+  const rawKey = options.itemKey.startsWith(LIMITS_KEY_PREFIX) ? options.itemKey.slice(LIMITS_KEY_PREFIX.length) : options.itemKey;
+  const target = resolveTarget(template, rawKey, field);
+  if (!target) throw new AppError('invalid_input', 'Deze vraag bestaat niet in de vragenlijst.');
+  const storedKey = target.kind === 'limits' ? `${LIMITS_KEY_PREFIX}${target.section.key}` : target.item.key;
+
+  const checked = checkField(template, target, field, options.value);
+  if (!checked.ok) return { kind: 'invalid', message: checked.message };
+
+  const written = await writeAnswerField(db, {
+    profileId: profile.id,
+    itemKey: storedKey,
+    partnershipId: profile.partnershipId,
+    schoolYear: profile.schoolYear,
+    field: field === 'limits' ? 'value' : field,
+    value: checked.value,
+    meetsNorm: field === 'value' && target.kind === 'item' ? computeMeetsNorm(target.item, checked.value as AnswerValue | null) : null,
+    baseRevision: options.baseRevision,
+    userId: auth.principal.userId,
+    at: now,
+    readBackKeys: target.section.items.map((item) => item.key),
+  });
+  if (written) {
+    if (profile.status === 'not_started') await markStarted(db, profile, auth, now);
+    const readBack = { ...written.readBack };
+    if (target.kind === 'item') readBack[target.item.key] = written.answer;
+    return { kind: 'saved', revision: written.revision, normStatus: normStatusOf(target, written.answer), sectionProgress: sectionProgressOf(template, target, readBack) };
+  }
+
+  // Nothing written: the same value again (no-op), another editor's newer revision, or no longer editable.
+  const current = await getAnswerState(db, profile.id, storedKey);
+  const change = applyChange(template, target, current, field, options.value);
+  if (change.ok && current && sameAnswer(current, change.answer)) {
+    return { kind: 'saved', revision: current.revision, normStatus: normStatusOf(target, current), sectionProgress: await sectionProgressAfter(db, profile.id, template, target) };
+  }
+  if ((current?.revision ?? 0) === options.baseRevision) {
+    const fresh = await loadProfileFacts(db, profile.id);
+    requireEditable(fresh.status, fresh.cycle, now);
+  }
+  return { kind: 'conflict', conflict: await describeConflict(db, template, target, field, current, change.ok ? change.answer : { value: null, ambition: null, parentText: null }) };
+}
+
+function checkField(template: TemplateDefinition, target: ChangeTarget, field: AnswerField, raw: unknown): { ok: true; value: unknown } | { ok: false; message: string } {
+  if (target.kind === 'limits') return validateLimits(raw);
+  if (field === 'value') return validateAnswerValue(template, target.item, raw);
+  if (field === 'ambition') return validateAmbition(template, target.item, raw);
+  if (field === 'parentText') return validateParentText(target.item, raw);
+  return { ok: false, message: 'Dit antwoord kan niet worden opgeslagen.' };
+}
+
+function requireEditable(status: ProfileStatus, cycle: ProfileFacts['cycle'], now: Date): void {
+  const editability = profileEditability({ status, opensOn: cycle?.opensOn ?? null, closesOn: cycle?.closesOn ?? null, now });
+  if (!editability.editable) throw new AppError('invalid_state', editability.message);
+}
+
+async function markStarted(db: Database, profile: { id: string; partnershipId: string }, auth: Authorized, now: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    if (!(await markProfileInProgress(tx, profile.id, now))) return;
+    await recordAudit(tx, {
+      actorUserId: auth.principal.userId,
+      partnershipId: profile.partnershipId,
+      action: 'profile.start',
+      entityType: 'profile',
+      entityId: profile.id,
+      before: { status: 'not_started' },
+      after: { status: 'in_progress' },
+      at: now,
+    });
+  });
+}
+
+function sectionProgressOf(template: TemplateDefinition, target: ChangeTarget, answers: Record<string, Pick<Answer, 'value' | 'ambition'>>): SectionProgress | null {
+  const section = { ...template, sections: [target.section] };
+  const result = computeCompleteness(section, answers).sections[0];
+  return result ? { sectionKey: result.sectionKey, answered: result.answered, required: result.required, status: result.status, belowNormItemKeys: result.belowNormItemKeys } : null;
+}
+
+async function sectionProgressAfter(db: Database, profileId: string, template: TemplateDefinition, target: ChangeTarget): Promise<SectionProgress | null> {
+  const all = await listAnswers(db, profileId);
+  return sectionProgressOf(template, target, all.answers);
+}
+
+/** Both values in words, who changed theirs and when. */
+async function describeConflict(db: Database, template: TemplateDefinition, target: ChangeTarget, field: AnswerField, current: AnswerState | null, mine: Answer): Promise<ConflictInfo> {
+  const who = await findUserName(db, current?.updatedBy ?? null);
+  return {
+    theirs: {
+      value: fieldValue(current, field),
+      words: describeField(template, target, field, current),
+      revision: current?.revision ?? 0,
+      who,
+      when: current ? formatDateTime(current.updatedAt) : '',
+    },
+    yours: { value: fieldValue(mine, field), words: describeField(template, target, field, mine) },
+  };
+}
+
+function fieldValue(answer: Answer | null, field: AnswerField): unknown {
+  if (!answer) return null;
+  if (field === 'ambition') return answer.ambition;
+  if (field === 'parentText') return answer.parentText;
+  return answer.value;
+}
+
+export function describeField(template: TemplateDefinition, target: ChangeTarget, field: AnswerField, answer: Answer | null): string {
+  const empty = '(leeg)';
+  if (!answer) return empty;
+  if (target.kind === 'limits') return typeof answer.value === 'string' && answer.value ? answer.value : empty;
+  if (field === 'parentText') return answer.parentText || empty;
+  if (field === 'ambition') {
+    if (!answer.ambition) return 'Geen ambitie';
+    const targetWords = answer.ambition.target ? describeAnswer(template, target.item, answer.ambition.target) : 'Nog niet, maar we zijn het van plan';
+    return answer.ambition.schoolYear ? `${targetWords} (${answer.ambition.schoolYear})` : targetWords;
+  }
+  return describeAnswer(template, target.item, answer.value) || empty;
+}
+
+export function formatDateTime(date: Date): string {
+  return new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(date);
+}

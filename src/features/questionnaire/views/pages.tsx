@@ -1,0 +1,435 @@
+/** @jsxImportSource hono/jsx */
+/** The questionnaire's pages: profile home (task list), welcome, one section, and the completeness check. */
+import type { Child } from 'hono/jsx';
+import { Alert, ButtonLink, CsrfField, ErrorSummary, fieldId, StatusTag } from '../../../ui/components.js';
+import { translator, type Locale } from '../../../ui/i18n.js';
+import { formatDutchDate } from '../../cycle/editability.js';
+import type { Item, Section, TemplateDefinition } from '../../templates/model/template.js';
+import { LIMITS_MAX_LENGTH } from '../answer-change.js';
+import { LIMITS_KEY_PREFIX } from '../answers-repository.js';
+import type { SectionCompleteness, SectionStatus } from '../completeness.js';
+import type { ProfilePage } from '../load-profile-page.js';
+import { PROFILE_STATUS_LABELS, PROFILE_STATUS_TONES, questionnaireMessages } from '../messages.js';
+import type { ConflictInfo } from '../save-answer.js';
+import { LIMITS_FIELD } from '../save-section.js';
+import { ItemField, itemAnchor, itemFieldNames, type ItemFieldAnswer } from './item-field.js';
+
+type T = ReturnType<typeof translator<keyof typeof questionnaireMessages.nl>>;
+
+export const SECTION_STATUS_TONES: Record<SectionStatus, 'neutral' | 'info' | 'success'> = { not_started: 'neutral', in_progress: 'info', complete: 'success' };
+
+export function profilePath(profileId: string, rest = ''): string {
+  return `/profielen/${profileId}${rest}`;
+}
+export function sectionPath(profileId: string, sectionKey: string): string {
+  return profilePath(profileId, `/onderdelen/${sectionKey}`);
+}
+
+function progressOf(page: ProfilePage, sectionKey: string): SectionCompleteness {
+  return page.completeness.sections.find((s) => s.sectionKey === sectionKey)!;
+}
+
+function itemTitle(template: TemplateDefinition, key: string): { item: Item; section: Section } | undefined {
+  for (const section of template.sections) {
+    const item = section.items.find((candidate) => candidate.key === key);
+    if (item) return { item, section };
+  }
+  return undefined;
+}
+
+export function ProfileHome(props: { page: ProfilePage; locale: Locale }) {
+  const { page } = props;
+  const t = translator(questionnaireMessages, props.locale);
+  const id = page.profile.id;
+  const c = page.completeness;
+  return (
+    <>
+      <h1 class="utrecht-heading-1">
+        {page.schoolName} — {t('profileTitle', { year: page.profile.schoolYear })}
+      </h1>
+      <dl class="q-facts">
+        <dt>{t('schoolYear')}</dt>
+        <dd>{page.profile.schoolYear}</dd>
+        <dt>{t('status')}</dt>
+        <dd>
+          <StatusTag tone={PROFILE_STATUS_TONES[page.profile.status]}>{PROFILE_STATUS_LABELS[props.locale][page.profile.status]}</StatusTag>
+        </dd>
+        {page.cycle && (
+          <>
+            <dt>{t('deadline')}</dt>
+            <dd>{formatDutchDate(page.cycle.submitDeadline)}</dd>
+          </>
+        )}
+        <dt>{t('progress')}</dt>
+        <dd>
+          <progress class="q-progress" max={c.required} value={c.answered} aria-label={t('progress')}></progress>{' '}
+          {t('progressText', { answered: c.answered, required: c.required, percent: c.percent })}
+        </dd>
+      </dl>
+      {!page.canEdit && <Alert type="info">{page.editability.editable ? t('readOnly') : page.editability.message}</Alert>}
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={profilePath(id, '/welkom')}>
+          {t('welcomeLink')}
+        </a>
+      </p>
+      <h2 class="utrecht-heading-2">{t('taskList')}</h2>
+      {page.canEdit && <p class="utrecht-paragraph">{t('taskListIntro')}</p>}
+      <ol class="task-list">
+        {page.template.sections.map((section) => {
+          const progress = progressOf(page, section.key);
+          return (
+            <li class="task-list__item">
+              <div class="task-list__name">
+                <a class="utrecht-link" href={sectionPath(id, section.key)}>
+                  {section.title}
+                </a>
+                <div class="task-list__hint">
+                  {progress.missingItemKeys.length > 0 && <span>{t('missingCount', { count: progress.missingItemKeys.length })}</span>}
+                  {progress.belowNormItemKeys.length > 0 && (
+                    <span>
+                      {progress.missingItemKeys.length > 0 ? ' · ' : ''}
+                      {t('belowNormCount', { count: progress.belowNormItemKeys.length })}
+                    </span>
+                  )}
+                </div>
+              </div>
+              <div class="task-list__status">
+                <StatusTag tone={SECTION_STATUS_TONES[progress.status]}>{t(`sectionStatus.${progress.status}`)}</StatusTag>
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={profilePath(id, '/controleren')}>
+          {t('checkLink')}
+        </a>
+      </p>
+    </>
+  );
+}
+
+export function WelcomePage(props: { page: ProfilePage; locale: Locale }) {
+  const { page } = props;
+  const t = translator(questionnaireMessages, props.locale);
+  const welcome = page.template.welcome;
+  const first = page.template.sections[0];
+  return (
+    <>
+      <h1 class="utrecht-heading-1">{welcome.title}</h1>
+      {welcome.intro && <Paragraphs text={welcome.intro} />}
+      {welcome.panels.map((panel) => (
+        <details class="q-panel">
+          <summary>{panel.title}</summary>
+          <div class="q-panel__body">
+            <Paragraphs text={panel.body} />
+          </div>
+        </details>
+      ))}
+      {first && (
+        <p class="utrecht-paragraph q-start">
+          <ButtonLink href={sectionPath(page.profile.id, first.key)}>{t('start')}</ButtonLink>
+        </p>
+      )}
+    </>
+  );
+}
+
+function Paragraphs(props: { text: string }) {
+  return (
+    <>
+      {props.text.split(/\n{2,}/).map((paragraph) => (
+        <p class="utrecht-paragraph">{paragraph}</p>
+      ))}
+    </>
+  );
+}
+
+export interface SectionFormState {
+  errors: Record<string, string>;
+  conflicts: Record<string, ConflictInfo>;
+  shown: Record<string, ItemFieldAnswer>;
+  limits: { value: string; revision: number } | null;
+  notice: 'saved' | 'partly' | null;
+}
+
+export function SectionPage(props: { page: ProfilePage; section: Section; locale: Locale; csrfToken: string; state?: SectionFormState | undefined }) {
+  const { page, section, state } = props;
+  const t = translator(questionnaireMessages, props.locale);
+  const id = page.profile.id;
+  const template = page.template;
+  const sections = template.sections;
+  const index = sections.findIndex((s) => s.key === section.key);
+  const previous = sections[index - 1];
+  const next = sections[index + 1];
+  const progress = progressOf(page, section.key);
+  const readOnly = !page.canEdit;
+  const sectionPathHere = sectionPath(id, section.key);
+
+  const groups: Array<{ title: string | undefined; items: Item[] }> = [];
+  for (const item of section.items) {
+    const last = groups[groups.length - 1];
+    if (last && last.title === item.group) last.items.push(item);
+    else groups.push({ title: item.group, items: [item] });
+  }
+  const fieldOrder = section.items.flatMap((item) => Object.values(itemFieldNames(item))).concat(LIMITS_FIELD);
+  const limitsStored = page.limits[section.key];
+  const limitsValue = state?.limits?.value ?? limitsStored?.text ?? '';
+  const limitsRevision = state?.limits?.revision ?? limitsStored?.revision ?? 0;
+  const limitsConflict = state?.conflicts[LIMITS_FIELD];
+
+  const renderItem = (item: Item) => {
+    const stored = page.answers[item.key];
+    const conflict = state?.conflicts[item.key];
+    return (
+      <ItemField
+        template={template}
+        item={item}
+        answer={state?.shown[item.key] ?? stored ?? null}
+        error={errorsFor(item, state?.errors)}
+        readOnly={readOnly}
+        locale={props.locale}
+        schoolYear={page.profile.schoolYear}
+        conflict={
+          conflict && {
+            theirs: conflict.theirs.words,
+            yours: conflict.yours.words,
+            who: conflict.theirs.who ?? t('someoneElse'),
+            when: conflict.theirs.when,
+            keepTheirsHref: `${sectionPathHere}#${itemAnchor(item.key)}`,
+          }
+        }
+      />
+    );
+  };
+
+  const belowNorm = progress.belowNormItemKeys.map((key) => itemTitle(template, key)).filter((x): x is { item: Item; section: Section } => Boolean(x));
+
+  return (
+    <div class="q-layout">
+      <nav class="q-sidenav" aria-label={t('sectionNav')}>
+        <ol>
+          {sections.map((s) => {
+            const p = progressOf(page, s.key);
+            return (
+              <li class={s.key === section.key ? 'q-sidenav__current' : undefined}>
+                <a href={sectionPath(id, s.key)} aria-current={s.key === section.key ? 'page' : undefined}>
+                  {s.title}
+                </a>
+                <span class="q-sidenav__progress" data-section-progress={s.key}>
+                  <span data-progress-count="">{p.required > 0 ? t('sectionProgress', { answered: p.answered, required: p.required }) : ''}</span>{' '}
+                  <span data-progress-status="" class={`status-tag status-tag--${SECTION_STATUS_TONES[p.status]}`}>
+                    {t(`sectionStatus.${p.status}`)}
+                  </span>
+                </span>
+              </li>
+            );
+          })}
+        </ol>
+      </nav>
+      <div class="q-main">
+        <h1 class="utrecht-heading-1">{section.title}</h1>
+        {section.promise && <p class="utrecht-paragraph q-promise">{section.promise}</p>}
+        {section.intro && <Paragraphs text={section.intro} />}
+        {readOnly && <Alert type="info">{page.editability.editable ? t('readOnly') : page.editability.message}</Alert>}
+        {state && <ErrorSummary title={t('errorSummaryTitle')} errors={state.errors} fieldOrder={fieldOrder} />}
+        {state?.notice === 'saved' && <Alert type="ok">{t('savedNotice')}</Alert>}
+        {state?.notice === 'partly' && <Alert type="warning">{t('partlySaved')}</Alert>}
+        <Form readOnly={readOnly} action={sectionPathHere} csrfToken={props.csrfToken} profileId={id} sectionKey={section.key} t={t}>
+          {groups.map((group) => (
+            <section class="q-group">
+              {group.title && <h2 class="utrecht-heading-2">{group.title}</h2>}
+              {group.items.map(renderItem)}
+            </section>
+          ))}
+          {section.asksLimits &&
+            (readOnly ? (
+              <section class="q-group">
+                <h2 class="utrecht-heading-2">{t('limits')}</h2>
+                <p class="utrecht-paragraph">{limitsValue || <em>{t('notAnswered')}</em>}</p>
+              </section>
+            ) : (
+              <section class="q-group q-item q-limits" id={itemAnchor(`${LIMITS_KEY_PREFIX}${section.key}`)} data-item-key={`${LIMITS_KEY_PREFIX}${section.key}`} data-revision={String(limitsConflict ? limitsConflict.theirs.revision : limitsRevision)}>
+                <input type="hidden" name={`${LIMITS_FIELD}.revision`} value={String(limitsConflict ? limitsConflict.theirs.revision : limitsRevision)} data-revision-input="" />
+                {limitsConflict && (
+                  <div class="utrecht-alert utrecht-alert--warning q-conflict" role="alert">
+                    <p class="utrecht-paragraph">
+                      <strong>{t('conflictTitle')}</strong>
+                    </p>
+                    <p class="utrecht-paragraph">{t('conflictBody', { who: limitsConflict.theirs.who ?? t('someoneElse'), when: limitsConflict.theirs.when })}</p>
+                    <ul class="utrecht-unordered-list">
+                      <li>{t('conflictTheirs', { value: limitsConflict.theirs.words })}</li>
+                      <li>{t('conflictYours', { value: limitsConflict.yours.words })}</li>
+                    </ul>
+                  </div>
+                )}
+                <h2 class="utrecht-heading-2">
+                  <label class="utrecht-form-label" for={fieldId(LIMITS_FIELD)}>
+                    {t('limits')}
+                  </label>
+                </h2>
+                <div class="utrecht-form-field-description" id={`${fieldId(LIMITS_FIELD)}-hint`}>
+                  {t('limitsHint')}
+                </div>
+                {state?.errors[LIMITS_FIELD] && (
+                  <div class="utrecht-form-field-error-message" id={`${fieldId(LIMITS_FIELD)}-error`}>
+                    {state.errors[LIMITS_FIELD]}
+                  </div>
+                )}
+                <textarea
+                  class="utrecht-textarea utrecht-textarea--html-textarea"
+                  id={fieldId(LIMITS_FIELD)}
+                  name={LIMITS_FIELD}
+                  rows={5}
+                  maxlength={LIMITS_MAX_LENGTH}
+                  data-field="limits"
+                  data-counter={`${fieldId(LIMITS_FIELD)}-counter`}
+                  aria-describedby={`${fieldId(LIMITS_FIELD)}-hint ${fieldId(LIMITS_FIELD)}-counter`}
+                >
+                  {limitsValue}
+                </textarea>
+                <p class="q-counter" id={`${fieldId(LIMITS_FIELD)}-counter`} data-max={String(LIMITS_MAX_LENGTH)} data-label-left={t('charsLeft')} data-label-over={t('charsOver')} aria-live="polite">
+                  {t('maxChars', { max: LIMITS_MAX_LENGTH })}
+                </p>
+                <p class="q-save-state" data-save-state="" role="status" aria-live="polite"></p>
+                <div class="q-conflict-slot" data-conflict-slot=""></div>
+              </section>
+            ))}
+        </Form>
+        <section class="q-summary" aria-labelledby="q-summary-heading">
+          <h2 class="utrecht-heading-2" id="q-summary-heading">
+            {t('summary')}
+          </h2>
+          <p class="utrecht-paragraph" data-section-summary-count="">
+            {progress.required > 0 ? t('progressText', { answered: progress.answered, required: progress.required, percent: progress.required ? Math.floor((progress.answered / progress.required) * 100) : 100 }) : ''}
+          </p>
+          <h3 class="utrecht-heading-3">{t('belowNormHeading')}</h3>
+          <ul class="utrecht-unordered-list" data-below-norm-list="" data-empty-text={t('noneBelowNorm')}>
+            {belowNorm.map(({ item }) => (
+              <li data-below-norm-item={item.key}>
+                <a class="utrecht-link" href={`#${itemAnchor(item.key)}`}>
+                  {item.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+          {belowNorm.length === 0 && (
+            <p class="utrecht-paragraph" data-below-norm-empty="">
+              {t('noneBelowNorm')}
+            </p>
+          )}
+        </section>
+        <nav class="q-pager" aria-label={t('sectionNav')}>
+          {previous && (
+            <a class="utrecht-link q-pager__previous" href={sectionPath(id, previous.key)}>
+              {t('previous', { title: previous.title })}
+            </a>
+          )}
+          {next ? (
+            <a class="utrecht-link q-pager__next" href={sectionPath(id, next.key)}>
+              {t('next', { title: next.title })}
+            </a>
+          ) : (
+            <a class="utrecht-link q-pager__next" href={profilePath(id, '/controleren')}>
+              {t('toCheck')}
+            </a>
+          )}
+        </nav>
+      </div>
+    </div>
+  );
+}
+
+function Form(props: { readOnly: boolean; action: string; csrfToken: string; profileId: string; sectionKey: string; t: T; children: Child }) {
+  const { t } = props;
+  if (props.readOnly) return <div class="q-form q-form--read-only">{props.children}</div>;
+  return (
+    <form
+      method="post"
+      action={props.action}
+      novalidate
+      class="q-form"
+      data-autosave={profilePath(props.profileId, '/antwoorden')}
+      data-section-key={props.sectionKey}
+      data-label-saving={t('saving')}
+      data-label-saved={t('saved')}
+      data-label-failed={t('saveFailed')}
+      data-label-conflict-title={t('conflictTitle')}
+      data-label-conflict-body={t('conflictBody')}
+      data-label-theirs={t('conflictTheirs')}
+      data-label-yours={t('conflictYours')}
+      data-label-use-mine={t('useMine')}
+      data-label-keep-theirs={t('keepTheirs')}
+      data-label-someone-else={t('someoneElse')}
+      data-label-progress={t('sectionProgress')}
+      data-label-status-not-started={t('sectionStatus.not_started')}
+      data-label-status-in-progress={t('sectionStatus.in_progress')}
+      data-label-status-complete={t('sectionStatus.complete')}
+    >
+      <CsrfField token={props.csrfToken} />
+      <p class="utrecht-paragraph q-save-hint">{t('saveHint')}</p>
+      {props.children}
+      <p class="q-actions">
+        <button class="utrecht-button utrecht-button--primary-action" type="submit">
+          {t('save')}
+        </button>
+      </p>
+    </form>
+  );
+}
+
+function errorsFor(item: Item, errors: Record<string, string> | undefined) {
+  if (!errors) return undefined;
+  const names = itemFieldNames(item);
+  const result: Partial<Record<'value' | 'ambition' | 'parentText', string>> = {};
+  if (errors[names.value]) result.value = errors[names.value];
+  if (errors[names.ambition]) result.ambition = errors[names.ambition];
+  if (errors[names.parentText]) result.parentText = errors[names.parentText];
+  return Object.keys(result).length ? result : undefined;
+}
+
+export function CheckPage(props: { page: ProfilePage; locale: Locale }) {
+  const { page } = props;
+  const t = translator(questionnaireMessages, props.locale);
+  const c = page.completeness;
+  const id = page.profile.id;
+  return (
+    <>
+      <h1 class="utrecht-heading-1">{t('checkTitle')}</h1>
+      <p class="utrecht-paragraph">{t('checkIntro')}</p>
+      <p class="utrecht-paragraph">
+        <progress class="q-progress" max={c.required} value={c.answered} aria-label={t('progress')}></progress>{' '}
+        {t('progressText', { answered: c.answered, required: c.required, percent: c.percent })}
+      </p>
+      {c.missingCount === 0 ? <Alert type="ok">{t('checkComplete')}</Alert> : <Alert type="warning">{t('checkIncomplete', { count: c.missingCount })}</Alert>}
+      {page.template.sections.map((section) => {
+        const progress = progressOf(page, section.key);
+        return (
+          <section class="q-check-section">
+            <h2 class="utrecht-heading-2">
+              <a class="utrecht-link" href={sectionPath(id, section.key)}>
+                {section.title}
+              </a>{' '}
+              <StatusTag tone={SECTION_STATUS_TONES[progress.status]}>{t(`sectionStatus.${progress.status}`)}</StatusTag>
+            </h2>
+            {progress.required > 0 && <p class="utrecht-paragraph">{t('sectionProgress', { answered: progress.answered, required: progress.required })}</p>}
+            {progress.missingItemKeys.length > 0 && (
+              <>
+                <h3 class="utrecht-heading-3">{t('missingHeading')}</h3>
+                <ul class="utrecht-unordered-list" data-missing-section={section.key}>
+                  {progress.missingItemKeys.map((key) => (
+                    <li>
+                      <a class="utrecht-link" href={`${sectionPath(id, section.key)}#${itemAnchor(key)}`}>
+                        {itemTitle(page.template, key)?.item.title ?? key}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </section>
+        );
+      })}
+    </>
+  );
+}

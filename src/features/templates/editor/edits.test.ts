@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { buildTestTemplate } from '../model/test-template.js';
+import type { TemplateDefinition } from '../model/template.js';
+import { checkDefinition, locateErrors } from './check-definition.js';
+import * as edits from './edits.js';
+import { itemField, itemValues, readItem, readScale, scaleField } from './form-input.js';
+
+function apply(edit: edits.TemplateEdit, template: TemplateDefinition): { draft: TemplateDefinition; at: ReturnType<edits.TemplateEdit['apply']> } {
+  const draft = structuredClone(template);
+  const at = edit.apply(draft);
+  return { draft, at };
+}
+
+const base = () =>
+  buildTestTemplate((input) => {
+    input.sections.push({ key: 'belofte-2', kind: 'promise', title: 'Belofte 2', items: [] });
+  });
+
+describe('template edits', () => {
+  it('moves items and sections by key, and ignores a move past the end', () => {
+    const { draft } = apply(edits.moveItem('partners', 'up'), base());
+    expect(draft.sections[0]!.items.slice(0, 2).map((i) => i.key)).toEqual(['partners', 'protocol-dyslexie']);
+    const first = apply(edits.moveItem('partners', 'up'), draft).draft;
+    expect(apply(edits.moveItem('partners', 'up'), first).draft).toEqual(first);
+    expect(apply(edits.moveSection('belofte-2', 'up'), base()).draft.sections.map((s) => s.key)).toEqual(['belofte-2', 'belofte-1']);
+  });
+
+  it('moves an item to the end of another section when its section changes', () => {
+    const template = base();
+    const item = template.sections[0]!.items[0]!;
+    const { draft, at } = apply(edits.updateItem(item.key, { ...item, title: 'Nieuw' }, 'belofte-2'), template);
+    expect(at).toEqual(['sections', 1, 'items', 0]);
+    expect(draft.sections[1]!.items[0]).toMatchObject({ key: item.key, title: 'Nieuw' });
+    expect(draft.sections[0]!.items.some((i) => i.key === item.key)).toBe(false);
+  });
+
+  it('refuses to remove a scale in use, naming the items', () => {
+    expect(() => apply(edits.removeScale('protocol-status'), base())).toThrow(/wordt nog gebruikt door de vraag "Protocol dyslexie"/);
+    const unused = buildTestTemplate((input) => {
+      input.scales!.push({ key: 'ongebruikt', name: 'Ongebruikt', options: [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }] });
+    });
+    expect(apply(edits.removeScale('ongebruikt'), unused).draft.scales.map((s) => s.key)).not.toContain('ongebruikt');
+  });
+
+  it('names an unknown target clearly', () => {
+    expect(() => apply(edits.removeItem('bestaat-niet'), base())).toThrow(edits.EditRefused);
+  });
+
+  it('checks the edited definition like a file import and places errors on the edited fields', () => {
+    const template = base();
+    const { draft, at } = apply(edits.addItem('belofte-2', readItem({ key: 'nieuw', kind: 'protocol', title: '', scale: 'protocol-status', normAccept: ['bestaat-niet'] }).item), template);
+    const checked = checkDefinition(draft);
+    expect(checked.ok).toBe(false);
+    if (checked.ok) return;
+    const located = locateErrors(checked.errors, at);
+    expect(located.others).toEqual([]);
+    expect(Object.fromEntries(located.fields.map((f) => [itemField(f.field), f.message]))).toMatchObject({
+      title: 'mag niet leeg zijn',
+      norm: expect.stringContaining('antwoordoptie "bestaat-niet" bestaat niet in schaal "protocol-status"'),
+    });
+  });
+
+  it('reports errors a scale change causes elsewhere as "others"', () => {
+    const template = buildTestTemplate((input) => {
+      input.sections[0]!.items![0]!.norm = { accept: ['actief-toegepast'] };
+    });
+    const scale = readScale({ 'options.0.value': 'actief', 'options.0.label': 'Actief', 'options.1.value': 'niet', 'options.1.label': 'Niet', name: 'Status' });
+    const { draft, at } = apply(edits.updateScale('protocol-status', scale), template);
+    const checked = checkDefinition(draft);
+    expect(checked.ok).toBe(false);
+    if (checked.ok) return;
+    const located = locateErrors(checked.errors, at);
+    expect(located.fields).toEqual([]);
+    expect(located.others[0]!.path).toBe('sections[0].items[0].norm.accept[0]');
+    expect(scaleField('options.1.value')).toBe('options.1.value');
+  });
+
+  it('round-trips an item through its form values', () => {
+    const template = buildTestTemplate((input) => {
+      Object.assign(input.sections[0]!.items![2]!, { norm: { min: 2, label: 'Minstens 2 uur' }, unit: 'uur', posters: { parent: true, teacher: false }, ambition: true });
+    });
+    for (const item of template.sections[0]!.items) {
+      const { item: raw, numberErrors } = readItem(itemValues(item, 'belofte-1'));
+      expect(numberErrors).toEqual([]);
+      const { draft } = apply(edits.updateItem(item.key, raw, 'belofte-1'), template);
+      const checked = checkDefinition(draft);
+      expect(checked.ok && checked.template).toEqual(template);
+    }
+  });
+
+  it('reads a number field that is not a number as an error', () => {
+    expect(readItem({ key: 'x', kind: 'number', title: 'X', min: 'twee' }).numberErrors).toEqual(['min']);
+  });
+});

@@ -1,0 +1,6 @@
+/** "Vragenlijst" on the SWV overview: the way into the template pages. */
+import { translator } from '../../ui/i18n.js';
+import { partnershipLinkProviders } from '../partnerships/routes.js';
+import { templateMessages } from './messages.js';
+
+partnershipLinkProviders.push((partnershipId) => [[`/swv/${partnershipId}/vragenlijsten`, translator(templateMessages, 'nl')('overviewLink')]]);

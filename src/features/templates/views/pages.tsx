@@ -1,0 +1,642 @@
+/** @jsxImportSource hono/jsx */
+/** The template admin pages (routes.tsx renders them inside the layout). */
+import type { Child } from 'hono/jsx';
+import { Alert, Button, ButtonLink, CsrfField, fieldId, StatusTag } from '../../../ui/components.js';
+import type { Locale, Translate } from '../../../ui/i18n.js';
+import type { uiMessages } from '../../../ui/messages.js';
+import { ItemField } from '../../questionnaire/views/item-field.js';
+import { itemsUsingScale } from '../editor/edits.js';
+import type { TemplateFileError } from '../format/parse-template-file.js';
+import { describeNorm } from '../model/answer.js';
+import { canCarryOverAnswer, diffTemplateVersions } from '../model/diff-versions.js';
+import type { Section } from '../model/template.js';
+import type { templateMessages } from '../messages.js';
+import type { TemplateRow, TemplateVersionRow } from '../repository.js';
+import type { Loaded } from '../routes.js';
+import { ActionButton, EditorErrorSummary, type EditorError } from './fields.js';
+
+type T = Translate<keyof typeof templateMessages.nl>;
+type UI = Translate<keyof typeof uiMessages.nl>;
+
+export interface Notice {
+  type: 'ok' | 'warning';
+  text: string;
+}
+
+function NoticeBox(props: { notice: Notice | undefined }) {
+  if (!props.notice) return null;
+  return <Alert type={props.notice.type}>{props.notice.text}</Alert>;
+}
+
+function VersionStatus(props: { t: T; version: TemplateVersionRow }) {
+  return props.version.status === 'draft' ? (
+    <StatusTag tone="warning">{props.t('statusDraft')}</StatusTag>
+  ) : (
+    <StatusTag tone="success">{props.t('statusPublished')}</StatusTag>
+  );
+}
+
+// ---------------------------------------------------------------------------
+
+export function ListPage(props: {
+  t: T;
+  ui: UI;
+  csrf: string;
+  base: string;
+  templates: Array<{ template: TemplateRow; versions: TemplateVersionRow[] }>;
+  notice: Notice | undefined;
+  uploadErrors: TemplateFileError[];
+  fileError?: string | undefined;
+}) {
+  const { t, base } = props;
+  const fileId = fieldId('file');
+  const hasErrors = props.uploadErrors.length > 0 || props.fileError !== undefined;
+  return (
+    <>
+      <h1 class="utrecht-heading-1">{t('listTitle')}</h1>
+      <NoticeBox notice={props.notice} />
+      {hasErrors && (
+        <div class="utrecht-alert utrecht-alert--error error-summary" role="alert" tabindex={-1} id="error-summary">
+          <h2 class="utrecht-heading-2">{props.fileError ? props.ui('errorSummaryTitle') : t('uploadErrorsTitle', { count: props.uploadErrors.length })}</h2>
+          {!props.fileError && <p class="utrecht-paragraph">{t('uploadErrorsIntro')}</p>}
+          <ul class="utrecht-unordered-list">
+            {props.fileError && (
+              <li>
+                <a class="utrecht-link" href={`#${fileId}`}>
+                  {props.fileError}
+                </a>
+              </li>
+            )}
+            {props.uploadErrors.map((error) => (
+              <li>
+                <a class="utrecht-link" href={`#${fileId}`}>
+                  {error.line !== undefined ? t('lineColumn', { line: error.line, column: error.column ?? 1 }) : t('wholeFile')}
+                  {error.path ? ` (${error.path})` : ''}: {error.message}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <p class="utrecht-paragraph">{t('listIntro')}</p>
+      {props.templates.length === 0 && <p class="utrecht-paragraph">{t('noTemplates')}</p>}
+      {props.templates.map(({ template, versions }) => {
+        const draft = versions.find((version) => version.status === 'draft');
+        const hasPublished = versions.some((version) => version.status === 'published');
+        return (
+          <section class="editor-block" aria-labelledby={`template-${template.id}`}>
+            <h2 class="utrecht-heading-2" id={`template-${template.id}`}>
+              {template.name}
+            </h2>
+            <table class="utrecht-table">
+              <caption class="visually-hidden">{t('versionsOf', { name: template.name })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('versionCol')}</th>
+                  <th scope="col">{t('statusCol')}</th>
+                  <th scope="col">{t('schoolYearCol')}</th>
+                  <th scope="col">{t('actionsCol')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {versions.map((version) => (
+                  <tr>
+                    <td>
+                      <a class="utrecht-link" href={`${base}/versies/${version.id}`}>
+                        {t('versionCol')} {version.number}
+                      </a>
+                    </td>
+                    <td>
+                      <VersionStatus t={t} version={version} />
+                    </td>
+                    <td>{version.schoolYear ?? '—'}</td>
+                    <td>
+                      <a class="utrecht-link" href={`${base}/versies/${version.id}/bestand`} download>
+                        {t('downloadVersion', { number: version.number })}
+                      </a>
+                      {version.number > 1 && (
+                        <>
+                          {' · '}
+                          <a class="utrecht-link" href={`${base}/versies/${version.id}/vergelijken`}>
+                            {t('compare')}
+                            <span class="visually-hidden"> ({t('versionCol')} {version.number})</span>
+                          </a>
+                        </>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {draft ? (
+              <p class="utrecht-paragraph">
+                <ButtonLink href={`${base}/versies/${draft.id}`}>
+                  {t('edit')}: {t('statusDraft').toLowerCase()} {t('versionCol').toLowerCase()} {draft.number}
+                </ButtonLink>
+              </p>
+            ) : (
+              hasPublished && (
+                <form method="post" action={`${base}/${template.id}/nieuwe-conceptversie`}>
+                  <CsrfField token={props.csrf} />
+                  <p class="utrecht-paragraph">{t('newDraftHint')}</p>
+                  <Button>{t('newDraft')}</Button>
+                </form>
+              )
+            )}
+          </section>
+        );
+      })}
+      <h2 class="utrecht-heading-2">{t('uploadHeading')}</h2>
+      <p class="utrecht-paragraph">{t('uploadIntro')}</p>
+      <form method="post" action={`${base}/importeren`} enctype="multipart/form-data" novalidate>
+        <CsrfField token={props.csrf} />
+        <div class={`utrecht-form-field${hasErrors ? ' utrecht-form-field--invalid' : ''}`}>
+          <label class="utrecht-form-label" for={fileId}>
+            {t('fileLabel')}
+          </label>
+          <div class="utrecht-form-field-description" id={`${fileId}-hint`}>
+            {t('fileHint')}
+          </div>
+          {props.fileError && (
+            <div class="utrecht-form-field-error-message" id={`${fileId}-error`}>
+              {props.fileError}
+            </div>
+          )}
+          <input
+            type="file"
+            id={fileId}
+            name="file"
+            accept=".yaml,.yml,.json,application/yaml,application/json,text/yaml"
+            aria-describedby={props.fileError ? `${fileId}-hint ${fileId}-error` : `${fileId}-hint`}
+            aria-invalid={hasErrors ? 'true' : undefined}
+          />
+        </div>
+        <Button>{t('uploadButton')}</Button>
+      </form>
+      <p class="utrecht-paragraph">{t('templateFormatDocs')}</p>
+    </>
+  );
+}
+
+// ---------------------------------------------------------------------------
+
+export function VersionPage(props: { t: T; csrf: string; loaded: Loaded; hasDraft: boolean; notice: Notice | undefined }) {
+  const { t, loaded } = props;
+  const { version, vbase, base } = loaded;
+  const definition = version.definition;
+  const isDraft = version.status === 'draft';
+  return (
+    <>
+      <h1 class="utrecht-heading-1">{t('versionTitle', { name: definition.name, number: version.number })}</h1>
+      <NoticeBox notice={props.notice} />
+      <p class="utrecht-paragraph">
+        <VersionStatus t={t} version={version} /> {isDraft ? t('versionDraftIntro') : t('versionPublishedIntro', { year: version.schoolYear ?? '' })}
+      </p>
+      <ul class="editor-links">
+        {isDraft && (
+          <li>
+            <ButtonLink href={`${vbase}/publiceren`}>{t('publish')}</ButtonLink>
+          </li>
+        )}
+        <li>
+          <a class="utrecht-link" href={`${vbase}/bestand`} download>
+            {t('download')}
+          </a>
+        </li>
+        {version.number > 1 && (
+          <li>
+            <a class="utrecht-link" href={`${vbase}/vergelijken`}>
+              {t('compare')}
+            </a>
+          </li>
+        )}
+      </ul>
+      {!isDraft && !props.hasDraft && (
+        <form method="post" action={`${base}/${version.templateId}/nieuwe-conceptversie`}>
+          <CsrfField token={props.csrf} />
+          <p class="utrecht-paragraph">{t('newDraftHint')}</p>
+          <Button>{t('newDraft')}</Button>
+        </form>
+      )}
+      {isDraft && (
+        <>
+          <h2 class="utrecht-heading-2">{t('generalHeading')}</h2>
+          <p class="utrecht-paragraph">
+            <a class="utrecht-link" href={`${vbase}/algemeen`}>
+              {t('generalLink')}
+            </a>
+          </p>
+        </>
+      )}
+      <h2 class="utrecht-heading-2">{t('sectionsHeading')}</h2>
+      <table class="utrecht-table editor-table">
+        <caption class="visually-hidden">{t('sectionsHeading')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('sectionCol')}</th>
+            <th scope="col">{t('kindLabel')}</th>
+            <th scope="col">{t('itemCol')}</th>
+            <th scope="col">{t('actionsCol')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {definition.sections.map((section, index) => (
+            <tr>
+              <td>
+                {isDraft ? (
+                  <a class="utrecht-link" href={`${vbase}/onderdelen/${section.key}`}>
+                    {section.title}
+                  </a>
+                ) : (
+                  section.title
+                )}
+              </td>
+              <td>{t(`kind_${section.kind}`)}</td>
+              <td>{t('sectionItems', { count: section.items.length })}</td>
+              <td class="editor-actions-cell">
+                <a class="utrecht-link" href={`${vbase}/onderdelen/${section.key}/voorbeeld`} aria-label={`${t('preview')}: ${section.title}`}>
+                  {t('preview')}
+                </a>
+                {isDraft && (
+                  <>
+                    {index > 0 && (
+                      <ActionButton action={`${vbase}/onderdelen/${section.key}/verplaatsen`} csrf={props.csrf} revision={version.revision} name="richting" value="up" visibleLabel={t('moveUp')} label={section.title} />
+                    )}
+                    {index < definition.sections.length - 1 && (
+                      <ActionButton action={`${vbase}/onderdelen/${section.key}/verplaatsen`} csrf={props.csrf} revision={version.revision} name="richting" value="down" visibleLabel={t('moveDown')} label={section.title} />
+                    )}
+                    <a class="utrecht-link" href={`${vbase}/onderdelen/${section.key}/verwijderen`} aria-label={`${t('remove')}: ${section.title}`}>
+                      {t('remove')}
+                    </a>
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {isDraft && (
+        <p class="utrecht-paragraph">
+          <ButtonLink variant="secondary" href={`${vbase}/onderdelen/nieuw`}>
+            {t('addSection')}
+          </ButtonLink>
+        </p>
+      )}
+      <h2 class="utrecht-heading-2">{t('scalesHeading')}</h2>
+      <table class="utrecht-table editor-table">
+        <caption class="visually-hidden">{t('scalesHeading')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('scaleName')}</th>
+            <th scope="col">{t('optionsLegend')}</th>
+            <th scope="col">{t('actionsCol')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {definition.scales.map((scale) => (
+            <tr>
+              <td>
+                {isDraft ? (
+                  <a class="utrecht-link" href={`${vbase}/schalen/${scale.key}`}>
+                    {scale.name}
+                  </a>
+                ) : (
+                  scale.name
+                )}
+              </td>
+              <td>
+                {scale.options.map((option) => option.label).join(', ')} ({t('scaleUsedBy', { count: itemsUsingScale(definition, scale.key).length })})
+              </td>
+              <td>
+                {isDraft && (
+                  <a class="utrecht-link" href={`${vbase}/schalen/${scale.key}/verwijderen`} aria-label={`${t('remove')}: ${scale.name}`}>
+                    {t('remove')}
+                  </a>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {isDraft && (
+        <p class="utrecht-paragraph">
+          <ButtonLink variant="secondary" href={`${vbase}/schalen/nieuw`}>
+            {t('addScale')}
+          </ButtonLink>
+        </p>
+      )}
+    </>
+  );
+}
+
+// ---------------------------------------------------------------------------
+
+export function SectionPage(props: {
+  t: T;
+  ui: UI;
+  csrf: string;
+  loaded: Loaded;
+  section: Section;
+  state: { summary: EditorError[]; others: TemplateFileError[]; warning?: string | undefined };
+  notice: Notice | undefined;
+  children: Child;
+}) {
+  const { t, loaded, section } = props;
+  const { vbase, version } = loaded;
+  return (
+    <>
+      <h1 class="utrecht-heading-1">{t('sectionTitleEdit', { name: section.title })}</h1>
+      <NoticeBox notice={props.notice} />
+      {props.state.warning && (
+        <div class="utrecht-alert utrecht-alert--warning" role="alert">
+          {props.state.warning}
+        </div>
+      )}
+      <EditorErrorSummary
+        title={props.ui('errorSummaryTitle')}
+        errors={props.state.summary}
+        others={props.state.others}
+        othersTitle={t('otherErrorsTitle')}
+        atPath={(path) => t('otherErrorAt', { path })}
+      />
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={`${vbase}/onderdelen/${section.key}/voorbeeld`} aria-label={`${t('preview')}: ${section.title}`}>
+          {t('preview')}
+        </a>
+      </p>
+      <h2 class="utrecht-heading-2">{t('itemsHeading')}</h2>
+      {section.items.length === 0 ? (
+        <p class="utrecht-paragraph">{t('noItems')}</p>
+      ) : (
+        <table class="utrecht-table editor-table">
+          <caption class="visually-hidden">{t('itemsHeading')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('itemCol')}</th>
+              <th scope="col">{t('kindLabel')}</th>
+              <th scope="col">{t('normLabelShort')}</th>
+              <th scope="col">{t('actionsCol')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {section.items.map((item, index) => (
+              <tr>
+                <td>
+                  <a class="utrecht-link" href={`${vbase}/vragen/${item.key}`}>
+                    {item.title}
+                  </a>
+                </td>
+                <td>{t(`itemkind_${item.kind}`)}</td>
+                <td>{describeNorm(version.definition, item) ?? t('noNorm')}</td>
+                <td class="editor-actions-cell">
+                  {index > 0 && <ActionButton action={`${vbase}/vragen/${item.key}/verplaatsen`} csrf={props.csrf} revision={version.revision} name="richting" value="up" visibleLabel={t('moveUp')} label={item.title} />}
+                  {index < section.items.length - 1 && (
+                    <ActionButton action={`${vbase}/vragen/${item.key}/verplaatsen`} csrf={props.csrf} revision={version.revision} name="richting" value="down" visibleLabel={t('moveDown')} label={item.title} />
+                  )}
+                  <a class="utrecht-link" href={`${vbase}/vragen/${item.key}/verwijderen`} aria-label={`${t('remove')}: ${item.title}`}>
+                    {t('remove')}
+                  </a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p class="utrecht-paragraph">
+        <ButtonLink variant="secondary" href={`${vbase}/onderdelen/${section.key}/vragen/nieuw`}>
+          {t('addItem')}
+        </ButtonLink>
+      </p>
+      <h2 class="utrecht-heading-2">{t('sectionTitleEdit', { name: section.title })}</h2>
+      {props.children}
+    </>
+  );
+}
+
+// ---------------------------------------------------------------------------
+
+export function ConfirmRemovePage(props: { t: T; csrf: string; revision: number; name: string; body: string; action: string; back: string; refusal?: string }) {
+  const { t } = props;
+  return (
+    <>
+      <h1 class="utrecht-heading-1">{t('confirmRemoveTitle', { name: props.name })}</h1>
+      {props.refusal ? (
+        <>
+          <Alert type="warning" role="alert">
+            {props.refusal}
+          </Alert>
+          <p class="utrecht-paragraph">
+            <a class="utrecht-link" href={props.back}>
+              {t('keep')}
+            </a>
+          </p>
+        </>
+      ) : (
+        <>
+          <p class="utrecht-paragraph">{props.body}</p>
+          <form method="post" action={props.action}>
+            <CsrfField token={props.csrf} />
+            <input type="hidden" name="revision" value={String(props.revision)} />
+            <input type="hidden" name="bevestigen" value="ja" />
+            <Button>{t('confirmRemoveButton')}</Button>{' '}
+            <a class="utrecht-link" href={props.back}>
+              {t('keep')}
+            </a>
+          </form>
+        </>
+      )}
+    </>
+  );
+}
+
+// ---------------------------------------------------------------------------
+
+export function PublishPage(props: { t: T; ui: UI; csrf: string; loaded: Loaded; choices: string[]; value: string | undefined; error: string | undefined }) {
+  const { t, loaded } = props;
+  const id = fieldId('schoolYear');
+  return (
+    <>
+      <h1 class="utrecht-heading-1">{t('publishTitle', { number: loaded.version.number })}</h1>
+      {props.error && (
+        <div class="utrecht-alert utrecht-alert--error error-summary" role="alert" tabindex={-1} id="error-summary">
+          <h2 class="utrecht-heading-2">{props.ui('errorSummaryTitle')}</h2>
+          <ul class="utrecht-unordered-list">
+            <li>
+              <a class="utrecht-link" href={`#${id}`}>
+                {props.error}
+              </a>
+            </li>
+          </ul>
+        </div>
+      )}
+      <p class="utrecht-paragraph">{t('publishIntro')}</p>
+      <form method="post" action={`${loaded.vbase}/publiceren`} novalidate>
+        <CsrfField token={props.csrf} />
+        <div class={`utrecht-form-field${props.error ? ' utrecht-form-field--invalid' : ''}`}>
+          <label class="utrecht-form-label" for={id}>
+            {t('schoolYear')}
+          </label>
+          <div class="utrecht-form-field-description" id={`${id}-hint`}>
+            {t('schoolYearHint')}
+          </div>
+          {props.error && (
+            <div class="utrecht-form-field-error-message" id={`${id}-error`}>
+              {props.error}
+            </div>
+          )}
+          <select
+            class="utrecht-select utrecht-select--html-select"
+            id={id}
+            name="schoolYear"
+            aria-describedby={props.error ? `${id}-hint ${id}-error` : `${id}-hint`}
+            aria-invalid={props.error ? 'true' : undefined}
+          >
+            <option value="">{t('schoolYearRequired')}</option>
+            {props.choices.map((year) => (
+              <option value={year} selected={year === props.value}>
+                {year}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Button>{t('publishButton')}</Button>{' '}
+        <a class="utrecht-link" href={loaded.vbase}>
+          {t('backToVersion', { number: loaded.version.number })}
+        </a>
+      </form>
+    </>
+  );
+}
+
+// ---------------------------------------------------------------------------
+
+export function ComparePage(props: { t: T; loaded: Loaded; previous: TemplateVersionRow | null }) {
+  const { t, loaded, previous } = props;
+  const { version } = loaded;
+  if (!previous) {
+    return (
+      <>
+        <h1 class="utrecht-heading-1">{t('compare')}</h1>
+        <p class="utrecht-paragraph">{t('compareNone', { number: version.number })}</p>
+      </>
+    );
+  }
+  const diff = diffTemplateVersions(previous.definition, version.definition);
+  const sectionTitle = (key: string) =>
+    version.definition.sections.find((s) => s.key === key)?.title ?? previous.definition.sections.find((s) => s.key === key)?.title ?? key;
+  const listed = diff.items.filter((item) => item.status !== 'unchanged');
+  const statusWord = { new: t('countNew'), changed: t('countChanged'), removed: t('countRemoved'), unchanged: t('countUnchanged') } as const;
+  const tone = { new: 'info', changed: 'warning', removed: 'danger', unchanged: 'neutral' } as const;
+  return (
+    <>
+      <h1 class="utrecht-heading-1">{t('compareTitle', { number: version.number, previous: previous.number })}</h1>
+      <p class="utrecht-paragraph">{t('compareIntro')}</p>
+      <table class="utrecht-table">
+        <caption class="utrecht-table__caption">{t('countsCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('kindOfChange')}</th>
+            <th scope="col">{t('number')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(['new', 'changed', 'removed', 'unchanged'] as const).map((status) => (
+            <tr>
+              <th scope="row">{statusWord[status]}</th>
+              <td data-count={status}>{diff.counts[status]}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Alert type="info">{t('carryOverNote', { count: carriedOverCount(previous, version) })}</Alert>
+      <h2 class="utrecht-heading-2">{t('changedItems')}</h2>
+      {listed.length === 0 ? (
+        <p class="utrecht-paragraph">{t('noChanges')}</p>
+      ) : (
+        <table class="utrecht-table">
+          <caption class="visually-hidden">{t('changedItems')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('itemCol')}</th>
+              <th scope="col">{t('sectionCol')}</th>
+              <th scope="col">{t('statusCol')}</th>
+              <th scope="col">{t('whatChanged')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {listed.map((item) => (
+              <tr>
+                <td>{item.title}</td>
+                <td>{sectionTitle(item.sectionKey)}</td>
+                <td>
+                  <StatusTag tone={tone[item.status]}>{statusWord[item.status]}</StatusTag>
+                </td>
+                <td>{item.changes.map((change) => t(`change_${change}`)).join(', ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
+
+/**
+ * Unchanged items whose answers carry over. An unchanged item keeps its key, kind and
+ * scale, so any answer valid before is valid now; canCarryOverAnswer confirms it per item
+ * with a representative answer (the first option, "yes", the lower bound, a short text).
+ */
+function carriedOverCount(previous: TemplateVersionRow, next: TemplateVersionRow): number {
+  const diff = diffTemplateVersions(previous.definition, next.definition);
+  const before = new Map(previous.definition.sections.flatMap((s) => s.items.map((item) => [item.key, item] as const)));
+  const after = new Map(next.definition.sections.flatMap((s) => s.items.map((item) => [item.key, item] as const)));
+  return diff.items.filter((entry) => {
+    if (entry.status !== 'unchanged') return false;
+    const a = before.get(entry.key)!;
+    const b = after.get(entry.key)!;
+    const scale = next.definition.scales.find((s) => s.key === b.scale);
+    const sample =
+      b.kind === 'yesno' ? true : b.kind === 'number' ? (b.min ?? 0) : b.kind === 'partners' ? [] : scale ? scale.options[0]!.value : 'tekst';
+    return canCarryOverAnswer(a, b, sample, next.definition);
+  }).length;
+}
+
+// ---------------------------------------------------------------------------
+
+export function PreviewPage(props: { t: T; locale: Locale; loaded: Loaded; section: Section }) {
+  const { t, loaded, section } = props;
+  const template = loaded.version.definition;
+  const groups: Array<{ title: string | undefined; items: Section['items'] }> = [];
+  for (const item of section.items) {
+    const last = groups.at(-1);
+    if (last && last.title === item.group) last.items.push(item);
+    else groups.push({ title: item.group, items: [item] });
+  }
+  const back = loaded.version.status === 'draft' ? `${loaded.vbase}/onderdelen/${section.key}` : loaded.vbase;
+  return (
+    <>
+      <Alert type="info">{t('previewIntro')}</Alert>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={back}>
+          {loaded.version.status === 'draft' ? t('backToSection', { name: section.title }) : t('backToVersion', { number: loaded.version.number })}
+        </a>
+      </p>
+      <div class="template-preview">
+        <h1 class="utrecht-heading-1">{section.title}</h1>
+        {section.promise && <p class="utrecht-paragraph q-promise">{section.promise}</p>}
+        {section.intro?.split(/\n{2,}/).map((paragraph) => <p class="utrecht-paragraph">{paragraph}</p>)}
+        {/* No form: nothing in the preview is ever posted. */}
+        <div class="q-section-form">
+          {groups.map((group) => (
+            <>
+              {group.title && <h2 class="utrecht-heading-2">{group.title}</h2>}
+              {group.items.map((item) => (
+                <ItemField template={template} item={item} locale={props.locale} namePrefix="voorbeeld-" />
+              ))}
+            </>
+          ))}
+        </div>
+      </div>
+    </>
+  );
+}
