@@ -118,14 +118,15 @@ try {
    */
   const generator = `
     const { parentPort, workerData } = require('node:worker_threads');
-    const { base, editors, items, seconds, thinkMs } = workerData;
+    const { base, editors, items, seconds, thinkMs, offset } = workerData;
     const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
     (async () => {
       const end = Date.now() + seconds * 1000;
       let ok = 0, failed = 0;
       const statuses = {};
       await Promise.all(editors.map(async (editor, index) => {
-        let step = index;
+        // Each phase continues where the last one stopped, so no save repeats the stored value.
+        let step = index + offset;
         if (thinkMs) await sleep(Math.random() * thinkMs * 2);
         while (Date.now() < end) {
           step += 1;
@@ -152,11 +153,14 @@ try {
   ];
   const revisionsByEditor: Array<Record<string, number>> = editors.map(() => ({}));
 
+  let phase = 0;
   async function runEditors(seconds: number, thinkMs: number) {
     timings = [];
+    phase += 1;
+    const offset = phase * 100_003;
     const worker = new Worker(generator, {
       eval: true,
-      workerData: { base, seconds, thinkMs, items: workItems, editors: editors.map((e, i) => ({ profileId: e.profileId, cookie: e.cookie, csrf: e.csrf, revisions: revisionsByEditor[i] })) },
+      workerData: { base, seconds, thinkMs, offset, items: workItems, editors: editors.map((e, i) => ({ profileId: e.profileId, cookie: e.cookie, csrf: e.csrf, revisions: revisionsByEditor[i] })) },
     });
     const result = await new Promise<{ ok: number; failed: number; statuses: Record<string, number>; revisions: Array<Record<string, number>> }>((resolve, reject) => {
       worker.once('message', resolve);

@@ -44,6 +44,7 @@ posterTimes.overloadedTeacher = await time(() => renderTeacherPosterPdf(overload
 
 // 100 schools the way the batch job does it: one school at a time, streamed into one ZIP.
 let peakRss = process.memoryUsage().rss;
+const cpuStart = process.cpuUsage();
 const start = performance.now();
 let bytes = 0;
 const zip = new StreamingZip();
@@ -58,6 +59,8 @@ for (let i = 0; i < 100; i++) {
 }
 const zipBytes = zip.finish().length;
 const allMs = performance.now() - start;
+const cpu = process.cpuUsage(cpuStart);
+const loadAverage = (await import('node:os')).loadavg()[0];
 const maxRssMb = Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 1024 / 1024;
 
 let sofficeMs: number | null = null;
@@ -82,6 +85,8 @@ const result = {
   docxMedianMs: Math.round(median(docxTimes)),
   pdfMedianMs: Math.round(median(pdfTimes)),
   hundredSchoolsMs: Math.round(allMs),
+  hundredSchoolsCpuMs: Math.round((cpu.user + cpu.system) / 1000),
+  loadAverage1m: Math.round((loadAverage ?? 0) * 10) / 10,
   hundredSchoolsMB: Math.round(bytes / 1024 / 1024),
   zipMB: Math.round(zipBytes / 1024 / 1024),
   posterMs: Object.fromEntries(Object.entries(posterTimes).map(([k, v]) => [k, Math.round(v)])),

@@ -277,10 +277,19 @@ test('keyboard only: a section can be completed with Tab, Space, arrow keys and 
   await logIn(page, DEMO.schoolEditor);
   const profilePath = await openProfile(page);
   const sections = await sectionLinks(page, profilePath);
-  const sectionPath = sections[1]!;
+  const sectionPath = sections[0]!;
   const sectionKey = sectionPath.split('/').pop()!;
   await page.goto(sectionPath);
   await expect(page.locator('form[data-autosave]')).toHaveAttribute('data-autosave-ready', 'true');
+  // Setup: empty one required text answer, so the section is unfinished before the keyboard run.
+  const requiredKeys = await page.locator('[data-item-key][data-required="true"]').evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset['itemKey']!));
+  const textItem = (await itemsOnPage(page)).find((item) => ['text', 'longtext', 'number'].includes(item.kind) && requiredKeys.includes(item.key))!;
+  const textControl = () => itemLocator(page, textItem.key).locator('input[data-field="value"], textarea[data-field="value"]');
+  await textControl().fill('');
+  await waitUntilSaved(page);
+  const status = page.locator(`[data-section-progress="${sectionKey}"] [data-progress-status]`);
+  await expect(status).toHaveText('Bezig');
+  await page.reload();
   await page.locator('h1').focus();
 
   const changedGroups = new Set<string>();
@@ -315,11 +324,13 @@ test('keyboard only: a section can be completed with Tab, Space, arrow keys and 
       await page.keyboard.type(focused.type === 'number' ? '3' : 'Met het toetsenbord ingevuld');
     }
   }
-  await expect(page.locator('form[data-autosave]')).toHaveAttribute('data-unsaved', 'false');
-  await expect(page.locator(`[data-section-progress="${sectionKey}"] [data-progress-status]`)).toHaveText('Klaar');
+  expect(changedGroups.size).toBeGreaterThan(0);
+  await waitUntilSaved(page);
+  await expect(status).toHaveText('Klaar');
   await expectAccessible(page, 'after keyboard completion');
   await page.reload();
-  await expect(page.locator(`[data-section-progress="${sectionKey}"] [data-progress-status]`)).toHaveText('Klaar');
+  await expect(status).toHaveText('Klaar');
+  await expect(textControl()).toHaveValue(textItem.kind === 'number' ? '3' : 'Met het toetsenbord ingevuld');
 });
 
 test('readers see the profile read-only, with answers in words', async ({ page }) => {
@@ -334,4 +345,28 @@ test('readers see the profile read-only, with answers in words', async ({ page }
   await expect(page.locator('form[data-autosave]')).toHaveCount(0);
   await expect(page.locator('main input, main textarea')).toHaveCount(0);
   await expectAccessible(page, 'board: read-only section');
+});
+
+test('a failed save says so, is retried, and is not lost', async ({ page, consoleErrors }) => {
+  await logIn(page, DEMO.schoolEditor);
+  const profilePath = await openProfile(page);
+  const [firstSection] = await sectionLinks(page, profilePath);
+  await page.goto(firstSection!);
+  await expect(page.locator('form[data-autosave]')).toHaveAttribute('data-autosave-ready', 'true');
+  const item = (await itemsOnPage(page)).find((candidate) => candidate.kind === 'longtext')!;
+  // The network drops the first two saves.
+  let dropped = 0;
+  await page.route('**/antwoorden', (route) => (dropped++ < 2 ? route.abort('failed') : route.continue()));
+  await itemLocator(page, item.key).locator('textarea[data-field="value"]').fill('Opgeslagen na een storing');
+  await expect(itemLocator(page, item.key).locator('[data-save-state]')).toHaveText('Niet opgeslagen — we proberen het opnieuw');
+  await expect(page.locator('form[data-autosave]')).toHaveAttribute('data-unsaved', 'true');
+  await expect(itemLocator(page, item.key).locator('[data-save-state]')).toHaveText('Opgeslagen', { timeout: 15_000 });
+  await expect(page.locator('form[data-autosave]')).toHaveAttribute('data-unsaved', 'false');
+  expect(dropped).toBeGreaterThanOrEqual(3);
+  await page.unroute('**/antwoorden');
+  await page.reload();
+  await expect(itemLocator(page, item.key).locator('textarea[data-field="value"]')).toHaveValue('Opgeslagen na een storing');
+  // The dropped requests were logged by the browser on purpose; nothing else may be.
+  const unexpected = consoleErrors.filter((message) => !/net::ERR_FAILED/.test(message));
+  consoleErrors.splice(0, consoleErrors.length, ...unexpected);
 });

@@ -1,8 +1,6 @@
 /** `npm run cli -- <command>`: operator commands (see src/cli/). */
 import type { CliIo } from './cli/commands.js';
 import { runCli } from './cli/run-cli.js';
-import './cli/template-commands.js';
-import './cli/documents-commands.js';
 
 const io: CliIo = { out: (text) => console.log(text), err: (text) => console.error(text) };
 runCli(process.argv.slice(2), io).then(

@@ -1,6 +1,6 @@
 /** `documents generate`: every output of one school's profile of one school year, written to a folder. */
-import { accessSync, constants, mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { accessSync, constants, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { renderEveryKind } from '../features/documents/document-kinds.js';
 import { loadDocumentDataFor } from '../features/documents/load-document-data.js';
@@ -18,7 +18,12 @@ export function parseSchoolYear(value: string): string | null {
 /** Creates the folder if needed and checks that files can be written into it. */
 function prepareOutDir(dir: string): string | null {
   try {
-    mkdirSync(dir, { recursive: true });
+    // Check the nearest existing folder first (recursive mkdir can spin on special file systems).
+    let existing = resolve(dir);
+    while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+    if (!statSync(existing).isDirectory()) return `${existing} is geen map. Kies met --out een map om de documenten in te zetten.`;
+    accessSync(existing, constants.W_OK);
+    if (!existsSync(dir)) mkdirSync(dir, { recursive: dirname(resolve(dir)) !== existing });
     if (!statSync(dir).isDirectory()) return `${dir} is geen map. Kies met --out een map om de documenten in te zetten.`;
     accessSync(dir, constants.W_OK);
     return null;

@@ -1,6 +1,8 @@
 /** Runs one operator command; `src/cli.ts` is the process entry. */
 import { cliCommands, type CliIo } from './commands.js';
 import './core-commands.js';
+import './documents-commands.js';
+import './template-commands.js';
 import { ConfigError, loadConfig } from '../config/env.js';
 import { createLogger } from '../config/logger.js';
 import { DataDirLockedError } from '../db/lock.js';

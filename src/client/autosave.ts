@@ -40,13 +40,15 @@ function enhance(form: HTMLFormElement): void {
     inFlight: boolean;
     timer: number | undefined;
     failures: number;
+    /** The last value sent per field (saved or in flight), as JSON. */
+    sent: Map<Field, string>;
   }
   const queues = new Map<string, ItemQueue>();
 
   const queueFor = (element: HTMLElement): ItemQueue => {
     const key = element.dataset['itemKey']!;
     let queue = queues.get(key);
-    if (!queue) queues.set(key, (queue = { element, pending: new Map(), inFlight: false, timer: undefined, failures: 0 }));
+    if (!queue) queues.set(key, (queue = { element, pending: new Map(), inFlight: false, timer: undefined, failures: 0, sent: new Map() }));
     return queue;
   };
 
@@ -74,7 +76,10 @@ function enhance(form: HTMLFormElement): void {
     if (!item || !fieldElement) return;
     const field = fieldElement.dataset['field'] as Field;
     const queue = queueFor(item);
-    queue.pending.set(field, readField(item, field));
+    const value = readField(item, field);
+    // "change" after "input" on a text field carries the same value: nothing new to save.
+    if (!queue.pending.has(field) && queue.sent.get(field) === JSON.stringify(value)) return;
+    queue.pending.set(field, value);
     setState(item, label('saving'));
     reflect();
     schedule(queue, delay);
@@ -104,6 +109,7 @@ function enhance(form: HTMLFormElement): void {
     const [field, value] = queue.pending.entries().next().value as [Field, unknown];
     queue.pending.delete(field);
     queue.inFlight = true;
+    queue.sent.set(field, JSON.stringify(value));
     const item = queue.element;
     let response: Response | undefined;
     let body: SaveResponse | undefined;
@@ -130,6 +136,7 @@ function enhance(form: HTMLFormElement): void {
       setState(item, label('saved'));
       return;
     }
+    if (!(response && body?.ok)) queue.sent.delete(field);
     if (response?.status === 409 && body?.conflict) {
       showConflict(queue, field, value, body.conflict);
       return;

@@ -37,7 +37,11 @@ function sendFile(c: AppContext, file: DownloadedFile): Response {
   let body: Uint8Array | string = file.bytes;
   if (file.inline && file.mimeType.startsWith('text/html')) {
     // The stand-alone pages carry their own <style>; allow it under this response's CSP nonce.
-    body = Buffer.from(file.bytes).toString('utf8').replace(/<style>/g, `<style nonce="${c.var.nonce}">`);
+    // No favicon request to a missing file from a stand-alone page.
+    body = Buffer.from(file.bytes)
+      .toString('utf8')
+      .replace(/<style>/g, `<style nonce="${c.var.nonce}">`)
+      .replace(/<head>/, '<head>\n  <link rel="icon" href="data:,">');
   }
   return c.body(body as never, 200, {
     'Content-Type': file.mimeType,

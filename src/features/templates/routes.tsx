@@ -59,6 +59,9 @@ const MAX_FILE_BYTES = 1_000_000;
 /** Notices after a redirect: a fixed list, never text from the request. */
 const NOTICES = {
   opgeslagen: { key: 'saved', type: 'ok' },
+  gepubliceerd: { key: 'published', type: 'ok' },
+  'concept-gestart': { key: 'draftStarted', type: 'ok' },
+  geimporteerd: { key: 'imported', type: 'ok' },
   verplaatst: { key: 'moved', type: 'ok' },
   'verwijderd-onderdeel': { key: 'removedSection', type: 'ok' },
   'verwijderd-vraag': { key: 'removedItem', type: 'ok' },
@@ -235,14 +238,14 @@ export function registerTemplateRoutes(table: RouteTable): void {
     if (file.size > MAX_FILE_BYTES) return listPage(c, auth, { errors: [], fileError: t('fileTooLarge') }, 400);
     const result = await uploadTemplate({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), fileName: file.name, source: await file.text() });
     if (!result.ok) return listPage(c, auth, { errors: result.errors }, 400);
-    return c.redirect(`/swv/${partnershipIdOf(authorized(auth))}/vragenlijsten/versies/${result.versionId}?melding=opgeslagen`, 303);
+    return c.redirect(`/swv/${partnershipIdOf(authorized(auth))}/vragenlijsten/versies/${result.versionId}?melding=geimporteerd`, 303);
   });
 
   table.post(`${BASE}/:templateId/nieuwe-conceptversie`, access, async (c, auth) => {
     const partnershipId = partnershipIdOf(authorized(auth));
     try {
       const { versionId } = await startNewDraft({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), templateId: requireUuid(c.req.param('templateId')) });
-      return c.redirect(`/swv/${partnershipId}/vragenlijsten/versies/${versionId}?melding=opgeslagen`, 303);
+      return c.redirect(`/swv/${partnershipId}/vragenlijsten/versies/${versionId}?melding=concept-gestart`, 303);
     } catch (error) {
       const draftId = error instanceof AppError && error.code === 'conflict' ? (error.details as { versionId?: string } | undefined)?.versionId : undefined;
       if (draftId) return c.redirect(`/swv/${partnershipId}/vragenlijsten/versies/${draftId}?melding=concept-bestaat`, 303);
@@ -322,7 +325,7 @@ export function registerTemplateRoutes(table: RouteTable): void {
       if (error instanceof AppError && (error.code === 'conflict' || error.code === 'invalid_input')) return publishPage(c, loaded, values, error.userMessage);
       throw error;
     }
-    return c.redirect(`${loaded.vbase}?melding=opgeslagen`, 303);
+    return c.redirect(`${loaded.vbase}?melding=gepubliceerd`, 303);
   });
 
   // -------------------------------------------------------------------------

@@ -336,6 +336,7 @@ export function ItemField(props: ItemFieldProps) {
       class={`q-item${hasError ? ' q-item--invalid' : ''}${props.conflict ? ' q-item--conflict' : ''}`}
       id={itemAnchor(item.key)}
       data-item-key={item.key}
+      data-required={item.required ? 'true' : 'false'}
       data-revision={String(answer.revision ?? 0)}
     >
       <input type="hidden" name={names.revision} value={String(answer.revision ?? 0)} data-revision-input="" />

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { listItems } from '../templates/model/template.js';
+import { checkParentTextFitsData } from './check-poster-fit.js';
+import { buildDocumentFixture, loadExampleTemplates, padTemplate } from './render/test-fixtures.js';
+
+// De Eem's example fits its parent poster on one page; Zoetermeer's 22 poster items need shortened texts.
+const example = loadExampleTemplates().find((t) => t.name.includes('de-eem'));
+
+describe('checkParentTextFitsData', () => {
+  const data = buildDocumentFixture(example!.template);
+  const editable = listItems(data.template).find(({ item }) => item.parentTextEditable && item.posters.parent)?.item;
+
+  it('accepts a parent text that fits, and says at which font size', async () => {
+    expect(editable).toBeDefined();
+    const result = await checkParentTextFitsData(data, editable!.key, 'Wij helpen uw kind met lezen, elke dag een kwartier.');
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.fontSize).toBeGreaterThanOrEqual(8);
+  });
+
+  it('refuses a text longer than the item allows, saying how much shorter', async () => {
+    const tooLong = 'Wij helpen. '.repeat(Math.ceil((editable!.parentTextMaxLength + 10) / 11));
+    const result = await checkParentTextFitsData(data, editable!.key, tooLong);
+    expect(result).toMatchObject({ ok: false });
+    if (!result.ok) expect(result.message).toMatch(/tekens korter/);
+  });
+
+  it('refuses a text when the poster as a whole no longer fits on one page', async () => {
+    // Every padded copy on the poster too: far more than one page holds even at 8 pt.
+    const crowded = buildDocumentFixture(padTemplate(example!.template, 150, { posters: 'copy' }));
+    const item = listItems(crowded.template).find(({ item }) => item.parentTextEditable && item.posters.parent)!.item;
+    const result = await checkParentTextFitsData(crowded, item.key, 'Wij helpen uw kind.');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toContain('past de ouderposter niet meer op één pagina');
+  });
+});

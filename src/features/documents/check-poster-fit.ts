@@ -1,0 +1,44 @@
+/**
+ * For the questionnaire's save path: refuse a school's parent text when the parent poster would no
+ * longer fit on one A4 page (at the smallest readable font size), with a Dutch message that says
+ * what to do. Call it before storing a changed parent text; it does not write anything.
+ */
+import type { Clock } from '../../config/clock.js';
+import type { DbOrTx } from '../../db/client.js';
+import { listItems } from '../templates/model/template.js';
+import type { ProfileDocumentData } from './document-data.js';
+import { loadDocumentData } from './load-document-data.js';
+import { checkParentPosterFits } from './render/index.js';
+
+export type ParentTextCheck = { ok: true; fontSize: number } | { ok: false; message: string };
+
+/** Pure: would the poster of `data` still fit with `parentText` for `itemKey`? */
+export async function checkParentTextFitsData(data: ProfileDocumentData, itemKey: string, parentText: string | null): Promise<ParentTextCheck> {
+  const item = listItems(data.template).find((entry) => entry.item.key === itemKey)?.item;
+  const text = parentText?.trim() ? parentText.trim() : null;
+  if (item && text && text.length > item.parentTextMaxLength) {
+    return {
+      ok: false,
+      message: `De tekst voor ouders bij "${item.title}" is ${text.length} tekens lang; er passen er ${item.parentTextMaxLength} op de ouderposter. Maak de tekst ${text.length - item.parentTextMaxLength} tekens korter.`,
+    };
+  }
+  if (!item?.posters.parent) {
+    return { ok: true, fontSize: 0 };
+  }
+  const current = data.answers[itemKey] ?? { value: null, ambition: null, parentText: null };
+  const next: ProfileDocumentData = { ...data, answers: { ...data.answers, [itemKey]: { ...current, parentText: text } } };
+  const result = await checkParentPosterFits(next);
+  if (result.fits && result.fontSize !== null) return { ok: true, fontSize: result.fontSize };
+  return {
+    ok: false,
+    message:
+      `Met deze tekst past de ouderposter niet meer op één pagina, ook niet met de kleinste leesbare letter. ` +
+      `Maak de tekst bij "${item.title}" korter, of maak andere teksten voor ouders korter. ${result.message ?? ''}`.trim(),
+  };
+}
+
+/** Loads the profile's current documents data and checks the new parent text for one item. */
+export async function checkParentTextFits(options: { db: DbOrTx; clock: Clock; profileId: string; itemKey: string; parentText: string | null }): Promise<ParentTextCheck> {
+  const data = await loadDocumentData(options.db, options.clock, options.profileId);
+  return checkParentTextFitsData(data, options.itemKey, options.parentText);
+}

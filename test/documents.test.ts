@@ -1,0 +1,178 @@
+/**
+ * Documents on a real database: the data loaded for a profile, every download with its mime type,
+ * snapshots (immutable, served after the cycle closes), the SWV's batch ZIP, and tenant isolation.
+ */
+import { strFromU8, unzipSync } from 'fflate';
+import mammoth from 'mammoth';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateAnswers } from '../src/features/cycle/demo-answers.js';
+import { replaceAnswers } from '../src/features/cycle/repository.js';
+import { DOCUMENT_KINDS, type DocumentKind } from '../src/features/documents/document-kinds.js';
+import { loadDocumentData } from '../src/features/documents/load-document-data.js';
+import { listSnapshotFiles, listSnapshots } from '../src/features/documents/repository.js';
+import { requestDocumentSnapshot } from '../src/features/documents/request-document-snapshot.js';
+import { findProfile, type ProfileRow } from '../src/features/questionnaire/profiles-repository.js';
+import { loadTemplateDefinition } from '../src/features/questionnaire/template-cache.js';
+import { describeAnswer } from '../src/features/templates/model/answer.js';
+import { listItems, type TemplateDefinition } from '../src/features/templates/model/template.js';
+import { createTestApp, TestClient, type TestApp } from './support/test-app.js';
+import { TEST_DATABASE_KINDS } from './support/test-db.js';
+
+const MIME: Record<DocumentKind, string> = {
+  'sop-docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'sop-pdf': 'application/pdf',
+  'schoolgids-docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'schoolgids-html': 'text/html; charset=utf-8',
+  'ouderposter-a4-pdf': 'application/pdf',
+  'ouderposter-a3-pdf': 'application/pdf',
+  'ouderposter-html': 'text/html; charset=utf-8',
+  'lerarenposter-pdf': 'application/pdf',
+};
+
+const bytesOf = async (response: Response) => Buffer.from(await response.arrayBuffer());
+
+for (const kind of TEST_DATABASE_KINDS) {
+  describe(`documents (${kind})`, { timeout: 180_000 }, () => {
+    let app: TestApp;
+    let profile: ProfileRow;
+    let template: TemplateDefinition;
+    let ib: TestClient;
+    const base = () => `/profielen/${profile.id}/documenten`;
+
+    beforeAll(async () => {
+      app = await createTestApp(kind, { now: '2026-10-12T10:00:00+02:00' });
+      profile = (await findProfile(app.deps.db, app.demo.schoolIds['regenboog']!, '2026-2027'))!;
+      template = await loadTemplateDefinition(app.deps.db, profile.templateVersionId);
+      // Answers straight into the questionnaire's answers table (as the demo does).
+      await replaceAnswers(app.deps.db, profile, generateAnswers(template, 'documenten-test', { belowNormEvery: 5, ambitionYear: '2027-2028' }), app.clock.now(), null);
+      await app.deps.db.execute(`update partnerships set primary_color = '#7a1f5c' where id = '${app.demo.partnershipId}'`);
+      ib = await TestClient.signedIn(app, app.demo.userIds['ib@regenboog.example']!);
+    }, 120_000);
+    afterAll(async () => app?.close());
+
+    it('loads branding, school facts, contacts, template and answers for a profile', async () => {
+      const data = await loadDocumentData(app.deps.db, app.clock, profile.id);
+      expect(data.branding.partnershipName).toBe('SWV PO Voorbeeldstad');
+      expect(data.branding.primaryColor).toBe('#7a1f5c');
+      expect(data.branding.parentSupportPoint?.email).toBe('steunpunt@swv-voorbeeldstad.nl');
+      expect(data.school).toMatchObject({ name: 'Basisschool De Regenboog', locationCode: '12AB00', city: 'Voorbeeldstad', districtName: 'Centrum' });
+      expect(data.school.contacts?.map((c) => c.name)).toEqual(expect.arrayContaining(['Fatima el Idrissi', 'Jeroen Smit']));
+      expect(data.school.contacts?.[0]?.role).toBe('Intern begeleider / directie');
+      expect(data.schoolYear).toBe('2026-2027');
+      expect(Object.keys(data.answers).length).toBeGreaterThan(10);
+      expect(data.template.sections.length).toBe(template.sections.length);
+      expect(data.generatedAt.toISOString()).toBe(app.clock.now().toISOString());
+    });
+
+    it('serves every output with its mime type; the .docx holds the answers', async () => {
+      const page = await ib.get(base());
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      for (const k of DOCUMENT_KINDS) expect(html).toContain(`${base()}/${k}`);
+      for (const k of DOCUMENT_KINDS) {
+        const response = await ib.get(`${base()}/${k}`);
+        expect(response.status, k).toBe(200);
+        expect(response.headers.get('content-type'), k).toBe(MIME[k]);
+        const disposition = response.headers.get('content-disposition') ?? '';
+        expect(disposition, k).toMatch(k.endsWith('html') ? /^inline; filename="/ : /^attachment; filename="/);
+        const bytes = await bytesOf(response);
+        if (k.endsWith('pdf')) expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+        if (k === 'ouderposter-html') expect(bytes.toString()).toMatch(/<style nonce="[^"]+">/);
+        if (k === 'schoolgids-html') expect(bytes.toString()).toContain('Basisschool De Regenboog');
+        if (k === 'sop-docx') {
+          const { value } = await mammoth.extractRawText({ buffer: bytes });
+          expect(value).toContain('Basisschool De Regenboog');
+          const answered = listItems(template).find(({ item }) => item.kind !== 'longtext' && item.kind !== 'text');
+          const data = await loadDocumentData(app.deps.db, app.clock, profile.id);
+          expect(value).toContain(answered!.item.title);
+          expect(value).toContain(describeAnswer(template, answered!.item, data.answers[answered!.item.key]?.value));
+        }
+      }
+      expect((await ib.get(`${base()}/onbekend-soort`)).status).toBe(404);
+    });
+
+    it('stores an immutable snapshot, and serves it after the cycle closes', async () => {
+      await requestDocumentSnapshot(app.deps.db, app.clock, { profileId: profile.id, reason: 'submitted', actorUserId: app.demo.userIds['ib@regenboog.example']! });
+      expect(await app.runJobs()).toBeGreaterThan(0);
+      const [snapshot] = await listSnapshots(app.deps.db, profile.id);
+      expect(snapshot?.reason).toBe('submitted');
+      expect(snapshot?.files.map((f) => f.kind).sort()).toEqual([...DOCUMENT_KINDS].sort());
+      const before = new Map((await listSnapshotFiles(app.deps.db, snapshot!.id)).map((f) => [f.kind, Buffer.from(f.bytes)]));
+
+      const stored = await ib.get(`${base()}/snapshots/${snapshot!.id}/sop-pdf`);
+      expect(stored.status).toBe(200);
+      expect((await bytesOf(stored)).equals(before.get('sop-pdf')!)).toBe(true);
+
+      // A later change and a second snapshot leave the first one as it was.
+      const changed = generateAnswers(template, 'later', { belowNormEvery: 2 });
+      await replaceAnswers(app.deps.db, profile, changed, app.clock.now(), null);
+      app.clock.advanceDays(1);
+      await requestDocumentSnapshot(app.deps.db, app.clock, { profileId: profile.id, reason: 'adopted', actorUserId: null });
+      await app.runJobs();
+      const all = await listSnapshots(app.deps.db, profile.id);
+      expect(all).toHaveLength(2);
+      const after = await listSnapshotFiles(app.deps.db, snapshot!.id);
+      for (const file of after) expect(Buffer.from(file.bytes).equals(before.get(file.kind)!)).toBe(true);
+
+      // After the close date (24 December 2026) the latest snapshot is served, not a live rendering.
+      await replaceAnswers(app.deps.db, profile, generateAnswers(template, 'na-sluiting', { belowNormEvery: 3 }), app.clock.now(), null);
+      app.clock.set('2027-01-05T10:00:00+01:00');
+      const latestFiles = new Map((await listSnapshotFiles(app.deps.db, all[0]!.id)).map((f) => [f.kind, Buffer.from(f.bytes)]));
+      const later = await TestClient.signedIn(app, app.demo.userIds['ib@regenboog.example']!); // sessions expire over the holidays
+      const served = await later.get(`${base()}/sop-docx`);
+      expect((await bytesOf(served)).equals(latestFiles.get('sop-docx')!)).toBe(true);
+      const page = await (await later.get(base())).text();
+      expect(page).toContain('is gesloten op 24 december 2026');
+      app.clock.set('2026-10-13T10:00:00+02:00');
+    });
+
+    it('keeps snapshots and exports inside their school and SWV', async () => {
+      const [snapshot] = await listSnapshots(app.deps.db, profile.id);
+      const other = (await findProfile(app.deps.db, app.demo.schoolIds['vlinder']!, '2026-2027'))!;
+      // Another school's editor, and a snapshot id used under another profile: 404.
+      const vlinder = await TestClient.signedIn(app, app.demo.userIds['ib@vlinder.example']!);
+      expect((await vlinder.get(`${base()}/snapshots/${snapshot!.id}/sop-pdf`)).status).toBe(404);
+      expect((await vlinder.get(`/profielen/${other.id}/documenten/snapshots/${snapshot!.id}/sop-pdf`)).status).toBe(404);
+      const swvAdmin = await TestClient.signedIn(app, app.demo.userIds['swv@voorbeeldstad.example']!);
+      expect((await swvAdmin.get(`/profielen/${other.id}/documenten/snapshots/${snapshot!.id}/sop-pdf`)).status).toBe(404);
+      // Another SWV's people.
+      const b = await TestClient.signedIn(app, app.other.userIds.school_editor);
+      expect((await b.get(base())).status).toBe(404);
+      expect((await b.get(`${base()}/snapshots/${snapshot!.id}/sop-pdf`)).status).toBe(404);
+      const bAdmin = await TestClient.signedIn(app, app.other.userIds.partnership_admin);
+      expect((await bAdmin.get(`/swv/${app.demo.partnershipId}/documenten`)).status).toBe(404);
+      // The council sees the documents only once the profile is submitted.
+      const council = await TestClient.signedIn(app, app.demo.userIds['mr@regenboog.example']!);
+      expect((await council.get(base())).status).toBe(403);
+    });
+
+    it('builds one ZIP with a folder per school, with progress, for the SWV only', async () => {
+      const admin = await TestClient.signedIn(app, app.demo.userIds['swv@voorbeeldstad.example']!);
+      const page = await admin.get(`/swv/${app.demo.partnershipId}/documenten`);
+      expect(page.status).toBe(200);
+      expect((await admin.post(`/swv/${app.demo.partnershipId}/documenten`, { schoolYear: '1999-2000' })).status).toBe(400);
+      const started = await admin.post(`/swv/${app.demo.partnershipId}/documenten`, { schoolYear: '2026-2027' });
+      expect(started.status).toBe(303);
+      const queued = await (await admin.get(`/swv/${app.demo.partnershipId}/documenten?aangevraagd=1`)).text();
+      expect(queued).toContain('In de wachtrij');
+      await app.runJobs();
+      const done = await (await admin.get(`/swv/${app.demo.partnershipId}/documenten`)).text();
+      expect(done).toContain('Klaar');
+      const exportId = /documenten\/([0-9a-f-]{36})\/zip/.exec(done)![1]!;
+      const zip = await admin.get(`/swv/${app.demo.partnershipId}/documenten/${exportId}/zip`);
+      expect(zip.status).toBe(200);
+      expect(zip.headers.get('content-type')).toBe('application/zip');
+      const entries = unzipSync(new Uint8Array(await zip.arrayBuffer()));
+      const folders = new Set(Object.keys(entries).map((name) => name.split('/')[0]));
+      const schools = Object.keys(app.demo.schoolIds).length;
+      expect(folders.size).toBe(schools);
+      expect([...folders]).toContain('12AB00 Basisschool De Regenboog');
+      expect(Object.keys(entries).filter((name) => name.startsWith('12AB00 ')).length).toBe(DOCUMENT_KINDS.length);
+      expect(strFromU8(entries[Object.keys(entries).find((n) => n.startsWith('12AB00 ') && n.includes('Ouderposter-') && n.endsWith('.html'))!]!)).toContain('<!doctype html>');
+      // Another SWV's admin cannot fetch it, not even through their own SWV's URL.
+      const bAdmin = await TestClient.signedIn(app, app.other.userIds.partnership_admin);
+      expect((await bAdmin.get(`/swv/${app.other.partnershipId}/documenten/${exportId}/zip`)).status).toBe(404);
+      expect((await bAdmin.get(`/swv/${app.demo.partnershipId}/documenten/${exportId}/zip`)).status).toBe(404);
+    });
+  });
+}
