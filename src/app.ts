@@ -10,7 +10,7 @@ import { AppError } from './auth/app-error.js';
 import { requireAccess } from './auth/policy.js';
 import { randomToken, safeEqual, sha256 } from './auth/tokens.js';
 import { projectRoot } from './config/project-root.js';
-import { findLiveSession, loadPrincipal } from './features/accounts/repository.js';
+import { loadSessionPrincipal } from './features/accounts/repository.js';
 import { SESSION_COOKIE } from './features/accounts/sessions.js';
 import { registerAccountRoutes } from './features/accounts/routes.js';
 import { registerPartnershipRoutes } from './features/partnerships/routes.js';
@@ -116,15 +116,13 @@ export function createApp({ deps, routes = buildRouteTable() }: CreateAppOptions
     if (pathname.startsWith('/static/') || pathname === '/health') return next();
     const token = getCookie(c, SESSION_COOKIE);
     if (token) {
-      const session = await findLiveSession(deps.db, sha256(token), deps.clock.now());
+      const tokenHash = sha256(token);
+      const session = await loadSessionPrincipal(deps.db, tokenHash, deps.clock.now());
       if (session) {
-        const principal = await loadPrincipal(deps.db, session.userId);
-        if (principal) {
-          c.set('principal', principal);
-          c.set('sessionTokenHash', session.tokenHash);
-          c.set('csrfToken', session.csrfToken);
-          c.set('locale', principal.locale);
-        }
+        c.set('principal', session.principal);
+        c.set('sessionTokenHash', tokenHash);
+        c.set('csrfToken', session.csrfToken);
+        c.set('locale', session.principal.locale);
       }
     }
     if (!c.var.principal) {

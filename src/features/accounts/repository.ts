@@ -61,10 +61,35 @@ export async function insertMembership(db: DbOrTx, membership: NewMembership, no
 
 /** The user with every role and the name of the place it is held at. */
 export async function loadPrincipal(db: DbOrTx, userId: string): Promise<Principal | null> {
-  const user = await findUserById(db, userId);
-  if (!user || user.disabledAt) return null;
-  const rows = await db
+  const rows = await selectPrincipalRows(db, eq(users.id, userId));
+  return principalFromRows(rows);
+}
+
+/**
+ * The principal behind a live session, in one round trip (it runs on every request):
+ * session, user and memberships joined.
+ */
+export async function loadSessionPrincipal(db: DbOrTx, tokenHash: string, now: Date): Promise<{ principal: Principal; csrfToken: string } | null> {
+  const rows = await selectPrincipalRows(
+    db,
+    and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now))!,
+    true,
+  );
+  const principal = principalFromRows(rows);
+  return principal && rows[0]?.csrfToken ? { principal, csrfToken: rows[0].csrfToken } : null;
+}
+
+type PrincipalRow = Awaited<ReturnType<typeof selectPrincipalRows>>[number];
+
+function selectPrincipalRows(db: DbOrTx, where: ReturnType<typeof eq>, viaSession = false) {
+  const base = db
     .select({
+      userId: users.id,
+      email: users.email,
+      name: users.name,
+      locale: users.locale,
+      disabledAt: users.disabledAt,
+      csrfToken: sessions.csrfToken,
       role: memberships.role,
       partnershipId: memberships.partnershipId,
       boardId: memberships.boardId,
@@ -75,22 +100,30 @@ export async function loadPrincipal(db: DbOrTx, userId: string): Promise<Princip
       schoolName: schools.name,
       schoolPartnershipId: schools.partnershipId,
       schoolBoardId: schools.boardId,
-    })
-    .from(memberships)
+    });
+  return base
+    .from(users)
+    .leftJoin(sessions, viaSession ? eq(sessions.userId, users.id) : sql`false`)
+    .leftJoin(memberships, eq(memberships.userId, users.id))
     .leftJoin(partnerships, eq(partnerships.id, memberships.partnershipId))
     .leftJoin(boards, eq(boards.id, memberships.boardId))
     .leftJoin(schools, eq(schools.id, memberships.schoolId))
-    .where(eq(memberships.userId, userId))
+    .where(where)
     .orderBy(memberships.createdAt);
-  const list: Membership[] = rows.map((row) => ({
+}
+
+function principalFromRows(rows: PrincipalRow[]): Principal | null {
+  const user = rows[0];
+  if (!user || user.disabledAt) return null;
+  const list: Membership[] = rows.flatMap((row) => (row.role ? [{
     role: row.role,
     partnershipId: row.partnershipId,
     boardId: row.boardId ?? row.schoolBoardId,
     schoolId: row.schoolId,
     placeName: row.schoolName ?? row.boardName ?? row.partnershipName ?? 'OpenSOP',
     homePartnershipId: row.partnershipId ?? row.boardPartnershipId ?? row.schoolPartnershipId ?? null,
-  }));
-  return { userId: user.id, email: user.email, name: user.name, locale: user.locale, memberships: list };
+  }] : []));
+  return { userId: user.userId, email: user.email, name: user.name, locale: user.locale, memberships: list };
 }
 
 export async function insertSession(db: DbOrTx, session: { tokenHash: string; userId: string; csrfToken: string; createdAt: Date; expiresAt: Date }): Promise<void> {

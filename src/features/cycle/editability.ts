@@ -26,8 +26,11 @@ export function profileEditability(options: { status: ProfileStatus; opensOn: st
 }
 
 /** The calendar date in the Netherlands, as "YYYY-MM-DD". */
+// Building a formatter is costly and this runs on every autosave: make it once.
+const amsterdamDateFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 export function amsterdamDate(date: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+  return amsterdamDateFormat.format(date);
 }
 
 const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
