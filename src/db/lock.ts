@@ -45,6 +45,7 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
       const release = () => {
         if (released) return;
         released = true;
+        process.off('exit', release);
         rmSync(lockPath, { force: true });
       };
       process.once('exit', release);

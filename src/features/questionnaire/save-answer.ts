@@ -4,6 +4,7 @@
  * answer and its history in one statement, and returns the live norm status and section progress.
  */
 import { AppError } from '../../auth/app-error.js';
+import { checkParentTextFits } from '../documents/check-poster-fit.js';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
@@ -81,6 +82,11 @@ export async function saveAnswer(options: SaveAnswerOptions): Promise<SaveAnswer
 
   const checked = checkField(template, target, field, options.value);
   if (!checked.ok) return { kind: 'invalid', message: checked.message };
+  if (field === 'parentText' && target.kind === 'item' && target.item.posters.parent) {
+    // The parent poster must stay one page: refuse a text that cannot fit (documents capability).
+    const fits = await checkParentTextFits({ db, clock: options.clock, profileId: profile.id, itemKey: target.item.key, parentText: checked.value as string | null });
+    if (!fits.ok) return { kind: 'invalid', message: fits.message };
+  }
 
   const written = await writeAnswerField(db, {
     profileId: profile.id,

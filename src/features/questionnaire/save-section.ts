@@ -12,6 +12,7 @@ import { profileEditability } from '../cycle/editability.js';
 import { getCycleFor } from '../cycle/repository.js';
 import { isAnswered, type Ambition, type Answer } from '../templates/model/answer.js';
 import type { Item, Section, TemplateDefinition } from '../templates/model/template.js';
+import { checkParentTextFits } from '../documents/check-poster-fit.js';
 import { applyChange, sameAnswer, type AnswerField, type ChangeTarget } from './answer-change.js';
 import { findUserName, LIMITS_KEY_PREFIX, listAnswerStates, writeAnswer, type AnswerState } from './answers-repository.js';
 import { markProfileInProgress, getProfile } from './profiles-repository.js';
@@ -104,6 +105,14 @@ export async function saveSection(options: {
       if (!applied.ok) {
         result.errors[name] = applied.message;
         continue;
+      }
+      if (field === 'parentText' && item.posters.parent && applied.answer.parentText !== (current?.parentText ?? null)) {
+        // The parent poster must stay one page: refuse a text that cannot fit (documents capability).
+        const fits = await checkParentTextFits({ db, clock: options.clock, profileId: profile.id, itemKey: item.key, parentText: applied.answer.parentText });
+        if (!fits.ok) {
+          result.errors[name] = fits.message;
+          continue;
+        }
       }
       if (!sameAnswer(next, applied.answer)) changedField = field;
       next = applied.answer;

@@ -67,11 +67,28 @@ export function ProfileHome(props: { page: ProfilePage; locale: Locale }) {
         </dd>
       </dl>
       {!page.canEdit && <Alert type="info">{page.editability.editable ? t('readOnly') : page.editability.message}</Alert>}
-      <p class="utrecht-paragraph">
-        <a class="utrecht-link" href={profilePath(id, '/welkom')}>
-          {t('welcomeLink')}
-        </a>
-      </p>
+      <ul class="utrecht-unordered-list">
+        <li>
+          <a class="utrecht-link" href={profilePath(id, '/welkom')}>
+            {t('welcomeLink')}
+          </a>
+        </li>
+        <li>
+          <a class="utrecht-link" href={profilePath(id, '/cyclus')}>
+            {t('cycleLink')}
+          </a>
+        </li>
+        <li>
+          <a class="utrecht-link" href={profilePath(id, '/wijzigingen')}>
+            {t('changesLink')}
+          </a>
+        </li>
+        <li>
+          <a class="utrecht-link" href={profilePath(id, '/documenten')}>
+            {t('documentsLink')}
+          </a>
+        </li>
+      </ul>
       <h2 class="utrecht-heading-2">{t('taskList')}</h2>
       {page.canEdit && <p class="utrecht-paragraph">{t('taskListIntro')}</p>}
       <ol class="task-list">
