@@ -31,6 +31,7 @@ function configure(): void {
       bolditalics: font('Roboto-MediumItalic.ttf'),
     },
   });
+  shareParsedFonts(require);
   shareFontLayoutCache(require);
   allowLayoutOnly(require);
   pdfmake.setUrlAccessPolicy(() => false);
@@ -41,6 +42,53 @@ function configure(): void {
 export const PDF_FONT = 'Roboto';
 
 const MAX_CACHED_WORDS = 50_000;
+
+/**
+ * pdfkit parses each font file again for every document (fontkit.create: ~15–20 ms per style,
+ * plus the garbage); and the shared word-layout cache below then kept glyphs of old documents'
+ * font objects alive, so every parsed font stayed in memory. The parsed font depends only on
+ * the file bytes (pdfmake hands over the same Buffer from its virtual file system every time),
+ * so one fontkit font per file and family serves every document; each document still makes its
+ * own subset (`createSubset`) for embedding.
+ */
+function shareParsedFonts(require: NodeJS.Require): void {
+  // fontkit's exports are read-only getters, but its format list is open: TrueType files are
+  // passed on (probe → false) to a format registered last, whose constructor hands out the one
+  // parsed font per file (a constructor may return another object).
+  type FontClass = { probe(buffer: Uint8Array): boolean; new (stream: unknown): object };
+  const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as {
+    create(buffer: Uint8Array): object;
+    registerFormat(format: FontClass): void;
+  };
+  const sample = readFileSync(join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto', 'Roboto-Regular.ttf'));
+  const TrueType = fontkit.create(sample).constructor as FontClass & { sharedByOpenSop?: boolean };
+  if (TrueType.sharedByOpenSop) return;
+  const probe = TrueType.probe.bind(TrueType);
+  const parsed = new WeakMap<Uint8Array, object>();
+  let current: Uint8Array | null = null;
+  TrueType.probe = (buffer: Uint8Array) => {
+    if (!probe(buffer)) return false;
+    current = buffer;
+    return false;
+  };
+  class SharedTrueType {
+    static probe(buffer: Uint8Array): boolean {
+      return buffer === current;
+    }
+    constructor(stream: unknown) {
+      const buffer = current!;
+      current = null;
+      let font = parsed.get(buffer);
+      if (!font) {
+        font = new TrueType(stream);
+        parsed.set(buffer, font);
+      }
+      return font as SharedTrueType;
+    }
+  }
+  fontkit.registerFormat(SharedTrueType as unknown as FontClass);
+  TrueType.sharedByOpenSop = true;
+}
 
 /**
  * pdfkit caches the shaping of each word per document; shaping Roboto (kerning tables) is most of

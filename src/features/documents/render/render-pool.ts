@@ -1,0 +1,147 @@
+/**
+ * Renders whole schools (all 8 outputs) in worker threads, one worker per core (at most 2 by
+ * default), for the batch ZIP and the benchmark. Each worker renders one school at a time from
+ * plain data, so memory per worker stays bounded (plus a heap cap per worker).
+ *
+ * Where workers cannot start, rendering happens in this thread instead (same output):
+ * - under vitest, which cannot load the .ts worker entry in a worker thread;
+ * - when the worker file is missing or a worker fails to start or dies.
+ * From source (tsx) the worker runs render-worker.ts with the parent's loader (execArgv is
+ * inherited); from the esbuild bundle it runs dist/document-worker.js.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ProfileDocumentData } from '../document-data.js';
+import { renderAllDocuments, type RenderedDocument } from './index.js';
+import type { RenderReply, RenderRequest } from './render-worker.js';
+
+/** Old-generation heap per worker: a school needs ~60 MB at most; the cap keeps V8 from letting garbage pile up. */
+const WORKER_HEAP_MB = 160;
+/** Workers are stopped after this long without work (they hold fonts and caches). */
+const IDLE_MS = 30_000;
+
+interface Task {
+  id: number;
+  data: ProfileDocumentData;
+  resolve(files: RenderedDocument[]): void;
+  reject(error: Error): void;
+}
+
+interface Slot {
+  worker: Worker;
+  task: Task | null;
+  hasWorked: boolean;
+}
+
+function workerEntry(): URL | null {
+  const here = import.meta.url;
+  // From source: the .ts entry beside this file; from the bundle (dist/main.js, dist/cli.js): dist/document-worker.js.
+  const url = here.endsWith('.ts') ? new URL('./render-worker.ts', here) : new URL('./document-worker.js', here);
+  return existsSync(fileURLToPath(url)) ? url : null;
+}
+
+export function canUseWorkers(): boolean {
+  return !process.env.VITEST && workerEntry() !== null;
+}
+
+export class RenderPool {
+  readonly size: number;
+  private readonly slots: Slot[] = [];
+  private readonly queue: Task[] = [];
+  private nextId = 1;
+  private broken = false;
+  private idleTimer: NodeJS.Timeout | null = null;
+
+  constructor(size = Math.max(1, Math.min(2, availableParallelism()))) {
+    this.size = size;
+  }
+
+  /** Every output of one school, rendered in a worker (or here, when workers are unavailable). */
+  render(data: ProfileDocumentData): Promise<RenderedDocument[]> {
+    if (this.broken || !canUseWorkers()) return renderAllDocuments(data);
+    return new Promise<RenderedDocument[]>((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, data, resolve, reject });
+      this.pump();
+    });
+  }
+
+  /** Stops the workers (pending work is rendered here instead). */
+  async close(): Promise<void> {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    const slots = this.slots.splice(0);
+    await Promise.all(slots.map((slot) => slot.worker.terminate()));
+    for (const slot of slots) if (slot.task) this.fallback(slot.task);
+  }
+
+  private pump(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    while (this.queue.length > 0) {
+      let slot = this.slots.find((s) => s.task === null);
+      if (!slot && this.slots.length < this.size) slot = this.start();
+      if (!slot) break;
+      const task = this.queue.shift()!;
+      slot.task = task;
+      slot.worker.ref();
+      const request: RenderRequest = { id: task.id, data: task.data };
+      slot.worker.postMessage(request);
+    }
+    if (this.slots.every((s) => s.task === null) && this.slots.length > 0) {
+      for (const slot of this.slots) slot.worker.unref();
+      this.idleTimer = setTimeout(() => void this.close(), IDLE_MS);
+      this.idleTimer.unref();
+    }
+  }
+
+  private start(): Slot | undefined {
+    const entry = workerEntry();
+    if (!entry) {
+      this.broken = true;
+      return undefined;
+    }
+    const worker = new Worker(entry, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const slot: Slot = { worker, task: null, hasWorked: false };
+    worker.on('message', (reply: RenderReply) => {
+      const task = slot.task;
+      if (!task || task.id !== reply.id) return;
+      slot.task = null;
+      if ('error' in reply) task.reject(new Error(reply.error));
+      else task.resolve(reply.files.map((f) => ({ fileName: f.fileName, mimeType: f.mimeType, bytes: Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength) })));
+      this.pump();
+    });
+    const lose = (error: Error) => {
+      const index = this.slots.indexOf(slot);
+      if (index === -1) return;
+      this.slots.splice(index, 1);
+      // A worker that could not start or died: render its school here, and stop using workers
+      // if none ever worked (e.g. the entry cannot be loaded).
+      if (slot.task) this.fallback(slot.task, error);
+      slot.task = null;
+      if (!slot.hasWorked) this.broken = true;
+      if (this.broken) for (const task of this.queue.splice(0)) this.fallback(task);
+      else this.pump();
+    };
+    worker.on('error', lose);
+    worker.on('exit', (code) => lose(new Error(`render worker stopped (${code})`)));
+    worker.once('message', () => {
+      slot.hasWorked = true;
+    });
+    this.slots.push(slot);
+    return slot;
+  }
+
+  private fallback(task: Task, _cause?: Error): void {
+    renderAllDocuments(task.data).then(task.resolve, task.reject);
+  }
+}
+
+let shared: RenderPool | null = null;
+
+/** The process-wide pool (created on first use; its workers stop when idle). */
+export function renderPool(): RenderPool {
+  shared ??= new RenderPool();
+  return shared;
+}
