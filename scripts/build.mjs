@@ -12,7 +12,8 @@ mkdirSync(path.join(pub, 'client'), { recursive: true });
 
 const started = Date.now();
 await build({
-  entryPoints: { main: 'src/main.ts', cli: 'src/cli.ts' },
+  // document-worker: the documents render pool's worker thread (src/features/documents/render/render-pool.ts).
+  entryPoints: { main: 'src/main.ts', cli: 'src/cli.ts', 'document-worker': 'src/features/documents/render/render-worker.ts' },
   absWorkingDir: root,
   outdir: dist,
   bundle: true,

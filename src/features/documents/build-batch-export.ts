@@ -1,13 +1,14 @@
 /**
- * The job behind requestBatchExport: one school at a time, take its latest snapshot (or render
- * it live when there is none), push its files into a streaming ZIP under a folder for the school,
- * and report progress. Only one school's documents are in memory at once.
+ * The job behind requestBatchExport: for each school take its latest snapshot, or render it
+ * live when there is none (in the render pool's worker threads, one per core), push its files
+ * into a streaming ZIP under a folder for the school in school order, and report progress.
+ * At most two schools per worker are in flight, so memory stays bounded.
  */
 import type { JobDefinition } from '../../jobs/queue.js';
 import type { AppDeps } from '../../ui/context.js';
 import { getSchool } from '../partnerships/repository.js';
 import { listProfilesOfPartnership } from '../questionnaire/profiles-repository.js';
-import { renderEveryKind } from './document-kinds.js';
+import { renderPool } from './render/render-pool.js';
 import { loadDocumentDataFor } from './load-document-data.js';
 import { findLatestSnapshot, getExportForJob, listSnapshotFiles, updateExport } from './repository.js';
 import { batchExportJobKind } from './request-batch-export.js';
@@ -22,18 +23,33 @@ export async function buildBatchExport(deps: Pick<AppDeps, 'db' | 'clock' | 'log
     const total = profiles.length;
     await updateExport(db, exportId, { status: 'running', progress: { done: 0, total }, error: null });
     const zip = new StreamingZip();
+    const pool = renderPool();
     let done = 0;
-    for (const profile of profiles) {
-      const school = await getSchool(db, profile.schoolId);
-      const folder = `${school?.locationCode ?? profile.schoolId} ${school?.name ?? ''}`.trim();
-      const snapshot = await findLatestSnapshot(db, profile.id);
-      if (snapshot) {
-        zip.addFolder(folder, await listSnapshotFiles(db, snapshot.id));
-      } else {
-        zip.addFolder(folder, await renderEveryKind(await loadDocumentDataFor(db, clock, profile)));
-      }
+    // Schools whose files are being rendered (or read), in school order.
+    type Files = Array<{ fileName: string; mimeType: string; bytes: Uint8Array }>;
+    const inFlight: Array<{ folder: string; files: Promise<Files> }> = [];
+    const addNext = async () => {
+      const next = inFlight.shift()!;
+      zip.addFolder(next.folder, await next.files);
       done += 1;
       await updateExport(db, exportId, { progress: { done, total } });
+    };
+    try {
+      for (const profile of profiles) {
+        const school = await getSchool(db, profile.schoolId);
+        const folder = `${school?.locationCode ?? profile.schoolId} ${school?.name ?? ''}`.trim();
+        const snapshot = await findLatestSnapshot(db, profile.id);
+        const files: Promise<Files> = snapshot
+          ? Promise.resolve(await listSnapshotFiles(db, snapshot.id))
+          : pool.render(await loadDocumentDataFor(db, clock, profile));
+        files.catch(() => undefined); // awaited in order below; a failure there fails the job
+        inFlight.push({ folder, files });
+        if (inFlight.length >= pool.size * 2) await addNext();
+      }
+      while (inFlight.length > 0) await addNext();
+    } finally {
+      // On failure: let the renders in flight settle before the job reports.
+      await Promise.allSettled(inFlight.map((f) => f.files));
     }
     const bytes = zip.finish();
     await updateExport(db, exportId, {

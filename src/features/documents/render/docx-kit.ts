@@ -2,12 +2,15 @@
  * Building blocks shared by the Word outputs (full SOP, school-guide chapter):
  * branded heading styles, tables with a repeating header row, status cells with words.
  */
+import { crc32, deflateRawSync } from 'node:zlib';
 import {
   BorderStyle,
+  Document,
   Footer,
   Header,
   HeadingLevel,
   ImageRun,
+  Packer,
   PageNumber,
   Paragraph,
   ShadingType,
@@ -167,4 +170,67 @@ export function pageNumberFooter(leftText: string): Footer {
       }),
     ],
   });
+}
+
+type DocxParts = Map<string, string | Uint8Array>;
+const docxCompiler = (Packer as unknown as { compiler?: { compile(file: Document, prettify: undefined, overrides: []): DocxParts } }).compiler;
+
+/**
+ * Packer.toBuffer, but zipped with Node's native zlib instead of fflate's JavaScript DEFLATE
+ * (about a tenth of the .docx time went there). The parts are docx's own (Packer.compiler);
+ * when that is missing (another docx version) this falls back to Packer.toBuffer.
+ */
+export async function packDocx(doc: Document): Promise<Buffer> {
+  if (!docxCompiler || typeof crc32 !== 'function') return Packer.toBuffer(doc);
+  return zipParts(docxCompiler.compile(doc, undefined, []));
+}
+
+/** A plain ZIP (DEFLATE, UTF-8 names, no extra fields) of the given parts, in order. */
+export function zipParts(parts: DocxParts): Buffer {
+  const local: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  const DOS_DATE = (0 << 9) | (1 << 5) | 1; // 1980-01-01: documents are reproducible byte for byte
+  for (const [path, content] of parts) {
+    const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    const name = Buffer.from(path, 'utf8');
+    const packed = deflateRawSync(data, { level: 6 });
+    const crc = crc32(data);
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(0x04034b50, 0);
+    header.writeUInt16LE(20, 4);
+    header.writeUInt16LE(0x0800, 6);
+    header.writeUInt16LE(8, 8);
+    header.writeUInt16LE(0, 10);
+    header.writeUInt16LE(DOS_DATE, 12);
+    header.writeUInt32LE(crc, 14);
+    header.writeUInt32LE(packed.length, 18);
+    header.writeUInt32LE(data.length, 22);
+    header.writeUInt16LE(name.length, 26);
+    header.writeUInt16LE(0, 28);
+    const entry = Buffer.alloc(46);
+    entry.writeUInt32LE(0x02014b50, 0);
+    entry.writeUInt16LE(20, 4);
+    entry.writeUInt16LE(20, 6);
+    entry.writeUInt16LE(0x0800, 8);
+    entry.writeUInt16LE(8, 10);
+    entry.writeUInt16LE(0, 12);
+    entry.writeUInt16LE(DOS_DATE, 14);
+    entry.writeUInt32LE(crc, 16);
+    entry.writeUInt32LE(packed.length, 20);
+    entry.writeUInt32LE(data.length, 24);
+    entry.writeUInt16LE(name.length, 28);
+    entry.writeUInt32LE(offset, 42);
+    central.push(entry, name);
+    local.push(header, name, packed);
+    offset += header.length + name.length + packed.length;
+  }
+  const centralSize = central.reduce((n, b) => n + b.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(parts.size, 8);
+  end.writeUInt16LE(parts.size, 10);
+  end.writeUInt32LE(centralSize, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...local, ...central, end]);
 }

@@ -48,8 +48,8 @@ const MAX_CACHED_WORDS = 50_000;
  * plus the garbage); and the shared word-layout cache below then kept glyphs of old documents'
  * font objects alive, so every parsed font stayed in memory. The parsed font depends only on
  * the file bytes (pdfmake hands over the same Buffer from its virtual file system every time),
- * so one fontkit font per file and family serves every document; each document still makes its
- * own subset (`createSubset`) for embedding.
+ * so one fontkit font per file serves every document (its tables are parsed once); each document
+ * gets its own glyph cache and makes its own subset (`createSubset`) for embedding.
  */
 function shareParsedFonts(require: NodeJS.Require): void {
   // fontkit's exports are read-only getters, but its format list is open: TrueType files are
@@ -83,7 +83,10 @@ function shareParsedFonts(require: NodeJS.Require): void {
         font = new TrueType(stream);
         parsed.set(buffer, font);
       }
-      return font as SharedTrueType;
+      // Each document gets its own view on the parsed tables: glyph objects remember the code
+      // points they were first looked up with (pdfkit writes those into the PDF's ToUnicode
+      // map), so the glyph cache and the layout engine must not be shared between documents.
+      return Object.create(font, { _glyphs: { value: {}, writable: true } }) as SharedTrueType;
     }
   }
   fontkit.registerFormat(SharedTrueType as unknown as FontClass);

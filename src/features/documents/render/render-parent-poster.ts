@@ -2,16 +2,16 @@
  * The parent poster: one page in plain language (B1) for the school guide and the website
  * (DOMAIN.md "Outputs"). Items marked `posters.parent`, each with its parent text.
  * Exactly one page is guaranteed: the largest font size that fits is searched; if even
- * 8 pt does not fit, texts are shortened (the input side should prevent that with
+ * 8 pt does not fit, the most important entries are shown with their whole texts (never cut)
+ * plus a line saying where to read the rest (the input side should prevent that with
  * `checkParentPosterFits`).
  */
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { evaluateNorm, isAnswered } from '../../templates/model/answer.js';
+import { evaluateNorm, isAnswered, type NormStatus } from '../../templates/model/answer.js';
 import { findScale, type Item } from '../../templates/model/template.js';
 import type { ProfileDocumentData } from '../document-data.js';
 import { measurePdfPages, PDF_FONT } from './pdf-runtime.js';
 import {
-  balanceColumns,
   findFittingFontSize,
   MARK_COLORS,
   MARK_WORDS,
@@ -20,7 +20,6 @@ import {
   PAGE_SCALE,
   POSTER_LIMITS,
   renderAtSize,
-  shorten,
   tagText,
   type MarkKind,
   type PosterSize,
@@ -36,7 +35,12 @@ export interface ParentPosterEntry {
   mark: MarkKind;
   /** e.g. "Dit bieden wij · Op onze school", "Hier werken wij aan (2027-2028)". */
   tag: string;
+  /** Lower comes first when not every entry fits: norm items the school offers, then ambitions, … */
+  priority: number;
 }
+
+/** Which entries a crowded poster keeps: what the school offers against the norm first. */
+const PRIORITY: Record<NormStatus, number> = { meets: 0, ambition: 1, 'no-norm': 2, below: 3, unanswered: 4 };
 
 function ambitionYear(schoolYear: string | undefined): string {
   return schoolYear ? ` (${schoolYear})` : '';
@@ -55,10 +59,66 @@ export function listParentPosterEntries(data: ProfileDocumentData): ParentPoster
           typeof answer?.value === 'string' ? findScale(template, item.scale)?.options.find((o) => o.value === answer.value) : undefined;
         const where = mark === 'offered' && option ? ` · ${option.parentLabel ?? option.label}` : '';
         const year = mark === 'working-on' ? ambitionYear(answer?.ambition?.schoolYear) : '';
-        return { item, title: item.title, text: parentTextFor(item, answer), mark, tag: `${MARK_WORDS[mark]}${where}${year}` };
+        return { item, title: item.title, text: parentTextFor(item, answer), mark, tag: `${MARK_WORDS[mark]}${where}${year}`, priority: PRIORITY[status] };
       }),
   );
 }
+
+/** The `count` most important entries, shown in template order. */
+export function selectParentPosterEntries(entries: ParentPosterEntry[], count: number): ParentPosterEntry[] {
+  if (count >= entries.length) return entries;
+  const keep = new Set(
+    entries
+      .map((entry, index) => ({ entry, index }))
+      .sort((a, b) => a.entry.priority - b.entry.priority || a.index - b.index)
+      .slice(0, Math.max(0, count))
+      .map(({ entry }) => entry),
+  );
+  return entries.filter((entry) => keep.has(entry));
+}
+
+/** Width of one entry column on A4 (pt): page minus margins and the gap, halved. */
+const A4_COLUMN_WIDTH = (595.28 - 2 * 30 - 18) / 2;
+/** Roboto's average character width as a share of the font size, for Dutch text (slightly generous). */
+const CHAR_WIDTH = 0.5;
+
+/** Estimated height of an entry at font size `f` (A4 pt): line count from the text length. */
+function estimateEntryHeight(entry: ParentPosterEntry, f: number): number {
+  const textWidth = A4_COLUMN_WIDTH - f * 2.1;
+  const lines = (text: string, size: number) => Math.max(1, Math.ceil((text.length * CHAR_WIDTH * size) / textWidth));
+  return (lines(entry.title, f * 1.05) * 1.05 + lines(entry.text, f) + 0.85) * f * 1.2 + f * 1.0;
+}
+
+/**
+ * Split entries over two columns in order at the point where the taller column is lowest
+ * (estimated heights), so both columns end about level.
+ */
+export function balanceParentColumns(entries: ParentPosterEntry[], f: number): [ParentPosterEntry[], ParentPosterEntry[]] {
+  const heights = entries.map((e) => estimateEntryHeight(e, f));
+  const total = heights.reduce((a, b) => a + b, 0);
+  let best = entries.length;
+  let bestHeight = total;
+  let left = 0;
+  for (let split = 0; split <= entries.length; split++) {
+    const taller = Math.max(left, total - left);
+    if (taller < bestHeight) {
+      bestHeight = taller;
+      best = split;
+    }
+    left += heights[split] ?? 0;
+  }
+  return [entries.slice(0, best), entries.slice(best)];
+}
+
+/** Estimated height of the taller column for these entries (A4 pt). */
+function estimateColumnHeight(entries: ParentPosterEntry[], f: number): number {
+  const [a, b] = balanceParentColumns(entries, f);
+  const sum = (list: ParentPosterEntry[]) => list.reduce((n, e) => n + estimateEntryHeight(e, f), 0);
+  return Math.max(sum(a), sum(b));
+}
+
+/** Rough room for the entry columns on A4 below the header, intro and legend and above the contact box. */
+const A4_COLUMN_ROOM = 560;
 
 function internalCoordinator(data: ProfileDocumentData): { role: string; name: string; email?: string } | undefined {
   return data.school.contacts?.find((c) => /intern begeleider|ib-er|zorgco/i.test(c.role)) ?? data.school.contacts?.[0];
@@ -69,10 +129,16 @@ const INTRO =
 
 interface BuildOptions {
   size: PosterSize;
-  /** Shorten each parent text to this many characters (last resort when 8 pt does not fit). */
-  maxTextLength?: number;
-  /** Show only this many entries, naming how many more are in the full SOP (very last resort). */
-  maxEntries?: number;
+  /** Show only the this many most important entries, whole, and say where to read the rest (last resort when 8 pt does not fit). */
+  shown?: number;
+}
+
+/** "Meer over onze ondersteuning: …": where the entries left off the poster can be read. */
+export function moreSupportLine(data: ProfileDocumentData): string {
+  const website = data.school.website?.replace(/^https?:\/\//i, '').replace(/\/$/, '');
+  return website
+    ? `Meer over onze ondersteuning: ${website} (ons schoolondersteuningsprofiel, SOP)`
+    : 'Meer over onze ondersteuning: vraag op school naar ons schoolondersteuningsprofiel (SOP)';
 }
 
 export function buildParentPosterDefinition(data: ProfileDocumentData, fontSize: number, options: BuildOptions, onPageCount: (n: number) => void): TDocumentDefinitions {
@@ -84,8 +150,7 @@ export function buildParentPosterDefinition(data: ProfileDocumentData, fontSize:
   const logoUrl = logoDataUrl(data);
   const logo = fitLogo(data, 70 * k, 46 * k);
   const allEntries = listParentPosterEntries(data);
-  const entries = allEntries.slice(0, options.maxEntries ?? allEntries.length);
-  const isShortened = options.maxTextLength !== undefined;
+  const entries = selectParentPosterEntries(allEntries, options.shown ?? allEntries.length);
 
   const entryContent = (entry: ParentPosterEntry): Content => ({
     unbreakable: true,
@@ -95,8 +160,8 @@ export function buildParentPosterDefinition(data: ProfileDocumentData, fontSize:
       {
         width: '*',
         stack: [
-          { text: isShortened ? shorten(entry.title, (options.maxTextLength ?? 600) + 20) : entry.title, bold: true, fontSize: f * 1.05 },
-          { text: isShortened ? shorten(entry.text, options.maxTextLength ?? 600) : entry.text, fontSize: f, margin: [0, f * 0.1, 0, f * 0.2] },
+          { text: entry.title, bold: true, fontSize: f * 1.05 },
+          { text: entry.text, fontSize: f, margin: [0, f * 0.1, 0, f * 0.2] },
           tagText(entry.mark, entry.tag, f * 0.85),
         ],
       },
@@ -135,10 +200,7 @@ export function buildParentPosterDefinition(data: ProfileDocumentData, fontSize:
     });
   }
   if (entries.length < allEntries.length) {
-    contactLines.push({ text: `En nog ${allEntries.length - entries.length} onderwerpen: zie ons schoolondersteuningsprofiel op de website.`, fontSize: f, bold: true, margin: [0, f * 0.3, 0, 0] });
-  }
-  if (isShortened) {
-    contactLines.push({ text: 'De volledige teksten leest u in ons schoolondersteuningsprofiel op de website.', fontSize: f * 0.85, italics: true, margin: [0, f * 0.3, 0, 0] });
+    contactLines.unshift({ text: moreSupportLine(data), fontSize: f * 1.05, bold: true, color, margin: [0, 0, 0, f * 0.5] });
   }
 
   return {
@@ -177,7 +239,7 @@ export function buildParentPosterDefinition(data: ProfileDocumentData, fontSize:
       { text: INTRO, fontSize: f * 1.1, margin: [0, 0, 0, f * 0.6] },
       legend,
       {
-        columns: balanceColumns(entries, (e) => e.title.length + e.text.length + 90).map((column) => ({
+        columns: balanceParentColumns(entries, fontSize).map((column) => ({
           width: '*',
           stack: column.map(entryContent),
         })),
@@ -196,51 +258,56 @@ export function buildParentPosterDefinition(data: ProfileDocumentData, fontSize:
 
 type Builder = (fontSize: number, onPageCount: (n: number) => void) => TDocumentDefinitions;
 
-/** How the poster fits on one page: a font size, and only if needed shortened texts or fewer entries. */
+/** How the poster fits on one page: a font size, and only if needed fewer (whole) entries. */
 interface FitPlan {
   fontSize: number;
-  maxTextLength?: number;
-  maxEntries?: number;
+  shown?: number;
 }
 
 /**
  * Plans per data object; A3 is A4 scaled, so the A4 plan serves both. Every step of the search
  * is a layout-only pass (no drawing, no PDF written); the poster itself is rendered once.
  */
-const fitPlans = new WeakMap<ProfileDocumentData, { plan: FitPlan | null; fitsWithoutShortening: boolean }>();
+const fitPlans = new WeakMap<ProfileDocumentData, { plan: FitPlan | null; fitsAll: boolean }>();
 
 function builderFor(data: ProfileDocumentData, size: PosterSize, plan: Omit<FitPlan, 'fontSize'>): Builder {
   return (fontSize, onCount) => buildParentPosterDefinition(data, fontSize, { size, ...plan }, onCount);
 }
 
-async function planParentPoster(data: ProfileDocumentData): Promise<{ plan: FitPlan | null; fitsWithoutShortening: boolean }> {
+async function planParentPoster(data: ProfileDocumentData): Promise<{ plan: FitPlan | null; fitsAll: boolean }> {
   const known = fitPlans.get(data);
   if (known) return known;
-  let result: { plan: FitPlan | null; fitsWithoutShortening: boolean } = { plan: null, fitsWithoutShortening: false };
+  let result: { plan: FitPlan | null; fitsAll: boolean } = { plan: null, fitsAll: false };
   const fontSize = await findFittingFontSize(builderFor(data, 'A4', {}));
   if (fontSize !== null) {
-    result = { plan: { fontSize }, fitsWithoutShortening: true };
+    result = { plan: { fontSize }, fitsAll: true };
   } else {
-    // Last resort: shorter texts at the minimum size, then fewer entries (the input side should prevent this).
+    // Last resort: the largest number of most important entries that fits whole at the minimum
+    // size. Start at the estimate, then search: `lo` fits (or is 0), `hi` does not.
     const min = POSTER_LIMITS.minFontSizePt;
-    const fitsAtMin = async (plan: Omit<FitPlan, 'fontSize'>) => (await measurePdfPages((onCount) => builderFor(data, 'A4', plan)(min, onCount))) <= 1;
-    for (const maxTextLength of [240, 180, 120, 80, 50, 30]) {
-      if (await fitsAtMin({ maxTextLength })) {
-        result = { plan: { fontSize: min, maxTextLength }, fitsWithoutShortening: false };
-        break;
+    const all = listParentPosterEntries(data);
+    const fits = async (shown: number) => (await measurePdfPages((onCount) => builderFor(data, 'A4', { shown })(min, onCount))) <= 1;
+    let lo = 0;
+    let hi = all.length;
+    let guess = all.length - 1;
+    while (guess > 1 && estimateColumnHeight(selectParentPosterEntries(all, guess), min) > A4_COLUMN_ROOM) guess -= 1;
+    if (guess >= 1) {
+      if (await fits(guess)) {
+        lo = guess;
+        if (guess + 1 < hi) {
+          if (await fits(guess + 1)) lo = guess + 1;
+          else hi = guess + 1;
+        }
+      } else {
+        hi = guess;
       }
     }
-    if (!result.plan) {
-      // Binary search for the largest number of entries that fits: `lo` fits (or is 0), `hi` does not.
-      let lo = 0;
-      let hi = listParentPosterEntries(data).length;
-      while (hi - lo > 1) {
-        const mid = (lo + hi) >> 1;
-        if (await fitsAtMin({ maxTextLength: 80, maxEntries: mid })) lo = mid;
-        else hi = mid;
-      }
-      if (lo >= 1) result = { plan: { fontSize: min, maxTextLength: 80, maxEntries: lo }, fitsWithoutShortening: false };
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (await fits(mid)) lo = mid;
+      else hi = mid;
     }
+    if (lo >= 1) result = { plan: { fontSize: min, shown: lo }, fitsAll: false };
   }
   fitPlans.set(data, result);
   return result;
@@ -273,8 +340,8 @@ export interface PosterFitCheck {
 
 /** For the input side: refuse parent texts that cannot fit on one page even at the minimum readable size. */
 export async function checkParentPosterFits(data: ProfileDocumentData): Promise<PosterFitCheck> {
-  const { plan, fitsWithoutShortening } = await planParentPoster(data);
-  if (plan && fitsWithoutShortening) return { fits: true, fontSize: plan.fontSize, message: null };
+  const { plan, fitsAll } = await planParentPoster(data);
+  if (plan && fitsAll) return { fits: true, fontSize: plan.fontSize, message: null };
   const longest = listParentPosterEntries(data)
     .filter((e) => e.item.parentTextEditable)
     .sort((a, b) => b.text.length - a.text.length)

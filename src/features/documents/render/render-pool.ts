@@ -6,19 +6,28 @@
  * Where workers cannot start, rendering happens in this thread instead (same output):
  * - under vitest, which cannot load the .ts worker entry in a worker thread;
  * - when the worker file is missing or a worker fails to start or dies.
- * From source (tsx) the worker runs render-worker.ts with the parent's loader (execArgv is
- * inherited); from the esbuild bundle it runs dist/document-worker.js.
+ * From the esbuild bundle the workers run dist/document-worker.js; from source (tsx) the pool
+ * bundles render-worker.ts once with esbuild (or, without esbuild, registers tsx in the worker).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ProfileDocumentData } from '../document-data.js';
-import { renderAllDocuments, type RenderedDocument } from './index.js';
+import type { RenderedDocument } from './index.js';
 import type { RenderReply, RenderRequest } from './render-worker.js';
 
-/** Old-generation heap per worker: a school needs ~60 MB at most; the cap keeps V8 from letting garbage pile up. */
-const WORKER_HEAP_MB = 160;
+/**
+ * Heap per worker (MB; env DOC_WORKER_HEAP_MB / DOC_WORKER_YOUNG_MB to tune). A school's live heap
+ * is ~35 MB after GC; without caps V8 lets each worker grow to 200+ MB of garbage between major
+ * GCs. 80/24 gave the best peak-RSS/CPU trade-off measured (bench/README.md: ~300–320 MB for
+ * two workers plus the main thread, ~10 % more CPU than uncapped). A worker that runs out of
+ * heap is replaced, and its school is rendered in this thread instead.
+ */
+const WORKER_HEAP_MB = Number(process.env.DOC_WORKER_HEAP_MB ?? 80);
+const WORKER_YOUNG_MB = Number(process.env.DOC_WORKER_YOUNG_MB ?? 24);
 /** Workers are stopped after this long without work (they hold fonts and caches). */
 const IDLE_MS = 30_000;
 
@@ -40,6 +49,35 @@ function workerEntry(): URL | null {
   // From source: the .ts entry beside this file; from the bundle (dist/main.js, dist/cli.js): dist/document-worker.js.
   const url = here.endsWith('.ts') ? new URL('./render-worker.ts', here) : new URL('./document-worker.js', here);
   return existsSync(fileURLToPath(url)) ? url : null;
+}
+
+let bundledEntry: URL | null | undefined;
+
+/**
+ * From source (tsx, the benchmark): bundle the worker entry once per process with esbuild (a
+ * dev dependency) into node_modules/.cache, so workers run plain JavaScript like in production
+ * (a tsx loader in a worker costs a hooks thread and its memory per worker). null without esbuild.
+ */
+function bundleFromSource(entry: URL): URL | null {
+  if (bundledEntry !== undefined) return bundledEntry;
+  bundledEntry = null;
+  try {
+    const require = createRequire(import.meta.url);
+    const esbuild = require('esbuild') as { buildSync(options: Record<string, unknown>): unknown };
+    const root = dirname(require.resolve('esbuild/package.json'));
+    const outfile = join(root, '..', '.cache', 'opensop', `document-worker-${process.pid}.mjs`);
+    esbuild.buildSync({ entryPoints: [fileURLToPath(entry)], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'silent' });
+    bundledEntry = pathToFileURL(outfile);
+    process.once('exit', () => rmSync(outfile, { force: true }));
+  } catch {
+    bundledEntry = null;
+  }
+  return bundledEntry;
+}
+
+/** In-process rendering, loaded only when needed: a process that renders in workers never loads pdfmake or docx itself. */
+async function renderAllDocuments(data: ProfileDocumentData): Promise<RenderedDocument[]> {
+  return (await import('./index.js')).renderAllDocuments(data);
 }
 
 export function canUseWorkers(): boolean {
@@ -74,6 +112,7 @@ export class RenderPool {
     const slots = this.slots.splice(0);
     await Promise.all(slots.map((slot) => slot.worker.terminate()));
     for (const slot of slots) if (slot.task) this.fallback(slot.task);
+    for (const task of this.queue.splice(0)) this.fallback(task);
   }
 
   private pump(): void {
@@ -89,6 +128,8 @@ export class RenderPool {
       const request: RenderRequest = { id: task.id, data: task.data };
       slot.worker.postMessage(request);
     }
+    // No worker could start: render what waits here.
+    if (this.broken && this.slots.length === 0) for (const task of this.queue.splice(0)) this.fallback(task);
     if (this.slots.every((s) => s.task === null) && this.slots.length > 0) {
       for (const slot of this.slots) slot.worker.unref();
       this.idleTimer = setTimeout(() => void this.close(), IDLE_MS);
@@ -102,7 +143,28 @@ export class RenderPool {
       this.broken = true;
       return undefined;
     }
-    const worker = new Worker(entry, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const resourceLimits = { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB };
+    let worker: Worker;
+    if (entry.pathname.endsWith('.ts')) {
+      const bundled = bundleFromSource(entry);
+      if (bundled) {
+        worker = new Worker(bundled, { execArgv: [], resourceLimits });
+      } else {
+        // No esbuild: register tsx in the worker (tsx's --import hooks do not reach a worker's
+        // entry in Node 20), at the cost of a hooks thread per worker.
+        let tsx: string;
+        try {
+          tsx = import.meta.resolve('tsx/esm/api');
+        } catch {
+          this.broken = true;
+          return undefined;
+        }
+        const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry.href)}); });`;
+        worker = new Worker(boot, { eval: true, execArgv: [], resourceLimits });
+      }
+    } else {
+      worker = new Worker(entry, { resourceLimits });
+    }
     const slot: Slot = { worker, task: null, hasWorked: false };
     worker.on('message', (reply: RenderReply) => {
       const task = slot.task;

@@ -3,9 +3,9 @@
  * offering. By law (Kamerstuk 36443) these move into the school guide, set every year —
  * see DOMAIN.md "Facts that shape the design". HTML fragment for the website, .docx to paste in.
  */
-import { Document, Packer, Paragraph, TextRun, type FileChild } from 'docx';
+import { Document, Paragraph, TextRun, type FileChild } from 'docx';
 import type { ProfileDocumentData } from '../document-data.js';
-import { body, brandedHeader, dataTable, docxStyles, h1, h2, h3, pageNumberFooter, plain, statusCell } from './docx-kit.js';
+import { body, brandedHeader, dataTable, docxStyles, h1, h2, h3, packDocx, pageNumberFooter, plain, statusCell } from './docx-kit.js';
 import { adoptionText, brandHex, buildProfileView, escapeHtml, paragraphs, STATUS_COLORS, type ProfileView, type SectionView } from './profile-view.js';
 
 const CHAPTER_TITLE = 'Ondersteuning op onze school';
@@ -138,5 +138,5 @@ export async function renderSchoolGuideDocx(data: ProfileDocumentData): Promise<
       },
     ],
   });
-  return Packer.toBuffer(doc);
+  return packDocx(doc);
 }

@@ -3,7 +3,7 @@
  * Real heading styles and a table-of-contents field (Word fills it on opening).
  * Same content and order as render-sop-pdf.ts.
  */
-import { Document, Packer, Paragraph, TableOfContents, TextRun, type FileChild } from 'docx';
+import { Document, Paragraph, TableOfContents, TextRun, type FileChild } from 'docx';
 import type { ProfileDocumentData } from '../document-data.js';
 import {
   body,
@@ -16,6 +16,7 @@ import {
   h3,
   logoRun,
   mutedCell,
+  packDocx,
   pageNumberFooter,
   plain,
   statusCell,
@@ -159,5 +160,5 @@ export function buildSopDocument(data: ProfileDocumentData): Document {
 }
 
 export async function renderSopDocx(data: ProfileDocumentData): Promise<Buffer> {
-  return Packer.toBuffer(buildSopDocument(data));
+  return packDocx(buildSopDocument(data));
 }

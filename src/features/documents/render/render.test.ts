@@ -18,6 +18,8 @@ import {
   renderSopPdf,
   renderTeacherPosterPdf,
 } from './index.js';
+import { zipParts } from './docx-kit.js';
+import { canUseWorkers, RenderPool } from './render-pool.js';
 import { buildDocumentFixture, inlineTemplate, loadExampleTemplates } from './test-fixtures.js';
 
 async function pdfText(bytes: Buffer): Promise<{ pages: number; text: string }> {
@@ -92,7 +94,8 @@ describe.each(templates)('documents for $name', ({ template }) => {
         const { pages, text } = await pdfText(await renderParentPosterPdf(fixture, { size }));
         expect(pages).toBe(1);
         const flat = squash(text);
-        for (const entry of listParentPosterEntries(fixture).slice(0, 3)) expect(flat).toContain(squash(entry.title.slice(0, 14)));
+        // A crowded poster keeps what the school offers against the norm first (priority 0).
+        for (const entry of listParentPosterEntries(fixture).filter((e) => e.priority === 0).slice(0, 3)) expect(flat).toContain(squash(entry.title.slice(0, 14)));
         expect(flat).toContain('Ouder-enjeugdsteunpunt');
       }
     });
@@ -141,8 +144,51 @@ describe('safety and limits', () => {
     const check = await checkParentPosterFits(crowded);
     expect(check.fits).toBe(false);
     expect(check.message).toContain('passen niet op één pagina');
-    // …and the poster itself still comes out as one page (texts shortened as a last resort).
+    // …and the poster itself still comes out as one page (the most important entries, whole, as a last resort).
     expect((await pdfText(await renderParentPosterPdf(crowded, { size: 'A4' }))).pages).toBe(1);
+  });
+
+  it('a crowded parent poster shows the most important entries whole, never cut, and says where the rest is', async () => {
+    // Zoetermeer's example puts 22 items on the parent poster: more than one A4 page holds at 8 pt.
+    const zoetermeer = loadExampleTemplates().find((t) => t.name.includes('zoetermeer'))!;
+    const data = buildDocumentFixture(zoetermeer.template);
+    for (const size of ['A4', 'A3'] as const) {
+      const { pages, text } = await pdfText(await renderParentPosterPdf(data, { size }));
+      expect(pages).toBe(1);
+      expect(text).not.toContain('…');
+      expect(squash(text)).toContain('Meeroveronzeondersteuning:www.deregenboog-voorbeeldstad.nl');
+      const flat = squash(text).replace(/\./g, '');
+      const entries = listParentPosterEntries(data);
+      const shown = entries.filter((e) => flat.includes(squash(e.title.slice(0, 20))));
+      for (const entry of shown) expect(flat).toContain(squash(entry.text.normalize('NFC')).replace(/\./g, ''));
+      expect(shown.length).toBeGreaterThanOrEqual(12);
+      // The entries left off are never more important than one shown (what the school offers against the norm first).
+      const dropped = entries.filter((e) => !shown.includes(e));
+      expect(dropped.length).toBeGreaterThan(0);
+      const leastImportantShown = Math.max(...shown.map((e) => e.priority));
+      expect(dropped.filter((e) => e.priority < leastImportantShown).map((e) => e.title)).toEqual([]);
+    }
+  });
+
+  it('zipParts writes a ZIP that unzips to the same parts (the .docx container)', () => {
+    const parts = new Map<string, string | Uint8Array>([
+      ['[Content_Types].xml', '<Types/>'],
+      ['word/document.xml', '<w:document>één</w:document>'.repeat(100)],
+      ['word/media/image1.png', new Uint8Array([137, 80, 78, 71, 0, 1, 2])],
+    ]);
+    const files = unzipSync(new Uint8Array(zipParts(parts)));
+    expect(Object.keys(files)).toEqual([...parts.keys()]);
+    expect(strFromU8(files['word/document.xml']!)).toBe(parts.get('word/document.xml'));
+    expect([...files['word/media/image1.png']!]).toEqual([137, 80, 78, 71, 0, 1, 2]);
+  });
+
+  it('the render pool renders in this thread under vitest, with the same files in the same order', async () => {
+    expect(canUseWorkers()).toBe(false);
+    const pool = new RenderPool();
+    const data = buildDocumentFixture(template);
+    const [pooled, direct] = await Promise.all([pool.render(data), renderAllDocuments(data)]);
+    expect(pooled.map((d) => d.fileName)).toEqual(direct.map((d) => d.fileName));
+    await pool.close();
   });
 
   it('renderAllDocuments names the files after year, location and school', async () => {
