@@ -3,7 +3,7 @@ import { listItems } from '../templates/model/template.js';
 import { checkParentTextFitsData } from './check-poster-fit.js';
 import { buildDocumentFixture, loadExampleTemplates, padTemplate } from './render/test-fixtures.js';
 
-// De Eem's example fits its parent poster on one page; Zoetermeer's 22 poster items need shortened texts.
+// De Eem's example fits its parent poster on one page.
 const example = loadExampleTemplates().find((t) => t.name.includes('de-eem'));
 
 describe('checkParentTextFitsData', () => {
@@ -28,8 +28,19 @@ describe('checkParentTextFitsData', () => {
     // Every padded copy on the poster too: far more than one page holds even at 8 pt.
     const crowded = buildDocumentFixture(padTemplate(example!.template, 150, { posters: 'copy' }));
     const item = listItems(crowded.template).find(({ item }) => item.parentTextEditable && item.posters.parent)!.item;
-    const result = await checkParentTextFitsData(crowded, item.key, 'Wij helpen uw kind.');
+    crowded.answers[item.key] = { ...(crowded.answers[item.key] ?? { value: null, ambition: null }), parentText: 'Wij helpen uw kind.' };
+    const result = await checkParentTextFitsData(crowded, item.key, 'Wij helpen uw kind met lezen en rekenen, elke dag een half uur in een klein groepje.');
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message).toContain('past de ouderposter niet meer op één pagina');
+  });
+
+  it('on a poster that is already too full, accepts a change that makes it no fuller and refuses one that does', async () => {
+    const crowded = buildDocumentFixture(padTemplate(example!.template, 150, { posters: 'copy' }));
+    const item = listItems(crowded.template).find(({ item }) => item.parentTextEditable && item.posters.parent)!.item;
+    crowded.answers[item.key] = { ...(crowded.answers[item.key] ?? { value: null, ambition: null }), parentText: 'Wij helpen uw kind met lezen en rekenen.' };
+    const shorter = await checkParentTextFitsData(crowded, item.key, 'Wij helpen uw kind.');
+    expect(shorter.ok).toBe(true);
+    const longer = await checkParentTextFitsData(crowded, item.key, 'Wij helpen uw kind met lezen en rekenen, elke dag een half uur in een klein groepje.');
+    expect(longer.ok).toBe(false);
   });
 });

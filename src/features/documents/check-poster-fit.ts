@@ -8,7 +8,8 @@ import type { DbOrTx } from '../../db/client.js';
 import { listItems } from '../templates/model/template.js';
 import type { ProfileDocumentData } from './document-data.js';
 import { loadDocumentData } from './load-document-data.js';
-import { checkParentPosterFits } from './render/index.js';
+import { checkParentPosterFits, POSTER_LIMITS } from './render/index.js';
+import { parentTextFor } from './render/profile-view.js';
 
 export type ParentTextCheck = { ok: true; fontSize: number } | { ok: false; message: string };
 
@@ -29,6 +30,13 @@ export async function checkParentTextFitsData(data: ProfileDocumentData, itemKey
   const next: ProfileDocumentData = { ...data, answers: { ...data.answers, [itemKey]: { ...current, parentText: text } } };
   const result = await checkParentPosterFits(next);
   if (result.fits && result.fontSize !== null) return { ok: true, fontSize: result.fontSize };
+  // A poster that is already too full (the template's own titles and texts, or other items) must not
+  // block a school from a change that makes it no fuller: the poster then shows the most important
+  // entries whole, and the school can still shorten texts one by one.
+  const before = await checkParentPosterFits(data);
+  if (!before.fits && parentTextFor(item, { ...current, parentText: text }).length <= parentTextFor(item, current).length) {
+    return { ok: true, fontSize: POSTER_LIMITS.minFontSizePt };
+  }
   return {
     ok: false,
     message:

@@ -20,7 +20,7 @@ import {
 } from './index.js';
 import { zipParts } from './docx-kit.js';
 import { canUseWorkers, RenderPool } from './render-pool.js';
-import { buildDocumentFixture, inlineTemplate, loadExampleTemplates } from './test-fixtures.js';
+import { buildDocumentFixture, inlineTemplate, loadExampleTemplates, padTemplate } from './test-fixtures.js';
 
 async function pdfText(bytes: Buffer): Promise<{ pages: number; text: string }> {
   const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
@@ -149,9 +149,11 @@ describe('safety and limits', () => {
   });
 
   it('a crowded parent poster shows the most important entries whole, never cut, and says where the rest is', async () => {
-    // Zoetermeer's example puts 22 items on the parent poster: more than one A4 page holds at 8 pt.
+    // Zoetermeer's example with its first promises repeated: far more poster entries than one A4 page holds at 8 pt.
     const zoetermeer = loadExampleTemplates().find((t) => t.name.includes('zoetermeer'))!;
-    const data = buildDocumentFixture(zoetermeer.template);
+    const itemCount = zoetermeer.template.sections.reduce((n, s) => n + s.items.length, 0);
+    const data = buildDocumentFixture(padTemplate(zoetermeer.template, itemCount + 40, { posters: 'copy' }));
+    expect(listParentPosterEntries(data).length).toBeGreaterThan(30);
     for (const size of ['A4', 'A3'] as const) {
       const { pages, text } = await pdfText(await renderParentPosterPdf(data, { size }));
       expect(pages).toBe(1);
