@@ -25,7 +25,11 @@ export async function renderError(c: AppContext, error: unknown): Promise<Respon
       if (c.req.method === 'GET') return c.redirect(`/inloggen?terug=${encodeURIComponent(path)}`, 302);
     }
     const [titleKey, bodyKey] = TITLES[error.code];
-    if (wantsJson(c)) return c.json({ error: error.code, message: error.userMessage ?? t(bodyKey) }, error.status as 400);
+    if (wantsJson(c)) {
+      // An expired session or token: the client keeps its changes and asks the user to sign in again.
+      const reauth = error.code === 'unauthenticated' || error.code === 'csrf';
+      return c.json({ error: error.code, message: error.userMessage ?? t(bodyKey), ...(reauth ? { reauth: true } : {}) }, error.status as 400);
+    }
     return renderPage(c, {
       title: t(titleKey),
       status: error.status,

@@ -61,6 +61,7 @@ export function featureExpectations<P extends string>(_groups: PersonaGroups<P>)
     'POST /profielen/:profileId/onderdelen/:sectionKey': profileEditors,
     'POST /profielen/:profileId/antwoorden': profileEditors,
     'GET /profielen/:profileId/controleren': profileReaders,
+    'GET /profielen/:profileId/antwoorden/:itemKey/geschiedenis': profileReaders,
   };
   // Cycle (issue 5): settings only for the SWV's own admins ('cycle.manage'); the progress overview for
   // SWV readers ('partnership.view'), per board for its board users. Profile routes point at De Regenboog's

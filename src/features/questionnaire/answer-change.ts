@@ -20,6 +20,8 @@ export const saveAnswerRequestSchema = z.strictObject({
   field: z.enum(ANSWER_FIELDS),
   value: z.unknown(),
   baseRevision: z.number().int().min(0),
+  /** The value this field had when the editor started changing it: conflicts are per field. */
+  baseValue: z.unknown().optional(),
 });
 export type SaveAnswerRequest = z.infer<typeof saveAnswerRequestSchema>;
 

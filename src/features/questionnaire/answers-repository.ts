@@ -1,5 +1,5 @@
 /** Reads and writes answers. The questionnaire owns writing; documents and dashboards read through here. */
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { users } from '../accounts/schema.js';
 import type { Answer } from '../templates/model/answer.js';
@@ -104,7 +104,7 @@ export async function writeAnswer(db: DbOrTx, change: WriteAnswer): Promise<Writ
       insert into answers (profile_id, item_key, partnership_id, school_year, value, ambition, parent_text, meets_norm, carried_over, revision, updated_at, updated_by)
       select ${change.profileId}, ${change.itemKey}, ${change.partnershipId}, ${change.schoolYear}, ${json(change.answer.value)}, ${json(change.answer.ambition)},
              ${change.answer.parentText}, ${change.answer.meetsNorm}, false, 1, ${at}::timestamptz, ${change.userId}
-      where exists (select 1 from profiles where id = ${change.profileId} and status in ('not_started', 'in_progress'))
+      where exists (select 1 from profiles where id = ${change.profileId} and status in ('not_started', 'in_progress') for share)
       on conflict (profile_id, item_key) do update set
         value = excluded.value, ambition = excluded.ambition, parent_text = excluded.parent_text, meets_norm = excluded.meets_norm,
         carried_over = false, revision = answers.revision + 1, updated_at = excluded.updated_at, updated_by = excluded.updated_by
@@ -124,6 +124,16 @@ export async function writeAnswer(db: DbOrTx, change: WriteAnswer): Promise<Writ
 
 export async function listAnswerHistory(db: DbOrTx, profileId: string, itemKey: string) {
   return db.select().from(answerHistory).where(and(eq(answerHistory.profileId, profileId), eq(answerHistory.itemKey, itemKey))).orderBy(asc(answerHistory.id));
+}
+
+/** One item's history, newest first, with the name of who made each change (the "Geschiedenis" page). */
+export async function listAnswerHistoryWithNames(db: DbOrTx, profileId: string, itemKey: string) {
+  return db
+    .select({ id: answerHistory.id, before: answerHistory.before, after: answerHistory.after, changedAt: answerHistory.changedAt, changedByName: users.name })
+    .from(answerHistory)
+    .leftJoin(users, eq(users.id, answerHistory.changedBy))
+    .where(and(eq(answerHistory.profileId, profileId), eq(answerHistory.itemKey, itemKey)))
+    .orderBy(desc(answerHistory.id));
 }
 
 /** The current row of one item (conflicts, no-op saves). */
@@ -149,6 +159,12 @@ export interface WriteField {
   /** For `value`: whether it meets the SWV's norm (null when unanswered or without a norm). */
   meetsNorm: boolean | null;
   baseRevision: number;
+  /**
+   * The value of this column the editor started from (already normalised). When given, the write is
+   * refused only when this column changed meanwhile (conflicts per field, not per row); otherwise the
+   * stored revision must still equal `baseRevision`.
+   */
+  baseValue?: unknown;
   userId: string;
   at: Date;
   readBackKeys?: string[];
@@ -156,8 +172,10 @@ export interface WriteField {
 
 /**
  * The autosave write: changes ONE column of one answer and writes its history, in one statement.
- * Writes only when the stored revision still equals `baseRevision`, the column really changes and
- * the profile is still being edited. Returns the row after the write, or null when nothing was
+ * Writes only when the column still holds `baseValue` (or, without one, the stored revision still
+ * equals `baseRevision`), the column really changes and the profile is still being edited; the
+ * profile row is share-locked by the same statement, so a submission cannot slip in between the
+ * check and the write. Returns the row after the write, or null when nothing was
  * written (then read the current row to tell a conflict from a no-op).
  */
 export async function writeAnswerField(db: DbOrTx, change: WriteField): Promise<(WriteAnswerResult & { answer: Answer }) | null> {
@@ -173,6 +191,12 @@ export async function writeAnswerField(db: DbOrTx, change: WriteField): Promise<
           keys.map((key) => sql`${key}`),
           sql`, `,
         )}))`;
+  const unchangedSinceBase =
+    change.baseValue === undefined
+      ? sql`answers.revision = ${change.baseRevision}`
+      : change.field === 'parentText'
+        ? sql`answers.parent_text is not distinct from ${(change.baseValue as string | null) ?? null}::text`
+        : sql`answers.${column} is not distinct from ${json(change.baseValue)}`;
   const result = await db.execute(sql`
     with old as (
       select value, ambition, parent_text from answers where profile_id = ${change.profileId} and item_key = ${change.itemKey}
@@ -181,11 +205,11 @@ export async function writeAnswerField(db: DbOrTx, change: WriteField): Promise<
       select ${change.profileId}, ${change.itemKey}, ${change.partnershipId}, ${change.schoolYear},
              ${change.field === 'value' ? newValue : sql`null`}, ${change.field === 'ambition' ? newValue : sql`null`}, ${change.field === 'parentText' ? newValue : sql`null`},
              ${change.field === 'value' ? change.meetsNorm : null}::boolean, false, 1, ${at}::timestamptz, ${change.userId}
-      where exists (select 1 from profiles where id = ${change.profileId} and status in ('not_started', 'in_progress'))
+      where exists (select 1 from profiles where id = ${change.profileId} and status in ('not_started', 'in_progress') for share)
       on conflict (profile_id, item_key) do update set
         ${column} = excluded.${column}, ${change.field === 'value' ? sql`meets_norm = excluded.meets_norm,` : sql``}
         carried_over = false, revision = answers.revision + 1, updated_at = excluded.updated_at, updated_by = excluded.updated_by
-      where answers.revision = ${change.baseRevision} and answers.${column} is distinct from excluded.${column}
+      where ${unchangedSinceBase} and answers.${column} is distinct from excluded.${column}
       returning value, ambition, parent_text, revision
     ), history as (
       insert into answer_history (profile_id, item_key, before, after, changed_by, changed_at)

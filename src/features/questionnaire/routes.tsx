@@ -12,7 +12,8 @@ import { questionnaireMessages } from './messages.js';
 import { saveAnswer } from './save-answer.js';
 import { saveSection } from './save-section.js';
 import { fromProfileParam, profileFactsOf } from './scopes.js';
-import { CheckPage, profilePath, ProfileHome, SectionPage, WelcomePage, type SectionFormState } from './views/pages.js';
+import { loadAnswerHistory } from './load-answer-history.js';
+import { AnswerHistoryView, CheckPage, profilePath, ProfileHome, sectionPath, SectionPage, WelcomePage, type SectionFormState } from './views/pages.js';
 
 const load = (c: AppContext, auth: Authorized | null) =>
   loadProfilePage({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), profileId: c.req.param('profileId')! });
@@ -116,6 +117,19 @@ export function registerQuestionnaireRoutes(table: RouteTable): void {
       }
       throw error;
     }
+  });
+
+  // Who changed an answer, when, and from what to what (answer_history).
+  table.get('/profielen/:profileId/antwoorden/:itemKey/geschiedenis', view, async (c, auth) => {
+    const history = await loadAnswerHistory({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), profileId: c.req.param('profileId')!, itemKey: c.req.param('itemKey')! });
+    const t = translator(questionnaireMessages, c.var.locale);
+    const page = history.page;
+    return renderPage(c, {
+      title: `${t('historyTitle', { title: history.title })} — ${page.schoolName}`,
+      partnershipId: page.profile.partnershipId,
+      breadcrumbs: [...crumbs(page, c), [history.target.section.title, sectionPath(page.profile.id, history.target.section.key)]],
+      children: <AnswerHistoryView history={history} locale={c.var.locale} />,
+    });
   });
 
   table.get('/profielen/:profileId/controleren', view, async (c, auth) => {

@@ -61,6 +61,11 @@ export interface SaveAnswerOptions {
   field: AnswerField;
   value: unknown;
   baseRevision: number;
+  /**
+   * The value this field had when the editor started (as the client read it). When present, only a
+   * change of this field by someone else is a conflict; other fields of the item may have changed.
+   */
+  baseValue?: unknown;
   /** The profile as the route's scope loader read it (saves a round trip); loaded when absent. */
   profile?: ProfileFacts | undefined;
 }
@@ -88,6 +93,11 @@ export async function saveAnswer(options: SaveAnswerOptions): Promise<SaveAnswer
     if (!fits.ok) return { kind: 'invalid', message: fits.message };
   }
 
+  // The base goes through the same normalisation as the value, so "240" and 240 are the same base.
+  const hasBase = 'baseValue' in options && options.baseValue !== undefined;
+  const base = hasBase ? checkField(template, target, field, options.baseValue) : null;
+  const baseValue = !hasBase ? undefined : base?.ok ? (base.value ?? null) : options.baseValue;
+
   const written = await writeAnswerField(db, {
     profileId: profile.id,
     itemKey: storedKey,
@@ -97,6 +107,7 @@ export async function saveAnswer(options: SaveAnswerOptions): Promise<SaveAnswer
     value: checked.value,
     meetsNorm: field === 'value' && target.kind === 'item' ? computeMeetsNorm(target.item, checked.value as AnswerValue | null) : null,
     baseRevision: options.baseRevision,
+    ...(hasBase ? { baseValue } : {}),
     userId: auth.principal.userId,
     at: now,
     readBackKeys: target.section.items.map((item) => item.key),
@@ -114,7 +125,8 @@ export async function saveAnswer(options: SaveAnswerOptions): Promise<SaveAnswer
   if (change.ok && current && sameAnswer(current, change.answer)) {
     return { kind: 'saved', revision: current.revision, normStatus: normStatusOf(target, current), sectionProgress: await sectionProgressAfter(db, profile.id, template, target) };
   }
-  if ((current?.revision ?? 0) === options.baseRevision) {
+  const unchanged = hasBase ? sameValue(fieldValue(current, field), baseValue) : (current?.revision ?? 0) === options.baseRevision;
+  if (unchanged) {
     const fresh = await loadProfileFacts(db, profile.id);
     requireEditable(fresh.status, fresh.cycle, now);
   }
@@ -176,7 +188,23 @@ async function describeConflict(db: Database, template: TemplateDefinition, targ
   };
 }
 
-function fieldValue(answer: Answer | null, field: AnswerField): unknown {
+/** Two stored values of one field compared as data (object keys in any order). */
+export function sameValue(a: unknown, b: unknown): boolean {
+  return stableJson(a ?? null) === stableJson(b ?? null);
+}
+
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${stableJson((value as Record<string, unknown>)[key])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function fieldValue(answer: Answer | null, field: AnswerField): unknown {
   if (!answer) return null;
   if (field === 'ambition') return answer.ambition;
   if (field === 'parentText') return answer.parentText;

@@ -1,7 +1,11 @@
 /**
- * Saves a whole section posted without JavaScript: every valid field is saved, each invalid one
- * gets its own message, and an item changed meanwhile by someone else is not overwritten
- * (its conflict is returned with both values). What was typed always comes back for the re-render.
+ * Saves a whole section posted without JavaScript (or with the "Opslaan" button). Each item posts,
+ * beside its fields, the answer the form started from (`<key>.base`). Only a field whose posted value
+ * differs from that base is a change; everything else is left alone, so a form never reverts what
+ * another editor saved meanwhile. A changed field is written only while the stored field still equals
+ * its base (conflicts per field, like autosave); otherwise both values are returned and nothing is
+ * overwritten. Items not posted at all are untouched. Every invalid field gets its own message and
+ * what was typed always comes back for the re-render.
  */
 import { AppError } from '../../auth/app-error.js';
 import { recordAudit } from '../../audit/record-audit.js';
@@ -10,31 +14,39 @@ import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
 import { profileEditability } from '../cycle/editability.js';
 import { getCycleFor } from '../cycle/repository.js';
-import { isAnswered, type Ambition, type Answer } from '../templates/model/answer.js';
-import type { Item, Section, TemplateDefinition } from '../templates/model/template.js';
 import { checkParentTextFits } from '../documents/check-poster-fit.js';
-import { applyChange, sameAnswer, type AnswerField, type ChangeTarget } from './answer-change.js';
-import { findUserName, LIMITS_KEY_PREFIX, listAnswerStates, writeAnswer, type AnswerState } from './answers-repository.js';
+import type { Ambition, Answer, AnswerValue } from '../templates/model/answer.js';
+import type { Item, Section, TemplateDefinition } from '../templates/model/template.js';
+import { applyChange, computeMeetsNorm, type AnswerField, type ChangeTarget } from './answer-change.js';
+import { findUserName, getAnswerState, LIMITS_KEY_PREFIX, listAnswerStates, writeAnswerField, type AnswerState } from './answers-repository.js';
 import { markProfileInProgress, getProfile } from './profiles-repository.js';
-import { describeField, formatDateTime, type ConflictInfo } from './save-answer.js';
+import { describeField, fieldValue, formatDateTime, sameValue, type ConflictInfo } from './save-answer.js';
 import { loadTemplateDefinition } from './template-cache.js';
-import { itemFieldNames, type ItemFieldAnswer } from './views/item-field.js';
+import { itemFieldNames, NONE_OF_THESE, type ItemFieldAnswer } from './views/item-field.js';
 
 /** The form field of a section's "Wat kan de school niet" text. */
 export const LIMITS_FIELD = '_limits';
+/** Submit buttons of the conflict message: their value is the item key (or LIMITS_FIELD). */
+export const USE_MINE_FIELD = '_useMine';
+export const KEEP_THEIRS_FIELD = '_keepTheirs';
 
 export type PostedForm = Record<string, string | string[]>;
+
+/** The answer a form started from, posted back as JSON in `<key>.base` (limits: `_limits.base`). */
+export type BaseAnswer = Pick<Answer, 'value' | 'ambition' | 'parentText'>;
 
 export interface SaveSectionResult {
   /** Errors by form field name. */
   errors: Record<string, string>;
   /** Conflicts by item key (or LIMITS_FIELD). */
   conflicts: Record<string, ConflictInfo>;
-  /** What the form shows now: the posted values, with the revision to post next. */
+  /** What the form shows now for each posted item: the posted values, the revision and the base to post next. */
   shown: Record<string, ItemFieldAnswer>;
-  limits: { value: string; revision: number };
+  limits: { value: string; revision: number; base: string | null } | null;
   savedCount: number;
 }
+
+type ItemPart = 'value' | 'ambition' | 'parentText';
 
 export async function saveSection(options: {
   db: Database;
@@ -56,83 +68,146 @@ export async function saveSection(options: {
   const section = template.sections.find((candidate) => candidate.key === options.sectionKey);
   if (!section) throw new AppError('not_found');
   const stored = await listAnswerStates(db, profile.id);
+  const useMine = new Set(listOf(form[USE_MINE_FIELD]));
+  const keepTheirs = new Set(listOf(form[KEEP_THEIRS_FIELD]));
 
-  const result: SaveSectionResult = { errors: {}, conflicts: {}, shown: {}, limits: { value: '', revision: 0 }, savedCount: 0 };
+  const result: SaveSectionResult = { errors: {}, conflicts: {}, shown: {}, limits: null, savedCount: 0 };
   let started = false;
 
-  const persist = async (storedKey: string, target: ChangeTarget, current: AnswerState | null, next: Answer & { meetsNorm: boolean | null }, baseRevision: number, conflictField: AnswerField) => {
-    if (current && sameAnswer(current, next)) return current.revision;
-    if (!current && sameAnswer(null, next)) return 0; // nothing typed for a new item: no empty row
-    if ((current?.revision ?? 0) !== baseRevision) {
-      result.conflicts[storedKey.startsWith(LIMITS_KEY_PREFIX) ? LIMITS_FIELD : storedKey] = await conflictOf(db, template, target, conflictField, current, next);
-      return current?.revision ?? 0;
+  /**
+   * Writes one changed field when the stored field still equals its base. Returns the field's base
+   * for the next post: the new value when written, the other editor's value when the two agree, and
+   * the unchanged old base on a conflict (so a plain "Opslaan" cannot silently overwrite theirs).
+   */
+  const persistField = async (args: {
+    storedKey: string;
+    conflictKey: string;
+    target: ChangeTarget;
+    field: AnswerField;
+    column: ItemPart;
+    next: unknown;
+    base: unknown;
+    current: AnswerState | null;
+    mine: Answer;
+  }): Promise<{ base: unknown; revision: number | null }> => {
+    const { current } = args;
+    const storedValue = fieldValue(current, args.column);
+    if (sameValue(storedValue, args.next)) return { base: storedValue, revision: current?.revision ?? null }; // already so
+    if (!sameValue(storedValue, args.base)) {
+      result.conflicts[args.conflictKey] = await conflictOf(db, template, args.target, args.field, current, args.mine);
+      return { base: args.base, revision: current?.revision ?? null };
     }
-    const written = await writeAnswer(db, {
+    const written = await writeAnswerField(db, {
       profileId: profile.id,
-      itemKey: storedKey,
+      itemKey: args.storedKey,
       partnershipId: profile.partnershipId,
       schoolYear: profile.schoolYear,
-      answer: next,
-      baseRevision,
-      before: current,
+      field: args.column,
+      value: args.next,
+      meetsNorm: args.field === 'value' && args.target.kind === 'item' ? computeMeetsNorm(args.target.item, args.next as AnswerValue | null) : null,
+      baseRevision: current?.revision ?? 0,
+      baseValue: args.base ?? null,
       userId: auth.principal.userId,
       at: now,
     });
     if (!written) {
-      const fresh = (await listAnswerStates(db, profile.id)).get(storedKey) ?? null;
-      result.conflicts[storedKey.startsWith(LIMITS_KEY_PREFIX) ? LIMITS_FIELD : storedKey] = await conflictOf(db, template, target, conflictField, fresh, next);
-      return fresh?.revision ?? 0;
+      // Changed between our read and the write (or no longer editable).
+      const fresh = await getAnswerState(db, profile.id, args.storedKey);
+      if (sameValue(fieldValue(fresh, args.column), args.next)) return { base: args.next, revision: fresh?.revision ?? null };
+      if (sameValue(fieldValue(fresh, args.column), args.base)) throw new AppError('invalid_state', 'Dit SOP kan niet meer worden gewijzigd.');
+      result.conflicts[args.conflictKey] = await conflictOf(db, template, args.target, args.field, fresh, args.mine);
+      return { base: args.base, revision: fresh?.revision ?? null };
     }
     result.savedCount += 1;
     started = true;
-    return written.revision;
+    return { base: args.next, revision: written.revision };
   };
 
   for (const item of section.items) {
     const names = itemFieldNames(item);
     const current = stored.get(item.key) ?? null;
-    const baseRevision = toRevision(form[names.revision], current?.revision ?? 0);
+    const posted = postedAnswer(item, form);
+    // Not in the posted form at all: leave the item as it is.
+    if (!posted.present) continue;
     const target: ChangeTarget = { kind: 'item', section, item };
-    const posted = postedAnswer(item, form, current);
-    let next: Answer = current ? { value: current.value, ambition: current.ambition, parentText: current.parentText } : { value: null, ambition: null, parentText: null };
-    let changedField: AnswerField = 'value';
-    let meetsNorm: boolean | null = null;
-    const fields: Array<[AnswerField, unknown, string]> = [['value', posted.value, names.value]];
-    if (item.ambition) fields.push(['ambition', posted.ambition, names.ambition]);
-    if (item.parentTextEditable) fields.push(['parentText', posted.parentText, names.parentText]);
-    for (const [field, raw, name] of fields) {
-      const applied = applyChange(template, target, next, field, raw);
+    const postedRevision = toRevision(form[names.revision]);
+    let base = baseOf(form[names.base], current, postedRevision);
+    // "Mijn antwoord gebruiken": the editor saw their value (same revision) and chose theirs to be replaced.
+    if (useMine.has(item.key) && current && postedRevision === current.revision) base = { value: current.value, ambition: current.ambition, parentText: current.parentText };
+
+    const parts: Array<[ItemPart, unknown, string]> = [];
+    if (posted.value !== undefined) parts.push(['value', posted.value, names.value]);
+    if (item.ambition && posted.ambition !== undefined) parts.push(['ambition', posted.ambition, names.ambition]);
+    if (item.parentTextEditable && posted.parentText !== undefined) parts.push(['parentText', posted.parentText, names.parentText]);
+
+    const nextBase: BaseAnswer = { value: current?.value ?? null, ambition: current?.ambition ?? null, parentText: current?.parentText ?? null };
+    // What the re-rendered form shows: what was typed, except for fields this editor did not change,
+    // which show the stored value (so a stale value on screen can never be posted back as a change).
+    const shown: { value: unknown; ambition: unknown; parentText: unknown } = { value: posted.shownValue, ambition: posted.shownAmbition, parentText: posted.parentText ?? null };
+    let revision = current?.revision ?? 0;
+    let mine: Answer = { ...nextBase };
+    for (const [part, raw, name] of parts) {
+      const applied = applyChange(template, target, mine, part, raw);
+      const baseValue = base[part];
       if (!applied.ok) {
-        result.errors[name] = applied.message;
+        result.errors[name] = part === 'value' && posted.valueError ? posted.valueError : applied.message;
+        (nextBase as Record<ItemPart, unknown>)[part] = baseValue; // still based on what the form started from
         continue;
       }
-      if (field === 'parentText' && item.posters.parent && applied.answer.parentText !== (current?.parentText ?? null)) {
+      const next = fieldValue(applied.answer, part);
+      const theirs = fieldValue(current, part);
+      // Unchanged since the form was opened, or "Hun antwoord houden": not written, not checked.
+      if (sameValue(next, baseValue) || (keepTheirs.has(item.key) && !sameValue(theirs, baseValue))) {
+        shown[part] = theirs;
+        continue;
+      }
+      if (part === 'parentText' && item.posters.parent) {
         // The parent poster must stay one page: refuse a text that cannot fit (documents capability).
-        const fits = await checkParentTextFits({ db, clock: options.clock, profileId: profile.id, itemKey: item.key, parentText: applied.answer.parentText });
+        const fits = await checkParentTextFits({ db, clock: options.clock, profileId: profile.id, itemKey: item.key, parentText: next as string | null });
         if (!fits.ok) {
           result.errors[name] = fits.message;
+          (nextBase as Record<ItemPart, unknown>)[part] = baseValue;
           continue;
         }
       }
-      if (!sameAnswer(next, applied.answer)) changedField = field;
-      next = applied.answer;
-      meetsNorm = applied.answer.meetsNorm;
+      mine = { ...mine, [part]: next };
+      const outcome = await persistField({ storedKey: item.key, conflictKey: item.key, target, field: part, column: part, next, base: baseValue, current, mine });
+      (nextBase as Record<ItemPart, unknown>)[part] = outcome.base;
+      if (outcome.revision !== null) revision = Math.max(revision, outcome.revision);
     }
-    const revision = await persist(item.key, target, current, { ...next, meetsNorm }, baseRevision, changedField);
-    result.shown[item.key] = { value: posted.shownValue, ambition: posted.shownAmbition, parentText: posted.parentText ?? null, revision: result.conflicts[item.key] ? result.conflicts[item.key]!.theirs.revision : revision };
+    const conflict = result.conflicts[item.key];
+    result.shown[item.key] = {
+      value: shown.value as ItemFieldAnswer['value'],
+      ambition: shown.ambition as ItemFieldAnswer['ambition'],
+      parentText: shown.parentText as ItemFieldAnswer['parentText'],
+      revision: conflict ? conflict.theirs.revision : revision,
+      base: nextBase,
+    };
   }
 
-  if (section.asksLimits) {
+  if (section.asksLimits && (form[LIMITS_FIELD] !== undefined || form[`${LIMITS_FIELD}.base`] !== undefined)) {
     const storedKey = `${LIMITS_KEY_PREFIX}${section.key}`;
     const current = stored.get(storedKey) ?? null;
     const raw = typeof form[LIMITS_FIELD] === 'string' ? (form[LIMITS_FIELD] as string) : '';
-    const baseRevision = toRevision(form[`${LIMITS_FIELD}.revision`], current?.revision ?? 0);
+    const postedRevision = toRevision(form[`${LIMITS_FIELD}.revision`]);
+    const postedBase = baseOf(form[`${LIMITS_FIELD}.base`], current, postedRevision);
+    let base: unknown = postedBase.value;
+    if (useMine.has(LIMITS_FIELD) && current && postedRevision === current.revision) base = current.value;
     const target: ChangeTarget = { kind: 'limits', section };
-    const applied = applyChange(template, target, current, 'limits', raw);
+    const applied = applyChange(template, target, null, 'limits', raw);
     let revision = current?.revision ?? 0;
+    let nextBase: unknown = current?.value ?? null;
+    let shown = raw;
     if (!applied.ok) result.errors[LIMITS_FIELD] = applied.message;
-    else revision = await persist(storedKey, target, current, applied.answer, baseRevision, 'limits');
-    result.limits = { value: raw, revision: result.conflicts[LIMITS_FIELD] ? result.conflicts[LIMITS_FIELD]!.theirs.revision : revision };
+    else if (sameValue(applied.answer.value, base) || (keepTheirs.has(LIMITS_FIELD) && !sameValue(current?.value ?? null, base))) {
+      shown = typeof current?.value === 'string' ? current.value : '';
+    } else {
+      const outcome = await persistField({ storedKey, conflictKey: LIMITS_FIELD, target, field: 'limits', column: 'value', next: applied.answer.value, base, current, mine: applied.answer });
+      nextBase = outcome.base;
+      if (outcome.revision !== null) revision = outcome.revision;
+    }
+    const conflict = result.conflicts[LIMITS_FIELD];
+    result.limits = { value: shown, revision: conflict ? conflict.theirs.revision : revision, base: typeof nextBase === 'string' ? nextBase : null };
   }
 
   if (started && profile.status === 'not_started') {
@@ -153,44 +228,93 @@ export async function saveSection(options: {
   return result;
 }
 
-function toRevision(raw: string | string[] | undefined, fallback: number): number {
-  const text = Array.isArray(raw) ? raw[0] : raw;
-  return text !== undefined && /^\d+$/.test(text) ? Number(text) : fallback;
+function listOf(raw: string | string[] | undefined): string[] {
+  return raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
 }
 
-/** Reads one item's posted fields. An unticked checkbox group posts nothing: "none" only if it was answered before. */
-function postedAnswer(item: Item, form: PostedForm, current: AnswerState | null) {
+function toRevision(raw: string | string[] | undefined): number | null {
+  const text = Array.isArray(raw) ? raw[0] : raw;
+  return text !== undefined && /^\d+$/.test(text) ? Number(text) : null;
+}
+
+/**
+ * The answer the form started from. Forms carry it as JSON; a form without it (an old page) falls
+ * back to the stored answer only when it was rendered from the stored revision — otherwise the base
+ * is unknown and every posted difference is checked against the stored value as a conflict.
+ */
+function baseOf(raw: string | string[] | undefined, current: AnswerState | null, postedRevision: number | null): BaseAnswer {
+  const text = Array.isArray(raw) ? raw[0] : raw;
+  if (text !== undefined) {
+    try {
+      const parsed = JSON.parse(text) as Partial<BaseAnswer> | null;
+      if (parsed && typeof parsed === 'object') return { value: parsed.value ?? null, ambition: parsed.ambition ?? null, parentText: parsed.parentText ?? null };
+    } catch {
+      // fall through: treat as unknown
+    }
+  }
+  if (postedRevision === null || postedRevision === (current?.revision ?? 0)) {
+    return { value: current?.value ?? null, ambition: current?.ambition ?? null, parentText: current?.parentText ?? null };
+  }
+  return { value: UNKNOWN_BASE, ambition: UNKNOWN_BASE, parentText: UNKNOWN_BASE } as unknown as BaseAnswer;
+}
+
+/** Matches no stored value, so a change on an outdated page without a base is always a conflict. */
+const UNKNOWN_BASE = { unknownBase: true };
+
+/**
+ * Reads one item's posted fields. `present` is false when the item was not in the form at all.
+ * A field that was not posted is `undefined` (left alone); an unticked radio or checkbox group of an
+ * item that is in the form posts nothing and means "no answer".
+ */
+function postedAnswer(item: Item, form: PostedForm) {
   const names = itemFieldNames(item);
+  const present = [names.base, names.revision, names.value, names.ambition, names.ambitionTarget, names.ambitionYear, names.parentText].some((name) => form[name] !== undefined);
   const rawValue = form[names.value];
+  const isChoice = item.kind !== 'text' && item.kind !== 'longtext' && item.kind !== 'number';
   let value: unknown;
+  let valueError: string | undefined;
+  const inForm = form[names.base] !== undefined;
   if (item.kind === 'partners') {
-    value = rawValue === undefined ? (isAnswered(current?.value) ? [] : null) : Array.isArray(rawValue) ? rawValue : [rawValue];
+    const list = rawValue === undefined ? [] : Array.isArray(rawValue) ? rawValue : [rawValue];
+    const chosen = list.filter((entry) => entry !== NONE_OF_THESE);
+    if (rawValue === undefined && !inForm) value = undefined;
+    else if (list.includes(NONE_OF_THESE) && chosen.length > 0) {
+      value = chosen; // shown as ticked; refused below with its own message
+      valueError = 'Kies “Geen van deze” of een of meer partners, niet allebei.';
+    } else value = list.includes(NONE_OF_THESE) ? [] : chosen.length > 0 ? chosen : null;
+  } else if (rawValue === undefined) {
+    value = isChoice && inForm ? null : undefined;
   } else {
-    value = Array.isArray(rawValue) ? rawValue[0] : (rawValue ?? null);
+    value = Array.isArray(rawValue) ? rawValue[0] : rawValue;
   }
   const single = (name: string) => {
     const raw = form[name];
-    return (Array.isArray(raw) ? raw[0] : raw) ?? '';
+    return Array.isArray(raw) ? raw[0] : raw;
   };
-  let ambition: Ambition | null = null;
-  if (item.ambition && single(names.ambition)) {
-    ambition = {};
+  let ambition: Ambition | null | undefined;
+  if (item.ambition) {
+    const toggle = single(names.ambition);
     const target = single(names.ambitionTarget);
     const year = single(names.ambitionYear);
-    if (target) ambition.target = target;
-    if (year) ambition.schoolYear = year;
+    if (toggle) {
+      ambition = {};
+      if (target) ambition.target = target;
+      if (year) ambition.schoolYear = year;
+    } else ambition = toggle === undefined && target === undefined && year === undefined && !inForm ? undefined : null;
   }
   const parentText = item.parentTextEditable ? single(names.parentText) : undefined;
   const shownValue: ItemFieldAnswer['value'] =
     value === null || value === undefined ? null : Array.isArray(value) ? (value as string[]) : (value as string);
-  return { value, ambition, parentText, shownValue, shownAmbition: ambition };
+  // A value that cannot be stored is refused with its own message (and the applied check).
+  if (valueError) return { present, value: { invalid: value }, valueError, ambition, parentText, shownValue, shownAmbition: ambition ?? null };
+  return { present, value, valueError, ambition, parentText, shownValue, shownAmbition: ambition ?? null };
 }
 
 async function conflictOf(db: Database, template: TemplateDefinition, target: ChangeTarget, field: AnswerField, current: AnswerState | null, mine: Answer): Promise<ConflictInfo> {
   const who = await findUserName(db, current?.updatedBy ?? null);
   return {
-    theirs: { value: null, words: describeField(template, target, field, current), revision: current?.revision ?? 0, who, when: current ? formatDateTime(current.updatedAt) : '' },
-    yours: { value: null, words: describeField(template, target, field, mine) },
+    theirs: { value: fieldValue(current, field), words: describeField(template, target, field, current), revision: current?.revision ?? 0, who, when: current ? formatDateTime(current.updatedAt) : '' },
+    yours: { value: fieldValue(mine, field), words: describeField(template, target, field, mine) },
   };
 }
 

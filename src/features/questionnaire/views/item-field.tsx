@@ -23,7 +23,15 @@ export interface ItemFieldAnswer {
   parentText?: string | null;
   /** The stored revision the form is based on (optimistic concurrency); 0 = not saved yet. */
   revision?: number;
+  /**
+   * The answer the form starts from, posted back as `<key>.base`: only fields that differ from it are
+   * changes (and checked for conflicts). Defaults to the shown answer.
+   */
+  base?: { value: AnswerValue | null; ambition: Ambition | null; parentText: string | null };
 }
+
+/** The value of the partners option "Geen van deze": an explicit, answered empty selection. */
+export const NONE_OF_THESE = '_geen';
 
 /** Errors per part of the item; a plain string is the error of the answer itself. */
 export type ItemFieldError = string | Partial<Record<'value' | 'ambition' | 'parentText', string>>;
@@ -34,8 +42,8 @@ export interface ItemConflict {
   yours: string;
   who: string;
   when: string;
-  /** Without JavaScript: where "Hun antwoord houden" leads (the section page, reloaded). */
-  keepTheirsHref?: string;
+  /** Without JavaScript: the value of the "Mijn antwoord gebruiken" / "Hun antwoord houden" submit buttons. */
+  resolveKey?: string;
 }
 
 export interface ItemFieldProps {
@@ -50,6 +58,8 @@ export interface ItemFieldProps {
   /** The profile's school year, to offer the following years for an ambition. */
   schoolYear?: string;
   conflict?: ItemConflict | undefined;
+  /** Where this answer's history is shown ("Geschiedenis"); no link without it (e.g. the template preview). */
+  historyHref?: string | undefined;
 }
 
 /** The posted field names of one item. */
@@ -62,6 +72,7 @@ export function itemFieldNames(item: Pick<Item, 'key'>, namePrefix = '') {
     ambitionYear: `${base}.ambitionYear`,
     parentText: `${base}.parentText`,
     revision: `${base}.revision`,
+    base: `${base}.base`,
   };
 }
 
@@ -141,6 +152,15 @@ export function ItemField(props: ItemFieldProps) {
     </details>
   ) : null;
 
+  const history = props.historyHref ? (
+    <p class="utrecht-paragraph q-history-link">
+      <a class="utrecht-link" href={props.historyHref}>
+        {t('historyLink')}
+        <span class="visually-hidden">: {item.title}</span>
+      </a>
+    </p>
+  ) : null;
+
   if (props.readOnly) {
     const words = describeAnswer(template, item, answer.value);
     return (
@@ -155,6 +175,7 @@ export function ItemField(props: ItemFieldProps) {
           </p>
         )}
         {help}
+        {history}
       </div>
     );
   }
@@ -182,10 +203,15 @@ export function ItemField(props: ItemFieldProps) {
             { value: 'ja', label: t('yes'), description: undefined as string | undefined },
             { value: 'nee', label: t('no'), description: undefined as string | undefined },
           ]
-        : (findScale(template, item.scale)?.options ?? []);
+        : [
+            ...(findScale(template, item.scale)?.options ?? []),
+            ...(multiple ? [{ value: NONE_OF_THESE, label: t('noneOfThese'), description: undefined as string | undefined }] : []),
+          ];
     const current = answer.value;
     const isChecked = (value: string) =>
-      Array.isArray(current) ? current.includes(value) : item.kind === 'yesno' ? (current === true && value === 'ja') || (current === false && value === 'nee') || current === value : current === value;
+      value === NONE_OF_THESE
+        ? Array.isArray(current) && current.length === 0
+        : Array.isArray(current) ? current.includes(value) : item.kind === 'yesno' ? (current === true && value === 'ja') || (current === false && value === 'nee') || current === value : current === value;
     control = (
       <fieldset
         class={`utrecht-form-fieldset utrecht-form-fieldset--html-fieldset q-choice${errors.value ? ' utrecht-form-fieldset--invalid' : ''}`}
@@ -228,7 +254,8 @@ export function ItemField(props: ItemFieldProps) {
       </fieldset>
     );
   } else {
-    const value = answer.value === null || answer.value === undefined ? '' : String(answer.value);
+    const value =
+      answer.value === null || answer.value === undefined ? '' : item.kind === 'number' && typeof answer.value === 'number' ? String(answer.value).replace('.', ',') : String(answer.value);
     const max = item.kind === 'number' ? undefined : maxTextLength(item);
     const counterId = `${ids.value}-counter`;
     const input =
@@ -251,11 +278,11 @@ export function ItemField(props: ItemFieldProps) {
           class={`utrecht-textbox utrecht-textbox--html-input${item.kind === 'number' ? ' q-number' : ''}${errors.value ? ' utrecht-textbox--invalid' : ''}`}
           id={ids.value}
           name={names.value}
-          type={item.kind === 'number' ? 'number' : 'text'}
+          type="text"
           inputmode={item.kind === 'number' ? 'decimal' : undefined}
-          step={item.kind === 'number' ? 'any' : undefined}
-          min={item.kind === 'number' ? item.min : undefined}
-          max={item.kind === 'number' ? item.max : undefined}
+          data-min={item.kind === 'number' ? item.min : undefined}
+          data-max={item.kind === 'number' ? item.max : undefined}
+          data-number={item.kind === 'number' ? '' : undefined}
           maxlength={max}
           value={value}
           data-field="value"
@@ -340,12 +367,19 @@ export function ItemField(props: ItemFieldProps) {
       data-revision={String(answer.revision ?? 0)}
     >
       <input type="hidden" name={names.revision} value={String(answer.revision ?? 0)} data-revision-input="" />
+      <input
+        type="hidden"
+        name={names.base}
+        value={JSON.stringify(answer.base ?? { value: answer.value ?? null, ambition: answer.ambition ?? null, parentText: answer.parentText ?? null })}
+        data-base-input=""
+      />
       {props.conflict && <ConflictMessage conflict={props.conflict} locale={locale} />}
       {control}
       {help}
       {normBlock}
       {ambitionBlock}
       {parentTextBlock}
+      {history}
       <p class="q-save-state" data-save-state="" role="status" aria-live="polite"></p>
       <div class="q-conflict-slot" data-conflict-slot=""></div>
     </div>
@@ -442,14 +476,14 @@ export function ConflictMessage(props: { conflict: ItemConflict; locale?: Locale
         <li>{t('conflictTheirs', { value: conflict.theirs })}</li>
         <li>{t('conflictYours', { value: conflict.yours })}</li>
       </ul>
-      {conflict.keepTheirsHref && (
+      {conflict.resolveKey && (
         <p class="q-conflict__actions">
-          <button class="utrecht-button utrecht-button--primary-action" type="submit">
+          <button class="utrecht-button utrecht-button--primary-action" type="submit" name="_useMine" value={conflict.resolveKey}>
             {t('useMine')}
           </button>{' '}
-          <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href={conflict.keepTheirsHref}>
+          <button class="utrecht-button utrecht-button--secondary-action" type="submit" name="_keepTheirs" value={conflict.resolveKey}>
             {t('keepTheirs')}
-          </a>
+          </button>
         </p>
       )}
     </div>

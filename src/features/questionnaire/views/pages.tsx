@@ -1,17 +1,18 @@
 /** @jsxImportSource hono/jsx */
 /** The questionnaire's pages: profile home (task list), welcome, one section, and the completeness check. */
 import type { Child } from 'hono/jsx';
-import { Alert, ButtonLink, CsrfField, ErrorSummary, fieldId, StatusTag } from '../../../ui/components.js';
+import { Alert, ButtonLink, CsrfField, fieldId, StatusTag } from '../../../ui/components.js';
 import { translator, type Locale } from '../../../ui/i18n.js';
 import { formatDutchDate } from '../../cycle/editability.js';
 import type { Item, Section, TemplateDefinition } from '../../templates/model/template.js';
 import { LIMITS_MAX_LENGTH } from '../answer-change.js';
 import { LIMITS_KEY_PREFIX } from '../answers-repository.js';
 import type { SectionCompleteness, SectionStatus } from '../completeness.js';
+import type { AnswerHistoryPage } from '../load-answer-history.js';
 import type { ProfilePage } from '../load-profile-page.js';
 import { PROFILE_STATUS_LABELS, PROFILE_STATUS_TONES, questionnaireMessages } from '../messages.js';
 import type { ConflictInfo } from '../save-answer.js';
-import { LIMITS_FIELD } from '../save-section.js';
+import { KEEP_THEIRS_FIELD, LIMITS_FIELD, USE_MINE_FIELD } from '../save-section.js';
 import { ItemField, itemAnchor, itemFieldNames, type ItemFieldAnswer } from './item-field.js';
 
 type T = ReturnType<typeof translator<keyof typeof questionnaireMessages.nl>>;
@@ -101,7 +102,7 @@ export function ProfileHome(props: { page: ProfilePage; locale: Locale }) {
                   {section.title}
                 </a>
                 <div class="task-list__hint">
-                  {progress.missingItemKeys.length > 0 && <span>{t('missingCount', { count: progress.missingItemKeys.length })}</span>}
+                  {progress.missingItemKeys.length > 0 && <span>{progress.missingItemKeys.length === 1 ? t('missingCount.one') : t('missingCount.other', { count: progress.missingItemKeys.length })}</span>}
                   {progress.belowNormItemKeys.length > 0 && (
                     <span>
                       {progress.missingItemKeys.length > 0 ? ' · ' : ''}
@@ -166,7 +167,7 @@ export interface SectionFormState {
   errors: Record<string, string>;
   conflicts: Record<string, ConflictInfo>;
   shown: Record<string, ItemFieldAnswer>;
-  limits: { value: string; revision: number } | null;
+  limits: { value: string; revision: number; base: string | null } | null;
   notice: 'saved' | 'partly' | null;
 }
 
@@ -193,6 +194,7 @@ export function SectionPage(props: { page: ProfilePage; section: Section; locale
   const limitsStored = page.limits[section.key];
   const limitsValue = state?.limits?.value ?? limitsStored?.text ?? '';
   const limitsRevision = state?.limits?.revision ?? limitsStored?.revision ?? 0;
+  const limitsBase = state?.limits ? state.limits.base : (limitsStored?.text ?? null);
   const limitsConflict = state?.conflicts[LIMITS_FIELD];
 
   const renderItem = (item: Item) => {
@@ -213,9 +215,10 @@ export function SectionPage(props: { page: ProfilePage; section: Section; locale
             yours: conflict.yours.words,
             who: conflict.theirs.who ?? t('someoneElse'),
             when: conflict.theirs.when,
-            keepTheirsHref: `${sectionPathHere}#${itemAnchor(item.key)}`,
+            resolveKey: item.key,
           }
         }
+        historyHref={profilePath(id, `/antwoorden/${encodeURIComponent(item.key)}/geschiedenis`)}
       />
     );
   };
@@ -249,7 +252,7 @@ export function SectionPage(props: { page: ProfilePage; section: Section; locale
         {section.promise && <p class="utrecht-paragraph q-promise">{section.promise}</p>}
         {section.intro && <Paragraphs text={section.intro} />}
         {readOnly && <Alert type="info">{page.editability.editable ? t('readOnly') : page.editability.message}</Alert>}
-        {state && <ErrorSummary title={t('errorSummaryTitle')} errors={state.errors} fieldOrder={fieldOrder} />}
+        {state && <SectionErrorSummary t={t} section={section} errors={state.errors} conflicts={state.conflicts} fieldOrder={fieldOrder} />}
         {state?.notice === 'saved' && <Alert type="ok">{t('savedNotice')}</Alert>}
         {state?.notice === 'partly' && <Alert type="warning">{t('partlySaved')}</Alert>}
         <Form readOnly={readOnly} action={sectionPathHere} csrfToken={props.csrfToken} profileId={id} sectionKey={section.key} t={t}>
@@ -268,6 +271,7 @@ export function SectionPage(props: { page: ProfilePage; section: Section; locale
             ) : (
               <section class="q-group q-item q-limits" id={itemAnchor(`${LIMITS_KEY_PREFIX}${section.key}`)} data-item-key={`${LIMITS_KEY_PREFIX}${section.key}`} data-revision={String(limitsConflict ? limitsConflict.theirs.revision : limitsRevision)}>
                 <input type="hidden" name={`${LIMITS_FIELD}.revision`} value={String(limitsConflict ? limitsConflict.theirs.revision : limitsRevision)} data-revision-input="" />
+                <input type="hidden" name={`${LIMITS_FIELD}.base`} value={JSON.stringify({ value: limitsBase, ambition: null, parentText: null })} data-base-input="" />
                 {limitsConflict && (
                   <div class="utrecht-alert utrecht-alert--warning q-conflict" role="alert">
                     <p class="utrecht-paragraph">
@@ -278,6 +282,14 @@ export function SectionPage(props: { page: ProfilePage; section: Section; locale
                       <li>{t('conflictTheirs', { value: limitsConflict.theirs.words })}</li>
                       <li>{t('conflictYours', { value: limitsConflict.yours.words })}</li>
                     </ul>
+                    <p class="q-conflict__actions">
+                      <button class="utrecht-button utrecht-button--primary-action" type="submit" name={USE_MINE_FIELD} value={LIMITS_FIELD}>
+                        {t('useMine')}
+                      </button>{' '}
+                      <button class="utrecht-button utrecht-button--secondary-action" type="submit" name={KEEP_THEIRS_FIELD} value={LIMITS_FIELD}>
+                        {t('keepTheirs')}
+                      </button>
+                    </p>
                   </div>
                 )}
                 <h2 class="utrecht-heading-2">
@@ -318,7 +330,7 @@ export function SectionPage(props: { page: ProfilePage; section: Section; locale
             {t('summary')}
           </h2>
           <p class="utrecht-paragraph" data-section-summary-count="">
-            {progress.required > 0 ? t('progressText', { answered: progress.answered, required: progress.required, percent: progress.required ? Math.floor((progress.answered / progress.required) * 100) : 100 }) : ''}
+            {progress.required > 0 ? t('progressText', { answered: progress.answered, required: progress.required, percent: Math.floor((progress.answered / progress.required) * 100) }) : ''}
           </p>
           <h3 class="utrecht-heading-3">{t('belowNormHeading')}</h3>
           <ul class="utrecht-unordered-list" data-below-norm-list="" data-empty-text={t('noneBelowNorm')}>
@@ -330,11 +342,10 @@ export function SectionPage(props: { page: ProfilePage; section: Section; locale
               </li>
             ))}
           </ul>
-          {belowNorm.length === 0 && (
-            <p class="utrecht-paragraph" data-below-norm-empty="">
-              {t('noneBelowNorm')}
-            </p>
-          )}
+          {/* Always rendered (hidden while items are below the norm) so autosave can show it once they are fixed. */}
+          <p class="utrecht-paragraph" data-below-norm-empty="" hidden={belowNorm.length > 0}>
+            {t('noneBelowNorm')}
+          </p>
         </section>
         <nav class="q-pager" aria-label={t('sectionNav')}>
           {previous && (
@@ -379,11 +390,17 @@ function Form(props: { readOnly: boolean; action: string; csrfToken: string; pro
       data-label-keep-theirs={t('keepTheirs')}
       data-label-someone-else={t('someoneElse')}
       data-label-progress={t('sectionProgress')}
+      data-label-progress-text={t('progressText')}
+      data-label-reauth={t('reauth')}
       data-label-status-not-started={t('sectionStatus.not_started')}
       data-label-status-in-progress={t('sectionStatus.in_progress')}
       data-label-status-complete={t('sectionStatus.complete')}
     >
       <CsrfField token={props.csrfToken} />
+      {/* Enter in a field submits with the first submit button: make that the plain save, not a conflict choice. */}
+      <button type="submit" hidden tabindex={-1}>
+        {t('save')}
+      </button>
       <p class="utrecht-paragraph q-save-hint">{t('saveHint')}</p>
       {props.children}
       <p class="q-actions">
@@ -392,6 +409,41 @@ function Form(props: { readOnly: boolean; action: string; csrfToken: string; pro
         </button>
       </p>
     </form>
+  );
+}
+
+/** Errors and conflicts at the top of the page, each a link to its field or item (STYLE.md "Error summary"). */
+function SectionErrorSummary(props: { t: T; section: Section; errors: Record<string, string>; conflicts: Record<string, ConflictInfo>; fieldOrder: string[] }) {
+  const { t, section } = props;
+  const position = (name: string) => {
+    const index = props.fieldOrder.indexOf(name);
+    return index === -1 ? Number.MAX_SAFE_INTEGER : index;
+  };
+  const entries: Array<{ order: number; href: string; message: string }> = Object.entries(props.errors).map(([name, message]) => ({ order: position(name), href: `#${fieldId(name)}`, message }));
+  for (const key of Object.keys(props.conflicts)) {
+    const isLimits = key === LIMITS_FIELD;
+    const title = isLimits ? t('limits') : (section.items.find((item) => item.key === key)?.title ?? key);
+    entries.push({
+      order: position(isLimits ? LIMITS_FIELD : key),
+      href: `#${itemAnchor(isLimits ? `${LIMITS_KEY_PREFIX}${section.key}` : key)}`,
+      message: t('conflictSummary', { title }),
+    });
+  }
+  if (entries.length === 0) return null;
+  entries.sort((a, b) => a.order - b.order);
+  return (
+    <div class="utrecht-alert utrecht-alert--error error-summary" role="alert" tabindex={-1} id="error-summary">
+      <h2 class="utrecht-heading-2">{t('errorSummaryTitle')}</h2>
+      <ul class="utrecht-unordered-list">
+        {entries.map((entry) => (
+          <li class="utrecht-unordered-list__item">
+            <a class="utrecht-link" href={entry.href}>
+              {entry.message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
@@ -418,7 +470,7 @@ export function CheckPage(props: { page: ProfilePage; locale: Locale }) {
         <progress class="q-progress" max={c.required} value={c.answered} aria-label={t('progress')}></progress>{' '}
         {t('progressText', { answered: c.answered, required: c.required, percent: c.percent })}
       </p>
-      {c.missingCount === 0 ? <Alert type="ok">{t('checkComplete')}</Alert> : <Alert type="warning">{t('checkIncomplete', { count: c.missingCount })}</Alert>}
+      {c.missingCount === 0 ? <Alert type="ok">{t('checkComplete')}</Alert> : <Alert type="warning">{c.missingCount === 1 ? t('checkIncompleteOne') : t('checkIncomplete', { count: c.missingCount })}</Alert>}
       {page.template.sections.map((section) => {
         const progress = progressOf(page, section.key);
         return (
@@ -447,6 +499,65 @@ export function CheckPage(props: { page: ProfilePage; locale: Locale }) {
           </section>
         );
       })}
+    </>
+  );
+}
+
+export function AnswerHistoryView(props: { history: AnswerHistoryPage; locale: Locale }) {
+  const { history } = props;
+  const t = translator(questionnaireMessages, props.locale);
+  const { page, target } = history;
+  const anchor = target.kind === 'item' ? itemAnchor(target.item.key) : itemAnchor(`${LIMITS_KEY_PREFIX}${target.section.key}`);
+  return (
+    <>
+      <h1 class="utrecht-heading-1">{t('historyTitle', { title: target.kind === 'limits' ? `${t('limits')} (${history.title})` : history.title })}</h1>
+      <p class="utrecht-paragraph">{t('historyIntro')}</p>
+      {history.entries.length === 0 ? (
+        <p class="utrecht-paragraph" data-history-empty="">
+          {t('historyEmpty')}
+        </p>
+      ) : (
+        <table class="utrecht-table q-history">
+          <caption class="utrecht-table__caption">{t('historyCaption')}</caption>
+          <thead class="utrecht-table__header">
+            <tr class="utrecht-table__row">
+              <th class="utrecht-table__header-cell" scope="col">
+                {t('historyWhen')}
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                {t('historyWho')}
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                {t('historyWhat')}
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                {t('historyBefore')}
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                {t('historyAfter')}
+              </th>
+            </tr>
+          </thead>
+          <tbody class="utrecht-table__body">
+            {history.entries.map((entry) => (
+              <tr class="utrecht-table__row" data-history-entry="">
+                <td class="utrecht-table__cell">
+                  <time datetime={entry.at}>{entry.when}</time>
+                </td>
+                <td class="utrecht-table__cell">{entry.who ?? t('someoneElse')}</td>
+                <td class="utrecht-table__cell">{t(`historyField.${entry.field}`)}</td>
+                <td class="utrecht-table__cell">{entry.before}</td>
+                <td class="utrecht-table__cell">{entry.after}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={`${sectionPath(page.profile.id, target.section.key)}#${anchor}`}>
+          {t('historyBack', { section: target.section.title })}
+        </a>
+      </p>
     </>
   );
 }
