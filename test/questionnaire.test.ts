@@ -143,6 +143,12 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(html).toContain('Mijn antwoord gebruiken');
       expect(html).toContain('value="Jenaplan"');
       expect((await row('onderwijsconcept'))!.value).toBe('Montessori');
+      // Only "onderwijsconcept" was posted: every other item of the section is left exactly as it was.
+      expect((await row('visie'))!).toMatchObject({ value: 'Elk kind hoort erbij.', revision: 1 });
+      expect((await row('aantal-leerlingen'))!).toMatchObject({ value: 250, revision: 2 });
+      expect((await row('inspectie-oordeel'))!).toMatchObject({ value: 'voldoende', revision: 1 });
+      // The conflict is in the error summary too, linking to the item.
+      expect(html).toMatch(/id="error-summary"[\s\S]*href="#item-onderwijsconcept"/);
     });
 
     it('saves the limits of a section ("Wat kan de school niet")', async () => {
@@ -180,5 +186,186 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(page).not.toContain('autosave.js');
       await testApp.deps.db.update(profiles).set({ status: 'in_progress' }).where(eq(profiles.id, profileId));
     });
+
+    const section = (key = 'algemeen') => `/profielen/${profileId}/onderdelen/${key}`;
+    /** The section form as the browser would post it, read from the page (fields, hidden bases, revisions). */
+    const openForm = async (client: TestClient, key = 'algemeen') => formFields(await (await client.get(section(key))).text());
+
+    it('"Opslaan" changes only what the editor changed: no false conflict, and another editor\'s newer answer stays', async () => {
+      const form = await openForm(ib);
+      expect(form['aantal-leerlingen']).toBe('250');
+      // The director autosaves a newer number while the coordinator's page is open.
+      const theirs = await directie.postJson(url(), { itemKey: 'aantal-leerlingen', field: 'value', value: '334', baseRevision: 0, baseValue: 250 });
+      expect(theirs.status).toBe(200);
+      // The coordinator changes only the vision and posts the whole (older) form.
+      const response = await ib.post(section(), { ...form, visie: 'Iedereen doet mee.' });
+      expect(response.status).toBe(303);
+      expect((await row('aantal-leerlingen'))!.value).toBe(334);
+      expect((await row('visie'))!.value).toBe('Iedereen doet mee.');
+      // Posting the same old page again still reverts nothing.
+      expect((await ib.post(section(), { ...form, visie: 'Iedereen doet mee.' })).status).toBe(303);
+      expect((await row('aantal-leerlingen'))!.value).toBe(334);
+    });
+
+    it('after a conflict the re-rendered form overwrites theirs only on "Mijn antwoord gebruiken"; "Hun antwoord houden" keeps theirs', async () => {
+      const form = await openForm(ib);
+      expect((await directie.postJson(url(), { itemKey: 'onderwijsconcept', field: 'value', value: 'Freinet', baseRevision: 0, baseValue: 'Montessori' })).status).toBe(200);
+      const refused = await ib.post(section(), { ...form, onderwijsconcept: 'Jenaplan' });
+      expect(refused.status).toBe(409);
+      const html = await refused.text();
+      expect(html).toContain('Hun antwoord: Freinet');
+      expect(html).toMatch(/id="error-summary"[\s\S]*href="#item-onderwijsconcept"/);
+      const again = formFields(html);
+      expect(again['onderwijsconcept']).toBe('Jenaplan');
+      // A plain "Opslaan" of the re-rendered form is refused again: theirs is not silently overwritten.
+      expect((await ib.post(section(), again)).status).toBe(409);
+      expect((await row('onderwijsconcept'))!.value).toBe('Freinet');
+      // The explicit choice goes through.
+      expect((await ib.post(section(), { ...again, _useMine: 'onderwijsconcept' })).status).toBe(303);
+      expect((await row('onderwijsconcept'))!.value).toBe('Jenaplan');
+
+      const older = await openForm(ib);
+      expect((await directie.postJson(url(), { itemKey: 'onderwijsconcept', field: 'value', value: 'Dalton', baseRevision: 0, baseValue: 'Jenaplan' })).status).toBe(200);
+      const second = await ib.post(section(), { ...older, onderwijsconcept: 'Montessori', visie: 'Elk kind telt.' });
+      expect(second.status).toBe(409);
+      const rerendered = formFields(await second.text());
+      expect((await row('visie'))!.value).toBe('Elk kind telt.'); // the other change was saved
+      expect((await ib.post(section(), { ...rerendered, _keepTheirs: 'onderwijsconcept' })).status).toBe(303);
+      expect((await row('onderwijsconcept'))!.value).toBe('Dalton');
+      expect((await openForm(ib))['onderwijsconcept']).toBe('Dalton');
+    });
+
+    it('autosave conflicts are per field: a change to another field of the same item is not refused', async () => {
+      const visie = (await row('visie'))!;
+      const parent = await ib.postJson(url(), { itemKey: 'visie', field: 'parentText', value: 'Bij ons hoort ieder kind erbij.', baseRevision: visie.revision, baseValue: null });
+      expect(parent.status).toBe(200);
+      // The director's page still has the old revision, but the answer itself was not changed by anyone else.
+      const value = await directie.postJson(url(), { itemKey: 'visie', field: 'value', value: 'Ieder kind telt mee.', baseRevision: visie.revision, baseValue: visie.value });
+      expect(value.status).toBe(200);
+      expect((await row('visie'))!).toMatchObject({ value: 'Ieder kind telt mee.', parentText: 'Bij ons hoort ieder kind erbij.' });
+      // The same field changed meanwhile: refused, with their value to keep or replace.
+      const stale = await ib.postJson(url(), { itemKey: 'visie', field: 'value', value: 'Iets anders.', baseRevision: 99, baseValue: visie.value });
+      expect(stale.status).toBe(409);
+      const body = (await stale.json()) as { conflict: { theirs: { value: unknown; words: string } } };
+      expect(body.conflict.theirs).toMatchObject({ value: 'Ieder kind telt mee.', words: 'Ieder kind telt mee.' });
+    });
+
+    it('refuses an over-long text with its specific message, by autosave and by form, and keeps the stored one', async () => {
+      const long = 'x'.repeat(301);
+      const autosave = await ib.postJson(url(), { itemKey: 'onderwijsconcept', field: 'value', value: long, baseRevision: 0, baseValue: 'Dalton' });
+      expect(autosave.status).toBe(422);
+      expect(((await autosave.json()) as { error: string }).error).toBe('Maximaal 300 tekens; u heeft er 301.');
+      const form = await openForm(ib);
+      const posted = await ib.post(section(), { ...form, onderwijsconcept: long });
+      expect(posted.status).toBe(400);
+      expect(await posted.text()).toContain('Maximaal 300 tekens; u heeft er 301.');
+      expect((await row('onderwijsconcept'))!.value).toBe('Dalton');
+    });
+
+    it('an unparseable number gets its message next to the field and does not clear the stored answer', async () => {
+      const form = await openForm(ib);
+      const posted = await ib.post(section(), { ...form, 'aantal-leerlingen': '12a' });
+      expect(posted.status).toBe(400);
+      expect(await posted.text()).toContain('Vul een getal in van 0 tot en met 2000.');
+      expect((await row('aantal-leerlingen'))!.value).toBe(334);
+      // A decimal comma is a number.
+      expect((await ib.post(section(), { ...form, 'aantal-leerlingen': '335,0' })).status).toBe(303);
+      expect((await row('aantal-leerlingen'))!.value).toBe(335);
+    });
+
+    it('limits ("Wat kan de school niet"): a conflict shows both texts, by autosave and by form', async () => {
+      const limitsSection = template.sections.find((s) => s.asksLimits)!;
+      const key = `limits:${limitsSection.key}`;
+      const form = await openForm(ib, limitsSection.key);
+      expect((await directie.postJson(url(), { itemKey: key, field: 'limits', value: 'Geen 1-op-1 begeleiding.', baseRevision: 0, baseValue: 'Geen verpleegkundige zorg.' })).status).toBe(200);
+      const stale = await ib.postJson(url(), { itemKey: key, field: 'limits', value: 'Geen medische zorg.', baseRevision: 0, baseValue: 'Geen verpleegkundige zorg.' });
+      expect(stale.status).toBe(409);
+      expect(((await stale.json()) as { conflict: { theirs: { words: string } } }).conflict.theirs.words).toBe('Geen 1-op-1 begeleiding.');
+      const posted = await ib.post(section(limitsSection.key), { ...form, _limits: 'Geen medische zorg.' });
+      expect(posted.status).toBe(409);
+      const html = await posted.text();
+      expect(html).toContain('Hun antwoord: Geen 1-op-1 begeleiding.');
+      expect(html).toContain('Uw antwoord: Geen medische zorg.');
+      expect(html).toContain(`href="#item-${key}"`);
+      expect((await row(key))!.value).toBe('Geen 1-op-1 begeleiding.');
+    });
+
+    it('partners: "Geen van deze" is an answer without ticking anything first; with a partner ticked too it is refused', async () => {
+      const partnersSection = template.sections.find((s) => s.items.some((item) => item.kind === 'partners'))!;
+      const item = partnersSection.items.find((candidate) => candidate.kind === 'partners')!;
+      const form = await openForm(ib, partnersSection.key);
+      const both = await ib.post(section(partnersSection.key), { ...form, [item.key]: ['_geen', 'bao'] });
+      expect(both.status).toBe(400);
+      expect(await both.text()).toContain('Kies “Geen van deze” of een of meer partners, niet allebei.');
+      const none = await ib.post(section(partnersSection.key), { ...form, [item.key]: '_geen' });
+      expect(none.status).toBe(303);
+      expect((await row(item.key))!.value).toEqual([]);
+      expect(formFields(await (await ib.get(section(partnersSection.key))).text())[item.key]).toBe('_geen');
+    });
+
+    it('a signed-out autosave answers JSON that asks to sign in again (401/403 with reauth)', async () => {
+      const stale = await TestClient.signedIn(testApp, testApp.demo.userIds['ib@regenboog.example']!);
+      stale.csrfToken = 'verlopen-token-van-een-oude-sessie';
+      const csrf = await stale.postJson(url(), { itemKey: 'onderwijsconcept', field: 'value', value: 'X', baseRevision: 0 });
+      expect(csrf.status).toBe(403);
+      expect(await csrf.json()).toMatchObject({ error: 'csrf', reauth: true });
+      const anonymous = await TestClient.anonymous(testApp.app);
+      const signedOut = await anonymous.postJson(url(), { itemKey: 'onderwijsconcept', field: 'value', value: 'X', baseRevision: 0 });
+      expect(signedOut.status).toBe(401);
+      expect(await signedOut.json()).toMatchObject({ error: 'unauthenticated', reauth: true });
+      expect((await row('onderwijsconcept'))!.value).toBe('Dalton');
+    });
+
+    it('shows the history of an answer: who, when, and old → new in words; for readers too, not for other schools', async () => {
+      const path = `/profielen/${profileId}/antwoorden/aantal-leerlingen/geschiedenis`;
+      const response = await ib.get(path);
+      expect(response.status).toBe(200);
+      const html = await response.text();
+      expect(html).toContain('Geschiedenis: Aantal leerlingen op 1 oktober');
+      expect(html).toContain('334 leerlingen');
+      expect(html).toMatch(/250 leerlingen<\/td><td[^>]*>334 leerlingen/);
+      expect(html.match(/data-history-entry/g)!.length).toBeGreaterThanOrEqual(4);
+      const section = await (await ib.get(`/profielen/${profileId}/onderdelen/algemeen`)).text();
+      expect(section).toContain(`href="${path}"`);
+      const board = await TestClient.signedIn(testApp, testApp.demo.userIds['bestuur@spov.example']!);
+      expect((await board.get(path)).status).toBe(200);
+      const otherSchool = await TestClient.signedIn(testApp, testApp.demo.userIds['ib@vlinder.example']!);
+      expect((await otherSchool.get(path)).status).toBe(404);
+      expect((await ib.get(`/profielen/${profileId}/antwoorden/bestaat-niet/geschiedenis`)).status).toBe(404);
+      const limitsSection = template.sections.find((s) => s.asksLimits)!;
+      const limits = await ib.get(`/profielen/${profileId}/antwoorden/limits:${limitsSection.key}/geschiedenis`);
+      expect(limits.status).toBe(200);
+      expect(await limits.text()).toContain('Geen 1-op-1 begeleiding.');
+    });
   });
+}
+
+/** The fields of the section form as a browser posts them: inputs (checked ones), textareas, selects. */
+function formFields(html: string): Record<string, string | string[]> {
+  const start = html.lastIndexOf('<form', html.indexOf('data-autosave='));
+  const form = html.slice(start, html.indexOf('</form>', start));
+  const unescape = (text: string) => text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const attrs = (tag: string) => Object.fromEntries([...tag.matchAll(/([\w-]+)(?:="([^"]*)")?/g)].map((m) => [m[1]!, m[2] === undefined ? '' : unescape(m[2])]));
+  const fields: Record<string, string | string[]> = {};
+  const add = (name: string, value: string) => {
+    const existing = fields[name];
+    fields[name] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+  };
+  for (const [, tag] of form.matchAll(/<input\b([^>]*)>/g)) {
+    const a = attrs(tag!);
+    if (!a['name'] || a['name'] === '_csrf') continue;
+    if ((a['type'] === 'radio' || a['type'] === 'checkbox') && !('checked' in a)) continue;
+    add(a['name'], a['value'] ?? '');
+  }
+  for (const [, tag, body] of form.matchAll(/<textarea\b([^>]*)>([\s\S]*?)<\/textarea>/g)) {
+    const a = attrs(tag!);
+    if (a['name']) add(a['name'], unescape(body!));
+  }
+  for (const [, tag, body] of form.matchAll(/<select\b([^>]*)>([\s\S]*?)<\/select>/g)) {
+    const a = attrs(tag!);
+    const options = [...body!.matchAll(/<option\b([^>]*)>/g)].map((m) => attrs(m[1]!));
+    const chosen = options.find((o) => 'selected' in o) ?? options[0];
+    if (a['name'] && chosen) add(a['name'], chosen['value'] ?? '');
+  }
+  return fields;
 }

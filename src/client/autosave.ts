@@ -2,8 +2,10 @@
  * Autosave for the questionnaire's section form (progressive enhancement; the form works without it).
  * Every change is posted as JSON to the form's data-autosave URL within a second, one request per item
  * at a time (answers carry a revision for optimistic concurrency). Failed saves stay queued and are
- * retried with backoff; leaving the page with unsaved changes asks first. A refused (409) save shows
- * both values and lets the editor choose. Texts come from the form's data-label-* attributes.
+ * retried with backoff; leaving the page with unsaved changes asks first. Each save carries the value the
+ * field had before (its base), so only a change of the same field by someone else is refused (409): then
+ * both values are shown and the editor chooses. A signed-out session (401/403 with `reauth`) keeps every
+ * change queued and retries once the user has signed in again. Texts come from the form's data-label-*.
  */
 
 type Field = 'value' | 'ambition' | 'parentText' | 'limits';
@@ -18,8 +20,12 @@ interface SaveResponse {
   sectionProgress?: { sectionKey: string; answered: number; required: number; status: string; belowNormItemKeys: string[] } | null;
   error?: string;
   final?: boolean;
+  reauth?: boolean;
   conflict?: Conflict;
 }
+
+/** The partners option "Geen van deze" (an explicit empty selection); see item-field.tsx. */
+const NONE_OF_THESE = '_geen';
 
 const DEBOUNCE_MS = 600;
 const MAX_BACKOFF_MS = 30_000;
@@ -29,7 +35,7 @@ if (form) enhance(form);
 
 function enhance(form: HTMLFormElement): void {
   const endpoint = form.dataset['autosave']!;
-  const csrf = document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content ?? '';
+  let csrf = document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content ?? '';
   const label = (name: string, params: Record<string, string | number> = {}) =>
     (form.getAttribute(`data-label-${name}`) ?? '').replace(/\{(\w+)\}/g, (m, key: string) => (key in params ? String(params[key]) : m));
 
@@ -42,15 +48,40 @@ function enhance(form: HTMLFormElement): void {
     failures: number;
     /** The last value sent per field (saved or in flight), as JSON. */
     sent: Map<Field, string>;
+    /** Per field, the stored value this editor's change is based on (from the page, then from each save). */
+    bases: Map<Field, unknown>;
+    /** Waiting for the user to sign in again (another tab). */
+    signedOut: boolean;
   }
   const queues = new Map<string, ItemQueue>();
 
   const queueFor = (element: HTMLElement): ItemQueue => {
     const key = element.dataset['itemKey']!;
     let queue = queues.get(key);
-    if (!queue) queues.set(key, (queue = { element, pending: new Map(), inFlight: false, timer: undefined, failures: 0, sent: new Map() }));
+    if (!queue) queues.set(key, (queue = { element, pending: new Map(), inFlight: false, timer: undefined, failures: 0, sent: new Map(), bases: readBases(element), signedOut: false }));
     return queue;
   };
+
+  const setBase = (queue: ItemQueue, field: Field, value: unknown) => {
+    queue.bases.set(field, value);
+    writeBases(queue.element, queue.bases);
+  };
+
+  /** After signing in again elsewhere the session has a new CSRF token: read it from a fresh copy of this page. */
+  const refreshCsrf = async () => {
+    try {
+      const page = await fetch(window.location.href, { credentials: 'same-origin', headers: { Accept: 'text/html' } });
+      const html = await page.text();
+      const token = new DOMParser().parseFromString(html, 'text/html').querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content;
+      if (token) csrf = token;
+    } catch {
+      // Still offline: the next retry tries again.
+    }
+  };
+  // Coming back from the tab where the user signed in: retry at once.
+  window.addEventListener('focus', () => {
+    for (const queue of queues.values()) if (queue.signedOut) schedule(queue, 0);
+  });
 
   const hasUnsaved = () => [...queues.values()].some((q) => q.pending.size > 0 || q.inFlight);
   /** Reflected on the form, so people's tools (and tests) can see when everything is saved. */
@@ -75,6 +106,12 @@ function enhance(form: HTMLFormElement): void {
     const fieldElement = target.closest<HTMLElement>('[data-field]');
     if (!item || !fieldElement) return;
     const field = fieldElement.dataset['field'] as Field;
+    if (target instanceof HTMLInputElement && target.type === 'checkbox' && fieldElement.dataset['kind'] === 'multi' && event.type === 'change') {
+      // "Geen van deze" and the partners exclude each other.
+      for (const other of fieldElement.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
+        if (other !== target && target.checked && (target.value === NONE_OF_THESE || other.value === NONE_OF_THESE)) other.checked = false;
+      }
+    }
     const queue = queueFor(item);
     const value = readField(item, field);
     // "change" after "input" on a text field carries the same value: nothing new to save.
@@ -118,7 +155,7 @@ function enhance(form: HTMLFormElement): void {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf, Accept: 'application/json' },
         credentials: 'same-origin',
-        body: JSON.stringify({ itemKey: item.dataset['itemKey'], field, value, baseRevision: Number(item.dataset['revision'] ?? '0') }),
+        body: JSON.stringify({ itemKey: item.dataset['itemKey'], field, value, baseRevision: Number(item.dataset['revision'] ?? '0'), baseValue: queue.bases.get(field) ?? null }),
       });
       body = (await response.json()) as SaveResponse;
     } catch {
@@ -128,6 +165,8 @@ function enhance(form: HTMLFormElement): void {
 
     if (response && body?.ok) {
       queue.failures = 0;
+      queue.signedOut = false;
+      setBase(queue, field, value);
       setRevision(item, body.revision ?? 0);
       clearError(item);
       if (body.normStatus) showNormStatus(item, body.normStatus);
@@ -139,6 +178,18 @@ function enhance(form: HTMLFormElement): void {
     if (!(response && body?.ok)) queue.sent.delete(field);
     if (response?.status === 409 && body?.conflict) {
       showConflict(queue, field, value, body.conflict);
+      // The item's other changes do not wait for this choice.
+      if (queue.pending.size > 0) schedule(queue, 0);
+      return;
+    }
+    if (response && (response.status === 401 || response.status === 403) && body?.reauth) {
+      // Signed out (or the session's token changed): keep the change and try again after signing in.
+      if (!queue.pending.has(field)) queue.pending.set(field, value);
+      queue.signedOut = true;
+      queue.failures += 1;
+      setState(item, label('reauth'));
+      await refreshCsrf();
+      schedule(queue, Math.min(MAX_BACKOFF_MS, 2000 * 2 ** Math.min(queue.failures - 1, 4)));
       return;
     }
     if (response && body?.error && (response.status === 422 || response.status === 400 || body.final)) {
@@ -180,6 +231,7 @@ function enhance(form: HTMLFormElement): void {
     useMine.addEventListener('click', () => {
       slot.replaceChildren();
       setRevision(item, conflict.theirs.revision);
+      setBase(queue, field, conflict.theirs.value);
       if (!queue.pending.has(field)) queue.pending.set(field, mine);
       setState(item, label('saving'));
       schedule(queue, 0);
@@ -187,9 +239,15 @@ function enhance(form: HTMLFormElement): void {
     keepTheirs.addEventListener('click', () => {
       slot.replaceChildren();
       setRevision(item, conflict.theirs.revision);
+      setBase(queue, field, conflict.theirs.value);
       queue.pending.delete(field);
+      queue.sent.set(field, JSON.stringify(conflict.theirs.value));
       writeField(item, field, conflict.theirs.value);
-      setState(item, label('saved'));
+      // Other changes of this item may still be waiting: "Opgeslagen" only when nothing is.
+      if (queue.pending.size > 0 || queue.inFlight) {
+        setState(item, label('saving'));
+        schedule(queue, 0);
+      } else setState(item, label('saved'));
       reflect();
     });
     useMine.focus();
@@ -229,6 +287,10 @@ function enhance(form: HTMLFormElement): void {
       const empty = document.querySelector<HTMLElement>('[data-below-norm-empty]');
       if (empty) empty.hidden = progress.belowNormItemKeys.length > 0;
     }
+    const summary = document.querySelector<HTMLElement>('[data-section-summary-count]');
+    if (summary && progress.required > 0 && form.dataset['sectionKey'] === progress.sectionKey) {
+      summary.textContent = label('progress-text', { answered: progress.answered, required: progress.required, percent: Math.floor((progress.answered / progress.required) * 100) });
+    }
   }
 
   for (const control of form.querySelectorAll<HTMLTextAreaElement>('textarea[data-counter]')) updateCounter(control);
@@ -250,7 +312,11 @@ function readField(item: HTMLElement, field: Field): unknown {
   }
   if (scope.matches('fieldset')) {
     const inputs = [...scope.querySelectorAll<HTMLInputElement>('input')];
-    if (scope.dataset['kind'] === 'multi') return inputs.filter((input) => input.checked).map((input) => input.value);
+    if (scope.dataset['kind'] === 'multi') {
+      const chosen = inputs.filter((input) => input.checked).map((input) => input.value);
+      if (chosen.includes(NONE_OF_THESE)) return [];
+      return chosen.length > 0 ? chosen : null;
+    }
     return inputs.find((input) => input.checked)?.value ?? null;
   }
   const control = scope.matches('input, textarea') ? (scope as HTMLInputElement) : scope.querySelector<HTMLInputElement>('input, textarea');
@@ -271,7 +337,7 @@ function writeField(item: HTMLElement, field: Field, value: unknown): void {
     return;
   }
   if (scope.matches('fieldset')) {
-    const chosen = Array.isArray(value) ? value.map(String) : value === true ? ['ja'] : value === false ? ['nee'] : value === null ? [] : [String(value)];
+    const chosen = Array.isArray(value) ? (value.length === 0 ? [NONE_OF_THESE] : value.map(String)) : value === true ? ['ja'] : value === false ? ['nee'] : value === null ? [] : [String(value)];
     for (const input of scope.querySelectorAll<HTMLInputElement>('input')) input.checked = chosen.includes(input.value);
     return;
   }
@@ -280,6 +346,31 @@ function writeField(item: HTMLElement, field: Field, value: unknown): void {
     control.value = value === null || value === undefined ? '' : String(value);
     updateCounter(control);
   }
+}
+
+/** The bases of an item's fields from the page (`<key>.base`, JSON of the answer the page was rendered from). */
+function readBases(item: HTMLElement): Map<Field, unknown> {
+  const bases = new Map<Field, unknown>();
+  const input = item.querySelector<HTMLInputElement>('input[data-base-input]');
+  if (!input) return bases;
+  try {
+    const parsed = JSON.parse(input.value) as { value?: unknown; ambition?: unknown; parentText?: unknown };
+    bases.set('value', parsed.value ?? null);
+    bases.set('limits', parsed.value ?? null);
+    bases.set('ambition', parsed.ambition ?? null);
+    bases.set('parentText', parsed.parentText ?? null);
+  } catch {
+    // No usable base: the server then checks the revision.
+  }
+  return bases;
+}
+
+/** Keeps the posted base in step, so a later "Opslaan" (form post) is based on what was saved. */
+function writeBases(item: HTMLElement, bases: Map<Field, unknown>): void {
+  const input = item.querySelector<HTMLInputElement>('input[data-base-input]');
+  if (!input) return;
+  const isLimits = item.dataset['itemKey']?.startsWith('limits:');
+  input.value = JSON.stringify({ value: (isLimits ? bases.get('limits') : bases.get('value')) ?? null, ambition: bases.get('ambition') ?? null, parentText: bases.get('parentText') ?? null });
 }
 
 function setRevision(item: HTMLElement, revision: number): void {

@@ -148,7 +148,7 @@ export async function saveSection(options: {
     let mine: Answer = { ...nextBase };
     for (const [part, raw, name] of parts) {
       const applied = applyChange(template, target, mine, part, raw);
-      const baseValue = base[part];
+      const baseValue = normalised(template, target, part, base[part]);
       if (!applied.ok) {
         result.errors[name] = part === 'value' && posted.valueError ? posted.valueError : applied.message;
         (nextBase as Record<ItemPart, unknown>)[part] = baseValue; // still based on what the form started from
@@ -191,7 +191,7 @@ export async function saveSection(options: {
     const raw = typeof form[LIMITS_FIELD] === 'string' ? (form[LIMITS_FIELD] as string) : '';
     const postedRevision = toRevision(form[`${LIMITS_FIELD}.revision`]);
     const postedBase = baseOf(form[`${LIMITS_FIELD}.base`], current, postedRevision);
-    let base: unknown = postedBase.value;
+    let base: unknown = normalised(template, { kind: 'limits', section }, 'limits', postedBase.value);
     if (useMine.has(LIMITS_FIELD) && current && postedRevision === current.revision) base = current.value;
     const target: ChangeTarget = { kind: 'limits', section };
     const applied = applyChange(template, target, null, 'limits', raw);
@@ -226,6 +226,13 @@ export async function saveSection(options: {
     });
   }
   return result;
+}
+
+/** A base as the client sent it ("240", a reordered list) in its stored form, so equal values compare equal. */
+function normalised(template: TemplateDefinition, target: ChangeTarget, field: AnswerField, raw: unknown): unknown {
+  if (raw === UNKNOWN_BASE) return raw;
+  const applied = applyChange(template, target, null, field, raw);
+  return applied.ok ? fieldValue(applied.answer, field) : raw;
 }
 
 function listOf(raw: string | string[] | undefined): string[] {
