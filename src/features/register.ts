@@ -9,4 +9,5 @@ import './templates/overview-link.js';
 import './cycle/demo-step.js';
 import './cycle/plugins.js';
 import './questionnaire/school-page-block.js';
+import './questionnaire/home-landing.js';
 import './documents/plugins.js';

@@ -14,7 +14,8 @@ import { parseForm, readForm } from '../../ui/forms.js';
 import { publicAccess, type RouteTable } from '../../ui/route.js';
 import { logIn } from './log-in.js';
 import { accountsMessages } from './messages.js';
-import { deleteSession, findUsableUserToken, findUserById, updateLocale } from './repository.js';
+import { homeLandings } from './home-landings.js';
+import { deleteSession, findUsableUserToken, findUserById, loadSessionPrincipal, updateLocale } from './repository.js';
 import { requestPasswordReset } from './request-password-reset.js';
 import { SESSION_COOKIE } from './sessions.js';
 import { setPasswordWithToken } from './set-password-with-token.js';
@@ -205,6 +206,14 @@ export function registerAccountRoutes(table: RouteTable): void {
       return rerender({ _form: t('wrongCredentials') }, 401);
     }
     setSessionCookie(c, result.token, result.expiresAt);
+    if (!parsed.data.terug) {
+      // Without a page to return to, a user with one obvious place to work lands there (home-landings.ts).
+      const session = await loadSessionPrincipal(c.var.deps.db, sha256(result.token), c.var.deps.clock.now());
+      for (const landing of session ? homeLandings : []) {
+        const href = await landing(c, session!.principal);
+        if (href) return c.redirect(href, 303);
+      }
+    }
     return c.redirect(safeReturnPath(parsed.data.terug), 303);
   });
 
