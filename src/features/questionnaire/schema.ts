@@ -62,6 +62,10 @@ export const answers = pgTable(
   (t) => [
     primaryKey({ columns: [t.profileId, t.itemKey] }),
     index('answers_partnership_year_item').on(t.partnershipId, t.schoolYear, t.itemKey),
+    // Dashboards (bench/README.md "Dashboard queries"): one item across every school of an SWV and
+    // across years, and one item nationally per year.
+    index('answers_partnership_item_year').on(t.partnershipId, t.itemKey, t.schoolYear),
+    index('answers_item_year').on(t.itemKey, t.schoolYear),
   ],
 );
 

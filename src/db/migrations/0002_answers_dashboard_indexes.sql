@@ -1,0 +1,2 @@
+CREATE INDEX "answers_partnership_item_year" ON "answers" USING btree ("partnership_id","item_key","school_year");--> statement-breakpoint
+CREATE INDEX "answers_item_year" ON "answers" USING btree ("item_key","school_year");
