@@ -5,7 +5,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
-import { DEMO, expect, expectAccessible, logIn, test } from './support/fixtures.js';
+import { DEMO, expect, expectAccessible, logIn, logOut, test } from './support/fixtures.js';
 
 const JS_BUDGET_BYTES = 100 * 1024;
 
@@ -44,7 +44,7 @@ async function itemsOnPage(page: Page): Promise<ItemInfo[]> {
         : fieldset
           ? (fieldset.dataset['kind'] as 'single' | 'multi')
           : input
-            ? input.type === 'number'
+            ? input.hasAttribute('data-number')
               ? 'number'
               : 'text'
             : 'longtext';
@@ -52,8 +52,8 @@ async function itemsOnPage(page: Page): Promise<ItemInfo[]> {
         key: el.dataset['itemKey']!,
         kind,
         options: fieldset ? [...fieldset.querySelectorAll('input')].map((i) => (i as HTMLInputElement).value) : [],
-        min: input?.min ? Number(input.min) : null,
-        max: input?.max ? Number(input.max) : null,
+        min: input?.dataset['min'] ? Number(input.dataset['min']) : null,
+        max: input?.dataset['max'] ? Number(input.dataset['max']) : null,
         hasAmbition: Boolean(el.querySelector('[data-ambition-toggle]')),
         hasParentText: Boolean(el.querySelector('[data-field="parentText"]')),
       };
@@ -305,7 +305,8 @@ test('keyboard only: a section can be completed with Tab, Space, arrow keys and 
         field: el.closest<HTMLElement>('[data-field]')?.dataset['field'] ?? '',
         text: el.textContent?.trim() ?? '',
         inForm: Boolean(el.closest('form[data-autosave]')),
-        max: el.max ?? '',
+        isNumber: el.hasAttribute('data-number'),
+        value: el.value ?? '',
       };
     });
     if (!focused) continue;
@@ -317,11 +318,11 @@ test('keyboard only: a section can be completed with Tab, Space, arrow keys and 
       await page.keyboard.press('ArrowUp');
       await page.keyboard.press('Space');
       changedGroups.add(focused.name);
-    } else if (focused.field === 'value' && focused.type === 'checkbox') {
+    } else if (focused.field === 'value' && focused.type === 'checkbox' && focused.value !== '_geen') {
       if (!(await page.evaluate(() => (document.activeElement as HTMLInputElement).checked))) await page.keyboard.press('Space');
-    } else if (focused.field === 'value' && (focused.type === 'text' || focused.type === 'number' || focused.tag === 'TEXTAREA')) {
+    } else if (focused.field === 'value' && (focused.type === 'text' || focused.tag === 'TEXTAREA')) {
       await page.keyboard.press('ControlOrMeta+A');
-      await page.keyboard.type(focused.type === 'number' ? '3' : 'Met het toetsenbord ingevuld');
+      await page.keyboard.type(focused.isNumber ? '3' : 'Met het toetsenbord ingevuld');
     }
   }
   expect(changedGroups.size).toBeGreaterThan(0);
@@ -368,5 +369,164 @@ test('a failed save says so, is retried, and is not lost', async ({ page, consol
   await expect(itemLocator(page, item.key).locator('textarea[data-field="value"]')).toHaveValue('Opgeslagen na een storing');
   // The dropped requests were logged by the browser on purpose; nothing else may be.
   const unexpected = consoleErrors.filter((message) => !/net::ERR_FAILED/.test(message));
+  consoleErrors.splice(0, consoleErrors.length, ...unexpected);
+});
+
+test('a school editor with one school lands on its profile after logging in', async ({ page }) => {
+  await page.goto('/inloggen');
+  await page.getByLabel('E-mailadres').fill(DEMO.schoolEditor);
+  await page.getByLabel('Wachtwoord', { exact: true }).fill('Voorbeeld-2026!');
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(page).toHaveURL(/\/profielen\/[^/]+$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('SOP 2026-2027');
+  await expect(page.getByText('Indienen vóór')).toBeVisible();
+  await expect(page.getByText('Voortgang', { exact: true })).toBeVisible();
+  await expectAccessible(page, 'landing on the profile');
+});
+
+test('live feedback against the norm, and a section summary that follows every change', async ({ page }) => {
+  await logIn(page, DEMO.schoolEditor);
+  const profilePath = await openProfile(page);
+  const sections = await sectionLinks(page, profilePath);
+  // The first section whose single-choice items all have a norm and one of them allows an ambition.
+  let target: { path: string; keys: string[]; ambitionKey: string } | undefined;
+  for (const path of sections) {
+    await page.goto(path);
+    const normed = await page
+      .locator('form[data-autosave] [data-item-key]')
+      .evaluateAll((els) =>
+        els.map((el) => ({ key: (el as HTMLElement).dataset['itemKey']!, single: Boolean(el.querySelector('fieldset[data-kind="single"]')), norm: Boolean(el.querySelector('[data-norm-status]')), ambition: Boolean(el.querySelector('[data-ambition-toggle]')) })),
+      );
+    const singles = normed.filter((item) => item.single);
+    const ambitionItem = singles.find((item) => item.norm && item.ambition);
+    if (singles.length > 0 && singles.every((item) => item.norm) && ambitionItem && normed.filter((i) => i.norm).every((i) => i.single)) {
+      target = { path, keys: singles.map((item) => item.key), ambitionKey: ambitionItem.key };
+      break;
+    }
+  }
+  expect(target).toBeDefined();
+  const { path, keys, ambitionKey } = target!;
+  await page.goto(path);
+  await expect(page.locator('form[data-autosave]')).toHaveAttribute('data-autosave-ready', 'true');
+  const item = itemLocator(page, ambitionKey);
+  const status = item.locator('[data-norm-status]');
+  const summaryItem = page.locator(`[data-below-norm-list] [data-below-norm-item="${ambitionKey}"]`);
+  const noneBelow = page.locator('[data-below-norm-empty]');
+  /** Chooses the first option for which the page reports `wanted` (read from the page, not from the template). */
+  const choose = async (key: string, wanted: string) => {
+    const box = itemLocator(page, key);
+    for (const option of await box.locator('fieldset input').all()) {
+      await option.check();
+      await waitUntilSaved(page);
+      if ((await box.locator('[data-norm-status]').textContent())?.trim() === wanted) return;
+    }
+    throw new Error(`${key}: no option gives "${wanted}"`);
+  };
+  const best = (key: string) => choose(key, 'Voldoet aan de basisondersteuning');
+  for (const key of keys) await best(key);
+  await item.getByLabel('Nog niet, maar we zijn het van plan').uncheck();
+  await waitUntilSaved(page);
+  await expect(status).toHaveText('Voldoet aan de basisondersteuning');
+
+  await choose(ambitionKey, 'Onder de norm');
+  await expect(status).toHaveText('Onder de norm');
+  await expect(summaryItem).toBeVisible();
+  await expect(noneBelow).toBeHidden();
+  await waitUntilSaved(page);
+  // Loaded with an item below the norm, the page still turns to "none below the norm" once it is fixed.
+  await page.reload();
+  await expect(page.locator('form[data-autosave]')).toHaveAttribute('data-autosave-ready', 'true');
+  await expect(noneBelow).toBeHidden();
+  await item.getByLabel('Nog niet, maar we zijn het van plan').check();
+  await expect(status).toHaveText('Ambitie vastgelegd');
+  await expect(summaryItem).toHaveCount(0);
+  await expect(noneBelow).toBeVisible();
+  await expectAccessible(page, 'norm feedback');
+  await item.getByLabel('Nog niet, maar we zijn het van plan').uncheck();
+  await expect(status).toHaveText('Onder de norm');
+  await best(ambitionKey);
+  await expect(status).toHaveText('Voldoet aan de basisondersteuning');
+  await waitUntilSaved(page);
+
+  // The summary's count follows too: empty a required text answer and fill it in again.
+  await page.goto(sections[0]!);
+  await expect(page.locator('form[data-autosave]')).toHaveAttribute('data-autosave-ready', 'true');
+  const requiredText = page.locator('[data-item-key][data-required="true"] textarea[data-field="value"]').first();
+  const count = page.locator('[data-section-summary-count]');
+  const before = (await count.textContent())!;
+  const answered = Number(/^(\d+) van/.exec(before)![1]);
+  const original = await requiredText.inputValue();
+  await requiredText.fill(original ? '' : 'Ingevuld');
+  await waitUntilSaved(page);
+  await expect(count).toContainText(`${original ? answered - 1 : answered + 1} van`);
+  await requiredText.fill(original || 'Ingevuld');
+  await waitUntilSaved(page);
+  await expect(count).toContainText(`${original ? answered : answered + 1} van`);
+});
+
+test('a number that cannot be read gets its message next to the field and the stored number stays', async ({ page }) => {
+  await logIn(page, DEMO.schoolEditor);
+  const profilePath = await openProfile(page);
+  const sections = await sectionLinks(page, profilePath);
+  await page.goto(sections[0]!);
+  await expect(page.locator('form[data-autosave]')).toHaveAttribute('data-autosave-ready', 'true');
+  const number = (await itemsOnPage(page)).find((item) => item.kind === 'number')!;
+  const input = itemLocator(page, number.key).locator('input[data-field="value"]');
+  await expect(input).toHaveAttribute('inputmode', 'decimal');
+  await input.fill('12');
+  await waitUntilSaved(page);
+  await input.fill('12a');
+  await expect(itemLocator(page, number.key).locator('[data-autosave-error]')).toContainText('Vul een getal in');
+  await expect(input).toHaveValue('12a');
+  await page.reload();
+  await expect(itemLocator(page, number.key).locator('input[data-field="value"]')).toHaveValue('12');
+});
+
+test('each answer has its history: who, when, old and new value in words', async ({ page }) => {
+  await logIn(page, DEMO.schoolEditor);
+  const profilePath = await openProfile(page);
+  const [firstSection] = await sectionLinks(page, profilePath);
+  await page.goto(firstSection!);
+  await expect(page.locator('form[data-autosave]')).toHaveAttribute('data-autosave-ready', 'true');
+  const text = (await itemsOnPage(page)).find((item) => item.kind === 'text')!;
+  const input = itemLocator(page, text.key).locator('input[data-field="value"]');
+  await input.fill('Eerste versie');
+  await waitUntilSaved(page);
+  await input.fill('Tweede versie');
+  await waitUntilSaved(page);
+  await itemLocator(page, text.key).getByRole('link', { name: /^Geschiedenis/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Geschiedenis');
+  const newest = page.locator('[data-history-entry]').first();
+  await expect(newest).toContainText('Eerste versie');
+  await expect(newest).toContainText('Tweede versie');
+  await expect(newest).toContainText('Fatima el Idrissi');
+  await expectAccessible(page, 'answer history');
+});
+
+test('signed out while editing: the change is kept, the user is told to sign in again, and it saves afterwards', async ({ page, consoleErrors }) => {
+  await logIn(page, DEMO.schoolEditor);
+  const profilePath = await openProfile(page);
+  const [firstSection] = await sectionLinks(page, profilePath);
+  await page.goto(firstSection!);
+  await expect(page.locator('form[data-autosave]')).toHaveAttribute('data-autosave-ready', 'true');
+  const item = (await itemsOnPage(page)).find((candidate) => candidate.kind === 'longtext')!;
+  // The session ends in another tab.
+  const other = await page.context().newPage();
+  await other.goto('/');
+  await logOut(other);
+  await itemLocator(page, item.key).locator('textarea[data-field="value"]').fill('Bewaard na opnieuw inloggen');
+  const state = itemLocator(page, item.key).locator('[data-save-state]');
+  await expect(state).toHaveText('U bent uitgelogd. Log opnieuw in in een ander tabblad; uw wijzigingen blijven bewaard.');
+  await expect(page.locator('form[data-autosave]')).toHaveAttribute('data-unsaved', 'true');
+  await logIn(other, DEMO.schoolEditor);
+  await other.close();
+  await page.bringToFront();
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await expect(state).toHaveText('Opgeslagen', { timeout: 30_000 });
+  await expect(page.locator('form[data-autosave]')).toHaveAttribute('data-unsaved', 'false');
+  await page.reload();
+  await expect(itemLocator(page, item.key).locator('textarea[data-field="value"]')).toHaveValue('Bewaard na opnieuw inloggen');
+  // The refused requests were logged by the browser on purpose; nothing else may be.
+  const unexpected = consoleErrors.filter((message) => !/status of 40[13]/.test(message));
   consoleErrors.splice(0, consoleErrors.length, ...unexpected);
 });

@@ -6,7 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../src/audit/schema.js';
 import { answers, profiles } from '../src/features/questionnaire/schema.js';
-import { listAnswerHistory } from '../src/features/questionnaire/answers-repository.js';
+import { listAnswerHistory, writeAnswerField } from '../src/features/questionnaire/answers-repository.js';
 import { findProfile } from '../src/features/questionnaire/profiles-repository.js';
 import { loadTemplateDefinition } from '../src/features/questionnaire/template-cache.js';
 import type { TemplateDefinition } from '../src/features/templates/model/template.js';
@@ -336,6 +336,34 @@ for (const kind of TEST_DATABASE_KINDS) {
       const limits = await ib.get(`/profielen/${profileId}/antwoorden/limits:${limitsSection.key}/geschiedenis`);
       expect(limits.status).toBe(200);
       expect(await limits.text()).toContain('Geen 1-op-1 begeleiding.');
+    });
+
+    // Needs two connections: PGlite has one, so this runs on PostgreSQL only.
+    it.skipIf(kind !== 'postgres')('an autosave racing a submission waits for it and then writes nothing', async () => {
+      const db = testApp.deps.db;
+      let write: Promise<unknown> | undefined;
+      await db.transaction(async (tx) => {
+        await tx.update(profiles).set({ status: 'submitted' }).where(eq(profiles.id, profileId));
+        // The save starts while the submission is not yet committed …
+        write = writeAnswerField(db, {
+          profileId,
+          itemKey: 'onderwijsconcept',
+          partnershipId: testApp.demo.partnershipId,
+          schoolYear: '2026-2027',
+          field: 'value',
+          value: 'Na het indienen',
+          meetsNorm: null,
+          baseRevision: 0,
+          baseValue: 'Dalton',
+          userId: testApp.demo.userIds['ib@regenboog.example']!,
+          at: testApp.clock.now(),
+        });
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      });
+      // … and must see the submitted profile once it is.
+      expect(await write).toBeNull();
+      expect((await row('onderwijsconcept'))!.value).toBe('Dalton');
+      await db.update(profiles).set({ status: 'in_progress' }).where(eq(profiles.id, profileId));
     });
   });
 }
