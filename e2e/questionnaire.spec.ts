@@ -533,3 +533,52 @@ test('signed out while editing: the change is kept, the user is told to sign in 
   const unexpected = consoleErrors.filter((message) => !/status of 40[13]/.test(message));
   consoleErrors.splice(0, consoleErrors.length, ...unexpected);
 });
+
+test('"Hun antwoord houden" while another field of the item is waiting: that field is still saved before "Opgeslagen"', async ({ page, browser, consoleErrors }) => {
+  await logIn(page, DEMO.schoolEditor);
+  const profilePath = await openProfile(page);
+  const [firstSection] = await sectionLinks(page, profilePath);
+  const other = await browser.newContext();
+  const director = await other.newPage();
+  const directorErrors: string[] = [];
+  director.on('console', (message) => {
+    if (message.type() === 'error' && !/status of 409/.test(message.text())) directorErrors.push(message.text());
+  });
+  await logIn(director, DEMO.schoolDirector);
+  await director.goto(firstSection!);
+  await expect(director.locator('form[data-autosave]')).toHaveAttribute('data-autosave-ready', 'true');
+  const key = await director.locator('[data-item-key]:has(textarea[data-field="parentText"])').first().getAttribute('data-item-key');
+
+  // The coordinator changes the answer; the director's page still has the older one.
+  await page.goto(firstSection!);
+  await expect(page.locator('form[data-autosave]')).toHaveAttribute('data-autosave-ready', 'true');
+  await itemLocator(page, key!).locator('textarea[data-field="value"]').fill('Antwoord van de IB-er');
+  await waitUntilSaved(page);
+
+  // The director's saves are slow: while the refused answer is on its way, the parent text is typed.
+  await director.route('**/antwoorden', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  const item = itemLocator(director, key!);
+  await item.locator('textarea[data-field="value"]').fill('Antwoord van de directeur');
+  await expect(director.locator('form[data-autosave]')).toHaveAttribute('data-unsaved', 'true');
+  await item.locator('textarea[data-field="parentText"]').fill('Tekst voor ouders van de directeur');
+  // Leaving the field ("change") asks to save it now, while the refused save is still in flight.
+  await item.locator('textarea[data-field="parentText"]').blur();
+  const alert = item.getByRole('alert');
+  await expect(alert).toContainText('Hun antwoord: Antwoord van de IB-er');
+  await alert.getByRole('button', { name: 'Hun antwoord houden' }).click();
+  await expect(item.locator('textarea[data-field="value"]')).toHaveValue('Antwoord van de IB-er');
+  await expect(director.locator('form[data-autosave]')).toHaveAttribute('data-unsaved', 'false', { timeout: 15_000 });
+  await expect(item.locator('[data-save-state]')).toHaveText('Opgeslagen');
+  await director.unroute('**/antwoorden');
+  await other.close();
+
+  await page.reload();
+  await expect(itemLocator(page, key!).locator('textarea[data-field="value"]')).toHaveValue('Antwoord van de IB-er');
+  await expect(itemLocator(page, key!).locator('textarea[data-field="parentText"]')).toHaveValue('Tekst voor ouders van de directeur');
+  expect(directorErrors).toEqual([]);
+  const unexpected = consoleErrors.filter((message) => !/status of 409/.test(message));
+  consoleErrors.splice(0, consoleErrors.length, ...unexpected);
+});

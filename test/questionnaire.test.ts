@@ -338,6 +338,13 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(await limits.text()).toContain('Geen 1-op-1 begeleiding.');
     });
 
+    it('says "vraag" for one open required question and "vragen" for more', async () => {
+      const home = await (await ib.get(`/profielen/${profileId}`)).text();
+      expect(home).toContain('Nog 1 verplichte vraag open');
+      expect(home).not.toContain('Nog 1 verplichte vragen open');
+      expect(home).toMatch(/Nog \d+ verplichte vragen open/);
+    });
+
     // Needs two connections: PGlite has one, so this runs on PostgreSQL only.
     it.skipIf(kind !== 'postgres')('an autosave racing a submission waits for it and then writes nothing', async () => {
       const db = testApp.deps.db;
