@@ -333,7 +333,9 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect((await otherSchool.get(path)).status).toBe(404);
       expect((await ib.get(`/profielen/${profileId}/antwoorden/bestaat-niet/geschiedenis`)).status).toBe(404);
       const limitsSection = template.sections.find((s) => s.asksLimits)!;
-      const limits = await ib.get(`/profielen/${profileId}/antwoorden/limits:${limitsSection.key}/geschiedenis`);
+      const limitsPage = await (await ib.get(`/profielen/${profileId}/onderdelen/${limitsSection.key}`)).text();
+      expect(limitsPage).toContain(`/antwoorden/limits%3A${limitsSection.key}/geschiedenis`);
+      const limits = await ib.get(`/profielen/${profileId}/antwoorden/limits%3A${limitsSection.key}/geschiedenis`);
       expect(limits.status).toBe(200);
       expect(await limits.text()).toContain('Geen 1-op-1 begeleiding.');
     });
