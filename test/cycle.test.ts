@@ -10,6 +10,7 @@ import { addReviewRemark } from '../src/features/cycle/add-review-remark.js';
 import { adoptProfile } from '../src/features/cycle/adopt-profile.js';
 import { generateAnswer } from '../src/features/cycle/demo-answers.js';
 import { openCycle, openDueCycles } from '../src/features/cycle/open-cycle.js';
+import { listItemsToReview } from '../src/features/cycle/items-to-review.js';
 import { loadProfileChanges } from '../src/features/cycle/profile-changes.js';
 import { publishProfile } from '../src/features/cycle/publish-profile.js';
 import { recordAdvice } from '../src/features/cycle/record-advice.js';
@@ -29,7 +30,7 @@ import { importTemplate } from '../src/features/templates/import-template.js';
 import { listItems, type TemplateDefinition } from '../src/features/templates/model/template.js';
 import { jobs } from '../src/jobs/schema.js';
 import type { Authorized } from '../src/ui/route.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { createTestApp, TestClient, type TestApp } from './support/test-app.js';
 import { TEST_DATABASE_KINDS } from './support/test-db.js';
 
 const BASE = 'http://opensop.test';
@@ -146,6 +147,21 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(carried[removed.key]).toBeUndefined();
       // The earlier year is untouched.
       expect((await getProfile(db, profile1.id))!.status).toBe('published');
+
+      // New and changed items are marked for the school: in the data, on the section page and on the task list.
+      const marks = await listItemsToReview(db, profile2);
+      expect(marks).toMatchObject({ [changed.key]: 'changed', 'nieuwe-vraag-2028': 'new' });
+      expect(marks[unchanged.key]).toBeUndefined();
+      expect(Object.keys(await listItemsToReview(db, profile1))).toEqual([]);
+      const editorClient = await TestClient.signedIn(app, users.editor);
+      const sectionPage = await (await editorClient.get(`/profielen/${profile2.id}/onderdelen/${promise.key}`)).text();
+      const itemHtml = (key: string) => sectionPage.slice(sectionPage.indexOf(`id="item-${key}"`), sectionPage.indexOf(`id="item-${key}"`) + 600);
+      expect(itemHtml('nieuwe-vraag-2028')).toContain('>Nieuw<');
+      expect(itemHtml(unchanged.key)).not.toContain('Nieuw<');
+      const changedSection = listItems(next).find(({ item }) => item.key === changed.key)!.section.key;
+      expect(await (await editorClient.get(`/profielen/${profile2.id}/onderdelen/${changedSection}`)).text()).toContain('Gewijzigd – controleer uw antwoord');
+      const home = await (await editorClient.get(`/profielen/${profile2.id}`)).text();
+      expect(home).toMatch(/\d+ nieuw of gewijzigd/);
 
       // The school changes one answer; the diff shows it, the new and the removed item.
       const edit = await as('editor', 'profile.edit', profile2.id);

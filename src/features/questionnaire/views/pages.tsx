@@ -42,6 +42,7 @@ export function ProfileHome(props: { page: ProfilePage; locale: Locale }) {
   const t = translator(questionnaireMessages, props.locale);
   const id = page.profile.id;
   const c = page.completeness;
+  const toReview = (section: Section) => section.items.filter((item) => page.itemsToReview[item.key]);
   return (
     <>
       <h1 class="utrecht-heading-1">
@@ -106,6 +107,12 @@ export function ProfileHome(props: { page: ProfilePage; locale: Locale }) {
                     <span>
                       {progress.missingItemKeys.length > 0 ? ' · ' : ''}
                       {t('belowNormCount', { count: progress.belowNormItemKeys.length })}
+                    </span>
+                  )}
+                  {toReview(section).length > 0 && (
+                    <span class="task-list__review">
+                      {progress.missingItemKeys.length + progress.belowNormItemKeys.length > 0 ? ' · ' : ''}
+                      {t('reviewCount', { count: toReview(section).length })}
                     </span>
                   )}
                 </div>
@@ -207,6 +214,7 @@ export function SectionPage(props: { page: ProfilePage; section: Section; locale
         readOnly={readOnly}
         locale={props.locale}
         schoolYear={page.profile.schoolYear}
+        reviewMark={page.itemsToReview[item.key]}
         conflict={
           conflict && {
             theirs: conflict.theirs.words,
