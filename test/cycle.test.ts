@@ -179,10 +179,12 @@ for (const kind of TEST_DATABASE_KINDS) {
 
     describe('transition rules', () => {
       let profileId: string;
+      let versionId: string;
       beforeAll(async () => {
         // A fresh school year for the rules: 2029-2030, opened and completely answered.
         app.clock.set('2029-01-05T10:00:00+01:00');
         const version = await importTemplate({ ...deps(), partnershipId, definition: template, actorUserId: users.admin, publishForYear: '2029-2030' });
+        versionId = version.versionId;
         await saveCycle({ ...deps(), auth: await as('admin', 'cycle.manage'), partnershipId, mode: 'create', input: { schoolYear: '2029-2030', ...defaultCycleDates('2029-2030'), templateVersionId: version.versionId } });
         // Before the open date: opening refused.
         const early = await refusal(openCycle({ ...deps(), auth: await as('admin', 'cycle.manage'), partnershipId, schoolYear: '2029-2030' }));
@@ -218,8 +220,11 @@ for (const kind of TEST_DATABASE_KINDS) {
         const outsider: Authorized = { principal: (await loadPrincipal(app.deps.db, app.demo.userIds['swv@voorbeeldstad.example']!))!, permission: 'profile.submit', scope: { level: 'platform' } };
         expect((await refusal(submitProfile({ ...p(), auth: outsider, baseUrl: BASE }))).code).toBe('not_found');
 
-        // After the deadline: still allowed, marked late.
+        // After the deadline: refused, unless the SWV allows late submission for this cycle (then marked late).
         app.clock.set('2029-11-05T10:00:00+01:00');
+        const tooLate = await refusal(submitProfile({ ...p(), auth: await as('editor', 'profile.submit', profileId), baseUrl: BASE }));
+        expect(tooLate.userMessage).toBe('De uiterste indiendatum was 1 november 2029; vraag het samenwerkingsverband de datum te verschuiven.');
+        await saveCycle({ ...deps(), auth: await as('admin', 'cycle.manage'), partnershipId, mode: 'update', input: { schoolYear: '2029-2030', ...defaultCycleDates('2029-2030'), templateVersionId: versionId, allowLateSubmission: true } });
         expect(await submitProfile({ ...p(), auth: await as('editor', 'profile.submit', profileId), baseUrl: BASE })).toEqual({ late: true });
         expect((await refusal(submitProfile({ ...p(), auth: await as('editor', 'profile.submit', profileId), baseUrl: BASE }))).userMessage).toContain('al ingediend');
         for (const [who, run, text] of [
@@ -280,6 +285,30 @@ for (const kind of TEST_DATABASE_KINDS) {
         app.clock.set('2029-10-29T08:00:00+01:00'); // 3 days before
         expect(await queueDeadlineReminders({ ...deps(), baseUrl: BASE })).toBe(1);
         expect(await reminders()).toBe(start + 2);
+      });
+
+      it('refuses cycle settings that change a closed year, close an opened year today, or overlap', async () => {
+        app.clock.set('2029-10-29T08:00:00+01:00');
+        const auth = await as('admin', 'cycle.manage');
+        const update = (schoolYear: string, changes: Partial<ReturnType<typeof defaultCycleDates>> = {}) =>
+          saveCycle({ ...deps(), auth, partnershipId, mode: 'update', input: { schoolYear, ...defaultCycleDates(schoolYear), ...changes, templateVersionId: versionId } });
+        const closed = await refusal(update('2027-2028'));
+        expect(closed.code).toBe('invalid_state');
+        expect(closed.userMessage).toContain('De SOP-ronde 2027-2028 is gesloten sinds 24 december 2027 en kan niet meer worden gewijzigd');
+        const closeToday = await refusal(update('2029-2030', { closesOn: '2029-10-29', submitDeadline: '2029-10-01' }));
+        expect(closeToday.code).toBe('invalid_input');
+        expect(closeToday.details).toMatchObject({ field: 'closesOn' });
+        const overlap = await refusal(
+          saveCycle({ ...deps(), auth, partnershipId, mode: 'create', input: { schoolYear: '2030-2031', opensOn: '2029-12-01', submitDeadline: '2030-11-01', closesOn: '2030-12-24', templateVersionId: versionId } }),
+        );
+        expect(overlap.userMessage).toContain('De SOP-ronde 2029-2030 sluit pas op 24 december 2029');
+        const earlierCloses = await refusal(update('2028-2029'));
+        expect(earlierCloses.code).toBe('invalid_state');
+        // Over HTTP the refusal is shown on the page, and nothing changed.
+        const admin = await TestClient.signedIn(app, users.admin);
+        const response = await admin.post(`/swv/${partnershipId}/cyclus/2027-2028`, { ...defaultCycleDates('2027-2028'), closesOn: '2028-06-01', templateVersionId: versionId });
+        expect(response.status).toBe(409);
+        expect(await response.text()).toContain('kan niet meer worden gewijzigd');
       });
     });
   });

@@ -34,7 +34,7 @@ export async function insertCycle(db: DbOrTx, row: typeof cycles.$inferInsert): 
 export async function updateCycleSettings(
   db: DbOrTx,
   id: string,
-  values: { opensOn: string; submitDeadline: string; closesOn: string; templateVersionId: string },
+  values: { opensOn: string; submitDeadline: string; closesOn: string; templateVersionId: string; allowLateSubmission: boolean },
 ): Promise<void> {
   await db.update(cycles).set(values).where(eq(cycles.id, id));
 }

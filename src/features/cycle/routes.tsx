@@ -182,13 +182,20 @@ export function registerCycleRoutes(table: RouteTable): void {
     let v = values;
     if (!v) {
       if (existing) {
-        v = { schoolYear: existing.schoolYear, opensOn: existing.opensOn, submitDeadline: existing.submitDeadline, closesOn: existing.closesOn, templateVersionId: existing.templateVersionId };
+        v = {
+          schoolYear: existing.schoolYear,
+          opensOn: existing.opensOn,
+          submitDeadline: existing.submitDeadline,
+          closesOn: existing.closesOn,
+          templateVersionId: existing.templateVersionId,
+          allowLateSubmission: existing.allowLateSubmission ? 'ja' : 'nee',
+        };
       } else {
         const latest = (await listCycles(db, id))[0];
         const first = latest ? Number(latest.schoolYear.slice(0, 4)) + 1 : Number(amsterdamDate(c.var.deps.clock.now()).slice(0, 4));
         const schoolYear = `${first}-${first + 1}`;
         const newest = versions.find((entry) => entry.version.schoolYear === schoolYear) ?? versions[0];
-        v = { schoolYear, ...defaultCycleDates(schoolYear), templateVersionId: newest?.version.id ?? '' };
+        v = { schoolYear, ...defaultCycleDates(schoolYear), templateVersionId: newest?.version.id ?? '', allowLateSubmission: 'nee' };
       }
     }
     const title = existing ? t('editCycle', { year: existing.schoolYear }) : t('newCycle');
@@ -203,7 +210,7 @@ export function registerCycleRoutes(table: RouteTable): void {
       children: (
         <>
           <h1 class="utrecht-heading-1">{title}</h1>
-          <ErrorSummary title={ui('errorSummaryTitle')} errors={errors} fieldOrder={['schoolYear', 'opensOn', 'submitDeadline', 'closesOn', 'templateVersionId']} />
+          <ErrorSummary title={ui('errorSummaryTitle')} errors={errors} fieldOrder={['schoolYear', 'opensOn', 'submitDeadline', 'closesOn', 'allowLateSubmission', 'templateVersionId']} />
           {versions.length === 0 && <Alert type="warning">{t('noVersions')}</Alert>}
           <form method="post" action={existing ? `/swv/${id}/cyclus/${existing.schoolYear}` : `/swv/${id}/cyclus`} novalidate>
             <CsrfField token={c.var.csrfToken} />
@@ -215,6 +222,17 @@ export function registerCycleRoutes(table: RouteTable): void {
             <TextField name="opensOn" type="date" label={t('opensOn')} hint={t('opensOnHint')} value={v['opensOn']} error={errors['opensOn']} />
             <TextField name="submitDeadline" type="date" label={t('submitDeadline')} hint={t('submitDeadlineHint')} value={v['submitDeadline']} error={errors['submitDeadline']} />
             <TextField name="closesOn" type="date" label={t('closesOn')} hint={t('closesOnHint')} value={v['closesOn']} error={errors['closesOn']} />
+            <SelectField
+              name="allowLateSubmission"
+              label={t('allowLateSubmission')}
+              hint={t('allowLateSubmissionHint')}
+              value={v['allowLateSubmission'] ?? 'nee'}
+              error={errors['allowLateSubmission']}
+              options={[
+                { value: 'nee', label: t('allowLateNo') },
+                { value: 'ja', label: t('allowLateYes') },
+              ]}
+            />
             <SelectField
               name="templateVersionId"
               label={t('templateVersion')}
@@ -248,6 +266,7 @@ export function registerCycleRoutes(table: RouteTable): void {
         const field = (error.details as { field?: string } | undefined)?.field ?? 'schoolYear';
         return cycleForm(c, mode, { [field]: error.userMessage ?? error.code }, values);
       }
+      if (error instanceof AppError && error.code === 'invalid_state') return cyclesPage(c, undefined, error.userMessage);
       throw error;
     }
     return cyclesPage(c, mode === 'create' ? t('cycleCreated', { year: parsed.data.schoolYear }) : t('cycleSaved'));
@@ -498,12 +517,18 @@ export function registerCycleRoutes(table: RouteTable): void {
               <h2 class="utrecht-heading-2" id="submit-heading">
                 {t('submitHeading')}
               </h2>
-              {late && cycle && <Alert type="warning">{t('lateWarning', { date: formatDutchDate(cycle.submitDeadline) })}</Alert>}
-              <p class="utrecht-paragraph">{t('submitIntro')}</p>
-              <form method="post" action={`/profielen/${profile.id}/indienen`}>
-                <CsrfField token={c.var.csrfToken} />
-                <Button>{t('submitButton')}</Button>
-              </form>
+              {late && cycle && !cycle.allowLateSubmission ? (
+                <Alert type="warning">{t('lateClosedWarning', { date: formatDutchDate(cycle.submitDeadline) })}</Alert>
+              ) : (
+                <>
+                  {late && cycle && <Alert type="warning">{t('lateWarning', { date: formatDutchDate(cycle.submitDeadline) })}</Alert>}
+                  <p class="utrecht-paragraph">{t('submitIntro')}</p>
+                  <form method="post" action={`/profielen/${profile.id}/indienen`}>
+                    <CsrfField token={c.var.csrfToken} />
+                    <Button>{t('submitButton')}</Button>
+                  </form>
+                </>
+              )}
             </section>
           )}
           <p>
