@@ -27,7 +27,7 @@ test('the SWV sees every school’s status and can filter by status', async ({ p
   await cyclePageOf(page, 'OBS De Vlinder');
   const table = page.getByRole('table');
   await expect(table.getByRole('row', { name: /Daltonschool Horizon/ })).toContainText('Ingediend');
-  await expect(table.getByRole('row', { name: /KBS De Fontein/ })).toContainText('Vastgesteld door bestuur');
+  await expect(table.getByRole('row', { name: /KBS De Fontein/ })).toContainText('Vastgesteld door het bestuur');
   await page.getByLabel('Toon scholen met status').selectOption('published');
   await page.getByRole('button', { name: 'Filteren' }).click();
   await expect(page.getByRole('table').getByRole('row')).toHaveCount(2);
@@ -82,7 +82,7 @@ test('the council records its advice and the board adopts', async ({ page }) => 
   await page.getByLabel('Vastgesteld door').fill('B. Bakker, bestuurder');
   await page.getByRole('button', { name: 'SOP vaststellen' }).click();
   await expect(page.getByRole('status')).toContainText('Het SOP is vastgesteld');
-  await expect(page.getByText('Huidige status:')).toContainText('Vastgesteld door bestuur');
+  await expect(page.getByText('Huidige status:')).toContainText('Vastgesteld door het bestuur');
   await expectAccessible(page, 'adopted');
   await logOut(page);
 });

@@ -19,7 +19,7 @@ import { getBoard, getPartnership, getSchool } from '../partnerships/repository.
 import { fromBoardParam, fromPartnershipParam } from '../partnerships/scopes.js';
 import { listAnswers } from '../questionnaire/answers-repository.js';
 import { computeCompleteness } from '../questionnaire/completeness.js';
-import { PROFILE_STATUS_LABELS } from '../questionnaire/messages.js';
+import { PROFILE_STATUS_LABELS, PROFILE_STATUS_TONES } from './profile-status.js';
 import { getProfile } from '../questionnaire/profiles-repository.js';
 import { PROFILE_STATUSES, type ProfileStatus } from '../questionnaire/schema.js';
 import { fromProfileParam } from '../questionnaire/scopes.js';
@@ -49,14 +49,8 @@ export function sectionHref(profileId: string, sectionKey: string, itemKey?: str
   return `/profielen/${profileId}/onderdelen/${sectionKey}${itemKey ? `#item-${itemKey}` : ''}`;
 }
 
-export const STATUS_TONES: Record<ProfileStatus, 'neutral' | 'info' | 'success' | 'warning'> = {
-  not_started: 'neutral',
-  in_progress: 'info',
-  submitted: 'warning',
-  advised: 'warning',
-  adopted: 'success',
-  published: 'success',
-};
+/** Kept for importers; the one source is profile-status.ts. */
+export const STATUS_TONES = PROFILE_STATUS_TONES;
 
 export function ProfileStatusTag(props: { c: AppContext; status: ProfileStatus }) {
   return <StatusTag tone={STATUS_TONES[props.status]}>{PROFILE_STATUS_LABELS[props.c.var.locale][props.status]}</StatusTag>;

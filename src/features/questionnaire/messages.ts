@@ -1,38 +1,8 @@
 import { defineMessages, type Locale } from '../../ui/i18n.js';
 import type { ProfileStatus } from './schema.js';
 
-/**
- * The profile's status in words — the same words everywhere (STYLE.md "Status tags").
- * Shared with the cycle and documents features.
- */
-export const PROFILE_STATUS_LABELS: Record<Locale, Record<ProfileStatus, string>> = {
-  nl: {
-    not_started: 'Niet begonnen',
-    in_progress: 'Bezig',
-    submitted: 'Ingediend',
-    advised: 'Advies MR vastgelegd',
-    adopted: 'Vastgesteld door bestuur',
-    published: 'Gepubliceerd',
-  },
-  en: {
-    not_started: 'Not started',
-    in_progress: 'In progress',
-    submitted: 'Submitted',
-    advised: 'Council advice recorded',
-    adopted: 'Adopted by the board',
-    published: 'Published',
-  },
-};
-
-/** Tone of each profile status for a StatusTag. */
-export const PROFILE_STATUS_TONES: Record<ProfileStatus, 'neutral' | 'info' | 'success' | 'warning'> = {
-  not_started: 'neutral',
-  in_progress: 'info',
-  submitted: 'success',
-  advised: 'success',
-  adopted: 'success',
-  published: 'success',
-};
+/** The profile's status in words and tones: one source, in the cycle feature (shared with documents). */
+export { PROFILE_STATUS_LABELS, PROFILE_STATUS_TONES } from '../cycle/profile-status.js';
 
 export const questionnaireMessages = defineMessages(
   {
