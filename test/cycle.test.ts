@@ -6,6 +6,8 @@ import { and, count, eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../src/auth/app-error.js';
 import { loadPrincipal } from '../src/features/accounts/repository.js';
+import { addSchool, addSchoolInput } from '../src/features/partnerships/add-school.js';
+import { getSchool as getSchoolRow } from '../src/features/partnerships/repository.js';
 import { addReviewRemark } from '../src/features/cycle/add-review-remark.js';
 import { adoptProfile } from '../src/features/cycle/adopt-profile.js';
 import { generateAnswer } from '../src/features/cycle/demo-answers.js';
@@ -91,6 +93,10 @@ for (const kind of TEST_DATABASE_KINDS) {
 
       // Not yet open: the daily job leaves it alone; on 1 February it opens (twice is harmless).
       expect(await findProfile(db, schoolId, '2027-2028')).toBeNull();
+      // The progress page lists the schools without a profile and says what opening does.
+      const progressHtml = await (await (await TestClient.signedIn(app, users.admin)).get(`/swv/${partnershipId}/cyclus/2027-2028`)).text();
+      expect(progressHtml).toContain('Geen SOP');
+      expect(progressHtml).toContain('Iedere school krijgt nu een SOP voor 2027-2028');
       app.clock.set('2027-02-01T07:00:00+01:00');
       await openDueCycles(deps());
       await openDueCycles(deps());
@@ -309,6 +315,21 @@ for (const kind of TEST_DATABASE_KINDS) {
         const response = await admin.post(`/swv/${partnershipId}/cyclus/2027-2028`, { ...defaultCycleDates('2027-2028'), closesOn: '2028-06-01', templateVersionId: versionId });
         expect(response.status).toBe(409);
         expect(await response.text()).toContain('kan niet meer worden gewijzigd');
+      });
+
+      it('prepares the profile of a school added while the cycle runs, in the same transaction', async () => {
+        app.clock.set('2029-04-01T10:00:00+02:00');
+        const admin = await as('admin', 'partnership.manage');
+        const boardId = (await getSchoolRow(app.deps.db, schoolId))!.boardId;
+        const newSchoolId = await addSchool({ ...deps(), auth: admin, partnershipId, input: addSchoolInput.parse({ name: 'OBS Nieuwkomer', brin: '77ZZ', vestiging: '00', boardId }) });
+        const profile = (await findProfile(app.deps.db, newSchoolId, '2029-2030'))!;
+        expect(profile).toMatchObject({ status: 'not_started', templateVersionId: versionId });
+        expect(Object.keys((await listAnswers(app.deps.db, profile.id)).answers)).toEqual([]);
+        // Not for a closed year.
+        expect(await findProfile(app.deps.db, newSchoolId, '2028-2029')).toBeNull();
+        const html = await (await (await TestClient.signedIn(app, users.admin)).get(`/swv/${partnershipId}/cyclus/2029-2030`)).text();
+        expect(html).toContain('OBS Nieuwkomer');
+        expect(html).not.toContain('Geen SOP');
       });
     });
   });

@@ -201,6 +201,8 @@ export const cycleMessages = defineMessages(
     overlapsNext: "De SOP-ronde {year} opent al op {date}. Laat deze ronde uiterlijk op die datum sluiten.",
     lateRefusal: "De uiterste indiendatum was {date}; vraag het samenwerkingsverband de datum te verschuiven.",
     lateClosedWarning: "De uiterste indiendatum ({date}) is voorbij. Indienen kan niet meer; vraag het samenwerkingsverband de datum te verschuiven.",
+    noProfileTag: "Geen SOP",
+    schoolsWithoutProfile: "{count} scholen hebben nog geen SOP voor {year}.",
   },
   {
     cyclesTitle: 'SOP rounds',
@@ -390,5 +392,7 @@ export const cycleMessages = defineMessages(
     overlapsNext: "The SOP round {year} already opens on {date}. Let this round close on or before that date.",
     lateRefusal: "The submission deadline was {date}; ask the partnership to move the date.",
     lateClosedWarning: "The deadline ({date}) has passed. Ask the partnership to move the date.",
+    noProfileTag: "No SOP",
+    schoolsWithoutProfile: "{count} schools have no SOP for {year} yet.",
   },
 );

@@ -15,7 +15,7 @@ import { uiMessages } from '../../ui/messages.js';
 import { baseUrl } from '../../ui/request.js';
 import { authorized, permission, type Authorized, type RouteTable } from '../../ui/route.js';
 import { listUsersOfPartnership } from '../accounts/repository.js';
-import { getBoard, getPartnership, getSchool } from '../partnerships/repository.js';
+import { getBoard, getPartnership, getSchool, listSchoolsOfBoard, listSchoolsOfPartnership } from '../partnerships/repository.js';
 import { fromBoardParam, fromPartnershipParam } from '../partnerships/scopes.js';
 import { listAnswers } from '../questionnaire/answers-repository.js';
 import { computeCompleteness } from '../questionnaire/completeness.js';
@@ -304,6 +304,14 @@ export function registerCycleRoutes(table: RouteTable): void {
     }
     const shown = statusFilter ? rows.filter((row) => row.status === statusFilter) : rows;
     const labels = PROFILE_STATUS_LABELS[c.var.locale];
+    // Schools without a profile this year (added after opening before that was automatic, or the cycle is not opened yet).
+    // A closed year is the record of who had an SOP then: schools added later are not listed there.
+    const today = amsterdamDate(c.var.deps.clock.now());
+    const withProfile = new Set(rows.map((row) => row.schoolId));
+    const schoolsInView =
+      cycle && today < cycle.closesOn ? (options.boardId ? await listSchoolsOfBoard(db, options.boardId) : await listSchoolsOfPartnership(db, options.partnershipId)) : [];
+    const withoutProfile = statusFilter ? [] : schoolsInView.filter((school) => !withProfile.has(school.id));
+    const canOpen = cycle !== null && today >= cycle.opensOn && today < cycle.closesOn && can(c.var.principal, 'cycle.manage', { level: 'partnership', partnershipId: options.partnershipId });
     return renderPage(c, {
       title: options.title,
       partnershipId: options.partnershipId,
@@ -326,7 +334,7 @@ export function registerCycleRoutes(table: RouteTable): void {
                 />
                 <Button variant="secondary">{t('filter')}</Button>
               </form>
-              {shown.length === 0 ? (
+              {shown.length === 0 && withoutProfile.length === 0 ? (
                 <p class="utrecht-paragraph">{t('noProfiles')}</p>
               ) : (
                 <table class="utrecht-table">
@@ -356,8 +364,29 @@ export function registerCycleRoutes(table: RouteTable): void {
                         </tr>
                       );
                     })}
+                    {withoutProfile.map((school) => (
+                      <tr>
+                        <th scope="row">{school.name}</th>
+                        <td>
+                          <StatusTag tone="danger">{t('noProfileTag')}</StatusTag>
+                        </td>
+                        <td></td>
+                      </tr>
+                    ))}
                   </tbody>
                 </table>
+              )}
+              {withoutProfile.length > 0 && (
+                <div class="utrecht-alert utrecht-alert--warning" role="status">
+                  <p class="utrecht-paragraph">{t('schoolsWithoutProfile', { count: withoutProfile.length, year: options.schoolYear })}</p>
+                  <p class="utrecht-paragraph">{t('openNowHint', { year: options.schoolYear })}</p>
+                  {canOpen && (
+                    <form method="post" action={`/swv/${options.partnershipId}/cyclus/${options.schoolYear}/openen`}>
+                      <CsrfField token={c.var.csrfToken} />
+                      <Button variant="secondary">{t('openNow')}</Button>
+                    </form>
+                  )}
+                </div>
               )}
             </>
           )}
