@@ -243,6 +243,14 @@ for (const kind of TEST_DATABASE_KINDS) {
           expect(error.code, who).toBe('forbidden');
           expect(error.userMessage).toContain(text);
         }
+        // Over HTTP the route's 403 says who can do it, not the generic text.
+        const councilClient = await TestClient.signedIn(app, users.council);
+        const forbiddenAdopt = await councilClient.post(`/profielen/${profileId}/vaststellen`, { adoptedOn: '2029-11-05', adoptedByName: 'X Y' });
+        expect(forbiddenAdopt.status).toBe(403);
+        expect(await forbiddenAdopt.text()).toContain('Alleen het schoolbestuur van deze school kan het SOP vaststellen.');
+        const forbiddenReopen = await (await TestClient.signedIn(app, users.editor)).post(`/profielen/${profileId}/heropenen`, { reason: 'Graag aanpassen' });
+        expect(forbiddenReopen.status).toBe(403);
+        expect(await forbiddenReopen.text()).toContain('Alleen het samenwerkingsverband kan een ingediend SOP heropenen.');
         // A future advice date is refused.
         expect((await refusal(recordAdvice({ ...p(), auth: await as('council', 'profile.recordAdvice', profileId), input: { adviceDate: '2030-01-01', adviceText: 'x' } }))).code).toBe('invalid_input');
 

@@ -39,7 +39,7 @@ import { getCycleFor, listCycles, listProgressRows, listReviewRemarks, listTrans
 import { respondToReviewRemark, respondToReviewRemarkInput } from './respond-to-review-remark.js';
 import { cycleSettingsInput, defaultCycleDates, saveCycle, schoolYearSchema } from './save-cycle.js';
 import { submitProfile } from './submit-profile.js';
-import { isLate } from './transition-rules.js';
+import { ACTION_RULES, isLate, type CycleAction } from './transition-rules.js';
 
 type T = Translate<keyof typeof cycleMessages.nl>;
 const m = (c: AppContext): T => translator(cycleMessages, c.var.locale);
@@ -65,6 +65,15 @@ function cycleState(cycle: CycleRow, now: Date, t: T): string {
   if (today >= cycle.closesOn) return t('cycleClosed');
   if (!cycle.openedAt) return t('cycleNotOpened');
   return t('cycleOpen');
+}
+
+/**
+ * The access rule of a transition route: the central policy check with the action's permission, and on a
+ * 403 the action's own refusal ("Alleen het schoolbestuur … kan vaststellen") instead of the generic text.
+ */
+function transitionAccess(action: CycleAction) {
+  const rule = ACTION_RULES[action];
+  return permission(rule.permission, fromProfileParam, { refusal: (c) => m(c)(rule.forbidden) });
 }
 
 export function registerCycleRoutes(table: RouteTable): void {
@@ -564,8 +573,8 @@ export function registerCycleRoutes(table: RouteTable): void {
     });
   };
 
-  table.get('/profielen/:profileId/indienen', permission('profile.submit', fromProfileParam), (c) => checkPage(c));
-  table.post('/profielen/:profileId/indienen', permission('profile.submit', fromProfileParam), async (c, auth) => {
+  table.get('/profielen/:profileId/indienen', transitionAccess('submit'), (c) => checkPage(c));
+  table.post('/profielen/:profileId/indienen', transitionAccess('submit'), async (c, auth) => {
     try {
       await submitProfile({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), profileId: c.req.param('profileId')!, baseUrl: baseUrl(c) });
     } catch (error) {
@@ -863,32 +872,32 @@ export function registerCycleRoutes(table: RouteTable): void {
 
   table.post(
     '/profielen/:profileId/advies',
-    permission('profile.recordAdvice', fromProfileParam),
+    transitionAccess('recordAdvice'),
     transitionRoute('advice', recordAdviceInput, (c, auth, input) => recordAdvice({ ...deps(c), auth, profileId: profileIdOf(c), input }), (t) => t('adviceRecorded')),
   );
   table.post(
     '/profielen/:profileId/vaststellen',
-    permission('profile.adopt', fromProfileParam),
+    transitionAccess('adopt'),
     transitionRoute('adopt', adoptProfileInput, (c, auth, input) => adoptProfile({ ...deps(c), auth, profileId: profileIdOf(c), input }), (t) => t('adopted')),
   );
   table.post(
     '/profielen/:profileId/publiceren',
-    permission('profile.publish', fromProfileParam),
+    transitionAccess('publish'),
     transitionRoute('publish', null, (c, auth) => publishProfile({ ...deps(c), auth, profileId: profileIdOf(c) }), (t) => t('published')),
   );
   table.post(
     '/profielen/:profileId/heropenen',
-    permission('profile.reopen', fromProfileParam),
+    transitionAccess('reopen'),
     transitionRoute('reopen', reopenProfileInput, (c, auth, input) => reopenProfile({ ...deps(c), auth, profileId: profileIdOf(c), input, baseUrl: baseUrl(c) }), (t) => t('reopened')),
   );
   table.post(
     '/profielen/:profileId/opmerkingen',
-    permission('profile.review', fromProfileParam),
+    transitionAccess('review'),
     transitionRoute('remark', addReviewRemarkInput, (c, auth, input) => addReviewRemark({ ...deps(c), auth, profileId: profileIdOf(c), input }), (t) => t('remarkAdded')),
   );
   table.post(
     '/profielen/:profileId/opmerkingen/antwoord',
-    permission('profile.respondToReview', fromProfileParam),
+    transitionAccess('respondToReview'),
     transitionRoute('respond', respondToReviewRemarkInput, (c, auth, input) => respondToReviewRemark({ ...deps(c), auth, profileId: profileIdOf(c), input }), (t) => t('responded')),
   );
 
