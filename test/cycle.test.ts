@@ -16,9 +16,9 @@ import { listItemsToReview } from '../src/features/cycle/items-to-review.js';
 import { loadProfileChanges } from '../src/features/cycle/profile-changes.js';
 import { publishProfile } from '../src/features/cycle/publish-profile.js';
 import { recordAdvice } from '../src/features/cycle/record-advice.js';
-import { queueDeadlineReminders } from '../src/features/cycle/reminders.js';
+import { cycleJobs, queueDeadlineReminders } from '../src/features/cycle/reminders.js';
 import { reopenProfile } from '../src/features/cycle/reopen-profile.js';
-import { listTransitions } from '../src/features/cycle/repository.js';
+import { insertCycle, listCycles, listTransitions } from '../src/features/cycle/repository.js';
 import { respondToReviewRemark } from '../src/features/cycle/respond-to-review-remark.js';
 import { defaultCycleDates, saveCycle } from '../src/features/cycle/save-cycle.js';
 import { submitProfile } from '../src/features/cycle/submit-profile.js';
@@ -287,18 +287,46 @@ for (const kind of TEST_DATABASE_KINDS) {
         }
       });
 
-      it('queues one reminder per school editor per day, 14 and 3 days before the deadline', async () => {
+      it('queues each reminder once per cycle, threshold, school and editor: a skipped day still sends, a moved deadline does not resend', async () => {
         const reminders = async () => (await app.deps.db.select({ n: count() }).from(jobs).where(like(jobs.dedupeKey, 'cycle.reminder:%')))[0]!.n;
         const start = await reminders();
-        app.clock.set('2029-10-20T08:00:00+02:00'); // 12 days before: nothing
+        app.clock.set('2029-10-15T08:00:00+02:00'); // 17 days before: nothing yet
         expect(await queueDeadlineReminders({ ...deps(), baseUrl: BASE })).toBe(0);
-        app.clock.set('2029-10-18T08:00:00+02:00'); // 14 days before
+        app.clock.set('2029-10-20T08:00:00+02:00'); // 12 days before: the job missed day −14, the 14-day reminder still goes
         expect(await queueDeadlineReminders({ ...deps(), baseUrl: BASE })).toBe(1);
-        // A second process (or a second run) the same day queues nothing more.
+        // A second process (or a second run, or the next day) queues nothing more.
         expect(await queueDeadlineReminders({ ...deps(), baseUrl: BASE })).toBe(0);
-        app.clock.set('2029-10-29T08:00:00+01:00'); // 3 days before
+        app.clock.set('2029-10-21T08:00:00+02:00');
+        expect(await queueDeadlineReminders({ ...deps(), baseUrl: BASE })).toBe(0);
+        // The SWV moves the deadline two days: 14 days before the new one, nothing is sent again.
+        await saveCycle({ ...deps(), auth: await as('admin', 'cycle.manage'), partnershipId, mode: 'update', input: { schoolYear: '2029-2030', ...defaultCycleDates('2029-2030'), submitDeadline: '2029-11-03', templateVersionId: versionId } });
+        app.clock.set('2029-10-20T08:00:00+02:00');
+        expect(await queueDeadlineReminders({ ...deps(), baseUrl: BASE })).toBe(0);
+        app.clock.set('2029-11-01T08:00:00+01:00'); // 2 days before the new deadline: the 3-day reminder, once
         expect(await queueDeadlineReminders({ ...deps(), baseUrl: BASE })).toBe(1);
+        app.clock.set('2029-11-02T08:00:00+01:00');
+        expect(await queueDeadlineReminders({ ...deps(), baseUrl: BASE })).toBe(0);
+        app.clock.set('2029-11-04T08:00:00+01:00'); // after the deadline: none
+        expect(await queueDeadlineReminders({ ...deps(), baseUrl: BASE })).toBe(0);
         expect(await reminders()).toBe(start + 2);
+        await saveCycle({ ...deps(), auth: await as('admin', 'cycle.manage'), partnershipId, mode: 'update', input: { schoolYear: '2029-2030', ...defaultCycleDates('2029-2030'), templateVersionId: versionId } });
+      });
+
+      it('schedules the next daily check even when opening cycles fails', async () => {
+        app.clock.set('2029-05-10T08:00:00+02:00');
+        const daily = cycleJobs(app.deps).find((job) => job.kind === 'cycle.daily')!;
+        // A cycle due to open whose opening fails (a broken profile insert).
+        await insertCycle(app.deps.db, { id: crypto.randomUUID(), partnershipId: app.demo.partnershipId, schoolYear: '2031-2032', opensOn: '2029-05-01', submitDeadline: '2031-11-01', closesOn: '2031-12-24', templateVersionId: (await listCycles(app.deps.db, app.demo.partnershipId))[0]!.templateVersionId, createdAt: app.clock.now() });
+        await app.deps.db.execute(sql`create or replace function fail_profile_insert() returns trigger language plpgsql as $$ begin raise exception 'profiel kapot'; end $$`);
+        await app.deps.db.execute(sql`create trigger fail_profile_insert before insert on profiles for each row execute function fail_profile_insert()`);
+        try {
+          await expect(daily.run({ date: '2029-05-10' }, { jobId: 'test', reportProgress: async () => {} })).rejects.toThrow();
+          const [next] = await app.deps.db.select().from(jobs).where(eq(jobs.dedupeKey, 'cycle.daily:2029-05-11'));
+          expect(next).toBeDefined();
+        } finally {
+          await app.deps.db.execute(sql`drop trigger fail_profile_insert on profiles`);
+          await app.deps.db.execute(sql`delete from cycles where school_year = '2031-2032'`);
+        }
       });
 
       it('refuses cycle settings that change a closed year, close an opened year today, or overlap', async () => {
