@@ -128,7 +128,7 @@ for (const kind of TEST_DATABASE_KINDS) {
 
       // Closed: nothing moves any more.
       app.clock.set('2027-12-24T09:00:00+01:00');
-      const closed = await refusal(addReviewRemark({ ...deps(), auth: await as('admin', 'profile.review', profile1.id), profileId: profile1.id, input: { body: 'Klopt dit?' } }));
+      const closed = await refusal(addReviewRemark({ ...deps(), auth: await as('admin', 'profile.review', profile1.id), profileId: profile1.id, input: { body: 'Klopt dit?' }, baseUrl: BASE }));
       expect(closed.userMessage).toContain('De SOP-ronde 2027-2028 is gesloten sinds 24 december 2027');
 
       // Year two: a new template version — one item changed, one added, one removed.
@@ -209,7 +209,7 @@ for (const kind of TEST_DATABASE_KINDS) {
           [async () => adoptProfile({ ...p(), auth: await as('board', 'profile.adopt', profileId), input: { adoptedOn: '2029-03-01', adoptedByName: 'R. Rivier' } }), 'pas vaststellen'],
           [async () => publishProfile({ ...p(), auth: await as('editor', 'profile.publish', profileId) }), 'pas worden gepubliceerd'],
           [async () => reopenProfile({ ...p(), auth: await as('admin', 'profile.reopen', profileId), input: { reason: 'Graag aanpassen' }, baseUrl: BASE }), 'kan worden heropend'],
-          [async () => addReviewRemark({ ...p(), auth: await as('admin', 'profile.review', profileId), input: { body: 'Klopt dit?' } }), 'pas worden geplaatst'],
+          [async () => addReviewRemark({ ...p(), auth: await as('admin', 'profile.review', profileId), input: { body: 'Klopt dit?' }, baseUrl: BASE }), 'pas worden geplaatst'],
         ] as const) {
           const error = await refusal(run());
           expect(error.code).toBe('invalid_state');
@@ -237,7 +237,7 @@ for (const kind of TEST_DATABASE_KINDS) {
           ['board', async () => recordAdvice({ ...p(), auth: await as('board', 'profile.recordAdvice', profileId), input: { adviceDate: '2029-11-05', adviceText: 'x' } }), 'Alleen de MR'],
           ['editor', async () => adoptProfile({ ...p(), auth: await as('editor', 'profile.adopt', profileId), input: { adoptedOn: '2029-11-05', adoptedByName: 'X Y' } }), 'Alleen het schoolbestuur'],
           ['editor', async () => reopenProfile({ ...p(), auth: await as('editor', 'profile.reopen', profileId), input: { reason: 'Graag aanpassen' }, baseUrl: BASE }), 'Alleen het samenwerkingsverband'],
-          ['council', async () => addReviewRemark({ ...p(), auth: await as('council', 'profile.review', profileId), input: { body: 'x' } }), 'Alleen het samenwerkingsverband'],
+          ['council', async () => addReviewRemark({ ...p(), auth: await as('council', 'profile.review', profileId), input: { body: 'x' }, baseUrl: BASE }), 'Alleen het samenwerkingsverband'],
         ] as const) {
           const error = await refusal(run());
           expect(error.code, who).toBe('forbidden');
@@ -255,8 +255,21 @@ for (const kind of TEST_DATABASE_KINDS) {
         expect((await refusal(recordAdvice({ ...p(), auth: await as('council', 'profile.recordAdvice', profileId), input: { adviceDate: '2030-01-01', adviceText: 'x' } }))).code).toBe('invalid_input');
 
         // Review remarks: the SWV remarks, the school answers.
-        const remarkId = await addReviewRemark({ ...p(), auth: await as('admin', 'profile.review', profileId), input: { body: 'Past "ver ontwikkeld" bij deze school?' } });
-        await respondToReviewRemark({ ...p(), auth: await as('editor', 'profile.respondToReview', profileId), input: { remarkId, response: 'Ja, zie het inspectierapport.' } });
+        const mailsAbout = async (subject: string) =>
+          (await app.deps.db.select().from(jobs).where(and(eq(jobs.kind, 'mail.send'), sql`${jobs.payload}->>'subject' like ${`%${subject}%`}`))).map((m) => m.payload as { to: string; text: string });
+        const remarkId = await addReviewRemark({ ...p(), auth: await as('admin', 'profile.review', profileId), input: { body: 'Past "ver ontwikkeld" bij deze school?' }, baseUrl: BASE });
+        // The school's editors are e-mailed, and the profile home counts the open remark with a link.
+        const remarkMails = await mailsAbout('Opmerking van het samenwerkingsverband');
+        expect(remarkMails).toHaveLength(1);
+        expect(remarkMails[0]!.text).toContain('Past "ver ontwikkeld" bij deze school?');
+        const editorHome = async () => (await (await TestClient.signedIn(app, users.editor)).get(`/profielen/${profileId}`)).text();
+        expect(await editorHome()).toContain('heeft 1 opmerking(en) bij dit SOP die op uw antwoord wachten');
+        await respondToReviewRemark({ ...p(), auth: await as('editor', 'profile.respondToReview', profileId), input: { remarkId, response: 'Ja, zie het inspectierapport.' }, baseUrl: BASE });
+        // The remark's author hears the answer; the count is gone.
+        const answerMails = await mailsAbout('heeft geantwoord op uw opmerking');
+        expect(answerMails).toHaveLength(1);
+        expect(answerMails[0]!.text).toContain('Ja, zie het inspectierapport.');
+        expect(await editorHome()).not.toContain('opmerking(en) bij dit SOP');
 
         // Reopen with a reason: in progress again, the school is e-mailed.
         await reopenProfile({ ...p(), auth: await as('admin', 'profile.reopen', profileId), input: { reason: 'Belofte 2 graag aanvullen.' }, baseUrl: BASE });

@@ -203,6 +203,10 @@ export const cycleMessages = defineMessages(
     lateClosedWarning: "De uiterste indiendatum ({date}) is voorbij. Indienen kan niet meer; vraag het samenwerkingsverband de datum te verschuiven.",
     noProfileTag: "Geen SOP",
     schoolsWithoutProfile: "{count} scholen hebben nog geen SOP voor {year}.",
+    remarkMailSubject: "Opmerking van het samenwerkingsverband bij het SOP {year} van {school}",
+    remarkMailBody: "Beste {name},\n\n{actor} van het samenwerkingsverband heeft een opmerking geplaatst bij het SOP {year} van {school}:\n\n{body}\n\nBekijk de opmerking en geef antwoord:\n{link}\n\nMet vriendelijke groet,\nOpenSOP",
+    responseMailSubject: "{school} heeft geantwoord op uw opmerking bij het SOP {year}",
+    responseMailBody: "Beste {name},\n\n{actor} van {school} heeft geantwoord op uw opmerking bij het SOP {year}.\n\nUw opmerking:\n{body}\n\nAntwoord:\n{response}\n\nBekijk het SOP:\n{link}\n\nMet vriendelijke groet,\nOpenSOP",
   },
   {
     cyclesTitle: 'SOP rounds',
@@ -394,5 +398,9 @@ export const cycleMessages = defineMessages(
     lateClosedWarning: "The deadline ({date}) has passed. Ask the partnership to move the date.",
     noProfileTag: "No SOP",
     schoolsWithoutProfile: "{count} schools have no SOP for {year} yet.",
+    remarkMailSubject: "Remark from the partnership on the SOP {year} of {school}",
+    remarkMailBody: "Dear {name},\n\n{actor} of the partnership left a remark on the SOP {year} of {school}:\n\n{body}\n\nRead it and answer:\n{link}\n\nKind regards,\nOpenSOP",
+    responseMailSubject: "{school} answered your remark on the SOP {year}",
+    responseMailBody: "Dear {name},\n\n{actor} of {school} answered your remark on the SOP {year}.\n\nYour remark:\n{body}\n\nAnswer:\n{response}\n\nView the SOP:\n{link}\n\nKind regards,\nOpenSOP",
   },
 );

@@ -259,3 +259,18 @@ export async function replaceAnswers(
 export async function setProfileState(db: DbOrTx, profileId: string, status: ProfileStatus, fields: ProfileStatusChange, at: Date): Promise<void> {
   await db.update(profiles).set({ ...fields, status, updatedAt: at }).where(eq(profiles.id, profileId));
 }
+
+/** Name and address of an active user (to answer them by e-mail); null when disabled or gone. */
+export async function getActiveUserContact(db: DbOrTx, userId: string): Promise<{ email: string; name: string } | null> {
+  const [row] = await db.select({ email: users.email, name: users.name }).from(users).where(and(eq(users.id, userId), isNull(users.disabledAt)));
+  return row ?? null;
+}
+
+/** Review remarks of a profile the school has not answered yet (the item they are about, or null). */
+export function listOpenReviewRemarks(db: DbOrTx, profileId: string): Promise<Array<{ id: string; itemKey: string | null }>> {
+  return db
+    .select({ id: reviewRemarks.id, itemKey: reviewRemarks.itemKey })
+    .from(reviewRemarks)
+    .where(and(eq(reviewRemarks.profileId, profileId), isNull(reviewRemarks.response), isNull(reviewRemarks.resolvedAt)))
+    .orderBy(asc(reviewRemarks.createdAt));
+}

@@ -893,12 +893,12 @@ export function registerCycleRoutes(table: RouteTable): void {
   table.post(
     '/profielen/:profileId/opmerkingen',
     transitionAccess('review'),
-    transitionRoute('remark', addReviewRemarkInput, (c, auth, input) => addReviewRemark({ ...deps(c), auth, profileId: profileIdOf(c), input }), (t) => t('remarkAdded')),
+    transitionRoute('remark', addReviewRemarkInput, (c, auth, input) => addReviewRemark({ ...deps(c), auth, profileId: profileIdOf(c), input, baseUrl: baseUrl(c) }), (t) => t('remarkAdded')),
   );
   table.post(
     '/profielen/:profileId/opmerkingen/antwoord',
     transitionAccess('respondToReview'),
-    transitionRoute('respond', respondToReviewRemarkInput, (c, auth, input) => respondToReviewRemark({ ...deps(c), auth, profileId: profileIdOf(c), input }), (t) => t('responded')),
+    transitionRoute('respond', respondToReviewRemarkInput, (c, auth, input) => respondToReviewRemark({ ...deps(c), auth, profileId: profileIdOf(c), input, baseUrl: baseUrl(c) }), (t) => t('responded')),
   );
 
   table.get('/profielen/:profileId/wijzigingen', permission('profile.view', fromProfileParam), async (c) => {

@@ -68,6 +68,14 @@ export function ProfileHome(props: { page: ProfilePage; locale: Locale }) {
         </dd>
       </dl>
       {!page.canEdit && <Alert type="info">{page.editability.editable ? t('readOnly') : page.editability.message}</Alert>}
+      {page.openRemarks.length > 0 && (
+        <Alert type="warning">
+          <p class="utrecht-paragraph">{t('openRemarks', { count: page.openRemarks.length })}</p>
+          <a class="utrecht-link" href={profilePath(id, '/cyclus#remarks-heading')}>
+            {t('openRemarksLink')}
+          </a>
+        </Alert>
+      )}
       <ul class="utrecht-unordered-list">
         <li>
           <a class="utrecht-link" href={profilePath(id, '/welkom')}>
@@ -187,6 +195,7 @@ export function SectionPage(props: { page: ProfilePage; section: Section; locale
   const previous = sections[index - 1];
   const next = sections[index + 1];
   const progress = progressOf(page, section.key);
+  const remarkedItems = section.items.filter((item) => page.openRemarks.some((remark) => remark.itemKey === item.key));
   const readOnly = !page.canEdit;
   const sectionPathHere = sectionPath(id, section.key);
 
@@ -257,6 +266,14 @@ export function SectionPage(props: { page: ProfilePage; section: Section; locale
         {section.promise && <p class="utrecht-paragraph q-promise">{section.promise}</p>}
         {section.intro && <Paragraphs text={section.intro} />}
         {readOnly && <Alert type="info">{page.editability.editable ? t('readOnly') : page.editability.message}</Alert>}
+        {remarkedItems.length > 0 && (
+          <Alert type="warning">
+            <p class="utrecht-paragraph">{t('openRemarksSection', { items: remarkedItems.map((item) => item.title).join(', ') })}</p>
+            <a class="utrecht-link" href={profilePath(id, '/cyclus#remarks-heading')}>
+              {t('openRemarksLink')}
+            </a>
+          </Alert>
+        )}
         {state && <ErrorSummary title={t('errorSummaryTitle')} errors={state.errors} fieldOrder={fieldOrder} />}
         {state?.notice === 'saved' && <Alert type="ok">{t('savedNotice')}</Alert>}
         {state?.notice === 'partly' && <Alert type="warning">{t('partlySaved')}</Alert>}
