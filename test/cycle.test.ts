@@ -18,7 +18,8 @@ import { publishProfile } from '../src/features/cycle/publish-profile.js';
 import { recordAdvice } from '../src/features/cycle/record-advice.js';
 import { cycleJobs, queueDeadlineReminders } from '../src/features/cycle/reminders.js';
 import { reopenProfile } from '../src/features/cycle/reopen-profile.js';
-import { insertCycle, listCycles, listTransitions } from '../src/features/cycle/repository.js';
+import { amsterdamDate } from '../src/features/cycle/editability.js';
+import { insertCycle, listCycles, listProgressRows, listReviewRemarks, listTransitions, type CycleRow } from '../src/features/cycle/repository.js';
 import { respondToReviewRemark } from '../src/features/cycle/respond-to-review-remark.js';
 import { defaultCycleDates, saveCycle } from '../src/features/cycle/save-cycle.js';
 import { submitProfile } from '../src/features/cycle/submit-profile.js';
@@ -83,6 +84,26 @@ for (const kind of TEST_DATABASE_KINDS) {
     });
     afterAll(async () => app?.close());
 
+    it('seeds demo data around the clock: a running cycle mid-way and an archived previous year', async () => {
+      // The clock (10 January 2027) lies after the usual close date: the demo moves its dates around now.
+      const db = app.deps.db;
+      const demoCycles = await listCycles(db, app.demo.partnershipId);
+      expect(demoCycles.map((cycle) => cycle.schoolYear)).toEqual(['2026-2027', '2025-2026']);
+      const [running, archived] = demoCycles as [CycleRow, CycleRow];
+      expect(running.opensOn < '2027-01-10' && '2027-01-10' < running.submitDeadline).toBe(true);
+      expect(archived.closesOn < running.opensOn).toBe(true);
+      const progress = await listProgressRows(db, app.demo.partnershipId, '2026-2027');
+      expect(new Set(progress.map((row) => row.status))).toEqual(new Set(['not_started', 'in_progress', 'submitted', 'advised', 'adopted', 'published']));
+      const previous = await listProgressRows(db, app.demo.partnershipId, '2025-2026');
+      expect(previous.filter((row) => row.submittedAt && amsterdamDate(row.submittedAt) > archived.submitDeadline)).toHaveLength(1);
+      const vlinder = progress.find((row) => row.schoolName === 'OBS De Vlinder')!;
+      expect((await listTransitions(db, vlinder.profileId)).some((t) => t.toStatus === 'in_progress' && t.reason)).toBe(true);
+      const jozef = progress.find((row) => row.schoolName === 'Sint Jozefschool')!;
+      expect((await listReviewRemarks(db, jozef.profileId))[0]).toMatchObject({ response: expect.stringContaining('inspectie') });
+      const [snapshots] = await db.select({ n: count() }).from(jobs).where(eq(jobs.kind, 'documents.snapshot'));
+      expect(snapshots!.n).toBe(previous.length);
+    });
+
     it('takes one SWV through two school years: open, edit, submit, advise, adopt, publish, close; prefill; diff', async () => {
       const db = app.deps.db;
       // Year one: a cycle with the default dates and the published questionnaire.
@@ -117,7 +138,7 @@ for (const kind of TEST_DATABASE_KINDS) {
       // Submit, advise, adopt, publish.
       app.clock.set('2027-10-01T10:00:00+02:00');
       expect(await submitProfile({ ...deps(), auth: await as('editor', 'profile.submit', profile1.id), profileId: profile1.id, baseUrl: BASE })).toEqual({ late: false });
-      const [snapshots] = await db.select({ n: count() }).from(jobs).where(eq(jobs.kind, 'documents.snapshot'));
+      const [snapshots] = await db.select({ n: count() }).from(jobs).where(and(eq(jobs.kind, 'documents.snapshot'), sql`${jobs.payload}->>'profileId' = ${profile1.id}`));
       expect(snapshots!.n).toBe(1);
       await recordAdvice({ ...deps(), auth: await as('council', 'profile.recordAdvice', profile1.id), profileId: profile1.id, input: { adviceDate: '2027-10-01', adviceText: 'Positief advies.' } });
       await adoptProfile({ ...deps(), auth: await as('board', 'profile.adopt', profile1.id), profileId: profile1.id, input: { adoptedOn: '2027-10-01', adoptedByName: 'R. Rivier' } });

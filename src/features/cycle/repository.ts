@@ -147,7 +147,7 @@ export function listTransitions(db: DbOrTx, profileId: string): Promise<Transiti
   return db.select().from(profileTransitions).where(eq(profileTransitions.profileId, profileId)).orderBy(asc(profileTransitions.at), asc(profileTransitions.id));
 }
 
-export async function insertReviewRemark(db: DbOrTx, row: { id: string; profileId: string; itemKey: string | null; body: string; authorUserId: string; createdAt: Date }): Promise<void> {
+export async function insertReviewRemark(db: DbOrTx, row: { id: string; profileId: string; itemKey: string | null; body: string; authorUserId: string | null; createdAt: Date }): Promise<void> {
   await db.insert(reviewRemarks).values(row);
 }
 
@@ -156,7 +156,7 @@ export async function getReviewRemark(db: DbOrTx, profileId: string, remarkId: s
   return row ?? null;
 }
 
-export async function answerReviewRemark(db: DbOrTx, remarkId: string, response: string, userId: string, at: Date): Promise<void> {
+export async function answerReviewRemark(db: DbOrTx, remarkId: string, response: string, userId: string | null, at: Date): Promise<void> {
   await db.update(reviewRemarks).set({ response, respondedBy: userId, respondedAt: at }).where(eq(reviewRemarks.id, remarkId));
 }
 
