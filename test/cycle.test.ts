@@ -297,6 +297,9 @@ for (const kind of TEST_DATABASE_KINDS) {
         expect(await status()).toBe('in_progress');
         const mails = await app.deps.db.select().from(jobs).where(and(eq(jobs.kind, 'mail.send'), sql`${jobs.payload}->>'subject' like '%heropend%'`));
         expect(mails.map((m) => (m.payload as { text: string }).text).join()).toContain('Belofte 2 graag aanvullen.');
+        // The council and the board hear it too (their advice and adoption lapse).
+        const lapsedMails = mails.filter((m) => (m.payload as { text: string }).text.includes('Er was nog geen advies of vaststelling vastgelegd.'));
+        expect(lapsedMails.length).toBe(2);
 
         // Closed: everything refused with the close date.
         app.clock.set('2029-12-24T10:00:00+01:00');
@@ -400,6 +403,11 @@ for (const kind of TEST_DATABASE_KINDS) {
         const html = await (await (await TestClient.signedIn(app, users.admin)).get(`/swv/${partnershipId}/cyclus/2029-2030`)).text();
         expect(html).toContain('OBS Nieuwkomer');
         expect(html).not.toContain('Geen SOP');
+        // Other years are one click away, for the SWV and for the board.
+        expect(html).toContain(`href="/swv/${partnershipId}/cyclus/2027-2028"`);
+        const boardHtml = await (await (await TestClient.signedIn(app, users.board)).get(`/besturen/${boardId}/voortgang?jaar=2029-2030`)).text();
+        expect(boardHtml).toContain(`href="/besturen/${boardId}/voortgang?jaar=2028-2029"`);
+        expect(boardHtml).toContain('OBS Nieuwkomer');
       });
     });
   });

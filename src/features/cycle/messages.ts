@@ -207,6 +207,11 @@ export const cycleMessages = defineMessages(
     remarkMailBody: "Beste {name},\n\n{actor} van het samenwerkingsverband heeft een opmerking geplaatst bij het SOP {year} van {school}:\n\n{body}\n\nBekijk de opmerking en geef antwoord:\n{link}\n\nMet vriendelijke groet,\nOpenSOP",
     responseMailSubject: "{school} heeft geantwoord op uw opmerking bij het SOP {year}",
     responseMailBody: "Beste {name},\n\n{actor} van {school} heeft geantwoord op uw opmerking bij het SOP {year}.\n\nUw opmerking:\n{body}\n\nAntwoord:\n{response}\n\nBekijk het SOP:\n{link}\n\nMet vriendelijke groet,\nOpenSOP",
+    lapsedAdvice: "Het vastgelegde advies van de MR is daarmee vervallen.",
+    lapsedAdoption: "De vaststelling door het bestuur is daarmee vervallen.",
+    lapsedNothing: "Er was nog geen advies of vaststelling vastgelegd.",
+    reopenLapsedMailBody: "Beste {name},\n\n{actor} van het samenwerkingsverband heeft het SOP {year} van {school} heropend, zodat de school het kan aanpassen. {lapsed}\n\nReden:\n{reason}\n\nNa het opnieuw indienen krijgt u weer bericht; dan kunnen advies en vaststelling opnieuw worden vastgelegd.\n{link}\n\nMet vriendelijke groet,\nOpenSOP",
+    otherYears: "Andere schooljaren",
   },
   {
     cyclesTitle: 'SOP rounds',
@@ -402,5 +407,10 @@ export const cycleMessages = defineMessages(
     remarkMailBody: "Dear {name},\n\n{actor} of the partnership left a remark on the SOP {year} of {school}:\n\n{body}\n\nRead it and answer:\n{link}\n\nKind regards,\nOpenSOP",
     responseMailSubject: "{school} answered your remark on the SOP {year}",
     responseMailBody: "Dear {name},\n\n{actor} of {school} answered your remark on the SOP {year}.\n\nYour remark:\n{body}\n\nAnswer:\n{response}\n\nView the SOP:\n{link}\n\nKind regards,\nOpenSOP",
+    lapsedAdvice: "The recorded council advice has lapsed.",
+    lapsedAdoption: "The board's adoption has lapsed.",
+    lapsedNothing: "No advice or adoption had been recorded yet.",
+    reopenLapsedMailBody: "Dear {name},\n\n{actor} of the partnership reopened the SOP {year} of {school} so the school can change it. {lapsed}\n\nReason:\n{reason}\n\nYou will hear again when it is resubmitted; advice and adoption can then be recorded again.\n{link}\n\nKind regards,\nOpenSOP",
+    otherYears: "Other school years",
   },
 );

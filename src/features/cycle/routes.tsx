@@ -294,10 +294,14 @@ export function registerCycleRoutes(table: RouteTable): void {
   });
 
   // ——— Progress (SWV and board) ———
-  const progressPage = async (c: AppContext, options: { partnershipId: string; schoolYear: string; boardId?: string; title: string; breadcrumbs: Array<[string, string]>; action: string }) => {
+  const progressPage = async (
+    c: AppContext,
+    options: { partnershipId: string; schoolYear: string; boardId?: string; title: string; breadcrumbs: Array<[string, string]>; action: string; yearHref: (year: string) => string },
+  ) => {
     const t = m(c);
     const db = c.var.deps.db;
     const cycle = await getCycleFor(db, options.partnershipId, options.schoolYear);
+    const years = (await listCycles(db, options.partnershipId)).map((entry) => entry.schoolYear);
     const filter = c.req.query('status');
     const statusFilter = (PROFILE_STATUSES as readonly string[]).includes(filter ?? '') ? (filter as ProfileStatus) : null;
     const rows = cycle ? await listProgressRows(db, options.partnershipId, options.schoolYear, options.boardId) : [];
@@ -328,12 +332,32 @@ export function registerCycleRoutes(table: RouteTable): void {
       children: (
         <>
           <h1 class="utrecht-heading-1">{options.title}</h1>
+          {years.length > 1 && (
+            <nav aria-label={t('otherYears')} class="year-nav">
+              <p class="utrecht-paragraph">
+                {t('otherYears')}:{' '}
+                {years.map((year, index) => (
+                  <>
+                    {index > 0 && ' · '}
+                    {year === options.schoolYear ? (
+                      <strong aria-current="page">{year}</strong>
+                    ) : (
+                      <a class="utrecht-link" href={options.yearHref(year)}>
+                        {year}
+                      </a>
+                    )}
+                  </>
+                ))}
+              </p>
+            </nav>
+          )}
           {!cycle ? (
             <p class="utrecht-paragraph">{t('noCycleForYear', { year: options.schoolYear })}</p>
           ) : (
             <>
               <p class="utrecht-paragraph">{t('progressIntro', { deadline: formatDutchDate(cycle.submitDeadline), close: formatDutchDate(cycle.closesOn) })}</p>
               <form method="get" action={options.action} class="filter-form">
+                {options.boardId && <input type="hidden" name="jaar" value={options.schoolYear} />}
                 <SelectField
                   name="status"
                   label={t('filterStatus')}
@@ -418,6 +442,7 @@ export function registerCycleRoutes(table: RouteTable): void {
         [t('cyclesTitle'), `/swv/${partnership.id}/cyclus`],
       ],
       action: `/swv/${partnership.id}/cyclus/${year.data}`,
+      yearHref: (other) => `/swv/${partnership.id}/cyclus/${other}`,
     });
   });
 
@@ -435,6 +460,7 @@ export function registerCycleRoutes(table: RouteTable): void {
       title: t('boardProgressTitle', { year: schoolYear }),
       breadcrumbs: [[board.name, `/besturen/${board.id}`]],
       action: `/besturen/${board.id}/voortgang`,
+      yearHref: (other) => `/besturen/${board.id}/voortgang?jaar=${other}`,
     });
   });
 
