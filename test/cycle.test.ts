@@ -27,6 +27,7 @@ import type { Permission } from '../src/auth/policy.js';
 import { listAnswers } from '../src/features/questionnaire/answers-repository.js';
 import { findProfile, getProfile } from '../src/features/questionnaire/profiles-repository.js';
 import { saveAnswer } from '../src/features/questionnaire/save-answer.js';
+import { saveSection } from '../src/features/questionnaire/save-section.js';
 import { profileScope } from '../src/features/questionnaire/scopes.js';
 import { loadExampleTemplate } from '../src/features/templates/example-templates.js';
 import { importTemplate } from '../src/features/templates/import-template.js';
@@ -254,6 +255,15 @@ for (const kind of TEST_DATABASE_KINDS) {
         await saveCycle({ ...deps(), auth: await as('admin', 'cycle.manage'), partnershipId, mode: 'update', input: { schoolYear: '2029-2030', ...defaultCycleDates('2029-2030'), templateVersionId: versionId, allowLateSubmission: true } });
         expect(await submitProfile({ ...p(), auth: await as('editor', 'profile.submit', profileId), baseUrl: BASE })).toEqual({ late: true });
         expect((await refusal(submitProfile({ ...p(), auth: await as('editor', 'profile.submit', profileId), baseUrl: BASE }))).userMessage).toContain('al ingediend');
+        // Submitted: the school can no longer save answers, one by one (autosave) or per section.
+        const { section: firstSection, item: firstItem } = listItems(template).find(({ item }) => item.kind === 'yesno')!;
+        const saveOne = async () => saveAnswer({ ...p(), auth: await as('editor', 'profile.edit', profileId), itemKey: firstItem.key, field: 'value', value: true, baseRevision: 1 });
+        const saveWhole = async () => saveSection({ ...p(), auth: await as('editor', 'profile.edit', profileId), sectionKey: firstSection.key, form: { [firstItem.key]: 'ja' } });
+        for (const save of [saveOne, saveWhole]) {
+          const error = await refusal(save());
+          expect(error.code).toBe('invalid_state');
+          expect(error.userMessage).toContain('ingediend en daarmee definitief');
+        }
         for (const [who, run, text] of [
           ['board', async () => recordAdvice({ ...p(), auth: await as('board', 'profile.recordAdvice', profileId), input: { adviceDate: '2029-11-05', adviceText: 'x' } }), 'Alleen de MR'],
           ['editor', async () => adoptProfile({ ...p(), auth: await as('editor', 'profile.adopt', profileId), input: { adoptedOn: '2029-11-05', adoptedByName: 'X Y' } }), 'Alleen het schoolbestuur'],
@@ -305,6 +315,13 @@ for (const kind of TEST_DATABASE_KINDS) {
         app.clock.set('2029-12-24T10:00:00+01:00');
         const error = await refusal(submitProfile({ ...p(), auth: await as('editor', 'profile.submit', profileId), baseUrl: BASE }));
         expect(error.userMessage).toContain('gesloten sinds 24 december 2029');
+        // Closed (the profile is in progress again after the reopen): no saving either.
+        expect((await getProfile(app.deps.db, profileId))!.status).toBe('in_progress');
+        for (const save of [saveOne, saveWhole]) {
+          const closedError = await refusal(save());
+          expect(closedError.code).toBe('invalid_state');
+          expect(closedError.userMessage).toContain('gesloten sinds 24 december 2029');
+        }
       });
 
       it('is atomic: a failure halfway (the audit insert) leaves the old state', async () => {
