@@ -212,6 +212,7 @@ export const cycleMessages = defineMessages(
     lapsedNothing: "Er was nog geen advies of vaststelling vastgelegd.",
     reopenLapsedMailBody: "Beste {name},\n\n{actor} van het samenwerkingsverband heeft het SOP {year} van {school} heropend, zodat de school het kan aanpassen. {lapsed}\n\nReden:\n{reason}\n\nNa het opnieuw indienen krijgt u weer bericht; dan kunnen advies en vaststelling opnieuw worden vastgelegd.\n{link}\n\nMet vriendelijke groet,\nOpenSOP",
     otherYears: "Andere schooljaren",
+    lateAllowedNote: "Daarna indienen toegestaan tot de sluitingsdatum",
   },
   {
     cyclesTitle: 'SOP rounds',
@@ -412,5 +413,6 @@ export const cycleMessages = defineMessages(
     lapsedNothing: "No advice or adoption had been recorded yet.",
     reopenLapsedMailBody: "Dear {name},\n\n{actor} of the partnership reopened the SOP {year} of {school} so the school can change it. {lapsed}\n\nReason:\n{reason}\n\nYou will hear again when it is resubmitted; advice and adoption can then be recorded again.\n{link}\n\nKind regards,\nOpenSOP",
     otherYears: "Other school years",
+    lateAllowedNote: "Later submission allowed until the close date",
   },
 );

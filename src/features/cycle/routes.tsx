@@ -126,7 +126,10 @@ export function registerCycleRoutes(table: RouteTable): void {
                   <tr>
                     <th scope="row">{cycle.schoolYear}</th>
                     <td>{formatDutchDate(cycle.opensOn)}</td>
-                    <td>{formatDutchDate(cycle.submitDeadline)}</td>
+                    <td>
+                      {formatDutchDate(cycle.submitDeadline)}
+                      {cycle.allowLateSubmission && <div class="muted">{t('lateAllowedNote')}</div>}
+                    </td>
                     <td>{formatDutchDate(cycle.closesOn)}</td>
                     <td>{cycleState(cycle, now, t)}</td>
                     <td>
@@ -324,7 +327,8 @@ export function registerCycleRoutes(table: RouteTable): void {
     const schoolsInView =
       cycle && today < cycle.closesOn ? (options.boardId ? await listSchoolsOfBoard(db, options.boardId) : await listSchoolsOfPartnership(db, options.partnershipId)) : [];
     const withoutProfile = statusFilter ? [] : schoolsInView.filter((school) => !withProfile.has(school.id));
-    const canOpen = cycle !== null && today >= cycle.opensOn && today < cycle.closesOn && can(c.var.principal, 'cycle.manage', { level: 'partnership', partnershipId: options.partnershipId });
+    const canManage = can(c.var.principal, 'cycle.manage', { level: 'partnership', partnershipId: options.partnershipId });
+    const canOpen = cycle !== null && today >= cycle.opensOn && today < cycle.closesOn && canManage;
     return renderPage(c, {
       title: options.title,
       partnershipId: options.partnershipId,
@@ -412,7 +416,7 @@ export function registerCycleRoutes(table: RouteTable): void {
               {withoutProfile.length > 0 && (
                 <div class="utrecht-alert utrecht-alert--warning" role="status">
                   <p class="utrecht-paragraph">{t('schoolsWithoutProfile', { count: withoutProfile.length, year: options.schoolYear })}</p>
-                  <p class="utrecht-paragraph">{t('openNowHint', { year: options.schoolYear })}</p>
+                  {canManage && <p class="utrecht-paragraph">{t('openNowHint', { year: options.schoolYear })}</p>}
                   {canOpen && (
                     <form method="post" action={`/swv/${options.partnershipId}/cyclus/${options.schoolYear}/openen`}>
                       <CsrfField token={c.var.csrfToken} />
