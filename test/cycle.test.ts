@@ -341,6 +341,37 @@ for (const kind of TEST_DATABASE_KINDS) {
         }
       });
 
+      // PostgreSQL only: PGlite has one connection, so two transactions cannot overlap there.
+      it.skipIf(kind !== 'postgres')('submit locks the profile before the completeness check: an autosave in flight finishes first', async () => {
+        app.clock.set('2029-06-01T10:00:00+02:00');
+        expect((await getProfile(app.deps.db, profileId))!.status).toBe('in_progress');
+        const required = listItems(template).find(({ item }) => item.required)!.item.key;
+        let release!: () => void;
+        const released = new Promise<void>((resolve) => (release = resolve));
+        let locked!: () => void;
+        const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+        // An autosave holds the profile row (FOR SHARE, as its status check does) and empties a required answer.
+        const autosave = app.deps.db.transaction(async (tx) => {
+          await tx.execute(sql`select id from profiles where id = ${profileId} for share`);
+          locked();
+          await released;
+          await tx.execute(sql`delete from answers where profile_id = ${profileId} and item_key = ${required}`);
+        });
+        await lockTaken;
+        let settled = false;
+        const submit = submitProfile({ ...deps(), auth: await as('editor', 'profile.submit', profileId), profileId, baseUrl: BASE }).finally(() => {
+          settled = true;
+        });
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(settled).toBe(false);
+        release();
+        await autosave;
+        // The submit saw the autosave's result: incomplete, so refused; nothing final with an empty answer.
+        expect((await refusal(submit)).userMessage).toContain('1 verplichte vragen');
+        expect((await getProfile(app.deps.db, profileId))!.status).toBe('in_progress');
+        await answerAll(profileId, template);
+      });
+
       it('queues each reminder once per cycle, threshold, school and editor: a skipped day still sends, a moved deadline does not resend', async () => {
         const reminders = async () => (await app.deps.db.select({ n: count() }).from(jobs).where(like(jobs.dedupeKey, 'cycle.reminder:%')))[0]!.n;
         const start = await reminders();
