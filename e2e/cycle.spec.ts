@@ -1,7 +1,9 @@
 /**
- * The yearly cycle in the browser (demo data, clock at 12 October 2026): De Vlinder submits
- * (check your answers → confirmation → read-only), its council records advice, the board adopts,
- * the SWV reopens with a reason; the progress overview and "what changed since last year".
+ * The yearly cycle in the browser (demo data, clock at 12 October 2026): the SWV creates a cycle and
+ * opens one; De Vlinder sees its new and changed items, submits (check your answers → confirmation →
+ * read-only), its council records advice, the board adopts, the SWV leaves a review remark that the school
+ * answers, the school publishes; the SWV reopens another school with a reason; the progress overview and
+ * "what changed since last year".
  */
 import type { Page } from '@playwright/test';
 import { DEMO, expect, expectAccessible, logIn, logOut, test } from './support/fixtures.js';
@@ -27,11 +29,48 @@ test('the SWV sees every school’s status and can filter by status', async ({ p
   await cyclePageOf(page, 'OBS De Vlinder');
   const table = page.getByRole('table');
   await expect(table.getByRole('row', { name: /Daltonschool Horizon/ })).toContainText('Ingediend');
-  await expect(table.getByRole('row', { name: /KBS De Fontein/ })).toContainText('Vastgesteld door bestuur');
+  await expect(table.getByRole('row', { name: /KBS De Fontein/ })).toContainText('Vastgesteld door het bestuur');
   await page.getByLabel('Toon scholen met status').selectOption('published');
   await page.getByRole('button', { name: 'Filteren' }).click();
   await expect(page.getByRole('table').getByRole('row')).toHaveCount(2);
   await expectAccessible(page, 'filtered');
+});
+
+test('the SWV creates a cycle for next year (overlap refused) and opens the running one again', async ({ page }) => {
+  await logIn(page, DEMO.swvAdmin);
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'SWV PO Voorbeeldstad' }).click();
+  await page.getByRole('link', { name: 'SOP-rondes' }).click();
+  await page.getByRole('link', { name: 'Nieuwe SOP-ronde' }).click();
+  await expect(page.getByLabel('Schooljaar')).toHaveValue('2027-2028');
+  await expect(page.getByLabel('Indienen na de uiterste datum toestaan')).toHaveValue('nee');
+  await expectAccessible(page, 'new cycle');
+  // Opening before this year's round closes would prefill from older answers: refused, with what to do.
+  await page.getByLabel('Opent op').fill('2026-12-01');
+  await page.getByRole('button', { name: 'Ronde opslaan' }).click();
+  await expect(page.locator('#error-summary')).toContainText('De SOP-ronde 2026-2027 sluit pas op 24 december 2026');
+  await expectAccessible(page, 'new cycle with errors');
+  await page.getByLabel('Opent op').fill('2027-02-01');
+  await page.getByRole('button', { name: 'Ronde opslaan' }).click();
+  await expect(page.getByRole('status')).toContainText('De SOP-ronde 2027-2028 is aangemaakt.');
+  await expect(page.getByRole('row', { name: /2027-2028/ })).toContainText('Nog niet geopend');
+  // Opening the running round again creates nothing: every school has its SOP.
+  await page.getByRole('button', { name: 'Ronde nu openen 2026-2027' }).click();
+  await expect(page.getByRole('status')).toContainText('0 SOP’s aangemaakt');
+  await expectAccessible(page, 'opened');
+  await logOut(page);
+});
+
+test('a school sees which questions are new or changed since last year', async ({ page }) => {
+  await logIn(page, VLINDER_EDITOR);
+  await page.locator('.card-list a').first().click();
+  await page.getByRole('link', { name: 'Indienen, advies en vaststelling' }).click();
+  await page.getByRole('link', { name: 'Naar de vragenlijst' }).click();
+  const marked = page.locator('.task-list__item', { hasText: 'nieuw of gewijzigd' });
+  await expect(marked.first()).toBeVisible();
+  await marked.first().getByRole('link').click();
+  await expect(page.locator('.q-item__mark').first()).toHaveText(/^(Nieuw|Gewijzigd – controleer uw antwoord)$/);
+  await expectAccessible(page, 'marked items');
+  await logOut(page);
 });
 
 test('a school checks its answers, submits, sees what happens next, and can no longer change it', async ({ page }) => {
@@ -82,8 +121,34 @@ test('the council records its advice and the board adopts', async ({ page }) => 
   await page.getByLabel('Vastgesteld door').fill('B. Bakker, bestuurder');
   await page.getByRole('button', { name: 'SOP vaststellen' }).click();
   await expect(page.getByRole('status')).toContainText('Het SOP is vastgesteld');
-  await expect(page.getByText('Huidige status:')).toContainText('Vastgesteld door bestuur');
+  await expect(page.getByText('Huidige status:')).toContainText('Vastgesteld door het bestuur');
   await expectAccessible(page, 'adopted');
+  await logOut(page);
+});
+
+test('the SWV leaves a review remark, the school answers it and publishes', async ({ page }) => {
+  await logIn(page, DEMO.swvAdmin);
+  await page.goto(await cyclePageOf(page, 'OBS De Vlinder'));
+  await page.getByLabel('Opmerking', { exact: true }).fill('Past "ver ontwikkeld" bij de leerlingbespreking bij wat wij van de school weten?');
+  await page.getByRole('button', { name: 'Opmerking plaatsen' }).click();
+  await expect(page.getByRole('status')).toContainText('De opmerking is geplaatst');
+  await expectAccessible(page, 'remark placed');
+  await logOut(page);
+
+  await logIn(page, VLINDER_EDITOR);
+  await page.locator('.card-list a').first().click();
+  await page.getByRole('link', { name: 'Indienen, advies en vaststelling' }).click();
+  await page.getByRole('link', { name: 'Naar de vragenlijst' }).click();
+  await expect(page.getByText('heeft 1 opmerking(en) bij dit SOP')).toBeVisible();
+  await page.getByRole('link', { name: 'Bekijk en beantwoord de opmerkingen' }).click();
+  await page.getByLabel('Uw antwoord').fill('Ja, de inspectie noemde de leerlingbespreking een sterk punt.');
+  await page.getByRole('button', { name: 'Antwoord versturen' }).click();
+  await expect(page.getByRole('status')).toContainText('Uw antwoord is opgeslagen');
+  await expectAccessible(page, 'remark answered');
+  await page.getByRole('button', { name: 'SOP publiceren' }).click();
+  await expect(page.getByRole('status')).toContainText('Het SOP is gepubliceerd');
+  await expect(page.getByText('Huidige status:')).toContainText('Gepubliceerd');
+  await expectAccessible(page, 'published');
   await logOut(page);
 });
 

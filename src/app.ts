@@ -157,7 +157,7 @@ export function createApp({ deps, routes = buildRouteTable() }: CreateAppOptions
       if (!c.var.principal) throw new AppError('unauthenticated');
       if (route.access.kind === 'authenticated') return route.handler(c, null);
       const { scope, state } = await route.access.scope(c);
-      const options = { principal: c.var.principal, permission: route.access.permission, scope, state };
+      const options = { principal: c.var.principal, permission: route.access.permission, scope, state, refusal: route.access.refusal?.(c) };
       requireAccess(options);
       return route.handler(c, { principal: options.principal, permission: options.permission, scope });
     };

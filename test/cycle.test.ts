@@ -6,16 +6,20 @@ import { and, count, eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../src/auth/app-error.js';
 import { loadPrincipal } from '../src/features/accounts/repository.js';
+import { addSchool, addSchoolInput } from '../src/features/partnerships/add-school.js';
+import { getSchool as getSchoolRow } from '../src/features/partnerships/repository.js';
 import { addReviewRemark } from '../src/features/cycle/add-review-remark.js';
 import { adoptProfile } from '../src/features/cycle/adopt-profile.js';
 import { generateAnswer } from '../src/features/cycle/demo-answers.js';
 import { openCycle, openDueCycles } from '../src/features/cycle/open-cycle.js';
+import { listItemsToReview } from '../src/features/cycle/items-to-review.js';
 import { loadProfileChanges } from '../src/features/cycle/profile-changes.js';
 import { publishProfile } from '../src/features/cycle/publish-profile.js';
 import { recordAdvice } from '../src/features/cycle/record-advice.js';
-import { queueDeadlineReminders } from '../src/features/cycle/reminders.js';
+import { cycleJobs, queueDeadlineReminders } from '../src/features/cycle/reminders.js';
 import { reopenProfile } from '../src/features/cycle/reopen-profile.js';
-import { listTransitions } from '../src/features/cycle/repository.js';
+import { amsterdamDate } from '../src/features/cycle/editability.js';
+import { insertCycle, listCycles, listProgressRows, listReviewRemarks, listTransitions, type CycleRow } from '../src/features/cycle/repository.js';
 import { respondToReviewRemark } from '../src/features/cycle/respond-to-review-remark.js';
 import { defaultCycleDates, saveCycle } from '../src/features/cycle/save-cycle.js';
 import { submitProfile } from '../src/features/cycle/submit-profile.js';
@@ -23,13 +27,14 @@ import type { Permission } from '../src/auth/policy.js';
 import { listAnswers } from '../src/features/questionnaire/answers-repository.js';
 import { findProfile, getProfile } from '../src/features/questionnaire/profiles-repository.js';
 import { saveAnswer } from '../src/features/questionnaire/save-answer.js';
+import { saveSection } from '../src/features/questionnaire/save-section.js';
 import { profileScope } from '../src/features/questionnaire/scopes.js';
 import { loadExampleTemplate } from '../src/features/templates/example-templates.js';
 import { importTemplate } from '../src/features/templates/import-template.js';
 import { listItems, type TemplateDefinition } from '../src/features/templates/model/template.js';
 import { jobs } from '../src/jobs/schema.js';
 import type { Authorized } from '../src/ui/route.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { createTestApp, TestClient, type TestApp } from './support/test-app.js';
 import { TEST_DATABASE_KINDS } from './support/test-db.js';
 
 const BASE = 'http://opensop.test';
@@ -80,6 +85,26 @@ for (const kind of TEST_DATABASE_KINDS) {
     });
     afterAll(async () => app?.close());
 
+    it('seeds demo data around the clock: a running cycle mid-way and an archived previous year', async () => {
+      // The clock (10 January 2027) lies after the usual close date: the demo moves its dates around now.
+      const db = app.deps.db;
+      const demoCycles = await listCycles(db, app.demo.partnershipId);
+      expect(demoCycles.map((cycle) => cycle.schoolYear)).toEqual(['2026-2027', '2025-2026']);
+      const [running, archived] = demoCycles as [CycleRow, CycleRow];
+      expect(running.opensOn < '2027-01-10' && '2027-01-10' < running.submitDeadline).toBe(true);
+      expect(archived.closesOn < running.opensOn).toBe(true);
+      const progress = await listProgressRows(db, app.demo.partnershipId, '2026-2027');
+      expect(new Set(progress.map((row) => row.status))).toEqual(new Set(['not_started', 'in_progress', 'submitted', 'advised', 'adopted', 'published']));
+      const previous = await listProgressRows(db, app.demo.partnershipId, '2025-2026');
+      expect(previous.filter((row) => row.submittedAt && amsterdamDate(row.submittedAt) > archived.submitDeadline)).toHaveLength(1);
+      const vlinder = progress.find((row) => row.schoolName === 'OBS De Vlinder')!;
+      expect((await listTransitions(db, vlinder.profileId)).some((t) => t.toStatus === 'in_progress' && t.reason)).toBe(true);
+      const jozef = progress.find((row) => row.schoolName === 'Sint Jozefschool')!;
+      expect((await listReviewRemarks(db, jozef.profileId))[0]).toMatchObject({ response: expect.stringContaining('inspectie') });
+      const [snapshots] = await db.select({ n: count() }).from(jobs).where(eq(jobs.kind, 'documents.snapshot'));
+      expect(snapshots!.n).toBe(previous.length);
+    });
+
     it('takes one SWV through two school years: open, edit, submit, advise, adopt, publish, close; prefill; diff', async () => {
       const db = app.deps.db;
       // Year one: a cycle with the default dates and the published questionnaire.
@@ -90,6 +115,10 @@ for (const kind of TEST_DATABASE_KINDS) {
 
       // Not yet open: the daily job leaves it alone; on 1 February it opens (twice is harmless).
       expect(await findProfile(db, schoolId, '2027-2028')).toBeNull();
+      // The progress page lists the schools without a profile and says what opening does.
+      const progressHtml = await (await (await TestClient.signedIn(app, users.admin)).get(`/swv/${partnershipId}/cyclus/2027-2028`)).text();
+      expect(progressHtml).toContain('Geen SOP');
+      expect(progressHtml).toContain('Iedere school krijgt nu een SOP voor 2027-2028');
       app.clock.set('2027-02-01T07:00:00+01:00');
       await openDueCycles(deps());
       await openDueCycles(deps());
@@ -110,7 +139,7 @@ for (const kind of TEST_DATABASE_KINDS) {
       // Submit, advise, adopt, publish.
       app.clock.set('2027-10-01T10:00:00+02:00');
       expect(await submitProfile({ ...deps(), auth: await as('editor', 'profile.submit', profile1.id), profileId: profile1.id, baseUrl: BASE })).toEqual({ late: false });
-      const [snapshots] = await db.select({ n: count() }).from(jobs).where(eq(jobs.kind, 'documents.snapshot'));
+      const [snapshots] = await db.select({ n: count() }).from(jobs).where(and(eq(jobs.kind, 'documents.snapshot'), sql`${jobs.payload}->>'profileId' = ${profile1.id}`));
       expect(snapshots!.n).toBe(1);
       await recordAdvice({ ...deps(), auth: await as('council', 'profile.recordAdvice', profile1.id), profileId: profile1.id, input: { adviceDate: '2027-10-01', adviceText: 'Positief advies.' } });
       await adoptProfile({ ...deps(), auth: await as('board', 'profile.adopt', profile1.id), profileId: profile1.id, input: { adoptedOn: '2027-10-01', adoptedByName: 'R. Rivier' } });
@@ -121,7 +150,7 @@ for (const kind of TEST_DATABASE_KINDS) {
 
       // Closed: nothing moves any more.
       app.clock.set('2027-12-24T09:00:00+01:00');
-      const closed = await refusal(addReviewRemark({ ...deps(), auth: await as('admin', 'profile.review', profile1.id), profileId: profile1.id, input: { body: 'Klopt dit?' } }));
+      const closed = await refusal(addReviewRemark({ ...deps(), auth: await as('admin', 'profile.review', profile1.id), profileId: profile1.id, input: { body: 'Klopt dit?' }, baseUrl: BASE }));
       expect(closed.userMessage).toContain('De SOP-ronde 2027-2028 is gesloten sinds 24 december 2027');
 
       // Year two: a new template version — one item changed, one added, one removed.
@@ -147,6 +176,21 @@ for (const kind of TEST_DATABASE_KINDS) {
       // The earlier year is untouched.
       expect((await getProfile(db, profile1.id))!.status).toBe('published');
 
+      // New and changed items are marked for the school: in the data, on the section page and on the task list.
+      const marks = await listItemsToReview(db, profile2);
+      expect(marks).toMatchObject({ [changed.key]: 'changed', 'nieuwe-vraag-2028': 'new' });
+      expect(marks[unchanged.key]).toBeUndefined();
+      expect(Object.keys(await listItemsToReview(db, profile1))).toEqual([]);
+      const editorClient = await TestClient.signedIn(app, users.editor);
+      const sectionPage = await (await editorClient.get(`/profielen/${profile2.id}/onderdelen/${promise.key}`)).text();
+      const itemHtml = (key: string) => sectionPage.slice(sectionPage.indexOf(`id="item-${key}"`), sectionPage.indexOf(`id="item-${key}"`) + 600);
+      expect(itemHtml('nieuwe-vraag-2028')).toContain('>Nieuw<');
+      expect(itemHtml(unchanged.key)).not.toContain('Nieuw<');
+      const changedSection = listItems(next).find(({ item }) => item.key === changed.key)!.section.key;
+      expect(await (await editorClient.get(`/profielen/${profile2.id}/onderdelen/${changedSection}`)).text()).toContain('Gewijzigd – controleer uw antwoord');
+      const home = await (await editorClient.get(`/profielen/${profile2.id}`)).text();
+      expect(home).toMatch(/\d+ nieuw of gewijzigd/);
+
       // The school changes one answer; the diff shows it, the new and the removed item.
       const edit = await as('editor', 'profile.edit', profile2.id);
       const flipped = !(previousAnswers[unchanged.key]!.value as boolean);
@@ -163,10 +207,12 @@ for (const kind of TEST_DATABASE_KINDS) {
 
     describe('transition rules', () => {
       let profileId: string;
+      let versionId: string;
       beforeAll(async () => {
         // A fresh school year for the rules: 2029-2030, opened and completely answered.
         app.clock.set('2029-01-05T10:00:00+01:00');
         const version = await importTemplate({ ...deps(), partnershipId, definition: template, actorUserId: users.admin, publishForYear: '2029-2030' });
+        versionId = version.versionId;
         await saveCycle({ ...deps(), auth: await as('admin', 'cycle.manage'), partnershipId, mode: 'create', input: { schoolYear: '2029-2030', ...defaultCycleDates('2029-2030'), templateVersionId: version.versionId } });
         // Before the open date: opening refused.
         const early = await refusal(openCycle({ ...deps(), auth: await as('admin', 'cycle.manage'), partnershipId, schoolYear: '2029-2030' }));
@@ -185,7 +231,7 @@ for (const kind of TEST_DATABASE_KINDS) {
           [async () => adoptProfile({ ...p(), auth: await as('board', 'profile.adopt', profileId), input: { adoptedOn: '2029-03-01', adoptedByName: 'R. Rivier' } }), 'pas vaststellen'],
           [async () => publishProfile({ ...p(), auth: await as('editor', 'profile.publish', profileId) }), 'pas worden gepubliceerd'],
           [async () => reopenProfile({ ...p(), auth: await as('admin', 'profile.reopen', profileId), input: { reason: 'Graag aanpassen' }, baseUrl: BASE }), 'kan worden heropend'],
-          [async () => addReviewRemark({ ...p(), auth: await as('admin', 'profile.review', profileId), input: { body: 'Klopt dit?' } }), 'pas worden geplaatst'],
+          [async () => addReviewRemark({ ...p(), auth: await as('admin', 'profile.review', profileId), input: { body: 'Klopt dit?' }, baseUrl: BASE }), 'pas worden geplaatst'],
         ] as const) {
           const error = await refusal(run());
           expect(error.code).toBe('invalid_state');
@@ -202,37 +248,80 @@ for (const kind of TEST_DATABASE_KINDS) {
         const outsider: Authorized = { principal: (await loadPrincipal(app.deps.db, app.demo.userIds['swv@voorbeeldstad.example']!))!, permission: 'profile.submit', scope: { level: 'platform' } };
         expect((await refusal(submitProfile({ ...p(), auth: outsider, baseUrl: BASE }))).code).toBe('not_found');
 
-        // After the deadline: still allowed, marked late.
+        // After the deadline: refused, unless the SWV allows late submission for this cycle (then marked late).
         app.clock.set('2029-11-05T10:00:00+01:00');
+        const tooLate = await refusal(submitProfile({ ...p(), auth: await as('editor', 'profile.submit', profileId), baseUrl: BASE }));
+        expect(tooLate.userMessage).toBe('De uiterste indiendatum was 1 november 2029; vraag het samenwerkingsverband de datum te verschuiven.');
+        await saveCycle({ ...deps(), auth: await as('admin', 'cycle.manage'), partnershipId, mode: 'update', input: { schoolYear: '2029-2030', ...defaultCycleDates('2029-2030'), templateVersionId: versionId, allowLateSubmission: true } });
         expect(await submitProfile({ ...p(), auth: await as('editor', 'profile.submit', profileId), baseUrl: BASE })).toEqual({ late: true });
         expect((await refusal(submitProfile({ ...p(), auth: await as('editor', 'profile.submit', profileId), baseUrl: BASE }))).userMessage).toContain('al ingediend');
+        // Submitted: the school can no longer save answers, one by one (autosave) or per section.
+        const { section: firstSection, item: firstItem } = listItems(template).find(({ item }) => item.kind === 'yesno')!;
+        const saveOne = async () => saveAnswer({ ...p(), auth: await as('editor', 'profile.edit', profileId), itemKey: firstItem.key, field: 'value', value: true, baseRevision: 1 });
+        const saveWhole = async () => saveSection({ ...p(), auth: await as('editor', 'profile.edit', profileId), sectionKey: firstSection.key, form: { [firstItem.key]: 'ja' } });
+        for (const save of [saveOne, saveWhole]) {
+          const error = await refusal(save());
+          expect(error.code).toBe('invalid_state');
+          expect(error.userMessage).toContain('ingediend en daarmee definitief');
+        }
         for (const [who, run, text] of [
           ['board', async () => recordAdvice({ ...p(), auth: await as('board', 'profile.recordAdvice', profileId), input: { adviceDate: '2029-11-05', adviceText: 'x' } }), 'Alleen de MR'],
           ['editor', async () => adoptProfile({ ...p(), auth: await as('editor', 'profile.adopt', profileId), input: { adoptedOn: '2029-11-05', adoptedByName: 'X Y' } }), 'Alleen het schoolbestuur'],
           ['editor', async () => reopenProfile({ ...p(), auth: await as('editor', 'profile.reopen', profileId), input: { reason: 'Graag aanpassen' }, baseUrl: BASE }), 'Alleen het samenwerkingsverband'],
-          ['council', async () => addReviewRemark({ ...p(), auth: await as('council', 'profile.review', profileId), input: { body: 'x' } }), 'Alleen het samenwerkingsverband'],
+          ['council', async () => addReviewRemark({ ...p(), auth: await as('council', 'profile.review', profileId), input: { body: 'x' }, baseUrl: BASE }), 'Alleen het samenwerkingsverband'],
         ] as const) {
           const error = await refusal(run());
           expect(error.code, who).toBe('forbidden');
           expect(error.userMessage).toContain(text);
         }
+        // Over HTTP the route's 403 says who can do it, not the generic text.
+        const councilClient = await TestClient.signedIn(app, users.council);
+        const forbiddenAdopt = await councilClient.post(`/profielen/${profileId}/vaststellen`, { adoptedOn: '2029-11-05', adoptedByName: 'X Y' });
+        expect(forbiddenAdopt.status).toBe(403);
+        expect(await forbiddenAdopt.text()).toContain('Alleen het schoolbestuur van deze school kan het SOP vaststellen.');
+        const forbiddenReopen = await (await TestClient.signedIn(app, users.editor)).post(`/profielen/${profileId}/heropenen`, { reason: 'Graag aanpassen' });
+        expect(forbiddenReopen.status).toBe(403);
+        expect(await forbiddenReopen.text()).toContain('Alleen het samenwerkingsverband kan een ingediend SOP heropenen.');
         // A future advice date is refused.
         expect((await refusal(recordAdvice({ ...p(), auth: await as('council', 'profile.recordAdvice', profileId), input: { adviceDate: '2030-01-01', adviceText: 'x' } }))).code).toBe('invalid_input');
 
         // Review remarks: the SWV remarks, the school answers.
-        const remarkId = await addReviewRemark({ ...p(), auth: await as('admin', 'profile.review', profileId), input: { body: 'Past "ver ontwikkeld" bij deze school?' } });
-        await respondToReviewRemark({ ...p(), auth: await as('editor', 'profile.respondToReview', profileId), input: { remarkId, response: 'Ja, zie het inspectierapport.' } });
+        const mailsAbout = async (subject: string) =>
+          (await app.deps.db.select().from(jobs).where(and(eq(jobs.kind, 'mail.send'), sql`${jobs.payload}->>'subject' like ${`%${subject}%`}`))).map((m) => m.payload as { to: string; text: string });
+        const remarkId = await addReviewRemark({ ...p(), auth: await as('admin', 'profile.review', profileId), input: { body: 'Past "ver ontwikkeld" bij deze school?' }, baseUrl: BASE });
+        // The school's editors are e-mailed, and the profile home counts the open remark with a link.
+        const remarkMails = await mailsAbout('Opmerking van het samenwerkingsverband');
+        expect(remarkMails).toHaveLength(1);
+        expect(remarkMails[0]!.text).toContain('Past "ver ontwikkeld" bij deze school?');
+        const editorHome = async () => (await (await TestClient.signedIn(app, users.editor)).get(`/profielen/${profileId}`)).text();
+        expect(await editorHome()).toContain('heeft 1 opmerking(en) bij dit SOP die op uw antwoord wachten');
+        await respondToReviewRemark({ ...p(), auth: await as('editor', 'profile.respondToReview', profileId), input: { remarkId, response: 'Ja, zie het inspectierapport.' }, baseUrl: BASE });
+        // The remark's author hears the answer; the count is gone.
+        const answerMails = await mailsAbout('heeft geantwoord op uw opmerking');
+        expect(answerMails).toHaveLength(1);
+        expect(answerMails[0]!.text).toContain('Ja, zie het inspectierapport.');
+        expect(await editorHome()).not.toContain('opmerking(en) bij dit SOP');
 
         // Reopen with a reason: in progress again, the school is e-mailed.
         await reopenProfile({ ...p(), auth: await as('admin', 'profile.reopen', profileId), input: { reason: 'Belofte 2 graag aanvullen.' }, baseUrl: BASE });
         expect(await status()).toBe('in_progress');
         const mails = await app.deps.db.select().from(jobs).where(and(eq(jobs.kind, 'mail.send'), sql`${jobs.payload}->>'subject' like '%heropend%'`));
         expect(mails.map((m) => (m.payload as { text: string }).text).join()).toContain('Belofte 2 graag aanvullen.');
+        // The council and the board hear it too (their advice and adoption lapse).
+        const lapsedMails = mails.filter((m) => (m.payload as { text: string }).text.includes('Er was nog geen advies of vaststelling vastgelegd.'));
+        expect(lapsedMails.length).toBe(2);
 
         // Closed: everything refused with the close date.
         app.clock.set('2029-12-24T10:00:00+01:00');
         const error = await refusal(submitProfile({ ...p(), auth: await as('editor', 'profile.submit', profileId), baseUrl: BASE }));
         expect(error.userMessage).toContain('gesloten sinds 24 december 2029');
+        // Closed (the profile is in progress again after the reopen): no saving either.
+        expect((await getProfile(app.deps.db, profileId))!.status).toBe('in_progress');
+        for (const save of [saveOne, saveWhole]) {
+          const closedError = await refusal(save());
+          expect(closedError.code).toBe('invalid_state');
+          expect(closedError.userMessage).toContain('gesloten sinds 24 december 2029');
+        }
       });
 
       it('is atomic: a failure halfway (the audit insert) leaves the old state', async () => {
@@ -252,18 +341,121 @@ for (const kind of TEST_DATABASE_KINDS) {
         }
       });
 
-      it('queues one reminder per school editor per day, 14 and 3 days before the deadline', async () => {
+      // PostgreSQL only: PGlite has one connection, so two transactions cannot overlap there.
+      it.skipIf(kind !== 'postgres')('submit locks the profile before the completeness check: an autosave in flight finishes first', async () => {
+        app.clock.set('2029-06-01T10:00:00+02:00');
+        expect((await getProfile(app.deps.db, profileId))!.status).toBe('in_progress');
+        const required = listItems(template).find(({ item }) => item.required)!.item.key;
+        let release!: () => void;
+        const released = new Promise<void>((resolve) => (release = resolve));
+        let locked!: () => void;
+        const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+        // An autosave holds the profile row (FOR SHARE, as its status check does) and empties a required answer.
+        const autosave = app.deps.db.transaction(async (tx) => {
+          await tx.execute(sql`select id from profiles where id = ${profileId} for share`);
+          locked();
+          await released;
+          await tx.execute(sql`delete from answers where profile_id = ${profileId} and item_key = ${required}`);
+        });
+        await lockTaken;
+        let settled = false;
+        const submit = submitProfile({ ...deps(), auth: await as('editor', 'profile.submit', profileId), profileId, baseUrl: BASE }).finally(() => {
+          settled = true;
+        });
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(settled).toBe(false);
+        release();
+        await autosave;
+        // The submit saw the autosave's result: incomplete, so refused; nothing final with an empty answer.
+        expect((await refusal(submit)).userMessage).toContain('1 verplichte vragen');
+        expect((await getProfile(app.deps.db, profileId))!.status).toBe('in_progress');
+        await answerAll(profileId, template);
+      });
+
+      it('queues each reminder once per cycle, threshold, school and editor: a skipped day still sends, a moved deadline does not resend', async () => {
         const reminders = async () => (await app.deps.db.select({ n: count() }).from(jobs).where(like(jobs.dedupeKey, 'cycle.reminder:%')))[0]!.n;
         const start = await reminders();
-        app.clock.set('2029-10-20T08:00:00+02:00'); // 12 days before: nothing
+        app.clock.set('2029-10-15T08:00:00+02:00'); // 17 days before: nothing yet
         expect(await queueDeadlineReminders({ ...deps(), baseUrl: BASE })).toBe(0);
-        app.clock.set('2029-10-18T08:00:00+02:00'); // 14 days before
+        app.clock.set('2029-10-20T08:00:00+02:00'); // 12 days before: the job missed day −14, the 14-day reminder still goes
         expect(await queueDeadlineReminders({ ...deps(), baseUrl: BASE })).toBe(1);
-        // A second process (or a second run) the same day queues nothing more.
+        // A second process (or a second run, or the next day) queues nothing more.
         expect(await queueDeadlineReminders({ ...deps(), baseUrl: BASE })).toBe(0);
-        app.clock.set('2029-10-29T08:00:00+01:00'); // 3 days before
+        app.clock.set('2029-10-21T08:00:00+02:00');
+        expect(await queueDeadlineReminders({ ...deps(), baseUrl: BASE })).toBe(0);
+        // The SWV moves the deadline two days: 14 days before the new one, nothing is sent again.
+        await saveCycle({ ...deps(), auth: await as('admin', 'cycle.manage'), partnershipId, mode: 'update', input: { schoolYear: '2029-2030', ...defaultCycleDates('2029-2030'), submitDeadline: '2029-11-03', templateVersionId: versionId } });
+        app.clock.set('2029-10-20T08:00:00+02:00');
+        expect(await queueDeadlineReminders({ ...deps(), baseUrl: BASE })).toBe(0);
+        app.clock.set('2029-11-01T08:00:00+01:00'); // 2 days before the new deadline: the 3-day reminder, once
         expect(await queueDeadlineReminders({ ...deps(), baseUrl: BASE })).toBe(1);
+        app.clock.set('2029-11-02T08:00:00+01:00');
+        expect(await queueDeadlineReminders({ ...deps(), baseUrl: BASE })).toBe(0);
+        app.clock.set('2029-11-04T08:00:00+01:00'); // after the deadline: none
+        expect(await queueDeadlineReminders({ ...deps(), baseUrl: BASE })).toBe(0);
         expect(await reminders()).toBe(start + 2);
+        await saveCycle({ ...deps(), auth: await as('admin', 'cycle.manage'), partnershipId, mode: 'update', input: { schoolYear: '2029-2030', ...defaultCycleDates('2029-2030'), templateVersionId: versionId } });
+      });
+
+      it('schedules the next daily check even when opening cycles fails', async () => {
+        app.clock.set('2029-05-10T08:00:00+02:00');
+        const daily = cycleJobs(app.deps).find((job) => job.kind === 'cycle.daily')!;
+        // A cycle due to open whose opening fails (a broken profile insert).
+        await insertCycle(app.deps.db, { id: crypto.randomUUID(), partnershipId: app.demo.partnershipId, schoolYear: '2031-2032', opensOn: '2029-05-01', submitDeadline: '2031-11-01', closesOn: '2031-12-24', templateVersionId: (await listCycles(app.deps.db, app.demo.partnershipId))[0]!.templateVersionId, createdAt: app.clock.now() });
+        await app.deps.db.execute(sql`create or replace function fail_profile_insert() returns trigger language plpgsql as $$ begin raise exception 'profiel kapot'; end $$`);
+        await app.deps.db.execute(sql`create trigger fail_profile_insert before insert on profiles for each row execute function fail_profile_insert()`);
+        try {
+          await expect(daily.run({ date: '2029-05-10' }, { jobId: 'test', reportProgress: async () => {} })).rejects.toThrow();
+          const [next] = await app.deps.db.select().from(jobs).where(eq(jobs.dedupeKey, 'cycle.daily:2029-05-11'));
+          expect(next).toBeDefined();
+        } finally {
+          await app.deps.db.execute(sql`drop trigger fail_profile_insert on profiles`);
+          await app.deps.db.execute(sql`delete from cycles where school_year = '2031-2032'`);
+        }
+      });
+
+      it('refuses cycle settings that change a closed year, close an opened year today, or overlap', async () => {
+        app.clock.set('2029-10-29T08:00:00+01:00');
+        const auth = await as('admin', 'cycle.manage');
+        const update = (schoolYear: string, changes: Partial<ReturnType<typeof defaultCycleDates>> = {}) =>
+          saveCycle({ ...deps(), auth, partnershipId, mode: 'update', input: { schoolYear, ...defaultCycleDates(schoolYear), ...changes, templateVersionId: versionId } });
+        const closed = await refusal(update('2027-2028'));
+        expect(closed.code).toBe('invalid_state');
+        expect(closed.userMessage).toContain('De SOP-ronde 2027-2028 is gesloten sinds 24 december 2027 en kan niet meer worden gewijzigd');
+        const closeToday = await refusal(update('2029-2030', { closesOn: '2029-10-29', submitDeadline: '2029-10-01' }));
+        expect(closeToday.code).toBe('invalid_input');
+        expect(closeToday.details).toMatchObject({ field: 'closesOn' });
+        const overlap = await refusal(
+          saveCycle({ ...deps(), auth, partnershipId, mode: 'create', input: { schoolYear: '2030-2031', opensOn: '2029-12-01', submitDeadline: '2030-11-01', closesOn: '2030-12-24', templateVersionId: versionId } }),
+        );
+        expect(overlap.userMessage).toContain('De SOP-ronde 2029-2030 sluit pas op 24 december 2029');
+        const earlierCloses = await refusal(update('2028-2029'));
+        expect(earlierCloses.code).toBe('invalid_state');
+        // Over HTTP the refusal is shown on the page, and nothing changed.
+        const admin = await TestClient.signedIn(app, users.admin);
+        const response = await admin.post(`/swv/${partnershipId}/cyclus/2027-2028`, { ...defaultCycleDates('2027-2028'), closesOn: '2028-06-01', templateVersionId: versionId });
+        expect(response.status).toBe(409);
+        expect(await response.text()).toContain('kan niet meer worden gewijzigd');
+      });
+
+      it('prepares the profile of a school added while the cycle runs, in the same transaction', async () => {
+        app.clock.set('2029-04-01T10:00:00+02:00');
+        const admin = await as('admin', 'partnership.manage');
+        const boardId = (await getSchoolRow(app.deps.db, schoolId))!.boardId;
+        const newSchoolId = await addSchool({ ...deps(), auth: admin, partnershipId, input: addSchoolInput.parse({ name: 'OBS Nieuwkomer', brin: '77ZZ', vestiging: '00', boardId }) });
+        const profile = (await findProfile(app.deps.db, newSchoolId, '2029-2030'))!;
+        expect(profile).toMatchObject({ status: 'not_started', templateVersionId: versionId });
+        expect(Object.keys((await listAnswers(app.deps.db, profile.id)).answers)).toEqual([]);
+        // Not for a closed year.
+        expect(await findProfile(app.deps.db, newSchoolId, '2028-2029')).toBeNull();
+        const html = await (await (await TestClient.signedIn(app, users.admin)).get(`/swv/${partnershipId}/cyclus/2029-2030`)).text();
+        expect(html).toContain('OBS Nieuwkomer');
+        expect(html).not.toContain('Geen SOP');
+        // Other years are one click away, for the SWV and for the board.
+        expect(html).toContain(`href="/swv/${partnershipId}/cyclus/2027-2028"`);
+        const boardHtml = await (await (await TestClient.signedIn(app, users.board)).get(`/besturen/${boardId}/voortgang?jaar=2029-2030`)).text();
+        expect(boardHtml).toContain(`href="/besturen/${boardId}/voortgang?jaar=2028-2029"`);
+        expect(boardHtml).toContain('OBS Nieuwkomer');
       });
     });
   });

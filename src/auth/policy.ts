@@ -88,10 +88,12 @@ export function requireAccess(options: {
   permission: Permission;
   scope: Scope;
   state?: ResourceState;
+  /** The specific 403 text (who can do this), for insiders without the permission. */
+  refusal?: string | undefined;
 }): asserts options is typeof options & { principal: Principal } {
   const { principal, permission, scope, state } = options;
   if (!principal) throw new AppError('unauthenticated');
   if (can(principal, permission, scope, state)) return;
   if (rolesAt(principal, scope).length === 0) throw new AppError('not_found');
-  throw new AppError('forbidden');
+  throw new AppError('forbidden', options.refusal);
 }

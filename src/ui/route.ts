@@ -16,6 +16,8 @@ export type Access =
       permission: Permission;
       /** Loads the resource's place (and state); throws AppError('not_found') when it does not exist. */
       scope: (c: AppContext) => Promise<{ scope: Scope; state?: ResourceState }>;
+      /** What an insider without the permission is told instead of the generic 403 text (who can do it). */
+      refusal?: (c: AppContext) => string;
     };
 
 /** Proof that the central check passed; use cases take it instead of trusting a bare id. */
@@ -47,8 +49,12 @@ export class RouteTable {
 export const publicAccess: Access = { kind: 'public' };
 export const signedIn: Access = { kind: 'authenticated' };
 
-export function permission(name: Permission, scope: (c: AppContext) => Promise<{ scope: Scope; state?: ResourceState }>): Access {
-  return { kind: 'permission', permission: name, scope };
+export function permission(
+  name: Permission,
+  scope: (c: AppContext) => Promise<{ scope: Scope; state?: ResourceState }>,
+  options: { refusal?: (c: AppContext) => string } = {},
+): Access {
+  return { kind: 'permission', permission: name, scope, ...(options.refusal ? { refusal: options.refusal } : {}) };
 }
 
 /** For handlers behind a permission rule: the proof is always there. */

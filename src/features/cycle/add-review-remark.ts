@@ -6,7 +6,9 @@ import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
 import { listItems } from '../templates/model/template.js';
 import { getTemplateVersion } from '../templates/repository.js';
-import { insertReviewRemark } from './repository.js';
+import { queueMail } from '../../mail/send-mail-job.js';
+import { getSchool } from '../partnerships/repository.js';
+import { insertReviewRemark, listMembersAt } from './repository.js';
 import { beginTransition } from './transition-context.js';
 import { t } from './transition-rules.js';
 
@@ -16,12 +18,12 @@ export const addReviewRemarkInput = z.object({
 });
 export type AddReviewRemarkInput = z.infer<typeof addReviewRemarkInput>;
 
-/** An SWV adviser's plausibility remark on a submitted profile, optionally about one item. */
-export async function addReviewRemark(options: { db: Database; clock: Clock; auth: Authorized; profileId: string; input: AddReviewRemarkInput }): Promise<string> {
+/** An SWV adviser's plausibility remark on a submitted profile, optionally about one item; the school's editors get an e-mail. */
+export async function addReviewRemark(options: { db: Database; clock: Clock; auth: Authorized; profileId: string; input: AddReviewRemarkInput; baseUrl: string }): Promise<string> {
   const { db, clock, auth, profileId, input } = options;
   const now = clock.now();
   return db.transaction(async (tx) => {
-    const { profile } = await beginTransition(tx, auth, profileId, 'review', now);
+    const { profile, scope } = await beginTransition(tx, auth, profileId, 'review', now);
     const itemKey = input.itemKey || null;
     if (itemKey) {
       const version = await getTemplateVersion(tx, profile.templateVersionId);
@@ -38,6 +40,11 @@ export async function addReviewRemark(options: { db: Database; clock: Clock; aut
       entityId: id,
       after: { profileId: profile.id, itemKey, body: input.body },
     });
+    const school = await getSchool(tx, scope.schoolId);
+    for (const editor of await listMembersAt(tx, 'school_editor', { schoolId: scope.schoolId })) {
+      const params = { name: editor.name, actor: auth.principal.name, year: profile.schoolYear, school: school?.name ?? '', body: input.body, link: `${options.baseUrl}/profielen/${profile.id}/cyclus#remarks-heading` };
+      await queueMail(tx, clock, { to: editor.email, subject: t('remarkMailSubject', params), text: t('remarkMailBody', params) });
+    }
     return id;
   });
 }

@@ -1,11 +1,12 @@
+import { demoCycleDates } from '../demo/demo-years.js';
 import { demoSteps } from '../demo/seed-demo-data.js';
 import { loadExampleTemplate } from '../templates/example-templates.js';
 import { importTemplate } from '../templates/import-template.js';
 import type { TemplateDefinition } from '../templates/model/template.js';
 
 /**
- * The questionnaire as it was in 2025-2026: one item the SWV added for 2026-2027 is missing, one item
- * was worded differently, and one item was dropped since. Imported before the 2026-2027 version
+ * The questionnaire as it was the previous year (demo-years.ts): one item the SWV added this year is missing, one item
+ * was worded differently, and one item was dropped since. Imported before the current year's version
  * (register.ts imports this step before the templates' step), so version numbers follow the years.
  */
 export function previousYearTemplate(current: TemplateDefinition): TemplateDefinition {
@@ -30,5 +31,5 @@ export function previousYearTemplate(current: TemplateDefinition): TemplateDefin
 }
 
 demoSteps.push(async ({ db, clock, ids }) => {
-  await importTemplate({ db, clock, partnershipId: ids.partnershipId, definition: previousYearTemplate(loadExampleTemplate('zoetermeer-po')), actorUserId: null, publishForYear: '2025-2026' });
+  await importTemplate({ db, clock, partnershipId: ids.partnershipId, definition: previousYearTemplate(loadExampleTemplate('zoetermeer-po')), actorUserId: null, publishForYear: demoCycleDates(clock.now()).previous.schoolYear });
 });

@@ -6,12 +6,27 @@ import { listItems, type TemplateDefinition } from '../templates/model/template.
 import { findTemplateByKey, listTemplateVersions } from '../templates/repository.js';
 import { generateAnswer, generateAnswers } from './demo-answers.js';
 import { prepareProfiles } from './open-cycle.js';
-import { insertCarriedAnswers, insertCycle, insertTransition, replaceAnswers, setProfileState, getCycleFor, type ProfileStatusChange } from './repository.js';
+import type { Clock } from '../../config/clock.js';
+import { addDays, demoCycleDates } from '../demo/demo-years.js';
+import { requestDocumentSnapshot } from '../documents/request-document-snapshot.js';
+import {
+  answerReviewRemark,
+  getCycleFor,
+  insertCarriedAnswers,
+  insertCycle,
+  insertReviewRemark,
+  insertTransition,
+  replaceAnswers,
+  setProfileState,
+  type ProfileStatusChange,
+} from './repository.js';
 
 /**
- * The demo SWV's cycles: 2025-2026 closed and archived (every school published or adopted), and
- * 2026-2027 mid-way with schools in every state. De Regenboog stays editable (questionnaire demos and
- * tests); De Vlinder is in progress with every required question answered, ready to submit (cycle e2e).
+ * The demo SWV's cycles, with years and dates derived from the clock (demo/demo-years.ts): the previous
+ * year closed and archived (every school published or adopted, one submitted late, documents snapshotted),
+ * and the current year mid-way with schools in every state. De Regenboog stays editable (questionnaire demos
+ * and tests); De Vlinder is in progress with every required question answered, ready to submit (cycle e2e),
+ * after the SWV reopened it once with a reason; the Sint Jozefschool has a review remark with its answer.
  */
 const CURRENT_STATES: Record<string, ProfileStatus> = {
   regenboog: 'in_progress',
@@ -24,28 +39,34 @@ const CURRENT_STATES: Record<string, ProfileStatus> = {
 };
 
 const ORDER: ProfileStatus[] = ['in_progress', 'submitted', 'advised', 'adopted', 'published'];
+const DAY = 86_400_000;
 
-/** Writes a plausible history up to `target`, with fixed dates in the given year. */
+/** 09:30 UTC on an ISO date. */
+function at(isoDate: string): Date {
+  return new Date(`${isoDate}T09:30:00Z`);
+}
+
+/** Writes a plausible history up to `target`: submitted at `submittedAt`, advice 2 days later, adoption 4, publication 5. */
 async function walkTo(
   db: DbOrTx,
   profileId: string,
   target: ProfileStatus,
-  context: { year: number; editorId: string | null; boardUserId: string | null; boardUserName: string; offsetDays: number },
-): Promise<void> {
-  const day = (month: number, date: number) => new Date(Date.UTC(context.year, month - 1, date + context.offsetDays, 9, 30));
+  context: { submittedAt: Date; late?: boolean; editorId: string | null; boardUserId: string | null; boardUserName: string },
+): Promise<Date> {
+  const later = (days: number) => new Date(context.submittedAt.getTime() + days * DAY);
   const iso = (d: Date) => d.toISOString().slice(0, 10);
   const fields: ProfileStatusChange = {};
   let from: ProfileStatus = 'not_started';
   const steps: Array<[ProfileStatus, Date, string | null, string | null]> = [];
-  const submittedAt = day(9, 20);
-  const advisedAt = day(10, 2);
-  const adoptedAt = day(10, 6);
-  const publishedAt = day(10, 8);
+  const { submittedAt } = context;
+  const advisedAt = later(2);
+  const adoptedAt = later(4);
+  const publishedAt = later(5);
   for (const status of ORDER.slice(0, ORDER.indexOf(target) + 1)) {
     if (status === 'in_progress') continue;
     if (status === 'submitted') {
       Object.assign(fields, { submittedAt, submittedBy: context.editorId });
-      steps.push([status, submittedAt, context.editorId, null]);
+      steps.push([status, submittedAt, context.editorId, context.late ? 'te laat' : null]);
     }
     if (status === 'advised') {
       Object.assign(fields, { adviceDate: iso(advisedAt), adviceText: 'De MR heeft het SOP besproken en adviseert positief. Wel vraagt de MR om de ouders bij de ambities over dyscalculie actief te informeren.' });
@@ -60,11 +81,13 @@ async function walkTo(
       steps.push([status, publishedAt, context.editorId, null]);
     }
   }
-  for (const [to, at, by, reason] of steps) {
-    await insertTransition(db, { profileId, fromStatus: from, toStatus: to, reason, byUserId: by, at });
+  for (const [to, when, by, reason] of steps) {
+    await insertTransition(db, { profileId, fromStatus: from, toStatus: to, reason, byUserId: by, at: when });
     from = to;
   }
-  await setProfileState(db, profileId, target, fields, steps.at(-1)?.[1] ?? day(3, 1));
+  const last = steps.at(-1)?.[1] ?? submittedAt;
+  await setProfileState(db, profileId, target, fields, last);
+  return last;
 }
 
 function editorOf(ids: DemoIds, schoolKey: string): string | null {
@@ -72,61 +95,105 @@ function editorOf(ids: DemoIds, schoolKey: string): string | null {
   return email ? ids.userIds[email]! : null;
 }
 
-async function seedCycles(db: Database, now: Date, ids: DemoIds): Promise<void> {
+async function seedCycles(db: Database, clock: Clock, ids: DemoIds): Promise<void> {
+  const now = clock.now();
+  const years = demoCycleDates(now);
   const template = await findTemplateByKey(db, ids.partnershipId, 'zoetermeer-po');
   const versions = template ? (await listTemplateVersions(db, template.id)).filter((v) => v.status === 'published') : [];
-  const previous = versions.find((v) => v.schoolYear === '2025-2026');
-  const current = versions.find((v) => v.schoolYear === '2026-2027');
-  if (!previous || !current) throw new Error('demo: het voorbeeldsjabloon is niet gepubliceerd voor 2025-2026 en 2026-2027');
+  const previous = versions.find((v) => v.schoolYear === years.previous.schoolYear);
+  const current = versions.find((v) => v.schoolYear === years.current.schoolYear);
+  if (!previous || !current) throw new Error(`demo: het voorbeeldsjabloon is niet gepubliceerd voor ${years.previous.schoolYear} en ${years.current.schoolYear}`);
   const boardUserId = ids.userIds['bestuur@spov.example'] ?? null;
+  const adminId = ids.userIds['swv@voorbeeldstad.example'] ?? null;
   const schoolKeys = Object.keys(ids.schoolIds);
 
   await db.transaction(async (tx) => {
-    // 2025-2026: closed, archived.
+    // The previous year: closed, archived. Late submission was allowed; the last school used it.
+    const before = years.previous;
     await insertCycle(tx, {
       id: crypto.randomUUID(),
       partnershipId: ids.partnershipId,
-      schoolYear: '2025-2026',
-      opensOn: '2025-02-01',
-      submitDeadline: '2025-11-01',
-      closesOn: '2025-12-24',
+      schoolYear: before.schoolYear,
+      opensOn: before.opensOn,
+      submitDeadline: before.submitDeadline,
+      closesOn: before.closesOn,
+      allowLateSubmission: true,
       templateVersionId: previous.id,
-      openedAt: new Date('2025-02-01T06:00:00Z'),
-      createdAt: new Date('2025-01-10T10:00:00Z'),
+      openedAt: new Date(`${before.opensOn}T06:00:00Z`),
+      createdAt: new Date(`${addDays(before.opensOn, -20)}T10:00:00Z`),
     });
+    const roomForLate = addDays(before.submitDeadline, 10) < before.closesOn;
     for (const [index, key] of schoolKeys.entries()) {
-      const profile = { id: crypto.randomUUID(), partnershipId: ids.partnershipId, schoolYear: '2025-2026' };
-      await insertProfile(tx, { ...profile, schoolId: ids.schoolIds[key]!, templateVersionId: previous.id, createdAt: new Date('2025-02-01T06:00:00Z') });
-      await insertCarriedAnswers(tx, profile, generateAnswers(previous.definition, `${key}-2025`, { belowNormEvery: 6, ambitionYear: '2026-2027' }), new Date('2025-06-15T10:00:00Z'), {
+      const profile = { id: crypto.randomUUID(), partnershipId: ids.partnershipId, schoolYear: before.schoolYear };
+      await insertProfile(tx, { ...profile, schoolId: ids.schoolIds[key]!, templateVersionId: previous.id, createdAt: new Date(`${before.opensOn}T06:00:00Z`) });
+      await insertCarriedAnswers(tx, profile, generateAnswers(previous.definition, `${key}-previous`, { belowNormEvery: 6, ambitionYear: years.current.schoolYear }), at(addDays(before.submitDeadline, -50)), {
         carriedOver: false,
         updatedBy: editorOf(ids, key),
       });
-      await walkTo(tx, profile.id, index % 3 === 2 ? 'adopted' : 'published', { year: 2025, editorId: editorOf(ids, key), boardUserId, boardUserName: 'B. Bakker', offsetDays: index });
+      const late = roomForLate && index === schoolKeys.length - 1;
+      await walkTo(tx, profile.id, index % 3 === 2 ? 'adopted' : 'published', {
+        submittedAt: at(addDays(before.submitDeadline, late ? 2 : -40 + index)),
+        late,
+        editorId: editorOf(ids, key),
+        boardUserId,
+        boardUserName: 'B. Bakker',
+      });
+      // The archived year's documents, frozen as they were adopted.
+      await requestDocumentSnapshot(tx, clock, { profileId: profile.id, reason: 'adopted', actorUserId: null });
     }
 
-    // 2026-2027: opened on 1 February with prefill, then schools at every stage.
+    // The current year: opened with prefill, then schools at every stage.
+    const running = years.current;
     await insertCycle(tx, {
       id: crypto.randomUUID(),
       partnershipId: ids.partnershipId,
-      schoolYear: '2026-2027',
-      opensOn: '2026-02-01',
-      submitDeadline: '2026-11-01',
-      closesOn: '2026-12-24',
+      schoolYear: running.schoolYear,
+      opensOn: running.opensOn,
+      submitDeadline: running.submitDeadline,
+      closesOn: running.closesOn,
       templateVersionId: current.id,
-      openedAt: new Date('2026-02-01T06:00:00Z'),
-      createdAt: new Date('2026-01-12T10:00:00Z'),
+      openedAt: new Date(`${running.opensOn}T06:00:00Z`),
+      createdAt: new Date(`${addDays(running.opensOn, -20)}T10:00:00Z`),
     });
-    const cycle = (await getCycleFor(tx, ids.partnershipId, '2026-2027'))!;
-    const { profileIds } = await prepareProfiles(tx, cycle, new Date('2026-02-01T06:00:00Z'));
+    const cycle = (await getCycleFor(tx, ids.partnershipId, running.schoolYear))!;
+    const { profileIds } = await prepareProfiles(tx, cycle, new Date(`${running.opensOn}T06:00:00Z`));
+    const answeredAt = at(addDays(years.today, -20));
     for (const [index, key] of schoolKeys.entries()) {
       const state = CURRENT_STATES[key] ?? 'not_started';
-      const profile = { id: profileIds[ids.schoolIds[key]!]!, partnershipId: ids.partnershipId, schoolYear: '2026-2027' };
+      const profile = { id: profileIds[ids.schoolIds[key]!]!, partnershipId: ids.partnershipId, schoolYear: running.schoolYear };
       if (state === 'not_started') continue;
       // What the school did this year: answer the new and changed items, and update a few answers.
       const fresh = freshAnswers(current.definition, previous.definition, key, state === 'in_progress' && key === 'regenboog');
-      await replaceAnswers(tx, profile, fresh, new Date('2026-05-20T10:00:00Z'), editorOf(ids, key));
-      if (state === 'in_progress') await setProfileState(tx, profile.id, 'in_progress', {}, new Date('2026-05-20T10:00:00Z'));
-      else await walkTo(tx, profile.id, state, { year: 2026, editorId: editorOf(ids, key), boardUserId, boardUserName: 'B. Bakker', offsetDays: index });
+      await replaceAnswers(tx, profile, fresh, answeredAt, editorOf(ids, key));
+      const submittedAt = at(addDays(years.today, -14 + index));
+      if (state === 'in_progress') await setProfileState(tx, profile.id, 'in_progress', {}, answeredAt);
+      else await walkTo(tx, profile.id, state, { submittedAt, editorId: editorOf(ids, key), boardUserId, boardUserName: 'B. Bakker' });
+      if (key === 'vlinder') {
+        // Submitted once, then reopened by the SWV with a reason: in progress again.
+        await insertTransition(tx, { profileId: profile.id, fromStatus: 'in_progress', toStatus: 'submitted', byUserId: editorOf(ids, key), at: at(addDays(years.today, -12)) });
+        await insertTransition(tx, {
+          profileId: profile.id,
+          fromStatus: 'submitted',
+          toStatus: 'in_progress',
+          reason: 'Belofte 2: het antwoord over de leerlingbespreking ontbreekt nog. Graag aanvullen en opnieuw indienen.',
+          byUserId: adminId,
+          at: at(addDays(years.today, -10)),
+        });
+      }
+      if (key === 'sint-jozef') {
+        // The SWV's plausibility check, answered by the school.
+        const remarkId = crypto.randomUUID();
+        const item = listItems(current.definition).find(({ item }) => item.kind === 'development')?.item;
+        await insertReviewRemark(tx, {
+          id: remarkId,
+          profileId: profile.id,
+          itemKey: item?.key ?? null,
+          body: 'De school geeft aan dat dit ver ontwikkeld is. Past dat bij het laatste inspectierapport?',
+          authorUserId: adminId,
+          createdAt: new Date(submittedAt.getTime() + DAY),
+        });
+        await answerReviewRemark(tx, remarkId, 'Ja: de inspectie noemde dit in 2025 een sterk punt. Het verslag staat op onze website.', editorOf(ids, key), new Date(submittedAt.getTime() + 2 * DAY));
+      }
     }
   });
 }
@@ -152,5 +219,5 @@ function freshAnswers(current: TemplateDefinition, previous: TemplateDefinition,
 }
 
 demoSteps.push(async ({ db, clock, ids }) => {
-  await seedCycles(db, clock.now(), ids);
+  await seedCycles(db, clock, ids);
 });

@@ -11,7 +11,7 @@ import type { TemplateDefinition } from '../templates/model/template.js';
 import { getTemplateVersion } from '../templates/repository.js';
 import { amsterdamDate, formatDutchDate } from './editability.js';
 import { carryOverAnswers } from './prefill.js';
-import { findLastFinalProfile, getCycleFor, type CycleRow, insertCarriedAnswers, listCyclesDueToOpen, lockCycle, markCycleOpened } from './repository.js';
+import { findLastFinalProfile, getCycleFor, type CycleRow, insertCarriedAnswers, listCycles, listCyclesDueToOpen, lockCycle, markCycleOpened } from './repository.js';
 import { t } from './transition-rules.js';
 
 /**
@@ -56,6 +56,44 @@ export async function openCycle(options: {
 
 /** Creates the missing profiles of a cycle, each prefilled; no date or permission checks (callers do those). */
 export async function prepareProfiles(tx: DbOrTx, cycle: CycleRow, now: Date): Promise<{ created: number; skipped: number; profileIds: Record<string, string> }> {
+  const prepare = await profilePreparer(tx, cycle, now);
+  let created = 0;
+  let skipped = 0;
+  const profileIds: Record<string, string> = {};
+  for (const school of await listSchoolsOfPartnership(tx, cycle.partnershipId)) {
+    const result = await prepare(school.id);
+    profileIds[school.id] = result.profileId;
+    if (result.created) created++;
+    else skipped++;
+  }
+  return { created, skipped, profileIds };
+}
+
+/**
+ * A school added while a cycle runs (opened, not closed) gets its profile at once, prefilled like at
+ * opening (a new school has no earlier profile: it starts empty). Called in addSchool's transaction.
+ */
+export async function prepareProfileForNewSchool(tx: DbOrTx, event: { schoolId: string; partnershipId: string; actorUserId: string | null; now: Date }): Promise<string | null> {
+  const today = amsterdamDate(event.now);
+  const running = (await listCycles(tx, event.partnershipId)).find((cycle) => cycle.openedAt && cycle.opensOn <= today && today < cycle.closesOn);
+  if (!running) return null;
+  const result = await (await profilePreparer(tx, running, event.now))(event.schoolId);
+  if (result.created) {
+    await recordAudit(tx, {
+      at: event.now,
+      actorUserId: event.actorUserId,
+      partnershipId: event.partnershipId,
+      action: 'cycle.prepareProfile',
+      entityType: 'profile',
+      entityId: result.profileId,
+      after: { schoolId: event.schoolId, schoolYear: running.schoolYear },
+    });
+  }
+  return result.profileId;
+}
+
+/** Returns a function that creates (and prefills) one school's profile for the cycle, unless it exists. */
+async function profilePreparer(tx: DbOrTx, cycle: CycleRow, now: Date): Promise<(schoolId: string) => Promise<{ profileId: string; created: boolean }>> {
   const { partnershipId, schoolYear } = cycle;
   const version = await getTemplateVersion(tx, cycle.templateVersionId);
   if (!version) throw new AppError('not_found');
@@ -64,23 +102,14 @@ export async function prepareProfiles(tx: DbOrTx, cycle: CycleRow, now: Date): P
     if (!definitions.has(id)) definitions.set(id, (await getTemplateVersion(tx, id))!.definition);
     return definitions.get(id)!;
   };
-  let created = 0;
-  let skipped = 0;
-  const profileIds: Record<string, string> = {};
-  for (const school of await listSchoolsOfPartnership(tx, partnershipId)) {
-    const existing = await findProfile(tx, school.id, schoolYear);
-    if (existing) {
-      profileIds[school.id] = existing.id;
-      skipped++;
-      continue;
-    }
+  return async (schoolId) => {
+    const existing = await findProfile(tx, schoolId, schoolYear);
+    if (existing) return { profileId: existing.id, created: false };
     const profileId = crypto.randomUUID();
-    await insertProfile(tx, { id: profileId, partnershipId, schoolId: school.id, schoolYear, templateVersionId: version.id, createdAt: now });
-    await prefillProfile(tx, { id: profileId, partnershipId, schoolId: school.id, schoolYear }, version.definition, definitionOf, now);
-    profileIds[school.id] = profileId;
-    created++;
-  }
-  return { created, skipped, profileIds };
+    await insertProfile(tx, { id: profileId, partnershipId, schoolId, schoolYear, templateVersionId: version.id, createdAt: now });
+    await prefillProfile(tx, { id: profileId, partnershipId, schoolId, schoolYear }, version.definition, definitionOf, now);
+    return { profileId, created: true };
+  };
 }
 
 async function prefillProfile(

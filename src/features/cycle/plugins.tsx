@@ -4,15 +4,22 @@ import { can } from '../../auth/policy.js';
 import { jobProviders } from '../../runtime.js';
 import { translator } from '../../ui/i18n.js';
 import { partnershipLinkProviders } from '../partnerships/routes.js';
+import { schoolAddedHooks } from '../partnerships/school-added-hooks.js';
 import { schoolPageSections } from '../partnerships/school-page-sections.js';
 import { findProfile } from '../questionnaire/profiles-repository.js';
 import { amsterdamDate, formatDutchDate } from './editability.js';
 import { cycleMessages } from './messages.js';
+import { prepareProfileForNewSchool } from './open-cycle.js';
 import { cycleJobs } from './reminders.js';
 import { listCycles } from './repository.js';
 import { ProfileStatusTag } from './routes.js';
 
 jobProviders.push((deps) => cycleJobs(deps));
+
+// A school added mid-cycle gets its profile in the same transaction.
+schoolAddedHooks.push(async (tx, event) => {
+  await prepareProfileForNewSchool(tx, event);
+});
 
 partnershipLinkProviders.push((partnershipId) => [[`/swv/${partnershipId}/cyclus`, cycleMessages.nl.cyclesTitle]]);
 

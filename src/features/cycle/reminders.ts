@@ -1,9 +1,10 @@
 /**
  * Background work of the cycle, stored in the jobs table (safe with several app processes):
- * - `cycle.daily`: once a day (dedupe key with the date) opens due cycles and queues the day's reminders,
- *   then schedules tomorrow's run;
- * - reminders: N days before the deadline, one e-mail per school editor of every school that has not
- *   submitted, deduplicated per school per day and recipient with the job's dedupe key.
+ * - `cycle.daily`: once a day (dedupe key with the date) opens due cycles and queues the day's reminders;
+ *   the next day's run is scheduled whatever happens (in a finally), so one failure does not stop the chain;
+ * - reminders: from 14 and from 3 days before the deadline, one e-mail per school editor of every school
+ *   that has not submitted. Deduplicated per cycle, threshold, school and recipient (not per day): a job
+ *   that skipped a day still sends, and moving the deadline does not send the same reminder again.
  */
 import { z } from 'zod';
 import type { Clock } from '../../config/clock.js';
@@ -30,6 +31,17 @@ function nextDay(date: string): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
+/**
+ * Which reminder is due with `daysLeft` days to the deadline: the nearest threshold at or above it
+ * (3 days left or fewer → the 3-day reminder; 4–14 → the 14-day one); none after the deadline.
+ * Each threshold is sent once, so a job that missed the exact day still sends, and never two at once.
+ */
+export function reminderThreshold(daysLeft: number): number | null {
+  if (daysLeft < 0) return null;
+  const applicable = REMINDER_DAYS_BEFORE.filter((days) => days >= daysLeft);
+  return applicable.length === 0 ? null : Math.min(...applicable);
+}
+
 /** Queues today's reminders; returns how many e-mails were newly queued (0 when already done today). */
 export async function queueDeadlineReminders(options: { db: Database; clock: Clock; baseUrl: string; date?: string }): Promise<number> {
   const { db, clock } = options;
@@ -37,7 +49,8 @@ export async function queueDeadlineReminders(options: { db: Database; clock: Clo
   let queued = 0;
   for (const cycle of await listRunningCycles(db, today)) {
     const daysLeft = daysBetween(today, cycle.submitDeadline);
-    if (!(REMINDER_DAYS_BEFORE as readonly number[]).includes(daysLeft)) continue;
+    const threshold = reminderThreshold(daysLeft);
+    if (threshold === null) continue;
     const open = (await listProgressRows(db, cycle.partnershipId, cycle.schoolYear)).filter((row) => row.status === 'not_started' || row.status === 'in_progress');
     const bySchool = new Map(open.map((row) => [row.schoolId, row]));
     for (const editor of await listSchoolEditors(db, [...bySchool.keys()])) {
@@ -45,7 +58,7 @@ export async function queueDeadlineReminders(options: { db: Database; clock: Clo
       const params = { name: editor.name, year: cycle.schoolYear, school: row.schoolName, date: formatDutchDate(cycle.submitDeadline), days: daysLeft, link: `${options.baseUrl}/profielen/${row.profileId}` };
       const id = await enqueueJob(db, sendMailJobKind, { to: editor.email, subject: t('reminderMailSubject', params), text: t('reminderMailBody', params) }, {
         now: clock.now(),
-        dedupeKey: `cycle.reminder:${today}:${row.schoolId}:${editor.userId}`,
+        dedupeKey: `cycle.reminder:${cycle.id}:${threshold}:${row.schoolId}:${editor.userId}`,
       });
       if (id) queued++;
     }
@@ -69,10 +82,13 @@ export function cycleJobs(deps: { db: Database; clock: Clock; logger: Logger; co
   const daily: JobDefinition<{ date: string }> = {
     ...cycleDailyJobKind,
     run: async ({ date }) => {
-      const opened = await openDueCycles(deps);
-      await enqueueJob(deps.db, cycleRemindersJobKind, { date }, { now: deps.clock.now(), dedupeKey: `cycle.reminders:${date}` });
-      await scheduleDailyCheck(deps.db, deps.clock, nextDay(date));
-      return { opened };
+      try {
+        return { opened: await openDueCycles(deps) };
+      } finally {
+        // Tomorrow's check and today's reminders, even when opening failed (the queue logs and retries the failure).
+        await scheduleDailyCheck(deps.db, deps.clock, nextDay(date));
+        await enqueueJob(deps.db, cycleRemindersJobKind, { date }, { now: deps.clock.now(), dedupeKey: `cycle.reminders:${date}` });
+      }
     },
   };
   const reminders: JobDefinition<{ date: string }> = {

@@ -16,7 +16,8 @@ export type ReopenProfileInput = z.infer<typeof reopenProfileInput>;
 
 /**
  * The SWV sends a final profile back to the school: it becomes editable again, advice and adoption lapse
- * (they were about the old answers), and every school editor gets the reason by e-mail.
+ * (they were about the old answers); every school editor gets the reason by e-mail, and the council members
+ * and board users of the school are told that their advice and adoption lapsed.
  */
 export async function reopenProfile(options: { db: Database; clock: Clock; auth: Authorized; profileId: string; input: ReopenProfileInput; baseUrl: string }): Promise<void> {
   const { db, clock, auth, profileId, input } = options;
@@ -40,6 +41,13 @@ export async function reopenProfile(options: { db: Database; clock: Clock; auth:
     for (const editor of await listMembersAt(tx, 'school_editor', { schoolId: scope.schoolId })) {
       const params = { name: editor.name, actor: auth.principal.name, year: profile.schoolYear, school: school?.name ?? '', reason: input.reason, link: `${options.baseUrl}/profielen/${profile.id}` };
       await queueMail(tx, clock, { to: editor.email, subject: t('reopenMailSubject', params), text: t('reopenMailBody', params) });
+    }
+    // The council and the board: their advice and adoption were about the old answers and lapse.
+    const lapsed = [profile.adviceDate && t('lapsedAdvice'), profile.adoptedOn && t('lapsedAdoption')].filter(Boolean).join(' ');
+    const others = [...(await listMembersAt(tx, 'council_member', { schoolId: scope.schoolId })), ...(await listMembersAt(tx, 'board_user', { boardId: scope.boardId }))];
+    for (const person of others) {
+      const params = { name: person.name, actor: auth.principal.name, year: profile.schoolYear, school: school?.name ?? '', reason: input.reason, lapsed: lapsed || t('lapsedNothing'), link: `${options.baseUrl}/profielen/${profile.id}/cyclus` };
+      await queueMail(tx, clock, { to: person.email, subject: t('reopenMailSubject', params), text: t('reopenLapsedMailBody', params) });
     }
   });
 }

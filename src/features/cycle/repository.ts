@@ -34,7 +34,7 @@ export async function insertCycle(db: DbOrTx, row: typeof cycles.$inferInsert): 
 export async function updateCycleSettings(
   db: DbOrTx,
   id: string,
-  values: { opensOn: string; submitDeadline: string; closesOn: string; templateVersionId: string },
+  values: { opensOn: string; submitDeadline: string; closesOn: string; templateVersionId: string; allowLateSubmission: boolean },
 ): Promise<void> {
   await db.update(cycles).set(values).where(eq(cycles.id, id));
 }
@@ -147,7 +147,7 @@ export function listTransitions(db: DbOrTx, profileId: string): Promise<Transiti
   return db.select().from(profileTransitions).where(eq(profileTransitions.profileId, profileId)).orderBy(asc(profileTransitions.at), asc(profileTransitions.id));
 }
 
-export async function insertReviewRemark(db: DbOrTx, row: { id: string; profileId: string; itemKey: string | null; body: string; authorUserId: string; createdAt: Date }): Promise<void> {
+export async function insertReviewRemark(db: DbOrTx, row: { id: string; profileId: string; itemKey: string | null; body: string; authorUserId: string | null; createdAt: Date }): Promise<void> {
   await db.insert(reviewRemarks).values(row);
 }
 
@@ -156,7 +156,7 @@ export async function getReviewRemark(db: DbOrTx, profileId: string, remarkId: s
   return row ?? null;
 }
 
-export async function answerReviewRemark(db: DbOrTx, remarkId: string, response: string, userId: string, at: Date): Promise<void> {
+export async function answerReviewRemark(db: DbOrTx, remarkId: string, response: string, userId: string | null, at: Date): Promise<void> {
   await db.update(reviewRemarks).set({ response, respondedBy: userId, respondedAt: at }).where(eq(reviewRemarks.id, remarkId));
 }
 
@@ -258,4 +258,19 @@ export async function replaceAnswers(
 /** Demo data only: sets a profile's status and cycle fields directly (history is written separately). */
 export async function setProfileState(db: DbOrTx, profileId: string, status: ProfileStatus, fields: ProfileStatusChange, at: Date): Promise<void> {
   await db.update(profiles).set({ ...fields, status, updatedAt: at }).where(eq(profiles.id, profileId));
+}
+
+/** Name and address of an active user (to answer them by e-mail); null when disabled or gone. */
+export async function getActiveUserContact(db: DbOrTx, userId: string): Promise<{ email: string; name: string } | null> {
+  const [row] = await db.select({ email: users.email, name: users.name }).from(users).where(and(eq(users.id, userId), isNull(users.disabledAt)));
+  return row ?? null;
+}
+
+/** Review remarks of a profile the school has not answered yet (the item they are about, or null). */
+export function listOpenReviewRemarks(db: DbOrTx, profileId: string): Promise<Array<{ id: string; itemKey: string | null }>> {
+  return db
+    .select({ id: reviewRemarks.id, itemKey: reviewRemarks.itemKey })
+    .from(reviewRemarks)
+    .where(and(eq(reviewRemarks.profileId, profileId), isNull(reviewRemarks.response), isNull(reviewRemarks.resolvedAt)))
+    .orderBy(asc(reviewRemarks.createdAt));
 }

@@ -4,7 +4,9 @@ import { recordAudit } from '../../audit/record-audit.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { answerReviewRemark, getReviewRemark } from './repository.js';
+import { queueMail } from '../../mail/send-mail-job.js';
+import { getSchool } from '../partnerships/repository.js';
+import { answerReviewRemark, getActiveUserContact, getReviewRemark } from './repository.js';
 import { beginTransition } from './transition-context.js';
 import { t } from './transition-rules.js';
 
@@ -14,12 +16,12 @@ export const respondToReviewRemarkInput = z.object({
 });
 export type RespondToReviewRemarkInput = z.infer<typeof respondToReviewRemarkInput>;
 
-/** The school answers one of the SWV's remarks on its profile (answering again replaces the answer). */
-export async function respondToReviewRemark(options: { db: Database; clock: Clock; auth: Authorized; profileId: string; input: RespondToReviewRemarkInput }): Promise<void> {
+/** The school answers one of the SWV's remarks on its profile (answering again replaces the answer); the remark's author gets an e-mail. */
+export async function respondToReviewRemark(options: { db: Database; clock: Clock; auth: Authorized; profileId: string; input: RespondToReviewRemarkInput; baseUrl: string }): Promise<void> {
   const { db, clock, auth, profileId, input } = options;
   const now = clock.now();
   await db.transaction(async (tx) => {
-    const { profile } = await beginTransition(tx, auth, profileId, 'respondToReview', now);
+    const { profile, scope } = await beginTransition(tx, auth, profileId, 'respondToReview', now);
     const remark = await getReviewRemark(tx, profile.id, input.remarkId);
     if (!remark) throw new AppError('not_found', t('remarkNotFound'));
     await answerReviewRemark(tx, remark.id, input.response, auth.principal.userId, now);
@@ -33,5 +35,11 @@ export async function respondToReviewRemark(options: { db: Database; clock: Cloc
       before: { response: remark.response },
       after: { response: input.response },
     });
+    const author = remark.authorUserId ? await getActiveUserContact(tx, remark.authorUserId) : null;
+    if (author) {
+      const school = await getSchool(tx, scope.schoolId);
+      const params = { name: author.name, actor: auth.principal.name, year: profile.schoolYear, school: school?.name ?? '', body: remark.body, response: input.response, link: `${options.baseUrl}/profielen/${profile.id}/cyclus#remarks-heading` };
+      await queueMail(tx, clock, { to: author.email, subject: t('responseMailSubject', params), text: t('responseMailBody', params) });
+    }
   });
 }

@@ -15,11 +15,11 @@ import { uiMessages } from '../../ui/messages.js';
 import { baseUrl } from '../../ui/request.js';
 import { authorized, permission, type Authorized, type RouteTable } from '../../ui/route.js';
 import { listUsersOfPartnership } from '../accounts/repository.js';
-import { getBoard, getPartnership, getSchool } from '../partnerships/repository.js';
+import { getBoard, getPartnership, getSchool, listSchoolsOfBoard, listSchoolsOfPartnership } from '../partnerships/repository.js';
 import { fromBoardParam, fromPartnershipParam } from '../partnerships/scopes.js';
 import { listAnswers } from '../questionnaire/answers-repository.js';
 import { computeCompleteness } from '../questionnaire/completeness.js';
-import { PROFILE_STATUS_LABELS } from '../questionnaire/messages.js';
+import { PROFILE_STATUS_LABELS, PROFILE_STATUS_TONES } from './profile-status.js';
 import { getProfile } from '../questionnaire/profiles-repository.js';
 import { PROFILE_STATUSES, type ProfileStatus } from '../questionnaire/schema.js';
 import { fromProfileParam } from '../questionnaire/scopes.js';
@@ -39,7 +39,7 @@ import { getCycleFor, listCycles, listProgressRows, listReviewRemarks, listTrans
 import { respondToReviewRemark, respondToReviewRemarkInput } from './respond-to-review-remark.js';
 import { cycleSettingsInput, defaultCycleDates, saveCycle, schoolYearSchema } from './save-cycle.js';
 import { submitProfile } from './submit-profile.js';
-import { isLate } from './transition-rules.js';
+import { ACTION_RULES, isLate, type CycleAction } from './transition-rules.js';
 
 type T = Translate<keyof typeof cycleMessages.nl>;
 const m = (c: AppContext): T => translator(cycleMessages, c.var.locale);
@@ -49,14 +49,8 @@ export function sectionHref(profileId: string, sectionKey: string, itemKey?: str
   return `/profielen/${profileId}/onderdelen/${sectionKey}${itemKey ? `#item-${itemKey}` : ''}`;
 }
 
-export const STATUS_TONES: Record<ProfileStatus, 'neutral' | 'info' | 'success' | 'warning'> = {
-  not_started: 'neutral',
-  in_progress: 'info',
-  submitted: 'warning',
-  advised: 'warning',
-  adopted: 'success',
-  published: 'success',
-};
+/** Kept for importers; the one source is profile-status.ts. */
+export const STATUS_TONES = PROFILE_STATUS_TONES;
 
 export function ProfileStatusTag(props: { c: AppContext; status: ProfileStatus }) {
   return <StatusTag tone={STATUS_TONES[props.status]}>{PROFILE_STATUS_LABELS[props.c.var.locale][props.status]}</StatusTag>;
@@ -71,6 +65,15 @@ function cycleState(cycle: CycleRow, now: Date, t: T): string {
   if (today >= cycle.closesOn) return t('cycleClosed');
   if (!cycle.openedAt) return t('cycleNotOpened');
   return t('cycleOpen');
+}
+
+/**
+ * The access rule of a transition route: the central policy check with the action's permission, and on a
+ * 403 the action's own refusal ("Alleen het schoolbestuur … kan vaststellen") instead of the generic text.
+ */
+function transitionAccess(action: CycleAction) {
+  const rule = ACTION_RULES[action];
+  return permission(rule.permission, fromProfileParam, { refusal: (c) => m(c)(rule.forbidden) });
 }
 
 export function registerCycleRoutes(table: RouteTable): void {
@@ -123,7 +126,10 @@ export function registerCycleRoutes(table: RouteTable): void {
                   <tr>
                     <th scope="row">{cycle.schoolYear}</th>
                     <td>{formatDutchDate(cycle.opensOn)}</td>
-                    <td>{formatDutchDate(cycle.submitDeadline)}</td>
+                    <td>
+                      {formatDutchDate(cycle.submitDeadline)}
+                      {cycle.allowLateSubmission && <div class="muted">{t('lateAllowedNote')}</div>}
+                    </td>
                     <td>{formatDutchDate(cycle.closesOn)}</td>
                     <td>{cycleState(cycle, now, t)}</td>
                     <td>
@@ -182,13 +188,20 @@ export function registerCycleRoutes(table: RouteTable): void {
     let v = values;
     if (!v) {
       if (existing) {
-        v = { schoolYear: existing.schoolYear, opensOn: existing.opensOn, submitDeadline: existing.submitDeadline, closesOn: existing.closesOn, templateVersionId: existing.templateVersionId };
+        v = {
+          schoolYear: existing.schoolYear,
+          opensOn: existing.opensOn,
+          submitDeadline: existing.submitDeadline,
+          closesOn: existing.closesOn,
+          templateVersionId: existing.templateVersionId,
+          allowLateSubmission: existing.allowLateSubmission ? 'ja' : 'nee',
+        };
       } else {
         const latest = (await listCycles(db, id))[0];
         const first = latest ? Number(latest.schoolYear.slice(0, 4)) + 1 : Number(amsterdamDate(c.var.deps.clock.now()).slice(0, 4));
         const schoolYear = `${first}-${first + 1}`;
         const newest = versions.find((entry) => entry.version.schoolYear === schoolYear) ?? versions[0];
-        v = { schoolYear, ...defaultCycleDates(schoolYear), templateVersionId: newest?.version.id ?? '' };
+        v = { schoolYear, ...defaultCycleDates(schoolYear), templateVersionId: newest?.version.id ?? '', allowLateSubmission: 'nee' };
       }
     }
     const title = existing ? t('editCycle', { year: existing.schoolYear }) : t('newCycle');
@@ -203,7 +216,7 @@ export function registerCycleRoutes(table: RouteTable): void {
       children: (
         <>
           <h1 class="utrecht-heading-1">{title}</h1>
-          <ErrorSummary title={ui('errorSummaryTitle')} errors={errors} fieldOrder={['schoolYear', 'opensOn', 'submitDeadline', 'closesOn', 'templateVersionId']} />
+          <ErrorSummary title={ui('errorSummaryTitle')} errors={errors} fieldOrder={['schoolYear', 'opensOn', 'submitDeadline', 'closesOn', 'allowLateSubmission', 'templateVersionId']} />
           {versions.length === 0 && <Alert type="warning">{t('noVersions')}</Alert>}
           <form method="post" action={existing ? `/swv/${id}/cyclus/${existing.schoolYear}` : `/swv/${id}/cyclus`} novalidate>
             <CsrfField token={c.var.csrfToken} />
@@ -215,6 +228,17 @@ export function registerCycleRoutes(table: RouteTable): void {
             <TextField name="opensOn" type="date" label={t('opensOn')} hint={t('opensOnHint')} value={v['opensOn']} error={errors['opensOn']} />
             <TextField name="submitDeadline" type="date" label={t('submitDeadline')} hint={t('submitDeadlineHint')} value={v['submitDeadline']} error={errors['submitDeadline']} />
             <TextField name="closesOn" type="date" label={t('closesOn')} hint={t('closesOnHint')} value={v['closesOn']} error={errors['closesOn']} />
+            <SelectField
+              name="allowLateSubmission"
+              label={t('allowLateSubmission')}
+              hint={t('allowLateSubmissionHint')}
+              value={v['allowLateSubmission'] ?? 'nee'}
+              error={errors['allowLateSubmission']}
+              options={[
+                { value: 'nee', label: t('allowLateNo') },
+                { value: 'ja', label: t('allowLateYes') },
+              ]}
+            />
             <SelectField
               name="templateVersionId"
               label={t('templateVersion')}
@@ -248,6 +272,7 @@ export function registerCycleRoutes(table: RouteTable): void {
         const field = (error.details as { field?: string } | undefined)?.field ?? 'schoolYear';
         return cycleForm(c, mode, { [field]: error.userMessage ?? error.code }, values);
       }
+      if (error instanceof AppError && error.code === 'invalid_state') return cyclesPage(c, undefined, error.userMessage);
       throw error;
     }
     return cyclesPage(c, mode === 'create' ? t('cycleCreated', { year: parsed.data.schoolYear }) : t('cycleSaved'));
@@ -272,10 +297,14 @@ export function registerCycleRoutes(table: RouteTable): void {
   });
 
   // ——— Progress (SWV and board) ———
-  const progressPage = async (c: AppContext, options: { partnershipId: string; schoolYear: string; boardId?: string; title: string; breadcrumbs: Array<[string, string]>; action: string }) => {
+  const progressPage = async (
+    c: AppContext,
+    options: { partnershipId: string; schoolYear: string; boardId?: string; title: string; breadcrumbs: Array<[string, string]>; action: string; yearHref: (year: string) => string },
+  ) => {
     const t = m(c);
     const db = c.var.deps.db;
     const cycle = await getCycleFor(db, options.partnershipId, options.schoolYear);
+    const years = (await listCycles(db, options.partnershipId)).map((entry) => entry.schoolYear);
     const filter = c.req.query('status');
     const statusFilter = (PROFILE_STATUSES as readonly string[]).includes(filter ?? '') ? (filter as ProfileStatus) : null;
     const rows = cycle ? await listProgressRows(db, options.partnershipId, options.schoolYear, options.boardId) : [];
@@ -291,6 +320,15 @@ export function registerCycleRoutes(table: RouteTable): void {
     }
     const shown = statusFilter ? rows.filter((row) => row.status === statusFilter) : rows;
     const labels = PROFILE_STATUS_LABELS[c.var.locale];
+    // Schools without a profile this year (added after opening before that was automatic, or the cycle is not opened yet).
+    // A closed year is the record of who had an SOP then: schools added later are not listed there.
+    const today = amsterdamDate(c.var.deps.clock.now());
+    const withProfile = new Set(rows.map((row) => row.schoolId));
+    const schoolsInView =
+      cycle && today < cycle.closesOn ? (options.boardId ? await listSchoolsOfBoard(db, options.boardId) : await listSchoolsOfPartnership(db, options.partnershipId)) : [];
+    const withoutProfile = statusFilter ? [] : schoolsInView.filter((school) => !withProfile.has(school.id));
+    const canManage = can(c.var.principal, 'cycle.manage', { level: 'partnership', partnershipId: options.partnershipId });
+    const canOpen = cycle !== null && today >= cycle.opensOn && today < cycle.closesOn && canManage;
     return renderPage(c, {
       title: options.title,
       partnershipId: options.partnershipId,
@@ -298,12 +336,32 @@ export function registerCycleRoutes(table: RouteTable): void {
       children: (
         <>
           <h1 class="utrecht-heading-1">{options.title}</h1>
+          {years.length > 1 && (
+            <nav aria-label={t('otherYears')} class="year-nav">
+              <p class="utrecht-paragraph">
+                {t('otherYears')}:{' '}
+                {years.map((year, index) => (
+                  <>
+                    {index > 0 && ' · '}
+                    {year === options.schoolYear ? (
+                      <strong aria-current="page">{year}</strong>
+                    ) : (
+                      <a class="utrecht-link" href={options.yearHref(year)}>
+                        {year}
+                      </a>
+                    )}
+                  </>
+                ))}
+              </p>
+            </nav>
+          )}
           {!cycle ? (
             <p class="utrecht-paragraph">{t('noCycleForYear', { year: options.schoolYear })}</p>
           ) : (
             <>
               <p class="utrecht-paragraph">{t('progressIntro', { deadline: formatDutchDate(cycle.submitDeadline), close: formatDutchDate(cycle.closesOn) })}</p>
               <form method="get" action={options.action} class="filter-form">
+                {options.boardId && <input type="hidden" name="jaar" value={options.schoolYear} />}
                 <SelectField
                   name="status"
                   label={t('filterStatus')}
@@ -313,7 +371,7 @@ export function registerCycleRoutes(table: RouteTable): void {
                 />
                 <Button variant="secondary">{t('filter')}</Button>
               </form>
-              {shown.length === 0 ? (
+              {shown.length === 0 && withoutProfile.length === 0 ? (
                 <p class="utrecht-paragraph">{t('noProfiles')}</p>
               ) : (
                 <table class="utrecht-table">
@@ -343,8 +401,29 @@ export function registerCycleRoutes(table: RouteTable): void {
                         </tr>
                       );
                     })}
+                    {withoutProfile.map((school) => (
+                      <tr>
+                        <th scope="row">{school.name}</th>
+                        <td>
+                          <StatusTag tone="danger">{t('noProfileTag')}</StatusTag>
+                        </td>
+                        <td></td>
+                      </tr>
+                    ))}
                   </tbody>
                 </table>
+              )}
+              {withoutProfile.length > 0 && (
+                <div class="utrecht-alert utrecht-alert--warning" role="status">
+                  <p class="utrecht-paragraph">{t('schoolsWithoutProfile', { count: withoutProfile.length, year: options.schoolYear })}</p>
+                  {canManage && <p class="utrecht-paragraph">{t('openNowHint', { year: options.schoolYear })}</p>}
+                  {canOpen && (
+                    <form method="post" action={`/swv/${options.partnershipId}/cyclus/${options.schoolYear}/openen`}>
+                      <CsrfField token={c.var.csrfToken} />
+                      <Button variant="secondary">{t('openNow')}</Button>
+                    </form>
+                  )}
+                </div>
               )}
             </>
           )}
@@ -367,6 +446,7 @@ export function registerCycleRoutes(table: RouteTable): void {
         [t('cyclesTitle'), `/swv/${partnership.id}/cyclus`],
       ],
       action: `/swv/${partnership.id}/cyclus/${year.data}`,
+      yearHref: (other) => `/swv/${partnership.id}/cyclus/${other}`,
     });
   });
 
@@ -384,6 +464,7 @@ export function registerCycleRoutes(table: RouteTable): void {
       title: t('boardProgressTitle', { year: schoolYear }),
       breadcrumbs: [[board.name, `/besturen/${board.id}`]],
       action: `/besturen/${board.id}/voortgang`,
+      yearHref: (other) => `/besturen/${board.id}/voortgang?jaar=${other}`,
     });
   });
 
@@ -498,12 +579,18 @@ export function registerCycleRoutes(table: RouteTable): void {
               <h2 class="utrecht-heading-2" id="submit-heading">
                 {t('submitHeading')}
               </h2>
-              {late && cycle && <Alert type="warning">{t('lateWarning', { date: formatDutchDate(cycle.submitDeadline) })}</Alert>}
-              <p class="utrecht-paragraph">{t('submitIntro')}</p>
-              <form method="post" action={`/profielen/${profile.id}/indienen`}>
-                <CsrfField token={c.var.csrfToken} />
-                <Button>{t('submitButton')}</Button>
-              </form>
+              {late && cycle && !cycle.allowLateSubmission ? (
+                <Alert type="warning">{t('lateClosedWarning', { date: formatDutchDate(cycle.submitDeadline) })}</Alert>
+              ) : (
+                <>
+                  {late && cycle && <Alert type="warning">{t('lateWarning', { date: formatDutchDate(cycle.submitDeadline) })}</Alert>}
+                  <p class="utrecht-paragraph">{t('submitIntro')}</p>
+                  <form method="post" action={`/profielen/${profile.id}/indienen`}>
+                    <CsrfField token={c.var.csrfToken} />
+                    <Button>{t('submitButton')}</Button>
+                  </form>
+                </>
+              )}
             </section>
           )}
           <p>
@@ -516,8 +603,8 @@ export function registerCycleRoutes(table: RouteTable): void {
     });
   };
 
-  table.get('/profielen/:profileId/indienen', permission('profile.submit', fromProfileParam), (c) => checkPage(c));
-  table.post('/profielen/:profileId/indienen', permission('profile.submit', fromProfileParam), async (c, auth) => {
+  table.get('/profielen/:profileId/indienen', transitionAccess('submit'), (c) => checkPage(c));
+  table.post('/profielen/:profileId/indienen', transitionAccess('submit'), async (c, auth) => {
     try {
       await submitProfile({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), profileId: c.req.param('profileId')!, baseUrl: baseUrl(c) });
     } catch (error) {
@@ -815,33 +902,33 @@ export function registerCycleRoutes(table: RouteTable): void {
 
   table.post(
     '/profielen/:profileId/advies',
-    permission('profile.recordAdvice', fromProfileParam),
+    transitionAccess('recordAdvice'),
     transitionRoute('advice', recordAdviceInput, (c, auth, input) => recordAdvice({ ...deps(c), auth, profileId: profileIdOf(c), input }), (t) => t('adviceRecorded')),
   );
   table.post(
     '/profielen/:profileId/vaststellen',
-    permission('profile.adopt', fromProfileParam),
+    transitionAccess('adopt'),
     transitionRoute('adopt', adoptProfileInput, (c, auth, input) => adoptProfile({ ...deps(c), auth, profileId: profileIdOf(c), input }), (t) => t('adopted')),
   );
   table.post(
     '/profielen/:profileId/publiceren',
-    permission('profile.publish', fromProfileParam),
+    transitionAccess('publish'),
     transitionRoute('publish', null, (c, auth) => publishProfile({ ...deps(c), auth, profileId: profileIdOf(c) }), (t) => t('published')),
   );
   table.post(
     '/profielen/:profileId/heropenen',
-    permission('profile.reopen', fromProfileParam),
+    transitionAccess('reopen'),
     transitionRoute('reopen', reopenProfileInput, (c, auth, input) => reopenProfile({ ...deps(c), auth, profileId: profileIdOf(c), input, baseUrl: baseUrl(c) }), (t) => t('reopened')),
   );
   table.post(
     '/profielen/:profileId/opmerkingen',
-    permission('profile.review', fromProfileParam),
-    transitionRoute('remark', addReviewRemarkInput, (c, auth, input) => addReviewRemark({ ...deps(c), auth, profileId: profileIdOf(c), input }), (t) => t('remarkAdded')),
+    transitionAccess('review'),
+    transitionRoute('remark', addReviewRemarkInput, (c, auth, input) => addReviewRemark({ ...deps(c), auth, profileId: profileIdOf(c), input, baseUrl: baseUrl(c) }), (t) => t('remarkAdded')),
   );
   table.post(
     '/profielen/:profileId/opmerkingen/antwoord',
-    permission('profile.respondToReview', fromProfileParam),
-    transitionRoute('respond', respondToReviewRemarkInput, (c, auth, input) => respondToReviewRemark({ ...deps(c), auth, profileId: profileIdOf(c), input }), (t) => t('responded')),
+    transitionAccess('respondToReview'),
+    transitionRoute('respond', respondToReviewRemarkInput, (c, auth, input) => respondToReviewRemark({ ...deps(c), auth, profileId: profileIdOf(c), input, baseUrl: baseUrl(c) }), (t) => t('responded')),
   );
 
   table.get('/profielen/:profileId/wijzigingen', permission('profile.view', fromProfileParam), async (c) => {

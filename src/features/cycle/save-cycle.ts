@@ -7,7 +7,8 @@ import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
 import { getTemplateVersion } from '../templates/repository.js';
 import { isoDate } from './record-advice.js';
-import { getCycleFor, insertCycle, updateCycleSettings } from './repository.js';
+import { amsterdamDate, formatDutchDate } from './editability.js';
+import { getCycleFor, insertCycle, listCycles, updateCycleSettings, type CycleRow } from './repository.js';
 import { t } from './transition-rules.js';
 
 /** "2027-2028": two consecutive years. */
@@ -24,17 +25,37 @@ export const cycleSettingsInput = z
     submitDeadline: isoDate(t('dateRequired')),
     closesOn: isoDate(t('dateRequired')),
     templateVersionId: z.uuid({ error: t('versionRequired') }),
+    /** "ja" / "nee" from the form; absent means not allowed. */
+    allowLateSubmission: z
+      .enum(['ja', 'nee'], { error: t('allowLateRequired') })
+      .optional()
+      .transform((value) => value === 'ja'),
   })
   .superRefine((value, ctx) => {
     if (value.submitDeadline <= value.opensOn) ctx.addIssue({ code: 'custom', path: ['submitDeadline'], message: t('deadlineAfterOpen') });
     if (value.closesOn < value.submitDeadline) ctx.addIssue({ code: 'custom', path: ['closesOn'], message: t('closeAfterDeadline') });
   });
-export type CycleSettingsInput = z.infer<typeof cycleSettingsInput>;
+export type CycleSettingsInput = Omit<z.infer<typeof cycleSettingsInput>, 'allowLateSubmission'> & { allowLateSubmission?: boolean };
 
 /** The usual dates of a school year "2027-2028": open 1 February 2027, deadline 1 November 2027, close 24 December 2027 (de Eem's rhythm). */
 export function defaultCycleDates(schoolYear: string): { opensOn: string; submitDeadline: string; closesOn: string } {
   const first = schoolYear.slice(0, 4);
   return { opensOn: `${first}-02-01`, submitDeadline: `${first}-11-01`, closesOn: `${first}-12-24` };
+}
+
+/**
+ * Cycles of one SWV follow each other without overlap: a cycle opens only once the previous school
+ * year's cycle has closed, or the prefill (last final answers) would miss the profiles still being finished.
+ */
+function assertNoOverlap(others: CycleRow[], input: { schoolYear: string; opensOn: string; closesOn: string }): void {
+  const before = others.filter((other) => other.schoolYear < input.schoolYear).sort((a, b) => b.schoolYear.localeCompare(a.schoolYear))[0];
+  const after = others.filter((other) => other.schoolYear > input.schoolYear).sort((a, b) => a.schoolYear.localeCompare(b.schoolYear))[0];
+  if (before && input.opensOn < before.closesOn) {
+    throw new AppError('invalid_input', t('overlapsPrevious', { year: before.schoolYear, date: formatDutchDate(before.closesOn) }), { field: 'opensOn' });
+  }
+  if (after && input.closesOn > after.opensOn) {
+    throw new AppError('invalid_input', t('overlapsNext', { year: after.schoolYear, date: formatDutchDate(after.opensOn) }), { field: 'closesOn' });
+  }
 }
 
 /**
@@ -45,16 +66,24 @@ export async function saveCycle(options: { db: Database; clock: Clock; auth: Aut
   const { db, clock, auth, partnershipId, input } = options;
   requireAccess({ principal: auth.principal, permission: 'cycle.manage', scope: { level: 'partnership', partnershipId } });
   const now = clock.now();
+  const today = amsterdamDate(now);
+  const allowLateSubmission = input.allowLateSubmission ?? false;
   return db.transaction(async (tx) => {
     const version = await getTemplateVersion(tx, input.templateVersionId);
     if (!version || version.partnershipId !== partnershipId || version.status !== 'published') {
       throw new AppError('invalid_input', t('versionRequired'), { field: 'templateVersionId' });
     }
     const existing = await getCycleFor(tx, partnershipId, input.schoolYear);
+    if (existing && options.mode === 'update') {
+      // A closed year stays closed: its documents are the record (issue 5: "after the close date nothing can be edited").
+      if (today >= existing.closesOn) throw new AppError('invalid_state', t('closedCycleLocked', { year: existing.schoolYear, date: formatDutchDate(existing.closesOn) }));
+      if (existing.openedAt && input.closesOn <= today) throw new AppError('invalid_input', t('closeNotInPast'), { field: 'closesOn' });
+    }
+    assertNoOverlap((await listCycles(tx, partnershipId)).filter((other) => other.schoolYear !== input.schoolYear), input);
     if (options.mode === 'create') {
       if (existing) throw new AppError('conflict', t('yearExists', { year: input.schoolYear }), { field: 'schoolYear' });
       const id = crypto.randomUUID();
-      await insertCycle(tx, { id, partnershipId, ...input, createdAt: now });
+      await insertCycle(tx, { id, partnershipId, ...input, allowLateSubmission, createdAt: now });
       await recordAudit(tx, { at: now, actorUserId: auth.principal.userId, partnershipId, action: 'cycle.create', entityType: 'cycle', entityId: id, after: input });
       return id;
     }
@@ -62,7 +91,7 @@ export async function saveCycle(options: { db: Database; clock: Clock; auth: Aut
     if (existing.openedAt && existing.templateVersionId !== input.templateVersionId) {
       throw new AppError('invalid_input', t('versionLocked'), { field: 'templateVersionId' });
     }
-    const values = { opensOn: input.opensOn, submitDeadline: input.submitDeadline, closesOn: input.closesOn, templateVersionId: input.templateVersionId };
+    const values = { opensOn: input.opensOn, submitDeadline: input.submitDeadline, closesOn: input.closesOn, templateVersionId: input.templateVersionId, allowLateSubmission };
     await updateCycleSettings(tx, existing.id, values);
     await recordAudit(tx, {
       at: now,
@@ -71,7 +100,13 @@ export async function saveCycle(options: { db: Database; clock: Clock; auth: Aut
       action: 'cycle.update',
       entityType: 'cycle',
       entityId: existing.id,
-      before: { opensOn: existing.opensOn, submitDeadline: existing.submitDeadline, closesOn: existing.closesOn, templateVersionId: existing.templateVersionId },
+      before: {
+        opensOn: existing.opensOn,
+        submitDeadline: existing.submitDeadline,
+        closesOn: existing.closesOn,
+        templateVersionId: existing.templateVersionId,
+        allowLateSubmission: existing.allowLateSubmission,
+      },
       after: values,
     });
     return existing.id;

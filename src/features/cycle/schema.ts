@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, date, index, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/schema.js';
 import { partnerships } from '../partnerships/schema.js';
 import { profiles } from '../questionnaire/schema.js';
@@ -17,6 +17,8 @@ export const cycles = pgTable(
     submitDeadline: date('submit_deadline').notNull(),
     closesOn: date('closes_on').notNull(),
     templateVersionId: text('template_version_id').notNull().references(() => templateVersions.id),
+    /** May a school still submit after the deadline (until the close date, marked late)? Off by default. */
+    allowLateSubmission: boolean('allow_late_submission').notNull().default(false),
     /** When profiles were prepared for every school (the cycle was opened). */
     openedAt: timestamp('opened_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),

@@ -9,19 +9,26 @@ import { getSchool } from '../partnerships/repository.js';
 import { listAnswers } from '../questionnaire/answers-repository.js';
 import { computeCompleteness } from '../questionnaire/completeness.js';
 import { getTemplateVersion } from '../templates/repository.js';
+import { amsterdamDate, formatDutchDate } from './editability.js';
 import { changeProfileStatus, insertTransition, listMembersAt } from './repository.js';
 import { beginTransition, changedMeanwhile } from './transition-context.js';
 import { isLate, t } from './transition-rules.js';
 
 /**
- * The school makes its profile final: only when complete, from the open date until the close date
- * (after the deadline it is marked late). The documents are snapshotted and the council and board told.
+ * The school makes its profile final: only when complete, from the open date until the deadline (inclusive);
+ * after it only when the cycle allows late submission (until the close date, marked late).
+ * The documents are snapshotted and the council and board told.
+ * beginTransition locks the profile row (FOR UPDATE) before the completeness check, in this transaction:
+ * an autosave that checks the status FOR SHARE waits for the submit, or the submit waits for the autosave.
  */
 export async function submitProfile(options: { db: Database; clock: Clock; auth: Authorized; profileId: string; baseUrl: string }): Promise<{ late: boolean }> {
   const { db, clock, auth, profileId } = options;
   const now = clock.now();
   return db.transaction(async (tx) => {
     const { profile, cycle, scope } = await beginTransition(tx, auth, profileId, 'submit', now);
+    if (amsterdamDate(now) > cycle.submitDeadline && !cycle.allowLateSubmission) {
+      throw new AppError('invalid_state', t('lateRefusal', { date: formatDutchDate(cycle.submitDeadline) }));
+    }
     const version = await getTemplateVersion(tx, profile.templateVersionId);
     if (!version) throw new AppError('not_found');
     const stored = await listAnswers(tx, profile.id);

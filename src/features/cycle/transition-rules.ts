@@ -6,7 +6,7 @@ import { AppError } from '../../auth/app-error.js';
 import { can, rolesAt, type Permission, type Scope } from '../../auth/policy.js';
 import type { Principal } from '../../auth/roles.js';
 import { translator } from '../../ui/i18n.js';
-import { PROFILE_STATUS_LABELS } from '../questionnaire/messages.js';
+import { PROFILE_STATUS_LABELS } from './profile-status.js';
 import type { ProfileStatus } from '../questionnaire/schema.js';
 import { amsterdamDate, formatDutchDate } from './editability.js';
 import { cycleMessages } from './messages.js';

@@ -5,6 +5,7 @@ import { recordAudit } from '../../audit/record-audit.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
+import { schoolAddedHooks } from './school-added-hooks.js';
 import { boards, districts, schools } from './schema.js';
 
 const optionalText = (max: number) => z.string().trim().max(max, { error: `Hoogstens ${max} tekens` }).optional().default('');
@@ -86,6 +87,8 @@ export async function addSchool(options: { db: Database; clock: Clock; auth: Aut
     };
     await tx.insert(schools).values(row);
     await recordAudit(tx, { at: clock.now(), actorUserId: auth.principal.userId, partnershipId, action: 'school.add', entityType: 'school', entityId: id, after: row });
+    // E.g. the cycle: a school added while a cycle runs gets its profile now (cycle/plugins.tsx).
+    for (const hook of schoolAddedHooks) await hook(tx, { schoolId: id, partnershipId, actorUserId: auth.principal.userId, now: clock.now() });
     return id;
   });
 }

@@ -5,7 +5,8 @@ import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
 import { profileEditability, type Editability } from '../cycle/editability.js';
-import { getCycleFor, type CycleRow } from '../cycle/repository.js';
+import { listItemsToReview, type ReviewMark } from '../cycle/items-to-review.js';
+import { getCycleFor, listOpenReviewRemarks, type CycleRow } from '../cycle/repository.js';
 import { getSchool } from '../partnerships/repository.js';
 import type { Answer } from '../templates/model/answer.js';
 import type { TemplateDefinition } from '../templates/model/template.js';
@@ -27,17 +28,23 @@ export interface ProfilePage {
   editability: Editability;
   /** May this viewer change answers now (permission and state)? */
   canEdit: boolean;
+  /** New and changed items since the school's last final profile, marked for the school (cycle feature). */
+  itemsToReview: Record<string, ReviewMark>;
+  /** The SWV's review remarks the school has not answered yet (cycle feature). */
+  openRemarks: Array<{ id: string; itemKey: string | null }>;
 }
 
 export async function loadProfilePage(options: { db: Database; clock: Clock; auth: Authorized; profileId: string }): Promise<ProfilePage> {
   const { db, auth } = options;
   const profile = await getProfile(db, options.profileId);
   if (!profile || auth.scope.level !== 'school' || profile.schoolId !== auth.scope.schoolId) throw new AppError('not_found');
-  const [school, cycle, template, stored] = await Promise.all([
+  const [school, cycle, template, stored, itemsToReview, openRemarks] = await Promise.all([
     getSchool(db, profile.schoolId),
     getCycleFor(db, profile.partnershipId, profile.schoolYear),
     loadTemplateDefinition(db, profile.templateVersionId),
     listAnswerStates(db, profile.id),
+    listItemsToReview(db, profile),
+    listOpenReviewRemarks(db, profile.id),
   ]);
   const answers: Record<string, AnswerState> = {};
   const limits: Record<string, { text: string; revision: number }> = {};
@@ -52,5 +59,5 @@ export async function loadProfilePage(options: { db: Database; clock: Clock; aut
     answers as Record<string, Answer>,
     Object.fromEntries(Object.entries(limits).map(([key, value]) => [key, value.text])),
   );
-  return { profile, schoolName: school?.name ?? '', cycle, template, answers, limits, completeness, editability, canEdit };
+  return { profile, schoolName: school?.name ?? '', cycle, template, answers, limits, completeness, editability, canEdit, itemsToReview, openRemarks };
 }

@@ -1,38 +1,8 @@
 import { defineMessages, type Locale } from '../../ui/i18n.js';
 import type { ProfileStatus } from './schema.js';
 
-/**
- * The profile's status in words — the same words everywhere (STYLE.md "Status tags").
- * Shared with the cycle and documents features.
- */
-export const PROFILE_STATUS_LABELS: Record<Locale, Record<ProfileStatus, string>> = {
-  nl: {
-    not_started: 'Niet begonnen',
-    in_progress: 'Bezig',
-    submitted: 'Ingediend',
-    advised: 'Advies MR vastgelegd',
-    adopted: 'Vastgesteld door bestuur',
-    published: 'Gepubliceerd',
-  },
-  en: {
-    not_started: 'Not started',
-    in_progress: 'In progress',
-    submitted: 'Submitted',
-    advised: 'Council advice recorded',
-    adopted: 'Adopted by the board',
-    published: 'Published',
-  },
-};
-
-/** Tone of each profile status for a StatusTag. */
-export const PROFILE_STATUS_TONES: Record<ProfileStatus, 'neutral' | 'info' | 'success' | 'warning'> = {
-  not_started: 'neutral',
-  in_progress: 'info',
-  submitted: 'success',
-  advised: 'success',
-  adopted: 'success',
-  published: 'success',
-};
+/** The profile's status in words and tones: one source, in the cycle feature (shared with documents). */
+export { PROFILE_STATUS_LABELS, PROFILE_STATUS_TONES } from '../cycle/profile-status.js';
 
 export const questionnaireMessages = defineMessages(
   {
@@ -89,6 +59,13 @@ export const questionnaireMessages = defineMessages(
     'missingCount.one': 'Nog 1 verplichte vraag open',
     'missingCount.other': 'Nog {count} verplichte vragen open',
     belowNormCount: '{count} onder de norm',
+    // Marks on new and changed items after prefill (cycle/items-to-review.ts).
+    'reviewMark.new': 'Nieuw',
+    'reviewMark.changed': 'Gewijzigd – controleer uw antwoord',
+    reviewCount: '{count} nieuw of gewijzigd',
+    openRemarks: 'Het samenwerkingsverband heeft {count} opmerking(en) bij dit SOP die op uw antwoord wachten.',
+    openRemarksLink: 'Bekijk en beantwoord de opmerkingen',
+    openRemarksSection: 'Het samenwerkingsverband heeft een opmerking bij: {items}.',
     welcomeLink: 'Lees eerst de uitleg bij de vragenlijst',
     cycleLink: 'Indienen, advies en vaststelling',
     documentsLink: 'Documenten: SOP, schoolgids en posters',
@@ -195,6 +172,12 @@ export const questionnaireMessages = defineMessages(
     'missingCount.one': '1 required question still open',
     'missingCount.other': '{count} required questions still open',
     belowNormCount: '{count} below the norm',
+    'reviewMark.new': 'New',
+    'reviewMark.changed': 'Changed – check your answer',
+    reviewCount: '{count} new or changed',
+    openRemarks: 'The partnership left {count} remark(s) on this SOP awaiting your answer.',
+    openRemarksLink: 'Read and answer the remarks',
+    openRemarksSection: 'The partnership left a remark on: {items}.',
     welcomeLink: 'Read the introduction to the questionnaire first',
     cycleLink: 'Submission, advice and adoption',
     documentsLink: 'Documents: SOP, school guide and posters',

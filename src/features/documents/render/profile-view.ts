@@ -12,6 +12,7 @@ import {
   type NormStatus,
 } from '../../templates/model/answer.js';
 import { findScale, type Item, type Section, type TemplateDefinition } from '../../templates/model/template.js';
+import { PROFILE_STATUS_LABELS as PROFILE_STATUS_WORDS } from '../../cycle/profile-status.js';
 import type { ProfileDocumentData } from '../document-data.js';
 
 export const STATUS_LABELS = {
@@ -22,14 +23,8 @@ export const STATUS_LABELS = {
   'no-norm': '',
 } as const satisfies Record<NormStatus, string>;
 
-export const PROFILE_STATUS_LABELS = {
-  not_started: 'Nog niet begonnen',
-  in_progress: 'In bewerking',
-  submitted: 'Ingediend',
-  advised: 'Advies MR ontvangen',
-  adopted: 'Vastgesteld',
-  published: 'Gepubliceerd',
-} as const satisfies Record<ProfileDocumentData['status'], string>;
+/** The same words as on every screen (cycle/profile-status.ts). */
+export const PROFILE_STATUS_LABELS: Record<ProfileDocumentData['status'], string> = PROFILE_STATUS_WORDS.nl;
 
 export const SECTION_HEADINGS = {
   introduction: 'Algemeen',

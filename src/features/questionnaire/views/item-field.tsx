@@ -60,6 +60,8 @@ export interface ItemFieldProps {
   conflict?: ItemConflict | undefined;
   /** Where this answer's history is shown ("Geschiedenis"); no link without it (e.g. the template preview). */
   historyHref?: string | undefined;
+  /** New or changed since last year's questionnaire: the school should look at it again (cycle/items-to-review.ts). */
+  reviewMark?: 'new' | 'changed' | undefined;
 }
 
 /** The posted field names of one item. */
@@ -104,6 +106,16 @@ export function NormStatusTag(props: { status: NormStatus; locale?: Locale | und
   const t = translator(questionnaireMessages, props.locale ?? 'nl');
   if (props.status === 'no-norm') return null;
   return <span class={`status-tag status-tag--${NORM_STATUS_TONES[props.status]}`}>{t(`normStatus.${props.status}`)}</span>;
+}
+
+function ReviewMarkTag(props: { mark: 'new' | 'changed' | undefined; locale: Locale }) {
+  if (!props.mark) return null;
+  const t = translator(questionnaireMessages, props.locale);
+  return (
+    <p class="q-item__mark">
+      <span class={`status-tag status-tag--${props.mark === 'new' ? 'info' : 'warning'}`}>{t(`reviewMark.${props.mark}`)}</span>
+    </p>
+  );
 }
 
 export function ItemField(props: ItemFieldProps) {
@@ -166,6 +178,7 @@ export function ItemField(props: ItemFieldProps) {
     return (
       <div class="q-item q-item--read-only" id={itemAnchor(item.key)}>
         <h3 class="utrecht-heading-4 q-item__title">{item.title}</h3>
+        <ReviewMarkTag mark={props.reviewMark} locale={locale} />
         <p class="utrecht-paragraph q-item__answer">{words || <em>{t('notAnswered')}</em>}</p>
         {answer.ambition && <p class="utrecht-paragraph">{describeAmbition(template, item, answer.ambition, locale)}</p>}
         {normBlock}
@@ -374,6 +387,7 @@ export function ItemField(props: ItemFieldProps) {
         data-base-input=""
       />
       {props.conflict && <ConflictMessage conflict={props.conflict} locale={locale} />}
+      <ReviewMarkTag mark={props.reviewMark} locale={locale} />
       {control}
       {help}
       {normBlock}

@@ -43,6 +43,7 @@ export function ProfileHome(props: { page: ProfilePage; locale: Locale }) {
   const t = translator(questionnaireMessages, props.locale);
   const id = page.profile.id;
   const c = page.completeness;
+  const toReview = (section: Section) => section.items.filter((item) => page.itemsToReview[item.key]);
   return (
     <>
       <h1 class="utrecht-heading-1">
@@ -68,6 +69,14 @@ export function ProfileHome(props: { page: ProfilePage; locale: Locale }) {
         </dd>
       </dl>
       {!page.canEdit && <Alert type="info">{page.editability.editable ? t('readOnly') : page.editability.message}</Alert>}
+      {page.openRemarks.length > 0 && (
+        <Alert type="warning">
+          <p class="utrecht-paragraph">{t('openRemarks', { count: page.openRemarks.length })}</p>
+          <a class="utrecht-link" href={profilePath(id, '/cyclus#remarks-heading')}>
+            {t('openRemarksLink')}
+          </a>
+        </Alert>
+      )}
       <ul class="utrecht-unordered-list">
         <li>
           <a class="utrecht-link" href={profilePath(id, '/welkom')}>
@@ -107,6 +116,12 @@ export function ProfileHome(props: { page: ProfilePage; locale: Locale }) {
                     <span>
                       {progress.missingItemKeys.length > 0 ? ' · ' : ''}
                       {t('belowNormCount', { count: progress.belowNormItemKeys.length })}
+                    </span>
+                  )}
+                  {toReview(section).length > 0 && (
+                    <span class="task-list__review">
+                      {progress.missingItemKeys.length + progress.belowNormItemKeys.length > 0 ? ' · ' : ''}
+                      {t('reviewCount', { count: toReview(section).length })}
                     </span>
                   )}
                 </div>
@@ -181,6 +196,7 @@ export function SectionPage(props: { page: ProfilePage; section: Section; locale
   const previous = sections[index - 1];
   const next = sections[index + 1];
   const progress = progressOf(page, section.key);
+  const remarkedItems = section.items.filter((item) => page.openRemarks.some((remark) => remark.itemKey === item.key));
   const readOnly = !page.canEdit;
   const sectionPathHere = sectionPath(id, section.key);
 
@@ -209,6 +225,7 @@ export function SectionPage(props: { page: ProfilePage; section: Section; locale
         readOnly={readOnly}
         locale={props.locale}
         schoolYear={page.profile.schoolYear}
+        reviewMark={page.itemsToReview[item.key]}
         conflict={
           conflict && {
             theirs: conflict.theirs.words,
@@ -252,6 +269,14 @@ export function SectionPage(props: { page: ProfilePage; section: Section; locale
         {section.promise && <p class="utrecht-paragraph q-promise">{section.promise}</p>}
         {section.intro && <Paragraphs text={section.intro} />}
         {readOnly && <Alert type="info">{page.editability.editable ? t('readOnly') : page.editability.message}</Alert>}
+        {remarkedItems.length > 0 && (
+          <Alert type="warning">
+            <p class="utrecht-paragraph">{t('openRemarksSection', { items: remarkedItems.map((item) => item.title).join(', ') })}</p>
+            <a class="utrecht-link" href={profilePath(id, '/cyclus#remarks-heading')}>
+              {t('openRemarksLink')}
+            </a>
+          </Alert>
+        )}
         {state && <SectionErrorSummary t={t} section={section} errors={state.errors} conflicts={state.conflicts} fieldOrder={fieldOrder} />}
         {state?.notice === 'saved' && <Alert type="ok">{t('savedNotice')}</Alert>}
         {state?.notice === 'partly' && <Alert type="warning">{t('partlySaved')}</Alert>}

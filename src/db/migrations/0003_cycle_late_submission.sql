@@ -1,0 +1,1 @@
+ALTER TABLE "cycles" ADD COLUMN "allow_late_submission" boolean DEFAULT false NOT NULL;
