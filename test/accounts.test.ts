@@ -3,6 +3,8 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../src/audit/schema.js';
 import { memberships } from '../src/features/accounts/schema.js';
+import { createApp } from '../src/app.js';
+import { loadConfig } from '../src/config/env.js';
 import { DEMO_PASSWORD } from '../src/features/demo/demo-organisation.js';
 import { createTestApp, TestClient, type TestApp } from './support/test-app.js';
 import { TEST_DATABASE_KINDS } from './support/test-db.js';
@@ -150,6 +152,19 @@ for (const kind of TEST_DATABASE_KINDS) {
       const fresh = await TestClient.anonymous(t.app);
       expect((await fresh.post('/inloggen', { email: 'mr@regenboog.example', password: DEMO_PASSWORD })).status).toBe(401);
       expect((await fresh.post('/inloggen', { email: 'mr@regenboog.example', password: 'nieuw wachtwoord voor de mr' })).status).toBe(303);
+    });
+
+    it('never builds e-mailed links from the request\'s Host header', async () => {
+      // No PUBLIC_BASE_URL: the local default applies, whatever Host the request claims.
+      const app = createApp({ deps: { ...t.deps, config: loadConfig({ NODE_ENV: 'test', PORT: '3000', LOG_LEVEL: 'silent' }) } });
+      const attacker = new TestClient({ request: (input: string, init?: RequestInit) => app.request(input.replace('http://opensop.test', 'http://evil.example'), init) });
+      await attacker.get('/wachtwoord-vergeten');
+      const before = t.mailer.sent.length;
+      await attacker.post('/wachtwoord-vergeten', { email: 'directie@regenboog.example' });
+      await t.runJobs();
+      const mail = t.mailer.sent.slice(before).find((m) => m.to === 'directie@regenboog.example')!;
+      expect(mail.text).toContain('http://localhost:3000/wachtwoord-herstellen/');
+      expect(mail.text).not.toContain('evil.example');
     });
 
     it('refuses a brand colour that makes the header unreadable', async () => {

@@ -17,7 +17,10 @@ export function requestClientAddress(c: AppContext): string {
   }
 }
 
-/** Absolute base for links in e-mails: PUBLIC_BASE_URL when configured, otherwise the request's own origin. */
+/**
+ * Absolute base for links in e-mails: always the configured PUBLIC_BASE_URL (or the local default), never the
+ * request's Host header, which an attacker controls (a reset link to their own site would leak the token).
+ */
 export function baseUrl(c: AppContext): string {
-  return c.var.deps.config.PUBLIC_BASE_URL?.replace(/\/$/, '') ?? new URL(c.req.url).origin;
+  return c.var.deps.config.PUBLIC_BASE_URL;
 }
