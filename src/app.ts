@@ -84,8 +84,29 @@ export interface CreateAppOptions {
   routes?: RouteTable;
 }
 
+/**
+ * One-time links carry their secret in the path (`/uitnodiging/:token`); the request log must not keep it,
+ * or anyone who reads the logs can set a password. Every route with a `:token` parameter is redacted.
+ */
+export function pathRedactor(routes: RouteTable): (pathname: string) => string {
+  const patterns = routes.routes
+    .filter((route) => route.path.split('/').includes(':token'))
+    .map((route) => {
+      const parts = route.path.split('/').map((part) => (part === ':token' ? '([^/]+)' : part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+      return new RegExp(`^${parts.join('/')}/?$`);
+    });
+  return (pathname) => {
+    for (const pattern of patterns) {
+      const match = pattern.exec(pathname);
+      if (match?.[1]) return pathname.replace(`/${match[1]}`, '/[token]');
+    }
+    return pathname;
+  };
+}
+
 export function createApp({ deps, routes = buildRouteTable() }: CreateAppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const redactPath = pathRedactor(routes);
 
   app.use('*', async (c, next) => {
     const started = performance.now();
@@ -106,7 +127,7 @@ export function createApp({ deps, routes = buildRouteTable() }: CreateAppOptions
     if (deps.config.secureCookies) c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     const pathname = new URL(c.req.url).pathname;
     if (!pathname.startsWith('/static/')) {
-      deps.logger.info({ method: c.req.method, path: pathname, status: c.res.status, ms: Math.round(performance.now() - started), userId: c.var.principal?.userId }, 'request');
+      deps.logger.info({ method: c.req.method, path: redactPath(pathname), status: c.res.status, ms: Math.round(performance.now() - started), userId: c.var.principal?.userId }, 'request');
     }
   });
 

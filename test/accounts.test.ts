@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../src/audit/schema.js';
 import { memberships } from '../src/features/accounts/schema.js';
+import pino from 'pino';
 import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config/env.js';
 import { DEMO_PASSWORD } from '../src/features/demo/demo-organisation.js';
@@ -165,6 +166,18 @@ for (const kind of TEST_DATABASE_KINDS) {
       const mail = t.mailer.sent.slice(before).find((m) => m.to === 'directie@regenboog.example')!;
       expect(mail.text).toContain('http://localhost:3000/wachtwoord-herstellen/');
       expect(mail.text).not.toContain('evil.example');
+    });
+
+    it('keeps one-time tokens out of the request log', async () => {
+      const lines: string[] = [];
+      const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) });
+      const client = new TestClient(createApp({ deps: { ...t.deps, logger } }));
+      await client.get('/uitnodiging/geheim-token-123456');
+      await client.post('/wachtwoord-herstellen/geheim-token-654321', { password: 'x', passwordRepeat: 'x' });
+      const log = lines.join('');
+      expect(log).not.toContain('geheim-token');
+      expect(log).toContain('"path":"/uitnodiging/[token]"');
+      expect(log).toContain('"path":"/wachtwoord-herstellen/[token]"');
     });
 
     it('refuses a brand colour that makes the header unreadable', async () => {
