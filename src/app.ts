@@ -117,6 +117,8 @@ export function createApp({ deps, routes = buildRouteTable() }: CreateAppOptions
     c.set('sessionTokenHash', null);
     c.set('locale', 'nl');
     c.set('csrfToken', '');
+    const pathname = new URL(c.req.url).pathname;
+    c.set('logPath', redactPath(pathname));
     await next();
     c.header('Content-Security-Policy', contentSecurityPolicy(nonce));
     c.header('X-Content-Type-Options', 'nosniff');
@@ -125,9 +127,8 @@ export function createApp({ deps, routes = buildRouteTable() }: CreateAppOptions
     c.header('Cross-Origin-Opener-Policy', 'same-origin');
     c.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
     if (deps.config.secureCookies) c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
-    const pathname = new URL(c.req.url).pathname;
     if (!pathname.startsWith('/static/')) {
-      deps.logger.info({ method: c.req.method, path: redactPath(pathname), status: c.res.status, ms: Math.round(performance.now() - started), userId: c.var.principal?.userId }, 'request');
+      deps.logger.info({ method: c.req.method, path: c.var.logPath, status: c.res.status, ms: Math.round(performance.now() - started), userId: c.var.principal?.userId }, 'request');
     }
   });
 
