@@ -9,11 +9,14 @@ import { templateMatrixParams } from './matrix-templates.js';
 import { questionnaireMatrixParams } from './matrix-questionnaire.js';
 import { cycleMatrixParams } from './matrix-cycle.js';
 import { documentMatrixParams } from './matrix-documents.js';
+import { otherTenantParams } from './matrix-other-tenant.js';
 
 export interface MatrixFixtures {
   params: Record<string, string>;
   otherBoardUserId: string;
-  fillPath(path: string): string;
+  fillPath(path: string, overrides?: Record<string, string>): string;
+  /** SWV B's ids (test/support/matrix-other-tenant.ts) for the cross-tenant cells. */
+  otherTenant: Record<string, string>;
 }
 
 /** Extra parameter providers, one per capability. */
@@ -36,14 +39,16 @@ export async function matrixFixtures(testApp: TestApp): Promise<MatrixFixtures> 
     token: 'onbekende-token',
   };
   for (const provider of matrixParamProviders) Object.assign(params, await provider(testApp));
+  const otherTenant = await otherTenantParams(testApp);
   return {
     params,
     otherBoardUserId,
-    fillPath(path: string) {
+    otherTenant,
+    fillPath(path: string, overrides: Record<string, string> = {}) {
       return path
         .replace(/\*$/, 'app.css')
         .replace(/:(\w+)/g, (_match, name: string) => {
-          const value = params[name];
+          const value = overrides[name] ?? params[name];
           if (value === undefined) throw new Error(`matrix-fixtures: no value for path parameter :${name}; add one in matrixParamProviders`);
           return value;
         });
