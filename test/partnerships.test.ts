@@ -1,7 +1,7 @@
 /** Setting up an SWV: a platform admin creates it, its admin adds boards and schools. */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { boards, districts, schools } from '../src/features/partnerships/schema.js';
+import { boards, districts, partnerships, schools } from '../src/features/partnerships/schema.js';
 import { createTestApp, TestClient, type TestApp } from './support/test-app.js';
 import { TEST_DATABASE_KINDS } from './support/test-db.js';
 
@@ -56,6 +56,27 @@ for (const kind of TEST_DATABASE_KINDS) {
       const admin = await TestClient.signedIn(t, t.demo.userIds['swv@voorbeeldstad.example']!);
       const response = await admin.post(`/swv/${t.demo.partnershipId}/scholen`, { name: 'Grensgeval', brin: '19QR', vestiging: '00', boardId: t.other.boardId });
       expect(await response.text()).toContain('Kies een schoolbestuur van dit samenwerkingsverband');
+    });
+
+    it('shows on the SWV overview only the links the user may use, and roles per place in the header', async () => {
+      const id = t.demo.partnershipId;
+      const platform = await (await (await TestClient.signedIn(t, t.demo.userIds['beheer@opensop.example']!)).get(`/swv/${id}`)).text();
+      for (const hidden of ['vragenlijsten', 'cyclus', 'documenten']) expect(platform).not.toContain(`href="/swv/${id}/${hidden}"`);
+      expect(platform).toContain(`href="/swv/${id}/instellingen"`);
+      const swvAdmin = await (await (await TestClient.signedIn(t, t.demo.userIds['swv@voorbeeldstad.example']!)).get(`/swv/${id}`)).text();
+      for (const shown of ['vragenlijsten', 'cyclus', 'documenten', 'gebruikers']) expect(swvAdmin).toContain(`href="/swv/${id}/${shown}"`);
+      expect(swvAdmin).toContain('SWV PO Voorbeeldstad<span class="site-nav__role"> (Beheerder samenwerkingsverband)</span>');
+      const editor = await (await (await TestClient.signedIn(t, t.demo.userIds['ib@regenboog.example']!)).get('/')).text();
+      expect(editor).toMatch(/De Regenboog<span class="site-nav__role"> \(Schoolteam \(directie\/IB\)\)<\/span>/);
+    });
+
+    it('renders the current logo without inline styles (the CSP forbids them)', async () => {
+      await t.deps.db.update(partnerships).set({ logoDataUrl: 'data:image/png;base64,iVBORw0KGgo=' }).where(eq(partnerships.id, t.demo.partnershipId));
+      const admin = await TestClient.signedIn(t, t.demo.userIds['swv@voorbeeldstad.example']!);
+      const html = await (await admin.get(`/swv/${t.demo.partnershipId}/instellingen`)).text();
+      expect(html).toContain('class="logo-preview"');
+      expect(html).not.toMatch(/\sstyle="/);
+      await t.deps.db.update(partnerships).set({ logoDataUrl: null }).where(eq(partnerships.id, t.demo.partnershipId));
     });
 
     it('switches the interface to English and back', async () => {

@@ -58,6 +58,7 @@ export const partnershipMessages = defineMessages(
     primaryColorHint: 'Wordt gebruikt in de kop van elke pagina en in de documenten. Witte tekst moet er goed op leesbaar zijn.',
     logo: 'Logo (PNG of JPEG, maximaal 200 kB)',
     logoHint: 'Laat leeg om het huidige logo te houden.',
+    currentLogoAlt: 'Huidig logo van {name}',
     removeLogo: 'Logo verwijderen',
     supportPoint: 'Ouder- en jeugdsteunpunt',
     supportPointIntro: 'Dit steunpunt wordt op de ouderposter en de openbare pagina\'s genoemd.',
@@ -74,6 +75,7 @@ export const partnershipMessages = defineMessages(
     denomination: 'Denominatie',
     noSchools: 'Er zijn nog geen scholen.',
     overviewIntro: '{schools} scholen bij {boards} schoolbesturen.',
+    manageLinks: 'Beheer',
   },
   {
     newPartnership: 'New partnership',
@@ -132,6 +134,7 @@ export const partnershipMessages = defineMessages(
     primaryColorHint: 'Used in the header of every page and in the documents. White text must be readable on it.',
     logo: 'Logo (PNG or JPEG, at most 200 kB)',
     logoHint: 'Leave empty to keep the current logo.',
+    currentLogoAlt: 'Current logo of {name}',
     removeLogo: 'Remove logo',
     supportPoint: 'Parent and youth support point',
     supportPointIntro: 'This support point is named on the parent poster and the public pages.',
@@ -148,5 +151,6 @@ export const partnershipMessages = defineMessages(
     denomination: 'Denomination',
     noSchools: 'There are no schools yet.',
     overviewIntro: '{schools} schools at {boards} school boards.',
+    manageLinks: 'Management',
   },
 );

@@ -1,10 +1,11 @@
 /** @jsxImportSource hono/jsx */
 import { z } from 'zod';
 import { AppError } from '../../auth/app-error.js';
+import { can, type Permission } from '../../auth/policy.js';
 import { baseUrl } from '../../ui/request.js';
 import { Alert, Button, CsrfField, ErrorSummary, SelectField, StatusTag, TextField, type FieldErrors } from '../../ui/components.js';
 import type { AppContext } from '../../ui/context.js';
-import { translator } from '../../ui/i18n.js';
+import { translator, type Locale } from '../../ui/i18n.js';
 import { renderPage } from '../../ui/layout.js';
 import { uiMessages } from '../../ui/messages.js';
 import { parseForm, readForm } from '../../ui/forms.js';
@@ -145,8 +146,8 @@ export function registerPartnershipRoutes(table: RouteTable): void {
         <>
           <h1 class="utrecht-heading-1">{partnership.name}</h1>
           <p class="utrecht-paragraph">{t('overviewIntro', { schools: schoolList.length, boards: boardList.length })}</p>
-          <ul class="card-list" aria-label="Beheer">
-            {partnershipLinks(id, t).map(([href, label]) => (
+          <ul class="card-list" aria-label={t('manageLinks')}>
+            {partnershipLinks(c, id).map(({ href, label }) => (
               <li class="card">
                 <a class="utrecht-link" href={href}>
                   {label}
@@ -308,7 +309,7 @@ export function registerPartnershipRoutes(table: RouteTable): void {
               <input type="file" id="field-logo" name="logo" accept="image/png,image/jpeg" aria-describedby={errors['logo'] ? 'field-logo-hint field-logo-error' : 'field-logo-hint'} />
               {partnership.logoDataUrl && (
                 <p>
-                  <img src={partnership.logoDataUrl} alt={`Huidig logo van ${partnership.name}`} style="max-height:4rem" />
+                  <img class="logo-preview" src={partnership.logoDataUrl} alt={t('currentLogoAlt', { name: partnership.name })} />
                   <label>
                     <input type="checkbox" name="removeLogo" value="1" /> {t('removeLogo')}
                   </label>
@@ -417,18 +418,28 @@ export function registerPartnershipRoutes(table: RouteTable): void {
   });
 }
 
-/** Links on the SWV overview; features add their own entries here. */
-function partnershipLinks(id: string, t: ReturnType<typeof m>): Array<[string, string]> {
-  return [
-    ...partnershipLinkProviders.flatMap((provider) => provider(id)),
-    [`/swv/${id}/scholen/nieuw`, t('addSchool')],
-    [`/swv/${id}/gebruikers`, t('users')],
-    [`/swv/${id}/instellingen`, t('settings')],
+/** A link on the SWV overview, with the permission its page requires (only links the user may use are shown). */
+export interface PartnershipLink {
+  href: string;
+  label: string;
+  permission: Permission;
+}
+
+/** Links on the SWV overview that this user may follow; features add their own entries via the providers. */
+function partnershipLinks(c: AppContext, id: string): PartnershipLink[] {
+  const t = m(c);
+  const links: PartnershipLink[] = [
+    ...partnershipLinkProviders.flatMap((provider) => provider(id, c.var.locale)),
+    { href: `/swv/${id}/scholen/nieuw`, label: t('addSchool'), permission: 'partnership.manage' },
+    { href: `/swv/${id}/gebruikers`, label: t('users'), permission: 'partnership.manage' },
+    { href: `/swv/${id}/instellingen`, label: t('settings'), permission: 'partnership.manage' },
   ];
+  const scope = { level: 'partnership', partnershipId: id } as const;
+  return links.filter((link) => can(c.var.principal, link.permission, scope));
 }
 
 /** Features (templates, cycle, documents) register overview links here instead of editing this file. */
-export const partnershipLinkProviders: Array<(partnershipId: string) => Array<[string, string]>> = [];
+export const partnershipLinkProviders: Array<(partnershipId: string, locale: Locale) => PartnershipLink[]> = [];
 
 function SchoolTable(props: { c: AppContext; schools: Awaited<ReturnType<typeof listSchoolsOfPartnership>>; boards: Map<string, string> }) {
   const t = m(props.c);
