@@ -6,6 +6,8 @@ import { memberships } from '../src/features/accounts/schema.js';
 import pino from 'pino';
 import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config/env.js';
+import type { AppContext } from '../src/ui/context.js';
+import { requestClientAddress } from '../src/ui/request.js';
 import { DEMO_PASSWORD } from '../src/features/demo/demo-organisation.js';
 import { createTestApp, TestClient, type TestApp } from './support/test-app.js';
 import { TEST_DATABASE_KINDS } from './support/test-db.js';
@@ -61,6 +63,37 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(await blocked.text()).toContain('Te veel mislukte pogingen');
       t.clock.advanceDays(1 / 24 / 3); // 20 minutes
       expect((await client.post('/inloggen', { email: 'ib@vlinder.example', password: DEMO_PASSWORD })).status).toBe(303);
+    });
+
+    it('counts parallel attempts: a burst cannot slip past the limit', async () => {
+      const clients = await Promise.all(Array.from({ length: 10 }, () => TestClient.anonymous(t.app)));
+      const statuses = await Promise.all(clients.map((client) => client.post('/inloggen', { email: 'directie@regenboog.example', password: 'fout' }).then((r) => r.status)));
+      expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(5);
+      expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(5);
+      expect((await clients[0]!.post('/inloggen', { email: 'directie@regenboog.example', password: DEMO_PASSWORD })).status).toBe(429);
+      t.clock.advanceDays(1 / 24 / 3);
+    });
+
+    it('behind a trusted proxy, limits by the address the proxy added (the right-most hop)', () => {
+      const context = (trust: boolean, forwarded: string) =>
+        ({ var: { deps: { config: { TRUST_PROXY: trust } } }, req: { header: (name: string) => (name === 'x-forwarded-for' ? forwarded : undefined) } }) as unknown as AppContext;
+      expect(requestClientAddress(context(true, '6.6.6.6, 10.0.0.1, 203.0.113.9'))).toBe('203.0.113.9');
+      expect(requestClientAddress(context(true, '203.0.113.9'))).toBe('203.0.113.9');
+      expect(requestClientAddress(context(false, '6.6.6.6'))).toBe('unknown');
+    });
+
+    it('limits password-reset requests per address, with the same calm answer for unknown addresses', async () => {
+      const client = await TestClient.anonymous(t.app);
+      for (const email of ['ib@regenboog.example', 'nobody@nergens.example']) {
+        for (let i = 0; i < 3; i++) expect((await client.post('/wachtwoord-vergeten', { email })).status).toBe(200);
+        const limited = await client.post('/wachtwoord-vergeten', { email });
+        expect(limited.status).toBe(429);
+        expect(await limited.text()).toContain('Er zijn net al een paar links aangevraagd');
+      }
+      const audit = await t.deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'user.request_password_reset'), eq(auditLog.entityId, t.demo.userIds['ib@regenboog.example']!)));
+      expect(audit).toHaveLength(3);
+      t.clock.advanceDays(1 / 24 / 3);
+      expect((await client.post('/wachtwoord-vergeten', { email: 'ib@regenboog.example' })).status).toBe(200);
     });
 
     it('refuses a form post without a valid CSRF token and changes nothing', async () => {

@@ -1,5 +1,5 @@
 /** The only module that reads and writes the accounts tables. */
-import { and, count, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Membership, Principal, Role } from '../../auth/roles.js';
 import type { DbOrTx } from '../../db/client.js';
 import { boards, partnerships, schools } from '../partnerships/schema.js';
@@ -172,8 +172,14 @@ export async function findUsableUserToken(db: DbOrTx, tokenHash: string, now: Da
   return token ?? null;
 }
 
-export async function recordLoginFailure(db: DbOrTx, keys: string[], at: Date): Promise<void> {
-  await db.insert(loginAttempts).values(keys.map((key) => ({ key, attemptedAt: at })));
+/** Records one attempt under each key (account, client address); returns the rows' ids. */
+export async function recordAttempt(db: DbOrTx, keys: string[], at: Date): Promise<number[]> {
+  const rows = await db.insert(loginAttempts).values(keys.map((key) => ({ key, attemptedAt: at }))).returning({ id: loginAttempts.id });
+  return rows.map((row) => row.id);
+}
+
+export async function deleteAttempts(db: DbOrTx, ids: number[]): Promise<void> {
+  if (ids.length > 0) await db.delete(loginAttempts).where(inArray(loginAttempts.id, ids));
 }
 
 export async function countLoginFailuresSince(db: DbOrTx, key: string, since: Date): Promise<number> {

@@ -229,13 +229,21 @@ export function registerAccountRoutes(table: RouteTable): void {
     const form = await readForm(c);
     const parsed = parseForm(z.object({ email: z.string().trim().min(1, { error: t('emailRequired') }).pipe(z.email({ error: t('emailInvalid') })) }), form);
     if (!parsed.ok) return forgotPage(c, parsed.errors, form['email']);
-    await requestPasswordReset({ db: c.var.deps.db, clock: c.var.deps.clock, email: parsed.data.email, baseUrl: baseUrl(c), locale: c.var.locale });
+    const outcome = await requestPasswordReset({
+      db: c.var.deps.db,
+      clock: c.var.deps.clock,
+      email: parsed.data.email,
+      baseUrl: baseUrl(c),
+      locale: c.var.locale,
+      clientAddress: requestClientAddress(c),
+    });
     return renderPage(c, {
       title: t('forgotTitle'),
+      status: outcome === 'rate_limited' ? 429 : 200,
       children: (
         <div class="narrow">
           <h1 class="utrecht-heading-1">{t('forgotTitle')}</h1>
-          <Alert type="ok">{t('forgotSent')}</Alert>
+          {outcome === 'rate_limited' ? <Alert type="warning">{t('forgotTooMany')}</Alert> : <Alert type="ok">{t('forgotSent')}</Alert>}
         </div>
       ),
     });
