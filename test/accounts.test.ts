@@ -2,7 +2,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../src/audit/schema.js';
-import { memberships } from '../src/features/accounts/schema.js';
+import { memberships, users as users_ } from '../src/features/accounts/schema.js';
 import pino from 'pino';
 import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config/env.js';
@@ -155,6 +155,59 @@ for (const kind of TEST_DATABASE_KINDS) {
 
       const audit = await t.deps.db.select().from(auditLog).where(eq(auditLog.action, 'user.invite'));
       expect(audit.some((entry) => (entry.after as { email: string }).email === 'noor@horizon.example')).toBe(true);
+    });
+
+    it('revokes a role after confirmation, audited; an admin cannot revoke their own last admin role', async () => {
+      const admin = await TestClient.signedIn(t, t.demo.userIds['swv@voorbeeldstad.example']!);
+      const users = `/swv/${t.demo.partnershipId}/gebruikers`;
+      await admin.post(users, { name: 'Tijdelijk Lid', email: 'tijdelijk@vlinder.example', role: 'council_member', placeId: t.demo.schoolIds['vlinder']! });
+      const [user] = await t.deps.db.select().from(users_).where(eq(users_.email, 'tijdelijk@vlinder.example'));
+      const [role] = await t.deps.db.select().from(memberships).where(eq(memberships.userId, user!.id));
+      const path = `${users}/${role!.id}/intrekken`;
+      expect(await (await admin.get(users)).text()).toContain(`href="${path}"`);
+      const question = await (await admin.get(path)).text();
+      expect(question).toContain('Wilt u de rol Medezeggenschapsraad bij OBS De Vlinder van Tijdelijk Lid (tijdelijk@vlinder.example) intrekken?');
+      expect((await admin.post(path, {})).status).toBe(200); // no confirmation: only the question again
+      expect(await t.deps.db.select().from(memberships).where(eq(memberships.id, role!.id))).toHaveLength(1);
+      const done = await admin.post(path, { bevestigd: '1' });
+      expect(done.status).toBe(303);
+      expect(await (await admin.get(done.headers.get('location')!)).text()).toContain('De rol is ingetrokken.');
+      expect(await t.deps.db.select().from(memberships).where(eq(memberships.id, role!.id))).toHaveLength(0);
+      const [audit] = await t.deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'user.revoke_role'), eq(auditLog.entityId, user!.id)));
+      expect(audit!.before).toMatchObject({ role: 'council_member', schoolId: t.demo.schoolIds['vlinder'] });
+
+      const [own] = await t.deps.db.select().from(memberships).where(and(eq(memberships.userId, t.demo.userIds['swv@voorbeeldstad.example']!), eq(memberships.role, 'partnership_admin')));
+      const refused = await admin.post(`${users}/${own!.id}/intrekken`, { bevestigd: '1' });
+      expect(refused.status).toBe(409);
+      expect(await refused.text()).toContain('U kunt uw eigen laatste beheerdersrol niet intrekken');
+      expect(await t.deps.db.select().from(memberships).where(eq(memberships.id, own!.id))).toHaveLength(1);
+    });
+
+    it('re-sends an expired invitation; the old link stops working', async () => {
+      const users = `/swv/${t.demo.partnershipId}/gebruikers`;
+      const invite = { name: 'Laat Lezer', email: 'laat@horizon.example', role: 'school_editor', placeId: t.demo.schoolIds['horizon']! };
+      await (await TestClient.signedIn(t, t.demo.userIds['swv@voorbeeldstad.example']!)).post(users, invite);
+      await t.runJobs();
+      const firstLink = /http:\/\/opensop\.test(\/uitnodiging\/\S+)/.exec(t.mailer.sent.findLast((m) => m.to === 'laat@horizon.example')!.text)![1]!;
+      t.clock.advanceDays(8);
+      const admin = await TestClient.signedIn(t, t.demo.userIds['swv@voorbeeldstad.example']!);
+      expect((await (await TestClient.anonymous(t.app)).get(firstLink)).status).toBe(410);
+      expect(await (await admin.post(users, invite)).text()).toContain('Uitnodiging opnieuw versturen');
+      const [user] = await t.deps.db.select().from(users_).where(eq(users_.email, 'laat@horizon.example'));
+      const resent = await admin.post(`${users}/${user!.id}/uitnodiging-opnieuw`, {});
+      expect(resent.status).toBe(303);
+      expect(await (await admin.get(resent.headers.get('location')!)).text()).toContain('Er is een nieuwe uitnodiging verstuurd');
+      await t.runJobs();
+      const mail = t.mailer.sent.findLast((m) => m.to === 'laat@horizon.example')!;
+      expect(mail.subject).toBe('Nieuwe uitnodiging voor OpenSOP');
+      const link = /http:\/\/opensop\.test(\/uitnodiging\/\S+)/.exec(mail.text)![1]!;
+      const invitee = await TestClient.anonymous(t.app);
+      expect((await invitee.post(link, { password: 'een lange zin hier', passwordRepeat: 'een lange zin hier' })).status).toBe(303);
+      const again = await admin.post(`${users}/${user!.id}/uitnodiging-opnieuw`, {});
+      expect(again.status).toBe(409);
+      expect(await again.text()).toContain('Laat Lezer heeft al een wachtwoord gekozen');
+      const audit = await t.deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'user.resend_invitation'), eq(auditLog.entityId, user!.id)));
+      expect(audit).toHaveLength(1);
     });
 
     it('refuses to invite someone to a school of another SWV', async () => {

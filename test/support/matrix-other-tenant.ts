@@ -3,6 +3,8 @@
  * two ids gets SWV A's outer ids plus one of B's inner ids, and must answer 404 even to A's own admin
  * (a use case that forgets its tenant filter would otherwise serve B's data under A's authorization).
  */
+import { eq } from 'drizzle-orm';
+import { memberships } from '../../src/features/accounts/schema.js';
 import { insertExport, insertSnapshot } from '../../src/features/documents/repository.js';
 import { insertProfile } from '../../src/features/questionnaire/profiles-repository.js';
 import { findTemplateByKey, insertTemplate, insertTemplateVersion, latestVersion } from '../../src/features/templates/repository.js';
@@ -43,7 +45,9 @@ export async function otherTenantParams(testApp: TestApp): Promise<Record<string
     createdAt: now,
     finishedAt: now,
   });
+  const [otherRole] = await deps.db.select({ id: memberships.id }).from(memberships).where(eq(memberships.userId, other.userIds.school_editor));
   return {
+    membershipId: otherRole!.id,
     partnershipId: other.partnershipId,
     boardId: other.boardId,
     schoolId: other.schoolId,

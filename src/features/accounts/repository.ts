@@ -199,7 +199,7 @@ export interface UserWithRoles {
   name: string;
   email: string;
   hasPassword: boolean;
-  roles: Array<{ role: Role; placeName: string }>;
+  roles: Array<{ membershipId: string; role: Role; placeName: string }>;
 }
 
 /** Users holding any role inside one SWV (at the SWV, one of its boards or schools). */
@@ -210,6 +210,7 @@ export async function listUsersOfPartnership(db: DbOrTx, partnershipId: string):
       name: users.name,
       email: users.email,
       passwordHash: users.passwordHash,
+      membershipId: memberships.id,
       role: memberships.role,
       placeName: sql<string>`coalesce(${schools.name}, ${boards.name}, ${partnerships.name})`,
     })
@@ -227,8 +228,81 @@ export async function listUsersOfPartnership(db: DbOrTx, partnershipId: string):
   const byUser = new Map<string, UserWithRoles>();
   for (const row of rows) {
     const entry = byUser.get(row.id) ?? { id: row.id, name: row.name, email: row.email, hasPassword: row.passwordHash !== null, roles: [] };
-    entry.roles.push({ role: row.role, placeName: row.placeName });
+    entry.roles.push({ membershipId: row.membershipId, role: row.role, placeName: row.placeName });
     byUser.set(row.id, entry);
   }
   return [...byUser.values()];
 }
+
+/** Matches memberships held at the SWV itself, one of its boards, or one of its schools. */
+function inPartnership(partnershipId: string) {
+  return sql`(${memberships.partnershipId} = ${partnershipId} or ${boards.partnershipId} = ${partnershipId} or ${schools.partnershipId} = ${partnershipId})`;
+}
+
+export interface MembershipInPartnership {
+  id: string;
+  userId: string;
+  userName: string;
+  userEmail: string;
+  role: Role;
+  partnershipId: string | null;
+  boardId: string | null;
+  schoolId: string | null;
+  placeName: string;
+}
+
+/** A role held somewhere inside the SWV; null for a role elsewhere (the caller answers 404). */
+export async function findMembershipInPartnership(db: DbOrTx, partnershipId: string, membershipId: string): Promise<MembershipInPartnership | null> {
+  const [row] = await db
+    .select({
+      id: memberships.id,
+      userId: memberships.userId,
+      userName: users.name,
+      userEmail: users.email,
+      role: memberships.role,
+      partnershipId: memberships.partnershipId,
+      boardId: memberships.boardId,
+      schoolId: memberships.schoolId,
+      placeName: sql<string>`coalesce(${schools.name}, ${boards.name}, ${partnerships.name})`,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .leftJoin(partnerships, eq(partnerships.id, memberships.partnershipId))
+    .leftJoin(boards, eq(boards.id, memberships.boardId))
+    .leftJoin(schools, eq(schools.id, memberships.schoolId))
+    .where(and(eq(memberships.id, membershipId), inPartnership(partnershipId)));
+  return row ?? null;
+}
+
+export async function deleteMembership(db: DbOrTx, membershipId: string): Promise<boolean> {
+  const deleted = await db.delete(memberships).where(eq(memberships.id, membershipId)).returning({ id: memberships.id });
+  return deleted.length > 0;
+}
+
+/** How many administrator roles (platform or any SWV) the user holds. */
+export async function countAdminRoles(db: DbOrTx, userId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), inArray(memberships.role, ['platform_admin', 'partnership_admin'])));
+  return row?.n ?? 0;
+}
+
+/** A user holding at least one role inside the SWV; null otherwise (the caller answers 404). */
+export async function findUserInPartnership(db: DbOrTx, partnershipId: string, userId: string): Promise<UserRow | null> {
+  const [row] = await db
+    .select({ user: users })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .leftJoin(boards, eq(boards.id, memberships.boardId))
+    .leftJoin(schools, eq(schools.id, memberships.schoolId))
+    .where(and(eq(memberships.userId, userId), inPartnership(partnershipId)))
+    .limit(1);
+  return row?.user ?? null;
+}
+
+/** Makes the user's unused links of one purpose unusable (a re-sent invitation replaces the old one). */
+export async function expireUserTokens(db: DbOrTx, userId: string, purpose: 'invitation' | 'password_reset', at: Date): Promise<void> {
+  await db.update(userTokens).set({ usedAt: at }).where(and(eq(userTokens.userId, userId), eq(userTokens.purpose, purpose), isNull(userTokens.usedAt)));
+}
+

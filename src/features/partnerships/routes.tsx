@@ -11,7 +11,9 @@ import { uiMessages } from '../../ui/messages.js';
 import { parseForm, readForm } from '../../ui/forms.js';
 import { authorized, permission, type RouteTable } from '../../ui/route.js';
 import { INVITABLE_ROLES, inviteUser } from '../accounts/invite-user.js';
-import { listUsersOfPartnership } from '../accounts/repository.js';
+import { findMembershipInPartnership, listUsersOfPartnership } from '../accounts/repository.js';
+import { resendInvitation } from '../accounts/resend-invitation.js';
+import { revokeRole } from '../accounts/revoke-role.js';
 import { partnershipMessages } from './messages.js';
 import { getBoard, getPartnership, getSchool, listBoards, listPartnerships, listSchoolsOfBoard, listSchoolsOfPartnership } from './repository.js';
 import { fromBoardParam, fromPartnershipParam, fromSchoolParam, platformScope } from './scopes.js';
@@ -170,6 +172,8 @@ export function registerPartnershipRoutes(table: RouteTable): void {
     const partnership = await getPartnership(db, id);
     if (!partnership) throw new AppError('not_found');
     const [people, boardList, schoolList] = await Promise.all([listUsersOfPartnership(db, id), listBoards(db, id), listSchoolsOfPartnership(db, id)]);
+    // After a redirect (revoke, resend) the outcome comes as a flag in the address.
+    const shownNotice = notice ?? (c.req.query('ingetrokken') ? t('revoked') : c.req.query('opnieuw') ? t('resent') : undefined);
     const placeOptions = [
       ...boardList.map((b) => ({ value: b.id, label: `${t('board')}: ${b.name}` })),
       ...schoolList.map((s) => ({ value: s.id, label: `${t('school')}: ${s.name} (${s.locationCode})` })),
@@ -182,7 +186,7 @@ export function registerPartnershipRoutes(table: RouteTable): void {
       children: (
         <>
           <h1 class="utrecht-heading-1">{t('usersTitle')}</h1>
-          {notice && <Alert type="ok">{notice}</Alert>}
+          {shownNotice && <Alert type="ok">{shownNotice}</Alert>}
           <ErrorSummary title={ui('errorSummaryTitle')} errors={errors} fieldOrder={['name', 'email', 'role', 'placeId']} />
           <table class="utrecht-table">
             <caption class="visually-hidden">{t('users')}</caption>
@@ -202,11 +206,26 @@ export function registerPartnershipRoutes(table: RouteTable): void {
                   <td>
                     {person.roles.map((r) => (
                       <div>
-                        {ui(`role.${r.role}`)} — {r.placeName}
+                        {ui(`role.${r.role}`)} — {r.placeName}{' '}
+                        <a class="utrecht-link" href={`/swv/${id}/gebruikers/${r.membershipId}/intrekken`}>
+                          {t('revokeLink')}
+                          <span class="visually-hidden">{t('revokeLinkContext', { role: ui(`role.${r.role}`), place: r.placeName, name: person.name })}</span>
+                        </a>
                       </div>
                     ))}
                   </td>
-                  <td>{person.hasPassword ? <StatusTag tone="success">{t('active')}</StatusTag> : <StatusTag tone="info">{t('invitedStatus')}</StatusTag>}</td>
+                  <td>
+                    {person.hasPassword ? <StatusTag tone="success">{t('active')}</StatusTag> : <StatusTag tone="info">{t('invitedStatus')}</StatusTag>}
+                    {!person.hasPassword && (
+                      <form method="post" action={`/swv/${id}/gebruikers/${person.id}/uitnodiging-opnieuw`} class="inline-form">
+                        <CsrfField token={c.var.csrfToken} />
+                        <button class="utrecht-button utrecht-button--subtle link-button" type="submit">
+                          {t('resendButton')}
+                          <span class="visually-hidden">{t('resendButtonContext', { name: person.name })}</span>
+                        </button>
+                      </form>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -264,6 +283,66 @@ export function registerPartnershipRoutes(table: RouteTable): void {
       }
       throw error;
     }
+  });
+
+  const revokePage = async (c: AppContext, error?: string) => {
+    const t = m(c);
+    const ui = translator(uiMessages, c.var.locale);
+    const id = c.req.param('partnershipId')!;
+    const partnership = await getPartnership(c.var.deps.db, id);
+    const membership = partnership ? await findMembershipInPartnership(c.var.deps.db, id, c.req.param('membershipId')!) : null;
+    if (!partnership || !membership) throw new AppError('not_found');
+    return renderPage(c, {
+      title: t('revokeTitle'),
+      partnershipId: id,
+      status: error ? 409 : 200,
+      breadcrumbs: [
+        [partnership.name, `/swv/${id}`],
+        [t('users'), `/swv/${id}/gebruikers`],
+      ],
+      children: (
+        <>
+          <h1 class="utrecht-heading-1">{t('revokeTitle')}</h1>
+          {error && (
+            <Alert type="error" role="alert">
+              {error}
+            </Alert>
+          )}
+          <p class="utrecht-paragraph">
+            {t('revokeQuestion', { role: ui(`role.${membership.role}`), place: membership.placeName, name: membership.userName, email: membership.userEmail })}
+          </p>
+          <form method="post" action={`/swv/${id}/gebruikers/${membership.id}/intrekken`} class="button-row">
+            <CsrfField token={c.var.csrfToken} />
+            <Button name="bevestigd" value="1">
+              {t('revokeButton')}
+            </Button>
+            <a class="utrecht-link" href={`/swv/${id}/gebruikers`}>
+              {ui('cancel')}
+            </a>
+          </form>
+        </>
+      ),
+    });
+  };
+
+  table.get('/swv/:partnershipId/gebruikers/:membershipId/intrekken', permission('partnership.manage', fromPartnershipParam), (c) => revokePage(c));
+  table.post('/swv/:partnershipId/gebruikers/:membershipId/intrekken', permission('partnership.manage', fromPartnershipParam), async (c, auth) => {
+    // Without the confirmation button's value, show the question first (a stray post revokes nothing).
+    if ((await readForm(c))['bevestigd'] !== '1') return revokePage(c);
+    const partnershipId = c.req.param('partnershipId')!;
+    try {
+      await revokeRole({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), partnershipId, membershipId: c.req.param('membershipId')!, locale: c.var.locale });
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'invalid_state') return revokePage(c, error.userMessage);
+      throw error;
+    }
+    return c.redirect(`/swv/${partnershipId}/gebruikers?ingetrokken=1`, 303);
+  });
+
+  table.post('/swv/:partnershipId/gebruikers/:userId/uitnodiging-opnieuw', permission('partnership.manage', fromPartnershipParam), async (c, auth) => {
+    const partnershipId = c.req.param('partnershipId')!;
+    await resendInvitation({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), partnershipId, userId: c.req.param('userId')!, baseUrl: baseUrl(c), locale: c.var.locale });
+    return c.redirect(`/swv/${partnershipId}/gebruikers?opnieuw=1`, 303);
   });
 
   const settingsPage = async (c: AppContext, errors: FieldErrors, values: Record<string, string> | null, notice?: string) => {
