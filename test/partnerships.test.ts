@@ -1,5 +1,6 @@
 /** Setting up an SWV: a platform admin creates it, its admin adds boards and schools. */
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
+import { auditLog } from '../src/audit/schema.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boards, districts, partnerships, schools } from '../src/features/partnerships/schema.js';
 import { createTestApp, TestClient, type TestApp } from './support/test-app.js';
@@ -47,6 +48,8 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(board!.name).toBe('Stichting Kompas');
       const [district] = await t.deps.db.select().from(districts).where(eq(districts.id, school!.districtId!));
       expect(district!.name).toBe('Oost');
+      const audit = await t.deps.db.select().from(auditLog).where(inArray(auditLog.entityId, [board!.id, district!.id]));
+      expect(audit.map((entry) => entry.action).sort()).toEqual(['board.add', 'district.add']);
 
       const duplicate = await admin.post(path, { name: 'Kompas bis', brin: '18NP', vestiging: '00', boardId: school!.boardId });
       expect(await duplicate.text()).toContain('Vestiging 18NP00 staat al in dit samenwerkingsverband (Het Kompas)');
@@ -89,6 +92,13 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(await (await client.get('/inloggen')).text()).toContain('E-mailadres');
       const unknown = await client.post('/taal', { locale: 'fr' });
       expect(unknown.status).toBe(400);
+
+      const userId = t.demo.userIds['bestuur@spov.example']!;
+      const signedIn = await TestClient.signedIn(t, userId);
+      await signedIn.post('/taal', { locale: 'en', returnTo: '/' });
+      await signedIn.post('/taal', { locale: 'nl', returnTo: '/' });
+      const audit = await t.deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'user.change_language'), eq(auditLog.entityId, userId)));
+      expect(audit.map((entry) => entry.after)).toEqual([{ locale: 'en' }, { locale: 'nl' }]);
     });
   });
 }

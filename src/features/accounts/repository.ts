@@ -142,8 +142,10 @@ export async function deleteSession(db: DbOrTx, tokenHash: string): Promise<void
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
 }
 
-export async function deleteSessionsOfUser(db: DbOrTx, userId: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.userId, userId));
+/** Ends every session of the user; returns how many there were. */
+export async function deleteSessionsOfUser(db: DbOrTx, userId: string): Promise<number> {
+  const deleted = await db.delete(sessions).where(eq(sessions.userId, userId)).returning({ tokenHash: sessions.tokenHash });
+  return deleted.length;
 }
 
 export async function deleteExpiredSessions(db: DbOrTx, now: Date): Promise<void> {

@@ -14,7 +14,8 @@ import { parseForm, readForm } from '../../ui/forms.js';
 import { publicAccess, type RouteTable } from '../../ui/route.js';
 import { logIn } from './log-in.js';
 import { accountsMessages } from './messages.js';
-import { deleteSession, findUsableUserToken, findUserById, updateLocale } from './repository.js';
+import { changeLanguage } from './change-language.js';
+import { deleteSession, findUsableUserToken, findUserById } from './repository.js';
 import { requestPasswordReset } from './request-password-reset.js';
 import { SESSION_COOKIE } from './sessions.js';
 import { setPasswordWithToken } from './set-password-with-token.js';
@@ -219,7 +220,7 @@ export function registerAccountRoutes(table: RouteTable): void {
     const locale = form['locale'];
     if (!isLocale(locale)) throw new AppError('invalid_input', 'Onbekende taal. Kies Nederlands of English.');
     setCookie(c, LOCALE_COOKIE, locale, { path: '/', sameSite: 'Lax', httpOnly: true, maxAge: 365 * 86_400 });
-    if (c.var.principal) await updateLocale(c.var.deps.db, c.var.principal.userId, locale);
+    if (c.var.principal) await changeLanguage({ db: c.var.deps.db, clock: c.var.deps.clock, userId: c.var.principal.userId, locale });
     return c.redirect(safeReturnPath(form['returnTo']), 303);
   });
 

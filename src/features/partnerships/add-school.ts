@@ -54,7 +54,9 @@ export async function addSchool(options: { db: Database; clock: Clock; auth: Aut
       if (!board) throw new AppError('invalid_input', 'Kies een schoolbestuur van dit samenwerkingsverband.', { field: 'boardId' });
     } else if (input.newBoardName) {
       boardId = crypto.randomUUID();
-      await tx.insert(boards).values({ id: boardId, partnershipId, name: input.newBoardName });
+      const board = { id: boardId, partnershipId, name: input.newBoardName };
+      await tx.insert(boards).values(board);
+      await recordAudit(tx, { at: clock.now(), actorUserId: auth.principal.userId, partnershipId, action: 'board.add', entityType: 'board', entityId: boardId, after: board });
     } else {
       throw new AppError('invalid_input', 'Kies het schoolbestuur, of vul de naam van een nieuw bestuur in.', { field: 'boardId' });
     }
@@ -66,7 +68,11 @@ export async function addSchool(options: { db: Database; clock: Clock; auth: Aut
         .from(districts)
         .where(and(eq(districts.partnershipId, partnershipId), eq(districts.name, input.districtName)));
       districtId = district?.id ?? crypto.randomUUID();
-      if (!district) await tx.insert(districts).values({ id: districtId, partnershipId, name: input.districtName });
+      if (!district) {
+        const row = { id: districtId, partnershipId, name: input.districtName };
+        await tx.insert(districts).values(row);
+        await recordAudit(tx, { at: clock.now(), actorUserId: auth.principal.userId, partnershipId, action: 'district.add', entityType: 'district', entityId: districtId, after: row });
+      }
     }
 
     const id = crypto.randomUUID();
