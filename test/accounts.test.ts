@@ -8,6 +8,7 @@ import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config/env.js';
 import type { AppContext } from '../src/ui/context.js';
 import { requestClientAddress } from '../src/ui/request.js';
+import { safeReturnPath } from '../src/features/accounts/routes.js';
 import { DEMO_PASSWORD } from '../src/features/demo/demo-organisation.js';
 import { createTestApp, TestClient, type TestApp } from './support/test-app.js';
 import { TEST_DATABASE_KINDS } from './support/test-db.js';
@@ -264,6 +265,17 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(log).not.toContain('geheim-token');
       expect(log).toContain('"path":"/uitnodiging/[token]"');
       expect(log).toContain('"path":"/wachtwoord-herstellen/[token]"');
+    });
+
+    it('returns only to paths on this site after log-in or a language switch', async () => {
+      for (const evil of ['/\t/evil.example', '/\n/evil.example', '//evil.example', '/\\evil.example', 'https://evil.example/']) {
+        expect(safeReturnPath(evil), JSON.stringify(evil)).toBe('/');
+      }
+      expect(safeReturnPath('/\t/evil.example')).toBe('/');
+      expect(safeReturnPath('/scholen/1?tab=2#x')).toBe('/scholen/1?tab=2#x');
+      const client = await TestClient.anonymous(t.app);
+      const response = await client.post('/taal', { locale: 'nl', returnTo: '/\t/evil.example' });
+      expect(response.headers.get('location')).toBe('/');
     });
 
     it('refuses a brand colour that makes the header unreadable', async () => {

@@ -33,9 +33,21 @@ function setSessionCookie(c: AppContext, token: string, expiresAt: Date) {
   });
 }
 
-/** Only same-site paths, so a crafted link cannot send someone elsewhere after logging in. */
-function safeReturnPath(value: string | undefined): string {
-  return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/';
+/**
+ * Only paths on this site, so a crafted link cannot send someone elsewhere after logging in. Resolved the
+ * way a browser would (which drops tabs and newlines and reads "\\" as "/"), then checked for the same origin.
+ */
+export function safeReturnPath(value: string | undefined): string {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
+  const base = 'http://opensop.invalid';
+  let url: URL;
+  try {
+    url = new URL(value, base);
+  } catch {
+    return '/';
+  }
+  if (url.origin !== base || !url.pathname.startsWith('/') || url.pathname.startsWith('//')) return '/';
+  return url.pathname + url.search + url.hash;
 }
 
 function loginSchema(t: ReturnType<typeof messages>) {
