@@ -55,6 +55,21 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(await duplicate.text()).toContain('Vestiging 18NP00 staat al in dit samenwerkingsverband (Het Kompas)');
     });
 
+    it('gives form errors in the user\'s language', async () => {
+      const admin = await TestClient.signedIn(t, t.demo.userIds['swv@voorbeeldstad.example']!);
+      await admin.post('/taal', { locale: 'en', returnTo: '/' });
+      try {
+        const html = await (await admin.post(`/swv/${t.demo.partnershipId}/scholen`, { name: 'X', brin: '1AB', vestiging: 'a' })).text();
+        expect(html).toContain('A BRIN number is two digits and two letters');
+        expect(html).toContain('Enter the name of the school');
+        const settings = await (await admin.post(`/swv/${t.demo.partnershipId}/instellingen`, { name: 'SW', primaryColor: '#ffee00' })).text();
+        expect(settings).toContain('Enter the name of the partnership (at least 3 characters)');
+        expect(settings).toContain('This colour is too light');
+      } finally {
+        await admin.post('/taal', { locale: 'nl', returnTo: '/' });
+      }
+    });
+
     it('refuses a board of another SWV', async () => {
       const admin = await TestClient.signedIn(t, t.demo.userIds['swv@voorbeeldstad.example']!);
       const response = await admin.post(`/swv/${t.demo.partnershipId}/scholen`, { name: 'Grensgeval', brin: '19QR', vestiging: '00', boardId: t.other.boardId });

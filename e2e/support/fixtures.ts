@@ -21,8 +21,17 @@ export const DEMO = {
   otherSchoolEditor: 'ib@vlinder.example',
 } as const;
 
+// axe refuses to start while it runs: the automatic check and an explicit one take turns per page.
+const axeTurns = new WeakMap<Page, Promise<unknown>>();
+
 /** Runs axe-core (WCAG 2.1 A/AA) on the current page; returns the violations as readable lines. */
-async function axeViolations(page: Page): Promise<string[]> {
+function axeViolations(page: Page): Promise<string[]> {
+  const run = (axeTurns.get(page) ?? Promise.resolve()).catch(() => undefined).then(() => runAxe(page));
+  axeTurns.set(page, run);
+  return run;
+}
+
+async function runAxe(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: axeSource });
   const result = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe;

@@ -230,7 +230,7 @@ export function registerAccountRoutes(table: RouteTable): void {
   table.post('/taal', publicAccess, async (c) => {
     const form = await readForm(c);
     const locale = form['locale'];
-    if (!isLocale(locale)) throw new AppError('invalid_input', 'Onbekende taal. Kies Nederlands of English.');
+    if (!isLocale(locale)) throw new AppError('invalid_input', messages(c)('unknownLanguage'));
     setCookie(c, LOCALE_COOKIE, locale, { path: '/', sameSite: 'Lax', httpOnly: true, maxAge: 365 * 86_400 });
     if (c.var.principal) await changeLanguage({ db: c.var.deps.db, clock: c.var.deps.clock, userId: c.var.principal.userId, locale });
     return c.redirect(safeReturnPath(form['returnTo']), 303);

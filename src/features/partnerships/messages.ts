@@ -1,4 +1,4 @@
-import { defineMessages } from '../../ui/i18n.js';
+import { defineMessages, type Translate } from '../../ui/i18n.js';
 
 export const partnershipMessages = defineMessages(
   {
@@ -62,6 +62,27 @@ export const partnershipMessages = defineMessages(
     resendButton: 'Uitnodiging opnieuw versturen',
     resendButtonContext: ' aan {name}',
     resent: 'Er is een nieuwe uitnodiging verstuurd; eerdere uitnodigingslinks werken niet meer.',
+    partnershipNameInvalid: 'Vul de naam van het samenwerkingsverband in (minstens 3 tekens)',
+    partnershipNameTooLong: 'De naam mag hoogstens 120 tekens lang zijn',
+    slugInvalid: 'Kies een korte naam voor in adressen en opdrachten: kleine letters, cijfers en streepjes, bijvoorbeeld "swv-de-eem"',
+    sectorRequired: 'Kies primair onderwijs (po) of voortgezet onderwijs (vo)',
+    slugTaken: 'De korte naam "{slug}" is al in gebruik. Kies een andere.',
+    maxChars: 'Hoogstens {max} tekens',
+    schoolNameRequired: 'Vul de naam van de school in',
+    schoolNameTooLong: 'De naam mag hoogstens 160 tekens lang zijn',
+    brinInvalid: 'Een BRIN-nummer is twee cijfers en twee letters, bijvoorbeeld 12AB',
+    vestigingInvalid: 'Het vestigingsnummer is één of twee cijfers, bijvoorbeeld 00 voor de hoofdvestiging',
+    postalCodeInvalid: 'Vul een postcode in als 1234 AB, of laat het veld leeg',
+    websiteInvalid: 'Vul een webadres in dat begint met https://, of laat het veld leeg',
+    locationExists: 'Vestiging {code} staat al in dit samenwerkingsverband ({name}).',
+    chooseOwnBoard: 'Kies een schoolbestuur van dit samenwerkingsverband.',
+    chooseBoardOrNew: 'Kies het schoolbestuur, of vul de naam van een nieuw bestuur in.',
+    colorFormat: 'Kies een kleur als #rrggbb, bijvoorbeeld #1f4e79',
+    colorTooLight: 'Deze kleur is te licht: witte tekst erop is slecht leesbaar. Kies een donkerdere kleur (contrast minstens 4,5 : 1).',
+    supportEmailInvalid: 'Vul een geldig e-mailadres in of laat het veld leeg',
+    logoWrongType: 'Het logo moet een PNG- of JPEG-bestand zijn.',
+    logoTooBig: 'Het logo is te groot: maximaal 200 kB.',
+    logoNotAnImage: 'Dit bestand is geen geldig PNG- of JPEG-plaatje.',
     settingsTitle: 'Instellingen van het samenwerkingsverband',
     partnershipName: 'Naam van het samenwerkingsverband',
     primaryColor: 'Huiskleur',
@@ -148,6 +169,27 @@ export const partnershipMessages = defineMessages(
     resendButton: 'Resend invitation',
     resendButtonContext: ' to {name}',
     resent: 'A new invitation has been sent; earlier invitation links no longer work.',
+    partnershipNameInvalid: 'Enter the name of the partnership (at least 3 characters)',
+    partnershipNameTooLong: 'The name can be at most 120 characters long',
+    slugInvalid: 'Choose a short name for addresses and commands: lower-case letters, digits and hyphens, for example "swv-de-eem"',
+    sectorRequired: 'Choose primary education (po) or secondary education (vo)',
+    slugTaken: 'The short name "{slug}" is already in use. Choose another one.',
+    maxChars: 'At most {max} characters',
+    schoolNameRequired: 'Enter the name of the school',
+    schoolNameTooLong: 'The name can be at most 160 characters long',
+    brinInvalid: 'A BRIN number is two digits and two letters, for example 12AB',
+    vestigingInvalid: 'The location number is one or two digits, for example 00 for the main location',
+    postalCodeInvalid: 'Enter a postal code like 1234 AB, or leave the field empty',
+    websiteInvalid: 'Enter a web address starting with https://, or leave the field empty',
+    locationExists: 'Location {code} is already in this partnership ({name}).',
+    chooseOwnBoard: 'Choose a school board of this partnership.',
+    chooseBoardOrNew: 'Choose the school board, or enter the name of a new board.',
+    colorFormat: 'Choose a colour as #rrggbb, for example #1f4e79',
+    colorTooLight: 'This colour is too light: white text on it is hard to read. Choose a darker colour (contrast at least 4.5 : 1).',
+    supportEmailInvalid: 'Enter a valid e-mail address or leave the field empty',
+    logoWrongType: 'The logo must be a PNG or JPEG file.',
+    logoTooBig: 'The logo is too large: at most 200 kB.',
+    logoNotAnImage: 'This file is not a valid PNG or JPEG image.',
     settingsTitle: 'Partnership settings',
     partnershipName: 'Name of the partnership',
     primaryColor: 'Brand colour',
@@ -174,3 +216,6 @@ export const partnershipMessages = defineMessages(
     manageLinks: 'Management',
   },
 );
+
+export type PartnershipMessage = keyof typeof partnershipMessages.nl;
+export type PartnershipTranslate = Translate<PartnershipMessage>;

@@ -71,10 +71,10 @@ export function registerPartnershipRoutes(table: RouteTable): void {
   table.get('/beheer', permission('platform.manage', platformScope), (c) => platformPage(c, {}, {}));
   table.post('/beheer/swv', permission('platform.manage', platformScope), async (c, auth) => {
     const values = await readForm(c);
-    const parsed = parseForm(createPartnershipInput, values);
+    const parsed = parseForm(createPartnershipInput(m(c)), values);
     if (!parsed.ok) return platformPage(c, parsed.errors, values);
     try {
-      const id = await createPartnership({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), input: parsed.data });
+      const id = await createPartnership({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), input: parsed.data, t: m(c) });
       return c.redirect(`/swv/${id}`, 303);
     } catch (error) {
       if (error instanceof AppError && error.code === 'conflict') return platformPage(c, { slug: error.userMessage ?? '' }, values);
@@ -120,10 +120,10 @@ export function registerPartnershipRoutes(table: RouteTable): void {
   table.get('/swv/:partnershipId/scholen/nieuw', permission('partnership.manage', fromPartnershipParam), (c) => newSchoolPage(c, {}, {}));
   table.post('/swv/:partnershipId/scholen', permission('partnership.manage', fromPartnershipParam), async (c, auth) => {
     const values = await readForm(c);
-    const parsed = parseForm(addSchoolInput, values);
+    const parsed = parseForm(addSchoolInput(m(c)), values);
     if (!parsed.ok) return newSchoolPage(c, parsed.errors, values);
     try {
-      const schoolId = await addSchool({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), partnershipId: c.req.param('partnershipId')!, input: parsed.data });
+      const schoolId = await addSchool({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), partnershipId: c.req.param('partnershipId')!, input: parsed.data, t: m(c) });
       return c.redirect(`/scholen/${schoolId}`, 303);
     } catch (error) {
       if (error instanceof AppError && (error.code === 'conflict' || error.code === 'invalid_input')) {
@@ -416,7 +416,7 @@ export function registerPartnershipRoutes(table: RouteTable): void {
     const body = await c.req.parseBody();
     const values: Record<string, string> = {};
     for (const [key, value] of Object.entries(body)) if (typeof value === 'string' && key !== '_csrf') values[key] = value;
-    const parsed = parseForm(partnershipSettingsInput, values);
+    const parsed = parseForm(partnershipSettingsInput(t), values);
     let logoDataUrl: string | null | undefined;
     const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
     const logo = body['logo'];
@@ -426,7 +426,7 @@ export function registerPartnershipRoutes(table: RouteTable): void {
         logoDataUrl = logoToDataUrl({ bytes: new Uint8Array(await logo.arrayBuffer()), mimeType: logo.type });
       } catch (error) {
         if (!(error instanceof LogoError)) throw error;
-        errors['logo'] = error.message;
+        errors['logo'] = t(error.key);
       }
     }
     if (!parsed.ok || Object.keys(errors).length) return settingsPage(c, errors, values);
