@@ -91,6 +91,7 @@ test('an SWV admin sees settings and add-school pages, and revokes a role after 
   await expect(page.getByRole('link', { name: 'SOP-rondes' })).toBeVisible();
   await page.getByRole('link', { name: 'Instellingen' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Instellingen van het samenwerkingsverband');
+  await expectAccessible(page, 'settings'); // explicit: going back at once could cut the automatic check short
   await page.goBack();
   await page.getByRole('link', { name: 'School toevoegen' }).click();
   await page.getByRole('button', { name: 'School toevoegen' }).click();
