@@ -84,8 +84,29 @@ export interface CreateAppOptions {
   routes?: RouteTable;
 }
 
+/**
+ * One-time links carry their secret in the path (`/uitnodiging/:token`); the request log must not keep it,
+ * or anyone who reads the logs can set a password. Every route with a `:token` parameter is redacted.
+ */
+export function pathRedactor(routes: RouteTable): (pathname: string) => string {
+  const patterns = routes.routes
+    .filter((route) => route.path.split('/').includes(':token'))
+    .map((route) => {
+      const parts = route.path.split('/').map((part) => (part === ':token' ? '([^/]+)' : part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+      return new RegExp(`^${parts.join('/')}/?$`);
+    });
+  return (pathname) => {
+    for (const pattern of patterns) {
+      const match = pattern.exec(pathname);
+      if (match?.[1]) return pathname.replace(`/${match[1]}`, '/[token]');
+    }
+    return pathname;
+  };
+}
+
 export function createApp({ deps, routes = buildRouteTable() }: CreateAppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const redactPath = pathRedactor(routes);
 
   app.use('*', async (c, next) => {
     const started = performance.now();
@@ -96,6 +117,8 @@ export function createApp({ deps, routes = buildRouteTable() }: CreateAppOptions
     c.set('sessionTokenHash', null);
     c.set('locale', 'nl');
     c.set('csrfToken', '');
+    const pathname = new URL(c.req.url).pathname;
+    c.set('logPath', redactPath(pathname));
     await next();
     c.header('Content-Security-Policy', contentSecurityPolicy(nonce));
     c.header('X-Content-Type-Options', 'nosniff');
@@ -104,9 +127,8 @@ export function createApp({ deps, routes = buildRouteTable() }: CreateAppOptions
     c.header('Cross-Origin-Opener-Policy', 'same-origin');
     c.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
     if (deps.config.secureCookies) c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
-    const pathname = new URL(c.req.url).pathname;
     if (!pathname.startsWith('/static/')) {
-      deps.logger.info({ method: c.req.method, path: pathname, status: c.res.status, ms: Math.round(performance.now() - started), userId: c.var.principal?.userId }, 'request');
+      deps.logger.info({ method: c.req.method, path: c.var.logPath, status: c.res.status, ms: Math.round(performance.now() - started), userId: c.var.principal?.userId }, 'request');
     }
   });
 

@@ -1,7 +1,8 @@
 /** Starts the web server: checks configuration, opens and migrates the database, loads demo data when empty, serves. */
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
-import { ConfigError, loadConfig } from './config/env.js';
+import { ConfigError, loadConfig, type Config } from './config/env.js';
+import { describeStartupError } from './config/startup-errors.js';
 import { createLogger } from './config/logger.js';
 import { DataDirLockedError } from './db/lock.js';
 import { demoAccountsText, isDatabaseEmpty, seedDemoData } from './features/demo/seed-demo-data.js';
@@ -9,27 +10,26 @@ import { startJobWorker } from './jobs/queue.js';
 import { openRuntime } from './runtime.js';
 import './features/register.js';
 
+/** Known start-up problems end the process with one line that says what to do; anything else in full. */
+function exitWith(error: unknown, config: Config | null): never {
+  const line = error instanceof ConfigError || error instanceof DataDirLockedError ? error.message : config ? describeStartupError(error, config) : null;
+  console.error(line ?? error);
+  process.exit(1);
+}
+
 async function main(): Promise<void> {
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
+    exitWith(error, null);
   }
   const logger = createLogger(config.LOG_LEVEL);
   let runtime;
   try {
     runtime = await openRuntime(config, logger);
   } catch (error) {
-    if (error instanceof DataDirLockedError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
+    exitWith(error, config);
   }
   const { deps, database } = runtime;
   logger.info({ database: database.kind, dataDir: database.kind === 'pglite' ? config.dataDir : undefined }, 'database ready');
@@ -48,6 +48,8 @@ async function main(): Promise<void> {
     if (config.DEMO_DATA) console.log(`${demoAccountsText()}\n`);
     if (deps.mailer.kind === 'outbox') console.log(`E-mail gaat naar de map ${config.outboxDir} (stel SMTP_URL in om echt te versturen).\n`);
   });
+
+  server.on('error', (error) => exitWith(error, config));
 
   let stopping = false;
   const stop = async (signal: string) => {

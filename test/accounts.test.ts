@@ -2,7 +2,13 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../src/audit/schema.js';
-import { memberships } from '../src/features/accounts/schema.js';
+import { memberships, users as users_ } from '../src/features/accounts/schema.js';
+import pino from 'pino';
+import { createApp } from '../src/app.js';
+import { loadConfig } from '../src/config/env.js';
+import type { AppContext } from '../src/ui/context.js';
+import { requestClientAddress } from '../src/ui/request.js';
+import { safeReturnPath } from '../src/features/accounts/routes.js';
 import { DEMO_PASSWORD } from '../src/features/demo/demo-organisation.js';
 import { createTestApp, TestClient, type TestApp } from './support/test-app.js';
 import { TEST_DATABASE_KINDS } from './support/test-db.js';
@@ -58,6 +64,37 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(await blocked.text()).toContain('Te veel mislukte pogingen');
       t.clock.advanceDays(1 / 24 / 3); // 20 minutes
       expect((await client.post('/inloggen', { email: 'ib@vlinder.example', password: DEMO_PASSWORD })).status).toBe(303);
+    });
+
+    it('counts parallel attempts: a burst cannot slip past the limit', async () => {
+      const clients = await Promise.all(Array.from({ length: 10 }, () => TestClient.anonymous(t.app)));
+      const statuses = await Promise.all(clients.map((client) => client.post('/inloggen', { email: 'directie@regenboog.example', password: 'fout' }).then((r) => r.status)));
+      expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(5);
+      expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(5);
+      expect((await clients[0]!.post('/inloggen', { email: 'directie@regenboog.example', password: DEMO_PASSWORD })).status).toBe(429);
+      t.clock.advanceDays(1 / 24 / 3);
+    });
+
+    it('behind a trusted proxy, limits by the address the proxy added (the right-most hop)', () => {
+      const context = (trust: boolean, forwarded: string) =>
+        ({ var: { deps: { config: { TRUST_PROXY: trust } } }, req: { header: (name: string) => (name === 'x-forwarded-for' ? forwarded : undefined) } }) as unknown as AppContext;
+      expect(requestClientAddress(context(true, '6.6.6.6, 10.0.0.1, 203.0.113.9'))).toBe('203.0.113.9');
+      expect(requestClientAddress(context(true, '203.0.113.9'))).toBe('203.0.113.9');
+      expect(requestClientAddress(context(false, '6.6.6.6'))).toBe('unknown');
+    });
+
+    it('limits password-reset requests per address, with the same calm answer for unknown addresses', async () => {
+      const client = await TestClient.anonymous(t.app);
+      for (const email of ['ib@regenboog.example', 'nobody@nergens.example']) {
+        for (let i = 0; i < 3; i++) expect((await client.post('/wachtwoord-vergeten', { email })).status).toBe(200);
+        const limited = await client.post('/wachtwoord-vergeten', { email });
+        expect(limited.status).toBe(429);
+        expect(await limited.text()).toContain('Er zijn net al een paar links aangevraagd');
+      }
+      const audit = await t.deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'user.request_password_reset'), eq(auditLog.entityId, t.demo.userIds['ib@regenboog.example']!)));
+      expect(audit).toHaveLength(3);
+      t.clock.advanceDays(1 / 24 / 3);
+      expect((await client.post('/wachtwoord-vergeten', { email: 'ib@regenboog.example' })).status).toBe(200);
     });
 
     it('refuses a form post without a valid CSRF token and changes nothing', async () => {
@@ -121,6 +158,59 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(audit.some((entry) => (entry.after as { email: string }).email === 'noor@horizon.example')).toBe(true);
     });
 
+    it('revokes a role after confirmation, audited; an admin cannot revoke their own last admin role', async () => {
+      const admin = await TestClient.signedIn(t, t.demo.userIds['swv@voorbeeldstad.example']!);
+      const users = `/swv/${t.demo.partnershipId}/gebruikers`;
+      await admin.post(users, { name: 'Tijdelijk Lid', email: 'tijdelijk@vlinder.example', role: 'council_member', placeId: t.demo.schoolIds['vlinder']! });
+      const [user] = await t.deps.db.select().from(users_).where(eq(users_.email, 'tijdelijk@vlinder.example'));
+      const [role] = await t.deps.db.select().from(memberships).where(eq(memberships.userId, user!.id));
+      const path = `${users}/${role!.id}/intrekken`;
+      expect(await (await admin.get(users)).text()).toContain(`href="${path}"`);
+      const question = await (await admin.get(path)).text();
+      expect(question).toContain('Wilt u de rol Medezeggenschapsraad bij OBS De Vlinder van Tijdelijk Lid (tijdelijk@vlinder.example) intrekken?');
+      expect((await admin.post(path, {})).status).toBe(200); // no confirmation: only the question again
+      expect(await t.deps.db.select().from(memberships).where(eq(memberships.id, role!.id))).toHaveLength(1);
+      const done = await admin.post(path, { bevestigd: '1' });
+      expect(done.status).toBe(303);
+      expect(await (await admin.get(done.headers.get('location')!)).text()).toContain('De rol is ingetrokken.');
+      expect(await t.deps.db.select().from(memberships).where(eq(memberships.id, role!.id))).toHaveLength(0);
+      const [audit] = await t.deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'user.revoke_role'), eq(auditLog.entityId, user!.id)));
+      expect(audit!.before).toMatchObject({ role: 'council_member', schoolId: t.demo.schoolIds['vlinder'] });
+
+      const [own] = await t.deps.db.select().from(memberships).where(and(eq(memberships.userId, t.demo.userIds['swv@voorbeeldstad.example']!), eq(memberships.role, 'partnership_admin')));
+      const refused = await admin.post(`${users}/${own!.id}/intrekken`, { bevestigd: '1' });
+      expect(refused.status).toBe(409);
+      expect(await refused.text()).toContain('U kunt uw eigen laatste beheerdersrol niet intrekken');
+      expect(await t.deps.db.select().from(memberships).where(eq(memberships.id, own!.id))).toHaveLength(1);
+    });
+
+    it('re-sends an expired invitation; the old link stops working', async () => {
+      const users = `/swv/${t.demo.partnershipId}/gebruikers`;
+      const invite = { name: 'Laat Lezer', email: 'laat@horizon.example', role: 'school_editor', placeId: t.demo.schoolIds['horizon']! };
+      await (await TestClient.signedIn(t, t.demo.userIds['swv@voorbeeldstad.example']!)).post(users, invite);
+      await t.runJobs();
+      const firstLink = /http:\/\/opensop\.test(\/uitnodiging\/\S+)/.exec(t.mailer.sent.findLast((m) => m.to === 'laat@horizon.example')!.text)![1]!;
+      t.clock.advanceDays(8);
+      const admin = await TestClient.signedIn(t, t.demo.userIds['swv@voorbeeldstad.example']!);
+      expect((await (await TestClient.anonymous(t.app)).get(firstLink)).status).toBe(410);
+      expect(await (await admin.post(users, invite)).text()).toContain('Uitnodiging opnieuw versturen');
+      const [user] = await t.deps.db.select().from(users_).where(eq(users_.email, 'laat@horizon.example'));
+      const resent = await admin.post(`${users}/${user!.id}/uitnodiging-opnieuw`, {});
+      expect(resent.status).toBe(303);
+      expect(await (await admin.get(resent.headers.get('location')!)).text()).toContain('Er is een nieuwe uitnodiging verstuurd');
+      await t.runJobs();
+      const mail = t.mailer.sent.findLast((m) => m.to === 'laat@horizon.example')!;
+      expect(mail.subject).toBe('Nieuwe uitnodiging voor OpenSOP');
+      const link = /http:\/\/opensop\.test(\/uitnodiging\/\S+)/.exec(mail.text)![1]!;
+      const invitee = await TestClient.anonymous(t.app);
+      expect((await invitee.post(link, { password: 'een lange zin hier', passwordRepeat: 'een lange zin hier' })).status).toBe(303);
+      const again = await admin.post(`${users}/${user!.id}/uitnodiging-opnieuw`, {});
+      expect(again.status).toBe(409);
+      expect(await again.text()).toContain('Laat Lezer heeft al een wachtwoord gekozen');
+      const audit = await t.deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'user.resend_invitation'), eq(auditLog.entityId, user!.id)));
+      expect(audit).toHaveLength(1);
+    });
+
     it('refuses to invite someone to a school of another SWV', async () => {
       const admin = await TestClient.signedIn(t, t.demo.userIds['swv@voorbeeldstad.example']!);
       const response = await admin.post(`/swv/${t.demo.partnershipId}/gebruikers`, {
@@ -150,6 +240,42 @@ for (const kind of TEST_DATABASE_KINDS) {
       const fresh = await TestClient.anonymous(t.app);
       expect((await fresh.post('/inloggen', { email: 'mr@regenboog.example', password: DEMO_PASSWORD })).status).toBe(401);
       expect((await fresh.post('/inloggen', { email: 'mr@regenboog.example', password: 'nieuw wachtwoord voor de mr' })).status).toBe(303);
+    });
+
+    it('never builds e-mailed links from the request\'s Host header', async () => {
+      // No PUBLIC_BASE_URL: the local default applies, whatever Host the request claims.
+      const app = createApp({ deps: { ...t.deps, config: loadConfig({ NODE_ENV: 'test', PORT: '3000', LOG_LEVEL: 'silent' }) } });
+      const attacker = new TestClient({ request: (input: string, init?: RequestInit) => app.request(input.replace('http://opensop.test', 'http://evil.example'), init) });
+      await attacker.get('/wachtwoord-vergeten');
+      const before = t.mailer.sent.length;
+      await attacker.post('/wachtwoord-vergeten', { email: 'directie@regenboog.example' });
+      await t.runJobs();
+      const mail = t.mailer.sent.slice(before).find((m) => m.to === 'directie@regenboog.example')!;
+      expect(mail.text).toContain('http://localhost:3000/wachtwoord-herstellen/');
+      expect(mail.text).not.toContain('evil.example');
+    });
+
+    it('keeps one-time tokens out of the request log', async () => {
+      const lines: string[] = [];
+      const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) });
+      const client = new TestClient(createApp({ deps: { ...t.deps, logger } }));
+      await client.get('/uitnodiging/geheim-token-123456');
+      await client.post('/wachtwoord-herstellen/geheim-token-654321', { password: 'x', passwordRepeat: 'x' });
+      const log = lines.join('');
+      expect(log).not.toContain('geheim-token');
+      expect(log).toContain('"path":"/uitnodiging/[token]"');
+      expect(log).toContain('"path":"/wachtwoord-herstellen/[token]"');
+    });
+
+    it('returns only to paths on this site after log-in or a language switch', async () => {
+      for (const evil of ['/\t/evil.example', '/\n/evil.example', '//evil.example', '/\\evil.example', 'https://evil.example/']) {
+        expect(safeReturnPath(evil), JSON.stringify(evil)).toBe('/');
+      }
+      expect(safeReturnPath('/\t/evil.example')).toBe('/');
+      expect(safeReturnPath('/scholen/1?tab=2#x')).toBe('/scholen/1?tab=2#x');
+      const client = await TestClient.anonymous(t.app);
+      const response = await client.post('/taal', { locale: 'nl', returnTo: '/\t/evil.example' });
+      expect(response.headers.get('location')).toBe('/');
     });
 
     it('refuses a brand colour that makes the header unreadable', async () => {

@@ -11,6 +11,7 @@ import { signedIn } from '../src/ui/route.js';
 import { createTestApp, TestClient, type TestApp } from './support/test-app.js';
 import { TEST_DATABASE_KINDS } from './support/test-db.js';
 import { matrixFixtures, type MatrixFixtures } from './support/matrix-fixtures.js';
+import { isIdParameter } from './support/matrix-other-tenant.js';
 
 /** Personas: roles in the demo SWV (A) and in a second SWV (B). */
 const PERSONAS = [
@@ -59,6 +60,9 @@ export const EXPECTED_ACCESS: Record<string, readonly Persona[]> = {
   'GET /swv/:partnershipId': SWV_ADMINS,
   'GET /swv/:partnershipId/gebruikers': SWV_ADMINS,
   'POST /swv/:partnershipId/gebruikers': SWV_ADMINS,
+  'GET /swv/:partnershipId/gebruikers/:membershipId/intrekken': SWV_ADMINS,
+  'POST /swv/:partnershipId/gebruikers/:membershipId/intrekken': SWV_ADMINS,
+  'POST /swv/:partnershipId/gebruikers/:userId/uitnodiging-opnieuw': SWV_ADMINS,
   'GET /swv/:partnershipId/instellingen': SWV_ADMINS,
   'POST /swv/:partnershipId/instellingen': SWV_ADMINS,
   'GET /besturen/:boardId': ['swv_admin', 'board_user'],
@@ -132,6 +136,32 @@ for (const kind of TEST_DATABASE_KINDS) {
         }
         expect(mismatches).toEqual([]);
       });
+    }
+
+    // Routes with two or more ids: SWV A's outer ids with SWV B's inner resource. The guard passes on A's ids,
+    // so only the use case's tenant filter stands between A's admin and B's data: everyone must get 404
+    // (anonymous visitors are sent to log in).
+    const multiId = ordered.filter((route) => (route.path.match(/:(\w+)/g) ?? []).filter((p) => isIdParameter(p.slice(1))).length > 1);
+    it('has cross-tenant cells for every route with more than one id', () => {
+      expect(multiId.length).toBeGreaterThan(0);
+    });
+    for (const route of multiId) {
+      const key = `${route.method} ${route.path}`;
+      const inner = (route.path.match(/:(\w+)/g) ?? []).map((p) => p.slice(1)).filter(isIdParameter).slice(1);
+      for (const name of inner) {
+        it(`${key} with SWV B's ${name}: 404 for everyone`, async () => {
+          const value = fixtures.otherTenant[name];
+          expect(value, `matrix-other-tenant: no SWV B value for :${name}`).toBeDefined();
+          const path = fixtures.fillPath(route.path, { [name]: value! });
+          const mismatches: string[] = [];
+          for (const persona of PERSONAS) {
+            const response = await request(await clientFor(persona), route.method, path);
+            const ok = persona === 'anonymous' ? isDenied(response) : response.status === 404 || (isDenied(response) && !EXPECTED_ACCESS[key]!.includes(persona));
+            if (!ok) mismatches.push(`${persona}: got ${response.status}`);
+          }
+          expect(mismatches).toEqual([]);
+        });
+      }
     }
 
     it('fails when any single guard is removed', async () => {

@@ -5,7 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../src/cli/commands.js';
 import { runCli } from '../src/cli/run-cli.js';
 import { openDatabase } from '../src/db/client.js';
+import { eq } from 'drizzle-orm';
+import { auditLog } from '../src/audit/schema.js';
+import { systemClock } from '../src/config/clock.js';
 import { findUserByEmail, loadPrincipal } from '../src/features/accounts/repository.js';
+import { sessions } from '../src/features/accounts/schema.js';
+import { startSession } from '../src/features/accounts/sessions.js';
 
 function captureIo(): CliIo & { output: string[]; errors: string[] } {
   const output: string[] = [];
@@ -61,6 +66,33 @@ describe('operator command line', () => {
     const principal = await loadPrincipal(handle.db, user!.id);
     await handle.close();
     expect(principal!.memberships.map((m) => m.role)).toEqual(['platform_admin']);
+  }, 60_000);
+
+  it('never silently replaces an existing account\'s password; with --reset-password it ends their sessions and audits it', async () => {
+    process.env['ADMIN_PASSWORD'] = 'een ander sterk wachtwoord';
+    const refused = captureIo();
+    expect(await runCli(['admin', 'create', '--email', 'swv@voorbeeldstad.example', '--name', 'Sanne'], refused)).toBe(1);
+    expect(refused.errors.join('\n')).toContain('Er bestaat al een account met swv@voorbeeldstad.example');
+    expect(refused.errors.join('\n')).toContain('--reset-password');
+
+    let handle = await openDatabase({ kind: 'pglite', dataDir });
+    const user = (await findUserByEmail(handle.db, 'swv@voorbeeldstad.example'))!;
+    const hashBefore = user.passwordHash;
+    await startSession(handle.db, systemClock, user.id);
+    await handle.close();
+
+    const reset = captureIo();
+    expect(await runCli(['admin', 'create', '--email', 'swv@voorbeeldstad.example', '--name', 'Sanne', '--reset-password'], reset)).toBe(0);
+    expect(reset.output.join('\n')).toContain('1 sessie(s) zijn beëindigd');
+    handle = await openDatabase({ kind: 'pglite', dataDir });
+    try {
+      expect((await findUserByEmail(handle.db, 'swv@voorbeeldstad.example'))!.passwordHash).not.toBe(hashBefore);
+      expect(await handle.db.select().from(sessions).where(eq(sessions.userId, user.id))).toHaveLength(0);
+      const audit = await handle.db.select().from(auditLog).where(eq(auditLog.entityId, user.id));
+      expect(audit.map((entry) => entry.action)).toEqual(expect.arrayContaining(['user.reset_password_by_operator', 'user.make_platform_admin']));
+    } finally {
+      await handle.close();
+    }
   }, 60_000);
 
   it('tells the operator to stop the server when it holds the database', async () => {

@@ -6,6 +6,8 @@ import { and, count, eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../src/auth/app-error.js';
 import { loadPrincipal } from '../src/features/accounts/repository.js';
+import { partnershipMessages } from '../src/features/partnerships/messages.js';
+import { translator } from '../src/ui/i18n.js';
 import { addSchool, addSchoolInput } from '../src/features/partnerships/add-school.js';
 import { getSchool as getSchoolRow } from '../src/features/partnerships/repository.js';
 import { addReviewRemark } from '../src/features/cycle/add-review-remark.js';
@@ -442,7 +444,8 @@ for (const kind of TEST_DATABASE_KINDS) {
         app.clock.set('2029-04-01T10:00:00+02:00');
         const admin = await as('admin', 'partnership.manage');
         const boardId = (await getSchoolRow(app.deps.db, schoolId))!.boardId;
-        const newSchoolId = await addSchool({ ...deps(), auth: admin, partnershipId, input: addSchoolInput.parse({ name: 'OBS Nieuwkomer', brin: '77ZZ', vestiging: '00', boardId }) });
+        const t = translator(partnershipMessages, 'nl');
+        const newSchoolId = await addSchool({ ...deps(), auth: admin, partnershipId, t, input: addSchoolInput(t).parse({ name: 'OBS Nieuwkomer', brin: '77ZZ', vestiging: '00', boardId }) });
         const profile = (await findProfile(app.deps.db, newSchoolId, '2029-2030'))!;
         expect(profile).toMatchObject({ status: 'not_started', templateVersionId: versionId });
         expect(Object.keys((await listAnswers(app.deps.db, profile.id)).answers)).toEqual([]);

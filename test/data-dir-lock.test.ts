@@ -64,4 +64,20 @@ describe('one process per embedded database', () => {
     const second = acquireDataDirLock(dataDir);
     second.release();
   });
+
+  it('names the lock file of another machine, and takes it over once its heartbeat is old', () => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'opensop-lock-'));
+    const lockPath = path.join(dataDir, 'opensop.lock');
+    writeFileSync(lockPath, JSON.stringify({ pid: 4242, host: 'oude-container', since: new Date().toISOString(), heartbeat: true }));
+    expect(() => acquireDataDirLock(dataDir)).toThrow(DataDirLockedError);
+    expect(() => acquireDataDirLock(dataDir)).toThrow(new RegExp(`pid 4242\\) op computer "oude-container".*verwijder dan het vergrendelingsbestand ${lockPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    // Four minutes without a heartbeat: the container that held it is gone.
+    const later = () => Date.now() + 4 * 60_000;
+    const lock = acquireDataDirLock(dataDir, later);
+    lock.release();
+
+    // A lock of an older version (no heartbeat) from another machine is never guessed stale.
+    writeFileSync(lockPath, JSON.stringify({ pid: 4242, host: 'oude-container' }));
+    expect(() => acquireDataDirLock(dataDir, later)).toThrow(DataDirLockedError);
+  });
 });

@@ -21,14 +21,42 @@ export const DEMO = {
   otherSchoolEditor: 'ib@vlinder.example',
 } as const;
 
-export async function expectAccessible(page: Page, context = ''): Promise<void> {
+// axe refuses to start while it runs: the automatic check and an explicit one take turns per page.
+const axeTurns = new WeakMap<Page, Promise<unknown>>();
+
+/** Runs axe-core (WCAG 2.1 A/AA) on the current page; returns the violations as readable lines. */
+function axeViolations(page: Page): Promise<string[]> {
+  const run = (axeTurns.get(page) ?? Promise.resolve()).catch(() => undefined).then(() => runAxe(page));
+  axeTurns.set(page, run);
+  return run;
+}
+
+async function runAxe(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: axeSource });
   const result = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
     return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
   });
-  const violations = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-  expect(violations, `axe violations on ${page.url()} ${context}`).toEqual([]);
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+export async function expectAccessible(page: Page, context = ''): Promise<void> {
+  expect(await axeViolations(page), `axe violations on ${page.url()} ${context}`).toEqual([]);
+}
+
+/** "/scholen/3f2…/documenten" → "/scholen/:id/documenten": each kind of page is checked once per test. */
+export function pagePattern(url: URL): string {
+  return url.pathname
+    .split('/')
+    .map((segment) =>
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(segment) ? ':id' : /^[\w-]{24,}$/.test(segment) ? ':token' : /^\d+$/.test(segment) ? ':n' : segment,
+    )
+    .join('/');
+}
+
+/** The navigation moved on while axe ran: this visit is not checked; the next visit of the pattern is. */
+function isNavigationRace(error: unknown): boolean {
+  return /Execution context was destroyed|navigation|Target (page, context or browser )?(has been )?closed|frame was detached/i.test(String(error));
 }
 
 export async function logIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
@@ -59,7 +87,40 @@ export function readOutbox(): Array<{ to: string; subject: string; text: string 
   }
 }
 
-export const test = base.extend<{ consoleErrors: string[] }>({
+export const test = base.extend<{ consoleErrors: string[]; axeEveryPage: boolean; autoAxe: void }>({
+  /** Runs axe after every load of an HTML page of the app (each URL pattern once per test); violations fail the test. */
+  axeEveryPage: [false, { option: true }],
+  autoAxe: [
+    async ({ page, axeEveryPage, baseURL }, use) => {
+      if (!axeEveryPage) return use();
+      const origin = new URL(baseURL!).origin;
+      const checked = new Set<string>();
+      const violations: string[] = [];
+      let queue = Promise.resolve();
+      const check = async () => {
+        const url = new URL(page.url());
+        const pattern = pagePattern(url);
+        if (url.origin !== origin || checked.has(pattern) || url.pathname.startsWith('/static/')) return;
+        try {
+          if ((await page.evaluate(() => document.contentType)) !== 'text/html') return;
+          const found = await axeViolations(page);
+          checked.add(pattern);
+          for (const line of found) violations.push(`${pattern}: ${line}`);
+        } catch (error) {
+          if (!isNavigationRace(error)) throw error;
+        }
+      };
+      const onLoad = () => {
+        queue = queue.then(check);
+      };
+      page.on('load', onLoad);
+      await use();
+      page.off('load', onLoad);
+      await queue;
+      expect(violations, `axe violations (checked: ${[...checked].join(', ')})`).toEqual([]);
+    },
+    { auto: true },
+  ],
   consoleErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];

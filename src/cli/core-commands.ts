@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/password.js';
-import { findUserByEmail, insertMembership, insertUser, updatePassword } from '../features/accounts/repository.js';
+import { deleteSessionsOfUser, findUserByEmail, insertMembership, insertUser, updatePassword } from '../features/accounts/repository.js';
 import { demoAccountsText, isDatabaseEmpty, seedDemoData } from '../features/demo/seed-demo-data.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { runDueJobs } from '../jobs/queue.js';
@@ -37,11 +37,11 @@ registerCliCommand({
 
 registerCliCommand({
   name: ['admin', 'create'],
-  summary: 'Maakt een platformbeheerder aan (of geeft een bestaand account die rol).',
-  usage: 'admin create --email <adres> --name "<naam>"   (wachtwoord uit de omgevingsvariabele ADMIN_PASSWORD)',
+  summary: 'Maakt een platformbeheerder aan; een bestaand account alleen met --reset-password (vervangt het wachtwoord en beëindigt de sessies).',
+  usage: 'admin create --email <adres> --name "<naam>" [--reset-password]   (wachtwoord uit de omgevingsvariabele ADMIN_PASSWORD)',
   needsDatabase: true,
   async run({ args, runtime, io }) {
-    const { values } = parseArgs({ args, options: { email: { type: 'string' }, name: { type: 'string' } }, strict: true });
+    const { values } = parseArgs({ args, options: { email: { type: 'string' }, name: { type: 'string' }, 'reset-password': { type: 'boolean' } }, strict: true });
     const input = z
       .object({
         email: z.email({ error: '--email moet een geldig e-mailadres zijn' }),
@@ -50,27 +50,44 @@ registerCliCommand({
           error: `ADMIN_PASSWORD moet minstens ${MIN_PASSWORD_LENGTH} tekens hebben`,
         }),
       })
-      .safeParse({ ...values, password: process.env['ADMIN_PASSWORD'] });
+      .safeParse({ email: values.email, name: values.name, password: process.env['ADMIN_PASSWORD'] });
     if (!input.success) {
       for (const issue of input.error.issues) io.err(issue.message);
       return 2;
     }
+    const resetPassword = values['reset-password'] === true;
     const { db, clock } = runtime!.deps;
     const now = clock.now();
+    const existing = await findUserByEmail(db, input.data.email);
+    if (existing && !resetPassword) {
+      // Silently replacing someone's password (and leaving their sessions open) is never what an operator means.
+      io.err(
+        `Er bestaat al een account met ${existing.email} (${existing.name}). Het wachtwoord is niet gewijzigd. ` +
+          'Wilt u het wachtwoord vervangen door ADMIN_PASSWORD en de persoon platformbeheerder maken? Voeg dan --reset-password toe; ' +
+          'alle sessies van dit account worden dan beëindigd.',
+      );
+      return 1;
+    }
     const passwordHash = await hashPassword(input.data.password);
+    let endedSessions = 0;
     await db.transaction(async (tx) => {
-      let user = await findUserByEmail(tx, input.data.email);
-      if (!user) {
-        const id = crypto.randomUUID();
-        await insertUser(tx, { id, email: input.data.email, name: input.data.name, passwordHash, createdAt: now });
-        user = await findUserByEmail(tx, input.data.email);
+      let userId = existing?.id;
+      if (!userId) {
+        userId = crypto.randomUUID();
+        await insertUser(tx, { id: userId, email: input.data.email, name: input.data.name, passwordHash, createdAt: now });
       } else {
-        await updatePassword(tx, user.id, passwordHash);
+        await updatePassword(tx, userId, passwordHash);
+        endedSessions = await deleteSessionsOfUser(tx, userId);
+        await recordAudit(tx, { at: now, actorUserId: null, partnershipId: null, action: 'user.reset_password_by_operator', entityType: 'user', entityId: userId, after: { endedSessions } });
       }
-      await insertMembership(tx, { userId: user!.id, role: 'platform_admin' }, now);
-      await recordAudit(tx, { at: now, actorUserId: null, partnershipId: null, action: 'user.make_platform_admin', entityType: 'user', entityId: user!.id });
+      const added = await insertMembership(tx, { userId, role: 'platform_admin' }, now);
+      if (added) await recordAudit(tx, { at: now, actorUserId: null, partnershipId: null, action: 'user.make_platform_admin', entityType: 'user', entityId: userId });
     });
-    io.out(`${input.data.email} is platformbeheerder.`);
+    io.out(
+      existing
+        ? `Het wachtwoord van ${input.data.email} is vervangen en ${endedSessions} sessie(s) zijn beëindigd; ${input.data.email} is platformbeheerder.`
+        : `${input.data.email} is platformbeheerder.`,
+    );
     return 0;
   },
 });

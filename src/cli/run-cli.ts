@@ -3,7 +3,8 @@ import { cliCommands, type CliIo } from './commands.js';
 import './core-commands.js';
 import './documents-commands.js';
 import './template-commands.js';
-import { ConfigError, loadConfig } from '../config/env.js';
+import { ConfigError, loadConfig, type Config } from '../config/env.js';
+import { describeStartupError } from '../config/startup-errors.js';
 import { createLogger } from '../config/logger.js';
 import { DataDirLockedError } from '../db/lock.js';
 import '../features/register.js';
@@ -24,15 +25,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' ? 0 : 2;
   }
   let runtime: Runtime | null = null;
+  let config: Config | null = null;
   try {
     if (command.needsDatabase) {
-      const config = loadConfig();
+      config = loadConfig();
       runtime = await openRuntime(config, createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL));
     }
     return await command.run({ args: argv.slice(command.name.length), runtime, io });
   } catch (error) {
     if (error instanceof ConfigError || error instanceof DataDirLockedError) {
       io.err(error.message);
+      return 1;
+    }
+    const known = config && describeStartupError(error, config);
+    if (known) {
+      io.err(known);
       return 1;
     }
     if (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

@@ -13,7 +13,10 @@ export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
-  /** Public base URL, used in e-mailed links and to decide on Secure cookies. */
+  /**
+   * Public base URL, used in e-mailed links and to decide on Secure cookies. Required in production and
+   * when listening on a non-loopback address; never taken from the request's Host header (link poisoning).
+   */
   PUBLIC_BASE_URL: z.url({ message: 'moet een volledig webadres zijn, bijvoorbeeld https://sop.swv-voorbeeld.nl' }).optional(),
   /** PostgreSQL server; when absent the embedded PGlite database in DATA_DIR is used. */
   DATABASE_URL: z
@@ -28,8 +31,11 @@ export const envSchema = z.object({
     .regex(/^smtps?:\/\//, { message: 'moet beginnen met smtp:// of smtps://' })
     .optional(),
   MAIL_FROM: z.string().min(3).default('OpenSOP <noreply@opensop.local>'),
-  /** Load demo data into an empty database at start. */
-  DEMO_DATA: booleanFlag.default(true),
+  /**
+   * Load demo data into an empty database at start. Default: on only for a local first run
+   * (not production, embedded database); never allowed in production (known demo password).
+   */
+  DEMO_DATA: booleanFlag.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Fixed "now" (ISO date-time) for demos and browser tests that move through the school year. */
   CLOCK_NOW: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
@@ -39,22 +45,53 @@ export const envSchema = z.object({
   TRUST_PROXY: booleanFlag.default(false),
 });
 
-export type Config = z.infer<typeof envSchema> & { outboxDir: string; dataDir: string; secureCookies: boolean };
+export type Config = Omit<z.infer<typeof envSchema>, 'PUBLIC_BASE_URL' | 'DEMO_DATA'> & {
+  /** Always set: the configured address, or http://localhost:PORT for a local (loopback) development run. */
+  PUBLIC_BASE_URL: string;
+  DEMO_DATA: boolean;
+  outboxDir: string;
+  dataDir: string;
+  secureCookies: boolean;
+};
 
 export class ConfigError extends Error {}
 
+/** Addresses only this machine can reach: a Host-less default base URL is safe only there. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return bare === 'localhost' || bare === '::1' || /^127(\.\d{1,3}){3}$/.test(bare);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(omgeving)'}: ${issue.message}`);
-    throw new ConfigError(`Ongeldige configuratie in de omgevingsvariabelen:\n${lines.join('\n')}`);
-  }
+  // `DATABASE_URL=` (empty) means "not set", as in most tools; otherwise it fails a format check with a confusing message.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) throw configError(parsed.error.issues.map((issue) => `${issue.path.join('.') || '(omgeving)'}: ${issue.message}`));
   const config = parsed.data;
+  const problems: string[] = [];
+  const isProduction = config.NODE_ENV === 'production';
+  if (!config.PUBLIC_BASE_URL && (isProduction || !isLoopbackHost(config.HOST))) {
+    problems.push(
+      `PUBLIC_BASE_URL: is verplicht ${isProduction ? 'met NODE_ENV=production' : `als HOST (${config.HOST}) geen lokaal adres is`}; ` +
+        'stel het publieke webadres in, bijvoorbeeld PUBLIC_BASE_URL=https://sop.swv-voorbeeld.nl (het wordt gebruikt in links in e-mails)',
+    );
+  }
+  if (isProduction && config.DEMO_DATA === true) {
+    problems.push('DEMO_DATA: demodata (met een bekend wachtwoord) mag niet met NODE_ENV=production; laat DEMO_DATA weg of zet DEMO_DATA=false');
+  }
+  if (problems.length > 0) throw configError(problems);
   const dataDir = path.resolve(config.DATA_DIR);
+  const publicBaseUrl = (config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, '');
   return {
     ...config,
+    PUBLIC_BASE_URL: publicBaseUrl,
+    DEMO_DATA: config.DEMO_DATA ?? (!isProduction && !config.DATABASE_URL),
     dataDir,
     outboxDir: path.resolve(config.OUTBOX_DIR ?? path.join(dataDir, 'outbox')),
-    secureCookies: config.PUBLIC_BASE_URL?.startsWith('https://') ?? false,
+    secureCookies: publicBaseUrl.startsWith('https://'),
   };
+}
+
+function configError(lines: string[]): ConfigError {
+  return new ConfigError(`Ongeldige configuratie in de omgevingsvariabelen:\n${lines.map((line) => `  ${line}`).join('\n')}`);
 }

@@ -23,6 +23,8 @@ export interface RequestState {
   csrfToken: string;
   locale: Locale;
   nonce: string;
+  /** The request path for logs, with one-time tokens redacted. */
+  logPath: string;
 }
 
 export type AppEnv = { Variables: RequestState };

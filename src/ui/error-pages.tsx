@@ -46,7 +46,7 @@ export async function renderError(c: AppContext, error: unknown): Promise<Respon
       ),
     });
   }
-  c.var.deps?.logger.error({ err: error, method: c.req.method, url: c.req.url, userId: c.var.principal?.userId }, 'unexpected error');
+  c.var.deps?.logger.error({ err: error, method: c.req.method, path: c.var.logPath, userId: c.var.principal?.userId }, 'unexpected error');
   if (wantsJson(c)) return c.json({ error: 'internal', message: t('errorBody') }, 500);
   try {
     return await renderPage(c, {

@@ -23,24 +23,27 @@ export interface PageOptions {
 interface NavLink {
   href: string;
   label: string;
+  /** The user's roles at this place, in words ("Schoolteam (directie/IB)"); empty when the label is the role. */
+  roles: string[];
 }
 
+/** One link per place the user holds a role at, with the role(s) they hold there. */
 function navigationFor(memberships: Membership[], t: ReturnType<typeof translator<keyof typeof uiMessages.nl>>): NavLink[] {
-  const links: NavLink[] = [];
-  const seen = new Set<string>();
-  const add = (href: string, label: string) => {
-    if (seen.has(href)) return;
-    seen.add(href);
-    links.push({ href, label });
+  const links = new Map<string, NavLink>();
+  const add = (href: string, label: string, role: string | null) => {
+    const link = links.get(href) ?? { href, label, roles: [] };
+    if (role && !link.roles.includes(role)) link.roles.push(role);
+    links.set(href, link);
   };
   for (const membership of memberships) {
-    if (membership.role === 'platform_admin') add('/beheer', t('role.platform_admin'));
-    if (membership.role === 'partnership_admin' && membership.partnershipId) add(`/swv/${membership.partnershipId}`, membership.placeName);
-    if (membership.role === 'board_user' && membership.boardId) add(`/besturen/${membership.boardId}`, membership.placeName);
+    const role = t(`role.${membership.role}`);
+    if (membership.role === 'platform_admin') add('/beheer', role, null);
+    if (membership.role === 'partnership_admin' && membership.partnershipId) add(`/swv/${membership.partnershipId}`, membership.placeName, role);
+    if (membership.role === 'board_user' && membership.boardId) add(`/besturen/${membership.boardId}`, membership.placeName, role);
     if ((membership.role === 'school_editor' || membership.role === 'council_member') && membership.schoolId)
-      add(`/scholen/${membership.schoolId}`, membership.placeName);
+      add(`/scholen/${membership.schoolId}`, membership.placeName, role);
   }
-  return links;
+  return [...links.values()];
 }
 
 const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
@@ -117,6 +120,7 @@ export async function renderPage(c: AppContext, options: PageOptions): Promise<R
                   <li>
                     <a href={link.href} aria-current={path === link.href ? 'page' : undefined}>
                       {link.label}
+                      {link.roles.length > 0 && <span class="site-nav__role"> ({link.roles.join(', ')})</span>}
                     </a>
                   </li>
                 ))}
@@ -126,7 +130,7 @@ export async function renderPage(c: AppContext, options: PageOptions): Promise<R
         </header>
         <main id="main" class="site-main" tabindex={-1}>
           {options.breadcrumbs && options.breadcrumbs.length > 0 && (
-            <nav class="utrecht-breadcrumb-nav breadcrumbs" aria-label="Kruimelpad">
+            <nav class="utrecht-breadcrumb-nav breadcrumbs" aria-label={t('breadcrumbs')}>
               <ol>
                 {options.breadcrumbs.map(([label, href]) => (
                   <li>

@@ -2,18 +2,23 @@
  * Values for path parameters in the authorization matrix: everything points at SWV A
  * (De Regenboog, board SPOV). Capabilities add parameters (profiles, template versions, …) here.
  */
+import { eq } from 'drizzle-orm';
 import { hashPassword } from '../../src/auth/password.js';
+import { memberships } from '../../src/features/accounts/schema.js';
 import { insertMembership, insertUser } from '../../src/features/accounts/repository.js';
 import type { TestApp } from './test-app.js';
 import { templateMatrixParams } from './matrix-templates.js';
 import { questionnaireMatrixParams } from './matrix-questionnaire.js';
 import { cycleMatrixParams } from './matrix-cycle.js';
 import { documentMatrixParams } from './matrix-documents.js';
+import { otherTenantParams } from './matrix-other-tenant.js';
 
 export interface MatrixFixtures {
   params: Record<string, string>;
   otherBoardUserId: string;
-  fillPath(path: string): string;
+  fillPath(path: string, overrides?: Record<string, string>): string;
+  /** SWV B's ids (test/support/matrix-other-tenant.ts) for the cross-tenant cells. */
+  otherTenant: Record<string, string>;
 }
 
 /** Extra parameter providers, one per capability. */
@@ -29,21 +34,30 @@ export async function matrixFixtures(testApp: TestApp): Promise<MatrixFixtures> 
   const otherBoardUserId = crypto.randomUUID();
   await insertUser(deps.db, { id: otherBoardUserId, email: 'bestuur@linde.example', name: 'Lotte Linde', passwordHash: await hashPassword('Linde-wachtwoord-1'), createdAt: clock.now() });
   await insertMembership(deps.db, { userId: otherBoardUserId, role: 'board_user', boardId: demo.boardIds['linde']! }, clock.now());
+  // Someone invited to De Regenboog who never set a password: the user for "resend invitation", their role for "revoke".
+  const invitedUserId = crypto.randomUUID();
+  await insertUser(deps.db, { id: invitedUserId, email: 'uitgenodigd@regenboog.example', name: 'Ilse Uitgenodigd', createdAt: clock.now() });
+  await insertMembership(deps.db, { userId: invitedUserId, role: 'school_editor', schoolId: demo.schoolIds['regenboog']! }, clock.now());
+  const [invitedRole] = await deps.db.select({ id: memberships.id }).from(memberships).where(eq(memberships.userId, invitedUserId));
   const params: Record<string, string> = {
     partnershipId: demo.partnershipId,
     boardId: demo.boardIds['spov']!,
     schoolId: demo.schoolIds['regenboog']!,
     token: 'onbekende-token',
+    userId: invitedUserId,
+    membershipId: invitedRole!.id,
   };
   for (const provider of matrixParamProviders) Object.assign(params, await provider(testApp));
+  const otherTenant = await otherTenantParams(testApp);
   return {
     params,
     otherBoardUserId,
-    fillPath(path: string) {
+    otherTenant,
+    fillPath(path: string, overrides: Record<string, string> = {}) {
       return path
         .replace(/\*$/, 'app.css')
         .replace(/:(\w+)/g, (_match, name: string) => {
-          const value = params[name];
+          const value = overrides[name] ?? params[name];
           if (value === undefined) throw new Error(`matrix-fixtures: no value for path parameter :${name}; add one in matrixParamProviders`);
           return value;
         });

@@ -8,7 +8,7 @@ import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import { queueMail } from '../../mail/send-mail-job.js';
 import type { Authorized } from '../../ui/route.js';
-import { translator, type Locale } from '../../ui/i18n.js';
+import { translator, type Locale, type Translate } from '../../ui/i18n.js';
 import { uiMessages } from '../../ui/messages.js';
 import { boards, partnerships, schools } from '../partnerships/schema.js';
 import { accountsMessages } from './messages.js';
@@ -45,7 +45,7 @@ export async function inviteUser(options: {
   const t = translator(accountsMessages, options.locale);
   const ui = translator(uiMessages, options.locale);
 
-  const place = await resolvePlace(db, partnershipId, input.role, input.placeId);
+  const place = await resolvePlace(db, partnershipId, input.role, input.placeId, t);
 
   return db.transaction(async (tx) => {
     let user = await findUserByEmail(tx, input.email);
@@ -57,7 +57,8 @@ export async function inviteUser(options: {
     }
     const added = await insertMembership(tx, { userId: user.id, role: input.role, ...place.columns }, now);
     if (!added) {
-      throw new AppError('conflict', `${user.email} heeft de rol ${ui(`role.${input.role}`)} bij ${place.name} al.`);
+      const params = { email: user.email, role: ui(`role.${input.role}`), place: place.name };
+      throw new AppError('conflict', user.passwordHash ? t('roleAlreadyHeld', params) : t('roleAlreadyHeldInvited', params));
     }
     const params = { name: user.name, inviter: auth.principal.name, role: ui(`role.${input.role}`), place: place.name };
     if (!user.passwordHash) {
@@ -94,7 +95,7 @@ export async function inviteUser(options: {
   });
 }
 
-async function resolvePlace(db: Database, partnershipId: string, role: (typeof INVITABLE_ROLES)[number], placeId: string | undefined) {
+async function resolvePlace(db: Database, partnershipId: string, role: (typeof INVITABLE_ROLES)[number], placeId: string | undefined, t: Translate<keyof typeof accountsMessages.nl>) {
   if (role === 'partnership_admin') {
     const [row] = await db.select({ name: partnerships.name }).from(partnerships).where(eq(partnerships.id, partnershipId));
     if (!row) throw new AppError('not_found');
@@ -104,12 +105,12 @@ async function resolvePlace(db: Database, partnershipId: string, role: (typeof I
     const [row] = placeId
       ? await db.select({ name: boards.name }).from(boards).where(and(eq(boards.id, placeId), eq(boards.partnershipId, partnershipId)))
       : [];
-    if (!row) throw new AppError('invalid_input', 'Kies het schoolbestuur waarvoor u deze persoon uitnodigt.', { field: 'placeId' });
+    if (!row) throw new AppError('invalid_input', t('chooseInviteBoard'), { field: 'placeId' });
     return { name: row.name, columns: { boardId: placeId } };
   }
   const [row] = placeId
     ? await db.select({ name: schools.name }).from(schools).where(and(eq(schools.id, placeId), eq(schools.partnershipId, partnershipId)))
     : [];
-  if (!row) throw new AppError('invalid_input', 'Kies de school waarvoor u deze persoon uitnodigt.', { field: 'placeId' });
+  if (!row) throw new AppError('invalid_input', t('chooseInviteSchool'), { field: 'placeId' });
   return { name: row.name, columns: { schoolId: placeId } };
 }

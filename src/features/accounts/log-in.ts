@@ -1,7 +1,8 @@
 import { verifyPassword } from '../../auth/password.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
-import { clearLoginFailures, countLoginFailuresSince, findUserByEmail, normalizeEmail, recordLoginFailure } from './repository.js';
+import { recordAndCheckAttempt } from './rate-limit.js';
+import { clearLoginFailures, deleteAttempts, findUserByEmail, normalizeEmail } from './repository.js';
 import { startSession } from './sessions.js';
 
 export const MAX_FAILURES_PER_ACCOUNT = 5;
@@ -14,25 +15,25 @@ export type LogInResult = { ok: true; token: string; expiresAt: Date; userId: st
 export async function logIn(options: { db: Database; clock: Clock; email: string; password: string; clientAddress: string }): Promise<LogInResult> {
   const { db, clock } = options;
   const email = normalizeEmail(options.email);
-  const now = clock.now();
-  const since = new Date(now.getTime() - FAILURE_WINDOW_MINUTES * 60_000);
   const accountKey = `account:${email}`;
   const clientKey = `client:${options.clientAddress}`;
-  const [accountFailures, clientFailures] = await Promise.all([
-    countLoginFailuresSince(db, accountKey, since),
-    countLoginFailuresSince(db, clientKey, since),
-  ]);
-  if (accountFailures >= MAX_FAILURES_PER_ACCOUNT || clientFailures >= MAX_FAILURES_PER_CLIENT) {
-    return { ok: false, reason: 'rate_limited' };
-  }
+  // Every attempt counts until it succeeds; the limit allows MAX failures, so attempt MAX+1 is refused.
+  const { allowed, attemptIds } = await recordAndCheckAttempt({
+    db,
+    clock,
+    limits: [
+      { key: accountKey, max: MAX_FAILURES_PER_ACCOUNT },
+      { key: clientKey, max: MAX_FAILURES_PER_CLIENT },
+    ],
+    windowMinutes: FAILURE_WINDOW_MINUTES,
+  });
+  if (!allowed) return { ok: false, reason: 'rate_limited' };
   const user = await findUserByEmail(db, email);
   const valid = await verifyPassword(user?.passwordHash ?? null, options.password);
-  if (!user || !valid || user.disabledAt) {
-    await recordLoginFailure(db, [accountKey, clientKey], now);
-    return { ok: false, reason: 'wrong_credentials' };
-  }
+  if (!user || !valid || user.disabledAt) return { ok: false, reason: 'wrong_credentials' };
+  // A successful log-in is not a failure: forget it (a school's shared address must not lock out colleagues).
+  await deleteAttempts(db, attemptIds);
   await clearLoginFailures(db, accountKey);
   const session = await startSession(db, clock, user.id);
   return { ok: true, userId: user.id, ...session };
 }
-

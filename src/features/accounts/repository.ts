@@ -1,5 +1,5 @@
 /** The only module that reads and writes the accounts tables. */
-import { and, count, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Membership, Principal, Role } from '../../auth/roles.js';
 import type { DbOrTx } from '../../db/client.js';
 import { boards, partnerships, schools } from '../partnerships/schema.js';
@@ -142,8 +142,10 @@ export async function deleteSession(db: DbOrTx, tokenHash: string): Promise<void
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
 }
 
-export async function deleteSessionsOfUser(db: DbOrTx, userId: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.userId, userId));
+/** Ends every session of the user; returns how many there were. */
+export async function deleteSessionsOfUser(db: DbOrTx, userId: string): Promise<number> {
+  const deleted = await db.delete(sessions).where(eq(sessions.userId, userId)).returning({ tokenHash: sessions.tokenHash });
+  return deleted.length;
 }
 
 export async function deleteExpiredSessions(db: DbOrTx, now: Date): Promise<void> {
@@ -172,8 +174,14 @@ export async function findUsableUserToken(db: DbOrTx, tokenHash: string, now: Da
   return token ?? null;
 }
 
-export async function recordLoginFailure(db: DbOrTx, keys: string[], at: Date): Promise<void> {
-  await db.insert(loginAttempts).values(keys.map((key) => ({ key, attemptedAt: at })));
+/** Records one attempt under each key (account, client address); returns the rows' ids. */
+export async function recordAttempt(db: DbOrTx, keys: string[], at: Date): Promise<number[]> {
+  const rows = await db.insert(loginAttempts).values(keys.map((key) => ({ key, attemptedAt: at }))).returning({ id: loginAttempts.id });
+  return rows.map((row) => row.id);
+}
+
+export async function deleteAttempts(db: DbOrTx, ids: number[]): Promise<void> {
+  if (ids.length > 0) await db.delete(loginAttempts).where(inArray(loginAttempts.id, ids));
 }
 
 export async function countLoginFailuresSince(db: DbOrTx, key: string, since: Date): Promise<number> {
@@ -193,7 +201,7 @@ export interface UserWithRoles {
   name: string;
   email: string;
   hasPassword: boolean;
-  roles: Array<{ role: Role; placeName: string }>;
+  roles: Array<{ membershipId: string; role: Role; placeName: string }>;
 }
 
 /** Users holding any role inside one SWV (at the SWV, one of its boards or schools). */
@@ -204,6 +212,7 @@ export async function listUsersOfPartnership(db: DbOrTx, partnershipId: string):
       name: users.name,
       email: users.email,
       passwordHash: users.passwordHash,
+      membershipId: memberships.id,
       role: memberships.role,
       placeName: sql<string>`coalesce(${schools.name}, ${boards.name}, ${partnerships.name})`,
     })
@@ -221,8 +230,81 @@ export async function listUsersOfPartnership(db: DbOrTx, partnershipId: string):
   const byUser = new Map<string, UserWithRoles>();
   for (const row of rows) {
     const entry = byUser.get(row.id) ?? { id: row.id, name: row.name, email: row.email, hasPassword: row.passwordHash !== null, roles: [] };
-    entry.roles.push({ role: row.role, placeName: row.placeName });
+    entry.roles.push({ membershipId: row.membershipId, role: row.role, placeName: row.placeName });
     byUser.set(row.id, entry);
   }
   return [...byUser.values()];
 }
+
+/** Matches memberships held at the SWV itself, one of its boards, or one of its schools. */
+function inPartnership(partnershipId: string) {
+  return sql`(${memberships.partnershipId} = ${partnershipId} or ${boards.partnershipId} = ${partnershipId} or ${schools.partnershipId} = ${partnershipId})`;
+}
+
+export interface MembershipInPartnership {
+  id: string;
+  userId: string;
+  userName: string;
+  userEmail: string;
+  role: Role;
+  partnershipId: string | null;
+  boardId: string | null;
+  schoolId: string | null;
+  placeName: string;
+}
+
+/** A role held somewhere inside the SWV; null for a role elsewhere (the caller answers 404). */
+export async function findMembershipInPartnership(db: DbOrTx, partnershipId: string, membershipId: string): Promise<MembershipInPartnership | null> {
+  const [row] = await db
+    .select({
+      id: memberships.id,
+      userId: memberships.userId,
+      userName: users.name,
+      userEmail: users.email,
+      role: memberships.role,
+      partnershipId: memberships.partnershipId,
+      boardId: memberships.boardId,
+      schoolId: memberships.schoolId,
+      placeName: sql<string>`coalesce(${schools.name}, ${boards.name}, ${partnerships.name})`,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .leftJoin(partnerships, eq(partnerships.id, memberships.partnershipId))
+    .leftJoin(boards, eq(boards.id, memberships.boardId))
+    .leftJoin(schools, eq(schools.id, memberships.schoolId))
+    .where(and(eq(memberships.id, membershipId), inPartnership(partnershipId)));
+  return row ?? null;
+}
+
+export async function deleteMembership(db: DbOrTx, membershipId: string): Promise<boolean> {
+  const deleted = await db.delete(memberships).where(eq(memberships.id, membershipId)).returning({ id: memberships.id });
+  return deleted.length > 0;
+}
+
+/** How many administrator roles (platform or any SWV) the user holds. */
+export async function countAdminRoles(db: DbOrTx, userId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), inArray(memberships.role, ['platform_admin', 'partnership_admin'])));
+  return row?.n ?? 0;
+}
+
+/** A user holding at least one role inside the SWV; null otherwise (the caller answers 404). */
+export async function findUserInPartnership(db: DbOrTx, partnershipId: string, userId: string): Promise<UserRow | null> {
+  const [row] = await db
+    .select({ user: users })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .leftJoin(boards, eq(boards.id, memberships.boardId))
+    .leftJoin(schools, eq(schools.id, memberships.schoolId))
+    .where(and(eq(memberships.userId, userId), inPartnership(partnershipId)))
+    .limit(1);
+  return row?.user ?? null;
+}
+
+/** Makes the user's unused links of one purpose unusable (a re-sent invitation replaces the old one). */
+export async function expireUserTokens(db: DbOrTx, userId: string, purpose: 'invitation' | 'password_reset', at: Date): Promise<void> {
+  await db.update(userTokens).set({ usedAt: at }).where(and(eq(userTokens.userId, userId), eq(userTokens.purpose, purpose), isNull(userTokens.usedAt)));
+}
+

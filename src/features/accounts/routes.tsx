@@ -14,8 +14,9 @@ import { parseForm, readForm } from '../../ui/forms.js';
 import { publicAccess, type RouteTable } from '../../ui/route.js';
 import { logIn } from './log-in.js';
 import { accountsMessages } from './messages.js';
+import { changeLanguage } from './change-language.js';
 import { homeLandings } from './home-landings.js';
-import { deleteSession, findUsableUserToken, findUserById, loadSessionPrincipal, updateLocale } from './repository.js';
+import { deleteSession, findUsableUserToken, findUserById, loadSessionPrincipal } from './repository.js';
 import { requestPasswordReset } from './request-password-reset.js';
 import { SESSION_COOKIE } from './sessions.js';
 import { setPasswordWithToken } from './set-password-with-token.js';
@@ -33,9 +34,21 @@ function setSessionCookie(c: AppContext, token: string, expiresAt: Date) {
   });
 }
 
-/** Only same-site paths, so a crafted link cannot send someone elsewhere after logging in. */
-function safeReturnPath(value: string | undefined): string {
-  return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/';
+/**
+ * Only paths on this site, so a crafted link cannot send someone elsewhere after logging in. Resolved the
+ * way a browser would (which drops tabs and newlines and reads "\\" as "/"), then checked for the same origin.
+ */
+export function safeReturnPath(value: string | undefined): string {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
+  const base = 'http://opensop.invalid';
+  let url: URL;
+  try {
+    url = new URL(value, base);
+  } catch {
+    return '/';
+  }
+  if (url.origin !== base || !url.pathname.startsWith('/') || url.pathname.startsWith('//')) return '/';
+  return url.pathname + url.search + url.hash;
 }
 
 function loginSchema(t: ReturnType<typeof messages>) {
@@ -226,9 +239,9 @@ export function registerAccountRoutes(table: RouteTable): void {
   table.post('/taal', publicAccess, async (c) => {
     const form = await readForm(c);
     const locale = form['locale'];
-    if (!isLocale(locale)) throw new AppError('invalid_input', 'Onbekende taal. Kies Nederlands of English.');
+    if (!isLocale(locale)) throw new AppError('invalid_input', messages(c)('unknownLanguage'));
     setCookie(c, LOCALE_COOKIE, locale, { path: '/', sameSite: 'Lax', httpOnly: true, maxAge: 365 * 86_400 });
-    if (c.var.principal) await updateLocale(c.var.deps.db, c.var.principal.userId, locale);
+    if (c.var.principal) await changeLanguage({ db: c.var.deps.db, clock: c.var.deps.clock, userId: c.var.principal.userId, locale });
     return c.redirect(safeReturnPath(form['returnTo']), 303);
   });
 
@@ -238,13 +251,21 @@ export function registerAccountRoutes(table: RouteTable): void {
     const form = await readForm(c);
     const parsed = parseForm(z.object({ email: z.string().trim().min(1, { error: t('emailRequired') }).pipe(z.email({ error: t('emailInvalid') })) }), form);
     if (!parsed.ok) return forgotPage(c, parsed.errors, form['email']);
-    await requestPasswordReset({ db: c.var.deps.db, clock: c.var.deps.clock, email: parsed.data.email, baseUrl: baseUrl(c), locale: c.var.locale });
+    const outcome = await requestPasswordReset({
+      db: c.var.deps.db,
+      clock: c.var.deps.clock,
+      email: parsed.data.email,
+      baseUrl: baseUrl(c),
+      locale: c.var.locale,
+      clientAddress: requestClientAddress(c),
+    });
     return renderPage(c, {
       title: t('forgotTitle'),
+      status: outcome === 'rate_limited' ? 429 : 200,
       children: (
         <div class="narrow">
           <h1 class="utrecht-heading-1">{t('forgotTitle')}</h1>
-          <Alert type="ok">{t('forgotSent')}</Alert>
+          {outcome === 'rate_limited' ? <Alert type="warning">{t('forgotTooMany')}</Alert> : <Alert type="ok">{t('forgotSent')}</Alert>}
         </div>
       ),
     });

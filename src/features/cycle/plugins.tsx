@@ -21,7 +21,9 @@ schoolAddedHooks.push(async (tx, event) => {
   await prepareProfileForNewSchool(tx, event);
 });
 
-partnershipLinkProviders.push((partnershipId) => [[`/swv/${partnershipId}/cyclus`, cycleMessages.nl.cyclesTitle]]);
+partnershipLinkProviders.push((partnershipId, locale) => [
+  { href: `/swv/${partnershipId}/cyclus`, label: translator(cycleMessages, locale)('cyclesTitle'), permission: 'cycle.manage' },
+]);
 
 /** On the school page: this year's SOP round with its status and the next step. */
 schoolPageSections.push(async (c, auth, schoolId) => {

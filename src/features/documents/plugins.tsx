@@ -12,7 +12,9 @@ import { documentSnapshotJob } from './take-snapshot.js';
 
 jobProviders.push((deps) => [documentSnapshotJob(deps), batchExportJob(deps)]);
 
-partnershipLinkProviders.push((partnershipId) => [[`/swv/${partnershipId}/documenten`, documentMessages.nl.swvLink]]);
+partnershipLinkProviders.push((partnershipId, locale) => [
+  { href: `/swv/${partnershipId}/documenten`, label: translator(documentMessages, locale)('swvLink'), permission: 'documents.batch' },
+]);
 
 /** On the school page: a link to the documents of each school year the reader may see. */
 schoolPageSections.push(async (c, auth, schoolId) => {

@@ -6,58 +6,63 @@ import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
 import { schoolAddedHooks } from './school-added-hooks.js';
+import type { PartnershipTranslate } from './messages.js';
 import { boards, districts, schools } from './schema.js';
 
-const optionalText = (max: number) => z.string().trim().max(max, { error: `Hoogstens ${max} tekens` }).optional().default('');
-
-export const addSchoolInput = z.object({
-  name: z.string().trim().min(2, { error: 'Vul de naam van de school in' }).max(160, { error: 'De naam mag hoogstens 160 tekens lang zijn' }),
-  brin: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^\d{2}[A-Z]{2}$/, { error: 'Een BRIN-nummer is twee cijfers en twee letters, bijvoorbeeld 12AB' }),
-  vestiging: z
-    .string()
-    .trim()
-    .regex(/^\d{1,2}$/, { error: 'Het vestigingsnummer is één of twee cijfers, bijvoorbeeld 00 voor de hoofdvestiging' })
-    .transform((value) => value.padStart(2, '0')),
-  boardId: z.string().trim().optional().default(''),
-  newBoardName: optionalText(160),
-  districtName: optionalText(80),
-  street: optionalText(160),
-  postalCode: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .refine((value) => value === '' || /^\d{4} ?[A-Z]{2}$/.test(value), { error: 'Vul een postcode in als 1234 AB, of laat het veld leeg' })
-    .optional()
-    .default(''),
-  city: optionalText(80),
-  website: z.union([z.literal(''), z.url({ error: 'Vul een webadres in dat begint met https://, of laat het veld leeg' })]).optional().default(''),
-});
-export type AddSchoolInput = z.infer<typeof addSchoolInput>;
+/** The form's schema, with messages in the user's language. */
+export function addSchoolInput(t: PartnershipTranslate) {
+  const optionalText = (max: number) => z.string().trim().max(max, { error: t('maxChars', { max }) }).optional().default('');
+  return z.object({
+    name: z.string().trim().min(2, { error: t('schoolNameRequired') }).max(160, { error: t('schoolNameTooLong') }),
+    brin: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^\d{2}[A-Z]{2}$/, { error: t('brinInvalid') }),
+    vestiging: z
+      .string()
+      .trim()
+      .regex(/^\d{1,2}$/, { error: t('vestigingInvalid') })
+      .transform((value) => value.padStart(2, '0')),
+    boardId: z.string().trim().optional().default(''),
+    newBoardName: optionalText(160),
+    districtName: optionalText(80),
+    street: optionalText(160),
+    postalCode: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .refine((value) => value === '' || /^\d{4} ?[A-Z]{2}$/.test(value), { error: t('postalCodeInvalid') })
+      .optional()
+      .default(''),
+    city: optionalText(80),
+    website: z.union([z.literal(''), z.url({ error: t('websiteInvalid') })]).optional().default(''),
+  });
+}
+export type AddSchoolInput = z.infer<ReturnType<typeof addSchoolInput>>;
 
 /** An SWV admin adds a school location (and, if needed, its board and district). */
-export async function addSchool(options: { db: Database; clock: Clock; auth: Authorized; partnershipId: string; input: AddSchoolInput }): Promise<string> {
-  const { db, clock, auth, partnershipId, input } = options;
+export async function addSchool(options: { db: Database; clock: Clock; auth: Authorized; partnershipId: string; input: AddSchoolInput; t: PartnershipTranslate }): Promise<string> {
+  const { db, clock, auth, partnershipId, input, t } = options;
   const locationCode = `${input.brin}${input.vestiging}`;
   return db.transaction(async (tx) => {
     const [existing] = await tx
       .select({ name: schools.name })
       .from(schools)
       .where(and(eq(schools.partnershipId, partnershipId), eq(schools.locationCode, locationCode)));
-    if (existing) throw new AppError('conflict', `Vestiging ${locationCode} staat al in dit samenwerkingsverband (${existing.name}).`, { field: 'brin' });
+    if (existing) throw new AppError('conflict', t('locationExists', { code: locationCode, name: existing.name }), { field: 'brin' });
 
     let boardId = input.boardId;
     if (boardId) {
       const [board] = await tx.select({ id: boards.id }).from(boards).where(and(eq(boards.id, boardId), eq(boards.partnershipId, partnershipId)));
-      if (!board) throw new AppError('invalid_input', 'Kies een schoolbestuur van dit samenwerkingsverband.', { field: 'boardId' });
+      if (!board) throw new AppError('invalid_input', t('chooseOwnBoard'), { field: 'boardId' });
     } else if (input.newBoardName) {
       boardId = crypto.randomUUID();
-      await tx.insert(boards).values({ id: boardId, partnershipId, name: input.newBoardName });
+      const board = { id: boardId, partnershipId, name: input.newBoardName };
+      await tx.insert(boards).values(board);
+      await recordAudit(tx, { at: clock.now(), actorUserId: auth.principal.userId, partnershipId, action: 'board.add', entityType: 'board', entityId: boardId, after: board });
     } else {
-      throw new AppError('invalid_input', 'Kies het schoolbestuur, of vul de naam van een nieuw bestuur in.', { field: 'boardId' });
+      throw new AppError('invalid_input', t('chooseBoardOrNew'), { field: 'boardId' });
     }
 
     let districtId: string | null = null;
@@ -67,7 +72,11 @@ export async function addSchool(options: { db: Database; clock: Clock; auth: Aut
         .from(districts)
         .where(and(eq(districts.partnershipId, partnershipId), eq(districts.name, input.districtName)));
       districtId = district?.id ?? crypto.randomUUID();
-      if (!district) await tx.insert(districts).values({ id: districtId, partnershipId, name: input.districtName });
+      if (!district) {
+        const row = { id: districtId, partnershipId, name: input.districtName };
+        await tx.insert(districts).values(row);
+        await recordAudit(tx, { at: clock.now(), actorUserId: auth.principal.userId, partnershipId, action: 'district.add', entityType: 'district', entityId: districtId, after: row });
+      }
     }
 
     const id = crypto.randomUUID();

@@ -4,24 +4,28 @@ import { recordAudit } from '../../audit/record-audit.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
+import type { PartnershipTranslate } from './messages.js';
 import { getPartnershipBySlug, insertPartnership } from './repository.js';
 
-export const createPartnershipInput = z.object({
-  name: z.string().trim().min(3, { error: 'Vul de naam van het samenwerkingsverband in (minstens 3 tekens)' }).max(120, { error: 'De naam mag hoogstens 120 tekens lang zijn' }),
-  slug: z
-    .string()
-    .trim()
-    .regex(/^[a-z0-9][a-z0-9-]{1,59}$/, { error: 'Kies een korte naam voor in adressen en opdrachten: kleine letters, cijfers en streepjes, bijvoorbeeld "swv-de-eem"' }),
-  sector: z.enum(['po', 'vo'], { error: 'Kies primair onderwijs (po) of voortgezet onderwijs (vo)' }),
-});
-export type CreatePartnershipInput = z.infer<typeof createPartnershipInput>;
+/** The form's schema, with messages in the user's language. */
+export function createPartnershipInput(t: PartnershipTranslate) {
+  return z.object({
+    name: z.string().trim().min(3, { error: t('partnershipNameInvalid') }).max(120, { error: t('partnershipNameTooLong') }),
+    slug: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9][a-z0-9-]{1,59}$/, { error: t('slugInvalid') }),
+    sector: z.enum(['po', 'vo'], { error: t('sectorRequired') }),
+  });
+}
+export type CreatePartnershipInput = z.infer<ReturnType<typeof createPartnershipInput>>;
 
 /** A platform administrator adds a new SWV (tenant). */
-export async function createPartnership(options: { db: Database; clock: Clock; auth: Authorized; input: CreatePartnershipInput }): Promise<string> {
-  const { db, clock, auth, input } = options;
+export async function createPartnership(options: { db: Database; clock: Clock; auth: Authorized; input: CreatePartnershipInput; t: PartnershipTranslate }): Promise<string> {
+  const { db, clock, auth, input, t } = options;
   return db.transaction(async (tx) => {
     if (await getPartnershipBySlug(tx, input.slug)) {
-      throw new AppError('conflict', `De korte naam "${input.slug}" is al in gebruik. Kies een andere.`, { field: 'slug' });
+      throw new AppError('conflict', t('slugTaken', { slug: input.slug }), { field: 'slug' });
     }
     const id = crypto.randomUUID();
     await insertPartnership(tx, { id, name: input.name, slug: input.slug, sector: input.sector, createdAt: clock.now() });

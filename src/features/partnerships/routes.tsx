@@ -1,16 +1,19 @@
 /** @jsxImportSource hono/jsx */
 import { z } from 'zod';
 import { AppError } from '../../auth/app-error.js';
+import { can, type Permission } from '../../auth/policy.js';
 import { baseUrl } from '../../ui/request.js';
 import { Alert, Button, CsrfField, ErrorSummary, SelectField, StatusTag, TextField, type FieldErrors } from '../../ui/components.js';
 import type { AppContext } from '../../ui/context.js';
-import { translator } from '../../ui/i18n.js';
+import { translator, type Locale } from '../../ui/i18n.js';
 import { renderPage } from '../../ui/layout.js';
 import { uiMessages } from '../../ui/messages.js';
 import { parseForm, readForm } from '../../ui/forms.js';
 import { authorized, permission, type RouteTable } from '../../ui/route.js';
 import { INVITABLE_ROLES, inviteUser } from '../accounts/invite-user.js';
-import { listUsersOfPartnership } from '../accounts/repository.js';
+import { findMembershipInPartnership, listUsersOfPartnership } from '../accounts/repository.js';
+import { resendInvitation } from '../accounts/resend-invitation.js';
+import { revokeRole } from '../accounts/revoke-role.js';
 import { partnershipMessages } from './messages.js';
 import { getBoard, getPartnership, getSchool, listBoards, listPartnerships, listSchoolsOfBoard, listSchoolsOfPartnership } from './repository.js';
 import { fromBoardParam, fromPartnershipParam, fromSchoolParam, platformScope } from './scopes.js';
@@ -68,10 +71,10 @@ export function registerPartnershipRoutes(table: RouteTable): void {
   table.get('/beheer', permission('platform.manage', platformScope), (c) => platformPage(c, {}, {}));
   table.post('/beheer/swv', permission('platform.manage', platformScope), async (c, auth) => {
     const values = await readForm(c);
-    const parsed = parseForm(createPartnershipInput, values);
+    const parsed = parseForm(createPartnershipInput(m(c)), values);
     if (!parsed.ok) return platformPage(c, parsed.errors, values);
     try {
-      const id = await createPartnership({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), input: parsed.data });
+      const id = await createPartnership({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), input: parsed.data, t: m(c) });
       return c.redirect(`/swv/${id}`, 303);
     } catch (error) {
       if (error instanceof AppError && error.code === 'conflict') return platformPage(c, { slug: error.userMessage ?? '' }, values);
@@ -117,10 +120,10 @@ export function registerPartnershipRoutes(table: RouteTable): void {
   table.get('/swv/:partnershipId/scholen/nieuw', permission('partnership.manage', fromPartnershipParam), (c) => newSchoolPage(c, {}, {}));
   table.post('/swv/:partnershipId/scholen', permission('partnership.manage', fromPartnershipParam), async (c, auth) => {
     const values = await readForm(c);
-    const parsed = parseForm(addSchoolInput, values);
+    const parsed = parseForm(addSchoolInput(m(c)), values);
     if (!parsed.ok) return newSchoolPage(c, parsed.errors, values);
     try {
-      const schoolId = await addSchool({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), partnershipId: c.req.param('partnershipId')!, input: parsed.data });
+      const schoolId = await addSchool({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), partnershipId: c.req.param('partnershipId')!, input: parsed.data, t: m(c) });
       return c.redirect(`/scholen/${schoolId}`, 303);
     } catch (error) {
       if (error instanceof AppError && (error.code === 'conflict' || error.code === 'invalid_input')) {
@@ -145,8 +148,8 @@ export function registerPartnershipRoutes(table: RouteTable): void {
         <>
           <h1 class="utrecht-heading-1">{partnership.name}</h1>
           <p class="utrecht-paragraph">{t('overviewIntro', { schools: schoolList.length, boards: boardList.length })}</p>
-          <ul class="card-list" aria-label="Beheer">
-            {partnershipLinks(id, t).map(([href, label]) => (
+          <ul class="card-list" aria-label={t('manageLinks')}>
+            {partnershipLinks(c, id).map(({ href, label }) => (
               <li class="card">
                 <a class="utrecht-link" href={href}>
                   {label}
@@ -169,6 +172,8 @@ export function registerPartnershipRoutes(table: RouteTable): void {
     const partnership = await getPartnership(db, id);
     if (!partnership) throw new AppError('not_found');
     const [people, boardList, schoolList] = await Promise.all([listUsersOfPartnership(db, id), listBoards(db, id), listSchoolsOfPartnership(db, id)]);
+    // After a redirect (revoke, resend) the outcome comes as a flag in the address.
+    const shownNotice = notice ?? (c.req.query('ingetrokken') ? t('revoked') : c.req.query('opnieuw') ? t('resent') : undefined);
     const placeOptions = [
       ...boardList.map((b) => ({ value: b.id, label: `${t('board')}: ${b.name}` })),
       ...schoolList.map((s) => ({ value: s.id, label: `${t('school')}: ${s.name} (${s.locationCode})` })),
@@ -181,7 +186,7 @@ export function registerPartnershipRoutes(table: RouteTable): void {
       children: (
         <>
           <h1 class="utrecht-heading-1">{t('usersTitle')}</h1>
-          {notice && <Alert type="ok">{notice}</Alert>}
+          {shownNotice && <Alert type="ok">{shownNotice}</Alert>}
           <ErrorSummary title={ui('errorSummaryTitle')} errors={errors} fieldOrder={['name', 'email', 'role', 'placeId']} />
           <table class="utrecht-table">
             <caption class="visually-hidden">{t('users')}</caption>
@@ -201,11 +206,26 @@ export function registerPartnershipRoutes(table: RouteTable): void {
                   <td>
                     {person.roles.map((r) => (
                       <div>
-                        {ui(`role.${r.role}`)} — {r.placeName}
+                        {ui(`role.${r.role}`)} — {r.placeName}{' '}
+                        <a class="utrecht-link" href={`/swv/${id}/gebruikers/${r.membershipId}/intrekken`}>
+                          {t('revokeLink')}
+                          <span class="visually-hidden">{t('revokeLinkContext', { role: ui(`role.${r.role}`), place: r.placeName, name: person.name })}</span>
+                        </a>
                       </div>
                     ))}
                   </td>
-                  <td>{person.hasPassword ? <StatusTag tone="success">{t('active')}</StatusTag> : <StatusTag tone="info">{t('invitedStatus')}</StatusTag>}</td>
+                  <td>
+                    {person.hasPassword ? <StatusTag tone="success">{t('active')}</StatusTag> : <StatusTag tone="info">{t('invitedStatus')}</StatusTag>}
+                    {!person.hasPassword && (
+                      <form method="post" action={`/swv/${id}/gebruikers/${person.id}/uitnodiging-opnieuw`} class="inline-form">
+                        <CsrfField token={c.var.csrfToken} />
+                        <button class="utrecht-button utrecht-button--subtle link-button" type="submit">
+                          {t('resendButton')}
+                          <span class="visually-hidden">{t('resendButtonContext', { name: person.name })}</span>
+                        </button>
+                      </form>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -265,6 +285,66 @@ export function registerPartnershipRoutes(table: RouteTable): void {
     }
   });
 
+  const revokePage = async (c: AppContext, error?: string) => {
+    const t = m(c);
+    const ui = translator(uiMessages, c.var.locale);
+    const id = c.req.param('partnershipId')!;
+    const partnership = await getPartnership(c.var.deps.db, id);
+    const membership = partnership ? await findMembershipInPartnership(c.var.deps.db, id, c.req.param('membershipId')!) : null;
+    if (!partnership || !membership) throw new AppError('not_found');
+    return renderPage(c, {
+      title: t('revokeTitle'),
+      partnershipId: id,
+      status: error ? 409 : 200,
+      breadcrumbs: [
+        [partnership.name, `/swv/${id}`],
+        [t('users'), `/swv/${id}/gebruikers`],
+      ],
+      children: (
+        <>
+          <h1 class="utrecht-heading-1">{t('revokeTitle')}</h1>
+          {error && (
+            <Alert type="error" role="alert">
+              {error}
+            </Alert>
+          )}
+          <p class="utrecht-paragraph">
+            {t('revokeQuestion', { role: ui(`role.${membership.role}`), place: membership.placeName, name: membership.userName, email: membership.userEmail })}
+          </p>
+          <form method="post" action={`/swv/${id}/gebruikers/${membership.id}/intrekken`} class="button-row">
+            <CsrfField token={c.var.csrfToken} />
+            <Button name="bevestigd" value="1">
+              {t('revokeButton')}
+            </Button>
+            <a class="utrecht-link" href={`/swv/${id}/gebruikers`}>
+              {ui('cancel')}
+            </a>
+          </form>
+        </>
+      ),
+    });
+  };
+
+  table.get('/swv/:partnershipId/gebruikers/:membershipId/intrekken', permission('partnership.manage', fromPartnershipParam), (c) => revokePage(c));
+  table.post('/swv/:partnershipId/gebruikers/:membershipId/intrekken', permission('partnership.manage', fromPartnershipParam), async (c, auth) => {
+    // Without the confirmation button's value, show the question first (a stray post revokes nothing).
+    if ((await readForm(c))['bevestigd'] !== '1') return revokePage(c);
+    const partnershipId = c.req.param('partnershipId')!;
+    try {
+      await revokeRole({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), partnershipId, membershipId: c.req.param('membershipId')!, locale: c.var.locale });
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'invalid_state') return revokePage(c, error.userMessage);
+      throw error;
+    }
+    return c.redirect(`/swv/${partnershipId}/gebruikers?ingetrokken=1`, 303);
+  });
+
+  table.post('/swv/:partnershipId/gebruikers/:userId/uitnodiging-opnieuw', permission('partnership.manage', fromPartnershipParam), async (c, auth) => {
+    const partnershipId = c.req.param('partnershipId')!;
+    await resendInvitation({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), partnershipId, userId: c.req.param('userId')!, baseUrl: baseUrl(c), locale: c.var.locale });
+    return c.redirect(`/swv/${partnershipId}/gebruikers?opnieuw=1`, 303);
+  });
+
   const settingsPage = async (c: AppContext, errors: FieldErrors, values: Record<string, string> | null, notice?: string) => {
     const t = m(c);
     const ui = translator(uiMessages, c.var.locale);
@@ -308,7 +388,7 @@ export function registerPartnershipRoutes(table: RouteTable): void {
               <input type="file" id="field-logo" name="logo" accept="image/png,image/jpeg" aria-describedby={errors['logo'] ? 'field-logo-hint field-logo-error' : 'field-logo-hint'} />
               {partnership.logoDataUrl && (
                 <p>
-                  <img src={partnership.logoDataUrl} alt={`Huidig logo van ${partnership.name}`} style="max-height:4rem" />
+                  <img class="logo-preview" src={partnership.logoDataUrl} alt={t('currentLogoAlt', { name: partnership.name })} />
                   <label>
                     <input type="checkbox" name="removeLogo" value="1" /> {t('removeLogo')}
                   </label>
@@ -336,7 +416,7 @@ export function registerPartnershipRoutes(table: RouteTable): void {
     const body = await c.req.parseBody();
     const values: Record<string, string> = {};
     for (const [key, value] of Object.entries(body)) if (typeof value === 'string' && key !== '_csrf') values[key] = value;
-    const parsed = parseForm(partnershipSettingsInput, values);
+    const parsed = parseForm(partnershipSettingsInput(t), values);
     let logoDataUrl: string | null | undefined;
     const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
     const logo = body['logo'];
@@ -346,7 +426,7 @@ export function registerPartnershipRoutes(table: RouteTable): void {
         logoDataUrl = logoToDataUrl({ bytes: new Uint8Array(await logo.arrayBuffer()), mimeType: logo.type });
       } catch (error) {
         if (!(error instanceof LogoError)) throw error;
-        errors['logo'] = error.message;
+        errors['logo'] = t(error.key);
       }
     }
     if (!parsed.ok || Object.keys(errors).length) return settingsPage(c, errors, values);
@@ -417,18 +497,28 @@ export function registerPartnershipRoutes(table: RouteTable): void {
   });
 }
 
-/** Links on the SWV overview; features add their own entries here. */
-function partnershipLinks(id: string, t: ReturnType<typeof m>): Array<[string, string]> {
-  return [
-    ...partnershipLinkProviders.flatMap((provider) => provider(id)),
-    [`/swv/${id}/scholen/nieuw`, t('addSchool')],
-    [`/swv/${id}/gebruikers`, t('users')],
-    [`/swv/${id}/instellingen`, t('settings')],
+/** A link on the SWV overview, with the permission its page requires (only links the user may use are shown). */
+export interface PartnershipLink {
+  href: string;
+  label: string;
+  permission: Permission;
+}
+
+/** Links on the SWV overview that this user may follow; features add their own entries via the providers. */
+function partnershipLinks(c: AppContext, id: string): PartnershipLink[] {
+  const t = m(c);
+  const links: PartnershipLink[] = [
+    ...partnershipLinkProviders.flatMap((provider) => provider(id, c.var.locale)),
+    { href: `/swv/${id}/scholen/nieuw`, label: t('addSchool'), permission: 'partnership.manage' },
+    { href: `/swv/${id}/gebruikers`, label: t('users'), permission: 'partnership.manage' },
+    { href: `/swv/${id}/instellingen`, label: t('settings'), permission: 'partnership.manage' },
   ];
+  const scope = { level: 'partnership', partnershipId: id } as const;
+  return links.filter((link) => can(c.var.principal, link.permission, scope));
 }
 
 /** Features (templates, cycle, documents) register overview links here instead of editing this file. */
-export const partnershipLinkProviders: Array<(partnershipId: string) => Array<[string, string]>> = [];
+export const partnershipLinkProviders: Array<(partnershipId: string, locale: Locale) => PartnershipLink[]> = [];
 
 function SchoolTable(props: { c: AppContext; schools: Awaited<ReturnType<typeof listSchoolsOfPartnership>>; boards: Map<string, string> }) {
   const t = m(props.c);

@@ -4,39 +4,46 @@ import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import { contrastRatio } from '../../ui/contrast.js';
 import type { Authorized } from '../../ui/route.js';
+import type { PartnershipTranslate } from './messages.js';
 import { getPartnership, updatePartnershipSettings } from './repository.js';
 
 const MAX_LOGO_BYTES = 200 * 1024;
 
-export const partnershipSettingsInput = z.object({
-  name: z.string().trim().min(3, { error: 'Vul de naam van het samenwerkingsverband in (minstens 3 tekens)' }).max(120, { error: 'De naam mag hoogstens 120 tekens lang zijn' }),
-  primaryColor: z
-    .string()
-    .regex(/^#[0-9a-fA-F]{6}$/, { error: 'Kies een kleur als #rrggbb, bijvoorbeeld #1f4e79' })
-    .refine((color) => contrastRatio(color, '#ffffff') >= 4.5, {
-      error: 'Deze kleur is te licht: witte tekst erop is slecht leesbaar. Kies een donkerdere kleur (contrast minstens 4,5 : 1).',
-    }),
-  supportPointName: z.string().trim().max(120).optional().default(''),
-  supportPointPhone: z.string().trim().max(40).optional().default(''),
-  supportPointEmail: z.union([z.literal(''), z.email({ error: 'Vul een geldig e-mailadres in of laat het veld leeg' })]).optional().default(''),
-  supportPointWebsite: z.union([z.literal(''), z.url({ error: 'Vul een webadres in dat begint met https://, of laat het veld leeg' })]).optional().default(''),
-});
-export type PartnershipSettingsInput = z.infer<typeof partnershipSettingsInput>;
+/** The form's schema, with messages in the user's language. */
+export function partnershipSettingsInput(t: PartnershipTranslate) {
+  return z.object({
+    name: z.string().trim().min(3, { error: t('partnershipNameInvalid') }).max(120, { error: t('partnershipNameTooLong') }),
+    primaryColor: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/, { error: t('colorFormat') })
+      .refine((color) => contrastRatio(color, '#ffffff') >= 4.5, { error: t('colorTooLight') }),
+    supportPointName: z.string().trim().max(120, { error: t('maxChars', { max: 120 }) }).optional().default(''),
+    supportPointPhone: z.string().trim().max(40, { error: t('maxChars', { max: 40 }) }).optional().default(''),
+    supportPointEmail: z.union([z.literal(''), z.email({ error: t('supportEmailInvalid') })]).optional().default(''),
+    supportPointWebsite: z.union([z.literal(''), z.url({ error: t('websiteInvalid') })]).optional().default(''),
+  });
+}
+export type PartnershipSettingsInput = z.infer<ReturnType<typeof partnershipSettingsInput>>;
 
 export interface LogoUpload {
   bytes: Uint8Array;
   mimeType: string;
 }
 
-export class LogoError extends Error {}
+/** A refused logo; `key` names the message in the partnerships catalogue. */
+export class LogoError extends Error {
+  constructor(readonly key: 'logoWrongType' | 'logoTooBig' | 'logoNotAnImage') {
+    super(key);
+  }
+}
 
 export function logoToDataUrl(logo: LogoUpload): string {
-  if (logo.mimeType !== 'image/png' && logo.mimeType !== 'image/jpeg') throw new LogoError('Het logo moet een PNG- of JPEG-bestand zijn.');
-  if (logo.bytes.byteLength > MAX_LOGO_BYTES) throw new LogoError('Het logo is te groot: maximaal 200 kB.');
+  if (logo.mimeType !== 'image/png' && logo.mimeType !== 'image/jpeg') throw new LogoError('logoWrongType');
+  if (logo.bytes.byteLength > MAX_LOGO_BYTES) throw new LogoError('logoTooBig');
   const isPng = logo.bytes[0] === 0x89 && logo.bytes[1] === 0x50;
   const isJpeg = logo.bytes[0] === 0xff && logo.bytes[1] === 0xd8;
   if ((logo.mimeType === 'image/png' && !isPng) || (logo.mimeType === 'image/jpeg' && !isJpeg)) {
-    throw new LogoError('Dit bestand is geen geldig PNG- of JPEG-plaatje.');
+    throw new LogoError('logoNotAnImage');
   }
   return `data:${logo.mimeType};base64,${Buffer.from(logo.bytes).toString('base64')}`;
 }

@@ -3,4 +3,6 @@ import { translator } from '../../ui/i18n.js';
 import { partnershipLinkProviders } from '../partnerships/routes.js';
 import { templateMessages } from './messages.js';
 
-partnershipLinkProviders.push((partnershipId) => [[`/swv/${partnershipId}/vragenlijsten`, translator(templateMessages, 'nl')('overviewLink')]]);
+partnershipLinkProviders.push((partnershipId, locale) => [
+  { href: `/swv/${partnershipId}/vragenlijsten`, label: translator(templateMessages, locale)('overviewLink'), permission: 'template.manage' },
+]);
