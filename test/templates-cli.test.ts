@@ -1,7 +1,8 @@
 /** `template validate | import | export` end to end on a real (PGlite) data folder. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../src/cli/commands.js';
 import '../src/cli/template-commands.js';
@@ -12,6 +13,9 @@ import { findTemplateByKey, listTemplateVersions } from '../src/features/templat
 import { exampleTemplatePath, loadExampleTemplate } from '../src/features/templates/example-templates.js';
 import { parseTemplateFile } from '../src/features/templates/format/parse-template-file.js';
 import { THIRD_TEMPLATE_YAML } from './templates-third.js';
+
+const NATIONAL_SET = fileURLToPath(new URL('../templates/national/landelijke-norm-voorbeeld.yaml', import.meta.url));
+const fixture = (name: string) => fileURLToPath(new URL(`./templates-fixtures/${name}`, import.meta.url));
 
 function captureIo(): CliIo & { output: string[]; errors: string[] } {
   const output: string[] = [];
@@ -119,5 +123,48 @@ describe('template commands', () => {
     expect(ambiguous.code).toBe(1);
     expect(ambiguous.err).toContain('kies er een met --key');
     expect((await run(['template', 'export', '--swv', 'bestaat-niet'])).code).toBe(1);
+  }, 60_000);
+
+  it('adopts a national set into the draft of a template, and refuses a second adoption (key clashes)', async () => {
+    // de-eem-po was imported as a draft above; the SWV has several templates, so --key is needed.
+    const ambiguous = await run(['template', 'adopt-national', NATIONAL_SET, '--swv', 'voorbeeldstad']);
+    expect(ambiguous.code).toBe(1);
+    expect(ambiguous.err).toContain('kies er een met --key');
+
+    const adopted = await run(['template', 'adopt-national', NATIONAL_SET, '--swv', 'voorbeeldstad', '--key', 'de-eem-po']);
+    expect(adopted.err).toBe('');
+    expect(adopted).toMatchObject({ code: 0, out: expect.stringContaining('5 vragen uit "Landelijke norm basisondersteuning (voorbeeld, geen officiële tekst)" overgenomen in conceptversie 1') });
+
+    const exported = await run(['template', 'export', '--swv', 'voorbeeldstad', '--key', 'de-eem-po']);
+    const reparsed = parseTemplateFile(exported.out);
+    if (!reparsed.ok) throw new Error(JSON.stringify(reparsed.errors));
+    expect(reparsed.template.nationalSet?.key).toBe('landelijke-norm-voorbeeld');
+    const national = reparsed.template.sections.find((section) => section.key === 'landelijke-norm')!;
+    expect(national.items.map((item) => [item.origin, item.nationalNorm !== undefined])).toEqual(Array(5).fill(['national', true]));
+
+    const again = await run(['template', 'adopt-national', NATIONAL_SET, '--swv', 'voorbeeldstad', '--key', 'de-eem-po']);
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('Vraag "landelijk-lezen-rekenen" uit de landelijke set bestaat al in onderdeel "Landelijke norm"');
+    expect(again.err.split('\n').at(-1)).toBe('1 fout; er is niets veranderd.');
+
+    // zoetermeer-po has only a published version: adoption needs a draft.
+    const published = await run(['template', 'adopt-national', NATIONAL_SET, '--swv', 'voorbeeldstad', '--key', 'zoetermeer-po']);
+    expect(published.code).toBe(1);
+    expect(published.err).toContain('heeft geen conceptversie');
+  }, 60_000);
+
+  it('exports with --out to a file that re-imports to the same template (no npm banner in the file)', async () => {
+    const out = path.join(work, 'export-out.yaml');
+    const exported = await run(['template', 'export', '--swv', 'voorbeeldstad', '--key', 'zoetermeer-po', '--out', out]);
+    expect(exported).toMatchObject({ code: 0, out: expect.stringMatching(/^Versie \d+ van ".+" geschreven naar .*export-out\.yaml\.$/) });
+    const written = readFileSync(out, 'utf8');
+    expect(written.startsWith('format: opensop-template/1') || written.startsWith('$schema:')).toBe(true);
+    const reparsed = parseTemplateFile(written);
+    expect(reparsed.ok && reparsed.template).toEqual(loadExampleTemplate('zoetermeer-po'));
+    const validated = await run(['template', 'validate', out]);
+    expect(validated.code).toBe(0);
+    const unwritable = await run(['template', 'export', '--swv', 'voorbeeldstad', '--key', 'zoetermeer-po', '--out', path.join(work, 'bestaat-niet', 'x.yaml')]);
+    expect(unwritable.code).toBe(1);
+    expect(unwritable.err).toContain('kan het bestand niet schrijven (ENOENT)');
   }, 60_000);
 });

@@ -21,6 +21,7 @@ export function featureExpectations<P extends string>(_groups: PersonaGroups<P>)
     'POST /swv/:partnershipId/vragenlijsten/:templateId/nieuwe-conceptversie',
     `GET ${V}`,
     `GET ${V}/bestand`,
+    `POST ${V}/landelijke-set`,
     `GET ${V}/vergelijken`,
     `GET ${V}/publiceren`,
     `POST ${V}/publiceren`,

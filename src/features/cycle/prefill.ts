@@ -7,7 +7,7 @@
 import { ambitionSchema, type Ambition, type AnswerValue } from '../templates/model/answer.js';
 import { canCarryOverAnswer, diffTemplateVersions, type ItemChange } from '../templates/model/diff-versions.js';
 import { listItems, type TemplateDefinition } from '../templates/model/template.js';
-import { computeMeetsNorm } from '../questionnaire/answer-change.js';
+import { computeMeetsNationalNorm, computeMeetsNorm } from '../questionnaire/answer-change.js';
 import type { CarriedAnswer } from './repository.js';
 
 const MEANINGFUL_CHANGES: ReadonlySet<ItemChange> = new Set(['title', 'kind', 'scale', 'options', 'limits']);
@@ -37,7 +37,7 @@ export function carryOverAnswers(
     if (!canCarryOverAnswer(before, item, answer.value, next)) continue;
     const ambition = item.ambition && answer.ambition && ambitionSchema.safeParse(answer.ambition).success ? answer.ambition : null;
     const parentText = item.parentTextEditable && answer.parentText && answer.parentText.length <= item.parentTextMaxLength ? answer.parentText : null;
-    carried.push({ itemKey: item.key, value: answer.value, ambition, parentText, meetsNorm: computeMeetsNorm(item, answer.value) });
+    carried.push({ itemKey: item.key, value: answer.value, ambition, parentText, meetsNorm: computeMeetsNorm(item, answer.value), meetsNationalNorm: computeMeetsNationalNorm(item, answer.value) });
   }
   for (const section of next.sections) {
     const text = previousLimits[section.key];

@@ -60,7 +60,7 @@ export async function saveSection(options: {
   const result: SaveSectionResult = { errors: {}, conflicts: {}, shown: {}, limits: { value: '', revision: 0 }, savedCount: 0 };
   let started = false;
 
-  const persist = async (storedKey: string, target: ChangeTarget, current: AnswerState | null, next: Answer & { meetsNorm: boolean | null }, baseRevision: number, conflictField: AnswerField) => {
+  const persist = async (storedKey: string, target: ChangeTarget, current: AnswerState | null, next: Answer & { meetsNorm: boolean | null; meetsNationalNorm?: boolean | null }, baseRevision: number, conflictField: AnswerField) => {
     if (current && sameAnswer(current, next)) return current.revision;
     if (!current && sameAnswer(null, next)) return 0; // nothing typed for a new item: no empty row
     if ((current?.revision ?? 0) !== baseRevision) {
@@ -97,6 +97,7 @@ export async function saveSection(options: {
     let next: Answer = current ? { value: current.value, ambition: current.ambition, parentText: current.parentText } : { value: null, ambition: null, parentText: null };
     let changedField: AnswerField = 'value';
     let meetsNorm: boolean | null = null;
+    let meetsNationalNorm: boolean | null = null;
     const fields: Array<[AnswerField, unknown, string]> = [['value', posted.value, names.value]];
     if (item.ambition) fields.push(['ambition', posted.ambition, names.ambition]);
     if (item.parentTextEditable) fields.push(['parentText', posted.parentText, names.parentText]);
@@ -117,8 +118,9 @@ export async function saveSection(options: {
       if (!sameAnswer(next, applied.answer)) changedField = field;
       next = applied.answer;
       meetsNorm = applied.answer.meetsNorm;
+      meetsNationalNorm = applied.answer.meetsNationalNorm;
     }
-    const revision = await persist(item.key, target, current, { ...next, meetsNorm }, baseRevision, changedField);
+    const revision = await persist(item.key, target, current, { ...next, meetsNorm, meetsNationalNorm }, baseRevision, changedField);
     result.shown[item.key] = { value: posted.shownValue, ambition: posted.shownAmbition, parentText: posted.parentText ?? null, revision: result.conflicts[item.key] ? result.conflicts[item.key]!.theirs.revision : revision };
   }
 

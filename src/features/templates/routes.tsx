@@ -34,6 +34,7 @@ import {
   text,
   type FormValues,
 } from './editor/form-input.js';
+import { adoptNationalSetFile } from './adopt-national-set-file.js';
 import { templateFile } from './export-template.js';
 import type { TemplateFileError } from './format/parse-template-file.js';
 import { templateMessages } from './messages.js';
@@ -68,6 +69,7 @@ const NOTICES = {
   'verwijderd-schaal': { key: 'removedScale', type: 'ok' },
   gewijzigd: { key: 'conflictList', type: 'warning' },
   'concept-bestaat': { key: 'draftExists', type: 'warning' },
+  'landelijke-set': { key: 'nationalAdopted', type: 'ok' },
 } as const satisfies Record<string, { key: keyof typeof templateMessages.nl; type: Notice['type'] }>;
 
 function noticeFrom(c: AppContext): Notice | undefined {
@@ -266,6 +268,38 @@ export function registerTemplateRoutes(table: RouteTable): void {
       breadcrumbs: loaded.breadcrumbs.slice(0, 2),
       children: <VersionPage t={t} csrf={c.var.csrfToken} loaded={loaded} hasDraft={versions.some((v) => v.status === 'draft')} notice={noticeFrom(c)} />,
     });
+  });
+
+  table.post(`${VERSION}/landelijke-set`, access, async (c, auth) => {
+    const loaded = await loadVersion(c, auth);
+    requireDraft(c, loaded);
+    const t = m(c);
+    const body = await c.req.parseBody();
+    const file = body['file'];
+    const section = typeof body['section'] === 'string' && body['section'] !== '' ? body['section'] : undefined;
+    const versions = await listTemplateVersions(c.var.deps.db, loaded.version.templateId);
+    const page = (errors: { nationalErrors?: TemplateFileError[]; nationalFileError?: string }) =>
+      renderPage(c, {
+        title: t('versionTitle', { name: loaded.version.definition.name, number: loaded.version.number }),
+        partnershipId: loaded.version.partnershipId,
+        status: 400,
+        breadcrumbs: loaded.breadcrumbs.slice(0, 2),
+        children: <VersionPage t={t} csrf={c.var.csrfToken} loaded={loaded} hasDraft={versions.some((v) => v.status === 'draft')} notice={undefined} {...errors} />,
+      });
+    if (!(file instanceof File) || file.size === 0) return page({ nationalFileError: t('fileMissing') });
+    if (file.size > MAX_FILE_BYTES) return page({ nationalFileError: t('fileTooLarge') });
+    const result = await adoptNationalSetFile({
+      db: c.var.deps.db,
+      clock: c.var.deps.clock,
+      partnershipId: partnershipIdOf(authorized(auth)),
+      actorUserId: authorized(auth).principal.userId,
+      source: await file.text(),
+      fileName: file.name,
+      versionId: loaded.version.id,
+      intoSection: section,
+    });
+    if (!result.ok) return page({ nationalErrors: result.errors });
+    return c.redirect(`${loaded.vbase}?melding=landelijke-set`, 303);
   });
 
   table.get(`${VERSION}/bestand`, access, async (c, auth) => {

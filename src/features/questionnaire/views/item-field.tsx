@@ -15,6 +15,7 @@ import { describeAnswer, describeNorm, evaluateNorm, type Ambition, type AnswerV
 import { findScale, isSingleChoiceKind, type Item, type TemplateDefinition } from '../../templates/model/template.js';
 import { maxTextLength } from '../../templates/model/validate-answer.js';
 import { questionnaireMessages } from '../messages.js';
+import { NationalNormBlock } from './national-norm.js';
 
 /** What the field shows: a stored answer, or the values just posted (re-render after an error). */
 export interface ItemFieldAnswer {
@@ -107,6 +108,7 @@ export function ItemField(props: ItemFieldProps) {
   const status = evaluateNorm(item, { value: answer.value ?? null, ambition: answer.ambition ?? null });
   const hasError = Object.values(errors).some(Boolean);
 
+  const nationalNorm = <NationalNormBlock template={template} item={item} answer={answer} locale={locale} />;
   const normBlock = normText ? (
     <div class="q-norm">
       <p class="utrecht-paragraph q-norm__text">{t('norm', { norm: normText })}</p>
@@ -121,8 +123,11 @@ export function ItemField(props: ItemFieldProps) {
       >
         <NormStatusTag status={status} locale={locale} />
       </p>
+      {nationalNorm}
     </div>
-  ) : null;
+  ) : (
+    nationalNorm
+  );
 
   const help = item.help ? (
     <details class="q-help">

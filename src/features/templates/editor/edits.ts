@@ -70,7 +70,7 @@ function compact(source: RawObject): RawObject {
   return Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined));
 }
 
-export function updateGeneral(fields: { name: unknown; description: unknown; sector: unknown; welcome: RawObject }): TemplateEdit {
+export function updateGeneral(fields: { name: unknown; description: unknown; sector: unknown; nationalSet?: RawObject | undefined; welcome: RawObject }): TemplateEdit {
   return {
     action: 'general.update',
     target: 'template',
@@ -81,6 +81,9 @@ export function updateGeneral(fields: { name: unknown; description: unknown; sec
       raw['sector'] = fields.sector;
       raw['welcome'] = compact(fields.welcome);
       if (fields.description === undefined) delete raw['description'];
+      // Clearing the national set is refused by the checks while items still come from it.
+      if (fields.nationalSet === undefined) delete raw['nationalSet'];
+      else raw['nationalSet'] = fields.nationalSet;
       return [];
     },
   };

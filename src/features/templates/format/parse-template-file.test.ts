@@ -367,3 +367,20 @@ describe('docs/template-format.md', () => {
     expect(result.ok ? [] : result.errors).toEqual([]);
   });
 });
+
+describe('national items', () => {
+  const fixture = (name: string) => readFileSync(new URL(`../../../../test/templates-fixtures/${name}`, import.meta.url), 'utf8');
+
+  it('the auditor\'s third template (vo, with a national set) parses', () => {
+    const result = parseTemplateFile(fixture('third-vo-rijnmond.yaml'));
+    expect(result.ok ? [] : result.errors).toEqual([]);
+  });
+
+  it('refuses origin: national without a declared nationalSet, at each item', () => {
+    const source = fixture('broken/11-no-nationalset.yaml');
+    const errors = expectErrors(source);
+    expect(errors.map((e) => e.path)).toEqual(['sections[4].items[0].origin', 'sections[4].items[1].origin', 'sections[4].items[2].origin']);
+    expect(errors[0]!.message).toContain('vul bovenaan "nationalSet" in');
+    expect(errors[0]!.line).toBe(lineOf(source, 'key: ln-ondersteuningsplan') + 2);
+  });
+});

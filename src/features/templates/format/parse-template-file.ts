@@ -93,7 +93,17 @@ function parseUnsafe(source: string, fileName: string | undefined): ParseTemplat
   }
 
   if (errors.length > 0 || !parsed.success) return { ok: false, errors: sortErrors(errors) };
-  return { ok: true, template: parsed.data };
+  return { ok: true, template: withPortableSchemaLink(parsed.data) };
+}
+
+/**
+ * "$schema" only helps an editor find template.schema.json. A relative path is only right where
+ * the file was written, so it is not kept (an export elsewhere would point nowhere); a URL is kept.
+ */
+export function withPortableSchemaLink<T extends { $schema?: string | undefined }>(template: T): T {
+  if (template.$schema === undefined || /^https?:\/\//.test(template.$schema)) return template;
+  const { $schema: _relative, ...rest } = template;
+  return rest as T;
 }
 
 /** "sections[2].items[4].norm.accept[0]" */

@@ -107,6 +107,13 @@ export function validateTemplateReferences(template: TemplateDefinition | unknow
         }
       }
 
+      if (item.origin === 'national' && !isRecord(template.nationalSet)) {
+        report(
+          [...itemPath, 'origin'],
+          `item "${itemKey ?? itemIndex + 1}" komt uit een landelijke set (origin: national), maar de vragenlijst noemt geen landelijke set; vul bovenaan "nationalSet" in (key, name en version) of haal "origin: national" weg`,
+        );
+      }
+
       const kind = asString(item.kind);
       if (kind === undefined || !(ITEM_KINDS as readonly string[]).includes(kind)) return; // zod reports it
       const needsScale = (SINGLE_CHOICE_KINDS as readonly string[]).includes(kind) || kind === 'partners';

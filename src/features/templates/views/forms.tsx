@@ -64,6 +64,11 @@ export function GeneralForm(props: FormProps) {
           { value: 'vo', label: t('sectorVo') },
         ]}
       />
+      <Fieldset id={fieldId('nationalSet')} legend={t('nationalSetLegend')} hint={t('nationalSetHint')} error={errors['nationalSet']}>
+        <TextField name="nationalSetKey" label={t('nationalSetKey')} value={v(values, 'nationalSetKey')} error={errors['nationalSetKey']} autocomplete="off" />
+        <TextField name="nationalSetName" label={t('nationalSetName')} value={v(values, 'nationalSetName')} error={errors['nationalSetName']} />
+        <TextField name="nationalSetVersion" label={t('nationalSetVersion')} value={v(values, 'nationalSetVersion')} error={errors['nationalSetVersion']} />
+      </Fieldset>
       <TextField name="welcomeTitle" label={t('welcomeTitle')} value={v(values, 'welcomeTitle')} error={errors['welcomeTitle']} />
       <TextAreaField name="welcomeIntro" label={t('welcomeIntro')} value={v(values, 'welcomeIntro')} error={errors['welcomeIntro']} rows={4} />
       <Fieldset id={fieldId('panels')} legend={t('panelsLegend')} hint={t('panelsHint')} error={errors['panels']}>

@@ -180,15 +180,49 @@ export function ListPage(props: {
 
 // ---------------------------------------------------------------------------
 
-export function VersionPage(props: { t: T; csrf: string; loaded: Loaded; hasDraft: boolean; notice: Notice | undefined }) {
+export function VersionPage(props: {
+  t: T;
+  csrf: string;
+  loaded: Loaded;
+  hasDraft: boolean;
+  notice: Notice | undefined;
+  /** After a failed "Landelijke set overnemen": the file's mistakes, or what is wrong with the upload itself. */
+  nationalErrors?: TemplateFileError[] | undefined;
+  nationalFileError?: string | undefined;
+}) {
   const { t, loaded } = props;
   const { version, vbase, base } = loaded;
   const definition = version.definition;
   const isDraft = version.status === 'draft';
+  const nationalFileId = fieldId('nationalFile');
+  const nationalErrors = props.nationalErrors ?? [];
+  const hasNationalErrors = nationalErrors.length > 0 || props.nationalFileError !== undefined;
   return (
     <>
       <h1 class="utrecht-heading-1">{t('versionTitle', { name: definition.name, number: version.number })}</h1>
       <NoticeBox notice={props.notice} />
+      {hasNationalErrors && (
+        <div class="utrecht-alert utrecht-alert--error error-summary" role="alert" tabindex={-1} id="error-summary">
+          <h2 class="utrecht-heading-2">{t('nationalErrorsTitle')}</h2>
+          <ul class="utrecht-unordered-list">
+            {props.nationalFileError && (
+              <li>
+                <a class="utrecht-link" href={`#${nationalFileId}`}>
+                  {props.nationalFileError}
+                </a>
+              </li>
+            )}
+            {nationalErrors.map((error) => (
+              <li>
+                <a class="utrecht-link" href={`#${nationalFileId}`}>
+                  {error.line !== undefined ? `${t('lineColumn', { line: error.line, column: error.column ?? 1 })}${error.path ? ` (${error.path})` : ''}: ` : error.path ? `${error.path}: ` : ''}
+                  {error.message}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <p class="utrecht-paragraph">
         <VersionStatus t={t} version={version} /> {isDraft ? t('versionDraftIntro') : t('versionPublishedIntro', { year: version.schoolYear ?? '' })}
       </p>
@@ -226,6 +260,42 @@ export function VersionPage(props: { t: T; csrf: string; loaded: Loaded; hasDraf
               {t('generalLink')}
             </a>
           </p>
+          <h2 class="utrecht-heading-2">{t('nationalHeading')}</h2>
+          <p class="utrecht-paragraph">
+            {definition.nationalSet ? t('nationalCurrent', { name: definition.nationalSet.name, version: definition.nationalSet.version }) : t('nationalNone')}
+          </p>
+          <form method="post" action={`${vbase}/landelijke-set`} enctype="multipart/form-data" novalidate>
+            <CsrfField token={props.csrf} />
+            <input type="hidden" name="revision" value={String(version.revision)} />
+            <div class={`utrecht-form-field${hasNationalErrors ? ' utrecht-form-field--invalid' : ''}`}>
+              <label class="utrecht-form-label" for={nationalFileId}>
+                {t('nationalFileLabel')}
+              </label>
+              <div class="utrecht-form-field-description" id={`${nationalFileId}-hint`}>
+                {t('nationalFileHint')}
+              </div>
+              <input
+                type="file"
+                id={nationalFileId}
+                name="file"
+                accept=".yaml,.yml,.json,application/yaml,application/json,text/yaml"
+                aria-describedby={`${nationalFileId}-hint`}
+                aria-invalid={hasNationalErrors ? 'true' : undefined}
+              />
+            </div>
+            <div class="utrecht-form-field">
+              <label class="utrecht-form-label" for={fieldId('nationalSection')}>
+                {t('nationalSectionLabel')}
+              </label>
+              <select class="utrecht-select" id={fieldId('nationalSection')} name="section">
+                <option value="">{t('nationalSectionNew')}</option>
+                {definition.sections.map((section) => (
+                  <option value={section.key}>{section.title}</option>
+                ))}
+              </select>
+            </div>
+            <Button>{t('nationalButton')}</Button>
+          </form>
         </>
       )}
       <h2 class="utrecht-heading-2">{t('sectionsHeading')}</h2>
