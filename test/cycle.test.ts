@@ -128,6 +128,8 @@ for (const kind of TEST_DATABASE_KINDS) {
       const next = structuredClone(template);
       const changed = listItems(next).find(({ item }) => item.kind === 'development')!.item;
       changed.title = `${changed.title} (nieuw geformuleerd)`;
+      // Another kind of item: its answer does not carry over (a reworded title alone would keep it).
+      changed.kind = 'choice';
       const { section: promise, item: removed } = listItems(next).find(({ item }) => item.kind === 'protocol' || item.kind === 'availability')!;
       promise.items = promise.items.filter((i) => i.key !== removed.key);
       const yesno = listItems(next).find(({ item }) => item.kind === 'yesno')!.item;

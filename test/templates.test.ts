@@ -11,6 +11,7 @@ import { exportTemplate } from '../src/features/templates/export-template.js';
 import { parseTemplateFile } from '../src/features/templates/format/parse-template-file.js';
 import { importTemplate } from '../src/features/templates/import-template.js';
 import { diffTemplateVersions } from '../src/features/templates/model/diff-versions.js';
+import { carryOverCounts } from '../src/features/templates/views/pages.js';
 import { publishVersion } from '../src/features/templates/publish-version.js';
 import { findTemplateByKey, getTemplateVersion, latestVersion, listTemplateVersions } from '../src/features/templates/repository.js';
 import { saveDraftEdit } from '../src/features/templates/save-draft-edit.js';
@@ -220,7 +221,11 @@ for (const kind of TEST_DATABASE_KINDS) {
       const html = await page.text();
       expect(html).toContain(`Versie ${v2.number} vergeleken met versie ${v1.number}`);
       expect(html).toContain(`data-count="changed">${diff.counts.changed}<`);
-      expect(html).toContain(`De antwoorden op ${diff.counts.unchanged} ongewijzigde vragen worden overgenomen.`);
+      // A relabelled option keeps the answers (the school is asked to check them): all answers carry over.
+      const counts = carryOverCounts(diff);
+      expect(counts.count).toBe(diff.counts.unchanged + diff.counts.changed);
+      expect(html).toContain(`Antwoorden op ${counts.count} vragen gaan altijd mee naar deze versie (bij ${counts.check} daarvan`);
+      expect(html).toContain('data-carry-over="check">Antwoord gaat mee; school kijkt het na<');
     });
 
     it('imports an uploaded file as a draft, and a broken file changes nothing', async () => {

@@ -1,16 +1,16 @@
 /**
  * Which of last year's final answers a new profile starts with (DOMAIN.md "The yearly cycle", step 1).
- * An answer carries over when its item still exists and is not changed in meaning
- * (title, kind, scale, options, limits), and the value is still valid (canCarryOverAnswer).
- * New and changed items stay open, so the school looks at them again.
+ * An answer carries over when its item still exists with the same kind and the value is still
+ * valid in the new version (canCarryOverAnswer): a reworded title, relabelled or added options and
+ * a widened range keep it; a removed option that was chosen or a narrowed range that excludes it
+ * do not (diffTemplateVersions → carryOver; docs/template-format.md).
  */
 import { ambitionSchema, type Ambition, type AnswerValue } from '../templates/model/answer.js';
-import { canCarryOverAnswer, diffTemplateVersions, type ItemChange } from '../templates/model/diff-versions.js';
+import { canCarryOverAnswer, diffTemplateVersions } from '../templates/model/diff-versions.js';
 import { listItems, type TemplateDefinition } from '../templates/model/template.js';
 import { computeMeetsNationalNorm, computeMeetsNorm } from '../questionnaire/answer-change.js';
 import type { CarriedAnswer } from './repository.js';
 
-const MEANINGFUL_CHANGES: ReadonlySet<ItemChange> = new Set(['title', 'kind', 'scale', 'options', 'limits']);
 const LIMITS_PREFIX = 'limits:';
 
 export interface PreviousAnswer {
@@ -33,7 +33,7 @@ export function carryOverAnswers(
     const answer = previousAnswers[item.key];
     const change = diff.get(item.key);
     if (!before || !answer || !change || change.status === 'new') continue;
-    if (change.changes.some((c) => MEANINGFUL_CHANGES.has(c))) continue;
+    if (change.carryOver === 'none') continue;
     if (!canCarryOverAnswer(before, item, answer.value, next)) continue;
     const ambition = item.ambition && answer.ambition && ambitionSchema.safeParse(answer.ambition).success ? answer.ambition : null;
     const parentText = item.parentTextEditable && answer.parentText && answer.parentText.length <= item.parentTextMaxLength ? answer.parentText : null;

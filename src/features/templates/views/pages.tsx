@@ -8,7 +8,7 @@ import { ItemField } from '../../questionnaire/views/item-field.js';
 import { itemsUsingScale } from '../editor/edits.js';
 import type { TemplateFileError } from '../format/parse-template-file.js';
 import { describeNorm } from '../model/answer.js';
-import { canCarryOverAnswer, diffTemplateVersions } from '../model/diff-versions.js';
+import { diffTemplateVersions, type AnswerCarryOver, type TemplateVersionDiff } from '../model/diff-versions.js';
 import type { Section } from '../model/template.js';
 import type { templateMessages } from '../messages.js';
 import type { TemplateRow, TemplateVersionRow } from '../repository.js';
@@ -618,7 +618,7 @@ export function ComparePage(props: { t: T; loaded: Loaded; previous: TemplateVer
           ))}
         </tbody>
       </table>
-      <Alert type="info">{t('carryOverNote', { count: carriedOverCount(previous, version) })}</Alert>
+      <Alert type="info">{t('carryOverNote', carryOverCounts(diff))}</Alert>
       <h2 class="utrecht-heading-2">{t('changedItems')}</h2>
       {listed.length === 0 ? (
         <p class="utrecht-paragraph">{t('noChanges')}</p>
@@ -631,6 +631,7 @@ export function ComparePage(props: { t: T; loaded: Loaded; previous: TemplateVer
               <th scope="col">{t('sectionCol')}</th>
               <th scope="col">{t('statusCol')}</th>
               <th scope="col">{t('whatChanged')}</th>
+              <th scope="col">{t('carryOverCol')}</th>
             </tr>
           </thead>
           <tbody>
@@ -642,6 +643,7 @@ export function ComparePage(props: { t: T; loaded: Loaded; previous: TemplateVer
                   <StatusTag tone={tone[item.status]}>{statusWord[item.status]}</StatusTag>
                 </td>
                 <td>{item.changes.map((change) => t(`change_${change}`)).join(', ')}</td>
+                <td data-carry-over={item.carryOver}>{t(`carryOver_${item.carryOver}`)}</td>
               </tr>
             ))}
           </tbody>
@@ -652,23 +654,16 @@ export function ComparePage(props: { t: T; loaded: Loaded; previous: TemplateVer
 }
 
 /**
- * Unchanged items whose answers carry over. An unchanged item keeps its key, kind and
- * scale, so any answer valid before is valid now; canCarryOverAnswer confirms it per item
- * with a representative answer (the first option, "yes", the lower bound, a short text).
+ * How many items' answers carry over (always: unchanged and compatible changes, of which `check`
+ * are to be checked by the school), only when still valid, or never. Removed items are not counted:
+ * they are not in the new version.
  */
-function carriedOverCount(previous: TemplateVersionRow, next: TemplateVersionRow): number {
-  const diff = diffTemplateVersions(previous.definition, next.definition);
-  const before = new Map(previous.definition.sections.flatMap((s) => s.items.map((item) => [item.key, item] as const)));
-  const after = new Map(next.definition.sections.flatMap((s) => s.items.map((item) => [item.key, item] as const)));
-  return diff.items.filter((entry) => {
-    if (entry.status !== 'unchanged') return false;
-    const a = before.get(entry.key)!;
-    const b = after.get(entry.key)!;
-    const scale = next.definition.scales.find((s) => s.key === b.scale);
-    const sample =
-      b.kind === 'yesno' ? true : b.kind === 'number' ? (b.min ?? 0) : b.kind === 'partners' ? [] : scale ? scale.options[0]!.value : 'tekst';
-    return canCarryOverAnswer(a, b, sample, next.definition);
-  }).length;
+export function carryOverCounts(diff: TemplateVersionDiff): { count: number; check: number; ifValid: number; none: number } {
+  const present = diff.items.filter((item) => item.status !== 'removed');
+  const of = (carryOver: AnswerCarryOver) => present.filter((item) => item.carryOver === carryOver).length;
+  // New items have nothing to carry over; `none` counts changed items whose answers are dropped.
+  const dropped = present.filter((item) => item.status === 'changed' && item.carryOver === 'none').length;
+  return { count: of('keep') + of('check'), check: of('check'), ifValid: of('if-valid'), none: dropped };
 }
 
 // ---------------------------------------------------------------------------
