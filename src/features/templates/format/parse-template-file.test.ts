@@ -421,3 +421,31 @@ describe('syntax errors without hiding or multiplying the rest', () => {
     expect(expectErrors(source).map((error) => error.line)).toEqual([lineOf(source, 'title: "Aantal leerlingen'), lineOf(source, '         unit: fte')]);
   });
 });
+
+describe('number norms', () => {
+  const source = (norm: string) => `format: opensop-template/1
+key: t
+name: T
+sections:
+  - key: s
+    kind: promise
+    title: S
+    items:
+      - key: uren
+        kind: number
+        title: Uren ondersteuning per week
+        min: 0
+        max: 40
+        norm: ${norm}
+`;
+
+  it('refuses a norm bound outside the min and max of the item', () => {
+    const errors = expectErrors(source('{ min: 50 }'));
+    expect(errors).toEqual([expect.objectContaining({ path: 'sections[0].items[0].norm.min', line: 14, message: expect.stringContaining('ligt buiten wat de school kan invullen (van 0 tot en met 40)') })]);
+    expect(expectErrors(source('{ min: 4, max: 41 }')).map((error) => error.path)).toEqual(['sections[0].items[0].norm.max']);
+  });
+
+  it('accepts a norm inside the bounds', () => {
+    expect(parseTemplateFile(source('{ min: 4, max: 40 }')).ok).toBe(true);
+  });
+});

@@ -169,6 +169,21 @@ export function validateTemplateReferences(template: TemplateDefinition | unknow
         if (typeof norm.min === 'number' && typeof norm.max === 'number' && norm.min > norm.max) {
           report([...normPath, 'max'], `"max" (${norm.max}) is kleiner dan "min" (${norm.min})`);
         }
+        if (kind === 'number') {
+          for (const field of ['min', 'max'] as const) {
+            const bound = norm[field];
+            if (typeof bound !== 'number') continue;
+            const below = typeof min === 'number' && bound < min;
+            const above = typeof max === 'number' && bound > max;
+            if (below || above) {
+              const range = typeof min === 'number' && typeof max === 'number' ? `van ${min} tot en met ${max}` : typeof min === 'number' ? `vanaf ${min}` : `tot en met ${max}`;
+              report(
+                [...normPath, field],
+                `de norm ("${field}": ${bound}) ligt buiten wat de school kan invullen (${range}); kies een waarde binnen "min" en "max" van de vraag`,
+              );
+            }
+          }
+        }
         if (options === undefined) continue;
         for (const field of ['accept', 'includes'] as const) {
           if (!allowed.includes(field)) continue;
