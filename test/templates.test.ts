@@ -186,6 +186,25 @@ for (const kind of TEST_DATABASE_KINDS) {
       const html = await response.text();
       expect(html).toContain('q-item');
       expect(html).toContain(version.definition.sections.find((s) => s.key === 'belofte-1')!.items[0]!.title);
+      // Exactly the school's section page: its groups, the "Wat kan de school niet?" question, no form.
+      expect(html).toContain('class="q-group"');
+      const withLimits = version.definition.sections.find((s) => s.asksLimits)!;
+      const limitsHtml = await (await client.get(`${base}/versies/${version.id}/onderdelen/${withLimits.key}/voorbeeld`)).text();
+      expect(limitsHtml).toContain('Wat kan de school niet?');
+      expect(html).toContain('q-form--preview');
+      expect(html).not.toContain('data-autosave');
+      expect(html).not.toMatch(/<form[^>]*action="\/profielen/);
+      expect(html).toContain(`href="${base}/versies/${version.id}/onderdelen/belofte-2/voorbeeld"`);
+    });
+
+    it('previews the welcome page, with the start button leading to the first section preview', async () => {
+      const version = await draft();
+      const response = await client.get(`${base}/versies/${version.id}/welkom/voorbeeld`);
+      expect(response.status).toBe(200);
+      const html = await response.text();
+      expect(html).toContain(version.definition.welcome.title);
+      for (const panel of version.definition.welcome.panels) expect(html).toContain(panel.title);
+      expect(html).toContain(`href="${base}/versies/${version.id}/onderdelen/${version.definition.sections[0]!.key}/voorbeeld"`);
     });
 
     it('publishes for a free school year only, after which the version never changes', async () => {

@@ -35,6 +35,7 @@ export function featureExpectations<P extends string>(_groups: PersonaGroups<P>)
     `GET ${V}/onderdelen/:templateSectionKey/verwijderen`,
     `POST ${V}/onderdelen/:templateSectionKey/verwijderen`,
     `GET ${V}/onderdelen/:templateSectionKey/voorbeeld`,
+    `GET ${V}/welkom/voorbeeld`,
     `GET ${V}/onderdelen/:templateSectionKey/vragen/nieuw`,
     `POST ${V}/onderdelen/:templateSectionKey/vragen/nieuw`,
     `GET ${V}/vragen/:templateItemKey`,

@@ -47,7 +47,7 @@ import { startNewDraft } from './start-new-draft.js';
 import { uploadTemplate } from './upload-template.js';
 import { EditorErrorSummary, type EditorError } from './views/fields.js';
 import { GeneralForm, ItemForm, ScaleForm, SectionForm } from './views/forms.js';
-import { ComparePage, ConfirmRemovePage, ListPage, PreviewPage, PublishPage, SectionPage, VersionPage, type Notice } from './views/pages.js';
+import { ComparePage, ConfirmRemovePage, ListPage, PreviewPage, PublishPage, SectionPage, VersionPage, WelcomePreviewPage, type Notice } from './views/pages.js';
 
 const m = (c: AppContext) => translator(templateMessages, c.var.locale);
 type T = ReturnType<typeof m>;
@@ -579,7 +579,18 @@ export function registerTemplateRoutes(table: RouteTable): void {
       title: t('previewTitle', { name: section.title }),
       partnershipId: loaded.version.partnershipId,
       breadcrumbs: loaded.breadcrumbs,
-      children: <PreviewPage t={t} locale={c.var.locale} loaded={loaded} section={section} />,
+      children: <PreviewPage t={t} locale={c.var.locale} loaded={loaded} section={section} now={c.var.deps.clock.now()} />,
+    });
+  });
+
+  table.get(`${VERSION}/welkom/voorbeeld`, access, async (c, auth) => {
+    const loaded = await loadVersion(c, auth);
+    const t = m(c);
+    return renderPage(c, {
+      title: t('previewWelcomeTitle'),
+      partnershipId: loaded.version.partnershipId,
+      breadcrumbs: loaded.breadcrumbs,
+      children: <WelcomePreviewPage t={t} locale={c.var.locale} loaded={loaded} now={c.var.deps.clock.now()} />,
     });
   });
 

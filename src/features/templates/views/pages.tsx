@@ -4,7 +4,9 @@ import type { Child } from 'hono/jsx';
 import { Alert, Button, ButtonLink, CsrfField, fieldId, StatusTag } from '../../../ui/components.js';
 import type { Locale, Translate } from '../../../ui/i18n.js';
 import type { uiMessages } from '../../../ui/messages.js';
-import { ItemField } from '../../questionnaire/views/item-field.js';
+import { computeCompleteness } from '../../questionnaire/completeness.js';
+import type { ProfilePage } from '../../questionnaire/load-profile-page.js';
+import { SectionPage as QuestionnaireSectionPage, WelcomePage as QuestionnaireWelcomePage, type PreviewLinks } from '../../questionnaire/views/pages.js';
 import { itemsUsingScale } from '../editor/edits.js';
 import type { TemplateFileError } from '../format/parse-template-file.js';
 import { describeNorm } from '../model/answer.js';
@@ -235,6 +237,11 @@ export function VersionPage(props: {
         <li>
           <a class="utrecht-link" href={`${vbase}/bestand`} download>
             {t('download')}
+          </a>
+        </li>
+        <li>
+          <a class="utrecht-link" href={`${vbase}/welkom/voorbeeld`}>
+            {t('previewWelcome')}
           </a>
         </li>
         {version.number > 1 && (
@@ -668,40 +675,92 @@ export function carryOverCounts(diff: TemplateVersionDiff): { count: number; che
 
 // ---------------------------------------------------------------------------
 
-export function PreviewPage(props: { t: T; locale: Locale; loaded: Loaded; section: Section }) {
-  const { t, loaded, section } = props;
-  const template = loaded.version.definition;
-  const groups: Array<{ title: string | undefined; items: Section['items'] }> = [];
-  for (const item of section.items) {
-    const last = groups.at(-1);
-    if (last && last.title === item.group) last.items.push(item);
-    else groups.push({ title: item.group, items: [item] });
-  }
-  const back = loaded.version.status === 'draft' ? `${loaded.vbase}/onderdelen/${section.key}` : loaded.vbase;
+/**
+ * "Bekijk als school": the questionnaire's own pages (section, welcome) for this version, exactly as a
+ * school sees them before answering — same components, in preview mode (no form, nothing saved).
+ */
+export function previewProfilePage(version: TemplateVersionRow, now: Date): ProfilePage {
+  const template = version.definition;
+  return {
+    profile: {
+      id: 'voorbeeld',
+      partnershipId: version.partnershipId,
+      schoolId: '',
+      schoolYear: version.schoolYear ?? '',
+      templateVersionId: version.id,
+      status: 'not_started',
+      submittedAt: null,
+      submittedBy: null,
+      adviceDate: null,
+      adviceText: null,
+      adoptedOn: null,
+      adoptedByName: null,
+      adoptedByUser: null,
+      publishedAt: null,
+      createdAt: now,
+      updatedAt: now,
+    },
+    schoolName: '',
+    cycle: null,
+    template,
+    answers: {},
+    limits: {},
+    completeness: computeCompleteness(template, {}),
+    editability: { editable: true },
+    canEdit: true,
+  };
+}
+
+export function previewLinks(loaded: Loaded): PreviewLinks {
+  return { section: (key) => `${loaded.vbase}/onderdelen/${key}/voorbeeld`, check: loaded.vbase };
+}
+
+function PreviewFrame(props: { t: T; loaded: Loaded; back: string; backLabel: string; intro: string; children: Child }) {
   return (
     <>
-      <Alert type="info">{t('previewIntro')}</Alert>
+      <Alert type="info">{props.intro}</Alert>
       <p class="utrecht-paragraph">
-        <a class="utrecht-link" href={back}>
-          {loaded.version.status === 'draft' ? t('backToSection', { name: section.title }) : t('backToVersion', { number: loaded.version.number })}
+        <a class="utrecht-link" href={props.back}>
+          {props.backLabel}
+        </a>
+        {' · '}
+        <a class="utrecht-link" href={`${props.loaded.vbase}/welkom/voorbeeld`}>
+          {props.t('previewWelcome')}
         </a>
       </p>
-      <div class="template-preview">
-        <h1 class="utrecht-heading-1">{section.title}</h1>
-        {section.promise && <p class="utrecht-paragraph q-promise">{section.promise}</p>}
-        {section.intro?.split(/\n{2,}/).map((paragraph) => <p class="utrecht-paragraph">{paragraph}</p>)}
-        {/* No form: nothing in the preview is ever posted. */}
-        <div class="q-section-form">
-          {groups.map((group) => (
-            <>
-              {group.title && <h2 class="utrecht-heading-2">{group.title}</h2>}
-              {group.items.map((item) => (
-                <ItemField template={template} item={item} locale={props.locale} namePrefix="voorbeeld-" />
-              ))}
-            </>
-          ))}
-        </div>
-      </div>
+      <div class="template-preview">{props.children}</div>
     </>
+  );
+}
+
+export function PreviewPage(props: { t: T; locale: Locale; loaded: Loaded; section: Section; now: Date }) {
+  const { t, loaded, section } = props;
+  const isDraft = loaded.version.status === 'draft';
+  return (
+    <PreviewFrame
+      t={t}
+      loaded={loaded}
+      back={isDraft ? `${loaded.vbase}/onderdelen/${section.key}` : loaded.vbase}
+      backLabel={isDraft ? t('backToSection', { name: section.title }) : t('backToVersion', { number: loaded.version.number })}
+      intro={t('previewIntro')}
+    >
+      <QuestionnaireSectionPage page={previewProfilePage(loaded.version, props.now)} section={section} locale={props.locale} csrfToken="" preview={previewLinks(loaded)} />
+    </PreviewFrame>
+  );
+}
+
+export function WelcomePreviewPage(props: { t: T; locale: Locale; loaded: Loaded; now: Date }) {
+  const { t, loaded } = props;
+  const isDraft = loaded.version.status === 'draft';
+  return (
+    <PreviewFrame
+      t={t}
+      loaded={loaded}
+      back={isDraft ? `${loaded.vbase}/algemeen` : loaded.vbase}
+      backLabel={isDraft ? t('backToGeneral') : t('backToVersion', { number: loaded.version.number })}
+      intro={t('previewWelcomeIntro')}
+    >
+      <QuestionnaireWelcomePage page={previewProfilePage(loaded.version, props.now)} locale={props.locale} preview={previewLinks(loaded)} />
+    </PreviewFrame>
   );
 }
