@@ -170,6 +170,31 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect((await draft()).definition.scales.some((s) => s.key === 'protocol-status')).toBe(true);
     });
 
+    it('copies a scale from another version or an example template, refusing a key that is taken', async () => {
+      const version = await draft();
+      const page = await (await client.get(`${base}/versies/${version.id}/schalen/nieuw`)).text();
+      expect(page).toContain('Schaal overnemen uit…');
+      expect(page).toContain('value="voorbeeld:de-eem-po|protocol-state"');
+      const published = (await listTemplateVersions(testApp.deps.db, templateId)).find((v) => v.number === publishedNumber)!;
+      expect(page).toContain(`value="versie:${published.id}|availability-level"`);
+
+      // Same key as a scale the draft already has: refused, with the field named.
+      const clash = await client.post(`${base}/versies/${version.id}/schalen/overnemen`, { revision: String(version.revision), bron: `versie:${published.id}|availability-level`, copyKey: '' });
+      expect(clash.status).toBe(409);
+      expect(await clash.text()).toContain('Deze conceptversie heeft al een schaal met sleutel &quot;availability-level&quot;');
+
+      const copied = await client.post(`${base}/versies/${version.id}/schalen/overnemen`, { revision: String(version.revision), bron: 'voorbeeld:de-eem-po|protocol-state', copyKey: 'protocol-eem' });
+      expect(copied.status).toBe(303);
+      const after = await draft();
+      const source = loadExampleTemplate('de-eem-po').scales.find((scale) => scale.key === 'protocol-state')!;
+      expect(after.definition.scales.find((scale) => scale.key === 'protocol-eem')).toEqual({ ...source, key: 'protocol-eem' });
+
+      // Another SWV's version is no source.
+      const foreign = await client.post(`${base}/versies/${version.id}/schalen/overnemen`, { revision: String(after.revision), bron: `versie:${crypto.randomUUID()}|availability-level`, copyKey: 'x' });
+      expect(foreign.status).toBe(400);
+      expect(await foreign.text()).toContain('Deze schaal bestaat niet (meer)');
+    });
+
     it('removes an item only after confirmation', async () => {
       const version = await draft();
       expect((await client.post(`${base}/versies/${version.id}/vragen/aanbod-rekenen/verwijderen`, { revision: String(version.revision) })).status).toBe(303);

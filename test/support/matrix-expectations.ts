@@ -45,6 +45,7 @@ export function featureExpectations<P extends string>(_groups: PersonaGroups<P>)
     `POST ${V}/vragen/:templateItemKey/verwijderen`,
     `GET ${V}/schalen/nieuw`,
     `POST ${V}/schalen/nieuw`,
+    `POST ${V}/schalen/overnemen`,
     `GET ${V}/schalen/:templateScaleKey`,
     `POST ${V}/schalen/:templateScaleKey`,
     `GET ${V}/schalen/:templateScaleKey/verwijderen`,

@@ -46,7 +46,8 @@ import { schoolYearChoices } from './school-year.js';
 import { startNewDraft } from './start-new-draft.js';
 import { uploadTemplate } from './upload-template.js';
 import { EditorErrorSummary, type EditorError } from './views/fields.js';
-import { GeneralForm, ItemForm, ScaleForm, SectionForm } from './views/forms.js';
+import { GeneralForm, ItemForm, ScaleCopyForm, ScaleForm, SectionForm } from './views/forms.js';
+import { findSourceScale, listScaleSources } from './scale-sources.js';
 import { ComparePage, ConfirmRemovePage, ListPage, PreviewPage, PublishPage, SectionPage, VersionPage, WelcomePreviewPage, type Notice } from './views/pages.js';
 
 const m = (c: AppContext) => translator(templateMessages, c.var.locale);
@@ -70,6 +71,7 @@ const NOTICES = {
   gewijzigd: { key: 'conflictList', type: 'warning' },
   'concept-bestaat': { key: 'draftExists', type: 'warning' },
   'landelijke-set': { key: 'nationalAdopted', type: 'ok' },
+  'schaal-overgenomen': { key: 'scaleCopied', type: 'ok' },
 } as const satisfies Record<string, { key: keyof typeof templateMessages.nl; type: Notice['type'] }>;
 
 function noticeFrom(c: AppContext): Notice | undefined {
@@ -770,9 +772,20 @@ export function registerTemplateRoutes(table: RouteTable): void {
     return ({ key: t('scaleKey'), name: t('scaleName'), options: t('optionsLegend') } as Record<string, string>)[field] ?? t('scaleName');
   };
 
-  const scalePage = (c: AppContext, loaded: Loaded, options: { isNew: boolean; action: string; title: string }) => (state: FormState) => {
+  const scaleSources = (c: AppContext, loaded: Loaded) => {
+    const t = m(c);
+    return listScaleSources(
+      c.var.deps.db,
+      loaded.version.partnershipId,
+      (name) => t('scaleSourceExample', { name }),
+      (name, number, year) => (year ? t('scaleSourceVersionYear', { name, number, year }) : t('scaleSourceVersion', { name, number })),
+    );
+  };
+
+  const scalePage = (c: AppContext, loaded: Loaded, options: { isNew: boolean; action: string; title: string }) => async (state: FormState) => {
     const t = m(c);
     const ui = translator(uiMessages, c.var.locale);
+    const sources = options.isNew ? await scaleSources(c, loaded) : [];
     return renderPage(c, {
       title: options.title,
       partnershipId: loaded.version.partnershipId,
@@ -792,6 +805,9 @@ export function registerTemplateRoutes(table: RouteTable): void {
             cancelHref={loaded.vbase}
             cancelLabel={ui('cancel')}
           />
+          {options.isNew && (
+            <ScaleCopyForm t={t} csrf={c.var.csrfToken} action={`${loaded.vbase}/schalen/overnemen`} revision={state.revision} sources={sources} values={state.values} errors={state.errors} />
+          )}
         </EditorFrame>
       ),
     });
@@ -817,6 +833,31 @@ export function registerTemplateRoutes(table: RouteTable): void {
       labelOf: scaleLabel(t),
       success: `${loaded.vbase}?melding=opgeslagen`,
       render: scalePage(c, loaded, { isNew: true, action: `${loaded.vbase}/schalen/nieuw`, title: t('scaleTitleNew') }),
+    });
+  });
+
+  table.post(`${VERSION}/schalen/overnemen`, access, async (c, auth) => {
+    const loaded = await loadVersion(c, auth);
+    requireDraft(c, loaded);
+    const t = m(c);
+    const values = await readFormAll(c);
+    const render = scalePage(c, loaded, { isNew: true, action: `${loaded.vbase}/schalen/nieuw`, title: t('scaleTitleNew') });
+    const labelOf = (field: string) => (field === 'bron' ? t('copyScaleSource') : field === 'copyKey' ? t('copyScaleKey') : scaleLabel(t)(field));
+    const refuse = (message: string) =>
+      render({ values, errors: { bron: message }, summary: [{ field: 'bron', label: labelOf('bron'), message }], others: [], revision: loaded.version.revision, status: 400 });
+    const chosen = text(values, 'bron');
+    const separator = chosen?.lastIndexOf('|') ?? -1;
+    if (!chosen || separator < 0) return refuse(t('copyScaleMissing'));
+    const scale = await findSourceScale(c.var.deps.db, loaded.version.partnershipId, chosen.slice(0, separator), chosen.slice(separator + 1));
+    if (!scale) return refuse(t('copyScaleGone'));
+    return saveEdit(c, auth, {
+      loaded,
+      values,
+      edit: edits.copyScale(scale, text(values, 'copyKey')),
+      fieldOf: (field) => (field === 'key' ? 'copyKey' : scaleField(field)),
+      labelOf,
+      success: `${loaded.vbase}?melding=schaal-overgenomen`,
+      render,
     });
   });
 

@@ -276,3 +276,29 @@ export function ScaleForm(props: FormProps & { isNew: boolean }) {
     </form>
   );
 }
+
+/** "Schaal overnemen uit…": copy a scale of another template, version or example, by key. */
+export function ScaleCopyForm(props: {
+  t: T;
+  csrf: string;
+  action: string;
+  revision: number;
+  sources: Array<{ id: string; label: string; scales: Array<{ key: string; name: string; options: unknown[] }> }>;
+  values: FormValues;
+  errors: Record<string, string>;
+}) {
+  const { t, values, errors } = props;
+  const options = props.sources.flatMap((source) =>
+    source.scales.map((scale) => ({ value: `${source.id}|${scale.key}`, label: `${source.label} — ${scale.name} (${scale.key}, ${scale.options.length} opties)` })),
+  );
+  return (
+    <form method="post" action={props.action} novalidate class="editor-form editor-copy-scale">
+      <Hidden csrf={props.csrf} revision={props.revision} />
+      <h2 class="utrecht-heading-2">{t('copyScaleHeading')}</h2>
+      <p class="utrecht-paragraph">{t('copyScaleIntro')}</p>
+      <SelectField name="bron" label={t('copyScaleSource')} value={v(values, 'bron')} error={errors['bron']} emptyLabel={t('copyScaleChoose')} options={options} />
+      <TextField name="copyKey" label={t('copyScaleKey')} hint={t('copyScaleKeyHint')} value={v(values, 'copyKey')} error={errors['copyKey']} autocomplete="off" />
+      <Button>{t('copyScaleButton')}</Button>
+    </form>
+  );
+}
