@@ -95,6 +95,12 @@ describe('template commands', () => {
     expect(taken.code).toBe(1);
     expect(taken.err).toContain('Voor schooljaar 2026-2027 is al versie 1');
 
+    // A draft (version 2) exists: publishing a file now is refused, nothing changes.
+    const pastDraft = await run(['template', 'import', source, '--swv', 'voorbeeldstad', '--publish', '2027-2028']);
+    expect(pastDraft.code).toBe(1);
+    expect(pastDraft.err).toContain('"Ondersteuningsprofiel SWV VO Testregio" heeft een conceptversie (versie 2). Een bestand meteen publiceren kan pas als er geen conceptversie meer is');
+    expect(pastDraft.err).toContain('Er is niets veranderd.');
+
     const broken = file('kapot2.yaml', THIRD_TEMPLATE_YAML.replace('title: Maatwerk', 'titel: Maatwerk'));
     const refused = await run(['template', 'import', broken, '--swv', 'voorbeeldstad', '--publish', '2028-2029']);
     expect(refused.code).toBe(1);
