@@ -60,6 +60,14 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(html).toContain('2026-2027');
     });
 
+    it('warns in the cycle form when the chosen version was published for another school year', async () => {
+      // Before any test publishes more: the next cycle (2027-2028) has no version of its own yet: the form proposes the 2026-2027 one.
+      const html = await (await client.get(`/swv/${testApp.demo.partnershipId}/cyclus/nieuw`)).text();
+      expect(html).toMatch(/is gepubliceerd voor schooljaar 2026-2027, niet voor 2027-2028/);
+      const current = await (await client.get(`/swv/${testApp.demo.partnershipId}/cyclus/2026-2027/bewerken`)).text();
+      expect(current).not.toContain('niet voor 2026-2027');
+    });
+
     it('starts one new draft from the published version, and only one', async () => {
       const response = await client.post(`${base}/${templateId}/nieuwe-conceptversie`);
       expect(response.status).toBe(303);
