@@ -11,6 +11,7 @@
 import type { Child } from 'hono/jsx';
 import { fieldId } from '../../../ui/components.js';
 import { translator, type Locale } from '../../../ui/i18n.js';
+import { TextBlocks } from '../../../ui/text-blocks.js';
 import { describeAnswer, describeNorm, evaluateNorm, type Ambition, type AnswerValue, type NormStatus } from '../../templates/model/answer.js';
 import { findScale, isSingleChoiceKind, type Item, type TemplateDefinition } from '../../templates/model/template.js';
 import { maxTextLength } from '../../templates/model/validate-answer.js';
@@ -139,9 +140,7 @@ export function ItemField(props: ItemFieldProps) {
         <span class="visually-hidden">: {item.title}</span>
       </summary>
       <div class="q-help__body">
-        {item.help.split(/\n{2,}/).map((paragraph) => (
-          <p class="utrecht-paragraph">{paragraph}</p>
-        ))}
+        <TextBlocks text={item.help} />
       </div>
     </details>
   ) : null;

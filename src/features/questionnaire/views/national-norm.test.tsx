@@ -31,3 +31,11 @@ describe('the national norm in the questionnaire item field', () => {
     expect(render('time-out', 'ondersteuningsteam')).not.toContain('Landelijke norm');
   });
 });
+
+describe('help texts in the item field', () => {
+  it('show line breaks and "- " lists as the SWV wrote them', () => {
+    const html = render('visie-tekst', null);
+    expect(html).toContain('<li class="utrecht-unordered-list__item">wat &quot;passend&quot; betekent op uw school;</li>');
+    expect(html).toContain('<li class="utrecht-unordered-list__item">hoe u ouders betrekt.</li>');
+  });
+});

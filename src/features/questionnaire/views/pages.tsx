@@ -3,6 +3,7 @@
 import type { Child } from 'hono/jsx';
 import { Alert, ButtonLink, CsrfField, ErrorSummary, fieldId, StatusTag } from '../../../ui/components.js';
 import { translator, type Locale } from '../../../ui/i18n.js';
+import { TextBlocks } from '../../../ui/text-blocks.js';
 import { formatDutchDate } from '../../cycle/editability.js';
 import type { Item, Section, TemplateDefinition } from '../../templates/model/template.js';
 import { LIMITS_MAX_LENGTH } from '../answer-change.js';
@@ -163,14 +164,9 @@ export function WelcomePage(props: { page: ProfilePage; locale: Locale; preview?
   );
 }
 
+/** Line breaks and "- " lists as the SWV wrote them (src/ui/text-blocks.tsx). */
 function Paragraphs(props: { text: string }) {
-  return (
-    <>
-      {props.text.split(/\n{2,}/).map((paragraph) => (
-        <p class="utrecht-paragraph">{paragraph}</p>
-      ))}
-    </>
-  );
+  return <TextBlocks text={props.text} />;
 }
 
 export interface SectionFormState {
