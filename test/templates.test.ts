@@ -49,6 +49,16 @@ for (const kind of TEST_DATABASE_KINDS) {
 
     const draft = async () => (await latestVersion(testApp.deps.db, templateId, 'draft'))!;
 
+    it('links the format documentation and the JSON Schema from the import form', async () => {
+      const list = await (await client.get(base)).text();
+      expect(list).toContain(`<a class="utrecht-link" href="${base}/formaat">`);
+      const docs = await client.get(`${base}/formaat`);
+      expect(docs.status).toBe(200);
+      expect(await docs.text()).toContain('# Het vragenlijstbestand (template) van OpenSOP');
+      const schema = await client.get(`${base}/template.schema.json`);
+      expect(JSON.parse(await schema.text())).toMatchObject({ title: 'OpenSOP-vragenlijst (template)' });
+    });
+
     it('lists the template with its published version and links it from the SWV overview', async () => {
       const overview = await client.get(`/swv/${testApp.demo.partnershipId}`);
       expect(await overview.text()).toContain(`href="${base}"`);
@@ -111,12 +121,20 @@ for (const kind of TEST_DATABASE_KINDS) {
       const keys = () => version.definition.sections.find((s) => s.key === 'belofte-1')!.items.map((i) => i.key);
       const before = keys();
       expect(before.at(-1)).toBe('aanbod-rekenen');
-      expect((await client.post(`${base}/versies/${version.id}/vragen/aanbod-rekenen/verplaatsen`, { revision: String(version.revision), richting: 'up' })).status).toBe(303);
+      const up = await client.post(`${base}/versies/${version.id}/vragen/aanbod-rekenen/verplaatsen`, { revision: String(version.revision), richting: 'up' });
+      expect(up.status).toBe(303);
+      // Back at the row that moved (the editor focuses it), not at the top of the page.
+      expect(up.headers.get('location')).toBe(`${base}/versies/${version.id}/onderdelen/belofte-1?melding=verplaatst#item-aanbod-rekenen`);
+      const sectionHtml = await (await client.get(`${base}/versies/${version.id}/onderdelen/belofte-1`)).text();
+      expect(sectionHtml).toContain('<tr id="item-aanbod-rekenen" tabindex="-1">');
+      expect(sectionHtml).toContain('/static/client/editor-focus.js');
       version = await draft();
       expect(keys().at(-2)).toBe('aanbod-rekenen');
 
       const sections = version.definition.sections.map((s) => s.key);
-      expect((await client.post(`${base}/versies/${version.id}/onderdelen/belofte-2/verplaatsen`, { revision: String(version.revision), richting: 'up' })).status).toBe(303);
+      const sectionUp = await client.post(`${base}/versies/${version.id}/onderdelen/belofte-2/verplaatsen`, { revision: String(version.revision), richting: 'up' });
+      expect(sectionUp.status).toBe(303);
+      expect(sectionUp.headers.get('location')).toMatch(/#section-belofte-2$/);
       version = await draft();
       expect(version.definition.sections.map((s) => s.key).slice(0, 3)).toEqual([sections[0], 'belofte-2', 'belofte-1']);
 
@@ -203,11 +221,31 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(await foreign.text()).toContain('Deze schaal bestaat niet (meer)');
     });
 
+    it('says "1 vraag", not "1 vragen"', async () => {
+      const version = await draft();
+      const lonely = await saveDraftEdit({ db: testApp.deps.db, clock: testApp.clock, auth, versionId: version.id, revision: version.revision, edit: edits.addSection({ key: 'een-vraag', kind: 'promise', title: 'Eén vraag' }) });
+      expect(lonely.ok).toBe(true);
+      const withItem = await saveDraftEdit({ db: testApp.deps.db, clock: testApp.clock, auth, versionId: version.id, revision: version.revision + 1, edit: edits.addItem('een-vraag', { key: 'enige-vraag', kind: 'yesno', title: 'Enige vraag' }) });
+      expect(withItem.ok).toBe(true);
+      const html = await (await client.get(`${base}/versies/${version.id}`)).text();
+      expect(html).toContain('<td>1 vraag</td>');
+      const after = await draft();
+      expect((await saveDraftEdit({ db: testApp.deps.db, clock: testApp.clock, auth, versionId: after.id, revision: after.revision, edit: edits.removeSection('een-vraag') })).ok).toBe(true);
+    });
+
     it('removes an item only after confirmation', async () => {
       const version = await draft();
+      const confirm = await (await client.get(`${base}/versies/${version.id}/vragen/aanbod-rekenen/verwijderen`)).text();
+      const title = version.definition.sections.flatMap((s) => s.items).find((i) => i.key === 'aanbod-rekenen')!.title;
+      expect(confirm).toContain(`<h1 class="utrecht-heading-1">Vraag &quot;${title}&quot; verwijderen?</h1>`);
       expect((await client.post(`${base}/versies/${version.id}/vragen/aanbod-rekenen/verwijderen`, { revision: String(version.revision) })).status).toBe(303);
       expect((await draft()).revision).toBe(version.revision);
-      expect((await client.post(`${base}/versies/${version.id}/vragen/aanbod-rekenen/verwijderen`, { revision: String(version.revision), bevestigen: 'ja' })).status).toBe(303);
+      const section = version.definition.sections.find((s) => s.items.some((i) => i.key === 'aanbod-rekenen'))!;
+      const index = section.items.findIndex((i) => i.key === 'aanbod-rekenen');
+      const neighbour = (section.items[index + 1] ?? section.items[index - 1])!.key;
+      const removed = await client.post(`${base}/versies/${version.id}/vragen/aanbod-rekenen/verwijderen`, { revision: String(version.revision), bevestigen: 'ja' });
+      expect(removed.status).toBe(303);
+      expect(removed.headers.get('location')).toMatch(new RegExp(`#item-${neighbour}$`));
       const after = await draft();
       expect(after.definition.sections.flatMap((s) => s.items).some((i) => i.key === 'aanbod-rekenen')).toBe(false);
     });

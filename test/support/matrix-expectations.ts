@@ -18,6 +18,8 @@ export function featureExpectations<P extends string>(_groups: PersonaGroups<P>)
   for (const key of [
     'GET /swv/:partnershipId/vragenlijsten',
     'POST /swv/:partnershipId/vragenlijsten/importeren',
+    'GET /swv/:partnershipId/vragenlijsten/formaat',
+    'GET /swv/:partnershipId/vragenlijsten/template.schema.json',
     'POST /swv/:partnershipId/vragenlijsten/:templateId/nieuwe-conceptversie',
     `GET ${V}`,
     `GET ${V}/bestand`,

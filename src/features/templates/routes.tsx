@@ -5,7 +5,11 @@
  * versions. Every route: permission 'template.manage' at the SWV from :partnershipId; ids of
  * versions are checked against that SWV in the queries (another SWV's version is a 404).
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Child } from 'hono/jsx';
+import { projectRoot } from '../../config/project-root.js';
+import { TEMPLATE_SCHEMA_FILE } from './format/template-json-schema.js';
 import { AppError } from '../../auth/app-error.js';
 import type { AppContext } from '../../ui/context.js';
 import { translator } from '../../ui/i18n.js';
@@ -115,6 +119,13 @@ async function loadVersion(c: AppContext, auth: Authorized | null): Promise<Load
       [t('versionTitle', { name: version.definition.name, number: version.number }), vbase],
     ],
   };
+}
+
+/** The row after a removed one (or before it, when it was the last): where the keyboard focus goes. */
+function neighbourAnchor(rows: Array<{ key: string }>, key: string, prefix: 'item' | 'section'): string | undefined {
+  const index = rows.findIndex((row) => row.key === key);
+  const neighbour = rows[index + 1] ?? rows[index - 1];
+  return neighbour ? `${prefix}-${neighbour.key}` : undefined;
 }
 
 function requireDraft(c: AppContext, loaded: Loaded): void {
@@ -234,6 +245,14 @@ export function registerTemplateRoutes(table: RouteTable): void {
 
   table.get(BASE, access, (c, auth) => listPage(c, auth));
 
+  // The format documentation and the JSON Schema, as they are in the repository (docs/).
+  table.get(`${BASE}/formaat`, access, async (c) =>
+    c.body(await readFile(path.join(projectRoot(), 'docs', 'template-format.md'), 'utf8'), 200, { 'Content-Type': 'text/markdown; charset=utf-8', 'Content-Disposition': 'inline; filename="template-format.md"' }),
+  );
+  table.get(`${BASE}/template.schema.json`, access, async (c) =>
+    c.body(await readFile(path.join(projectRoot(), TEMPLATE_SCHEMA_FILE), 'utf8'), 200, { 'Content-Type': 'application/schema+json; charset=utf-8' }),
+  );
+
   table.post(`${BASE}/importeren`, access, async (c, auth) => {
     const t = m(c);
     const body = await c.req.parseBody();
@@ -268,6 +287,7 @@ export function registerTemplateRoutes(table: RouteTable): void {
       title: t('versionTitle', { name: loaded.version.definition.name, number: loaded.version.number }),
       partnershipId: loaded.version.partnershipId,
       breadcrumbs: loaded.breadcrumbs.slice(0, 2),
+      clientScript: loaded.version.status === 'draft' ? 'editor-focus.js' : undefined,
       children: <VersionPage t={t} csrf={c.var.csrfToken} loaded={loaded} hasDraft={versions.some((v) => v.status === 'draft')} notice={noticeFrom(c)} />,
     });
   });
@@ -466,6 +486,7 @@ export function registerTemplateRoutes(table: RouteTable): void {
       partnershipId: loaded.version.partnershipId,
       breadcrumbs: loaded.breadcrumbs,
       status: state.status,
+      clientScript: 'editor-focus.js',
       children: (
         <SectionPage t={t} ui={ui} csrf={c.var.csrfToken} loaded={loaded} section={section} state={state} notice={noticeFrom(c)}>
           <SectionForm
@@ -509,7 +530,8 @@ export function registerTemplateRoutes(table: RouteTable): void {
   });
 
   /** Move and remove buttons: on a conflict or refusal, back to the list with a notice. */
-  const quickEdit = async (c: AppContext, auth: Authorized | null, loaded: Loaded, edit: edits.TemplateEdit, back: string, done: string) => {
+  /** `anchor`: the row to return to (and focus) after the change, e.g. "item-aanbod-dyslexie". */
+  const quickEdit = async (c: AppContext, auth: Authorized | null, loaded: Loaded, edit: edits.TemplateEdit, back: string, done: string, anchor?: string) => {
     const values = await readFormAll(c);
     const posted = Number(text(values, 'revision'));
     const result = await saveDraftEdit({
@@ -520,7 +542,7 @@ export function registerTemplateRoutes(table: RouteTable): void {
       revision: Number.isInteger(posted) ? posted : -1,
       edit,
     });
-    if (result.ok) return c.redirect(`${back}?melding=${done}`, 303);
+    if (result.ok) return c.redirect(`${back}?melding=${done}${anchor ? `#${anchor}` : ''}`, 303);
     if (result.reason === 'refused') throw new AppError('invalid_state', result.message);
     if (result.reason === 'invalid') throw new AppError('invalid_state', result.errors.map((e) => e.message).join(' '));
     return c.redirect(`${back}?melding=gewijzigd`, 303);
@@ -538,13 +560,13 @@ export function registerTemplateRoutes(table: RouteTable): void {
     const section = findSection(loaded, c.req.param('templateSectionKey'));
     const to = await direction(c);
     if (!to) return c.redirect(loaded.vbase, 303);
-    return quickEdit(c, auth, loaded, edits.moveSection(section.key, to), loaded.vbase, 'verplaatst');
+    return quickEdit(c, auth, loaded, edits.moveSection(section.key, to), loaded.vbase, 'verplaatst', `section-${section.key}`);
   });
 
-  const confirmPage = (c: AppContext, loaded: Loaded, options: { name: string; body: string; action: string; back: string; refusal?: string }) => {
+  const confirmPage = (c: AppContext, loaded: Loaded, options: { what: 'section' | 'item' | 'scale'; name: string; body: string; action: string; back: string; refusal?: string }) => {
     const t = m(c);
     return renderPage(c, {
-      title: t('confirmRemoveTitle', { name: options.name }),
+      title: t(`confirmRemoveTitle_${options.what}`, { name: options.name }),
       partnershipId: loaded.version.partnershipId,
       breadcrumbs: loaded.breadcrumbs,
       children: <ConfirmRemovePage t={t} csrf={c.var.csrfToken} revision={loaded.version.revision} {...options} />,
@@ -557,8 +579,9 @@ export function registerTemplateRoutes(table: RouteTable): void {
     const section = findSection(loaded, c.req.param('templateSectionKey'));
     const t = m(c);
     return confirmPage(c, loaded, {
+      what: 'section',
       name: section.title,
-      body: t('confirmRemoveSection', { name: section.title, count: section.items.length }),
+      body: t(section.items.length === 1 ? 'confirmRemoveSectionOne' : 'confirmRemoveSection', { name: section.title, count: section.items.length }),
       action: `${loaded.vbase}/onderdelen/${section.key}/verwijderen`,
       back: loaded.vbase,
     });
@@ -570,7 +593,7 @@ export function registerTemplateRoutes(table: RouteTable): void {
     const section = findSection(loaded, c.req.param('templateSectionKey'));
     const values = await readFormAll(c);
     if (text(values, 'bevestigen') !== 'ja') return c.redirect(`${loaded.vbase}/onderdelen/${section.key}/verwijderen`, 303);
-    return quickEdit(c, auth, loaded, edits.removeSection(section.key), loaded.vbase, 'verwijderd-onderdeel');
+    return quickEdit(c, auth, loaded, edits.removeSection(section.key), loaded.vbase, 'verwijderd-onderdeel', neighbourAnchor(loaded.version.definition.sections, section.key, 'section'));
   });
 
   table.get(`${VERSION}/onderdelen/:templateSectionKey/voorbeeld`, access, async (c, auth) => {
@@ -736,7 +759,7 @@ export function registerTemplateRoutes(table: RouteTable): void {
     const back = `${loaded.vbase}/onderdelen/${section.key}`;
     const to = await direction(c);
     if (!to) return c.redirect(back, 303);
-    return quickEdit(c, auth, loaded, edits.moveItem(item.key, to), back, 'verplaatst');
+    return quickEdit(c, auth, loaded, edits.moveItem(item.key, to), back, 'verplaatst', `item-${item.key}`);
   });
 
   table.get(`${VERSION}/vragen/:templateItemKey/verwijderen`, access, async (c, auth) => {
@@ -744,6 +767,7 @@ export function registerTemplateRoutes(table: RouteTable): void {
     requireDraft(c, loaded);
     const { section, item } = findItem(loaded, c.req.param('templateItemKey'));
     return confirmPage(c, loaded, {
+      what: 'item',
       name: item.title,
       body: m(c)('confirmRemoveItem', { name: item.title }),
       action: `${loaded.vbase}/vragen/${item.key}/verwijderen`,
@@ -757,7 +781,7 @@ export function registerTemplateRoutes(table: RouteTable): void {
     const { section, item } = findItem(loaded, c.req.param('templateItemKey'));
     const values = await readFormAll(c);
     if (text(values, 'bevestigen') !== 'ja') return c.redirect(`${loaded.vbase}/vragen/${item.key}/verwijderen`, 303);
-    return quickEdit(c, auth, loaded, edits.removeItem(item.key), `${loaded.vbase}/onderdelen/${section.key}`, 'verwijderd-vraag');
+    return quickEdit(c, auth, loaded, edits.removeItem(item.key), `${loaded.vbase}/onderdelen/${section.key}`, 'verwijderd-vraag', neighbourAnchor(section.items, item.key, 'item'));
   });
 
   // -------------------------------------------------------------------------
@@ -901,6 +925,7 @@ export function registerTemplateRoutes(table: RouteTable): void {
       refusal = error.message;
     }
     return confirmPage(c, loaded, {
+      what: 'scale',
       name: scale.name,
       body: m(c)('confirmRemoveScale', { name: scale.name }),
       action: `${loaded.vbase}/schalen/${scale.key}/verwijderen`,

@@ -175,7 +175,12 @@ export function ListPage(props: {
         </div>
         <Button>{t('uploadButton')}</Button>
       </form>
-      <p class="utrecht-paragraph">{t('templateFormatDocs')}</p>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={`${base}/formaat`}>
+          {t('templateFormatDocs')}
+        </a>{' '}
+        (<a class="utrecht-link" href={`${base}/template.schema.json`}>{t('templateSchemaLink')}</a>)
+      </p>
     </>
   );
 }
@@ -318,7 +323,7 @@ export function VersionPage(props: {
         </thead>
         <tbody>
           {definition.sections.map((section, index) => (
-            <tr>
+            <tr id={`section-${section.key}`} tabindex={-1}>
               <td>
                 {isDraft ? (
                   <a class="utrecht-link" href={`${vbase}/onderdelen/${section.key}`}>
@@ -329,7 +334,7 @@ export function VersionPage(props: {
                 )}
               </td>
               <td>{t(`kind_${section.kind}`)}</td>
-              <td>{t('sectionItems', { count: section.items.length })}</td>
+              <td>{t(section.items.length === 1 ? 'sectionItemsOne' : 'sectionItems', { count: section.items.length })}</td>
               <td class="editor-actions-cell">
                 <a class="utrecht-link" href={`${vbase}/onderdelen/${section.key}/voorbeeld`} aria-label={`${t('preview')}: ${section.title}`}>
                   {t('preview')}
@@ -382,7 +387,7 @@ export function VersionPage(props: {
                 )}
               </td>
               <td>
-                {scale.options.map((option) => option.label).join(', ')} ({t('scaleUsedBy', { count: itemsUsingScale(definition, scale.key).length })})
+                {scale.options.map((option) => option.label).join(', ')} ({t(itemsUsingScale(definition, scale.key).length === 1 ? 'scaleUsedByOne' : 'scaleUsedBy', { count: itemsUsingScale(definition, scale.key).length })})
               </td>
               <td>
                 {isDraft && (
@@ -457,7 +462,7 @@ export function SectionPage(props: {
           </thead>
           <tbody>
             {section.items.map((item, index) => (
-              <tr>
+              <tr id={`item-${item.key}`} tabindex={-1}>
                 <td>
                   <a class="utrecht-link" href={`${vbase}/vragen/${item.key}`}>
                     {item.title}
@@ -492,11 +497,11 @@ export function SectionPage(props: {
 
 // ---------------------------------------------------------------------------
 
-export function ConfirmRemovePage(props: { t: T; csrf: string; revision: number; name: string; body: string; action: string; back: string; refusal?: string }) {
+export function ConfirmRemovePage(props: { t: T; csrf: string; revision: number; what: 'section' | 'item' | 'scale'; name: string; body: string; action: string; back: string; refusal?: string }) {
   const { t } = props;
   return (
     <>
-      <h1 class="utrecht-heading-1">{t('confirmRemoveTitle', { name: props.name })}</h1>
+      <h1 class="utrecht-heading-1">{t(`confirmRemoveTitle_${props.what}`, { name: props.name })}</h1>
       {props.refusal ? (
         <>
           <Alert type="warning" role="alert">
