@@ -173,4 +173,26 @@ describe('template commands', () => {
     expect(unwritable.code).toBe(1);
     expect(unwritable.err).toContain('kan het bestand niet schrijven (ENOENT)');
   }, 60_000);
+
+  it("imports the auditor's third template (a vo SWV with a national set) without code changes, and refuses every broken file", async () => {
+    const third = fixture('third-vo-rijnmond.yaml');
+    const validated = await run(['template', 'validate', third]);
+    expect(validated).toMatchObject({ code: 0, out: 'Geldig: Ondersteuningsprofiel VO: Rijnmond-Oost (proef), 8 onderdelen, 18 vragen' });
+    const imported = await run(['template', 'import', third, '--swv', 'voorbeeldstad', '--publish', '2026-2027']);
+    expect(imported.code).toBe(0);
+    const out = path.join(work, 'rijnmond.yaml');
+    expect((await run(['template', 'export', '--swv', 'voorbeeldstad', '--key', 'vo-rijnmond-oost', '--out', out])).code).toBe(0);
+    const reparsed = parseTemplateFile(readFileSync(out, 'utf8'));
+    expect(reparsed.ok && reparsed.template).toEqual((parseTemplateFile(readFileSync(third, 'utf8')) as { ok: true; template: unknown }).template);
+
+    for (const name of ['1-syntax.yaml', '2-tab.yaml', '3-content.yaml', '4-dupkey.yaml', '5-noscales.yaml', '6-empty.yaml', '7-broken.json', '8-notemplate.yaml', '9-wrongformat.yaml', '10-dup-plus-content.yaml', '11-no-nationalset.yaml', '12-types.yaml']) {
+      const broken = fixture(`broken/${name}`);
+      const result = await run(['template', 'import', broken, '--swv', 'voorbeeldstad']);
+      expect(result.code, name).toBe(1);
+      const lines = result.err.split('\n');
+      expect(lines.at(-1), name).toMatch(/^\d+ (fout|fouten) in .*; er is niets veranderd\.$/);
+      // Every error names its place: file:line:column (or the file as a whole).
+      expect(lines.slice(0, -1).every((line) => line.startsWith(`${broken}`)), name).toBe(true);
+    }
+  }, 120_000);
 });

@@ -2,6 +2,7 @@
  * Questionnaire templates in the app (issue 3): the editor's use cases through the real routes
  * and the use cases themselves, on PGlite and PostgreSQL; file import/export round trips.
  */
+import { readFileSync } from 'node:fs';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../src/audit/schema.js';
@@ -336,7 +337,13 @@ for (const kind of TEST_DATABASE_KINDS) {
 
     it('round-trips every template through export and import', async () => {
       const partnershipId = testApp.other.partnershipId;
-      for (const definition of [loadExampleTemplate('zoetermeer-po'), loadExampleTemplate('de-eem-po'), (parseTemplateFile(THIRD_TEMPLATE_YAML) as { ok: true; template: never }).template]) {
+      const auditorsTemplate = parseTemplateFile(readFileSync(new URL('./templates-fixtures/third-vo-rijnmond.yaml', import.meta.url), 'utf8'));
+      for (const definition of [
+        loadExampleTemplate('zoetermeer-po'),
+        loadExampleTemplate('de-eem-po'),
+        (parseTemplateFile(THIRD_TEMPLATE_YAML) as { ok: true; template: never }).template,
+        (auditorsTemplate as { ok: true; template: never }).template,
+      ]) {
         await importTemplate({ db: testApp.deps.db, clock: testApp.clock, partnershipId, definition, actorUserId: null, publishForYear: '2026-2027' });
         const exported = await exportTemplate({ db: testApp.deps.db, partnershipId, key: (definition as { key: string }).key });
         expect(exported.ok).toBe(true);

@@ -18,7 +18,9 @@ export function formatFileError(file: string, error: TemplateFileError): string 
 }
 
 function summary(template: TemplateDefinition): string {
-  return `Geldig: ${template.name}, ${template.sections.length} onderdelen, ${listItems(template).length} vragen`;
+  const sections = template.sections.length;
+  const items = listItems(template).length;
+  return `Geldig: ${template.name}, ${sections} ${sections === 1 ? 'onderdeel' : 'onderdelen'}, ${items} ${items === 1 ? 'vraag' : 'vragen'}`;
 }
 
 /** Reads and checks a file; prints every error and returns null when it is not a valid template. */
@@ -189,7 +191,7 @@ registerCliCommand({
       io.err(`${result.errors.length} ${result.errors.length === 1 ? 'fout' : 'fouten'}; er is niets veranderd.`);
       return 1;
     }
-    io.out(`${result.itemCount} vragen uit "${result.setName}" overgenomen in conceptversie ${result.versionNumber} van "${result.templateName}".`);
+    io.out(`${result.itemCount} ${result.itemCount === 1 ? 'vraag' : 'vragen'} uit "${result.setName}" overgenomen in conceptversie ${result.versionNumber} van "${result.templateName}".`);
     return 0;
   },
 });
