@@ -31,7 +31,9 @@ describe('the shipped example national set', () => {
     if (!withNorm.ok) expect(withNorm.errors[0]!.message).toContain('alleen "nationalNorm"');
     const badOption = parseNationalSetFile(setSource.replace('accept: [in-de-school, met-hulp-van-buiten], label: In de school }\n        ambition: true\n        posters: { parent: true, teacher: true }', 'accept: [overal] }'));
     expect(badOption.ok).toBe(false);
-    if (!badOption.ok) expect(badOption.errors).toEqual([expect.objectContaining({ path: 'sections[0].items[0].nationalNorm.accept[0]' })]);
+    const line = setSource.split('\n').findIndex((text) => text.includes('key: landelijk-lezen-rekenen')) + 1;
+    if (!badOption.ok) expect(badOption.errors).toEqual([expect.objectContaining({ path: 'sections[0].items[0].nationalNorm.accept[0]', line: line + 10 })]);
+    if (!withNorm.ok) expect(withNorm.errors[0]).toMatchObject({ path: 'sections[0].items[2]', line: expect.any(Number) });
   });
 });
 

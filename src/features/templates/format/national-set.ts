@@ -5,10 +5,10 @@
  * each item carries the national norm (`nationalNorm`). Adopting it (editor/adopt-national-set.ts)
  * copies the items into the SWV's draft as `origin: national`.
  */
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { itemSchema, scaleSchema } from '../model/template.js';
-import { formatPath, parseTemplateFile, type TemplateFileError } from './parse-template-file.js';
+import { formatPath, locateInDocument, parseTemplateFile, type TemplateFileError } from './parse-template-file.js';
 
 export const NATIONAL_SET_FORMAT = 'opensop-national-set/1' as const;
 
@@ -47,7 +47,8 @@ export type ParseNationalSetResult = { ok: true; set: NationalSet } | { ok: fals
  * messages and lines as a template file.
  */
 export function parseNationalSetFile(source: string, fileName?: string): ParseNationalSetResult {
-  const doc = parseDocument(source, { uniqueKeys: true });
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { uniqueKeys: true, lineCounter });
   if (doc.errors.length > 0) {
     // Same YAML messages and lines as a template file.
     const asTemplate = parseTemplateFile(source, fileName);
@@ -59,14 +60,17 @@ export function parseNationalSetFile(source: string, fileName?: string): ParseNa
     return {
       ok: false,
       errors: parsed.error.issues.map((issue) => {
-        const path = formatPath(issue.path.map((segment) => (typeof segment === 'number' ? segment : String(segment))));
+        const segments = issue.path.map((segment) => (typeof segment === 'number' ? segment : String(segment)));
+        const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+        const where = locateInDocument(doc.contents, unknownKey ? [...segments, unknownKey] : segments, lineCounter);
+        const path = formatPath(segments);
         const message =
           issue.code === 'unrecognized_keys'
             ? `onbekend veld ${issue.keys.map((k) => `"${k}"`).join(', ')}${issue.keys.includes('norm') ? '; een landelijke set heeft alleen "nationalNorm" (de eigen norm van het SWV vult u later in de conceptversie in)' : ''}`
             : issue.code === 'invalid_type' && issue.input === undefined
               ? `"${String(issue.path.at(-1) ?? 'veld')}" ontbreekt`
               : issue.message;
-        return { path, message };
+        return { path, ...where, message };
       }),
     };
   }
@@ -86,6 +90,15 @@ export function parseNationalSetFile(source: string, fileName?: string): ParseNa
       })),
     }),
   );
-  if (!asTemplate.ok) return { ok: false, errors: asTemplate.errors.map((error) => ({ path: error.path, message: error.message })) };
+  if (!asTemplate.ok) {
+    // Same paths as in the set file (sections → items), so the lines can be found in it.
+    const located = (path: string) => locateInDocument(doc.contents, pathSegments(path), lineCounter);
+    return { ok: false, errors: asTemplate.errors.map((error) => ({ path: error.path, ...located(error.path), message: error.message })) };
+  }
   return { ok: true, set: parsed.data };
+}
+
+/** "sections[0].items[1].nationalNorm.accept[0]" → ["sections", 0, "items", 1, "nationalNorm", "accept", 0] */
+function pathSegments(path: string): Array<string | number> {
+  return [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((match) => (match[2] !== undefined ? Number(match[2]) : match[1]!));
 }

@@ -229,7 +229,7 @@ function onePerBlock(errors: TemplateFileError[], source: string): TemplateFileE
  * point at its key (the line that reads `title: …`), not at a value that may
  * start on the next line. A missing field points at the object it is missing from.
  */
-function locateInDocument(root: unknown, path: TemplatePath, lineCounter: LineCounter): { line?: number; column?: number } {
+export function locateInDocument(root: unknown, path: TemplatePath, lineCounter: LineCounter): { line?: number; column?: number } {
   let node: unknown = root;
   let offset = rangeStart(root);
   for (const segment of path) {
