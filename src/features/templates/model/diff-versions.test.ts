@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canCarryOverAnswer, diffTemplateVersions } from './diff-versions.js';
+import { canCarryOverAnswer, diffTemplateVersions, itemsToCheck } from './diff-versions.js';
 import { buildTestTemplate, itemOf } from './test-template.js';
 
 const previous = buildTestTemplate();
@@ -80,6 +80,12 @@ describe('what happens to answers (carryOver)', () => {
     expect(byKey['partners']).toMatchObject({ changes: ['options-added'], carryOver: 'check' });
     expect(byKey['ib-uren']).toMatchObject({ changes: ['limits-widened'], carryOver: 'check' });
     expect(byKey['contact']).toMatchObject({ changes: ['limits-widened'], carryOver: 'check' });
+
+    const next = buildTestTemplate((input) => {
+      input.sections[0]!.items!.find((item) => item.key === 'onderzoek')!.title = 'Nieuwe woorden';
+      input.sections[0]!.items!.find((item) => item.key === 'visie')!.help = 'Andere uitleg';
+    });
+    expect([...itemsToCheck(diffTemplateVersions(previous, next))]).toEqual(['onderzoek']);
   });
 
   it('carries over only still-valid answers after a removed option or a narrower range; never after a kind change', () => {
