@@ -55,6 +55,12 @@ test('an SWV admin edits a new draft of the Zoetermeer questionnaire, previews i
   await page.getByRole('button', { name: 'Omhoog: Aanbod voor leerlingen met rekenproblemen' }).click();
   await expect(page.getByRole('status')).toContainText('De volgorde is aangepast.');
   await expect(rows.nth(-2)).toContainText('Aanbod voor leerlingen met rekenproblemen');
+  // Keyboard: the page comes back at the moved row, with focus on it; Tab goes on from there.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('item-aanbod-e2e-rekenen');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Aanbod voor leerlingen met rekenproblemen', exact: true })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Omhoog: Aanbod voor leerlingen met rekenproblemen' })).toBeFocused();
   await expectAccessible(page, 'after reorder');
 
   // A validation error: an empty title is refused, with the message at the field and in the summary.
@@ -120,7 +126,7 @@ test('an SWV admin edits a new draft of the Zoetermeer questionnaire, previews i
   await expect(page.getByRole('heading', { level: 1 })).toContainText('vergeleken met versie');
   await expect(page.locator('[data-count="new"]')).toHaveText('1');
   await expect(page.getByRole('table', { name: 'Gewijzigde, nieuwe en verwijderde vragen' })).toContainText('Aanbod voor leerlingen met ernstige rekenproblemen');
-  await expect(page.getByText(/De antwoorden op \d+ ongewijzigde vragen worden overgenomen/)).toBeVisible();
+  await expect(page.getByText(/Antwoorden op \d+ vragen gaan altijd mee naar deze versie/)).toBeVisible();
   await expectAccessible(page, 'comparison');
 });
 
@@ -205,7 +211,31 @@ test('every editor page of a draft passes axe: general texts, a new section, a n
   await expect(page.getByRole('status')).toContainText('Het onderdeel is verwijderd.');
   await expect(page.getByRole('link', { name: 'Belofte 8', exact: true })).toHaveCount(0);
 
+  // Copy a scale from an example template (keyboard: choose, type, Enter).
+  await page.getByRole('link', { name: 'Schaal toevoegen' }).click();
+  await page.getByLabel('Schaal', { exact: true }).selectOption({ value: 'voorbeeld:de-eem-po|frequency' });
+  await page.getByLabel('Sleutel in deze vragenlijst (optioneel)').fill('frequentie-eem');
+  await page.getByLabel('Sleutel in deze vragenlijst (optioneel)').press('Enter');
+  await expect(page.getByRole('status')).toContainText('De schaal is overgenomen.');
+  await expect(page.getByRole('row', { name: /Hoe vaak gebeurt dit\?/ })).toBeVisible();
+
+  // The welcome page as a school sees it.
+  await page.getByRole('link', { name: 'Welkomstpagina bekijken als school' }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByText('Contact', { exact: true })).toBeVisible();
+  await expectAccessible(page, 'welcome preview');
+
+  // Adopt the example national set; its section previews with the national norm.
+  await page.goto(draftUrl);
+  await page.getByLabel('Bestand met een landelijke set').setInputFiles('templates/national/landelijke-norm-voorbeeld.yaml');
+  await page.getByRole('button', { name: 'Landelijke set overnemen' }).click();
+  await expect(page.getByRole('status')).toContainText('De landelijke set is overgenomen in deze conceptversie.');
+  await page.getByRole('link', { name: 'Bekijk als school: Landelijke norm' }).click();
+  await expect(page.getByText('Landelijke norm: In de school').first()).toBeVisible();
+  await expectAccessible(page, 'national section preview');
+
   // Removing an item asks first, too.
+  await page.goto(draftUrl);
   await page.getByRole('link', { name: 'Belofte 2', exact: true }).click();
   await page.getByRole('link', { name: /^Verwijderen: / }).first().click();
   await expectAccessible(page, 'confirm item removal');

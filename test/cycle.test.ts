@@ -158,6 +158,7 @@ for (const kind of TEST_DATABASE_KINDS) {
       // Year two: a new template version — one item changed, one added, one removed.
       const next = structuredClone(template);
       const changed = listItems(next).find(({ item }) => item.kind === 'development')!.item;
+      // A reworded question: left open for the school, marked, with last year's answer beside it.
       changed.title = `${changed.title} (nieuw geformuleerd)`;
       const { section: promise, item: removed } = listItems(next).find(({ item }) => item.kind === 'protocol' || item.kind === 'availability')!;
       promise.items = promise.items.filter((i) => i.key !== removed.key);
@@ -179,17 +180,20 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect((await getProfile(db, profile1.id))!.status).toBe('published');
 
       // New and changed items are marked for the school: in the data, on the section page and on the task list.
-      const marks = await listItemsToReview(db, profile2);
+      const { marks, previousAnswers: previousWords } = await listItemsToReview(db, profile2);
+      expect(previousWords[changed.key]).toBeTruthy();
       expect(marks).toMatchObject({ [changed.key]: 'changed', 'nieuwe-vraag-2028': 'new' });
       expect(marks[unchanged.key]).toBeUndefined();
-      expect(Object.keys(await listItemsToReview(db, profile1))).toEqual([]);
+      expect(Object.keys((await listItemsToReview(db, profile1)).marks)).toEqual([]);
       const editorClient = await TestClient.signedIn(app, users.editor);
       const sectionPage = await (await editorClient.get(`/profielen/${profile2.id}/onderdelen/${promise.key}`)).text();
       const itemHtml = (key: string) => sectionPage.slice(sectionPage.indexOf(`id="item-${key}"`), sectionPage.indexOf(`id="item-${key}"`) + 600);
       expect(itemHtml('nieuwe-vraag-2028')).toContain('>Nieuw<');
       expect(itemHtml(unchanged.key)).not.toContain('Nieuw<');
       const changedSection = listItems(next).find(({ item }) => item.key === changed.key)!.section.key;
-      expect(await (await editorClient.get(`/profielen/${profile2.id}/onderdelen/${changedSection}`)).text()).toContain('Gewijzigd – controleer uw antwoord');
+      const changedPage = await (await editorClient.get(`/profielen/${profile2.id}/onderdelen/${changedSection}`)).text();
+      expect(changedPage).toContain('Gewijzigd – controleer uw antwoord');
+      expect(changedPage).toContain(`Vorig jaar antwoordde de school: ${previousWords[changed.key]}.`);
       const home = await (await editorClient.get(`/profielen/${profile2.id}`)).text();
       expect(home).toMatch(/\d+ nieuw of gewijzigd/);
 

@@ -2,6 +2,7 @@
  * Questionnaire templates in the app (issue 3): the editor's use cases through the real routes
  * and the use cases themselves, on PGlite and PostgreSQL; file import/export round trips.
  */
+import { readFileSync } from 'node:fs';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../src/audit/schema.js';
@@ -11,6 +12,7 @@ import { exportTemplate } from '../src/features/templates/export-template.js';
 import { parseTemplateFile } from '../src/features/templates/format/parse-template-file.js';
 import { importTemplate } from '../src/features/templates/import-template.js';
 import { diffTemplateVersions } from '../src/features/templates/model/diff-versions.js';
+import { carryOverCounts } from '../src/features/templates/views/pages.js';
 import { publishVersion } from '../src/features/templates/publish-version.js';
 import { findTemplateByKey, getTemplateVersion, latestVersion, listTemplateVersions } from '../src/features/templates/repository.js';
 import { saveDraftEdit } from '../src/features/templates/save-draft-edit.js';
@@ -48,6 +50,16 @@ for (const kind of TEST_DATABASE_KINDS) {
 
     const draft = async () => (await latestVersion(testApp.deps.db, templateId, 'draft'))!;
 
+    it('links the format documentation and the JSON Schema from the import form', async () => {
+      const list = await (await client.get(base)).text();
+      expect(list).toContain(`<a class="utrecht-link" href="${base}/formaat">`);
+      const docs = await client.get(`${base}/formaat`);
+      expect(docs.status).toBe(200);
+      expect(await docs.text()).toContain('# Het vragenlijstbestand (template) van OpenSOP');
+      const schema = await client.get(`${base}/template.schema.json`);
+      expect(JSON.parse(await schema.text())).toMatchObject({ title: 'OpenSOP-vragenlijst (template)' });
+    });
+
     it('lists the template with its published version and links it from the SWV overview', async () => {
       const overview = await client.get(`/swv/${testApp.demo.partnershipId}`);
       expect(await overview.text()).toContain(`href="${base}"`);
@@ -57,6 +69,14 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(html).toContain('Schoolondersteuningsprofiel SWV PO Zoetermeer');
       expect(html).toContain('Gepubliceerd');
       expect(html).toContain('2026-2027');
+    });
+
+    it('warns in the cycle form when the chosen version was published for another school year', async () => {
+      // Before any test publishes more: the next cycle (2027-2028) has no version of its own yet: the form proposes the 2026-2027 one.
+      const html = await (await client.get(`/swv/${testApp.demo.partnershipId}/cyclus/nieuw`)).text();
+      expect(html).toMatch(/is gepubliceerd voor schooljaar 2026-2027, niet voor 2027-2028/);
+      const current = await (await client.get(`/swv/${testApp.demo.partnershipId}/cyclus/2026-2027/bewerken`)).text();
+      expect(current).not.toContain('niet voor 2026-2027');
     });
 
     it('starts one new draft from the published version, and only one', async () => {
@@ -102,12 +122,20 @@ for (const kind of TEST_DATABASE_KINDS) {
       const keys = () => version.definition.sections.find((s) => s.key === 'belofte-1')!.items.map((i) => i.key);
       const before = keys();
       expect(before.at(-1)).toBe('aanbod-rekenen');
-      expect((await client.post(`${base}/versies/${version.id}/vragen/aanbod-rekenen/verplaatsen`, { revision: String(version.revision), richting: 'up' })).status).toBe(303);
+      const up = await client.post(`${base}/versies/${version.id}/vragen/aanbod-rekenen/verplaatsen`, { revision: String(version.revision), richting: 'up' });
+      expect(up.status).toBe(303);
+      // Back at the row that moved (the editor focuses it), not at the top of the page.
+      expect(up.headers.get('location')).toBe(`${base}/versies/${version.id}/onderdelen/belofte-1?melding=verplaatst#item-aanbod-rekenen`);
+      const sectionHtml = await (await client.get(`${base}/versies/${version.id}/onderdelen/belofte-1`)).text();
+      expect(sectionHtml).toContain('<tr id="item-aanbod-rekenen" tabindex="-1">');
+      expect(sectionHtml).toContain('/static/client/editor-focus.js');
       version = await draft();
       expect(keys().at(-2)).toBe('aanbod-rekenen');
 
       const sections = version.definition.sections.map((s) => s.key);
-      expect((await client.post(`${base}/versies/${version.id}/onderdelen/belofte-2/verplaatsen`, { revision: String(version.revision), richting: 'up' })).status).toBe(303);
+      const sectionUp = await client.post(`${base}/versies/${version.id}/onderdelen/belofte-2/verplaatsen`, { revision: String(version.revision), richting: 'up' });
+      expect(sectionUp.status).toBe(303);
+      expect(sectionUp.headers.get('location')).toMatch(/#section-belofte-2$/);
       version = await draft();
       expect(version.definition.sections.map((s) => s.key).slice(0, 3)).toEqual([sections[0], 'belofte-2', 'belofte-1']);
 
@@ -169,11 +197,56 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect((await draft()).definition.scales.some((s) => s.key === 'protocol-status')).toBe(true);
     });
 
+    it('copies a scale from another version or an example template, refusing a key that is taken', async () => {
+      const version = await draft();
+      const page = await (await client.get(`${base}/versies/${version.id}/schalen/nieuw`)).text();
+      expect(page).toContain('Schaal overnemen uit…');
+      expect(page).toContain('value="voorbeeld:de-eem-po|protocol-state"');
+      const published = (await listTemplateVersions(testApp.deps.db, templateId)).find((v) => v.number === publishedNumber)!;
+      expect(page).toContain(`value="versie:${published.id}|availability-level"`);
+
+      // Same key as a scale the draft already has: refused, with the field named.
+      const clash = await client.post(`${base}/versies/${version.id}/schalen/overnemen`, { revision: String(version.revision), bron: `versie:${published.id}|availability-level`, copyKey: '' });
+      expect(clash.status).toBe(409);
+      expect(await clash.text()).toContain('Deze conceptversie heeft al een schaal met sleutel &quot;availability-level&quot;');
+
+      const copied = await client.post(`${base}/versies/${version.id}/schalen/overnemen`, { revision: String(version.revision), bron: 'voorbeeld:de-eem-po|protocol-state', copyKey: 'protocol-eem' });
+      expect(copied.status).toBe(303);
+      const after = await draft();
+      const source = loadExampleTemplate('de-eem-po').scales.find((scale) => scale.key === 'protocol-state')!;
+      expect(after.definition.scales.find((scale) => scale.key === 'protocol-eem')).toEqual({ ...source, key: 'protocol-eem' });
+
+      // Another SWV's version is no source.
+      const foreign = await client.post(`${base}/versies/${version.id}/schalen/overnemen`, { revision: String(after.revision), bron: `versie:${crypto.randomUUID()}|availability-level`, copyKey: 'x' });
+      expect(foreign.status).toBe(400);
+      expect(await foreign.text()).toContain('Deze schaal bestaat niet (meer)');
+    });
+
+    it('says "1 vraag", not "1 vragen"', async () => {
+      const version = await draft();
+      const lonely = await saveDraftEdit({ db: testApp.deps.db, clock: testApp.clock, auth, versionId: version.id, revision: version.revision, edit: edits.addSection({ key: 'een-vraag', kind: 'promise', title: 'Eén vraag' }) });
+      expect(lonely.ok).toBe(true);
+      const withItem = await saveDraftEdit({ db: testApp.deps.db, clock: testApp.clock, auth, versionId: version.id, revision: version.revision + 1, edit: edits.addItem('een-vraag', { key: 'enige-vraag', kind: 'yesno', title: 'Enige vraag' }) });
+      expect(withItem.ok).toBe(true);
+      const html = await (await client.get(`${base}/versies/${version.id}`)).text();
+      expect(html).toContain('<td>1 vraag</td>');
+      const after = await draft();
+      expect((await saveDraftEdit({ db: testApp.deps.db, clock: testApp.clock, auth, versionId: after.id, revision: after.revision, edit: edits.removeSection('een-vraag') })).ok).toBe(true);
+    });
+
     it('removes an item only after confirmation', async () => {
       const version = await draft();
+      const confirm = await (await client.get(`${base}/versies/${version.id}/vragen/aanbod-rekenen/verwijderen`)).text();
+      const title = version.definition.sections.flatMap((s) => s.items).find((i) => i.key === 'aanbod-rekenen')!.title;
+      expect(confirm).toContain(`<h1 class="utrecht-heading-1">Vraag &quot;${title}&quot; verwijderen?</h1>`);
       expect((await client.post(`${base}/versies/${version.id}/vragen/aanbod-rekenen/verwijderen`, { revision: String(version.revision) })).status).toBe(303);
       expect((await draft()).revision).toBe(version.revision);
-      expect((await client.post(`${base}/versies/${version.id}/vragen/aanbod-rekenen/verwijderen`, { revision: String(version.revision), bevestigen: 'ja' })).status).toBe(303);
+      const section = version.definition.sections.find((s) => s.items.some((i) => i.key === 'aanbod-rekenen'))!;
+      const index = section.items.findIndex((i) => i.key === 'aanbod-rekenen');
+      const neighbour = (section.items[index + 1] ?? section.items[index - 1])!.key;
+      const removed = await client.post(`${base}/versies/${version.id}/vragen/aanbod-rekenen/verwijderen`, { revision: String(version.revision), bevestigen: 'ja' });
+      expect(removed.status).toBe(303);
+      expect(removed.headers.get('location')).toMatch(new RegExp(`#item-${neighbour}$`));
       const after = await draft();
       expect(after.definition.sections.flatMap((s) => s.items).some((i) => i.key === 'aanbod-rekenen')).toBe(false);
     });
@@ -185,6 +258,25 @@ for (const kind of TEST_DATABASE_KINDS) {
       const html = await response.text();
       expect(html).toContain('q-item');
       expect(html).toContain(version.definition.sections.find((s) => s.key === 'belofte-1')!.items[0]!.title);
+      // Exactly the school's section page: its groups, the "Wat kan de school niet?" question, no form.
+      expect(html).toContain('class="q-group"');
+      const withLimits = version.definition.sections.find((s) => s.asksLimits)!;
+      const limitsHtml = await (await client.get(`${base}/versies/${version.id}/onderdelen/${withLimits.key}/voorbeeld`)).text();
+      expect(limitsHtml).toContain('Wat kan de school niet?');
+      expect(html).toContain('q-form--preview');
+      expect(html).not.toContain('data-autosave');
+      expect(html).not.toMatch(/<form[^>]*action="\/profielen/);
+      expect(html).toContain(`href="${base}/versies/${version.id}/onderdelen/belofte-2/voorbeeld"`);
+    });
+
+    it('previews the welcome page, with the start button leading to the first section preview', async () => {
+      const version = await draft();
+      const response = await client.get(`${base}/versies/${version.id}/welkom/voorbeeld`);
+      expect(response.status).toBe(200);
+      const html = await response.text();
+      expect(html).toContain(version.definition.welcome.title);
+      for (const panel of version.definition.welcome.panels) expect(html).toContain(panel.title);
+      expect(html).toContain(`href="${base}/versies/${version.id}/onderdelen/${version.definition.sections[0]!.key}/voorbeeld"`);
     });
 
     it('publishes for a free school year only, after which the version never changes', async () => {
@@ -220,7 +312,11 @@ for (const kind of TEST_DATABASE_KINDS) {
       const html = await page.text();
       expect(html).toContain(`Versie ${v2.number} vergeleken met versie ${v1.number}`);
       expect(html).toContain(`data-count="changed">${diff.counts.changed}<`);
-      expect(html).toContain(`De antwoorden op ${diff.counts.unchanged} ongewijzigde vragen worden overgenomen.`);
+      // A relabelled option keeps the answers (the school is asked to check them): all answers carry over.
+      const counts = carryOverCounts(diff);
+      expect(counts.count).toBe(diff.counts.unchanged + diff.counts.changed);
+      expect(html).toContain(`Antwoorden op ${counts.count} vragen gaan altijd mee naar deze versie (bij ${counts.check} daarvan`);
+      expect(html).toContain('data-carry-over="check">Antwoord gaat mee; school kijkt het na<');
     });
 
     it('imports an uploaded file as a draft, and a broken file changes nothing', async () => {
@@ -241,7 +337,13 @@ for (const kind of TEST_DATABASE_KINDS) {
 
     it('round-trips every template through export and import', async () => {
       const partnershipId = testApp.other.partnershipId;
-      for (const definition of [loadExampleTemplate('zoetermeer-po'), loadExampleTemplate('de-eem-po'), (parseTemplateFile(THIRD_TEMPLATE_YAML) as { ok: true; template: never }).template]) {
+      const auditorsTemplate = parseTemplateFile(readFileSync(new URL('./templates-fixtures/third-vo-rijnmond.yaml', import.meta.url), 'utf8'));
+      for (const definition of [
+        loadExampleTemplate('zoetermeer-po'),
+        loadExampleTemplate('de-eem-po'),
+        (parseTemplateFile(THIRD_TEMPLATE_YAML) as { ok: true; template: never }).template,
+        (auditorsTemplate as { ok: true; template: never }).template,
+      ]) {
         await importTemplate({ db: testApp.deps.db, clock: testApp.clock, partnershipId, definition, actorUserId: null, publishForYear: '2026-2027' });
         const exported = await exportTemplate({ db: testApp.deps.db, partnershipId, key: (definition as { key: string }).key });
         expect(exported.ok).toBe(true);

@@ -1,8 +1,9 @@
 /** `template validate | import | export`: template files from the command line (docs/template-format.md). */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { AppError } from '../auth/app-error.js';
 import { getPartnershipBySlug } from '../features/partnerships/repository.js';
+import { adoptNationalSetFile } from '../features/templates/adopt-national-set-file.js';
 import { exportTemplate } from '../features/templates/export-template.js';
 import { parseTemplateFile, type TemplateFileError } from '../features/templates/format/parse-template-file.js';
 import { importTemplate } from '../features/templates/import-template.js';
@@ -17,7 +18,9 @@ export function formatFileError(file: string, error: TemplateFileError): string 
 }
 
 function summary(template: TemplateDefinition): string {
-  return `Geldig: ${template.name}, ${template.sections.length} onderdelen, ${listItems(template).length} vragen`;
+  const sections = template.sections.length;
+  const items = listItems(template).length;
+  return `Geldig: ${template.name}, ${sections} ${sections === 1 ? 'onderdeel' : 'onderdelen'}, ${items} ${items === 1 ? 'vraag' : 'vragen'}`;
 }
 
 /** Reads and checks a file; prints every error and returns null when it is not a valid template. */
@@ -100,12 +103,16 @@ registerCliCommand({
 registerCliCommand({
   name: ['template', 'export'],
   summary: 'Schrijft een versie van een vragenlijst als YAML naar de uitvoer (standaard de laatste versie).',
-  usage: 'template export --swv <korte naam> [--key <sleutel>] [--version <nummer>] > bestand.yaml',
+  usage: 'template export --swv <korte naam> [--key <sleutel>] [--version <nummer>] [--out <bestand.yaml>]',
   needsDatabase: true,
   async run({ args, runtime, io }) {
-    const { values } = parseArgs({ args, strict: true, options: { swv: { type: 'string' }, key: { type: 'string' }, version: { type: 'string' } } });
+    const { values } = parseArgs({
+      args,
+      strict: true,
+      options: { swv: { type: 'string' }, key: { type: 'string' }, version: { type: 'string' }, out: { type: 'string' } },
+    });
     if (!values.swv) {
-      io.err('Gebruik: template export --swv <korte naam> [--key <sleutel>] [--version <nummer>]');
+      io.err('Gebruik: template export --swv <korte naam> [--key <sleutel>] [--version <nummer>] [--out <bestand.yaml>]');
       return 2;
     }
     const number = values.version === undefined ? undefined : Number(values.version);
@@ -124,7 +131,67 @@ registerCliCommand({
       io.err(result.message);
       return 1;
     }
+    if (values.out) {
+      try {
+        writeFileSync(values.out, result.yaml, 'utf8');
+      } catch (error) {
+        io.err(`${values.out}  kan het bestand niet schrijven (${(error as NodeJS.ErrnoException).code ?? String(error)}); controleer de map en de rechten.`);
+        return 1;
+      }
+      io.out(`Versie ${result.version.number} van "${result.version.definition.name}" geschreven naar ${values.out}.`);
+      return 0;
+    }
     io.out(result.yaml.replace(/\n$/, ''));
+    return 0;
+  },
+});
+
+registerCliCommand({
+  name: ['template', 'adopt-national'],
+  summary: 'Neemt een landelijke set vragen (met landelijke normen) over in de conceptversie van een vragenlijst. Bij een fout verandert er niets.',
+  usage: 'template adopt-national <bestand> --swv <korte naam> [--key <sleutel>] [--section <onderdeel>]',
+  needsDatabase: true,
+  async run({ args, runtime, io }) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: { swv: { type: 'string' }, key: { type: 'string' }, section: { type: 'string' } },
+    });
+    const file = positionals[0];
+    if (!file || positionals.length > 1 || !values.swv) {
+      io.err('Gebruik: template adopt-national <bestand> --swv <korte naam> [--key <sleutel>] [--section <onderdeel>]');
+      return 2;
+    }
+    let source: string;
+    try {
+      source = readFileSync(file, 'utf8');
+    } catch (error) {
+      io.err(`${file}  kan het bestand niet lezen (${(error as NodeJS.ErrnoException).code ?? String(error)}); controleer de naam en het pad.`);
+      return 1;
+    }
+    const { db, clock } = runtime!.deps;
+    const partnership = await getPartnershipBySlug(db, values.swv);
+    if (!partnership) {
+      io.err(`Er is geen samenwerkingsverband met korte naam "${values.swv}".`);
+      return 1;
+    }
+    const result = await adoptNationalSetFile({
+      db,
+      clock,
+      partnershipId: partnership.id,
+      actorUserId: null,
+      source,
+      fileName: file,
+      templateKey: values.key,
+      intoSection: values.section,
+    });
+    if (!result.ok) {
+      for (const error of result.errors) io.err(formatFileError(file, error));
+      io.err(`${result.errors.length} ${result.errors.length === 1 ? 'fout' : 'fouten'}; er is niets veranderd.`);
+      return 1;
+    }
+    io.out(`${result.itemCount} ${result.itemCount === 1 ? 'vraag' : 'vragen'} uit "${result.setName}" overgenomen in conceptversie ${result.versionNumber} van "${result.templateName}".`);
     return 0;
   },
 });

@@ -1,16 +1,17 @@
 /**
- * Which of last year's final answers a new profile starts with (DOMAIN.md "The yearly cycle", step 1).
- * An answer carries over when its item still exists and is not changed in meaning
- * (title, kind, scale, options, limits), and the value is still valid (canCarryOverAnswer).
- * New and changed items stay open, so the school looks at them again.
+ * Which of last year's final answers a new profile starts with (DOMAIN.md "The yearly cycle", step 1;
+ * issue 5: "new or changed items left open and marked"). An answer carries over when its item is
+ * unchanged in what it asks (diffTemplateVersions → carryOver 'keep': only the norm, the section or
+ * texts around it changed) and the value is still valid. Items whose question or answer options
+ * changed stay open; the questionnaire marks them and shows last year's answer, so the school can
+ * take it over with one click-through (cycle/items-to-review.ts).
  */
 import { ambitionSchema, type Ambition, type AnswerValue } from '../templates/model/answer.js';
-import { canCarryOverAnswer, diffTemplateVersions, type ItemChange } from '../templates/model/diff-versions.js';
+import { canCarryOverAnswer, diffTemplateVersions } from '../templates/model/diff-versions.js';
 import { listItems, type TemplateDefinition } from '../templates/model/template.js';
-import { computeMeetsNorm } from '../questionnaire/answer-change.js';
+import { computeMeetsNationalNorm, computeMeetsNorm } from '../questionnaire/answer-change.js';
 import type { CarriedAnswer } from './repository.js';
 
-const MEANINGFUL_CHANGES: ReadonlySet<ItemChange> = new Set(['title', 'kind', 'scale', 'options', 'limits']);
 const LIMITS_PREFIX = 'limits:';
 
 export interface PreviousAnswer {
@@ -33,11 +34,11 @@ export function carryOverAnswers(
     const answer = previousAnswers[item.key];
     const change = diff.get(item.key);
     if (!before || !answer || !change || change.status === 'new') continue;
-    if (change.changes.some((c) => MEANINGFUL_CHANGES.has(c))) continue;
+    if (change.carryOver !== 'keep') continue;
     if (!canCarryOverAnswer(before, item, answer.value, next)) continue;
     const ambition = item.ambition && answer.ambition && ambitionSchema.safeParse(answer.ambition).success ? answer.ambition : null;
     const parentText = item.parentTextEditable && answer.parentText && answer.parentText.length <= item.parentTextMaxLength ? answer.parentText : null;
-    carried.push({ itemKey: item.key, value: answer.value, ambition, parentText, meetsNorm: computeMeetsNorm(item, answer.value) });
+    carried.push({ itemKey: item.key, value: answer.value, ambition, parentText, meetsNorm: computeMeetsNorm(item, answer.value), meetsNationalNorm: computeMeetsNationalNorm(item, answer.value) });
   }
   for (const section of next.sections) {
     const text = previousLimits[section.key];

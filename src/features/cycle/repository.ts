@@ -81,6 +81,7 @@ export interface CarriedAnswer {
   ambition: Ambition | null;
   parentText: string | null;
   meetsNorm: boolean | null;
+  meetsNationalNorm?: boolean | null;
 }
 
 export async function insertCarriedAnswers(
@@ -101,6 +102,7 @@ export async function insertCarriedAnswers(
       ambition: row.ambition,
       parentText: row.parentText,
       meetsNorm: row.meetsNorm,
+      meetsNationalNorm: row.meetsNationalNorm ?? null,
       carriedOver: options.carriedOver ?? true,
       revision: 1,
       updatedAt: at,

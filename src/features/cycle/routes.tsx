@@ -38,6 +38,7 @@ import { reopenProfile, reopenProfileInput } from './reopen-profile.js';
 import { getCycleFor, listCycles, listProgressRows, listReviewRemarks, listTransitions, type CycleRow } from './repository.js';
 import { respondToReviewRemark, respondToReviewRemarkInput } from './respond-to-review-remark.js';
 import { cycleSettingsInput, defaultCycleDates, saveCycle, schoolYearSchema } from './save-cycle.js';
+import { versionYearWarning } from '../templates/school-year.js';
 import { submitProfile } from './submit-profile.js';
 import { ACTION_RULES, isLate, type CycleAction } from './transition-rules.js';
 
@@ -205,6 +206,7 @@ export function registerCycleRoutes(table: RouteTable): void {
       }
     }
     const title = existing ? t('editCycle', { year: existing.schoolYear }) : t('newCycle');
+    const yearWarning = versionYearWarning(versions.find((entry) => entry.version.id === v['templateVersionId'])?.version, v['schoolYear']);
     return renderPage(c, {
       title,
       partnershipId: id,
@@ -218,6 +220,7 @@ export function registerCycleRoutes(table: RouteTable): void {
           <h1 class="utrecht-heading-1">{title}</h1>
           <ErrorSummary title={ui('errorSummaryTitle')} errors={errors} fieldOrder={['schoolYear', 'opensOn', 'submitDeadline', 'closesOn', 'allowLateSubmission', 'templateVersionId']} />
           {versions.length === 0 && <Alert type="warning">{t('noVersions')}</Alert>}
+          {yearWarning && <Alert type="warning">{yearWarning}</Alert>}
           <form method="post" action={existing ? `/swv/${id}/cyclus/${existing.schoolYear}` : `/swv/${id}/cyclus`} novalidate>
             <CsrfField token={c.var.csrfToken} />
             {existing ? (

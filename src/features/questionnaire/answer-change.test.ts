@@ -16,7 +16,7 @@ describe('applyChange', () => {
   it('sets one field, keeps the others, and recomputes meets-norm from the value', () => {
     const current = { value: 'beschikbaar', ambition: null, parentText: 'Wij helpen.' };
     const result = applyChange(template, target('protocol-dyslexie'), current, 'value', 'actief-toegepast');
-    expect(result).toEqual({ ok: true, answer: { value: 'actief-toegepast', ambition: null, parentText: 'Wij helpen.', meetsNorm: true } });
+    expect(result).toEqual({ ok: true, answer: { value: 'actief-toegepast', ambition: null, parentText: 'Wij helpen.', meetsNorm: true, meetsNationalNorm: null } });
     const below = applyChange(template, target('protocol-dyslexie'), null, 'value', 'niet-aanwezig');
     expect(below.ok && below.answer.meetsNorm).toBe(false);
     const cleared = applyChange(template, target('protocol-dyslexie'), current, 'value', '');
@@ -62,5 +62,16 @@ describe('sameAnswer and the request schema', () => {
     expect(saveAnswerRequestSchema.safeParse({ itemKey: 'a', field: 'value', value: 1, baseRevision: 0 }).success).toBe(true);
     expect(saveAnswerRequestSchema.safeParse({ itemKey: 'a', field: 'meetsNorm', value: true, baseRevision: 0 }).success).toBe(false);
     expect(saveAnswerRequestSchema.safeParse({ itemKey: 'a', field: 'value', value: 1, baseRevision: -1 }).success).toBe(false);
+  });
+});
+
+describe('meetsNationalNorm', () => {
+  it('is computed against the national norm, beside the SWV norm', async () => {
+    const { computeMeetsNationalNorm, computeMeetsNorm } = await import('./answer-change.js');
+    const item = { key: 'x', kind: 'yesno', title: 'X', required: true, origin: 'national', ambition: false, parentTextEditable: false, parentTextMaxLength: 250, posters: { parent: false, teacher: false }, nationalNorm: { equals: true } } as const;
+    expect(computeMeetsNationalNorm(item, true)).toBe(true);
+    expect(computeMeetsNationalNorm(item, false)).toBe(false);
+    expect(computeMeetsNationalNorm(item, null)).toBe(null);
+    expect(computeMeetsNorm(item, true)).toBe(null);
   });
 });

@@ -28,6 +28,7 @@ export type SaveAnswerRequest = z.infer<typeof saveAnswerRequestSchema>;
 /** The stored shape of one answer row (limits rows use `value` for their text). */
 export interface StoredAnswer extends Answer {
   meetsNorm: boolean | null;
+  meetsNationalNorm: boolean | null;
 }
 
 export type ChangeResult = { ok: true; answer: StoredAnswer } | { ok: false; message: string };
@@ -84,7 +85,7 @@ export function applyChange(template: TemplateDefinition, target: ChangeTarget, 
   const base: Answer = current ?? { value: null, ambition: null, parentText: null };
   if (target.kind === 'limits') {
     const checked = validateLimits(raw);
-    return checked.ok ? { ok: true, answer: { value: checked.value, ambition: null, parentText: null, meetsNorm: null } } : checked;
+    return checked.ok ? { ok: true, answer: { value: checked.value, ambition: null, parentText: null, meetsNorm: null, meetsNationalNorm: null } } : checked;
   }
   const { item } = target;
   let next: Answer;
@@ -110,13 +111,19 @@ export function applyChange(template: TemplateDefinition, target: ChangeTarget, 
     default:
       return { ok: false, message: 'Dit antwoord kan niet worden opgeslagen.' };
   }
-  return { ok: true, answer: { ...next, meetsNorm: computeMeetsNorm(item, next.value) } };
+  return { ok: true, answer: { ...next, meetsNorm: computeMeetsNorm(item, next.value), meetsNationalNorm: computeMeetsNationalNorm(item, next.value) } };
 }
 
 /** Stored for dashboards: true/false against the SWV's norm, null when unanswered or without a norm. */
 export function computeMeetsNorm(item: Item, value: AnswerValue | null): boolean | null {
   if (!item.norm || !isAnswered(value)) return null;
   return evaluateNorm(item, { value, ambition: null }) === 'meets';
+}
+
+/** Stored for dashboards: the same against the national norm (landelijke norm), null without one. */
+export function computeMeetsNationalNorm(item: Item, value: AnswerValue | null): boolean | null {
+  if (!item.nationalNorm || !isAnswered(value)) return null;
+  return evaluateNorm(item, { value, ambition: null }, 'national') === 'meets';
 }
 
 export function normStatusOf(target: ChangeTarget, answer: Pick<Answer, 'value' | 'ambition'>): NormStatus {

@@ -63,7 +63,7 @@ export interface WriteAnswer {
   itemKey: string;
   partnershipId: string;
   schoolYear: string;
-  answer: Answer & { meetsNorm: boolean | null };
+  answer: Answer & { meetsNorm: boolean | null; meetsNationalNorm?: boolean | null };
   /** The revision the editor started from; 0 when there was no row. */
   baseRevision: number;
   /** The stored answer before this change, for the history. */
@@ -101,12 +101,12 @@ export async function writeAnswer(db: DbOrTx, change: WriteAnswer): Promise<Writ
         )}))`;
   const result = await db.execute<{ revision: number }>(sql`
     with up as (
-      insert into answers (profile_id, item_key, partnership_id, school_year, value, ambition, parent_text, meets_norm, carried_over, revision, updated_at, updated_by)
+      insert into answers (profile_id, item_key, partnership_id, school_year, value, ambition, parent_text, meets_norm, meets_national_norm, carried_over, revision, updated_at, updated_by)
       select ${change.profileId}, ${change.itemKey}, ${change.partnershipId}, ${change.schoolYear}, ${json(change.answer.value)}, ${json(change.answer.ambition)},
-             ${change.answer.parentText}, ${change.answer.meetsNorm}, false, 1, ${at}::timestamptz, ${change.userId}
+             ${change.answer.parentText}, ${change.answer.meetsNorm}, ${change.answer.meetsNationalNorm ?? null}::boolean, false, 1, ${at}::timestamptz, ${change.userId}
       where exists (select 1 from profiles where id = ${change.profileId} and status in ('not_started', 'in_progress') for share)
       on conflict (profile_id, item_key) do update set
-        value = excluded.value, ambition = excluded.ambition, parent_text = excluded.parent_text, meets_norm = excluded.meets_norm,
+        value = excluded.value, ambition = excluded.ambition, parent_text = excluded.parent_text, meets_norm = excluded.meets_norm, meets_national_norm = excluded.meets_national_norm,
         carried_over = false, revision = answers.revision + 1, updated_at = excluded.updated_at, updated_by = excluded.updated_by
       where answers.revision = ${change.baseRevision}
       returning revision
@@ -158,6 +158,8 @@ export interface WriteField {
   value: unknown;
   /** For `value`: whether it meets the SWV's norm (null when unanswered or without a norm). */
   meetsNorm: boolean | null;
+  /** For `value`: the same against the national norm. */
+  meetsNationalNorm?: boolean | null;
   baseRevision: number;
   /**
    * The value of this column the editor started from (already normalised). When given, the write is
@@ -201,13 +203,13 @@ export async function writeAnswerField(db: DbOrTx, change: WriteField): Promise<
     with old as (
       select value, ambition, parent_text from answers where profile_id = ${change.profileId} and item_key = ${change.itemKey}
     ), up as (
-      insert into answers (profile_id, item_key, partnership_id, school_year, value, ambition, parent_text, meets_norm, carried_over, revision, updated_at, updated_by)
+      insert into answers (profile_id, item_key, partnership_id, school_year, value, ambition, parent_text, meets_norm, meets_national_norm, carried_over, revision, updated_at, updated_by)
       select ${change.profileId}, ${change.itemKey}, ${change.partnershipId}, ${change.schoolYear},
              ${change.field === 'value' ? newValue : sql`null`}, ${change.field === 'ambition' ? newValue : sql`null`}, ${change.field === 'parentText' ? newValue : sql`null`},
-             ${change.field === 'value' ? change.meetsNorm : null}::boolean, false, 1, ${at}::timestamptz, ${change.userId}
+             ${change.field === 'value' ? change.meetsNorm : null}::boolean, ${change.field === 'value' ? (change.meetsNationalNorm ?? null) : null}::boolean, false, 1, ${at}::timestamptz, ${change.userId}
       where exists (select 1 from profiles where id = ${change.profileId} and status in ('not_started', 'in_progress') for share)
       on conflict (profile_id, item_key) do update set
-        ${column} = excluded.${column}, ${change.field === 'value' ? sql`meets_norm = excluded.meets_norm,` : sql``}
+        ${column} = excluded.${column}, ${change.field === 'value' ? sql`meets_norm = excluded.meets_norm, meets_national_norm = excluded.meets_national_norm,` : sql``}
         carried_over = false, revision = answers.revision + 1, updated_at = excluded.updated_at, updated_by = excluded.updated_by
       where ${unchangedSinceBase} and answers.${column} is distinct from excluded.${column}
       returning value, ambition, parent_text, revision

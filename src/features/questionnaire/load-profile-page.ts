@@ -30,6 +30,8 @@ export interface ProfilePage {
   canEdit: boolean;
   /** New and changed items since the school's last final profile, marked for the school (cycle feature). */
   itemsToReview: Record<string, ReviewMark>;
+  /** Last year's answer in words for changed items that were left open (cycle/items-to-review.ts). */
+  previousAnswers: Record<string, string>;
   /** The SWV's review remarks the school has not answered yet (cycle feature). */
   openRemarks: Array<{ id: string; itemKey: string | null }>;
 }
@@ -38,7 +40,7 @@ export async function loadProfilePage(options: { db: Database; clock: Clock; aut
   const { db, auth } = options;
   const profile = await getProfile(db, options.profileId);
   if (!profile || auth.scope.level !== 'school' || profile.schoolId !== auth.scope.schoolId) throw new AppError('not_found');
-  const [school, cycle, template, stored, itemsToReview, openRemarks] = await Promise.all([
+  const [school, cycle, template, stored, review, openRemarks] = await Promise.all([
     getSchool(db, profile.schoolId),
     getCycleFor(db, profile.partnershipId, profile.schoolYear),
     loadTemplateDefinition(db, profile.templateVersionId),
@@ -59,5 +61,5 @@ export async function loadProfilePage(options: { db: Database; clock: Clock; aut
     answers as Record<string, Answer>,
     Object.fromEntries(Object.entries(limits).map(([key, value]) => [key, value.text])),
   );
-  return { profile, schoolName: school?.name ?? '', cycle, template, answers, limits, completeness, editability, canEdit, itemsToReview, openRemarks };
+  return { profile, schoolName: school?.name ?? '', cycle, template, answers, limits, completeness, editability, canEdit, itemsToReview: review.marks, previousAnswers: review.previousAnswers, openRemarks };
 }

@@ -62,6 +62,7 @@ export const questionnaireMessages = defineMessages(
     // Marks on new and changed items after prefill (cycle/items-to-review.ts).
     'reviewMark.new': 'Nieuw',
     'reviewMark.changed': 'Gewijzigd – controleer uw antwoord',
+    'reviewMark.previousAnswer': 'Vorig jaar antwoordde de school: {answer}.',
     reviewCount: '{count} nieuw of gewijzigd',
     openRemarks: 'Het samenwerkingsverband heeft {count} opmerking(en) bij dit SOP die op uw antwoord wachten.',
     openRemarksLink: 'Bekijk en beantwoord de opmerkingen',
@@ -174,6 +175,7 @@ export const questionnaireMessages = defineMessages(
     belowNormCount: '{count} below the norm',
     'reviewMark.new': 'New',
     'reviewMark.changed': 'Changed – check your answer',
+    'reviewMark.previousAnswer': 'Last year the school answered: {answer}.',
     reviewCount: '{count} new or changed',
     openRemarks: 'The partnership left {count} remark(s) on this SOP awaiting your answer.',
     openRemarksLink: 'Read and answer the remarks',

@@ -15,6 +15,7 @@ import type { TemplateDefinition } from '../templates/model/template.js';
 import { validateAnswerValue } from '../templates/model/validate-answer.js';
 import {
   applyChange,
+  computeMeetsNationalNorm,
   computeMeetsNorm,
   normStatusOf,
   resolveTarget,
@@ -106,6 +107,7 @@ export async function saveAnswer(options: SaveAnswerOptions): Promise<SaveAnswer
     field: field === 'limits' ? 'value' : field,
     value: checked.value,
     meetsNorm: field === 'value' && target.kind === 'item' ? computeMeetsNorm(target.item, checked.value as AnswerValue | null) : null,
+    meetsNationalNorm: field === 'value' && target.kind === 'item' ? computeMeetsNationalNorm(target.item, checked.value as AnswerValue | null) : null,
     baseRevision: options.baseRevision,
     ...(hasBase ? { baseValue } : {}),
     userId: auth.principal.userId,

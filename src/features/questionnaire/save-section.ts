@@ -17,7 +17,7 @@ import { getCycleFor } from '../cycle/repository.js';
 import { checkParentTextFits } from '../documents/check-poster-fit.js';
 import type { Ambition, Answer, AnswerValue } from '../templates/model/answer.js';
 import type { Item, Section, TemplateDefinition } from '../templates/model/template.js';
-import { applyChange, computeMeetsNorm, type AnswerField, type ChangeTarget } from './answer-change.js';
+import { applyChange, computeMeetsNationalNorm, computeMeetsNorm, type AnswerField, type ChangeTarget } from './answer-change.js';
 import { findUserName, getAnswerState, LIMITS_KEY_PREFIX, listAnswerStates, writeAnswerField, type AnswerState } from './answers-repository.js';
 import { markProfileInProgress, getProfile } from './profiles-repository.js';
 import { describeField, fieldValue, formatDateTime, sameValue, type ConflictInfo } from './save-answer.js';
@@ -105,6 +105,7 @@ export async function saveSection(options: {
       field: args.column,
       value: args.next,
       meetsNorm: args.field === 'value' && args.target.kind === 'item' ? computeMeetsNorm(args.target.item, args.next as AnswerValue | null) : null,
+      meetsNationalNorm: args.field === 'value' && args.target.kind === 'item' ? computeMeetsNationalNorm(args.target.item, args.next as AnswerValue | null) : null,
       baseRevision: current?.revision ?? 0,
       baseValue: args.base ?? null,
       userId: auth.principal.userId,

@@ -39,7 +39,7 @@ export const profiles = pgTable(
 /**
  * One row per answered item, so one item can be queried across every school
  * of an SWV and across years (dashboards) — see docs/decisions/0004-answers-as-rows.md.
- * `partnershipId`, `schoolYear` and `meetsNorm` are denormalised for those queries.
+ * `partnershipId`, `schoolYear`, `meetsNorm` and `meetsNationalNorm` are denormalised for those queries.
  * "Wat kan de school niet" texts are stored as item keys `limits:<sectionKey>`.
  */
 export const answers = pgTable(
@@ -53,6 +53,8 @@ export const answers = pgTable(
     ambition: jsonb('ambition').$type<Ambition | null>(),
     parentText: text('parent_text'),
     meetsNorm: boolean('meets_norm'),
+    /** The same against the item's national norm (landelijke norm), null without one. */
+    meetsNationalNorm: boolean('meets_national_norm'),
     /** Carried over from last year's final answers and not yet touched this year. */
     carriedOver: boolean('carried_over').notNull().default(false),
     revision: integer('revision').notNull().default(1),

@@ -9,7 +9,9 @@ import { findPublishedForYear, findTemplateByKey, insertTemplate, insertTemplate
  * Stores a validated template as a new version of the SWV's template with the same key
  * (creating the template on first import). Published when `publishForYear` is given, else a draft.
  * Refused (AppError 'conflict', nothing changed) when that school year already has a published
- * version, or when a draft is to be added while the template already has one (one draft at a time).
+ * version, when a draft is to be added while the template already has one (one draft at a time),
+ * and when a version is to be published while a draft exists (publishing that older draft later
+ * would undo the imported changes).
  */
 export async function importTemplate(options: {
   db: Database;
@@ -32,6 +34,14 @@ export async function importTemplate(options: {
       const taken = await findPublishedForYear(tx, template.id, options.publishForYear);
       if (taken) {
         throw new AppError('conflict', `Voor schooljaar ${options.publishForYear} is al versie ${taken.number} van "${template.name}" gepubliceerd. Kies een ander schooljaar, of importeer het bestand als conceptversie.`);
+      }
+      // A version published past an open draft would be undone when that (older) draft is published later.
+      const draft = await latestVersion(tx, template.id, 'draft');
+      if (draft) {
+        throw new AppError(
+          'conflict',
+          `"${template.name}" heeft een conceptversie (versie ${draft.number}). Een bestand meteen publiceren kan pas als er geen conceptversie meer is: anders zou het later publiceren van die oudere conceptversie deze wijzigingen ongedaan maken. Publiceer eerst de conceptversie, of neem de wijzigingen over in die conceptversie.`,
+        );
       }
     } else {
       const draft = await latestVersion(tx, template.id, 'draft');

@@ -5,7 +5,11 @@
  * versions. Every route: permission 'template.manage' at the SWV from :partnershipId; ids of
  * versions are checked against that SWV in the queries (another SWV's version is a 404).
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Child } from 'hono/jsx';
+import { projectRoot } from '../../config/project-root.js';
+import { TEMPLATE_SCHEMA_FILE } from './format/template-json-schema.js';
 import { AppError } from '../../auth/app-error.js';
 import type { AppContext } from '../../ui/context.js';
 import { translator } from '../../ui/i18n.js';
@@ -34,6 +38,7 @@ import {
   text,
   type FormValues,
 } from './editor/form-input.js';
+import { adoptNationalSetFile } from './adopt-national-set-file.js';
 import { templateFile } from './export-template.js';
 import type { TemplateFileError } from './format/parse-template-file.js';
 import { templateMessages } from './messages.js';
@@ -45,8 +50,9 @@ import { schoolYearChoices } from './school-year.js';
 import { startNewDraft } from './start-new-draft.js';
 import { uploadTemplate } from './upload-template.js';
 import { EditorErrorSummary, type EditorError } from './views/fields.js';
-import { GeneralForm, ItemForm, ScaleForm, SectionForm } from './views/forms.js';
-import { ComparePage, ConfirmRemovePage, ListPage, PreviewPage, PublishPage, SectionPage, VersionPage, type Notice } from './views/pages.js';
+import { GeneralForm, ItemForm, ScaleCopyForm, ScaleForm, SectionForm } from './views/forms.js';
+import { findSourceScale, listScaleSources } from './scale-sources.js';
+import { ComparePage, ConfirmRemovePage, ListPage, PreviewPage, PublishPage, SectionPage, VersionPage, WelcomePreviewPage, type Notice } from './views/pages.js';
 
 const m = (c: AppContext) => translator(templateMessages, c.var.locale);
 type T = ReturnType<typeof m>;
@@ -68,6 +74,8 @@ const NOTICES = {
   'verwijderd-schaal': { key: 'removedScale', type: 'ok' },
   gewijzigd: { key: 'conflictList', type: 'warning' },
   'concept-bestaat': { key: 'draftExists', type: 'warning' },
+  'landelijke-set': { key: 'nationalAdopted', type: 'ok' },
+  'schaal-overgenomen': { key: 'scaleCopied', type: 'ok' },
 } as const satisfies Record<string, { key: keyof typeof templateMessages.nl; type: Notice['type'] }>;
 
 function noticeFrom(c: AppContext): Notice | undefined {
@@ -111,6 +119,13 @@ async function loadVersion(c: AppContext, auth: Authorized | null): Promise<Load
       [t('versionTitle', { name: version.definition.name, number: version.number }), vbase],
     ],
   };
+}
+
+/** The row after a removed one (or before it, when it was the last): where the keyboard focus goes. */
+function neighbourAnchor(rows: Array<{ key: string }>, key: string, prefix: 'item' | 'section'): string | undefined {
+  const index = rows.findIndex((row) => row.key === key);
+  const neighbour = rows[index + 1] ?? rows[index - 1];
+  return neighbour ? `${prefix}-${neighbour.key}` : undefined;
 }
 
 function requireDraft(c: AppContext, loaded: Loaded): void {
@@ -230,6 +245,14 @@ export function registerTemplateRoutes(table: RouteTable): void {
 
   table.get(BASE, access, (c, auth) => listPage(c, auth));
 
+  // The format documentation and the JSON Schema, as they are in the repository (docs/).
+  table.get(`${BASE}/formaat`, access, async (c) =>
+    c.body(await readFile(path.join(projectRoot(), 'docs', 'template-format.md'), 'utf8'), 200, { 'Content-Type': 'text/markdown; charset=utf-8', 'Content-Disposition': 'inline; filename="template-format.md"' }),
+  );
+  table.get(`${BASE}/template.schema.json`, access, async (c) =>
+    c.body(await readFile(path.join(projectRoot(), TEMPLATE_SCHEMA_FILE), 'utf8'), 200, { 'Content-Type': 'application/schema+json; charset=utf-8' }),
+  );
+
   table.post(`${BASE}/importeren`, access, async (c, auth) => {
     const t = m(c);
     const body = await c.req.parseBody();
@@ -264,8 +287,41 @@ export function registerTemplateRoutes(table: RouteTable): void {
       title: t('versionTitle', { name: loaded.version.definition.name, number: loaded.version.number }),
       partnershipId: loaded.version.partnershipId,
       breadcrumbs: loaded.breadcrumbs.slice(0, 2),
+      clientScript: loaded.version.status === 'draft' ? 'editor-focus.js' : undefined,
       children: <VersionPage t={t} csrf={c.var.csrfToken} loaded={loaded} hasDraft={versions.some((v) => v.status === 'draft')} notice={noticeFrom(c)} />,
     });
+  });
+
+  table.post(`${VERSION}/landelijke-set`, access, async (c, auth) => {
+    const loaded = await loadVersion(c, auth);
+    requireDraft(c, loaded);
+    const t = m(c);
+    const body = await c.req.parseBody();
+    const file = body['file'];
+    const section = typeof body['section'] === 'string' && body['section'] !== '' ? body['section'] : undefined;
+    const versions = await listTemplateVersions(c.var.deps.db, loaded.version.templateId);
+    const page = (errors: { nationalErrors?: TemplateFileError[]; nationalFileError?: string }) =>
+      renderPage(c, {
+        title: t('versionTitle', { name: loaded.version.definition.name, number: loaded.version.number }),
+        partnershipId: loaded.version.partnershipId,
+        status: 400,
+        breadcrumbs: loaded.breadcrumbs.slice(0, 2),
+        children: <VersionPage t={t} csrf={c.var.csrfToken} loaded={loaded} hasDraft={versions.some((v) => v.status === 'draft')} notice={undefined} {...errors} />,
+      });
+    if (!(file instanceof File) || file.size === 0) return page({ nationalFileError: t('fileMissing') });
+    if (file.size > MAX_FILE_BYTES) return page({ nationalFileError: t('fileTooLarge') });
+    const result = await adoptNationalSetFile({
+      db: c.var.deps.db,
+      clock: c.var.deps.clock,
+      partnershipId: partnershipIdOf(authorized(auth)),
+      actorUserId: authorized(auth).principal.userId,
+      source: await file.text(),
+      fileName: file.name,
+      versionId: loaded.version.id,
+      intoSection: section,
+    });
+    if (!result.ok) return page({ nationalErrors: result.errors });
+    return c.redirect(`${loaded.vbase}?melding=landelijke-set`, 303);
   });
 
   table.get(`${VERSION}/bestand`, access, async (c, auth) => {
@@ -430,6 +486,7 @@ export function registerTemplateRoutes(table: RouteTable): void {
       partnershipId: loaded.version.partnershipId,
       breadcrumbs: loaded.breadcrumbs,
       status: state.status,
+      clientScript: 'editor-focus.js',
       children: (
         <SectionPage t={t} ui={ui} csrf={c.var.csrfToken} loaded={loaded} section={section} state={state} notice={noticeFrom(c)}>
           <SectionForm
@@ -473,7 +530,8 @@ export function registerTemplateRoutes(table: RouteTable): void {
   });
 
   /** Move and remove buttons: on a conflict or refusal, back to the list with a notice. */
-  const quickEdit = async (c: AppContext, auth: Authorized | null, loaded: Loaded, edit: edits.TemplateEdit, back: string, done: string) => {
+  /** `anchor`: the row to return to (and focus) after the change, e.g. "item-aanbod-dyslexie". */
+  const quickEdit = async (c: AppContext, auth: Authorized | null, loaded: Loaded, edit: edits.TemplateEdit, back: string, done: string, anchor?: string) => {
     const values = await readFormAll(c);
     const posted = Number(text(values, 'revision'));
     const result = await saveDraftEdit({
@@ -484,7 +542,7 @@ export function registerTemplateRoutes(table: RouteTable): void {
       revision: Number.isInteger(posted) ? posted : -1,
       edit,
     });
-    if (result.ok) return c.redirect(`${back}?melding=${done}`, 303);
+    if (result.ok) return c.redirect(`${back}?melding=${done}${anchor ? `#${anchor}` : ''}`, 303);
     if (result.reason === 'refused') throw new AppError('invalid_state', result.message);
     if (result.reason === 'invalid') throw new AppError('invalid_state', result.errors.map((e) => e.message).join(' '));
     return c.redirect(`${back}?melding=gewijzigd`, 303);
@@ -502,13 +560,13 @@ export function registerTemplateRoutes(table: RouteTable): void {
     const section = findSection(loaded, c.req.param('templateSectionKey'));
     const to = await direction(c);
     if (!to) return c.redirect(loaded.vbase, 303);
-    return quickEdit(c, auth, loaded, edits.moveSection(section.key, to), loaded.vbase, 'verplaatst');
+    return quickEdit(c, auth, loaded, edits.moveSection(section.key, to), loaded.vbase, 'verplaatst', `section-${section.key}`);
   });
 
-  const confirmPage = (c: AppContext, loaded: Loaded, options: { name: string; body: string; action: string; back: string; refusal?: string }) => {
+  const confirmPage = (c: AppContext, loaded: Loaded, options: { what: 'section' | 'item' | 'scale'; name: string; body: string; action: string; back: string; refusal?: string }) => {
     const t = m(c);
     return renderPage(c, {
-      title: t('confirmRemoveTitle', { name: options.name }),
+      title: t(`confirmRemoveTitle_${options.what}`, { name: options.name }),
       partnershipId: loaded.version.partnershipId,
       breadcrumbs: loaded.breadcrumbs,
       children: <ConfirmRemovePage t={t} csrf={c.var.csrfToken} revision={loaded.version.revision} {...options} />,
@@ -521,8 +579,9 @@ export function registerTemplateRoutes(table: RouteTable): void {
     const section = findSection(loaded, c.req.param('templateSectionKey'));
     const t = m(c);
     return confirmPage(c, loaded, {
+      what: 'section',
       name: section.title,
-      body: t('confirmRemoveSection', { name: section.title, count: section.items.length }),
+      body: t(section.items.length === 1 ? 'confirmRemoveSectionOne' : 'confirmRemoveSection', { name: section.title, count: section.items.length }),
       action: `${loaded.vbase}/onderdelen/${section.key}/verwijderen`,
       back: loaded.vbase,
     });
@@ -534,7 +593,7 @@ export function registerTemplateRoutes(table: RouteTable): void {
     const section = findSection(loaded, c.req.param('templateSectionKey'));
     const values = await readFormAll(c);
     if (text(values, 'bevestigen') !== 'ja') return c.redirect(`${loaded.vbase}/onderdelen/${section.key}/verwijderen`, 303);
-    return quickEdit(c, auth, loaded, edits.removeSection(section.key), loaded.vbase, 'verwijderd-onderdeel');
+    return quickEdit(c, auth, loaded, edits.removeSection(section.key), loaded.vbase, 'verwijderd-onderdeel', neighbourAnchor(loaded.version.definition.sections, section.key, 'section'));
   });
 
   table.get(`${VERSION}/onderdelen/:templateSectionKey/voorbeeld`, access, async (c, auth) => {
@@ -545,7 +604,18 @@ export function registerTemplateRoutes(table: RouteTable): void {
       title: t('previewTitle', { name: section.title }),
       partnershipId: loaded.version.partnershipId,
       breadcrumbs: loaded.breadcrumbs,
-      children: <PreviewPage t={t} locale={c.var.locale} loaded={loaded} section={section} />,
+      children: <PreviewPage t={t} locale={c.var.locale} loaded={loaded} section={section} now={c.var.deps.clock.now()} />,
+    });
+  });
+
+  table.get(`${VERSION}/welkom/voorbeeld`, access, async (c, auth) => {
+    const loaded = await loadVersion(c, auth);
+    const t = m(c);
+    return renderPage(c, {
+      title: t('previewWelcomeTitle'),
+      partnershipId: loaded.version.partnershipId,
+      breadcrumbs: loaded.breadcrumbs,
+      children: <WelcomePreviewPage t={t} locale={c.var.locale} loaded={loaded} now={c.var.deps.clock.now()} />,
     });
   });
 
@@ -689,7 +759,7 @@ export function registerTemplateRoutes(table: RouteTable): void {
     const back = `${loaded.vbase}/onderdelen/${section.key}`;
     const to = await direction(c);
     if (!to) return c.redirect(back, 303);
-    return quickEdit(c, auth, loaded, edits.moveItem(item.key, to), back, 'verplaatst');
+    return quickEdit(c, auth, loaded, edits.moveItem(item.key, to), back, 'verplaatst', `item-${item.key}`);
   });
 
   table.get(`${VERSION}/vragen/:templateItemKey/verwijderen`, access, async (c, auth) => {
@@ -697,6 +767,7 @@ export function registerTemplateRoutes(table: RouteTable): void {
     requireDraft(c, loaded);
     const { section, item } = findItem(loaded, c.req.param('templateItemKey'));
     return confirmPage(c, loaded, {
+      what: 'item',
       name: item.title,
       body: m(c)('confirmRemoveItem', { name: item.title }),
       action: `${loaded.vbase}/vragen/${item.key}/verwijderen`,
@@ -710,7 +781,7 @@ export function registerTemplateRoutes(table: RouteTable): void {
     const { section, item } = findItem(loaded, c.req.param('templateItemKey'));
     const values = await readFormAll(c);
     if (text(values, 'bevestigen') !== 'ja') return c.redirect(`${loaded.vbase}/vragen/${item.key}/verwijderen`, 303);
-    return quickEdit(c, auth, loaded, edits.removeItem(item.key), `${loaded.vbase}/onderdelen/${section.key}`, 'verwijderd-vraag');
+    return quickEdit(c, auth, loaded, edits.removeItem(item.key), `${loaded.vbase}/onderdelen/${section.key}`, 'verwijderd-vraag', neighbourAnchor(section.items, item.key, 'item'));
   });
 
   // -------------------------------------------------------------------------
@@ -725,9 +796,20 @@ export function registerTemplateRoutes(table: RouteTable): void {
     return ({ key: t('scaleKey'), name: t('scaleName'), options: t('optionsLegend') } as Record<string, string>)[field] ?? t('scaleName');
   };
 
-  const scalePage = (c: AppContext, loaded: Loaded, options: { isNew: boolean; action: string; title: string }) => (state: FormState) => {
+  const scaleSources = (c: AppContext, loaded: Loaded) => {
+    const t = m(c);
+    return listScaleSources(
+      c.var.deps.db,
+      loaded.version.partnershipId,
+      (name) => t('scaleSourceExample', { name }),
+      (name, number, year) => (year ? t('scaleSourceVersionYear', { name, number, year }) : t('scaleSourceVersion', { name, number })),
+    );
+  };
+
+  const scalePage = (c: AppContext, loaded: Loaded, options: { isNew: boolean; action: string; title: string }) => async (state: FormState) => {
     const t = m(c);
     const ui = translator(uiMessages, c.var.locale);
+    const sources = options.isNew ? await scaleSources(c, loaded) : [];
     return renderPage(c, {
       title: options.title,
       partnershipId: loaded.version.partnershipId,
@@ -747,6 +829,9 @@ export function registerTemplateRoutes(table: RouteTable): void {
             cancelHref={loaded.vbase}
             cancelLabel={ui('cancel')}
           />
+          {options.isNew && (
+            <ScaleCopyForm t={t} csrf={c.var.csrfToken} action={`${loaded.vbase}/schalen/overnemen`} revision={state.revision} sources={sources} values={state.values} errors={state.errors} />
+          )}
         </EditorFrame>
       ),
     });
@@ -772,6 +857,31 @@ export function registerTemplateRoutes(table: RouteTable): void {
       labelOf: scaleLabel(t),
       success: `${loaded.vbase}?melding=opgeslagen`,
       render: scalePage(c, loaded, { isNew: true, action: `${loaded.vbase}/schalen/nieuw`, title: t('scaleTitleNew') }),
+    });
+  });
+
+  table.post(`${VERSION}/schalen/overnemen`, access, async (c, auth) => {
+    const loaded = await loadVersion(c, auth);
+    requireDraft(c, loaded);
+    const t = m(c);
+    const values = await readFormAll(c);
+    const render = scalePage(c, loaded, { isNew: true, action: `${loaded.vbase}/schalen/nieuw`, title: t('scaleTitleNew') });
+    const labelOf = (field: string) => (field === 'bron' ? t('copyScaleSource') : field === 'copyKey' ? t('copyScaleKey') : scaleLabel(t)(field));
+    const refuse = (message: string) =>
+      render({ values, errors: { bron: message }, summary: [{ field: 'bron', label: labelOf('bron'), message }], others: [], revision: loaded.version.revision, status: 400 });
+    const chosen = text(values, 'bron');
+    const separator = chosen?.lastIndexOf('|') ?? -1;
+    if (!chosen || separator < 0) return refuse(t('copyScaleMissing'));
+    const scale = await findSourceScale(c.var.deps.db, loaded.version.partnershipId, chosen.slice(0, separator), chosen.slice(separator + 1));
+    if (!scale) return refuse(t('copyScaleGone'));
+    return saveEdit(c, auth, {
+      loaded,
+      values,
+      edit: edits.copyScale(scale, text(values, 'copyKey')),
+      fieldOf: (field) => (field === 'key' ? 'copyKey' : scaleField(field)),
+      labelOf,
+      success: `${loaded.vbase}?melding=schaal-overgenomen`,
+      render,
     });
   });
 
@@ -815,6 +925,7 @@ export function registerTemplateRoutes(table: RouteTable): void {
       refusal = error.message;
     }
     return confirmPage(c, loaded, {
+      what: 'scale',
       name: scale.name,
       body: m(c)('confirmRemoveScale', { name: scale.name }),
       action: `${loaded.vbase}/schalen/${scale.key}/verwijderen`,

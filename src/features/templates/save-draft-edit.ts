@@ -33,9 +33,22 @@ export async function saveDraftEdit(options: {
   revision: number;
   edit: TemplateEdit;
 }): Promise<SaveDraftEditResult> {
-  const { db, clock, auth, edit } = options;
+  const { auth } = options;
   if (auth.scope.level === 'platform') throw new AppError('not_found');
-  const partnershipId = auth.scope.partnershipId;
+  return applyDraftEdit({ ...options, partnershipId: auth.scope.partnershipId, actorUserId: auth.principal.userId });
+}
+
+/** saveDraftEdit without a request: for the CLI (actor null) and for use cases that already checked access. */
+export async function applyDraftEdit(options: {
+  db: Database;
+  clock: Clock;
+  partnershipId: string;
+  actorUserId: string | null;
+  versionId: string;
+  revision: number;
+  edit: TemplateEdit;
+}): Promise<SaveDraftEditResult> {
+  const { db, clock, partnershipId, edit } = options;
   return db.transaction(async (tx) => {
     const version = await findVersionInPartnership(tx, partnershipId, options.versionId);
     if (!version) throw new AppError('not_found');
@@ -63,7 +76,7 @@ export async function saveDraftEdit(options: {
     if (checked.template.name !== version.definition.name) await updateTemplateName(tx, version.templateId, checked.template.name);
     await recordAudit(tx, {
       at: clock.now(),
-      actorUserId: auth.principal.userId,
+      actorUserId: options.actorUserId,
       partnershipId,
       action: `template.${edit.action}`,
       entityType: 'template_version',

@@ -16,3 +16,16 @@ export function schoolYearChoices(now: Date, count = 4): string[] {
   const start = Number(schoolYearOf(now).slice(0, 4));
   return Array.from({ length: count }, (_, index) => `${start + index}-${start + index + 1}`);
 }
+
+/**
+ * A version is published "for" a school year, but a cycle may use any published version (e.g. last
+ * year's when nothing changed). When the years differ this says so, to show as a warning beside the
+ * choice (not a refusal). Null when they match or when either is unknown.
+ */
+export function versionYearWarning(
+  version: { number: number; schoolYear: string | null } | undefined,
+  schoolYear: string | undefined,
+): string | null {
+  if (!version?.schoolYear || !schoolYear || !isSchoolYear(schoolYear) || version.schoolYear === schoolYear) return null;
+  return `Versie ${version.number} van de vragenlijst is gepubliceerd voor schooljaar ${version.schoolYear}, niet voor ${schoolYear}. Scholen vullen dan die vragenlijst in. Is dat de bedoeling, dan kunt u zo verder; anders publiceert u eerst een versie voor ${schoolYear} en kiest u die.`;
+}

@@ -11,10 +11,12 @@
 import type { Child } from 'hono/jsx';
 import { fieldId } from '../../../ui/components.js';
 import { translator, type Locale } from '../../../ui/i18n.js';
+import { TextBlocks } from '../../../ui/text-blocks.js';
 import { describeAnswer, describeNorm, evaluateNorm, type Ambition, type AnswerValue, type NormStatus } from '../../templates/model/answer.js';
 import { findScale, isSingleChoiceKind, type Item, type TemplateDefinition } from '../../templates/model/template.js';
 import { maxTextLength } from '../../templates/model/validate-answer.js';
 import { questionnaireMessages } from '../messages.js';
+import { NationalNormBlock } from './national-norm.js';
 
 /** What the field shows: a stored answer, or the values just posted (re-render after an error). */
 export interface ItemFieldAnswer {
@@ -62,6 +64,8 @@ export interface ItemFieldProps {
   historyHref?: string | undefined;
   /** New or changed since last year's questionnaire: the school should look at it again (cycle/items-to-review.ts). */
   reviewMark?: 'new' | 'changed' | undefined;
+  /** Last year's answer in words, shown with a 'changed' mark when the question was left open. */
+  previousAnswer?: string | undefined;
 }
 
 /** The posted field names of one item. */
@@ -108,12 +112,18 @@ export function NormStatusTag(props: { status: NormStatus; locale?: Locale | und
   return <span class={`status-tag status-tag--${NORM_STATUS_TONES[props.status]}`}>{t(`normStatus.${props.status}`)}</span>;
 }
 
-function ReviewMarkTag(props: { mark: 'new' | 'changed' | undefined; locale: Locale }) {
+function ReviewMarkTag(props: { mark: 'new' | 'changed' | undefined; previousAnswer?: string | undefined; locale: Locale }) {
   if (!props.mark) return null;
   const t = translator(questionnaireMessages, props.locale);
   return (
     <p class="q-item__mark">
       <span class={`status-tag status-tag--${props.mark === 'new' ? 'info' : 'warning'}`}>{t(`reviewMark.${props.mark}`)}</span>
+      {props.mark === 'changed' && props.previousAnswer && (
+        <span class="q-item__previous" data-previous-answer="">
+          {' '}
+          {t('reviewMark.previousAnswer', { answer: props.previousAnswer })}
+        </span>
+      )}
     </p>
   );
 }
@@ -130,6 +140,7 @@ export function ItemField(props: ItemFieldProps) {
   const status = evaluateNorm(item, { value: answer.value ?? null, ambition: answer.ambition ?? null });
   const hasError = Object.values(errors).some(Boolean);
 
+  const nationalNorm = <NationalNormBlock template={template} item={item} answer={answer} locale={locale} />;
   const normBlock = normText ? (
     <div class="q-norm">
       <p class="utrecht-paragraph q-norm__text">{t('norm', { norm: normText })}</p>
@@ -144,8 +155,11 @@ export function ItemField(props: ItemFieldProps) {
       >
         <NormStatusTag status={status} locale={locale} />
       </p>
+      {nationalNorm}
     </div>
-  ) : null;
+  ) : (
+    nationalNorm
+  );
 
   const help = item.help ? (
     <details class="q-help">
@@ -157,9 +171,7 @@ export function ItemField(props: ItemFieldProps) {
         <span class="visually-hidden">: {item.title}</span>
       </summary>
       <div class="q-help__body">
-        {item.help.split(/\n{2,}/).map((paragraph) => (
-          <p class="utrecht-paragraph">{paragraph}</p>
-        ))}
+        <TextBlocks text={item.help} />
       </div>
     </details>
   ) : null;
@@ -178,7 +190,7 @@ export function ItemField(props: ItemFieldProps) {
     return (
       <div class="q-item q-item--read-only" id={itemAnchor(item.key)}>
         <h3 class="utrecht-heading-4 q-item__title">{item.title}</h3>
-        <ReviewMarkTag mark={props.reviewMark} locale={locale} />
+        <ReviewMarkTag mark={props.reviewMark} previousAnswer={props.previousAnswer} locale={locale} />
         <p class="utrecht-paragraph q-item__answer">{words || <em>{t('notAnswered')}</em>}</p>
         {answer.ambition && <p class="utrecht-paragraph">{describeAmbition(template, item, answer.ambition, locale)}</p>}
         {normBlock}
@@ -387,7 +399,7 @@ export function ItemField(props: ItemFieldProps) {
         data-base-input=""
       />
       {props.conflict && <ConflictMessage conflict={props.conflict} locale={locale} />}
-      <ReviewMarkTag mark={props.reviewMark} locale={locale} />
+      <ReviewMarkTag mark={props.reviewMark} previousAnswer={props.previousAnswer} locale={locale} />
       {control}
       {help}
       {normBlock}

@@ -3,6 +3,7 @@
 import type { Child } from 'hono/jsx';
 import { Alert, ButtonLink, CsrfField, fieldId, StatusTag } from '../../../ui/components.js';
 import { translator, type Locale } from '../../../ui/i18n.js';
+import { TextBlocks } from '../../../ui/text-blocks.js';
 import { formatDutchDate } from '../../cycle/editability.js';
 import type { Item, Section, TemplateDefinition } from '../../templates/model/template.js';
 import { LIMITS_MAX_LENGTH } from '../answer-change.js';
@@ -142,8 +143,19 @@ export function ProfileHome(props: { page: ProfilePage; locale: Locale }) {
   );
 }
 
-export function WelcomePage(props: { page: ProfilePage; locale: Locale }) {
+/**
+ * The template editor's "Bekijk als school" renders these same pages for a version without a profile:
+ * `preview` gives where its links lead, and the section's fields are shown outside any form
+ * (nothing is saved, no autosave).
+ */
+export interface PreviewLinks {
+  section(sectionKey: string): string;
+  check: string;
+}
+
+export function WelcomePage(props: { page: ProfilePage; locale: Locale; preview?: PreviewLinks | undefined }) {
   const { page } = props;
+  const toSection = (key: string) => props.preview?.section(key) ?? sectionPath(page.profile.id, key);
   const t = translator(questionnaireMessages, props.locale);
   const welcome = page.template.welcome;
   const first = page.template.sections[0];
@@ -161,21 +173,16 @@ export function WelcomePage(props: { page: ProfilePage; locale: Locale }) {
       ))}
       {first && (
         <p class="utrecht-paragraph q-start">
-          <ButtonLink href={sectionPath(page.profile.id, first.key)}>{t('start')}</ButtonLink>
+          <ButtonLink href={toSection(first.key)}>{t('start')}</ButtonLink>
         </p>
       )}
     </>
   );
 }
 
+/** Line breaks and "- " lists as the SWV wrote them (src/ui/text-blocks.tsx). */
 function Paragraphs(props: { text: string }) {
-  return (
-    <>
-      {props.text.split(/\n{2,}/).map((paragraph) => (
-        <p class="utrecht-paragraph">{paragraph}</p>
-      ))}
-    </>
-  );
+  return <TextBlocks text={props.text} />;
 }
 
 export interface SectionFormState {
@@ -186,8 +193,9 @@ export interface SectionFormState {
   notice: 'saved' | 'partly' | null;
 }
 
-export function SectionPage(props: { page: ProfilePage; section: Section; locale: Locale; csrfToken: string; state?: SectionFormState | undefined }) {
+export function SectionPage(props: { page: ProfilePage; section: Section; locale: Locale; csrfToken: string; state?: SectionFormState | undefined; preview?: PreviewLinks | undefined }) {
   const { page, section, state } = props;
+  const toSection = (key: string) => props.preview?.section(key) ?? sectionPath(page.profile.id, key);
   const t = translator(questionnaireMessages, props.locale);
   const id = page.profile.id;
   const template = page.template;
@@ -226,6 +234,7 @@ export function SectionPage(props: { page: ProfilePage; section: Section; locale
         locale={props.locale}
         schoolYear={page.profile.schoolYear}
         reviewMark={page.itemsToReview[item.key]}
+        previousAnswer={page.previousAnswers[item.key]}
         conflict={
           conflict && {
             theirs: conflict.theirs.words,
@@ -250,7 +259,7 @@ export function SectionPage(props: { page: ProfilePage; section: Section; locale
             const p = progressOf(page, s.key);
             return (
               <li class={s.key === section.key ? 'q-sidenav__current' : undefined}>
-                <a href={sectionPath(id, s.key)} aria-current={s.key === section.key ? 'page' : undefined}>
+                <a href={toSection(s.key)} aria-current={s.key === section.key ? 'page' : undefined}>
                   {s.title}
                 </a>
                 <span class="q-sidenav__progress" data-section-progress={s.key}>
@@ -280,7 +289,7 @@ export function SectionPage(props: { page: ProfilePage; section: Section; locale
         {state && <SectionErrorSummary t={t} section={section} errors={state.errors} conflicts={state.conflicts} fieldOrder={fieldOrder} />}
         {state?.notice === 'saved' && <Alert type="ok">{t('savedNotice')}</Alert>}
         {state?.notice === 'partly' && <Alert type="warning">{t('partlySaved')}</Alert>}
-        <Form readOnly={readOnly} action={sectionPathHere} csrfToken={props.csrfToken} profileId={id} sectionKey={section.key} t={t}>
+        <Form readOnly={readOnly} preview={props.preview !== undefined} action={sectionPathHere} csrfToken={props.csrfToken} profileId={id} sectionKey={section.key} t={t}>
           {groups.map((group) => (
             <section class="q-group">
               {group.title && <h2 class="utrecht-heading-2">{group.title}</h2>}
@@ -380,16 +389,16 @@ export function SectionPage(props: { page: ProfilePage; section: Section; locale
         </section>
         <nav class="q-pager" aria-label={t('sectionNav')}>
           {previous && (
-            <a class="utrecht-link q-pager__previous" href={sectionPath(id, previous.key)}>
+            <a class="utrecht-link q-pager__previous" href={toSection(previous.key)}>
               {t('previous', { title: previous.title })}
             </a>
           )}
           {next ? (
-            <a class="utrecht-link q-pager__next" href={sectionPath(id, next.key)}>
+            <a class="utrecht-link q-pager__next" href={toSection(next.key)}>
               {t('next', { title: next.title })}
             </a>
           ) : (
-            <a class="utrecht-link q-pager__next" href={profilePath(id, '/controleren')}>
+            <a class="utrecht-link q-pager__next" href={props.preview?.check ?? profilePath(id, '/controleren')}>
               {t('toCheck')}
             </a>
           )}
@@ -399,9 +408,10 @@ export function SectionPage(props: { page: ProfilePage; section: Section; locale
   );
 }
 
-function Form(props: { readOnly: boolean; action: string; csrfToken: string; profileId: string; sectionKey: string; t: T; children: Child }) {
+function Form(props: { readOnly: boolean; preview?: boolean; action: string; csrfToken: string; profileId: string; sectionKey: string; t: T; children: Child }) {
   const { t } = props;
   if (props.readOnly) return <div class="q-form q-form--read-only">{props.children}</div>;
+  if (props.preview) return <div class="q-form q-form--preview">{props.children}</div>;
   return (
     <form
       method="post"

@@ -3,7 +3,7 @@ import { buildTestTemplate } from '../model/test-template.js';
 import type { TemplateDefinition } from '../model/template.js';
 import { checkDefinition, locateErrors } from './check-definition.js';
 import * as edits from './edits.js';
-import { itemField, itemValues, readItem, readScale, scaleField } from './form-input.js';
+import { generalField, generalValues, itemField, itemValues, readGeneral, readItem, readScale, scaleField } from './form-input.js';
 
 function apply(edit: edits.TemplateEdit, template: TemplateDefinition): { draft: TemplateDefinition; at: ReturnType<edits.TemplateEdit['apply']> } {
   const draft = structuredClone(template);
@@ -90,5 +90,32 @@ describe('template edits', () => {
 
   it('reads a number field that is not a number as an error', () => {
     expect(readItem({ key: 'x', kind: 'number', title: 'X', min: 'twee' }).numberErrors).toEqual(['min']);
+  });
+
+  it('sets, keeps and clears the national set from the general form', () => {
+    const template = base();
+    const values = { ...generalValues(template), nationalSetKey: 'landelijk', nationalSetName: 'Landelijke norm', nationalSetVersion: '2025' };
+    const set = apply(edits.updateGeneral(readGeneral(values)), template).draft;
+    expect(checkDefinition(set).ok && set.nationalSet).toEqual({ key: 'landelijk', name: 'Landelijke norm', version: '2025' });
+    expect(generalValues(set)).toMatchObject({ nationalSetKey: 'landelijk', nationalSetVersion: '2025' });
+    // Kept when the form is saved unchanged; cleared when emptied.
+    expect(apply(edits.updateGeneral(readGeneral(generalValues(set))), set).draft.nationalSet).toEqual(set.nationalSet);
+    const cleared = apply(edits.updateGeneral(readGeneral({ ...generalValues(set), nationalSetKey: '', nationalSetName: '', nationalSetVersion: '' })), set).draft;
+    expect(cleared.nationalSet).toBeUndefined();
+    // Half filled in: the missing field is named, next to its own form field.
+    const half = checkDefinition(apply(edits.updateGeneral(readGeneral({ ...values, nationalSetVersion: '' })), template).draft);
+    expect(half.ok).toBe(false);
+    if (!half.ok) expect(locateErrors(half.errors, []).fields.map((f) => generalField(f.field))).toContain('nationalSetVersion');
+  });
+
+  it('refuses to clear the national set while items come from it', () => {
+    const template = buildTestTemplate((input) => {
+      input.nationalSet = { key: 'landelijk', name: 'Landelijke norm', version: '2025' };
+      input.sections[0]!.items![0]!.origin = 'national';
+    });
+    const cleared = apply(edits.updateGeneral(readGeneral({ ...generalValues(template), nationalSetKey: '', nationalSetName: '', nationalSetVersion: '' })), template).draft;
+    const checked = checkDefinition(cleared);
+    expect(checked.ok).toBe(false);
+    if (!checked.ok) expect(checked.errors[0]!.message).toContain('komt uit een landelijke set (origin: national)');
   });
 });

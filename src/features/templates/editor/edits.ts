@@ -8,7 +8,7 @@
  * (check-definition.ts) and shows the mistakes next to the fields.
  */
 import type { TemplatePath } from '../format/validate-template-references.js';
-import type { Item, TemplateDefinition } from '../model/template.js';
+import type { Item, Scale, TemplateDefinition } from '../model/template.js';
 
 /** A change the editor refuses outright (not a field mistake), e.g. removing a scale in use. */
 export class EditRefused extends Error {
@@ -70,7 +70,7 @@ function compact(source: RawObject): RawObject {
   return Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined));
 }
 
-export function updateGeneral(fields: { name: unknown; description: unknown; sector: unknown; welcome: RawObject }): TemplateEdit {
+export function updateGeneral(fields: { name: unknown; description: unknown; sector: unknown; nationalSet?: RawObject | undefined; welcome: RawObject }): TemplateEdit {
   return {
     action: 'general.update',
     target: 'template',
@@ -81,14 +81,17 @@ export function updateGeneral(fields: { name: unknown; description: unknown; sec
       raw['sector'] = fields.sector;
       raw['welcome'] = compact(fields.welcome);
       if (fields.description === undefined) delete raw['description'];
+      // Clearing the national set is refused by the checks while items still come from it.
+      if (fields.nationalSet === undefined) delete raw['nationalSet'];
+      else raw['nationalSet'] = fields.nationalSet;
       return [];
     },
   };
 }
 
-/** "nieuw" is the address of the "add" pages (…/onderdelen/nieuw, …/schalen/nieuw), so it cannot be a key there. */
-function refuseReservedKey(key: unknown): void {
-  if (key === 'nieuw') throw new EditRefused('De sleutel "nieuw" is gereserveerd; kies een andere sleutel.', 'key');
+/** "nieuw" and "overnemen" are addresses of editor pages (…/schalen/nieuw, …/schalen/overnemen), so they cannot be keys there. */
+function refuseReservedKey(key: unknown, field = 'key'): void {
+  if (key === 'nieuw' || key === 'overnemen') throw new EditRefused(`De sleutel "${String(key)}" is gereserveerd; kies een andere sleutel.`, field);
 }
 
 export function addSection(section: RawObject): TemplateEdit {
@@ -201,6 +204,27 @@ export function addScale(scale: RawObject): TemplateEdit {
     apply(draft) {
       refuseReservedKey(scale['key']);
       (draft.scales as unknown[]).push(compact(scale));
+      return ['scales', draft.scales.length - 1];
+    },
+  };
+}
+
+/** "Schaal overnemen uit…": a copy of another template's scale, under `key` (its own key by default). */
+export function copyScale(scale: Scale, key: string | undefined): TemplateEdit {
+  const newKey = key ?? scale.key;
+  return {
+    action: 'scale.copy',
+    target: newKey,
+    apply(draft) {
+      refuseReservedKey(newKey, 'copyKey');
+      const existing = draft.scales.find((candidate) => candidate.key === newKey);
+      if (existing) {
+        throw new EditRefused(
+          `Deze conceptversie heeft al een schaal met sleutel "${newKey}" ("${existing.name}"). Geef de overgenomen schaal een andere sleutel.`,
+          'copyKey',
+        );
+      }
+      draft.scales.push({ ...structuredClone(scale), key: newKey });
       return ['scales', draft.scales.length - 1];
     },
   };

@@ -51,6 +51,9 @@ export function generalValues(template: TemplateDefinition): FormValues {
     sector: template.sector,
     welcomeTitle: template.welcome.title,
     welcomeIntro: template.welcome.intro ?? '',
+    nationalSetKey: template.nationalSet?.key ?? '',
+    nationalSetName: template.nationalSet?.name ?? '',
+    nationalSetVersion: template.nationalSet?.version ?? '',
   };
   template.welcome.panels.forEach((panel, index) => {
     values[`panels.${index}.title`] = panel.title;
@@ -83,10 +86,14 @@ export function readGeneral(values: FormValues) {
     if (title === undefined && body === undefined) continue;
     panels.push({ title: title ?? '', body: body ?? '' });
   }
+  const nationalSet = { key: text(values, 'nationalSetKey'), name: text(values, 'nationalSetName'), version: text(values, 'nationalSetVersion') };
+  const hasNationalSet = Object.values(nationalSet).some((value) => value !== undefined);
   return {
     name: text(values, 'name') ?? '',
     description: text(values, 'description'),
     sector: text(values, 'sector') ?? 'po',
+    // Any of the three filled in declares a set; a missing one is then reported at its field.
+    nationalSet: hasNationalSet ? { key: nationalSet.key ?? '', name: nationalSet.name ?? '', version: nationalSet.version ?? '' } : undefined,
     welcome: { title: text(values, 'welcomeTitle') ?? '', intro: text(values, 'welcomeIntro'), panels },
   };
 }
@@ -96,6 +103,9 @@ export function generalField(path: string): string {
   if (path.startsWith('welcome.panels.')) return path.slice('welcome.'.length).split('.').slice(0, 3).join('.');
   if (path.startsWith('welcome.title')) return 'welcomeTitle';
   if (path.startsWith('welcome.intro')) return 'welcomeIntro';
+  if (path === 'nationalSet.key') return 'nationalSetKey';
+  if (path === 'nationalSet.name') return 'nationalSetName';
+  if (path === 'nationalSet.version') return 'nationalSetVersion';
   return path.split('.')[0] || 'name';
 }
 

@@ -333,7 +333,7 @@ sections:
 
   it('reports tabs, duplicate keys and unclosed quotes in Dutch', () => {
     expect(expectErrors('a:\n\t- b')[0]).toMatchObject({ line: 2, message: 'gebruik spaties om in te springen, geen tabs' });
-    expect(expectErrors('key: a\nkey: b\n')[0]).toMatchObject({ line: 2, message: expect.stringContaining('twee keer') });
+    expect(expectErrors('key: a\nkey: b\n').find((error) => error.path === 'key')).toMatchObject({ line: 2, message: 'veld "key" staat twee keer in hetzelfde blok; houd er één over' });
     expect(expectErrors('name: "Test\nkey: a\n')[0]?.message).toContain('aanhalingsteken');
   });
 });
@@ -365,5 +365,87 @@ describe('docs/template-format.md', () => {
     expect(example).toBeDefined();
     const result = parseTemplateFile(example ?? '');
     expect(result.ok ? [] : result.errors).toEqual([]);
+  });
+});
+
+describe('national items', () => {
+  const fixture = (name: string) => readFileSync(new URL(`../../../../test/templates-fixtures/${name}`, import.meta.url), 'utf8');
+
+  it('the auditor\'s third template (vo, with a national set) parses', () => {
+    const result = parseTemplateFile(fixture('third-vo-rijnmond.yaml'));
+    expect(result.ok ? [] : result.errors).toEqual([]);
+  });
+
+  it('refuses origin: national without a declared nationalSet, at each item', () => {
+    const source = fixture('broken/11-no-nationalset.yaml');
+    const errors = expectErrors(source);
+    expect(errors.map((e) => e.path)).toEqual(['sections[4].items[0].origin', 'sections[4].items[1].origin', 'sections[4].items[2].origin']);
+    expect(errors[0]!.message).toContain('vul bovenaan "nationalSet" in');
+    expect(errors[0]!.line).toBe(lineOf(source, 'key: ln-ondersteuningsplan') + 2);
+  });
+});
+
+describe('syntax errors without hiding or multiplying the rest', () => {
+  const fixture = (name: string) => readFileSync(new URL(`../../../../test/templates-fixtures/broken/${name}`, import.meta.url), 'utf8');
+
+  it('reports a duplicate field with its path and name, and still runs every other check', () => {
+    const source = fixture('10-dup-plus-content.yaml');
+    const errors = expectErrors(source);
+    expect(errors).toEqual([
+      expect.objectContaining({ path: 'sections[2].items[2].scale', line: lineOf(source, 'scale: vier-niveaus'), message: expect.stringContaining('schaal "vier-niveaus" bestaat niet') }),
+      expect.objectContaining({ path: 'sections[3].items[0].title', line: lineOf(source, 'title: Nogmaals'), column: 9, message: 'veld "title" staat twee keer in hetzelfde blok; houd er één over' }),
+    ]);
+  });
+
+  it('names every duplicate field, at the second one', () => {
+    const source = fixture('4-dupkey.yaml');
+    expect(expectErrors(source).map((error) => [error.path, error.line])).toEqual([
+      ['sections[0].title', lineOf(source, 'title: Dubbel')],
+      ['sections[3].items[0].title', lineOf(source, 'title: Nogmaals')],
+    ]);
+  });
+
+  it('gives one error for one tab, not a dozen follow-on errors', () => {
+    const source = fixture('2-tab.yaml');
+    expect(expectErrors(source)).toEqual([{ path: '', line: lineOf(source, '\tunit: fte'), column: 1, message: 'gebruik spaties om in te springen, geen tabs' }]);
+  });
+
+  it('still finds a real second mistake after a tab', () => {
+    const source = fixture('2-tab.yaml').replace('        kind: longtext', '         kind: longtext');
+    const errors = expectErrors(source);
+    expect(errors.map((error) => error.line)).toEqual([lineOf(source, '\tunit: fte'), lineOf(source, '         kind: longtext')]);
+  });
+
+  it('reports two syntax mistakes in different blocks, each once', () => {
+    const source = fixture('1-syntax.yaml');
+    expect(expectErrors(source).map((error) => error.line)).toEqual([lineOf(source, 'title: "Aantal leerlingen'), lineOf(source, '         unit: fte')]);
+  });
+});
+
+describe('number norms', () => {
+  const source = (norm: string) => `format: opensop-template/1
+key: t
+name: T
+sections:
+  - key: s
+    kind: promise
+    title: S
+    items:
+      - key: uren
+        kind: number
+        title: Uren ondersteuning per week
+        min: 0
+        max: 40
+        norm: ${norm}
+`;
+
+  it('refuses a norm bound outside the min and max of the item', () => {
+    const errors = expectErrors(source('{ min: 50 }'));
+    expect(errors).toEqual([expect.objectContaining({ path: 'sections[0].items[0].norm.min', line: 14, message: expect.stringContaining('ligt buiten wat de school kan invullen (van 0 tot en met 40)') })]);
+    expect(expectErrors(source('{ min: 4, max: 41 }')).map((error) => error.path)).toEqual(['sections[0].items[0].norm.max']);
+  });
+
+  it('accepts a norm inside the bounds', () => {
+    expect(parseTemplateFile(source('{ min: 4, max: 40 }')).ok).toBe(true);
   });
 });

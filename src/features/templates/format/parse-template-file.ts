@@ -3,8 +3,10 @@
  * TemplateDefinition, or returns every mistake in it with its line, in Dutch.
  *
  * Three layers of checks, all reported together where possible:
- * 1. YAML syntax (indentation, quotes, duplicate keys) — when these fail, the
- *    structure cannot be trusted, so only these are reported;
+ * 1. YAML syntax (indentation, quotes) — when these fail, the structure cannot
+ *    be trusted, so only these are reported (one per block: the parser's
+ *    follow-on errors after a mistake are left out). A duplicate field is not
+ *    fatal: it is reported with its path and the other checks still run;
  * 2. the zod schema (types, required fields, keys, lengths);
  * 3. cross-references (validate-template-references.ts): scales, norms, unique keys.
  * Nothing here throws on bad input: a file from an SWV is user input.
@@ -42,8 +44,9 @@ function parseUnsafe(source: string, fileName: string | undefined): ParseTemplat
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
 
-  if (doc.errors.length > 0) {
-    return { ok: false, errors: sortErrors(yamlErrors(doc.errors, lineCounter, source)) };
+  const fatal = doc.errors.filter((error) => error.code !== 'DUPLICATE_KEY');
+  if (fatal.length > 0) {
+    return { ok: false, errors: syntaxErrors(source, fatal, lineCounter) };
   }
 
   const data: unknown = doc.toJS({ maxAliasCount: 100 });
@@ -58,6 +61,10 @@ function parseUnsafe(source: string, fileName: string | undefined): ParseTemplat
   const locate = (path: TemplatePath) => locateInDocument(doc.contents, path, lineCounter);
   const errors: TemplateFileError[] = [];
   const reported = new Set<string>();
+  for (const duplicate of duplicateKeys(doc.contents, [])) {
+    errors.push({ path: formatPath(duplicate.path), ...lineColumn(duplicate.offset, lineCounter), message: duplicate.message });
+    reported.add(formatPath(duplicate.path));
+  }
 
   const parsed = templateSchema.safeParse(data, { error: dutchIssueMessage });
   if (!parsed.success) {
@@ -93,7 +100,17 @@ function parseUnsafe(source: string, fileName: string | undefined): ParseTemplat
   }
 
   if (errors.length > 0 || !parsed.success) return { ok: false, errors: sortErrors(errors) };
-  return { ok: true, template: parsed.data };
+  return { ok: true, template: withPortableSchemaLink(parsed.data) };
+}
+
+/**
+ * "$schema" only helps an editor find template.schema.json. A relative path is only right where
+ * the file was written, so it is not kept (an export elsewhere would point nowhere); a URL is kept.
+ */
+export function withPortableSchemaLink<T extends { $schema?: string | undefined }>(template: T): T {
+  if (template.$schema === undefined || /^https?:\/\//.test(template.$schema)) return template;
+  const { $schema: _relative, ...rest } = template;
+  return rest as T;
 }
 
 /** "sections[2].items[4].norm.accept[0]" */
@@ -112,6 +129,99 @@ function sortErrors(errors: TemplateFileError[]): TemplateFileError[] {
 }
 
 // ---------------------------------------------------------------------------
+// Syntax errors: one per block, and no follow-on errors of a tab
+
+function lineColumn(offset: number | undefined, lineCounter: LineCounter): { line?: number; column?: number } {
+  if (offset === undefined) return {};
+  const { line, col } = lineCounter.linePos(offset);
+  return { line, column: col };
+}
+
+/** A field written twice in one block: at the second one, with its path and name. */
+function duplicateKeys(node: unknown, path: TemplatePath): Array<{ path: TemplatePath; offset: number | undefined; message: string }> {
+  const found: Array<{ path: TemplatePath; offset: number | undefined; message: string }> = [];
+  if (isMap(node)) {
+    const seen = new Set<string>();
+    for (const pair of node.items) {
+      const name = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      if (name === undefined) continue;
+      if (seen.has(name)) {
+        found.push({
+          path: [...path, name],
+          offset: rangeStart(pair.key),
+          message: `veld "${name}" staat twee keer in hetzelfde blok; houd er één over`,
+        });
+      }
+      seen.add(name);
+      found.push(...duplicateKeys(pair.value, [...path, name]));
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, index) => found.push(...duplicateKeys(item, [...path, index])));
+  }
+  return found;
+}
+
+/**
+ * The file's syntax errors, without the parser's follow-on errors:
+ * - a tab used for indentation confuses the parser about every line after it; the tab is reported,
+ *   and the file is read again with that indentation guessed (the line above's) to find any other
+ *   real mistake;
+ * - after the first error in a block (a list entry and what is indented under it), the others in
+ *   that block are left out: they nearly always follow from the first.
+ */
+function syntaxErrors(source: string, errors: readonly YAMLError[], lineCounter: LineCounter): TemplateFileError[] {
+  const tabs = errors.filter((error) => error.code === 'TAB_AS_INDENT');
+  if (tabs.length > 0) {
+    const lines = source.split('\n');
+    const tabLines = new Set(tabs.map((error) => lineCounter.linePos(error.pos[0]).line));
+    for (const line of tabLines) {
+      const index = line - 1;
+      const previous = lines.slice(0, index).reverse().find((text) => text.trim() !== '' && !text.startsWith('\t'));
+      const indent = /^ */.exec(previous ?? '')?.[0] ?? '';
+      lines[index] = (lines[index] ?? '').replace(/^[ \t]+/, indent);
+    }
+    const repairedCounter = new LineCounter();
+    const repaired = parseDocument(lines.join('\n'), { lineCounter: repairedCounter, prettyErrors: false, uniqueKeys: true });
+    const rest = repaired.errors.filter((error) => error.code !== 'DUPLICATE_KEY');
+    const tabErrors = yamlErrors(tabs, lineCounter, source).filter((error, index, all) => all.findIndex((other) => other.line === error.line) === index);
+    return sortErrors([...tabErrors, ...onePerBlock(yamlErrors(rest, repairedCounter, lines.join('\n')), lines.join('\n'))]);
+  }
+  return onePerBlock(yamlErrors(errors, lineCounter, source), source);
+}
+
+function onePerBlock(errors: TemplateFileError[], source: string): TemplateFileError[] {
+  const lines = source.split('\n');
+  const indentOf = (line: string) => /^[ \t]*/.exec(line)?.[0].length ?? 0;
+  /** The last line (1-based) of the block around `lineNumber`. */
+  const blockEnd = (lineNumber: number): number => {
+    // The block starts at the line itself when it is a list entry ("- "), else at the nearest entry above it that is indented less.
+    const isEntry = (index: number) => /^\s*- /.test(lines[index] ?? '');
+    let start = lineNumber - 1;
+    if (!isEntry(start)) {
+      const own = indentOf(lines[start] ?? '');
+      while (start > 0 && !(isEntry(start) && indentOf(lines[start] ?? '') < own)) start--;
+    }
+    const blockIndent = indentOf(lines[start] ?? '');
+    let end = lineNumber;
+    while (end < lines.length) {
+      const next = lines[end] ?? '';
+      if (next.trim() !== '' && !next.trim().startsWith('#') && indentOf(next) <= blockIndent) break;
+      end++;
+    }
+    return end;
+  };
+  const kept: TemplateFileError[] = [];
+  let suppressUntil = 0;
+  for (const error of sortErrors(errors)) {
+    const line = error.line ?? 0;
+    if (line > 0 && line <= suppressUntil) continue;
+    kept.push(error);
+    if (line > 0) suppressUntil = blockEnd(line);
+  }
+  return kept;
+}
+
+// ---------------------------------------------------------------------------
 // Finding the line of a path in the YAML tree
 
 /**
@@ -119,7 +229,7 @@ function sortErrors(errors: TemplateFileError[]): TemplateFileError[] {
  * point at its key (the line that reads `title: …`), not at a value that may
  * start on the next line. A missing field points at the object it is missing from.
  */
-function locateInDocument(root: unknown, path: TemplatePath, lineCounter: LineCounter): { line?: number; column?: number } {
+export function locateInDocument(root: unknown, path: TemplatePath, lineCounter: LineCounter): { line?: number; column?: number } {
   let node: unknown = root;
   let offset = rangeStart(root);
   for (const segment of path) {

@@ -70,3 +70,19 @@ describe('serializeTemplate', () => {
     expect(serializeTemplate(parsed.template)).toBe(yaml);
   });
 });
+
+describe('the $schema link on export', () => {
+  const base = templateSchema.parse({ format: 'opensop-template/1', key: 'k', name: 'N', sections: [{ key: 's', kind: 'promise', title: 'S' }] });
+
+  it('drops a relative path of the importer, which would point nowhere where the export is saved', () => {
+    const written = serializeTemplate({ ...base, $schema: '../wt/docs/template.schema.json' });
+    expect(written).not.toContain('$schema');
+    const reparsed = parseTemplateFile('$schema: ../../docs/template.schema.json\n' + written);
+    expect(reparsed.ok && reparsed.template.$schema).toBeUndefined();
+  });
+
+  it('keeps a URL', () => {
+    const url = 'https://example.org/opensop/template.schema.json';
+    expect(serializeTemplate({ ...base, $schema: url })).toContain(`$schema: ${url}`);
+  });
+});

@@ -6,6 +6,7 @@
  */
 import { Document, isMap, isScalar, isSeq, Scalar, visit } from 'yaml';
 import type { TemplateDefinition } from '../model/template.js';
+import { withPortableSchemaLink } from './parse-template-file.js';
 
 /** Key order per kind of object; keys not listed (later extensions) follow in their own order. */
 const KEY_ORDER = {
@@ -48,7 +49,8 @@ const BLOCK_TEXT_FROM = 80;
 type Plain = Record<string, unknown>;
 
 export function serializeTemplate(template: TemplateDefinition): string {
-  const doc = new Document(shapeTemplate(template), { aliasDuplicateObjects: false });
+  // Definitions stored before relative "$schema" paths were dropped on import still have one.
+  const doc = new Document(shapeTemplate(withPortableSchemaLink(template)), { aliasDuplicateObjects: false });
   visit(doc, {
     Scalar(_key, node) {
       if (typeof node.value !== 'string') return;

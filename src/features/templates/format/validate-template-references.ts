@@ -107,6 +107,13 @@ export function validateTemplateReferences(template: TemplateDefinition | unknow
         }
       }
 
+      if (item.origin === 'national' && !isRecord(template.nationalSet)) {
+        report(
+          [...itemPath, 'origin'],
+          `item "${itemKey ?? itemIndex + 1}" komt uit een landelijke set (origin: national), maar de vragenlijst noemt geen landelijke set; vul bovenaan "nationalSet" in (key, name en version) of haal "origin: national" weg`,
+        );
+      }
+
       const kind = asString(item.kind);
       if (kind === undefined || !(ITEM_KINDS as readonly string[]).includes(kind)) return; // zod reports it
       const needsScale = (SINGLE_CHOICE_KINDS as readonly string[]).includes(kind) || kind === 'partners';
@@ -161,6 +168,21 @@ export function validateTemplateReferences(template: TemplateDefinition | unknow
         }
         if (typeof norm.min === 'number' && typeof norm.max === 'number' && norm.min > norm.max) {
           report([...normPath, 'max'], `"max" (${norm.max}) is kleiner dan "min" (${norm.min})`);
+        }
+        if (kind === 'number') {
+          for (const field of ['min', 'max'] as const) {
+            const bound = norm[field];
+            if (typeof bound !== 'number') continue;
+            const below = typeof min === 'number' && bound < min;
+            const above = typeof max === 'number' && bound > max;
+            if (below || above) {
+              const range = typeof min === 'number' && typeof max === 'number' ? `van ${min} tot en met ${max}` : typeof min === 'number' ? `vanaf ${min}` : `tot en met ${max}`;
+              report(
+                [...normPath, field],
+                `de norm ("${field}": ${bound}) ligt buiten wat de school kan invullen (${range}); kies een waarde binnen "min" en "max" van de vraag`,
+              );
+            }
+          }
         }
         if (options === undefined) continue;
         for (const field of ['accept', 'includes'] as const) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canCarryOverAnswer, diffTemplateVersions } from './diff-versions.js';
+import { canCarryOverAnswer, diffTemplateVersions, itemsToCheck } from './diff-versions.js';
 import { buildTestTemplate, itemOf } from './test-template.js';
 
 const previous = buildTestTemplate();
@@ -25,8 +25,8 @@ describe('diffTemplateVersions', () => {
     const diff = diffTemplateVersions(previous, next);
     const byKey = Object.fromEntries(diff.items.map((item) => [item.key, item]));
     expect(byKey['protocol-dyslexie']).toMatchObject({ status: 'changed', changes: ['title', 'norm'] });
-    expect(byKey['partners']).toMatchObject({ status: 'changed', changes: ['options'] });
-    expect(byKey['ib-uren']).toMatchObject({ status: 'changed', changes: ['limits'] });
+    expect(byKey['partners']).toMatchObject({ status: 'changed', changes: ['options-added'] });
+    expect(byKey['ib-uren']).toMatchObject({ status: 'changed', changes: ['limits-narrowed'] });
     expect(byKey['visie']).toMatchObject({ status: 'changed', changes: ['details'] });
     expect(byKey['onderzoek']).toMatchObject({ status: 'unchanged', changes: [] });
     expect(byKey['nieuw']).toMatchObject({ status: 'new', sectionKey: 'belofte-1' });
@@ -46,7 +46,59 @@ describe('diffTemplateVersions', () => {
     });
     const byKey = Object.fromEntries(diffTemplateVersions(previous, next).items.map((item) => [item.key, item]));
     expect(byKey['protocol-dyslexie']?.changes).toEqual(['kind', 'scale']);
+    expect(byKey['protocol-dyslexie']?.carryOver).toBe('none');
     expect(byKey['onderzoek']).toMatchObject({ status: 'changed', changes: ['section'], sectionKey: 'belofte-2' });
+  });
+});
+
+describe('what happens to answers (carryOver)', () => {
+  const diffOf = (change: (input: Parameters<Parameters<typeof buildTestTemplate>[0] & object>[0]) => void) =>
+    Object.fromEntries(diffTemplateVersions(previous, buildTestTemplate(change)).items.map((item) => [item.key, item]));
+
+  it('keeps answers when only the norm, the section or the texts around the item change', () => {
+    const byKey = diffOf((input) => {
+      const items = input.sections[0]!.items!;
+      items.find((item) => item.key === 'protocol-dyslexie')!.norm = { accept: ['beschikbaar'] };
+      items.find((item) => item.key === 'visie')!.help = 'Nieuwe uitleg';
+    });
+    expect(byKey['protocol-dyslexie']).toMatchObject({ changes: ['norm'], carryOver: 'keep' });
+    expect(byKey['visie']).toMatchObject({ changes: ['details'], carryOver: 'keep' });
+    expect(byKey['onderzoek']).toMatchObject({ status: 'unchanged', carryOver: 'keep' });
+  });
+
+  it('asks the school to check when every old answer is still valid: title, option labels, added options, wider range', () => {
+    const byKey = diffOf((input) => {
+      const items = input.sections[0]!.items!;
+      items.find((item) => item.key === 'onderzoek')!.title = 'Nieuwe woorden, zelfde vraag';
+      input.scales![0]!.options[1]!.label = 'Beschikbaar, nog niet toegepast';
+      input.scales![1]!.options.push({ value: 'smw', label: 'Schoolmaatschappelijk werk' });
+      items.find((item) => item.key === 'ib-uren')!.max = 60;
+      items.find((item) => item.key === 'contact')!.maxLength = 500;
+    });
+    expect(byKey['onderzoek']).toMatchObject({ changes: ['title'], carryOver: 'check' });
+    expect(byKey['protocol-dyslexie']).toMatchObject({ changes: ['option-texts'], carryOver: 'check' });
+    expect(byKey['partners']).toMatchObject({ changes: ['options-added'], carryOver: 'check' });
+    expect(byKey['ib-uren']).toMatchObject({ changes: ['limits-widened'], carryOver: 'check' });
+    expect(byKey['contact']).toMatchObject({ changes: ['limits-widened'], carryOver: 'check' });
+
+    const next = buildTestTemplate((input) => {
+      input.sections[0]!.items!.find((item) => item.key === 'onderzoek')!.title = 'Nieuwe woorden';
+      input.sections[0]!.items!.find((item) => item.key === 'visie')!.help = 'Andere uitleg';
+    });
+    expect([...itemsToCheck(diffTemplateVersions(previous, next))]).toEqual(['onderzoek']);
+  });
+
+  it('carries over only still-valid answers after a removed option or a narrower range; never after a kind change', () => {
+    const byKey = diffOf((input) => {
+      const items = input.sections[0]!.items!;
+      input.scales![0]!.options = input.scales![0]!.options.filter((option) => option.value !== 'beschikbaar');
+      items.find((item) => item.key === 'ib-uren')!.min = 5;
+      Object.assign(items.find((item) => item.key === 'contact')!, { kind: 'longtext' });
+    });
+    expect(byKey['protocol-dyslexie']).toMatchObject({ changes: ['options-removed'], carryOver: 'if-valid' });
+    expect(byKey['ib-uren']).toMatchObject({ changes: ['limits-narrowed'], carryOver: 'if-valid' });
+    expect(byKey['contact']).toMatchObject({ carryOver: 'none' });
+    expect(byKey['contact']!.changes).toContain('kind');
   });
 });
 
@@ -92,5 +144,18 @@ describe('canCarryOverAnswer', () => {
     expect(carry('ib-uren', 20, next)).toBe(true);
     expect(carry('contact', 'Mevrouw De Vries', next)).toBe(false);
     expect(carry('contact', 'De Vries', next)).toBe(true);
+  });
+
+  it('carries over after a new title, relabelled or added options and a wider range', () => {
+    const next = buildTestTemplate((input) => {
+      const items = input.sections[0]!.items!;
+      items.find((item) => item.key === 'protocol-dyslexie')!.title = 'Protocol leesproblemen';
+      input.scales![0]!.options[1]!.label = 'Aanwezig';
+      input.scales![1]!.options.push({ value: 'smw', label: 'Schoolmaatschappelijk werk' });
+      items.find((item) => item.key === 'ib-uren')!.max = 60;
+    });
+    expect(carry('protocol-dyslexie', 'beschikbaar', next)).toBe(true);
+    expect(carry('partners', ['sbo', 'jgz'], next)).toBe(true);
+    expect(carry('ib-uren', 40, next)).toBe(true);
   });
 });

@@ -5,17 +5,44 @@
  */
 import type { AnswerValue } from './answer.js';
 import { findScale, type Item, type Scale, type TemplateDefinition } from './template.js';
-import { validateAnswerValue } from './validate-answer.js';
+import { maxTextLength, validateAnswerValue } from './validate-answer.js';
 
 export type ItemDiffStatus = 'new' | 'changed' | 'removed' | 'unchanged';
 
 /**
- * - `options`: the answer options of the item's scale changed (values or labels);
- * - `limits`: min, max, unit or maxLength changed;
+ * - `option-texts`: labels, descriptions or order of the scale's options changed (values the same);
+ * - `options-added` / `options-removed`: option values were added to / removed from the scale;
+ * - `limits-widened` / `limits-narrowed`: min, max or maxLength allow more / fewer answers
+ *   (a range that moved both ways counts as narrowed: some old answers may no longer fit);
+ * - `unit`: the unit of a number changed;
  * - `section`: the item moved to another section;
  * - `details`: anything else (help, hint, parent text, posters, ambition, …).
  */
-export type ItemChange = 'title' | 'kind' | 'scale' | 'norm' | 'options' | 'limits' | 'section' | 'details';
+export type ItemChange =
+  | 'title'
+  | 'kind'
+  | 'scale'
+  | 'norm'
+  | 'option-texts'
+  | 'options-added'
+  | 'options-removed'
+  | 'limits-widened'
+  | 'limits-narrowed'
+  | 'unit'
+  | 'section'
+  | 'details';
+
+/**
+ * What happens to a school's answer when the item changes like this (docs/template-format.md,
+ * "Een nieuwe versie voor een nieuw schooljaar"):
+ * - `keep`: carried over as it is (unchanged, or only norm, section or texts around it changed);
+ * - `check`: every old answer is still valid: carried over, and the school is asked to check it
+ *   (title reworded, option labels changed, options added, range widened, unit changed);
+ * - `if-valid`: carried over only when the old answer is still valid, then to be checked
+ *   (an option removed, a range narrowed, another scale);
+ * - `none`: never carried over (a new or removed item, or another kind of item).
+ */
+export type AnswerCarryOver = 'keep' | 'check' | 'if-valid' | 'none';
 
 export interface ItemDiff {
   key: string;
@@ -25,6 +52,8 @@ export interface ItemDiff {
   title: string;
   /** Only for `changed`: what changed, in a fixed order. */
   changes: ItemChange[];
+  /** What happens to the schools' answers to this item. */
+  carryOver: AnswerCarryOver;
 }
 
 export interface TemplateVersionDiff {
@@ -41,7 +70,7 @@ export function diffTemplateVersions(previous: TemplateDefinition, next: Templat
   for (const [key, current] of nextItems) {
     const before = previousItems.get(key);
     if (!before) {
-      items.push({ key, status: 'new', sectionKey: current.sectionKey, title: current.item.title, changes: [] });
+      items.push({ key, status: 'new', sectionKey: current.sectionKey, title: current.item.title, changes: [], carryOver: 'none' });
       continue;
     }
     const changes = compareItems(
@@ -54,17 +83,29 @@ export function diffTemplateVersions(previous: TemplateDefinition, next: Templat
       sectionKey: current.sectionKey,
       title: current.item.title,
       changes,
+      carryOver: carryOverFor(changes),
     });
   }
   for (const [key, before] of previousItems) {
     if (!nextItems.has(key)) {
-      items.push({ key, status: 'removed', sectionKey: before.sectionKey, title: before.item.title, changes: [] });
+      items.push({ key, status: 'removed', sectionKey: before.sectionKey, title: before.item.title, changes: [], carryOver: 'none' });
     }
   }
 
   const counts: Record<ItemDiffStatus, number> = { new: 0, changed: 0, removed: 0, unchanged: 0 };
   for (const item of items) counts[item.status] += 1;
   return { items, counts };
+}
+
+const DROPS: ReadonlySet<ItemChange> = new Set(['kind']);
+const MAY_INVALIDATE: ReadonlySet<ItemChange> = new Set(['scale', 'options-removed', 'limits-narrowed']);
+const ASKS_CHECK: ReadonlySet<ItemChange> = new Set(['title', 'option-texts', 'options-added', 'limits-widened', 'unit']);
+
+export function carryOverFor(changes: readonly ItemChange[]): AnswerCarryOver {
+  if (changes.some((change) => DROPS.has(change))) return 'none';
+  if (changes.some((change) => MAY_INVALIDATE.has(change))) return 'if-valid';
+  if (changes.some((change) => ASKS_CHECK.has(change))) return 'check';
+  return 'keep';
 }
 
 /**
@@ -113,13 +154,52 @@ function compareItems(
   if (a.kind !== b.kind) changes.push('kind');
   if (a.scale !== b.scale) changes.push('scale');
   if (!isEqual(a.norm, b.norm)) changes.push('norm');
-  if (!isEqual(before.scale?.options, after.scale?.options)) changes.push('options');
-  if (LIMIT_FIELDS.some((field) => a[field] !== b[field])) changes.push('limits');
+  // Options are compared only when the item keeps its scale; another scale is `scale` already.
+  if (a.scale === b.scale && !isEqual(before.scale?.options, after.scale?.options)) {
+    const oldValues = (before.scale?.options ?? []).map((option) => option.value);
+    const newValues = (after.scale?.options ?? []).map((option) => option.value);
+    const added = newValues.some((value) => !oldValues.includes(value));
+    const removed = oldValues.some((value) => !newValues.includes(value));
+    const kept = (options: Scale['options'] | undefined) =>
+      (options ?? []).filter((option) => oldValues.includes(option.value) && newValues.includes(option.value));
+    if (!isEqual(kept(before.scale?.options), kept(after.scale?.options))) changes.push('option-texts');
+    if (added) changes.push('options-added');
+    if (removed) changes.push('options-removed');
+  }
+  const limits = compareLimits(a, b);
+  if (limits) changes.push(limits);
+  if (a.unit !== b.unit) changes.push('unit');
   if (before.sectionKey !== after.sectionKey) changes.push('section');
   const otherFields = new Set([...Object.keys(a), ...Object.keys(b)].filter((field) => !COMPARED_ELSEWHERE.has(field)));
   const record = (item: Item) => item as unknown as Record<string, unknown>;
   if ([...otherFields].some((field) => !isEqual(record(a)[field], record(b)[field]))) changes.push('details');
   return changes;
+}
+
+/**
+ * Whether the bounds allow more answers (widened), fewer (narrowed), or are the same (null).
+ * An absent bound is no bound: removing `max` widens, adding one narrows.
+ */
+function compareLimits(a: Item, b: Item): 'limits-widened' | 'limits-narrowed' | null {
+  let widened = false;
+  let narrowed = false;
+  const lower = (before: number | undefined, after: number | undefined) => {
+    if (before === after) return;
+    if (after === undefined || (before !== undefined && after < before)) widened = true;
+    else narrowed = true;
+  };
+  const upper = (before: number | undefined, after: number | undefined) => {
+    if (before === after) return;
+    if (after === undefined || (before !== undefined && after > before)) widened = true;
+    else narrowed = true;
+  };
+  lower(a.min, b.min);
+  upper(a.max, b.max);
+  // Text length: compare the effective maximum (300 or 4000 when the item sets none).
+  const isText = (item: Item) => item.kind === 'text' || item.kind === 'longtext';
+  if (isText(a) && isText(b)) upper(maxTextLength(a), maxTextLength(b));
+  if (narrowed) return 'limits-narrowed';
+  return widened ? 'limits-widened' : null;
 }
 
 /** Structural equality for plain template data (no functions, no cycles). Key order does not matter. */
@@ -132,4 +212,12 @@ function isEqual(a: unknown, b: unknown): boolean {
   const right = b as Record<string, unknown>;
   const keys = new Set([...Object.keys(left), ...Object.keys(right)]);
   return [...keys].every((key) => isEqual(left[key], right[key]));
+}
+
+/**
+ * Items whose carried-over answer the school should look at again (the questionnaire can mark
+ * them, e.g. "Deze vraag is veranderd; kijk uw antwoord na").
+ */
+export function itemsToCheck(diff: TemplateVersionDiff): Set<string> {
+  return new Set(diff.items.filter((item) => item.status === 'changed' && (item.carryOver === 'check' || item.carryOver === 'if-valid')).map((item) => item.key));
 }

@@ -64,6 +64,11 @@ export function GeneralForm(props: FormProps) {
           { value: 'vo', label: t('sectorVo') },
         ]}
       />
+      <Fieldset id={fieldId('nationalSet')} legend={t('nationalSetLegend')} hint={t('nationalSetHint')} error={errors['nationalSet']}>
+        <TextField name="nationalSetKey" label={t('nationalSetKey')} value={v(values, 'nationalSetKey')} error={errors['nationalSetKey']} autocomplete="off" />
+        <TextField name="nationalSetName" label={t('nationalSetName')} value={v(values, 'nationalSetName')} error={errors['nationalSetName']} />
+        <TextField name="nationalSetVersion" label={t('nationalSetVersion')} value={v(values, 'nationalSetVersion')} error={errors['nationalSetVersion']} />
+      </Fieldset>
       <TextField name="welcomeTitle" label={t('welcomeTitle')} value={v(values, 'welcomeTitle')} error={errors['welcomeTitle']} />
       <TextAreaField name="welcomeIntro" label={t('welcomeIntro')} value={v(values, 'welcomeIntro')} error={errors['welcomeIntro']} rows={4} />
       <Fieldset id={fieldId('panels')} legend={t('panelsLegend')} hint={t('panelsHint')} error={errors['panels']}>
@@ -268,6 +273,32 @@ export function ScaleForm(props: FormProps & { isNew: boolean }) {
         ))}
       </Fieldset>
       <FormEnd {...props} />
+    </form>
+  );
+}
+
+/** "Schaal overnemen uit…": copy a scale of another template, version or example, by key. */
+export function ScaleCopyForm(props: {
+  t: T;
+  csrf: string;
+  action: string;
+  revision: number;
+  sources: Array<{ id: string; label: string; scales: Array<{ key: string; name: string; options: unknown[] }> }>;
+  values: FormValues;
+  errors: Record<string, string>;
+}) {
+  const { t, values, errors } = props;
+  const options = props.sources.flatMap((source) =>
+    source.scales.map((scale) => ({ value: `${source.id}|${scale.key}`, label: `${source.label} — ${scale.name} (${scale.key}, ${scale.options.length} opties)` })),
+  );
+  return (
+    <form method="post" action={props.action} novalidate class="editor-form editor-copy-scale">
+      <Hidden csrf={props.csrf} revision={props.revision} />
+      <h2 class="utrecht-heading-2">{t('copyScaleHeading')}</h2>
+      <p class="utrecht-paragraph">{t('copyScaleIntro')}</p>
+      <SelectField name="bron" label={t('copyScaleSource')} value={v(values, 'bron')} error={errors['bron']} emptyLabel={t('copyScaleChoose')} options={options} />
+      <TextField name="copyKey" label={t('copyScaleKey')} hint={t('copyScaleKeyHint')} value={v(values, 'copyKey')} error={errors['copyKey']} autocomplete="off" />
+      <Button>{t('copyScaleButton')}</Button>
     </form>
   );
 }

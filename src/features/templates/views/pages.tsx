@@ -4,11 +4,13 @@ import type { Child } from 'hono/jsx';
 import { Alert, Button, ButtonLink, CsrfField, fieldId, StatusTag } from '../../../ui/components.js';
 import type { Locale, Translate } from '../../../ui/i18n.js';
 import type { uiMessages } from '../../../ui/messages.js';
-import { ItemField } from '../../questionnaire/views/item-field.js';
+import { computeCompleteness } from '../../questionnaire/completeness.js';
+import type { ProfilePage } from '../../questionnaire/load-profile-page.js';
+import { SectionPage as QuestionnaireSectionPage, WelcomePage as QuestionnaireWelcomePage, type PreviewLinks } from '../../questionnaire/views/pages.js';
 import { itemsUsingScale } from '../editor/edits.js';
 import type { TemplateFileError } from '../format/parse-template-file.js';
 import { describeNorm } from '../model/answer.js';
-import { canCarryOverAnswer, diffTemplateVersions } from '../model/diff-versions.js';
+import { diffTemplateVersions, type AnswerCarryOver, type TemplateVersionDiff } from '../model/diff-versions.js';
 import type { Section } from '../model/template.js';
 import type { templateMessages } from '../messages.js';
 import type { TemplateRow, TemplateVersionRow } from '../repository.js';
@@ -173,22 +175,61 @@ export function ListPage(props: {
         </div>
         <Button>{t('uploadButton')}</Button>
       </form>
-      <p class="utrecht-paragraph">{t('templateFormatDocs')}</p>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={`${base}/formaat`}>
+          {t('templateFormatDocs')}
+        </a>{' '}
+        (<a class="utrecht-link" href={`${base}/template.schema.json`}>{t('templateSchemaLink')}</a>)
+      </p>
     </>
   );
 }
 
 // ---------------------------------------------------------------------------
 
-export function VersionPage(props: { t: T; csrf: string; loaded: Loaded; hasDraft: boolean; notice: Notice | undefined }) {
+export function VersionPage(props: {
+  t: T;
+  csrf: string;
+  loaded: Loaded;
+  hasDraft: boolean;
+  notice: Notice | undefined;
+  /** After a failed "Landelijke set overnemen": the file's mistakes, or what is wrong with the upload itself. */
+  nationalErrors?: TemplateFileError[] | undefined;
+  nationalFileError?: string | undefined;
+}) {
   const { t, loaded } = props;
   const { version, vbase, base } = loaded;
   const definition = version.definition;
   const isDraft = version.status === 'draft';
+  const nationalFileId = fieldId('nationalFile');
+  const nationalErrors = props.nationalErrors ?? [];
+  const hasNationalErrors = nationalErrors.length > 0 || props.nationalFileError !== undefined;
   return (
     <>
       <h1 class="utrecht-heading-1">{t('versionTitle', { name: definition.name, number: version.number })}</h1>
       <NoticeBox notice={props.notice} />
+      {hasNationalErrors && (
+        <div class="utrecht-alert utrecht-alert--error error-summary" role="alert" tabindex={-1} id="error-summary">
+          <h2 class="utrecht-heading-2">{t('nationalErrorsTitle')}</h2>
+          <ul class="utrecht-unordered-list">
+            {props.nationalFileError && (
+              <li>
+                <a class="utrecht-link" href={`#${nationalFileId}`}>
+                  {props.nationalFileError}
+                </a>
+              </li>
+            )}
+            {nationalErrors.map((error) => (
+              <li>
+                <a class="utrecht-link" href={`#${nationalFileId}`}>
+                  {error.line !== undefined ? `${t('lineColumn', { line: error.line, column: error.column ?? 1 })}${error.path ? ` (${error.path})` : ''}: ` : error.path ? `${error.path}: ` : ''}
+                  {error.message}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <p class="utrecht-paragraph">
         <VersionStatus t={t} version={version} /> {isDraft ? t('versionDraftIntro') : t('versionPublishedIntro', { year: version.schoolYear ?? '' })}
       </p>
@@ -201,6 +242,11 @@ export function VersionPage(props: { t: T; csrf: string; loaded: Loaded; hasDraf
         <li>
           <a class="utrecht-link" href={`${vbase}/bestand`} download>
             {t('download')}
+          </a>
+        </li>
+        <li>
+          <a class="utrecht-link" href={`${vbase}/welkom/voorbeeld`}>
+            {t('previewWelcome')}
           </a>
         </li>
         {version.number > 1 && (
@@ -226,6 +272,42 @@ export function VersionPage(props: { t: T; csrf: string; loaded: Loaded; hasDraf
               {t('generalLink')}
             </a>
           </p>
+          <h2 class="utrecht-heading-2">{t('nationalHeading')}</h2>
+          <p class="utrecht-paragraph">
+            {definition.nationalSet ? t('nationalCurrent', { name: definition.nationalSet.name, version: definition.nationalSet.version }) : t('nationalNone')}
+          </p>
+          <form method="post" action={`${vbase}/landelijke-set`} enctype="multipart/form-data" novalidate>
+            <CsrfField token={props.csrf} />
+            <input type="hidden" name="revision" value={String(version.revision)} />
+            <div class={`utrecht-form-field${hasNationalErrors ? ' utrecht-form-field--invalid' : ''}`}>
+              <label class="utrecht-form-label" for={nationalFileId}>
+                {t('nationalFileLabel')}
+              </label>
+              <div class="utrecht-form-field-description" id={`${nationalFileId}-hint`}>
+                {t('nationalFileHint')}
+              </div>
+              <input
+                type="file"
+                id={nationalFileId}
+                name="file"
+                accept=".yaml,.yml,.json,application/yaml,application/json,text/yaml"
+                aria-describedby={`${nationalFileId}-hint`}
+                aria-invalid={hasNationalErrors ? 'true' : undefined}
+              />
+            </div>
+            <div class="utrecht-form-field">
+              <label class="utrecht-form-label" for={fieldId('nationalSection')}>
+                {t('nationalSectionLabel')}
+              </label>
+              <select class="utrecht-select" id={fieldId('nationalSection')} name="section">
+                <option value="">{t('nationalSectionNew')}</option>
+                {definition.sections.map((section) => (
+                  <option value={section.key}>{section.title}</option>
+                ))}
+              </select>
+            </div>
+            <Button>{t('nationalButton')}</Button>
+          </form>
         </>
       )}
       <h2 class="utrecht-heading-2">{t('sectionsHeading')}</h2>
@@ -241,7 +323,7 @@ export function VersionPage(props: { t: T; csrf: string; loaded: Loaded; hasDraf
         </thead>
         <tbody>
           {definition.sections.map((section, index) => (
-            <tr>
+            <tr id={`section-${section.key}`} tabindex={-1}>
               <td>
                 {isDraft ? (
                   <a class="utrecht-link" href={`${vbase}/onderdelen/${section.key}`}>
@@ -252,7 +334,7 @@ export function VersionPage(props: { t: T; csrf: string; loaded: Loaded; hasDraf
                 )}
               </td>
               <td>{t(`kind_${section.kind}`)}</td>
-              <td>{t('sectionItems', { count: section.items.length })}</td>
+              <td>{t(section.items.length === 1 ? 'sectionItemsOne' : 'sectionItems', { count: section.items.length })}</td>
               <td class="editor-actions-cell">
                 <a class="utrecht-link" href={`${vbase}/onderdelen/${section.key}/voorbeeld`} aria-label={`${t('preview')}: ${section.title}`}>
                   {t('preview')}
@@ -305,7 +387,7 @@ export function VersionPage(props: { t: T; csrf: string; loaded: Loaded; hasDraf
                 )}
               </td>
               <td>
-                {scale.options.map((option) => option.label).join(', ')} ({t('scaleUsedBy', { count: itemsUsingScale(definition, scale.key).length })})
+                {scale.options.map((option) => option.label).join(', ')} ({t(itemsUsingScale(definition, scale.key).length === 1 ? 'scaleUsedByOne' : 'scaleUsedBy', { count: itemsUsingScale(definition, scale.key).length })})
               </td>
               <td>
                 {isDraft && (
@@ -380,7 +462,7 @@ export function SectionPage(props: {
           </thead>
           <tbody>
             {section.items.map((item, index) => (
-              <tr>
+              <tr id={`item-${item.key}`} tabindex={-1}>
                 <td>
                   <a class="utrecht-link" href={`${vbase}/vragen/${item.key}`}>
                     {item.title}
@@ -415,11 +497,11 @@ export function SectionPage(props: {
 
 // ---------------------------------------------------------------------------
 
-export function ConfirmRemovePage(props: { t: T; csrf: string; revision: number; name: string; body: string; action: string; back: string; refusal?: string }) {
+export function ConfirmRemovePage(props: { t: T; csrf: string; revision: number; what: 'section' | 'item' | 'scale'; name: string; body: string; action: string; back: string; refusal?: string }) {
   const { t } = props;
   return (
     <>
-      <h1 class="utrecht-heading-1">{t('confirmRemoveTitle', { name: props.name })}</h1>
+      <h1 class="utrecht-heading-1">{t(`confirmRemoveTitle_${props.what}`, { name: props.name })}</h1>
       {props.refusal ? (
         <>
           <Alert type="warning" role="alert">
@@ -548,7 +630,7 @@ export function ComparePage(props: { t: T; loaded: Loaded; previous: TemplateVer
           ))}
         </tbody>
       </table>
-      <Alert type="info">{t('carryOverNote', { count: carriedOverCount(previous, version) })}</Alert>
+      <Alert type="info">{t('carryOverNote', carryOverCounts(diff))}</Alert>
       <h2 class="utrecht-heading-2">{t('changedItems')}</h2>
       {listed.length === 0 ? (
         <p class="utrecht-paragraph">{t('noChanges')}</p>
@@ -561,6 +643,7 @@ export function ComparePage(props: { t: T; loaded: Loaded; previous: TemplateVer
               <th scope="col">{t('sectionCol')}</th>
               <th scope="col">{t('statusCol')}</th>
               <th scope="col">{t('whatChanged')}</th>
+              <th scope="col">{t('carryOverCol')}</th>
             </tr>
           </thead>
           <tbody>
@@ -572,6 +655,7 @@ export function ComparePage(props: { t: T; loaded: Loaded; previous: TemplateVer
                   <StatusTag tone={tone[item.status]}>{statusWord[item.status]}</StatusTag>
                 </td>
                 <td>{item.changes.map((change) => t(`change_${change}`)).join(', ')}</td>
+                <td data-carry-over={item.carryOver}>{t(`carryOver_${item.carryOver}`)}</td>
               </tr>
             ))}
           </tbody>
@@ -582,61 +666,109 @@ export function ComparePage(props: { t: T; loaded: Loaded; previous: TemplateVer
 }
 
 /**
- * Unchanged items whose answers carry over. An unchanged item keeps its key, kind and
- * scale, so any answer valid before is valid now; canCarryOverAnswer confirms it per item
- * with a representative answer (the first option, "yes", the lower bound, a short text).
+ * How many items' answers carry over (always: unchanged and compatible changes, of which `check`
+ * are to be checked by the school), only when still valid, or never. Removed items are not counted:
+ * they are not in the new version.
  */
-function carriedOverCount(previous: TemplateVersionRow, next: TemplateVersionRow): number {
-  const diff = diffTemplateVersions(previous.definition, next.definition);
-  const before = new Map(previous.definition.sections.flatMap((s) => s.items.map((item) => [item.key, item] as const)));
-  const after = new Map(next.definition.sections.flatMap((s) => s.items.map((item) => [item.key, item] as const)));
-  return diff.items.filter((entry) => {
-    if (entry.status !== 'unchanged') return false;
-    const a = before.get(entry.key)!;
-    const b = after.get(entry.key)!;
-    const scale = next.definition.scales.find((s) => s.key === b.scale);
-    const sample =
-      b.kind === 'yesno' ? true : b.kind === 'number' ? (b.min ?? 0) : b.kind === 'partners' ? [] : scale ? scale.options[0]!.value : 'tekst';
-    return canCarryOverAnswer(a, b, sample, next.definition);
-  }).length;
+export function carryOverCounts(diff: TemplateVersionDiff): { count: number; check: number; ifValid: number; none: number } {
+  const present = diff.items.filter((item) => item.status !== 'removed');
+  const of = (carryOver: AnswerCarryOver) => present.filter((item) => item.carryOver === carryOver).length;
+  // New items have nothing to carry over; `none` counts changed items whose answers are dropped.
+  const dropped = present.filter((item) => item.status === 'changed' && item.carryOver === 'none').length;
+  return { count: of('keep'), check: of('check') + of('if-valid'), ifValid: of('if-valid'), none: dropped };
 }
 
 // ---------------------------------------------------------------------------
 
-export function PreviewPage(props: { t: T; locale: Locale; loaded: Loaded; section: Section }) {
-  const { t, loaded, section } = props;
-  const template = loaded.version.definition;
-  const groups: Array<{ title: string | undefined; items: Section['items'] }> = [];
-  for (const item of section.items) {
-    const last = groups.at(-1);
-    if (last && last.title === item.group) last.items.push(item);
-    else groups.push({ title: item.group, items: [item] });
-  }
-  const back = loaded.version.status === 'draft' ? `${loaded.vbase}/onderdelen/${section.key}` : loaded.vbase;
+/**
+ * "Bekijk als school": the questionnaire's own pages (section, welcome) for this version, exactly as a
+ * school sees them before answering — same components, in preview mode (no form, nothing saved).
+ */
+export function previewProfilePage(version: TemplateVersionRow, now: Date): ProfilePage {
+  const template = version.definition;
+  return {
+    profile: {
+      id: 'voorbeeld',
+      partnershipId: version.partnershipId,
+      schoolId: '',
+      schoolYear: version.schoolYear ?? '',
+      templateVersionId: version.id,
+      status: 'not_started',
+      submittedAt: null,
+      submittedBy: null,
+      adviceDate: null,
+      adviceText: null,
+      adoptedOn: null,
+      adoptedByName: null,
+      adoptedByUser: null,
+      publishedAt: null,
+      createdAt: now,
+      updatedAt: now,
+    },
+    schoolName: '',
+    cycle: null,
+    template,
+    answers: {},
+    limits: {},
+    completeness: computeCompleteness(template, {}),
+    editability: { editable: true },
+    canEdit: true,
+    itemsToReview: {},
+    previousAnswers: {},
+    openRemarks: [],
+  };
+}
+
+export function previewLinks(loaded: Loaded): PreviewLinks {
+  return { section: (key) => `${loaded.vbase}/onderdelen/${key}/voorbeeld`, check: loaded.vbase };
+}
+
+function PreviewFrame(props: { t: T; loaded: Loaded; back: string; backLabel: string; intro: string; children: Child }) {
   return (
     <>
-      <Alert type="info">{t('previewIntro')}</Alert>
+      <Alert type="info">{props.intro}</Alert>
       <p class="utrecht-paragraph">
-        <a class="utrecht-link" href={back}>
-          {loaded.version.status === 'draft' ? t('backToSection', { name: section.title }) : t('backToVersion', { number: loaded.version.number })}
+        <a class="utrecht-link" href={props.back}>
+          {props.backLabel}
+        </a>
+        {' · '}
+        <a class="utrecht-link" href={`${props.loaded.vbase}/welkom/voorbeeld`}>
+          {props.t('previewWelcome')}
         </a>
       </p>
-      <div class="template-preview">
-        <h1 class="utrecht-heading-1">{section.title}</h1>
-        {section.promise && <p class="utrecht-paragraph q-promise">{section.promise}</p>}
-        {section.intro?.split(/\n{2,}/).map((paragraph) => <p class="utrecht-paragraph">{paragraph}</p>)}
-        {/* No form: nothing in the preview is ever posted. */}
-        <div class="q-section-form">
-          {groups.map((group) => (
-            <>
-              {group.title && <h2 class="utrecht-heading-2">{group.title}</h2>}
-              {group.items.map((item) => (
-                <ItemField template={template} item={item} locale={props.locale} namePrefix="voorbeeld-" />
-              ))}
-            </>
-          ))}
-        </div>
-      </div>
+      <div class="template-preview">{props.children}</div>
     </>
+  );
+}
+
+export function PreviewPage(props: { t: T; locale: Locale; loaded: Loaded; section: Section; now: Date }) {
+  const { t, loaded, section } = props;
+  const isDraft = loaded.version.status === 'draft';
+  return (
+    <PreviewFrame
+      t={t}
+      loaded={loaded}
+      back={isDraft ? `${loaded.vbase}/onderdelen/${section.key}` : loaded.vbase}
+      backLabel={isDraft ? t('backToSection', { name: section.title }) : t('backToVersion', { number: loaded.version.number })}
+      intro={t('previewIntro')}
+    >
+      <QuestionnaireSectionPage page={previewProfilePage(loaded.version, props.now)} section={section} locale={props.locale} csrfToken="" preview={previewLinks(loaded)} />
+    </PreviewFrame>
+  );
+}
+
+export function WelcomePreviewPage(props: { t: T; locale: Locale; loaded: Loaded; now: Date }) {
+  const { t, loaded } = props;
+  const isDraft = loaded.version.status === 'draft';
+  return (
+    <PreviewFrame
+      t={t}
+      loaded={loaded}
+      back={isDraft ? `${loaded.vbase}/algemeen` : loaded.vbase}
+      backLabel={isDraft ? t('backToGeneral') : t('backToVersion', { number: loaded.version.number })}
+      intro={t('previewWelcomeIntro')}
+    >
+      <QuestionnaireWelcomePage page={previewProfilePage(loaded.version, props.now)} locale={props.locale} preview={previewLinks(loaded)} />
+    </PreviewFrame>
   );
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "answers" ADD COLUMN "meets_national_norm" boolean;
