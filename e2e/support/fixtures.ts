@@ -89,7 +89,7 @@ export function readOutbox(): Array<{ to: string; subject: string; text: string 
 
 export const test = base.extend<{ consoleErrors: string[]; axeEveryPage: boolean; autoAxe: void }>({
   /** Runs axe after every load of an HTML page of the app (each URL pattern once per test); violations fail the test. */
-  axeEveryPage: [false, { option: true }],
+  axeEveryPage: [true, { option: true }],
   autoAxe: [
     async ({ page, axeEveryPage, baseURL }, use) => {
       if (!axeEveryPage) return use();
