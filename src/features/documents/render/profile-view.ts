@@ -336,3 +336,28 @@ export function councilAdviceText(data: ProfileDocumentData): string {
 export function sectionHeading(section: Section): string {
   return section.title;
 }
+
+/** "Belofte 1: <promise text>" — a bare "Belofte 1" means little to staff and parents. */
+export function sectionLabel(section: Section): string {
+  const promise = section.promise?.trim();
+  return promise && !promise.startsWith(section.title) ? `${section.title}: ${promise}` : section.title;
+}
+
+/** The heading over the limits (what the school cannot offer). */
+export const LIMITS_HEADING = 'Grenzen aan de ondersteuning: wat de school niet kan bieden';
+
+/** Printed under the table of contents in the .docx. */
+export const TOC_UPDATE_HINT =
+  'Paginanummers in de inhoudsopgave bijwerken: klik in de inhoudsopgave en druk op F9 (Word) of kies Extra › Bijwerken › Alles bijwerken (LibreOffice).';
+
+export interface ContactPerson {
+  name: string;
+  role: string;
+  topic?: string | undefined;
+  email?: string | undefined;
+}
+
+/** "Intern begeleider: Fatima el Idrissi (f.elidrissi@…) — voor vragen over extra ondersteuning". */
+export function contactLine(contact: ContactPerson): string {
+  return `${contact.role}: ${contact.name}${contact.email ? ` (${contact.email})` : ''}${contact.topic ? ` — ${contact.topic}` : ''}`;
+}
