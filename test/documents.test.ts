@@ -56,8 +56,9 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(data.branding.primaryColor).toBe('#7a1f5c');
       expect(data.branding.parentSupportPoint?.email).toBe('steunpunt@swv-voorbeeldstad.nl');
       expect(data.school).toMatchObject({ name: 'Basisschool De Regenboog', locationCode: '12AB00', city: 'Voorbeeldstad', districtName: 'Centrum' });
-      expect(data.school.contacts?.map((c) => c.name)).toEqual(expect.arrayContaining(['Fatima el Idrissi', 'Jeroen Smit']));
-      expect(data.school.contacts?.[0]?.role).toBe('Intern begeleider / directie');
+      // The school's contact persons (demo data), with function and topic, in their order.
+      expect(data.school.contacts?.map((c) => c.name)).toEqual(['Fatima el Idrissi', 'Jeroen Smit', 'Annelies Bakker', 'Sander Mulder']);
+      expect(data.school.contacts?.[0]).toMatchObject({ role: 'Intern begeleider', topic: expect.stringContaining('Extra ondersteuning'), email: 'ib@regenboog.example' });
       expect(data.schoolYear).toBe('2026-2027');
       expect(Object.keys(data.answers).length).toBeGreaterThan(10);
       expect(data.template.sections.length).toBe(template.sections.length);
@@ -123,6 +124,26 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect((await bytesOf(served)).equals(latestFiles.get('sop-docx')!)).toBe(true);
       const page = await (await later.get(base())).text();
       expect(page).toContain('is gesloten op 24 december 2026');
+      app.clock.set('2026-10-13T10:00:00+02:00');
+    });
+
+    it('a snapshot shows the answers as of the transition, dated at the transition, not when the job runs', async () => {
+      app.clock.set('2026-10-14T10:00:00+02:00');
+      const vision = listItems(template).find(({ item }) => item.kind === 'longtext')!.item;
+      const answer = (text: string) => [{ itemKey: vision.key, value: text, ambition: null, parentText: null, meetsNorm: null }];
+      await replaceAnswers(app.deps.db, profile, answer('Visie zoals ingediend op de transitie.'), app.clock.now(), null);
+      const requestedAt = app.clock.now();
+      await requestDocumentSnapshot(app.deps.db, app.clock, { profileId: profile.id, reason: 'submitted', actorUserId: null });
+      // Changed after the request, before the job runs (and the job runs a day later).
+      await replaceAnswers(app.deps.db, profile, answer('Visie na de transitie gewijzigd.'), app.clock.now(), null);
+      app.clock.advanceDays(1);
+      await app.runJobs();
+      const [latest] = await listSnapshots(app.deps.db, profile.id);
+      expect(latest!.createdAt.toISOString()).toBe(requestedAt.toISOString());
+      const files = new Map((await listSnapshotFiles(app.deps.db, latest!.id)).map((f) => [f.kind, Buffer.from(f.bytes)]));
+      const { value } = await mammoth.extractRawText({ buffer: files.get('sop-docx')! });
+      expect(value).toContain('Visie zoals ingediend op de transitie.');
+      expect(value).not.toContain('Visie na de transitie gewijzigd.');
       app.clock.set('2026-10-13T10:00:00+02:00');
     });
 
