@@ -192,7 +192,7 @@ export function slugify(text: string): string {
 }
 
 /** "2026-2027-12AB00-de-regenboog" — used in every file name. */
-export function documentBaseName(data: ProfileDocumentData): string {
+export function documentBaseName(data: Pick<ProfileDocumentData, 'schoolYear'> & { school: Pick<ProfileDocumentData['school'], 'name' | 'locationCode'> }): string {
   const code = data.school.locationCode.replace(/[^A-Za-z0-9]/g, '').toUpperCase();
   return [data.schoolYear, code, slugify(data.school.name)].filter(Boolean).join('-');
 }
