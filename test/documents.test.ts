@@ -15,6 +15,14 @@ import { findProfile, type ProfileRow } from '../src/features/questionnaire/prof
 import { loadTemplateDefinition } from '../src/features/questionnaire/template-cache.js';
 import { describeAnswer } from '../src/features/templates/model/answer.js';
 import { listItems, type TemplateDefinition } from '../src/features/templates/model/template.js';
+import { and, eq } from 'drizzle-orm';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { auditLog } from '../src/audit/schema.js';
+import { runCli } from '../src/cli/run-cli.js';
+import { checkParentPosterFits } from '../src/features/documents/render/index.js';
+import { listSchoolContacts } from '../src/features/partnerships/repository.js';
 import { createTestApp, TestClient, type TestApp } from './support/test-app.js';
 import { TEST_DATABASE_KINDS } from './support/test-db.js';
 
@@ -147,6 +155,69 @@ for (const kind of TEST_DATABASE_KINDS) {
       app.clock.set('2026-10-13T10:00:00+02:00');
     });
 
+    it('school editors keep the contact persons on the school page; they reach the documents; mistakes get a Dutch message', async () => {
+      const schoolId = app.demo.schoolIds['regenboog']!;
+      const url = `/scholen/${schoolId}/contactpersonen`;
+      const ib = await TestClient.signedIn(app, app.demo.userIds['ib@regenboog.example']!); // earlier tests moved the clock
+      const page = await (await ib.get(`/scholen/${schoolId}`)).text();
+      expect(page).toContain('name="contacts.0.name"');
+      expect(page).toContain('value="Fatima el Idrissi"');
+      const invalid = await ib.post(url, { 'contacts.0.name': 'Iris Ib', 'contacts.0.role': '', 'contacts.0.email': 'geen-adres' });
+      expect(invalid.status).toBe(400);
+      const html = await invalid.text();
+      expect(html).toContain('Vul de functie in, bijvoorbeeld Intern begeleider');
+      expect(html).toContain('Vul een geldig e-mailadres in of laat het veld leeg');
+      expect(await listSchoolContacts(app.deps.db, [schoolId])).toHaveLength(4); // nothing lost
+      const saved = await ib.post(url, {
+        'contacts.0.name': 'Iris Ib',
+        'contacts.0.role': 'Intern begeleider',
+        'contacts.0.topic': 'Extra ondersteuning',
+        'contacts.0.email': 'iris@regenboog.example',
+        'contacts.1.name': '',
+        'contacts.1.role': '',
+        'contacts.2.name': 'Bram Gedrag',
+        'contacts.2.role': 'Gedragsspecialist',
+      });
+      expect(saved.status).toBe(303);
+      const rows = await listSchoolContacts(app.deps.db, [schoolId]);
+      expect(rows.map((r) => [r.name, r.role, r.topic, r.email])).toEqual([
+        ['Iris Ib', 'Intern begeleider', 'Extra ondersteuning', 'iris@regenboog.example'],
+        ['Bram Gedrag', 'Gedragsspecialist', null, null],
+      ]);
+      const audit = await app.deps.db.select().from(auditLog).where(and(eq(auditLog.entityId, schoolId), eq(auditLog.action, 'school.update_contacts')));
+      expect(audit).toHaveLength(1);
+      const data = await loadDocumentData(app.deps.db, app.clock, profile.id);
+      expect(data.school.contacts?.[0]).toMatchObject({ name: 'Iris Ib', role: 'Intern begeleider', topic: 'Extra ondersteuning' });
+      // The council reads the school page but cannot change the contacts.
+      const council = await TestClient.signedIn(app, app.demo.userIds['mr@regenboog.example']!);
+      expect((await council.post(url, { 'contacts.0.name': 'X', 'contacts.0.role': 'Y' })).status).toBe(403);
+    });
+
+    it('refuses a parent text that makes the parent poster not fit, with a Dutch message, and keeps the saved text', async () => {
+      const ib = await TestClient.signedIn(app, app.demo.userIds['ib@regenboog.example']!);
+      const data = await loadDocumentData(app.deps.db, app.clock, profile.id);
+      const editable = listItems(template).filter(({ item }) => item.posters.parent && item.parentTextEditable).map(({ item }) => item);
+      expect(editable.length).toBeGreaterThan(1);
+      const [target, ...others] = editable;
+      const long = (n: number) => 'Wij helpen uw kind in de klas en in een klein groepje, samen met u. '.repeat(20).slice(0, n).trim();
+      // Every other parent text as long as allowed, written straight into the answers.
+      await replaceAnswers(
+        app.deps.db,
+        profile,
+        others.map((item) => ({ itemKey: item.key, value: data.answers[item.key]?.value ?? null, ambition: data.answers[item.key]?.ambition ?? null, parentText: long(item.parentTextMaxLength), meetsNorm: null })),
+        app.clock.now(),
+        null,
+      );
+      const before = await loadDocumentData(app.deps.db, app.clock, profile.id);
+      const withTarget = { ...before, answers: { ...before.answers, [target!.key]: { ...(before.answers[target!.key] ?? { value: null, ambition: null }), parentText: long(target!.parentTextMaxLength) } } };
+      expect((await checkParentPosterFits(withTarget)).fits).toBe(false);
+      const response = await ib.postJson(`/profielen/${profile.id}/antwoorden`, { itemKey: target!.key, field: 'parentText', value: long(target!.parentTextMaxLength), baseRevision: 0 });
+      expect(response.status).toBe(422);
+      expect(((await response.json()) as { error: string }).error).toContain('past de ouderposter niet meer op één pagina');
+      const after = await loadDocumentData(app.deps.db, app.clock, profile.id);
+      expect(after.answers[target!.key]?.parentText ?? null).toBe(before.answers[target!.key]?.parentText ?? null);
+    });
+
     it('keeps snapshots and exports inside their school and SWV', async () => {
       const [snapshot] = await listSnapshots(app.deps.db, profile.id);
       const other = (await findProfile(app.deps.db, app.demo.schoolIds['vlinder']!, '2026-2027'))!;
@@ -197,3 +268,38 @@ for (const kind of TEST_DATABASE_KINDS) {
     });
   });
 }
+
+describe('documents generate (command line)', () => {
+  let dataDir: string;
+  let outDir: string;
+  const saved = { ...process.env };
+  afterAll(() => {
+    process.env = saved;
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(outDir, { recursive: true, force: true });
+  });
+
+  it('writes every output of one school for one year, and explains a wrong school in Dutch', async () => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'opensop-docs-cli-'));
+    outDir = mkdtempSync(path.join(os.tmpdir(), 'opensop-docs-out-'));
+    process.env['DATA_DIR'] = dataDir;
+    process.env['LOG_LEVEL'] = 'silent';
+    delete process.env['DATABASE_URL'];
+    const io = () => {
+      const output: string[] = [];
+      const errors: string[] = [];
+      return { output, errors, out: (t: string) => output.push(t), err: (t: string) => errors.push(t) };
+    };
+    expect(await runCli(['migrate'], io())).toBe(0);
+    expect(await runCli(['demo', 'seed'], io())).toBe(0);
+    const run = io();
+    expect(await runCli(['documents', 'generate', '--school', '12AB00', '--year', '2026-2027', '--out', outDir], run), run.errors.join('\n')).toBe(0);
+    const files = readdirSync(outDir).sort();
+    expect(files).toHaveLength(DOCUMENT_KINDS.length);
+    expect(files).toContain('SOP-2026-2027-12AB00-de-regenboog.docx');
+    expect(files).toContain('Lerarenposter-2026-2027-12AB00-de-regenboog.pdf');
+    const wrong = io();
+    expect(await runCli(['documents', 'generate', '--school', '99ZZ00', '--year', '2026-2027', '--out', outDir], wrong)).not.toBe(0);
+    expect(wrong.errors.join('\n')).toMatch(/99ZZ00/);
+  }, 180_000);
+});
