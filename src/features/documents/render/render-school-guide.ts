@@ -161,7 +161,7 @@ export async function renderSchoolGuideDocx(data: ProfileDocumentData): Promise<
     for (const n of s.narratives) doc.add(plain(n.item.title, { bold: true }), body(n.text));
     for (const g of s.groups) {
       if (g.title) doc.add(plain(g.title, { bold: true }));
-      doc.add(table([36, 22, 20, 22], g.rows.map((row) => [row.item.title, row.answerText || STATUS_LABELS.unanswered, row.normText || '—', statusCell(row)]), { header }));
+      doc.add(table([34, 21, 19, 26], g.rows.map((row) => [row.item.title, row.answerText || STATUS_LABELS.unanswered, row.normText || '—', statusCell(row)]), { header }));
     }
   };
   const extra = extraSections(view);

@@ -25,7 +25,7 @@ import {
 } from './profile-view.js';
 import { body, bullet, MUTED, packWordDocument, paragraph, plain, run, table, titleLogo, WordBody, type CellSpec } from './wordml.js';
 
-const ITEM_WIDTHS = [38, 22, 18, 22];
+const ITEM_WIDTHS = [36, 21, 17, 26];
 
 function headerCells(brand: string, labels: string[]): CellSpec[] {
   const color = textColorOn(`#${brand}`).slice(1).toUpperCase();
