@@ -11,6 +11,7 @@ import { DOCUMENT_KINDS, type DocumentKind } from '../src/features/documents/doc
 import { loadDocumentData } from '../src/features/documents/load-document-data.js';
 import { listSnapshotFiles, listSnapshots } from '../src/features/documents/repository.js';
 import { requestDocumentSnapshot } from '../src/features/documents/request-document-snapshot.js';
+import { takeDocumentSnapshotNow } from '../src/features/documents/take-snapshot.js';
 import { findProfile, type ProfileRow } from '../src/features/questionnaire/profiles-repository.js';
 import { loadTemplateDefinition } from '../src/features/questionnaire/template-cache.js';
 import { describeAnswer } from '../src/features/templates/model/answer.js';
@@ -78,6 +79,10 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(page.status).toBe(200);
       const html = await page.text();
       for (const k of DOCUMENT_KINDS) expect(html).toContain(`${base()}/${k}`);
+      // The page lists the files without rendering them, and offers the school-guide chapter as HTML to copy.
+      expect(html).toContain('wordt gemaakt bij downloaden');
+      expect(html).toMatch(/<textarea[^>]*id="schoolgids-html-fragment"[^>]*readonly/);
+      expect(html).toContain('&lt;article class=&quot;sop-school-guide&quot;');
       for (const k of DOCUMENT_KINDS) {
         const response = await ib.get(`${base()}/${k}`);
         expect(response.status, k).toBe(200);
@@ -218,6 +223,16 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(after.answers[target!.key]?.parentText ?? null).toBe(before.answers[target!.key]?.parentText ?? null);
     });
 
+    it('takeDocumentSnapshotNow stores a snapshot right away, also inside a transaction (the demo seed)', async () => {
+      const horizon = (await findProfile(app.deps.db, app.demo.schoolIds['horizon']!, '2026-2027'))!;
+      const at = new Date('2026-06-30T10:00:00Z');
+      const id = await app.deps.db.transaction((tx) => takeDocumentSnapshotNow(tx, app.clock, { profileId: horizon.id, reason: 'archive', actorUserId: null, at }));
+      const [snapshot] = await listSnapshots(app.deps.db, horizon.id);
+      expect(snapshot).toMatchObject({ id, reason: 'archive' });
+      expect(snapshot!.createdAt.toISOString()).toBe(at.toISOString());
+      expect(snapshot!.files).toHaveLength(DOCUMENT_KINDS.length);
+    });
+
     it('keeps snapshots and exports inside their school and SWV', async () => {
       const [snapshot] = await listSnapshots(app.deps.db, profile.id);
       const other = (await findProfile(app.deps.db, app.demo.schoolIds['vlinder']!, '2026-2027'))!;
@@ -265,6 +280,25 @@ for (const kind of TEST_DATABASE_KINDS) {
       const bAdmin = await TestClient.signedIn(app, app.other.userIds.partnership_admin);
       expect((await bAdmin.get(`/swv/${app.other.partnershipId}/documenten/${exportId}/zip`)).status).toBe(404);
       expect((await bAdmin.get(`/swv/${app.demo.partnershipId}/documenten/${exportId}/zip`)).status).toBe(404);
+    });
+
+    it('a school whose documents fail does not fail the ZIP: the others go in, the failure is listed in the ZIP and on the page', async () => {
+      // Corrupt data in one school's profile (an answer that is no valid value) makes its rendering throw.
+      const vlinder = (await findProfile(app.deps.db, app.demo.schoolIds['vlinder']!, '2026-2027'))!;
+      const item = listItems(template).find(({ item }) => item.kind !== 'longtext')!.item;
+      await replaceAnswers(app.deps.db, vlinder, [{ itemKey: item.key, value: { kapot: true } as never, ambition: null, parentText: null, meetsNorm: null }], app.clock.now(), null);
+      const admin = await TestClient.signedIn(app, app.demo.userIds['swv@voorbeeldstad.example']!);
+      expect((await admin.post(`/swv/${app.demo.partnershipId}/documenten`, { schoolYear: '2026-2027' })).status).toBe(303);
+      await app.runJobs();
+      const done = await (await admin.get(`/swv/${app.demo.partnershipId}/documenten`)).text();
+      expect(done).toContain('Niet gelukt: 13CD00 OBS De Vlinder');
+      const exportId = /documenten\/([0-9a-f-]{36})\/zip/.exec(done)![1]!;
+      const entries = unzipSync(new Uint8Array(await (await admin.get(`/swv/${app.demo.partnershipId}/documenten/${exportId}/zip`)).arrayBuffer()));
+      const names = Object.keys(entries);
+      expect(strFromU8(entries['Niet gelukt.txt']!)).toContain('13CD00 OBS De Vlinder');
+      expect(names.some((n) => n.startsWith('13CD00 OBS De Vlinder/'))).toBe(false);
+      expect(names.filter((n) => n.startsWith('12AB00 ')).length).toBe(DOCUMENT_KINDS.length);
+      await replaceAnswers(app.deps.db, vlinder, [{ itemKey: item.key, value: null, ambition: null, parentText: null, meetsNorm: null }], app.clock.now(), null);
     });
   });
 }
