@@ -187,7 +187,8 @@ export class WordBody {
       const end = i === this.headings.length - 1 ? '<w:r><w:fldChar w:fldCharType="end"/></w:r>' : '';
       return `<w:p><w:pPr><w:pStyle w:val="TOC${h.level}"/>${tab}</w:pPr>${begin}${link}${end}</w:p>`;
     });
-    return `<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/></w:docPartObj></w:sdtPr><w:sdtContent>${entries.join('')}</w:sdtContent></w:sdt>`;
+    // A content control needs at least one paragraph.
+    return `<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/></w:docPartObj></w:sdtPr><w:sdtContent>${entries.join('') || '<w:p/>'}</w:sdtContent></w:sdt>`;
   }
 }
 
@@ -200,7 +201,7 @@ function styles(brand: string): string {
 <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>
 <w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:spacing w:after="200"/></w:pPr><w:rPr><w:b/><w:color w:val="${brand}"/><w:sz w:val="56"/><w:szCs w:val="56"/></w:rPr></w:style>
 ${heading(1, 36, brand, 240, 160)}${heading(2, 28, '1A1A1A', 240, 120)}${heading(3, 23, brand, 160, 80)}
-<w:style w:type="paragraph" w:customStyle="1" w:styleId="Promise"><w:name w:val="Belofte"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:pBdr><w:left w:val="single" w:sz="24" w:space="8" w:color="${brand}"/></w:pBdr><w:shd w:val="clear" w:color="auto" w:fill="EEF4F7"/><w:spacing w:before="80" w:after="160"/><w:ind w:left="200"/></w:pPr><w:rPr><w:i/><w:iCs/><w:sz w:val="22"/><w:szCs w:val="22"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:customStyle="1" w:styleId="Promise"><w:name w:val="Belofte"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:pBdr><w:left w:val="single" w:sz="24" w:space="8" w:color="${brand}"/></w:pBdr><w:shd w:val="clear" w:color="auto" w:fill="EEF4F7"/><w:spacing w:before="80" w:after="160"/><w:ind w:left="200"/></w:pPr><w:rPr><w:i/><w:iCs/><w:sz w:val="22"/><w:szCs w:val="22"/></w:rPr></w:style>
 <w:style w:type="paragraph" w:customStyle="1" w:styleId="Muted"><w:name w:val="Toelichting"/><w:basedOn w:val="Normal"/><w:qFormat/><w:rPr><w:color w:val="${MUTED}"/><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr></w:style>
 <w:style w:type="paragraph" w:styleId="ListParagraph"><w:name w:val="List Paragraph"/><w:basedOn w:val="Normal"/><w:uiPriority w:val="34"/><w:qFormat/><w:pPr><w:spacing w:after="40"/><w:ind w:left="720"/><w:contextualSpacing/></w:pPr></w:style>
 <w:style w:type="paragraph" w:styleId="TOCHeading"><w:name w:val="TOC Heading"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="39"/><w:unhideWhenUsed/><w:pPr><w:pageBreakBefore/><w:spacing w:after="200"/></w:pPr><w:rPr><w:b/><w:color w:val="${brand}"/><w:sz w:val="36"/><w:szCs w:val="36"/></w:rPr></w:style>
