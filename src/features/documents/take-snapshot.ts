@@ -43,9 +43,8 @@ async function storeSnapshot(
       at,
     });
   };
-  // Inside a caller's transaction (the demo seed) write there; otherwise in a transaction of our own.
-  if ('transaction' in db && typeof db.transaction === 'function') await (db as { transaction(fn: (tx: DbOrTx) => Promise<void>): Promise<void> }).transaction(write);
-  else await write(db);
+  // In a transaction of our own (a savepoint when the caller, e.g. the demo seed, is in one already).
+  await db.transaction((tx) => write(tx));
   return id;
 }
 
