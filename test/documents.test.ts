@@ -292,9 +292,12 @@ for (const kind of TEST_DATABASE_KINDS) {
       await app.runJobs();
       const done = await (await admin.get(`/swv/${app.demo.partnershipId}/documenten`)).text();
       expect(done).toContain('Niet gelukt: 13CD00 OBS De Vlinder');
-      const exportId = /documenten\/([0-9a-f-]{36})\/zip/.exec(done)![1]!;
+      // The page lists every export; this one is the export whose row lists the failure.
+      const row = done.split('<tr').find((r) => r.includes('Niet gelukt: 13CD00'))!;
+      const exportId = /documenten\/([0-9a-f-]{36})\/zip/.exec(row)![1]!;
       const entries = unzipSync(new Uint8Array(await (await admin.get(`/swv/${app.demo.partnershipId}/documenten/${exportId}/zip`)).arrayBuffer()));
       const names = Object.keys(entries);
+      expect(names.filter((n) => !n.includes('/')), names.join(', ').slice(0, 400)).toContain('Niet gelukt.txt');
       expect(strFromU8(entries['Niet gelukt.txt']!)).toContain('13CD00 OBS De Vlinder');
       expect(names.some((n) => n.startsWith('13CD00 OBS De Vlinder/'))).toBe(false);
       expect(names.filter((n) => n.startsWith('12AB00 ')).length).toBe(DOCUMENT_KINDS.length);
