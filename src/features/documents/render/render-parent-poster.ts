@@ -446,7 +446,7 @@ export function renderParentPosterHtml(data: ProfileDocumentData): string {
   <ul class="legend" aria-label="Uitleg van de tekens">
     <li>${svgMark('offered')}<span>${MARK_WORDS.offered}</span></li>
     <li>${svgMark('working-on')}<span>${MARK_WORDS['working-on']}</span></li>
-    <li>${svgMark('not-yet')}<span>${MARK_WORDS['not-yet']}</span></li>
+    <li>${svgMark('not-yet')}<span>${MARK_WORDS['not-yet']}</span></li>${entries.some((e) => e.mark === 'info') ? `\n    <li>${svgMark('info')}<span>${MARK_WORDS.info}</span></li>` : ''}
   </ul>
   <ul class="entries">
 ${items}
