@@ -1,29 +1,32 @@
 /**
  * Documents in the browser: a school downloads every output of its 2026-2027 profile, the parent
  * poster web page passes axe, and an SWV admin builds the ZIP of all schools. Screenshots, the
- * downloaded files and PNGs of the PDFs' first pages are kept under test-results/documents/.
+ * downloaded files and PNGs of every PDF page (pdftoppm) are kept under test-results/documents/ and
+ * attached to the test report. (.docx files are checked by the unit tests, not pictured.)
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO, expect, expectAccessible, logIn, test } from './support/fixtures.js';
 
 const OUT = path.join('test-results', 'documents');
 const KINDS = ['sop-docx', 'sop-pdf', 'schoolgids-docx', 'ouderposter-a4-pdf', 'ouderposter-a3-pdf', 'lerarenposter-pdf'] as const;
 
-/** Page 1 of a PDF as PNG, with pdf.js on @napi-rs/canvas (no browser PDF viewer in headless mode). */
-async function pdfFirstPageToPng(pdfFile: string, pngFile: string): Promise<void> {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const { createCanvas } = await import('@napi-rs/canvas');
-  const doc = await getDocument({ data: new Uint8Array(readFileSync(pdfFile)), isEvalSupported: false }).promise;
-  const page = await doc.getPage(1);
-  const viewport = page.getViewport({ scale: 1.5 });
-  const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
-  await page.render({ canvasContext: canvas.getContext('2d'), viewport, canvas } as never).promise;
-  writeFileSync(pngFile, canvas.toBuffer('image/png'));
-  await doc.destroy();
+/** Every page of a PDF as PNG with poppler's pdftoppm (no browser PDF viewer in headless mode); the PNG paths. */
+function pdfPagesToPng(pdfFile: string): string[] {
+  const prefix = `${pdfFile}.pagina`;
+  execFileSync('pdftoppm', ['-r', '80', '-png', pdfFile, prefix]);
+  const dir = path.dirname(pdfFile);
+  const base = path.basename(prefix);
+  return readdirSync(dir)
+    .filter((name) => name.startsWith(`${base}-`) && name.endsWith('.png'))
+    .sort()
+    .map((name) => path.join(dir, name));
 }
 
-test('a school downloads every document of its profile; the parent poster page is accessible', async ({ page }) => {
+const HAS_PDFTOPPM = existsSync('/usr/bin/pdftoppm') || existsSync('/usr/local/bin/pdftoppm');
+
+test('a school downloads every document of its profile; the parent poster page is accessible', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
   mkdirSync(OUT, { recursive: true });
   await logIn(page, DEMO.schoolEditor);
@@ -33,6 +36,10 @@ test('a school downloads every document of its profile; the parent poster page i
   await expect(page.getByRole('heading', { level: 1, name: 'Documenten 2026-2027' })).toBeVisible();
   await expectAccessible(page, 'documents page');
   await page.screenshot({ path: path.join(OUT, 'documentenpagina.png'), fullPage: true });
+  // The school-guide chapter as HTML to copy into the school website.
+  const fragment = await page.getByLabel('HTML van het hoofdstuk (alleen lezen)').inputValue();
+  expect(fragment).toContain('<article class="sop-school-guide"');
+  expect(fragment).not.toMatch(/\sstyle=/);
 
   for (const kind of KINDS) {
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`a[data-kind="${kind}"]`).click()]);
@@ -41,7 +48,12 @@ test('a school downloads every document of its profile; the parent poster page i
     expect(download.suggestedFilename()).toMatch(kind.endsWith('docx') ? /\.docx$/ : /\.pdf$/);
     const bytes = readFileSync(file);
     expect(bytes.subarray(0, 2).toString(), kind).toBe(kind.endsWith('docx') ? 'PK' : '%P');
-    if (kind.endsWith('pdf')) await pdfFirstPageToPng(file, `${file}.pagina-1.png`);
+    if (kind.endsWith('pdf') && HAS_PDFTOPPM) {
+      const pngs = pdfPagesToPng(file);
+      expect(pngs.length, kind).toBeGreaterThan(0);
+      if (kind !== 'sop-pdf') expect(pngs, `${kind} is one page`).toHaveLength(1);
+      for (const png of pngs) await testInfo.attach(path.basename(png), { path: png, contentType: 'image/png' });
+    }
   }
 
   // The school-guide chapter is an HTML fragment to paste into a school guide: fetch and keep it.

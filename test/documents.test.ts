@@ -11,10 +11,19 @@ import { DOCUMENT_KINDS, type DocumentKind } from '../src/features/documents/doc
 import { loadDocumentData } from '../src/features/documents/load-document-data.js';
 import { listSnapshotFiles, listSnapshots } from '../src/features/documents/repository.js';
 import { requestDocumentSnapshot } from '../src/features/documents/request-document-snapshot.js';
+import { takeDocumentSnapshotNow } from '../src/features/documents/take-snapshot.js';
 import { findProfile, type ProfileRow } from '../src/features/questionnaire/profiles-repository.js';
 import { loadTemplateDefinition } from '../src/features/questionnaire/template-cache.js';
 import { describeAnswer } from '../src/features/templates/model/answer.js';
 import { listItems, type TemplateDefinition } from '../src/features/templates/model/template.js';
+import { and, eq } from 'drizzle-orm';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { auditLog } from '../src/audit/schema.js';
+import { runCli } from '../src/cli/run-cli.js';
+import { checkParentPosterFits } from '../src/features/documents/render/index.js';
+import { listSchoolContacts } from '../src/features/partnerships/repository.js';
 import { createTestApp, TestClient, type TestApp } from './support/test-app.js';
 import { TEST_DATABASE_KINDS } from './support/test-db.js';
 
@@ -56,8 +65,9 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(data.branding.primaryColor).toBe('#7a1f5c');
       expect(data.branding.parentSupportPoint?.email).toBe('steunpunt@swv-voorbeeldstad.nl');
       expect(data.school).toMatchObject({ name: 'Basisschool De Regenboog', locationCode: '12AB00', city: 'Voorbeeldstad', districtName: 'Centrum' });
-      expect(data.school.contacts?.map((c) => c.name)).toEqual(expect.arrayContaining(['Fatima el Idrissi', 'Jeroen Smit']));
-      expect(data.school.contacts?.[0]?.role).toBe('Intern begeleider / directie');
+      // The school's contact persons (demo data), with function and topic, in their order.
+      expect(data.school.contacts?.map((c) => c.name)).toEqual(['Fatima el Idrissi', 'Jeroen Smit', 'Annelies Bakker', 'Sander Mulder']);
+      expect(data.school.contacts?.[0]).toMatchObject({ role: 'Intern begeleider', topic: expect.stringContaining('Extra ondersteuning'), email: 'ib@regenboog.example' });
       expect(data.schoolYear).toBe('2026-2027');
       expect(Object.keys(data.answers).length).toBeGreaterThan(10);
       expect(data.template.sections.length).toBe(template.sections.length);
@@ -69,6 +79,10 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(page.status).toBe(200);
       const html = await page.text();
       for (const k of DOCUMENT_KINDS) expect(html).toContain(`${base()}/${k}`);
+      // The page lists the files without rendering them, and offers the school-guide chapter as HTML to copy.
+      expect(html).toContain('wordt gemaakt bij downloaden');
+      expect(html).toMatch(/<textarea[^>]*id="schoolgids-html-fragment"[^>]*readonly/);
+      expect(html).toContain('&lt;article class=&quot;sop-school-guide&quot;');
       for (const k of DOCUMENT_KINDS) {
         const response = await ib.get(`${base()}/${k}`);
         expect(response.status, k).toBe(200);
@@ -126,6 +140,99 @@ for (const kind of TEST_DATABASE_KINDS) {
       app.clock.set('2026-10-13T10:00:00+02:00');
     });
 
+    it('a snapshot shows the answers as of the transition, dated at the transition, not when the job runs', async () => {
+      app.clock.set('2026-10-14T10:00:00+02:00');
+      const vision = listItems(template).find(({ item }) => item.kind === 'longtext')!.item;
+      const answer = (text: string) => [{ itemKey: vision.key, value: text, ambition: null, parentText: null, meetsNorm: null }];
+      await replaceAnswers(app.deps.db, profile, answer('Visie zoals ingediend op de transitie.'), app.clock.now(), null);
+      const requestedAt = app.clock.now();
+      await requestDocumentSnapshot(app.deps.db, app.clock, { profileId: profile.id, reason: 'submitted', actorUserId: null });
+      // Changed after the request, before the job runs (and the job runs a day later).
+      await replaceAnswers(app.deps.db, profile, answer('Visie na de transitie gewijzigd.'), app.clock.now(), null);
+      app.clock.advanceDays(1);
+      await app.runJobs();
+      const [latest] = await listSnapshots(app.deps.db, profile.id);
+      expect(latest!.createdAt.toISOString()).toBe(requestedAt.toISOString());
+      const files = new Map((await listSnapshotFiles(app.deps.db, latest!.id)).map((f) => [f.kind, Buffer.from(f.bytes)]));
+      const { value } = await mammoth.extractRawText({ buffer: files.get('sop-docx')! });
+      expect(value).toContain('Visie zoals ingediend op de transitie.');
+      expect(value).not.toContain('Visie na de transitie gewijzigd.');
+      app.clock.set('2026-10-13T10:00:00+02:00');
+    });
+
+    it('school editors keep the contact persons on the school page; they reach the documents; mistakes get a Dutch message', async () => {
+      const schoolId = app.demo.schoolIds['regenboog']!;
+      const url = `/scholen/${schoolId}/contactpersonen`;
+      const ib = await TestClient.signedIn(app, app.demo.userIds['ib@regenboog.example']!); // earlier tests moved the clock
+      const page = await (await ib.get(`/scholen/${schoolId}`)).text();
+      expect(page).toContain('name="contacts.0.name"');
+      expect(page).toContain('value="Fatima el Idrissi"');
+      const invalid = await ib.post(url, { 'contacts.0.name': 'Iris Ib', 'contacts.0.role': '', 'contacts.0.email': 'geen-adres' });
+      expect(invalid.status).toBe(400);
+      const html = await invalid.text();
+      expect(html).toContain('Vul de functie in, bijvoorbeeld Intern begeleider');
+      expect(html).toContain('Vul een geldig e-mailadres in of laat het veld leeg');
+      expect(await listSchoolContacts(app.deps.db, [schoolId])).toHaveLength(4); // nothing lost
+      const saved = await ib.post(url, {
+        'contacts.0.name': 'Iris Ib',
+        'contacts.0.role': 'Intern begeleider',
+        'contacts.0.topic': 'Extra ondersteuning',
+        'contacts.0.email': 'iris@regenboog.example',
+        'contacts.1.name': '',
+        'contacts.1.role': '',
+        'contacts.2.name': 'Bram Gedrag',
+        'contacts.2.role': 'Gedragsspecialist',
+      });
+      expect(saved.status).toBe(303);
+      const rows = await listSchoolContacts(app.deps.db, [schoolId]);
+      expect(rows.map((r) => [r.name, r.role, r.topic, r.email])).toEqual([
+        ['Iris Ib', 'Intern begeleider', 'Extra ondersteuning', 'iris@regenboog.example'],
+        ['Bram Gedrag', 'Gedragsspecialist', null, null],
+      ]);
+      const audit = await app.deps.db.select().from(auditLog).where(and(eq(auditLog.entityId, schoolId), eq(auditLog.action, 'school.update_contacts')));
+      expect(audit).toHaveLength(1);
+      const data = await loadDocumentData(app.deps.db, app.clock, profile.id);
+      expect(data.school.contacts?.[0]).toMatchObject({ name: 'Iris Ib', role: 'Intern begeleider', topic: 'Extra ondersteuning' });
+      // The council reads the school page but cannot change the contacts.
+      const council = await TestClient.signedIn(app, app.demo.userIds['mr@regenboog.example']!);
+      expect((await council.post(url, { 'contacts.0.name': 'X', 'contacts.0.role': 'Y' })).status).toBe(403);
+    });
+
+    it('refuses a parent text that makes the parent poster not fit, with a Dutch message, and keeps the saved text', async () => {
+      const ib = await TestClient.signedIn(app, app.demo.userIds['ib@regenboog.example']!);
+      const data = await loadDocumentData(app.deps.db, app.clock, profile.id);
+      const editable = listItems(template).filter(({ item }) => item.posters.parent && item.parentTextEditable).map(({ item }) => item);
+      expect(editable.length).toBeGreaterThan(1);
+      const [target, ...others] = editable;
+      const long = (n: number) => 'Wij helpen uw kind in de klas en in een klein groepje, samen met u. '.repeat(20).slice(0, n).trim();
+      // Every other parent text as long as allowed, written straight into the answers.
+      await replaceAnswers(
+        app.deps.db,
+        profile,
+        others.map((item) => ({ itemKey: item.key, value: data.answers[item.key]?.value ?? null, ambition: data.answers[item.key]?.ambition ?? null, parentText: long(item.parentTextMaxLength), meetsNorm: null })),
+        app.clock.now(),
+        null,
+      );
+      const before = await loadDocumentData(app.deps.db, app.clock, profile.id);
+      const withTarget = { ...before, answers: { ...before.answers, [target!.key]: { ...(before.answers[target!.key] ?? { value: null, ambition: null }), parentText: long(target!.parentTextMaxLength) } } };
+      expect((await checkParentPosterFits(withTarget)).fits).toBe(false);
+      const response = await ib.postJson(`/profielen/${profile.id}/antwoorden`, { itemKey: target!.key, field: 'parentText', value: long(target!.parentTextMaxLength), baseRevision: 0 });
+      expect(response.status).toBe(422);
+      expect(((await response.json()) as { error: string }).error).toContain('past de ouderposter niet meer op één pagina');
+      const after = await loadDocumentData(app.deps.db, app.clock, profile.id);
+      expect(after.answers[target!.key]?.parentText ?? null).toBe(before.answers[target!.key]?.parentText ?? null);
+    });
+
+    it('takeDocumentSnapshotNow stores a snapshot right away, also inside a transaction (the demo seed)', async () => {
+      const horizon = (await findProfile(app.deps.db, app.demo.schoolIds['horizon']!, '2026-2027'))!;
+      const at = new Date('2026-06-30T10:00:00Z');
+      const id = await app.deps.db.transaction((tx) => takeDocumentSnapshotNow(tx, app.clock, { profileId: horizon.id, reason: 'archive', actorUserId: null, at }));
+      const [snapshot] = await listSnapshots(app.deps.db, horizon.id);
+      expect(snapshot).toMatchObject({ id, reason: 'archive' });
+      expect(snapshot!.createdAt.toISOString()).toBe(at.toISOString());
+      expect(snapshot!.files).toHaveLength(DOCUMENT_KINDS.length);
+    });
+
     it('keeps snapshots and exports inside their school and SWV', async () => {
       const [snapshot] = await listSnapshots(app.deps.db, profile.id);
       const other = (await findProfile(app.deps.db, app.demo.schoolIds['vlinder']!, '2026-2027'))!;
@@ -174,5 +281,62 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect((await bAdmin.get(`/swv/${app.other.partnershipId}/documenten/${exportId}/zip`)).status).toBe(404);
       expect((await bAdmin.get(`/swv/${app.demo.partnershipId}/documenten/${exportId}/zip`)).status).toBe(404);
     });
+
+    it('a school whose documents fail does not fail the ZIP: the others go in, the failure is listed in the ZIP and on the page', async () => {
+      // Corrupt data in one school's profile (an answer that is no valid value) makes its rendering throw.
+      const vlinder = (await findProfile(app.deps.db, app.demo.schoolIds['vlinder']!, '2026-2027'))!;
+      const item = listItems(template).find(({ item }) => item.kind !== 'longtext')!.item;
+      await replaceAnswers(app.deps.db, vlinder, [{ itemKey: item.key, value: { kapot: true } as never, ambition: null, parentText: null, meetsNorm: null }], app.clock.now(), null);
+      const admin = await TestClient.signedIn(app, app.demo.userIds['swv@voorbeeldstad.example']!);
+      expect((await admin.post(`/swv/${app.demo.partnershipId}/documenten`, { schoolYear: '2026-2027' })).status).toBe(303);
+      await app.runJobs();
+      const done = await (await admin.get(`/swv/${app.demo.partnershipId}/documenten`)).text();
+      expect(done).toContain('Niet gelukt: 13CD00 OBS De Vlinder');
+      // The page lists every export; this one is the export whose row lists the failure.
+      const row = done.split('<tr').find((r) => r.includes('Niet gelukt: 13CD00'))!;
+      const exportId = /documenten\/([0-9a-f-]{36})\/zip/.exec(row)![1]!;
+      const entries = unzipSync(new Uint8Array(await (await admin.get(`/swv/${app.demo.partnershipId}/documenten/${exportId}/zip`)).arrayBuffer()));
+      const names = Object.keys(entries);
+      expect(names.filter((n) => !n.includes('/')), names.join(', ').slice(0, 400)).toContain('Niet gelukt.txt');
+      expect(strFromU8(entries['Niet gelukt.txt']!)).toContain('13CD00 OBS De Vlinder');
+      expect(names.some((n) => n.startsWith('13CD00 OBS De Vlinder/'))).toBe(false);
+      expect(names.filter((n) => n.startsWith('12AB00 ')).length).toBe(DOCUMENT_KINDS.length);
+      await replaceAnswers(app.deps.db, vlinder, [{ itemKey: item.key, value: null, ambition: null, parentText: null, meetsNorm: null }], app.clock.now(), null);
+    });
   });
 }
+
+describe('documents generate (command line)', () => {
+  let dataDir: string;
+  let outDir: string;
+  const saved = { ...process.env };
+  afterAll(() => {
+    process.env = saved;
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(outDir, { recursive: true, force: true });
+  });
+
+  it('writes every output of one school for one year, and explains a wrong school in Dutch', async () => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'opensop-docs-cli-'));
+    outDir = mkdtempSync(path.join(os.tmpdir(), 'opensop-docs-out-'));
+    process.env['DATA_DIR'] = dataDir;
+    process.env['LOG_LEVEL'] = 'silent';
+    delete process.env['DATABASE_URL'];
+    const io = () => {
+      const output: string[] = [];
+      const errors: string[] = [];
+      return { output, errors, out: (t: string) => output.push(t), err: (t: string) => errors.push(t) };
+    };
+    expect(await runCli(['migrate'], io())).toBe(0);
+    expect(await runCli(['demo', 'seed'], io())).toBe(0);
+    const run = io();
+    expect(await runCli(['documents', 'generate', '--school', '12AB00', '--year', '2026-2027', '--out', outDir], run), run.errors.join('\n')).toBe(0);
+    const files = readdirSync(outDir).sort();
+    expect(files).toHaveLength(DOCUMENT_KINDS.length);
+    expect(files).toContain('SOP-2026-2027-12AB00-de-regenboog.docx');
+    expect(files).toContain('Lerarenposter-2026-2027-12AB00-de-regenboog.pdf');
+    const wrong = io();
+    expect(await runCli(['documents', 'generate', '--school', '99ZZ00', '--year', '2026-2027', '--out', outDir], wrong)).not.toBe(0);
+    expect(wrong.errors.join('\n')).toMatch(/99ZZ00/);
+  }, 180_000);
+});

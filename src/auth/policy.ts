@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   'cycle.manage': ['partnership_admin'],
   'board.view': ['partnership_admin', 'board_user'],
   'school.view': ['partnership_admin', 'board_user', 'school_editor', 'council_member'],
+  /** Edit the school's contact persons (who to ask for what; on the posters and in the SOP). */
+  'school.editContacts': ['partnership_admin', 'school_editor'],
   /** Read a profile. Council members only once it is submitted (see `stateRules`). */
   'profile.view': ['partnership_admin', 'board_user', 'school_editor', 'council_member'],
   'profile.edit': ['school_editor'],

@@ -18,6 +18,7 @@ export interface JobDefinition<P> {
 
 export interface JobContext {
   jobId: string;
+  /** Stores the job's progress and renews its lease (LEASE_SECONDS from now). */
   reportProgress(progress: unknown): Promise<void>;
 }
 
@@ -96,8 +97,10 @@ export async function runDueJobs(options: JobRunnerOptions, limit = 100): Promis
       const payload = definition.payload.parse(job.payload);
       const result = await definition.run(payload, {
         jobId: job.id,
+        // Reporting progress also renews the lease, so a long job is not claimed again meanwhile.
         reportProgress: async (progress) => {
-          await db.update(jobs).set({ progress: progress as object }).where(sql`id = ${job.id}`);
+          const lockedUntil = new Date(clock.now().getTime() + LEASE_SECONDS * 1000);
+          await db.update(jobs).set({ progress: progress as object, lockedUntil }).where(sql`id = ${job.id}`);
         },
       });
       await db

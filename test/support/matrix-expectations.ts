@@ -104,5 +104,9 @@ export function featureExpectations<P extends string>(_groups: PersonaGroups<P>)
     'POST /swv/:partnershipId/documenten': cycleAdmins,
     'GET /swv/:partnershipId/documenten/:exportId/zip': cycleAdmins,
   };
-  return { ...questionnaire, ...templates, ...cycle, ...documents };
+  // School contact persons (issue 6): the school's editors and the SWV's own admins ('school.editContacts').
+  const schoolContacts: Record<string, readonly P[]> = {
+    'POST /scholen/:schoolId/contactpersonen': [...only('swv_admin'), ...only('school_editor')],
+  };
+  return { ...questionnaire, ...templates, ...cycle, ...documents, ...schoolContacts };
 }

@@ -35,6 +35,31 @@ export const demoSchools = [
 
 export type DemoSchoolKey = (typeof demoSchools)[number]['key'];
 
+/** Who to ask for what at each demo school (staff only; on the posters and in the SOP). Made-up people. */
+export const demoSchoolContacts: Record<DemoSchoolKey, Array<{ name: string; role: string; topic: string; email: string | null }>> = {
+  regenboog: [
+    { name: 'Fatima el Idrissi', role: 'Intern begeleider', topic: 'Extra ondersteuning, aanmelding en overleg met ouders', email: 'ib@regenboog.example' },
+    { name: 'Jeroen Smit', role: 'Directeur', topic: 'Toelating, klachten en het schoolondersteuningsprofiel', email: 'directie@regenboog.example' },
+    { name: 'Annelies Bakker', role: 'Gedragsspecialist', topic: 'Gedrag in de groep en sociaal-emotionele ontwikkeling', email: null },
+    { name: 'Sander Mulder', role: 'Anti-pestcoördinator', topic: 'Pesten en sociale veiligheid', email: 'veiligheid@regenboog.example' },
+  ],
+  vlinder: [
+    { name: 'Marieke Post', role: 'Intern begeleider', topic: 'Extra ondersteuning en handelingsplannen', email: 'ib@vlinder.example' },
+    { name: 'Tom Hendriks', role: 'Directeur', topic: 'Toelating en contact met het samenwerkingsverband', email: 'directie@vlinder.example' },
+  ],
+  klimop: [{ name: 'Ilse Vermeer', role: 'Intern begeleider', topic: 'Extra ondersteuning, dyslexie en dyscalculie', email: 'ib@klimop.example' }],
+  horizon: [
+    { name: 'Yusuf Demir', role: 'Intern begeleider', topic: 'Extra ondersteuning en meer- en hoogbegaafdheid', email: 'ib@horizon.example' },
+    { name: 'Petra de Boer', role: 'Taalspecialist', topic: 'Taal, lezen en NT2', email: null },
+  ],
+  'sint-jozef': [{ name: 'Karin Willems', role: 'Intern begeleider', topic: 'Extra ondersteuning en aanmelding', email: 'ib@sintjozef.example' }],
+  fontein: [{ name: 'Bart Jacobs', role: 'Intern begeleider', topic: 'Extra ondersteuning en overleg met jeugdhulp', email: 'ib@fontein.example' }],
+  wereldwijzer: [
+    { name: 'Nadia Bouzid', role: 'Intern begeleider', topic: 'Extra ondersteuning, ook voor peuters (vve)', email: 'ib@wereldwijzer.example' },
+    { name: 'Ruud van Dam', role: 'Directeur', topic: 'Toelating en het schoolondersteuningsprofiel', email: 'directie@wereldwijzer.example' },
+  ],
+};
+
 export const demoUsers = [
   { email: 'beheer@opensop.example', name: 'Pim Platform', role: 'platform_admin', place: null },
   { email: 'swv@voorbeeldstad.example', name: 'Sanne de Vries', role: 'partnership_admin', place: 'partnership' },

@@ -4,8 +4,9 @@ import type { Role } from '../../auth/roles.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database, DbOrTx } from '../../db/client.js';
 import { insertMembership, insertUser } from '../accounts/repository.js';
+import { replaceSchoolContacts } from '../partnerships/repository.js';
 import { boards, districts, partnerships, schools } from '../partnerships/schema.js';
-import { DEMO_PASSWORD, demoBoards, demoDistricts, demoPartnership, demoSchools, demoUsers } from './demo-organisation.js';
+import { DEMO_PASSWORD, demoBoards, demoDistricts, demoPartnership, demoSchoolContacts, demoSchools, demoUsers } from './demo-organisation.js';
 
 export interface DemoIds {
   partnershipId: string;
@@ -56,6 +57,7 @@ export async function seedDemoData(options: { db: Database; clock: Clock }): Pro
         website: `https://www.${school.key}.example`,
         createdAt: now,
       });
+      await replaceSchoolContacts(tx, { id: ids.schoolIds[school.key]!, partnershipId: ids.partnershipId }, demoSchoolContacts[school.key]);
     }
     for (const user of demoUsers) {
       const id = crypto.randomUUID();

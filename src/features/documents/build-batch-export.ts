@@ -3,6 +3,8 @@
  * live when there is none (in the render pool's worker threads, one per core), push its files
  * into a streaming ZIP under a folder for the school in school order, and report progress.
  * At most two schools per worker are in flight, so memory stays bounded.
+ * A school whose documents fail to render does not fail the ZIP: the others go in, and the
+ * failures are listed in "Niet gelukt.txt" in the ZIP and on the page.
  */
 import type { JobDefinition } from '../../jobs/queue.js';
 import type { AppDeps } from '../../ui/context.js';
@@ -14,7 +16,12 @@ import { findLatestSnapshot, getExportForJob, listSnapshotFiles, updateExport } 
 import { batchExportJobKind } from './request-batch-export.js';
 import { safeName, StreamingZip } from './zip-archive.js';
 
-export async function buildBatchExport(deps: Pick<AppDeps, 'db' | 'clock' | 'logger'>, exportId: string): Promise<{ schools: number } | null> {
+export async function buildBatchExport(
+  deps: Pick<AppDeps, 'db' | 'clock' | 'logger'>,
+  exportId: string,
+  /** Called after every school: the job queue renews its lease there, so a long batch is not picked up twice. */
+  onProgress: (progress: { done: number; total: number }) => Promise<void> = async () => undefined,
+): Promise<{ schools: number; failed: number } | null> {
   const { db, clock } = deps;
   const job = await getExportForJob(db, exportId);
   if (!job || job.status === 'done') return null;
@@ -28,21 +35,29 @@ export async function buildBatchExport(deps: Pick<AppDeps, 'db' | 'clock' | 'log
     // Schools whose files are being rendered (or read), in school order.
     type Files = Array<{ fileName: string; mimeType: string; bytes: Uint8Array }>;
     const inFlight: Array<{ folder: string; files: Promise<Files> }> = [];
+    const failed: Array<{ school: string; error: string }> = [];
     const addNext = async () => {
       const next = inFlight.shift()!;
-      zip.addFolder(next.folder, await next.files);
+      try {
+        zip.addFolder(next.folder, await next.files);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        deps.logger.error({ err: error, exportId, school: next.folder }, 'batch export: school failed');
+        failed.push({ school: next.folder, error: message });
+      }
       done += 1;
-      await updateExport(db, exportId, { progress: { done, total } });
+      await updateExport(db, exportId, { progress: { done, total, ...(failed.length ? { failed } : {}) } });
+      await onProgress({ done, total });
     };
     try {
       for (const profile of profiles) {
         const school = await getSchool(db, profile.schoolId);
         const folder = `${school?.locationCode ?? profile.schoolId} ${school?.name ?? ''}`.trim();
-        const snapshot = await findLatestSnapshot(db, profile.id);
-        const files: Promise<Files> = snapshot
-          ? Promise.resolve(await listSnapshotFiles(db, snapshot.id))
-          : pool.render(await loadDocumentDataFor(db, clock, profile));
-        files.catch(() => undefined); // awaited in order below; a failure there fails the job
+        const files: Promise<Files> = (async () => {
+          const snapshot = await findLatestSnapshot(db, profile.id);
+          return snapshot ? listSnapshotFiles(db, snapshot.id) : pool.render(await loadDocumentDataFor(db, clock, profile));
+        })();
+        files.catch(() => undefined); // awaited in order below, where a failure is listed
         inFlight.push({ folder, files });
         if (inFlight.length >= pool.size * 2) await addNext();
       }
@@ -51,15 +66,21 @@ export async function buildBatchExport(deps: Pick<AppDeps, 'db' | 'clock' | 'log
       // On failure: let the renders in flight settle before the job reports.
       await Promise.allSettled(inFlight.map((f) => f.files));
     }
+    if (failed.length > 0) {
+      const text = `De documenten van deze scholen konden niet worden gemaakt (${failed.length} van ${total}):\r\n\r\n${failed
+        .map((f) => `- ${f.school}: ${f.error}`)
+        .join('\r\n')}\r\n\r\nDe andere scholen staan wel in dit ZIP-bestand. Probeer het later opnieuw of neem contact op met de beheerder.\r\n`;
+      zip.addFile('Niet gelukt.txt', new TextEncoder().encode(text), true);
+    }
     const bytes = zip.finish();
     await updateExport(db, exportId, {
       status: 'done',
       bytes,
       fileName: safeName(`Documenten-${job.schoolYear}.zip`),
-      progress: { done, total },
+      progress: { done, total, ...(failed.length ? { failed } : {}) },
       finishedAt: clock.now(),
     });
-    return { schools: total };
+    return { schools: total, failed: failed.length };
   } catch (error) {
     await updateExport(db, exportId, { status: 'failed', error: error instanceof Error ? error.message : String(error), finishedAt: clock.now() });
     throw error;
@@ -67,5 +88,5 @@ export async function buildBatchExport(deps: Pick<AppDeps, 'db' | 'clock' | 'log
 }
 
 export function batchExportJob(deps: AppDeps): JobDefinition<{ exportId: string }> {
-  return { ...batchExportJobKind, run: async ({ exportId }) => buildBatchExport(deps, exportId) };
+  return { ...batchExportJobKind, run: async ({ exportId }, context) => buildBatchExport(deps, exportId, (progress) => context.reportProgress(progress)) };
 }

@@ -28,8 +28,12 @@ export interface SchoolFacts {
   website?: string;
   denomination?: string;
   districtName?: string;
-  /** Who to ask, for the teacher poster, e.g. [{ role: 'Intern begeleider', name: 'Fatima el Idrissi', email: '…' }]. */
-  contacts?: Array<{ role: string; name: string; email?: string }>;
+  /**
+   * The school's contact persons (school data, edited on the school page): who to ask for what, on
+   * the teacher poster ("Wie vraag je wat?"), the parent poster and the SOP. No pupil data.
+   * e.g. [{ role: 'Intern begeleider', name: 'Fatima el Idrissi', topic: 'Extra ondersteuning, aanmelding', email: '…' }].
+   */
+  contacts?: Array<{ role: string; name: string; topic?: string; email?: string }>;
 }
 
 export interface ProfileDocumentData {

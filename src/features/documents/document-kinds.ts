@@ -3,70 +3,32 @@
  * Each kind renders on its own, so a download renders only what was asked for.
  */
 import type { ProfileDocumentData } from './document-data.js';
-import {
-  DOCUMENT_MIME_TYPES,
-  documentBaseName,
-  renderParentPosterHtml,
-  renderParentPosterPdf,
-  renderSchoolGuideDocx,
-  renderSchoolGuideHtml,
-  renderSopDocx,
-  renderSopPdf,
-  renderTeacherPosterPdf,
-} from './render/index.js';
+import { OUTPUT_KINDS, outputSpec, renderAllDocuments, type OutputKind, type RenderedDocument } from './render/index.js';
 
-export const DOCUMENT_KINDS = [
-  'sop-docx',
-  'sop-pdf',
-  'schoolgids-docx',
-  'schoolgids-html',
-  'ouderposter-a4-pdf',
-  'ouderposter-a3-pdf',
-  'ouderposter-html',
-  'lerarenposter-pdf',
-] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export const DOCUMENT_KINDS = OUTPUT_KINDS;
+export type DocumentKind = OutputKind;
 
 export function isDocumentKind(value: string | undefined): value is DocumentKind {
   return (DOCUMENT_KINDS as readonly string[]).includes(value ?? '');
 }
 
-interface KindSpec {
-  mimeType: string;
-  /** HTML pages open in the browser; files download. */
-  inline: boolean;
-  fileName(base: string): string;
-  render(data: ProfileDocumentData): Promise<Buffer>;
+/** HTML pages open in the browser; files download. */
+export function isInlineKind(kind: DocumentKind): boolean {
+  return outputSpec(kind).mimeType.startsWith('text/html');
 }
 
-const html = (text: string) => Buffer.from(text, 'utf8');
+export const KIND_SPECS: Record<DocumentKind, { mimeType: string; inline: boolean }> = Object.fromEntries(
+  DOCUMENT_KINDS.map((kind) => [kind, { mimeType: outputSpec(kind).mimeType, inline: isInlineKind(kind) }]),
+) as Record<DocumentKind, { mimeType: string; inline: boolean }>;
 
-export const KIND_SPECS: Record<DocumentKind, KindSpec> = {
-  'sop-docx': { mimeType: DOCUMENT_MIME_TYPES.docx, inline: false, fileName: (b) => `SOP-${b}.docx`, render: renderSopDocx },
-  'sop-pdf': { mimeType: DOCUMENT_MIME_TYPES.pdf, inline: false, fileName: (b) => `SOP-${b}.pdf`, render: renderSopPdf },
-  'schoolgids-docx': { mimeType: DOCUMENT_MIME_TYPES.docx, inline: false, fileName: (b) => `Schoolgids-ondersteuning-${b}.docx`, render: renderSchoolGuideDocx },
-  'schoolgids-html': { mimeType: DOCUMENT_MIME_TYPES.html, inline: true, fileName: (b) => `Schoolgids-ondersteuning-${b}.html`, render: async (d) => html(renderSchoolGuideHtml(d)) },
-  'ouderposter-a4-pdf': { mimeType: DOCUMENT_MIME_TYPES.pdf, inline: false, fileName: (b) => `Ouderposter-A4-${b}.pdf`, render: (d) => renderParentPosterPdf(d, { size: 'A4' }) },
-  'ouderposter-a3-pdf': { mimeType: DOCUMENT_MIME_TYPES.pdf, inline: false, fileName: (b) => `Ouderposter-A3-${b}.pdf`, render: (d) => renderParentPosterPdf(d, { size: 'A3' }) },
-  'ouderposter-html': { mimeType: DOCUMENT_MIME_TYPES.html, inline: true, fileName: (b) => `Ouderposter-${b}.html`, render: async (d) => html(renderParentPosterHtml(d)) },
-  'lerarenposter-pdf': { mimeType: DOCUMENT_MIME_TYPES.pdf, inline: false, fileName: (b) => `Lerarenposter-${b}.pdf`, render: renderTeacherPosterPdf },
-};
-
-export interface RenderedKind {
-  kind: DocumentKind;
-  fileName: string;
-  mimeType: string;
-  bytes: Buffer;
-}
+export type RenderedKind = RenderedDocument;
 
 export async function renderKind(data: ProfileDocumentData, kind: DocumentKind): Promise<RenderedKind> {
-  const spec = KIND_SPECS[kind];
-  return { kind, fileName: spec.fileName(documentBaseName(data)), mimeType: spec.mimeType, bytes: await spec.render(data) };
+  const [file] = await renderAllDocuments(data, [kind]);
+  return file!;
 }
 
 /** Every output, one after another (rendering is CPU-bound; one at a time keeps memory flat). */
 export async function renderEveryKind(data: ProfileDocumentData): Promise<RenderedKind[]> {
-  const result: RenderedKind[] = [];
-  for (const kind of DOCUMENT_KINDS) result.push(await renderKind(data, kind));
-  return result;
+  return renderAllDocuments(data);
 }

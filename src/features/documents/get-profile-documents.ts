@@ -13,6 +13,9 @@ import { getSchool } from '../partnerships/repository.js';
 import { getProfile, type ProfileRow } from '../questionnaire/profiles-repository.js';
 import { DOCUMENT_KINDS, KIND_SPECS, type DocumentKind } from './document-kinds.js';
 import { renderLive } from './live-documents.js';
+import { loadDocumentDataFor } from './load-document-data.js';
+import { documentBaseName, outputSpec } from './render/index.js';
+import { renderSchoolGuideFragment } from './render/render-school-guide.js';
 import { findLatestSnapshot, getSnapshotFile, listSnapshots, type SnapshotRow } from './repository.js';
 
 interface Options {
@@ -44,21 +47,38 @@ export interface DocumentListing {
   closedOn: string | null;
   /** The snapshot being served (after closing), or null for live documents. */
   servedSnapshot: SnapshotRow | null;
-  files: Array<{ kind: DocumentKind; fileName: string; mimeType: string; size: number; inline: boolean }>;
+  /** Sizes are known only for stored files; live documents are rendered when downloaded. */
+  files: Array<{ kind: DocumentKind; fileName: string; mimeType: string; size: number | null; inline: boolean }>;
   snapshots: Awaited<ReturnType<typeof listSnapshots>>;
+  /** The school-guide chapter as an HTML fragment to paste into a website (cheap: no PDF rendering). */
+  schoolGuideFragment: string;
 }
 
 export async function getProfileDocuments({ db, clock, auth, profileId }: Options): Promise<DocumentListing> {
   const profile = await profileInScope(db, auth, profileId);
   const [school, snapshots, closed] = await Promise.all([getSchool(db, profile.schoolId), listSnapshots(db, profile.id), closedOn(db, clock, profile)]);
   const latest = closed ? (snapshots[0] ?? null) : null;
+  if (!school) throw new AppError('not_found');
+  // The page lists the files without rendering them (rendering all eight took seconds); each renders on download.
+  const base = documentBaseName({ schoolYear: profile.schoolYear, school: { name: school.name, locationCode: school.locationCode } });
   const files = latest
     ? latest.files
         .filter((f): f is typeof f & { kind: DocumentKind } => (DOCUMENT_KINDS as readonly string[]).includes(f.kind))
         .sort((a, b) => DOCUMENT_KINDS.indexOf(a.kind) - DOCUMENT_KINDS.indexOf(b.kind))
-        .map((f) => ({ kind: f.kind, fileName: f.fileName, mimeType: f.mimeType, size: f.size, inline: KIND_SPECS[f.kind].inline }))
-    : (await renderLive(db, clock, profile)).map((f) => ({ kind: f.kind, fileName: f.fileName, mimeType: f.mimeType, size: f.bytes.length, inline: KIND_SPECS[f.kind].inline }));
-  return { profile, schoolName: school?.name ?? '', closedOn: closed, servedSnapshot: latest, files, snapshots };
+        .map((f) => ({ kind: f.kind, fileName: f.fileName, mimeType: f.mimeType, size: f.size as number | null, inline: KIND_SPECS[f.kind].inline }))
+    : DOCUMENT_KINDS.map((kind) => ({ kind, fileName: outputSpec(kind).fileName(base), mimeType: outputSpec(kind).mimeType, size: null, inline: KIND_SPECS[kind].inline }));
+  const storedGuide = latest ? await getSnapshotFile(db, profile.id, latest.id, 'schoolgids-html') : null;
+  const schoolGuideFragment = storedGuide
+    ? fragmentOfPage(Buffer.from(storedGuide.bytes).toString('utf8'))
+    : renderSchoolGuideFragment(await loadDocumentDataFor(db, clock, profile));
+  return { profile, schoolName: school.name, closedOn: closed, servedSnapshot: latest, files, snapshots, schoolGuideFragment };
+}
+
+/** The <style> and <article> of a stored stand-alone school-guide page, as a fragment. */
+function fragmentOfPage(html: string): string {
+  const style = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1]?.replace(/^body \{[^}]*\}\n?/m, '').trim();
+  const article = /<article[\s\S]*<\/article>/.exec(html)?.[0] ?? html;
+  return style ? `<style>\n${style}\n</style>\n${article}\n` : `${article}\n`;
 }
 
 export interface DownloadedFile {

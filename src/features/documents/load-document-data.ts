@@ -6,15 +6,12 @@
 import { AppError } from '../../auth/app-error.js';
 import type { Clock } from '../../config/clock.js';
 import type { DbOrTx } from '../../db/client.js';
-import { listSchoolEditors } from '../cycle/repository.js';
-import { getPartnership, getSchool, type PartnershipRow } from '../partnerships/repository.js';
+import { getPartnership, getSchool, listSchoolContacts, type PartnershipRow } from '../partnerships/repository.js';
 import { listAnswers } from '../questionnaire/answers-repository.js';
 import { getProfile, type ProfileRow } from '../questionnaire/profiles-repository.js';
 import { loadTemplateDefinition } from '../questionnaire/template-cache.js';
 import type { Answer } from '../templates/model/answer.js';
 import type { Branding, ProfileDocumentData } from './document-data.js';
-
-export const CONTACT_ROLE = 'Intern begeleider / directie';
 
 /** Decodes a `data:image/png;base64,…` logo; anything else (or a broken URL) means no logo. */
 export function logoFromDataUrl(dataUrl: string | null | undefined): Branding['logo'] {
@@ -45,12 +42,12 @@ export async function loadDocumentData(db: DbOrTx, clock: Clock, profileId: stri
 }
 
 export async function loadDocumentDataFor(db: DbOrTx, clock: Clock, profile: ProfileRow): Promise<ProfileDocumentData> {
-  const [partnership, school, template, stored, editors] = await Promise.all([
+  const [partnership, school, template, stored, contacts] = await Promise.all([
     getPartnership(db, profile.partnershipId),
     getSchool(db, profile.schoolId),
     loadTemplateDefinition(db, profile.templateVersionId),
     listAnswers(db, profile.id),
-    listSchoolEditors(db, [profile.schoolId]),
+    listSchoolContacts(db, [profile.schoolId]),
   ]);
   if (!partnership || !school) throw new AppError('not_found');
   const answers: Record<string, Answer> = {};
@@ -72,9 +69,7 @@ export async function loadDocumentDataFor(db: DbOrTx, clock: Clock, profile: Pro
       ...optional('website', school.website),
       ...optional('denomination', school.denomination),
       ...optional('districtName', school.districtName),
-      contacts: editors
-        .map((editor) => ({ role: CONTACT_ROLE, name: editor.name }))
-        .sort((a, b) => a.name.localeCompare(b.name, 'nl')),
+      contacts: contacts.map((c) => ({ name: c.name, role: c.role, ...optional('topic', c.topic), ...optional('email', c.email) })),
     },
     schoolYear: profile.schoolYear,
     template,

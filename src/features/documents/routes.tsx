@@ -102,11 +102,32 @@ export function registerDocumentRoutes(table: RouteTable): void {
                     </a>
                   </td>
                   <td>{file.fileName}</td>
-                  <td>{formatSize(file.size)}</td>
+                  <td>{file.size === null ? t('sizeOnDownload') : formatSize(file.size)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
+          <h2 class="utrecht-heading-2" id="schoolgids-html">
+            {t('copyHtmlHeading')}
+          </h2>
+          <p class="utrecht-paragraph">{t('copyHtmlIntro')}</p>
+          <div class="utrecht-form-field utrecht-form-field--textarea">
+            <div class="utrecht-form-field__label">
+              <label class="utrecht-form-label" for="schoolgids-html-fragment">
+                {t('copyHtmlLabel')}
+              </label>
+            </div>
+            <div class="utrecht-form-field__input">
+              <textarea class="utrecht-textarea documents-html" id="schoolgids-html-fragment" readonly rows={12} spellcheck={false}>
+                {listing.schoolGuideFragment}
+              </textarea>
+            </div>
+          </div>
+          <p class="utrecht-paragraph">
+            <a class="utrecht-link" href={`${base}/schoolgids-html`} download={listing.files.find((f) => f.kind === 'schoolgids-html')?.fileName ?? 'schoolgids.html'}>
+              {t('copyHtmlDownload')}
+            </a>
+          </p>
           <h2 class="utrecht-heading-2">{t('snapshotsHeading')}</h2>
           <p class="utrecht-paragraph">{t('snapshotsIntro')}</p>
           {listing.snapshots.length === 0 ? (
@@ -221,6 +242,13 @@ export function registerDocumentRoutes(table: RouteTable): void {
                           <>
                             <progress max={e.progress.total} value={e.progress.done} aria-label={t('progress')}></progress>{' '}
                             {t('progressText', { done: e.progress.done, total: e.progress.total })}
+                            {e.progress.failed?.length ? (
+                              <ul class="utrecht-unordered-list documents-failed">
+                                {e.progress.failed.map((f) => (
+                                  <li>{t('schoolFailed', { school: f.school })}</li>
+                                ))}
+                              </ul>
+                            ) : null}
                           </>
                         ) : null}
                       </td>

@@ -50,7 +50,8 @@ export const documentExports = pgTable('document_exports', {
   schoolYear: text('school_year').notNull(),
   requestedBy: text('requested_by').references(() => users.id),
   status: text('status', { enum: ['queued', 'running', 'done', 'failed'] }).notNull(),
-  progress: jsonb('progress').$type<{ done: number; total: number }>(),
+  /** Schools done of total, and the schools whose documents could not be made (listed in the ZIP too). */
+  progress: jsonb('progress').$type<{ done: number; total: number; failed?: Array<{ school: string; error: string }> }>(),
   fileName: text('file_name'),
   bytes: bytea('bytes'),
   error: text('error'),

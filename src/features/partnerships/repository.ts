@@ -1,7 +1,7 @@
 /** The only module that reads and writes SWVs, boards, districts and schools. */
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { boards, districts, partnerships, schools } from './schema.js';
+import { boards, districts, partnerships, schoolContacts, schools } from './schema.js';
 
 export type PartnershipRow = typeof partnerships.$inferSelect;
 export type SchoolRow = typeof schools.$inferSelect;
@@ -62,4 +62,25 @@ export async function updatePartnershipSettings(
 
 export async function insertPartnership(db: DbOrTx, row: typeof partnerships.$inferInsert): Promise<void> {
   await db.insert(partnerships).values(row);
+}
+
+export type SchoolContactRow = typeof schoolContacts.$inferSelect;
+
+/** Contact persons of the given schools, in their order. */
+export function listSchoolContacts(db: DbOrTx, schoolIds: string[]): Promise<SchoolContactRow[]> {
+  if (schoolIds.length === 0) return Promise.resolve([]);
+  return db.select().from(schoolContacts).where(inArray(schoolContacts.schoolId, schoolIds)).orderBy(asc(schoolContacts.schoolId), asc(schoolContacts.position));
+}
+
+/** Replaces a school's contact persons by the given list (in order). */
+export async function replaceSchoolContacts(
+  db: DbOrTx,
+  school: { id: string; partnershipId: string },
+  contacts: Array<{ name: string; role: string; topic: string | null; email: string | null }>,
+): Promise<void> {
+  await db.delete(schoolContacts).where(eq(schoolContacts.schoolId, school.id));
+  if (contacts.length === 0) return;
+  await db.insert(schoolContacts).values(
+    contacts.map((c, position) => ({ id: crypto.randomUUID(), schoolId: school.id, partnershipId: school.partnershipId, position, ...c })),
+  );
 }

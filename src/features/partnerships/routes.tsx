@@ -9,13 +9,14 @@ import { translator, type Locale } from '../../ui/i18n.js';
 import { renderPage } from '../../ui/layout.js';
 import { uiMessages } from '../../ui/messages.js';
 import { parseForm, readForm } from '../../ui/forms.js';
-import { authorized, permission, type RouteTable } from '../../ui/route.js';
+import { authorized, permission, type Authorized, type RouteTable } from '../../ui/route.js';
 import { INVITABLE_ROLES, inviteUser } from '../accounts/invite-user.js';
 import { findMembershipInPartnership, listUsersOfPartnership } from '../accounts/repository.js';
 import { resendInvitation } from '../accounts/resend-invitation.js';
 import { revokeRole } from '../accounts/revoke-role.js';
 import { partnershipMessages } from './messages.js';
-import { getBoard, getPartnership, getSchool, listBoards, listPartnerships, listSchoolsOfBoard, listSchoolsOfPartnership } from './repository.js';
+import { getBoard, getPartnership, getSchool, listBoards, listPartnerships, listSchoolContacts, listSchoolsOfBoard, listSchoolsOfPartnership } from './repository.js';
+import { contactsFromForm, MAX_SCHOOL_CONTACTS, schoolContactsInput, updateSchoolContacts } from './update-school-contacts.js';
 import { fromBoardParam, fromPartnershipParam, fromSchoolParam, platformScope } from './scopes.js';
 import { LogoError, logoToDataUrl, partnershipSettingsInput, updateSettings } from './update-partnership-settings.js';
 import { schoolPageSections } from './school-page-sections.js';
@@ -458,17 +459,33 @@ export function registerPartnershipRoutes(table: RouteTable): void {
     });
   });
 
-  table.get('/scholen/:schoolId', permission('school.view', fromSchoolParam), async (c, auth) => {
+  const schoolPage = async (c: AppContext, auth: Authorized, errors: FieldErrors, posted: Record<string, string> | null) => {
     const t = m(c);
+    const ui = translator(uiMessages, c.var.locale);
     const school = await getSchool(c.var.deps.db, c.req.param('schoolId')!);
     if (!school) throw new AppError('not_found');
-    const extra = await Promise.all(schoolPageSections.map((section) => section(c, authorized(auth), school.id)));
+    const [extra, contacts] = await Promise.all([
+      Promise.all(schoolPageSections.map((section) => section(c, auth, school.id))),
+      listSchoolContacts(c.var.deps.db, [school.id]),
+    ]);
+    const canEditContacts = can(auth.principal, 'school.editContacts', auth.scope);
+    // Saved contacts plus two empty rows to add new ones (or what was posted, after an error).
+    const rows: Array<Record<string, string>> = posted
+      ? contactsFromForm(posted).contacts
+      : [...contacts.map((row) => ({ name: row.name, role: row.role, topic: row.topic ?? '', email: row.email ?? '' })), {}, {}].slice(0, MAX_SCHOOL_CONTACTS);
     return renderPage(c, {
       title: school.name,
       partnershipId: school.partnershipId,
+      status: Object.keys(errors).length ? 400 : 200,
       children: (
         <>
           <h1 class="utrecht-heading-1">{school.name}</h1>
+          <ErrorSummary title={ui('errorSummaryTitle')} errors={errors} />
+          {c.req.query('opgeslagen') === 'contactpersonen' && (
+            <Alert type="ok" role="status">
+              {t('contactsSaved')}
+            </Alert>
+          )}
           {extra}
           <h2 class="utrecht-heading-2">{t('schoolData')}</h2>
           <dl class="facts">
@@ -491,9 +508,51 @@ export function registerPartnershipRoutes(table: RouteTable): void {
               </>
             )}
           </dl>
+          <h2 class="utrecht-heading-2" id="contactpersonen">
+            {t('contactsHeading')}
+          </h2>
+          <p class="utrecht-paragraph">{t('contactsIntro')}</p>
+          {canEditContacts ? (
+            <form method="post" action={`/scholen/${school.id}/contactpersonen`} novalidate>
+              <CsrfField token={c.var.csrfToken} />
+              {rows.map((row, i) => (
+                <fieldset class="utrecht-form-fieldset contact-row">
+                  <legend class="utrecht-form-fieldset__legend">{t('contactLegend', { number: i + 1 })}</legend>
+                  <TextField name={`contacts.${i}.name`} label={t('contactName')} value={row['name']} error={errors[`contacts.${i}.name`]} autocomplete="off" maxLength={80} />
+                  <TextField name={`contacts.${i}.role`} label={t('contactRole')} hint={t('contactRoleHint')} value={row['role']} error={errors[`contacts.${i}.role`]} autocomplete="off" maxLength={60} />
+                  <TextField name={`contacts.${i}.topic`} label={t('contactTopic')} hint={t('contactTopicHint')} value={row['topic']} error={errors[`contacts.${i}.topic`]} autocomplete="off" maxLength={120} />
+                  <TextField name={`contacts.${i}.email`} type="email" label={t('contactEmail')} value={row['email']} error={errors[`contacts.${i}.email`]} autocomplete="off" />
+                </fieldset>
+              ))}
+              <p class="utrecht-paragraph">{t('contactsFormHint')}</p>
+              <Button>{t('contactsSave')}</Button>
+            </form>
+          ) : contacts.length === 0 ? (
+            <p class="utrecht-paragraph">{t('contactsNone')}</p>
+          ) : (
+            <ul class="utrecht-unordered-list">
+              {contacts.map((row) => (
+                <li class="utrecht-unordered-list__item">
+                  {row.role}: {row.name}
+                  {row.topic ? ` — ${row.topic}` : ''}
+                  {row.email ? ` (${row.email})` : ''}
+                </li>
+              ))}
+            </ul>
+          )}
         </>
       ),
     });
+  };
+
+  table.get('/scholen/:schoolId', permission('school.view', fromSchoolParam), (c, auth) => schoolPage(c, authorized(auth), {}, null));
+  table.post('/scholen/:schoolId/contactpersonen', permission('school.editContacts', fromSchoolParam), async (c, auth) => {
+    const values = await readForm(c);
+    const parsed = parseForm(schoolContactsInput, contactsFromForm(values));
+    if (!parsed.ok) return schoolPage(c, authorized(auth), parsed.errors, values);
+    const schoolId = c.req.param('schoolId')!;
+    await updateSchoolContacts({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), schoolId, input: parsed.data });
+    return c.redirect(`/scholen/${schoolId}?opgeslagen=contactpersonen#contactpersonen`, 303);
   });
 }
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /** A samenwerkingsverband (SWV): the tenant. Everything an SWV configures lives in its row or its own tables. */
 export const partnerships = pgTable('partnerships', {
@@ -61,3 +61,27 @@ export const schools = pgTable(
     index('schools_board').on(t.boardId),
   ],
 );
+
+/**
+ * A school's contact persons: who to ask for what (name, function, topic, e-mail). School data,
+ * edited on the school page by the school's editors and the SWV's admins; used by the teacher
+ * poster ("Wie vraag je wat?"), the parent poster and the SOP. Staff only — never pupil data.
+ */
+export const schoolContacts = pgTable(
+  'school_contacts',
+  {
+    id: text('id').primaryKey(),
+    schoolId: text('school_id').notNull().references(() => schools.id, { onDelete: 'cascade' }),
+    partnershipId: text('partnership_id').notNull().references(() => partnerships.id),
+    /** Order on the page and in the documents. */
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    /** Function, e.g. "Intern begeleider". */
+    role: text('role').notNull(),
+    /** What to ask them for, e.g. "Extra ondersteuning, aanmelding van leerlingen". */
+    topic: text('topic'),
+    email: text('email'),
+  },
+  (t) => [index('school_contacts_school').on(t.schoolId, t.position)],
+);
+

@@ -29,30 +29,52 @@ export const DOCUMENT_MIME_TYPES = {
 } as const;
 
 export interface RenderedDocument {
+  kind: OutputKind;
   fileName: string;
   mimeType: string;
   bytes: Buffer;
 }
 
-/** Every output of one profile, e.g. `SOP-2026-2027-12AB00-de-regenboog.pdf`. */
-export async function renderAllDocuments(data: ProfileDocumentData): Promise<RenderedDocument[]> {
+/** The outputs of one profile, by stable kind (see document-kinds.ts, which adds mime types for downloads). */
+export const OUTPUT_KINDS = [
+  'sop-docx',
+  'sop-pdf',
+  'schoolgids-docx',
+  'schoolgids-html',
+  'ouderposter-a4-pdf',
+  'ouderposter-a3-pdf',
+  'ouderposter-html',
+  'lerarenposter-pdf',
+] as const;
+export type OutputKind = (typeof OUTPUT_KINDS)[number];
+
+const html = (text: string) => Buffer.from(text, 'utf8');
+
+const OUTPUTS: Record<OutputKind, { mimeType: string; fileName(base: string): string; render(data: ProfileDocumentData): Promise<Buffer> }> = {
+  'sop-docx': { mimeType: DOCUMENT_MIME_TYPES.docx, fileName: (b) => `SOP-${b}.docx`, render: renderSopDocx },
+  'sop-pdf': { mimeType: DOCUMENT_MIME_TYPES.pdf, fileName: (b) => `SOP-${b}.pdf`, render: renderSopPdf },
+  'schoolgids-docx': { mimeType: DOCUMENT_MIME_TYPES.docx, fileName: (b) => `Schoolgids-ondersteuning-${b}.docx`, render: renderSchoolGuideDocx },
+  'schoolgids-html': { mimeType: DOCUMENT_MIME_TYPES.html, fileName: (b) => `Schoolgids-ondersteuning-${b}.html`, render: async (d) => html(renderSchoolGuideHtml(d)) },
+  'ouderposter-a4-pdf': { mimeType: DOCUMENT_MIME_TYPES.pdf, fileName: (b) => `Ouderposter-A4-${b}.pdf`, render: (d) => renderParentPosterPdf(d, { size: 'A4' }) },
+  'ouderposter-a3-pdf': { mimeType: DOCUMENT_MIME_TYPES.pdf, fileName: (b) => `Ouderposter-A3-${b}.pdf`, render: (d) => renderParentPosterPdf(d, { size: 'A3' }) },
+  'ouderposter-html': { mimeType: DOCUMENT_MIME_TYPES.html, fileName: (b) => `Ouderposter-${b}.html`, render: async (d) => html(renderParentPosterHtml(d)) },
+  'lerarenposter-pdf': { mimeType: DOCUMENT_MIME_TYPES.pdf, fileName: (b) => `Lerarenposter-${b}.pdf`, render: renderTeacherPosterPdf },
+};
+
+export function outputSpec(kind: OutputKind) {
+  return OUTPUTS[kind];
+}
+
+/**
+ * Outputs of one profile (every kind by default), e.g. `SOP-2026-2027-12AB00-de-regenboog.pdf`.
+ * Sequential on purpose: rendering is CPU-bound, and one at a time keeps memory flat.
+ */
+export async function renderAllDocuments(data: ProfileDocumentData, kinds: readonly OutputKind[] = OUTPUT_KINDS): Promise<RenderedDocument[]> {
   const base = documentBaseName(data);
-  const html = (text: string) => Buffer.from(text, 'utf8');
-  // Sequential on purpose: rendering is CPU-bound, and one school at a time keeps memory flat.
-  const sopDocx = await renderSopDocx(data);
-  const sopPdf = await renderSopPdf(data);
-  const guideDocx = await renderSchoolGuideDocx(data);
-  const posterA4 = await renderParentPosterPdf(data, { size: 'A4' });
-  const posterA3 = await renderParentPosterPdf(data, { size: 'A3' });
-  const teacher = await renderTeacherPosterPdf(data);
-  return [
-    { fileName: `SOP-${base}.docx`, mimeType: DOCUMENT_MIME_TYPES.docx, bytes: sopDocx },
-    { fileName: `SOP-${base}.pdf`, mimeType: DOCUMENT_MIME_TYPES.pdf, bytes: sopPdf },
-    { fileName: `Schoolgids-ondersteuning-${base}.docx`, mimeType: DOCUMENT_MIME_TYPES.docx, bytes: guideDocx },
-    { fileName: `Schoolgids-ondersteuning-${base}.html`, mimeType: DOCUMENT_MIME_TYPES.html, bytes: html(renderSchoolGuideHtml(data)) },
-    { fileName: `Ouderposter-A4-${base}.pdf`, mimeType: DOCUMENT_MIME_TYPES.pdf, bytes: posterA4 },
-    { fileName: `Ouderposter-A3-${base}.pdf`, mimeType: DOCUMENT_MIME_TYPES.pdf, bytes: posterA3 },
-    { fileName: `Ouderposter-${base}.html`, mimeType: DOCUMENT_MIME_TYPES.html, bytes: html(renderParentPosterHtml(data)) },
-    { fileName: `Lerarenposter-${base}.pdf`, mimeType: DOCUMENT_MIME_TYPES.pdf, bytes: teacher },
-  ];
+  const result: RenderedDocument[] = [];
+  for (const kind of kinds) {
+    const spec = OUTPUTS[kind];
+    result.push({ kind, fileName: spec.fileName(base), mimeType: spec.mimeType, bytes: await spec.render(data) });
+  }
+  return result;
 }

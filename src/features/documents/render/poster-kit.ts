@@ -4,7 +4,7 @@
  * that still fits the content on exactly one page.
  */
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import type { NormStatus } from '../../templates/model/answer.js';
+import { isAnswered, type AnswerValue, type NormStatus } from '../../templates/model/answer.js';
 import { measurePdfPages, renderPdf } from './pdf-runtime.js';
 import { STATUS_COLORS } from './profile-view.js';
 
@@ -26,10 +26,42 @@ export const PAGE_SCALE: Record<PosterSize, number> = { A4: 1, A3: Math.SQRT2 };
 
 export type MarkKind = 'offered' | 'working-on' | 'not-yet' | 'info';
 
-export function markFor(status: NormStatus, isAnswered: boolean): MarkKind {
+/**
+ * The mark of a poster entry. Only an answer that meets the SWV's norm gets the ✓ "Dit bieden wij".
+ * Items without a norm are descriptive ("Goed om te weten"), unless the answer itself says nothing
+ * is offered: a plain "Nee" or no option chosen. (The template model has no flag for a scale option
+ * that means "not available", so a chosen option of a norm-less item stays "Goed om te weten".)
+ */
+export function markFor(status: NormStatus, value: AnswerValue | null | undefined): MarkKind {
   if (status === 'ambition') return 'working-on';
   if (status === 'below') return 'not-yet';
-  return isAnswered ? 'offered' : 'info';
+  if (status === 'meets') return 'offered';
+  if (status === 'no-norm' && isAnswered(value) && (value === false || (Array.isArray(value) && value.length === 0))) return 'not-yet';
+  return 'info';
+}
+
+/**
+ * Which entries a crowded poster keeps (lower first): what the school offers against the norm and
+ * what it does not offer yet (a parent needs both), then what it is working on, then unanswered
+ * norm items, and descriptive items last.
+ */
+export function posterPriority(status: NormStatus, mark: MarkKind): number {
+  if (mark === 'not-yet' || mark === 'offered') return 0;
+  if (mark === 'working-on') return 1;
+  return status === 'unanswered' ? 2 : 3;
+}
+
+/** The `count` most important entries (lowest priority first, then template order), shown in template order. */
+export function selectByPriority<T extends { priority: number }>(entries: T[], count: number): T[] {
+  if (count >= entries.length) return entries;
+  const keep = new Set(
+    entries
+      .map((entry, index) => ({ entry, index }))
+      .sort((a, b) => a.entry.priority - b.entry.priority || a.index - b.index)
+      .slice(0, Math.max(0, count))
+      .map(({ entry }) => entry),
+  );
+  return entries.filter((entry) => keep.has(entry));
 }
 
 export const MARK_WORDS: Record<MarkKind, string> = {
@@ -142,11 +174,4 @@ export async function findFittingFontSize(
 export async function renderAtSize(build: Build, fontSize: number): Promise<FitResult> {
   const { bytes, pageCount } = await renderPdf((onCount) => build(fontSize, onCount));
   return { bytes, fontSize, pageCount };
-}
-
-/** Shorten a text to about `max` characters on a word boundary, with an ellipsis. */
-export function shorten(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, Math.max(1, max - 1)).replace(/\s+\S*$/, '');
-  return `${cut}…`;
 }

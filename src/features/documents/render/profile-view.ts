@@ -187,7 +187,7 @@ export function slugify(text: string): string {
 }
 
 /** "2026-2027-12AB00-de-regenboog" — used in every file name. */
-export function documentBaseName(data: ProfileDocumentData): string {
+export function documentBaseName(data: Pick<ProfileDocumentData, 'schoolYear'> & { school: Pick<ProfileDocumentData['school'], 'name' | 'locationCode'> }): string {
   const code = data.school.locationCode.replace(/[^A-Za-z0-9]/g, '').toUpperCase();
   return [data.schoolYear, code, slugify(data.school.name)].filter(Boolean).join('-');
 }
@@ -330,4 +330,29 @@ export function councilAdviceText(data: ProfileDocumentData): string {
 
 export function sectionHeading(section: Section): string {
   return section.title;
+}
+
+/** "Belofte 1: <promise text>" — a bare "Belofte 1" means little to staff and parents. */
+export function sectionLabel(section: Section): string {
+  const promise = section.promise?.trim();
+  return promise && !promise.startsWith(section.title) ? `${section.title}: ${promise}` : section.title;
+}
+
+/** The heading over the limits (what the school cannot offer). */
+export const LIMITS_HEADING = 'Grenzen aan de ondersteuning: wat de school niet kan bieden';
+
+/** Printed under the table of contents in the .docx. */
+export const TOC_UPDATE_HINT =
+  'Paginanummers in de inhoudsopgave bijwerken: klik in de inhoudsopgave en druk op F9 (Word) of kies Extra › Bijwerken › Alles bijwerken (LibreOffice).';
+
+export interface ContactPerson {
+  name: string;
+  role: string;
+  topic?: string | undefined;
+  email?: string | undefined;
+}
+
+/** "Intern begeleider: Fatima el Idrissi (f.elidrissi@…) — voor vragen over extra ondersteuning". */
+export function contactLine(contact: ContactPerson): string {
+  return `${contact.role}: ${contact.name}${contact.email ? ` (${contact.email})` : ''}${contact.topic ? ` — ${contact.topic}` : ''}`;
 }

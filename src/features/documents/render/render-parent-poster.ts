@@ -7,7 +7,7 @@
  * `checkParentPosterFits`).
  */
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { evaluateNorm, isAnswered, type NormStatus } from '../../templates/model/answer.js';
+import { evaluateNorm } from '../../templates/model/answer.js';
 import { findScale, type Item } from '../../templates/model/template.js';
 import type { ProfileDocumentData } from '../document-data.js';
 import { measurePdfPages, PDF_FONT } from './pdf-runtime.js';
@@ -18,6 +18,8 @@ import {
   markCanvas,
   markFor,
   PAGE_SCALE,
+  posterPriority,
+  selectByPriority,
   POSTER_LIMITS,
   renderAtSize,
   tagText,
@@ -39,9 +41,6 @@ export interface ParentPosterEntry {
   priority: number;
 }
 
-/** Which entries a crowded poster keeps: what the school offers against the norm first. */
-const PRIORITY: Record<NormStatus, number> = { meets: 0, ambition: 1, 'no-norm': 2, below: 3, unanswered: 4 };
-
 function ambitionYear(schoolYear: string | undefined): string {
   return schoolYear ? ` (${schoolYear})` : '';
 }
@@ -54,27 +53,26 @@ export function listParentPosterEntries(data: ProfileDocumentData): ParentPoster
       .map((item): ParentPosterEntry => {
         const answer = answers[item.key];
         const status = evaluateNorm(item, answer);
-        const mark = markFor(status, isAnswered(answer?.value));
+        const mark = markFor(status, answer?.value);
         const option =
           typeof answer?.value === 'string' ? findScale(template, item.scale)?.options.find((o) => o.value === answer.value) : undefined;
-        const where = mark === 'offered' && option ? ` · ${option.parentLabel ?? option.label}` : '';
+        const where = (mark === 'offered' || mark === 'info') && option ? ` · ${option.parentLabel ?? option.label}` : '';
         const year = mark === 'working-on' ? ambitionYear(answer?.ambition?.schoolYear) : '';
-        return { item, title: item.title, text: parentTextFor(item, answer), mark, tag: `${MARK_WORDS[mark]}${where}${year}`, priority: PRIORITY[status] };
+        return { item, title: item.title, text: parentTextFor(item, answer), mark, tag: `${MARK_WORDS[mark]}${where}${year}`, priority: posterPriority(status, mark) };
       }),
   );
 }
 
 /** The `count` most important entries, shown in template order. */
 export function selectParentPosterEntries(entries: ParentPosterEntry[], count: number): ParentPosterEntry[] {
-  if (count >= entries.length) return entries;
-  const keep = new Set(
-    entries
-      .map((entry, index) => ({ entry, index }))
-      .sort((a, b) => a.entry.priority - b.entry.priority || a.index - b.index)
-      .slice(0, Math.max(0, count))
-      .map(({ entry }) => entry),
-  );
-  return entries.filter((entry) => keep.has(entry));
+  return selectByPriority(entries, count);
+}
+
+/** The entries the poster shows (all of them, unless even the smallest font cannot fit them). */
+export async function shownParentPosterEntries(data: ProfileDocumentData): Promise<ParentPosterEntry[]> {
+  const { plan } = await planParentPoster(data);
+  const all = listParentPosterEntries(data);
+  return selectParentPosterEntries(all, plan?.shown ?? all.length);
 }
 
 /** Width of one entry column on A4 (pt): page minus margins and the gap, halved. */
@@ -171,7 +169,7 @@ export function buildParentPosterDefinition(data: ProfileDocumentData, fontSize:
 
   const legend: Content = {
     margin: [0, 0, 0, f * 0.8],
-    columns: (['offered', 'working-on', 'not-yet'] as const).map((kind) => ({
+    columns: (['offered', 'working-on', 'not-yet', 'info'] as const).filter((kind) => kind !== 'info' || entries.some((e) => e.mark === 'info')).map((kind) => ({
       width: 'auto',
       columns: [markCanvas(kind, f * 1.1), { text: MARK_WORDS[kind], fontSize: f * 0.9, width: 'auto', margin: [0, f * 0.05, 0, 0] }],
       columnGap: f * 0.35,
@@ -448,7 +446,7 @@ export function renderParentPosterHtml(data: ProfileDocumentData): string {
   <ul class="legend" aria-label="Uitleg van de tekens">
     <li>${svgMark('offered')}<span>${MARK_WORDS.offered}</span></li>
     <li>${svgMark('working-on')}<span>${MARK_WORDS['working-on']}</span></li>
-    <li>${svgMark('not-yet')}<span>${MARK_WORDS['not-yet']}</span></li>
+    <li>${svgMark('not-yet')}<span>${MARK_WORDS['not-yet']}</span></li>${entries.some((e) => e.mark === 'info') ? `\n    <li>${svgMark('info')}<span>${MARK_WORDS.info}</span></li>` : ''}
   </ul>
   <ul class="entries">
 ${items}

@@ -16,7 +16,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ProfileDocumentData } from '../document-data.js';
-import type { RenderedDocument } from './index.js';
+import type { OutputKind, RenderedDocument } from './index.js';
 import type { RenderReply, RenderRequest } from './render-worker.js';
 
 /**
@@ -34,6 +34,7 @@ const IDLE_MS = 30_000;
 interface Task {
   id: number;
   data: ProfileDocumentData;
+  kinds: OutputKind[] | undefined;
   resolve(files: RenderedDocument[]): void;
   reject(error: Error): void;
 }
@@ -76,8 +77,8 @@ function bundleFromSource(entry: URL): URL | null {
 }
 
 /** In-process rendering, loaded only when needed: a process that renders in workers never loads pdfmake or docx itself. */
-async function renderAllDocuments(data: ProfileDocumentData): Promise<RenderedDocument[]> {
-  return (await import('./index.js')).renderAllDocuments(data);
+async function renderAllDocuments(data: ProfileDocumentData, kinds?: OutputKind[]): Promise<RenderedDocument[]> {
+  return (await import('./index.js')).renderAllDocuments(data, kinds);
 }
 
 export function canUseWorkers(): boolean {
@@ -96,11 +97,11 @@ export class RenderPool {
     this.size = size;
   }
 
-  /** Every output of one school, rendered in a worker (or here, when workers are unavailable). */
-  render(data: ProfileDocumentData): Promise<RenderedDocument[]> {
-    if (this.broken || !canUseWorkers()) return renderAllDocuments(data);
+  /** The outputs of one school (every one by default), rendered in a worker (or here, when workers are unavailable). */
+  render(data: ProfileDocumentData, kinds?: OutputKind[]): Promise<RenderedDocument[]> {
+    if (this.broken || !canUseWorkers()) return renderAllDocuments(data, kinds);
     return new Promise<RenderedDocument[]>((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, data, resolve, reject });
+      this.queue.push({ id: this.nextId++, data, kinds, resolve, reject });
       this.pump();
     });
   }
@@ -125,7 +126,7 @@ export class RenderPool {
       const task = this.queue.shift()!;
       slot.task = task;
       slot.worker.ref();
-      const request: RenderRequest = { id: task.id, data: task.data };
+      const request: RenderRequest = { id: task.id, data: task.data, ...(task.kinds ? { kinds: task.kinds } : {}) };
       slot.worker.postMessage(request);
     }
     // No worker could start: render what waits here.
@@ -171,7 +172,7 @@ export class RenderPool {
       if (!task || task.id !== reply.id) return;
       slot.task = null;
       if ('error' in reply) task.reject(new Error(reply.error));
-      else task.resolve(reply.files.map((f) => ({ fileName: f.fileName, mimeType: f.mimeType, bytes: Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength) })));
+      else task.resolve(reply.files.map((f) => ({ kind: f.kind, fileName: f.fileName, mimeType: f.mimeType, bytes: Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength) })));
       this.pump();
     });
     const lose = (error: Error) => {
@@ -196,7 +197,7 @@ export class RenderPool {
   }
 
   private fallback(task: Task, _cause?: Error): void {
-    renderAllDocuments(task.data).then(task.resolve, task.reject);
+    renderAllDocuments(task.data, task.kinds).then(task.resolve, task.reject);
   }
 }
 

@@ -3,65 +3,75 @@
  * (items marked `posters.teacher`) and who to ask (school contacts). See DOMAIN.md "Outputs".
  */
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { isAnswered } from '../../templates/model/answer.js';
 import type { ProfileDocumentData } from '../document-data.js';
 import { measurePdfPages, PDF_FONT } from './pdf-runtime.js';
-import { balanceColumns, findFittingFontSize, markCanvas, markFor, POSTER_LIMITS, renderAtSize, shorten } from './poster-kit.js';
-import { brandColor, buildItemRow, fitLogo, logoDataUrl, textColorOn, tint, type ItemRow } from './profile-view.js';
+import { balanceColumns, findFittingFontSize, markCanvas, markFor, POSTER_LIMITS, posterPriority, renderAtSize, selectByPriority, type MarkKind } from './poster-kit.js';
+import { brandColor, buildItemRow, fitLogo, logoDataUrl, sectionLabel, STATUS_LABELS, textColorOn, tint, type ItemRow } from './profile-view.js';
 
 interface TeacherEntry {
+  /** "Belofte 1: <promise>" — the section with its promise, so staff know what it is about. */
   section: string;
   row: ItemRow;
+  mark: MarkKind;
+  priority: number;
 }
 
-function listEntries(data: ProfileDocumentData): TeacherEntry[] {
+export function listTeacherPosterEntries(data: ProfileDocumentData): TeacherEntry[] {
   return data.template.sections.flatMap((section) =>
     section.items
       .filter((item) => item.posters.teacher)
-      .map((item) => ({ section: section.title, row: buildItemRow(data.template, item, data.answers[item.key]) })),
+      .map((item) => {
+        const row = buildItemRow(data.template, item, data.answers[item.key]);
+        const mark = markFor(row.status, row.answer?.value);
+        return { section: sectionLabel(section), row, mark, priority: posterPriority(row.status, mark) };
+      }),
   );
 }
 
-function buildDefinition(data: ProfileDocumentData, f: number, maxTitle: number | null, onPageCount: (n: number) => void): TDocumentDefinitions {
+/** The answer line: the answer in words, and the status when it adds something (never "Niet ingevuld" twice). */
+function answerLine(row: ItemRow): string {
+  if (!row.answerText) return row.status === 'ambition' ? row.statusText : STATUS_LABELS.unanswered;
+  return row.status === 'no-norm' || row.status === 'unanswered' ? row.answerText : `${row.answerText} · ${row.statusText}`;
+}
+
+interface Plan {
+  /** Show only this many most important entries (whole), with a line saying the rest is in the SOP. */
+  shown?: number;
+}
+
+function buildDefinition(data: ProfileDocumentData, f: number, plan: Plan, onPageCount: (n: number) => void): TDocumentDefinitions {
   const color = brandColor(data);
   const onColor = textColorOn(color);
   const logoUrl = logoDataUrl(data);
   const logo = fitLogo(data, 70, 46);
-  const entries = listEntries(data);
+  const all = listTeacherPosterEntries(data);
+  const entries = selectByPriority(all, plan.shown ?? all.length);
 
-  const entryContent = (entry: TeacherEntry): Content => {
-    const mark = markFor(entry.row.status, isAnswered(entry.row.answer?.value));
-    const title = maxTitle ? shorten(entry.row.item.title, maxTitle) : entry.row.item.title;
-    return {
-      unbreakable: true,
-      margin: [0, 0, 0, f * 0.45],
-      columnGap: f * 0.5,
-      columns: [
-        { width: f * 1.2, stack: [markCanvas(mark, f * 1.2)] },
-        {
-          width: '*',
-          stack: maxTitle ? [{ text: [{ text: title, bold: true }, ` – ${shorten(entry.row.answerText || 'Niet ingevuld', 40)}`], fontSize: f }] : [
-            { text: title, bold: true, fontSize: f },
-            {
-              text: [
-                { text: shorten(entry.row.answerText || 'Niet ingevuld', 140), fontSize: f * 0.9 },
-                ...(entry.row.status === 'no-norm' ? [] : [{ text: `  ${entry.row.statusText}`, fontSize: f * 0.8, color: '#555555' }]),
-              ],
-            },
-          ],
-        },
-      ],
-    };
-  };
+  const entryContent = (entry: TeacherEntry): Content => ({
+    unbreakable: true,
+    margin: [0, 0, 0, f * 0.45],
+    columnGap: f * 0.5,
+    columns: [
+      { width: f * 1.2, stack: [markCanvas(entry.mark, f * 1.2)] },
+      {
+        width: '*',
+        stack: [
+          { text: entry.row.item.title, bold: true, fontSize: f },
+          { text: answerLine(entry.row), fontSize: f * 0.9, color: entry.row.answerText ? '#1a1a1a' : '#555555' },
+        ],
+      },
+    ],
+  });
 
   // Group headings by section, kept in order within the balanced columns.
   const blocks: Array<{ heading: string | null; entry: TeacherEntry }> = entries.map((entry, i) => ({
     heading: i === 0 || entries[i - 1]?.section !== entry.section ? entry.section : null,
     entry,
   }));
-  const columns = balanceColumns(blocks, (b) => b.entry.row.item.title.length + 60 + (b.heading ? 40 : 0));
+  const columns = balanceColumns(blocks, (b) => b.entry.row.item.title.length + answerLine(b.entry.row).length + 30 + (b.heading ? b.heading.length + 20 : 0));
 
   const contacts = data.school.contacts ?? [];
+  const website = data.school.website?.replace(/^https?:\/\//i, '').replace(/\/$/, '');
   return {
     pageSize: 'A4',
     pageMargins: [30, 30, 30, 28],
@@ -101,19 +111,24 @@ function buildDefinition(data: ProfileDocumentData, f: number, maxTitle: number 
               {
                 margin: [10, 6, 10, 6],
                 stack: [
-                  { text: 'Wie kun je vragen?', bold: true, fontSize: f * 1.2, color },
+                  { text: 'Wie vraag je wat?', bold: true, fontSize: f * 1.2, color },
                   contacts.length
                     ? {
-                        columns: balanceColumns(contacts, () => 1).map((list) => ({
+                        columns: balanceColumns(contacts, (c) => 40 + (c.topic?.length ?? 0)).map((list) => ({
                           width: '*',
                           stack: list.map((c) => ({
-                            text: [{ text: `${c.role}: `, bold: true }, `${c.name}${c.email ? ` · ${c.email}` : ''}`],
+                            margin: [0, 0, 0, f * 0.25],
+                            text: [
+                              { text: c.topic ? `${c.topic}: ` : '', bold: true },
+                              { text: `${c.name} (${c.role.toLowerCase()})` },
+                              { text: c.email ? ` · ${c.email}` : '', color: '#555555' },
+                            ],
                             fontSize: f,
                           })),
                         })),
                         columnGap: 14,
                       }
-                    : { text: 'Vraag het de directie of de intern begeleider.', fontSize: f },
+                    : { text: 'De school heeft nog geen contactpersonen vastgelegd. Vraag het de directie of de intern begeleider.', fontSize: f },
                 ],
               },
             ],
@@ -127,11 +142,14 @@ function buildDefinition(data: ProfileDocumentData, f: number, maxTitle: number 
         columns: columns.map((column) => ({
           width: '*',
           stack: column.flatMap((b): Content[] => [
-            ...(b.heading ? [{ text: b.heading, bold: true, fontSize: f * 1.1, color, margin: [0, f * 0.3, 0, f * 0.3] } as Content] : []),
+            ...(b.heading ? [{ text: b.heading, bold: true, fontSize: f * 1.05, color, margin: [0, f * 0.3, 0, f * 0.3] } as Content] : []),
             entryContent(b.entry),
           ]),
         })),
       },
+      ...(entries.length < all.length
+        ? [{ text: `Meer in het SOP: nog ${all.length - entries.length} onderwerpen staan in het volledige schoolondersteuningsprofiel${website ? ` (${website})` : ''}.`, bold: true, color, fontSize: f, margin: [0, 4, 0, 0] } as Content]
+        : []),
       {
         text: `Het volledige schoolondersteuningsprofiel staat op de website van de school. ${data.branding.partnershipName}.`,
         fontSize: 7.5,
@@ -143,23 +161,27 @@ function buildDefinition(data: ProfileDocumentData, f: number, maxTitle: number 
 }
 
 export async function renderTeacherPosterPdf(data: ProfileDocumentData): Promise<Buffer> {
-  const build = (titleLimit: number | null) => (size: number, onCount: (n: number) => void) => buildDefinition(data, size, titleLimit, onCount);
-  // Search with layout-only passes; render the PDF once.
-  let plan: { limit: number | null; size: number } | null = null;
-  const size = await findFittingFontSize(build(null), { max: 11 });
-  if (size !== null) plan = { limit: null, size };
+  const build = (plan: Plan) => (size: number, onCount: (n: number) => void) => buildDefinition(data, size, plan, onCount);
+  // Never cut a text: the largest font that fits; else, at the smallest font, the most important
+  // entries whole (binary search on their number) and a line saying the rest is in the SOP.
+  let plan: { plan: Plan; size: number } | null = null;
+  const size = await findFittingFontSize(build({}), { max: 11 });
+  if (size !== null) plan = { plan: {}, size };
   else {
     const min = POSTER_LIMITS.minFontSizePt;
-    for (const limit of [120, 80, 50, 30, 20]) {
-      if ((await measurePdfPages((onCount) => build(limit)(min, onCount))) <= 1) {
-        plan = { limit, size: min };
-        break;
-      }
+    const fits = async (shown: number) => (await measurePdfPages((onCount) => build({ shown })(min, onCount))) <= 1;
+    let lo = 0;
+    let hi = listTeacherPosterEntries(data).length;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (await fits(mid)) lo = mid;
+      else hi = mid;
     }
+    if (lo >= 1) plan = { plan: { shown: lo }, size: min };
   }
   if (plan) {
-    const result = await renderAtSize(build(plan.limit), plan.size);
+    const result = await renderAtSize(build(plan.plan), plan.size);
     if (result.pageCount === 1) return result.bytes;
   }
-  throw new Error(`De lerarenposter past niet op één pagina: er staan te veel onderwerpen op (${listEntries(data).length}).`);
+  throw new Error(`De lerarenposter past niet op één pagina: er staan te veel onderwerpen op (${listTeacherPosterEntries(data).length}).`);
 }

@@ -6,24 +6,26 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { ProfileDocumentData } from '../document-data.js';
-import { renderAllDocuments } from './index.js';
+import { renderAllDocuments, type OutputKind } from './index.js';
 
 export interface RenderRequest {
   id: number;
   data: ProfileDocumentData;
+  /** Which outputs (default: every one). */
+  kinds?: OutputKind[];
 }
 
 export type RenderReply =
-  | { id: number; files: Array<{ fileName: string; mimeType: string; bytes: Uint8Array }> }
+  | { id: number; files: Array<{ kind: OutputKind; fileName: string; mimeType: string; bytes: Uint8Array }> }
   | { id: number; error: string };
 
 const port = parentPort;
 if (port) {
   port.on('message', (request: RenderRequest) => {
-    renderAllDocuments(request.data).then(
+    renderAllDocuments(request.data, request.kinds).then(
       (files) => {
         // Copied, not transferred: small buffers share Node's pooled ArrayBuffer.
-        const reply: RenderReply = { id: request.id, files: files.map((f) => ({ fileName: f.fileName, mimeType: f.mimeType, bytes: f.bytes })) };
+        const reply: RenderReply = { id: request.id, files: files.map((f) => ({ kind: f.kind, fileName: f.fileName, mimeType: f.mimeType, bytes: f.bytes })) };
         port.postMessage(reply);
       },
       (error: unknown) => {

@@ -19,6 +19,10 @@ import {
   renderTeacherPosterPdf,
 } from './index.js';
 import { zipParts } from './docx-kit.js';
+import { paragraphs } from './profile-view.js';
+import { shownParentPosterEntries } from './render-parent-poster.js';
+import { listTeacherPosterEntries } from './render-teacher-poster.js';
+import { checkTemplatePosterFit } from '../check-template-poster-fit.js';
 import { canUseWorkers, RenderPool } from './render-pool.js';
 import { buildDocumentFixture, inlineTemplate, loadExampleTemplates, padTemplate } from './test-fixtures.js';
 
@@ -37,12 +41,19 @@ async function pdfText(bytes: Buffer): Promise<{ pages: number; text: string }> 
 /** PDF text extraction splits lines anywhere: compare without whitespace. */
 const squash = (text: string) => text.replace(/\s+/g, '');
 
+/** Every item with its answer in words; long texts (vision, …) as their paragraphs. */
 function answeredRows(data: ProfileDocumentData) {
   return data.template.sections.flatMap((s) =>
-    s.items
-      .filter((item) => item.kind !== 'longtext')
-      .map((item) => ({ item, answer: describeAnswer(data.template, item, data.answers[item.key]?.value) })),
+    s.items.flatMap((item) => {
+      const answer = describeAnswer(data.template, item, data.answers[item.key]?.value);
+      return item.kind === 'longtext' ? paragraphs(answer).map((p) => ({ item, answer: p })) : [{ item, answer }];
+    }),
   );
+}
+
+/** Limits and the council's advice: free texts the documents must carry whole. */
+function freeTexts(data: ProfileDocumentData): string[] {
+  return [...Object.values(data.limits).flatMap(paragraphs), ...paragraphs(data.councilAdvice?.text ?? '')];
 }
 
 const templates = [...loadExampleTemplates(), { name: 'inline', template: inlineTemplate() }];
@@ -57,13 +68,25 @@ describe.each(templates)('documents for $name', ({ template }) => {
       expect(value).toContain(item.title);
       expect(value).toContain(answer);
     }
-    expect(value).toContain('Wat kan de school niet');
+    for (const text of freeTexts(data)) expect(value).toContain(text);
+    expect(value).toContain('wat de school niet kan bieden');
+    // Guidance for whoever fills in the form is not printed.
+    for (const section of data.template.sections) if (section.intro) expect(value).not.toContain(section.intro);
     expect(value).toContain('vastgesteld door');
     const html = (await mammoth.convertToHtml({ buffer: bytes })).value;
     expect(html).toContain('<h1>');
     expect(html).toContain('<h2>');
-    const xml = strFromU8(unzipSync(new Uint8Array(bytes))['word/document.xml']!);
-    expect(xml).toContain('TOC \\');
+    const parts = unzipSync(new Uint8Array(bytes));
+    const xml = strFromU8(parts['word/document.xml']!);
+    expect(xml).toContain('TOC \\o');
+    // The table of contents is written out (entries linked to the headings), so Word does not ask to update fields.
+    expect(xml).toMatch(/<w:hyperlink w:anchor="_Toc\d+"[^>]*><w:r><w:t xml:space="preserve">Schoolgegevens<\/w:t>/);
+    expect(xml).toContain('<w:bookmarkStart w:id="1" w:name="_Toc00000001"/>');
+    expect(strFromU8(parts['word/settings.xml']!)).not.toContain('updateFields');
+    expect(value).toContain('F9');
+    // Header and footer tabs at the right edge of the text (A4 11906 − 2 × 1150 twips).
+    expect(strFromU8(parts['word/styles.xml']!)).toContain('<w:tab w:val="right" w:pos="9606"/>');
+    expect(strFromU8(parts['word/header1.xml']!)).toContain(data.branding.partnershipName);
   });
 
   it('SOP PDF holds every answer, with page numbers', async () => {
@@ -73,38 +96,75 @@ describe.each(templates)('documents for $name', ({ template }) => {
       expect(flat).toContain(squash(item.title));
       expect(flat).toContain(squash(answer));
     }
+    for (const free of freeTexts(data)) expect(flat).toContain(squash(free));
+    for (const section of data.template.sections) if (section.intro) expect(flat).not.toContain(squash(section.intro));
     expect(flat).toContain(squash(`Pagina 2 van ${pages}`));
   });
 
-  it('school guide .docx and HTML list the support', async () => {
+  it('school guide .docx and HTML list the support with the answers', async () => {
     const { value } = await mammoth.extractRawText({ buffer: await renderSchoolGuideDocx(data) });
     const html = renderSchoolGuideHtml(data);
-    for (const section of data.template.sections.filter((s) => s.kind === 'promise')) {
-      for (const item of section.items.filter((i) => i.kind !== 'longtext')) {
-        expect(value).toContain(item.title);
+    const htmlText = html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+    const rows = answeredRows(data).filter(({ item }) => data.template.sections.some((s) => (s.kind === 'promise' || s.kind === 'extra') && s.items.includes(item)));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const { item, answer } of rows) {
+      expect(value).toContain(item.title);
+      expect(squash(htmlText)).toContain(squash(item.title));
+      if (answer) {
+        expect(value).toContain(answer);
+        expect(squash(htmlText)).toContain(squash(answer));
       }
     }
     expect(html).not.toMatch(/<script/i);
+    // Branding and headings; no inline style attributes (the app's CSP blocks them).
+    expect(html).not.toMatch(/\sstyle=/i);
+    expect(html).toContain(`--sop-brand: ${data.branding.primaryColor.toLowerCase()}`);
+    expect(html).toContain(data.branding.partnershipName);
+    expect(html).toMatch(/<h2>Ondersteuning op onze school<\/h2>/);
+    const promise = data.template.sections.find((s) => s.kind === 'promise')!;
+    expect(html).toContain(`<h3>${promise.title}</h3>`);
   });
 
   for (const longestTexts of [false, true]) {
-    it(`parent poster is exactly one page on A4 and A3 (longest texts: ${longestTexts})`, async () => {
+    it(`parent poster is exactly one page on A4 and A3, with every shown entry whole (longest texts: ${longestTexts})`, async () => {
       const fixture = buildDocumentFixture(template, { longestTexts });
+      const shown = await shownParentPosterEntries(fixture);
+      const all = listParentPosterEntries(fixture);
+      // What the school does not offer yet is never dropped before a descriptive entry.
+      const shownKeys = shown.map((e) => e.item.key);
+      const dropped = all.filter((e) => !shownKeys.includes(e.item.key));
+      if (dropped.length) expect(Math.min(...dropped.map((e) => e.priority))).toBeGreaterThanOrEqual(Math.max(...shown.map((e) => e.priority)));
+      for (const entry of all.filter((e) => e.mark === 'not-yet')) expect(shownKeys).toContain(entry.item.key);
       for (const size of ['A4', 'A3'] as const) {
         const { pages, text } = await pdfText(await renderParentPosterPdf(fixture, { size }));
         expect(pages).toBe(1);
-        const flat = squash(text);
-        // A crowded poster keeps what the school offers against the norm first (priority 0).
-        for (const entry of listParentPosterEntries(fixture).filter((e) => e.priority === 0).slice(0, 3)) expect(flat).toContain(squash(entry.title.slice(0, 14)));
+        const flat = squash(text).replace(/\./g, '');
+        for (const entry of shown) {
+          expect(flat).toContain(squash(entry.title.normalize('NFC')).replace(/\./g, ''));
+          expect(flat).toContain(squash(entry.text.normalize('NFC')).replace(/\./g, ''));
+        }
         expect(flat).toContain('Ouder-enjeugdsteunpunt');
       }
     });
   }
 
-  it('teacher poster is exactly one page and names who to ask', async () => {
+  it('marks an answered item without a norm as information, never as "Dit bieden wij"', () => {
+    const fixture = buildDocumentFixture(template);
+    for (const entry of listParentPosterEntries(fixture)) {
+      if (!entry.item.norm) expect(entry.mark).not.toBe('offered');
+    }
+    for (const entry of listTeacherPosterEntries(fixture)) {
+      if (!entry.row.item.norm) expect(entry.mark).not.toBe('offered');
+    }
+  });
+
+  it('teacher poster is exactly one page, never cuts a text, and says who to ask for what', async () => {
     const { pages, text } = await pdfText(await renderTeacherPosterPdf(buildDocumentFixture(template, { longestTexts: true })));
     expect(pages).toBe(1);
-    expect(squash(text)).toContain('FatimaelIdrissi');
+    expect(text).not.toContain('…');
+    expect(text).not.toMatch(/Niet ingevuld\s*·?\s*Niet ingevuld/);
+    expect(squash(text)).toContain('Wievraagjewat?');
+    expect(squash(text)).toContain(squash('Extra ondersteuning en aanmelding: Fatima el Idrissi (intern begeleider)'));
   });
 });
 
@@ -170,6 +230,15 @@ describe('safety and limits', () => {
       const leastImportantShown = Math.max(...shown.map((e) => e.priority));
       expect(dropped.filter((e) => e.priority < leastImportantShown).map((e) => e.title)).toEqual([]);
     }
+  });
+
+  it('checkTemplatePosterFit accepts a template whose longest parent texts fit, and explains in Dutch when they do not', async () => {
+    const eem = loadExampleTemplates().find((t) => t.name.includes('de-eem'))!;
+    expect((await checkTemplatePosterFit(eem.template)).fits).toBe(true);
+    const crowded = padTemplate(eem.template, 120, { posters: 'copy' });
+    const verdict = await checkTemplatePosterFit(crowded);
+    expect(verdict.fits).toBe(false);
+    if (!verdict.fits) expect(verdict.message).toContain('past niet op één A4-pagina');
   });
 
   it('zipParts writes a ZIP that unzips to the same parts (the .docx container)', () => {
