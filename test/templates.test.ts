@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkTemplatePosterFit } from '../src/features/documents/check-template-poster-fit.js';
 import { auditLog } from '../src/audit/schema.js';
 import { loadPrincipal } from '../src/features/accounts/repository.js';
 import { loadExampleTemplate } from '../src/features/templates/example-templates.js';
@@ -279,6 +280,17 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(html).toContain(`href="${base}/versies/${version.id}/onderdelen/${version.definition.sections[0]!.key}/voorbeeld"`);
     });
 
+    it('warns on the publish page when the parent poster cannot fit with the longest parent texts', async () => {
+      const version = await draft();
+      const fit = await checkTemplatePosterFit(version.definition);
+      const html = await (await client.get(`${base}/versies/${version.id}/publiceren`)).text();
+      expect(html.includes('data-poster-warning')).toBe(!fit.fits);
+      // Far too many poster items: always a warning.
+      const crowded = structuredClone(version.definition);
+      for (const section of crowded.sections) for (const item of section.items) item.posters = { ...item.posters, parent: true };
+      expect((await checkTemplatePosterFit(crowded)).fits).toBe(false);
+    });
+
     it('publishes for a free school year only, after which the version never changes', async () => {
       const version = await draft();
       const taken = await client.post(`${base}/versies/${version.id}/publiceren`, { schoolYear: '2026-2027' });
@@ -312,11 +324,12 @@ for (const kind of TEST_DATABASE_KINDS) {
       const html = await page.text();
       expect(html).toContain(`Versie ${v2.number} vergeleken met versie ${v1.number}`);
       expect(html).toContain(`data-count="changed">${diff.counts.changed}<`);
-      // A relabelled option keeps the answers (the school is asked to check them): all answers carry over.
+      // A relabelled option: those items are open again for the school, with last year's answer beside them.
       const counts = carryOverCounts(diff);
-      expect(counts.count).toBe(diff.counts.unchanged + diff.counts.changed);
-      expect(html).toContain(`Antwoorden op ${counts.count} vragen gaan altijd mee naar deze versie (bij ${counts.check} daarvan`);
-      expect(html).toContain('data-carry-over="check">Antwoord gaat mee; school kijkt het na<');
+      expect(counts.count + counts.check).toBe(diff.counts.unchanged + diff.counts.changed);
+      expect(counts.check).toBeGreaterThan(0);
+      expect(html).toContain(`Antwoorden op ${counts.count} vragen gaan mee naar deze versie. ${counts.check} gewijzigde vragen staan voor de school weer open`);
+      expect(html).toContain('data-carry-over="check">Vraag staat weer open; de school ziet het antwoord van vorig jaar<');
     });
 
     it('imports an uploaded file as a draft, and a broken file changes nothing', async () => {

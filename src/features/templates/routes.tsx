@@ -11,6 +11,7 @@ import type { Child } from 'hono/jsx';
 import { projectRoot } from '../../config/project-root.js';
 import { TEMPLATE_SCHEMA_FILE } from './format/template-json-schema.js';
 import { AppError } from '../../auth/app-error.js';
+import { checkTemplatePosterFit } from '../documents/check-template-poster-fit.js';
 import type { AppContext } from '../../ui/context.js';
 import { translator } from '../../ui/i18n.js';
 import { renderPage } from '../../ui/layout.js';
@@ -344,6 +345,9 @@ export function registerTemplateRoutes(table: RouteTable): void {
 
   const publishPage = async (c: AppContext, loaded: Loaded, values: FormValues, error?: string) => {
     const t = m(c);
+    // The SWV learns before its schools do when its poster items cannot fit one page (documents capability).
+    const posterFit = await checkTemplatePosterFit(loaded.version.definition);
+    const posterWarning = posterFit.fits ? undefined : t('posterFitWarning', { detail: posterFit.message });
     return renderPage(c, {
       title: t('publishTitle', { number: loaded.version.number }),
       partnershipId: loaded.version.partnershipId,
@@ -352,6 +356,7 @@ export function registerTemplateRoutes(table: RouteTable): void {
       children: (
         <PublishPage
           t={t}
+          posterWarning={posterWarning}
           ui={translator(uiMessages, c.var.locale)}
           csrf={c.var.csrfToken}
           loaded={loaded}

@@ -533,7 +533,7 @@ export function ConfirmRemovePage(props: { t: T; csrf: string; revision: number;
 
 // ---------------------------------------------------------------------------
 
-export function PublishPage(props: { t: T; ui: UI; csrf: string; loaded: Loaded; choices: string[]; value: string | undefined; error: string | undefined }) {
+export function PublishPage(props: { t: T; ui: UI; csrf: string; loaded: Loaded; choices: string[]; value: string | undefined; error: string | undefined; posterWarning?: string | undefined }) {
   const { t, loaded } = props;
   const id = fieldId('schoolYear');
   return (
@@ -552,6 +552,11 @@ export function PublishPage(props: { t: T; ui: UI; csrf: string; loaded: Loaded;
         </div>
       )}
       <p class="utrecht-paragraph">{t('publishIntro')}</p>
+      {props.posterWarning && (
+        <div class="utrecht-alert utrecht-alert--warning" data-poster-warning="">
+          <p class="utrecht-paragraph">{props.posterWarning}</p>
+        </div>
+      )}
       <form method="post" action={`${loaded.vbase}/publiceren`} novalidate>
         <CsrfField token={props.csrf} />
         <div class={`utrecht-form-field${props.error ? ' utrecht-form-field--invalid' : ''}`}>
