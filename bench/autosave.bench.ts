@@ -1,18 +1,25 @@
 /**
  * Autosave benchmark (issue 4): the real app (createApp + @hono/node-server on loopback) on PostgreSQL,
- * 200 schools' profiles, 200 concurrent editors autosaving one answer at a time.
+ * 200 schools' profiles, 200 concurrent editors autosaving one answer at a time. Results: bench/README.md.
  *
- * 1. Latency: each editor saves, waits like a person typing (think time, mean ~500 ms) and saves again,
- *    for DURATION_S. Server time per request is measured around the app's fetch handler (bench only).
- * 2. Throughput: the same 200 editors without think time (saturation), requests per second.
+ * 1. Latency: each editor saves, pauses like someone answering questions (think time uniform 0.5×–1.5× THINK_MS,
+ *    mean 2000 ms) and saves again, for DURATION_S. Server time per request is measured around the app's fetch
+ *    handler (bench only).
+ * 2. Throughput: the same 200 editors without think time (saturation), saves per second.
  * 3. Baseline: a raw single-row upsert loop with the same concurrency on the same database and pool size.
+ * Each phase also reports CPU per operation: the app process, the PostgreSQL backends, the load generator.
  *
- * Run: npx tsx bench/autosave.bench.ts   (TEST_DATABASE_URL, default postgres://root@127.0.0.1:5432/test;
- * creates and drops its own scratch database). Options: DURATION_S (default 20), EDITORS (default 200), POOL (default 20).
+ * The editors run in another process (bench/autosave-client.mjs). Run: npx tsx bench/autosave.bench.ts
+ * (TEST_DATABASE_URL, default postgres://root@127.0.0.1:5432/test; creates and drops its own scratch database).
+ * Options: DURATION_S (20), EDITORS (200), POOL (20), THINK_MS (2000), PHASES (latency,saturation,raw),
+ * CLIENT (raw | fetch), BENCH_DEBUG=1 (time every query), KEEP_DB=1 (keep the scratch database).
  */
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import { Worker } from 'node:worker_threads';
+import { fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { eq, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { createApp } from '../src/app.js';
@@ -38,6 +45,9 @@ const EDITORS = Number(process.env['EDITORS'] ?? 200);
 const POOL = Number(process.env['POOL'] ?? 20);
 /** Mean pause between two saves of one editor (uniform 0.5×–1.5×): someone answering questions. */
 const THINK_MS = Number(process.env['THINK_MS'] ?? 2000);
+/** raw: hand-written HTTP/1.1 on keep-alive sockets (cheap); fetch: undici's fetch (as costly as the app). */
+const CLIENT = process.env['CLIENT'] ?? 'raw';
+const PHASES = new Set((process.env['PHASES'] ?? 'latency,saturation,raw').split(','));
 const adminUrl = process.env['TEST_DATABASE_URL'] ?? 'postgres://root@127.0.0.1:5432/test';
 const dbName = `opensop_bench_${Date.now().toString(36)}`;
 
@@ -112,40 +122,8 @@ try {
   await new Promise((resolve) => server.once('listening', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  /**
-   * The load generator runs in a worker thread (its own event loop), so the editors' HTTP clients do not
-   * steal time from the server being measured. Plain JavaScript, evaluated in the worker.
-   */
-  const generator = `
-    const { parentPort, workerData } = require('node:worker_threads');
-    const { base, editors, items, seconds, thinkMs, offset } = workerData;
-    const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-    (async () => {
-      const end = Date.now() + seconds * 1000;
-      let ok = 0, failed = 0;
-      const statuses = {};
-      await Promise.all(editors.map(async (editor, index) => {
-        // Each phase continues where the last one stopped, so no save repeats the stored value.
-        let step = index + offset;
-        if (thinkMs) await sleep(Math.random() * thinkMs * 2);
-        while (Date.now() < end) {
-          step += 1;
-          const item = items[step % items.length];
-          const value = item.values[Math.floor(step / items.length) % item.values.length];
-          const response = await fetch(base + '/profielen/' + editor.profileId + '/antwoorden', {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', 'x-csrf-token': editor.csrf, cookie: editor.cookie },
-            body: JSON.stringify({ itemKey: item.key, field: 'value', value, baseRevision: editor.revisions[item.key] || 0 }),
-          });
-          const body = await response.json();
-          statuses[response.status] = (statuses[response.status] || 0) + 1;
-          if (body.ok) { ok += 1; editor.revisions[item.key] = body.revision; } else failed += 1;
-          if (thinkMs) await sleep(thinkMs * (0.5 + Math.random()));
-        }
-      }));
-      parentPort.postMessage({ ok, failed, statuses, revisions: editors.map((e) => e.revisions) });
-    })();
-  `;
+  // The load generator: its own process (bench/autosave-client.mjs), so its CPU is neither the app's nor on its event loop.
+  const generator = fork(fileURLToPath(new URL('./autosave-client.mjs', import.meta.url)), [], { execArgv: [] });
   // The items an editor changes, with values that differ from save to save (every save is a real write).
   const workItems = [
     ...numberItems.map((item) => ({ key: item.key, values: Array.from({ length: 7 }, (_, i) => (item.min ?? 0) + ((i * 3) % Math.max(1, (item.max ?? 10) - (item.min ?? 0)))) })),
@@ -158,46 +136,94 @@ try {
     timings = [];
     phase += 1;
     const offset = phase * 100_003;
-    const worker = new Worker(generator, {
-      eval: true,
-      workerData: { base, seconds, thinkMs, offset, items: workItems, editors: editors.map((e, i) => ({ profileId: e.profileId, cookie: e.cookie, csrf: e.csrf, revisions: revisionsByEditor[i] })) },
-    });
-    const result = await new Promise<{ ok: number; failed: number; statuses: Record<string, number>; revisions: Array<Record<string, number>> }>((resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
-    });
-    await worker.terminate();
+    const usage = await startUsage();
+    generator.send({ base, seconds, thinkMs, offset, client: CLIENT, items: workItems, editors: editors.map((e, i) => ({ profileId: e.profileId, cookie: e.cookie, csrf: e.csrf, revisions: revisionsByEditor[i] })) });
+    const result = await new Promise<{ ok: number; failed: number; statuses: Record<string, number>; revisions: Array<Record<string, number>>; cpuMs: number; error?: string }>((resolve) => generator.once('message', resolve as never));
+    if (result.error) throw new Error(`load generator: ${result.error}`);
+    const cpu = await usage.stop(result.ok);
     result.revisions.forEach((revisions, i) => (revisionsByEditor[i] = revisions));
-    return { ...result, rps: result.ok / seconds, timings: timings.slice() };
+    return { ...result, rps: result.ok / seconds, timings: timings.slice(), cpu: { ...cpu, generatorMs: result.cpuMs / Math.max(1, result.ok) } };
+  }
+
+  /**
+   * CPU per operation, split by process: the app (this process), the PostgreSQL backends of the bench database
+   * (read from /proc, so only when the server runs on this machine), and the whole machine (other work included).
+   */
+  async function startUsage() {
+    const backends = async () => (await admin.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [dbName])).rows.map((r) => r.pid);
+    const ticks = (pid: number) => {
+      try {
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        return Number(fields[11]) + Number(fields[12]);
+      } catch {
+        return null;
+      }
+    };
+    const machine = () => {
+      const [, ...values] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
+      const numbers = values.map(Number);
+      return { idle: numbers[3]! + numbers[4]!, total: numbers.reduce((a, b) => a + b, 0) };
+    };
+    const pgStart = new Map((await backends()).map((pid) => [pid, ticks(pid)]));
+    const machineStart = machine();
+    const load = loadavg()[0]!;
+    const appStart = process.cpuUsage();
+    return {
+      async stop(operations: number) {
+        const app = process.cpuUsage(appStart);
+        const machineEnd = machine();
+        let pgTicks = 0;
+        let local = true;
+        for (const pid of new Set([...pgStart.keys(), ...(await backends())])) {
+          const end = ticks(pid);
+          if (end === null) local = pgStart.has(pid) ? local : false;
+          else pgTicks += end - (pgStart.get(pid) ?? 0);
+        }
+        const per = (ms: number) => ms / Math.max(1, operations);
+        return {
+          appMs: per((app.user + app.system) / 1000),
+          postgresMs: local ? per(pgTicks * 10) : null,
+          machineBusy: 1 - (machineEnd.idle - machineStart.idle) / Math.max(1, machineEnd.total - machineStart.total),
+          load: [load, loadavg()[0]!],
+        };
+      },
+    };
   }
 
   await runEditors(3, 0); // warm up (JIT, pool, template cache)
-  const latency = await runEditors(DURATION_S, THINK_MS);
-  const saturation = await runEditors(DURATION_S, 0);
+  const none = { ok: 0, failed: 0, statuses: {}, rps: 0, timings: [] as number[], cpu: null };
+  const latency = PHASES.has('latency') ? await runEditors(DURATION_S, THINK_MS) : none;
+  const saturation = PHASES.has('saturation') ? await runEditors(DURATION_S, 0) : none;
+  generator.kill();
   server.close();
 
   // Baseline: a raw single-row upsert loop, same concurrency, same database, same pool size.
   const pool = new pg.Pool({ connectionString: url.toString(), max: POOL });
-  const rawEnd = Date.now() + DURATION_S * 1000;
   let rawCount = 0;
   const rawTimes: number[] = [];
-  await Promise.all(
-    editors.map(async (editor, index) => {
-      let step = index;
-      while (Date.now() < rawEnd) {
-        step += 1;
-        const start = performance.now();
-        await pool.query(
-          `insert into answers (profile_id, item_key, partnership_id, school_year, value, revision, updated_at)
-           values ($1, $2, $3, '2026-2027', $4::jsonb, 1, now())
-           on conflict (profile_id, item_key) do update set value = excluded.value, revision = answers.revision + 1, updated_at = excluded.updated_at`,
-          [editor.profileId, 'raw-bench-item', demo.partnershipId, JSON.stringify(step)],
-        );
-        rawTimes.push(performance.now() - start);
-        rawCount += 1;
-      }
-    }),
-  );
+  let rawCpu = null;
+  if (PHASES.has('raw')) {
+    const usage = await startUsage();
+    const rawEnd = Date.now() + DURATION_S * 1000;
+    await Promise.all(
+      editors.map(async (editor, index) => {
+        let step = index;
+        while (Date.now() < rawEnd) {
+          step += 1;
+          const start = performance.now();
+          await pool.query(
+            `insert into answers (profile_id, item_key, partnership_id, school_year, value, revision, updated_at)
+             values ($1, $2, $3, '2026-2027', $4::jsonb, 1, now())
+             on conflict (profile_id, item_key) do update set value = excluded.value, revision = answers.revision + 1, updated_at = excluded.updated_at`,
+            [editor.profileId, 'raw-bench-item', demo.partnershipId, JSON.stringify(step)],
+          );
+          rawTimes.push(performance.now() - start);
+          rawCount += 1;
+        }
+      }),
+    );
+    rawCpu = await usage.stop(rawCount);
+  }
   await pool.end();
   const rawRps = rawCount / DURATION_S;
 
@@ -213,11 +239,18 @@ try {
   console.log(`  server time p50 ${ms(pct(latency.timings, 50))}  p95 ${ms(pct(latency.timings, 95))}  p99 ${ms(pct(latency.timings, 99))}  (target p99 < 25 ms: ${pct(latency.timings, 99) < 25 ? 'ok' : 'MISSED'})`);
   console.log(`saturation phase (no think time): ${saturation.ok} saves, ${saturation.rps.toFixed(0)}/s, failed ${saturation.failed}, statuses ${JSON.stringify(saturation.statuses)}`);
   console.log(`  server time p50 ${ms(pct(saturation.timings, 50))}  p95 ${ms(pct(saturation.timings, 95))}  p99 ${ms(pct(saturation.timings, 99))}`);
+  for (const [name, result] of [['latency', latency], ['saturation', saturation], ['raw', { cpu: rawCpu }]] as const) {
+    const cpu = result.cpu as { appMs: number; postgresMs: number | null; machineBusy: number; load: number[]; generatorMs?: number } | null;
+    if (!cpu) continue;
+    const pgMs = cpu.postgresMs === null ? 'n/a' : cpu.postgresMs.toFixed(2);
+    console.log(`  CPU per ${name === 'raw' ? 'upsert' : 'save'} (${name}): app ${cpu.appMs.toFixed(2)} ms, PostgreSQL backends ${pgMs} ms${cpu.generatorMs === undefined ? '' : `, load generator ${cpu.generatorMs.toFixed(2)} ms`}; machine ${(cpu.machineBusy * 100).toFixed(0)} % busy, load ${cpu.load.map((l) => l.toFixed(1)).join(' → ')}`);
+  }
   console.log(`raw single-row upsert: ${rawCount} upserts, ${rawRps.toFixed(0)}/s, p50 ${ms(pct(rawTimes, 50))} p99 ${ms(pct(rawTimes, 99))}`);
   console.log(`app / raw throughput: ${((saturation.rps / rawRps) * 100).toFixed(0)} % (target ≥ 50 %: ${saturation.rps / rawRps >= 0.5 ? 'ok' : 'MISSED'})`);
   if (process.env['BENCH_DEBUG']) for (const [text, { n, ms }] of [...queryTimes].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12)) console.log(`${n}\t${(ms / n).toFixed(2)} ms\t${text}`);
 } finally {
   await database.close();
-  await admin.query(`drop database if exists ${dbName} with (force)`);
+  if (process.env['KEEP_DB']) console.log(`kept database ${dbName}`);
+  else await admin.query(`drop database if exists ${dbName} with (force)`);
   await admin.end();
 }

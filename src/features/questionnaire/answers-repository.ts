@@ -1,6 +1,6 @@
 /** Reads and writes answers. The questionnaire owns writing; documents and dashboards read through here. */
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.js';
+import { executePrepared, type DbOrTx } from '../../db/client.js';
 import { users } from '../accounts/schema.js';
 import type { Answer } from '../templates/model/answer.js';
 import { answerHistory, answers } from './schema.js';
@@ -173,7 +173,8 @@ export async function writeAnswerField(db: DbOrTx, change: WriteField): Promise<
           keys.map((key) => sql`${key}`),
           sql`, `,
         )}))`;
-  const result = await db.execute(sql`
+  // A named prepared statement: PostgreSQL plans each distinct text (field × section size) once per connection.
+  const result = await executePrepared(db, sql`
     with old as (
       select value, ambition, parent_text from answers where profile_id = ${change.profileId} and item_key = ${change.itemKey}
     ), up as (
