@@ -5,7 +5,8 @@
  * the server it measures (undici's fetch costs about as much per request as the app itself; CLIENT=fetch
  * uses it anyway, for comparison).
  *
- * Protocol (IPC): the parent sends { base, editors, items, seconds, thinkMs, offset, client }; the child
+ * Protocol (IPC): the parent sends { base, editors, items, parentItems, parentShare, seconds, thinkMs, offset,
+ * client }; the child
  * answers { ok, failed, statuses, revisions, cpuMs } and waits for the next phase.
  */
 import net from 'node:net';
@@ -88,12 +89,13 @@ function connection(host, port) {
   };
 }
 
-async function runPhase({ base, editors, items, seconds, thinkMs, offset, client }) {
+async function runPhase({ base, editors, items, parentItems = [], parentShare = 0, seconds, thinkMs, offset, client }) {
   const url = new URL(base);
   const cpuStart = process.cpuUsage();
   const end = Date.now() + seconds * 1000;
   let ok = 0;
   let failed = 0;
+  let firstError = null;
   const statuses = {};
   await Promise.all(
     editors.map(async (editor, index) => {
@@ -103,18 +105,21 @@ async function runPhase({ base, editors, items, seconds, thinkMs, offset, client
       if (thinkMs) await sleep(Math.random() * thinkMs * 2);
       while (Date.now() < end) {
         step += 1;
-        const item = items[step % items.length];
+        // A share of the saves are parent texts (the poster-fit check), marked for the server timing.
+        const isParent = parentItems.length > 0 && Math.random() < parentShare;
+        const item = isParent ? parentItems[step % parentItems.length] : items[step % items.length];
         const value = item.values[Math.floor(step / items.length) % item.values.length];
-        const body = JSON.stringify({ itemKey: item.key, field: 'value', value, baseRevision: editor.revisions[item.key] || 0 });
+        const field = isParent ? 'parentText' : 'value';
+        const body = JSON.stringify({ itemKey: item.key, field, value, baseRevision: editor.revisions[item.key] || 0 });
         const path = `/profielen/${editor.profileId}/antwoorden`;
         let status;
         let text;
         if (conn) {
           ({ status, body: text } = await conn.request(
-            `POST ${path} HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/json\r\nX-CSRF-Token: ${editor.csrf}\r\nCookie: ${editor.cookie}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+            `POST ${path} HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/json\r\nX-CSRF-Token: ${editor.csrf}\r\nX-Bench-Kind: ${field}\r\nCookie: ${editor.cookie}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
           ));
         } else {
-          const response = await fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': editor.csrf, cookie: editor.cookie }, body });
+          const response = await fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': editor.csrf, 'x-bench-kind': field, cookie: editor.cookie }, body });
           status = response.status;
           text = await response.text();
         }
@@ -123,14 +128,17 @@ async function runPhase({ base, editors, items, seconds, thinkMs, offset, client
         if (answer.ok) {
           ok += 1;
           editor.revisions[item.key] = answer.revision;
-        } else failed += 1;
+        } else {
+          failed += 1;
+          if (!firstError) firstError = `${status} ${field}: ${text.slice(0, 300)}`;
+        }
         if (thinkMs) await sleep(thinkMs * (0.5 + Math.random()));
       }
       conn?.close();
     }),
   );
   const cpu = process.cpuUsage(cpuStart);
-  return { ok, failed, statuses, revisions: editors.map((e) => e.revisions), cpuMs: (cpu.user + cpu.system) / 1000 };
+  return { ok, failed, firstError, statuses, revisions: editors.map((e) => e.revisions), cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
 process.on('message', (message) => {
