@@ -228,6 +228,8 @@ try {
         const per = (ms: number) => ms / Math.max(1, operations);
         return {
           appMs: per((app.user + app.system) / 1000 + workersMs),
+          /** Kernel share of this process's CPU (socket writes and wake-ups); not known for cluster workers. */
+          appSystemMs: workersMs ? null : per(app.system / 1000),
           postgresMs: local ? per(pgTicks * 10) : null,
           machineBusy: 1 - (machineEnd.idle - machineStart.idle) / Math.max(1, machineEnd.total - machineStart.total),
           load: [load, loadavg()[0]!],
@@ -293,10 +295,10 @@ try {
   console.log(`saturation phase (no think time): ${saturation.ok} saves, ${saturation.rps.toFixed(0)}/s, failed ${saturation.failed}, statuses ${JSON.stringify(saturation.statuses)}`);
   console.log(`  server time p50 ${ms(pct(saturation.timings, 50))}  p95 ${ms(pct(saturation.timings, 95))}  p99 ${ms(pct(saturation.timings, 99))}`);
   for (const [name, result] of [['latency', latency], ['parent', mixed], ['saturation', saturation], ['raw', { cpu: rawCpu }]] as const) {
-    const cpu = result.cpu as { appMs: number; postgresMs: number | null; machineBusy: number; load: number[]; generatorMs?: number } | null;
+    const cpu = result.cpu as { appMs: number; appSystemMs: number | null; postgresMs: number | null; machineBusy: number; load: number[]; generatorMs?: number } | null;
     if (!cpu) continue;
     const pgMs = cpu.postgresMs === null ? 'n/a' : cpu.postgresMs.toFixed(2);
-    console.log(`  CPU per ${name === 'raw' ? 'upsert' : 'save'} (${name}): app ${cpu.appMs.toFixed(2)} ms, PostgreSQL backends ${pgMs} ms${cpu.generatorMs === undefined ? '' : `, load generator ${cpu.generatorMs.toFixed(2)} ms`}; machine ${(cpu.machineBusy * 100).toFixed(0)} % busy, load ${cpu.load.map((l) => l.toFixed(1)).join(' → ')}`);
+    console.log(`  CPU per ${name === 'raw' ? 'upsert' : 'save'} (${name}): app ${cpu.appMs.toFixed(2)} ms${cpu.appSystemMs === null ? '' : ` (${cpu.appSystemMs.toFixed(2)} in the kernel)`}, PostgreSQL backends ${pgMs} ms${cpu.generatorMs === undefined ? '' : `, load generator ${cpu.generatorMs.toFixed(2)} ms`}; machine ${(cpu.machineBusy * 100).toFixed(0)} % busy, load ${cpu.load.map((l) => l.toFixed(1)).join(' → ')}`);
   }
   console.log(`raw single-row upsert: ${rawCount} upserts, ${rawRps.toFixed(0)}/s, p50 ${ms(pct(rawTimes, 50))} p99 ${ms(pct(rawTimes, 99))}`);
   console.log(`app / raw throughput: ${((saturation.rps / rawRps) * 100).toFixed(0)} % (target ≥ 50 %: ${saturation.rps / rawRps >= 0.5 ? 'ok' : 'MISSED'})`);
