@@ -1,18 +1,28 @@
 /**
  * Autosave benchmark (issue 4): the real app (createApp + @hono/node-server on loopback) on PostgreSQL,
- * 200 schools' profiles, 200 concurrent editors autosaving one answer at a time.
+ * 200 schools' profiles, 200 concurrent editors autosaving one answer at a time. Results: bench/README.md.
  *
- * 1. Latency: each editor saves, waits like a person typing (think time, mean ~500 ms) and saves again,
- *    for DURATION_S. Server time per request is measured around the app's fetch handler (bench only).
- * 2. Throughput: the same 200 editors without think time (saturation), requests per second.
- * 3. Baseline: a raw single-row upsert loop with the same concurrency on the same database and pool size.
+ * 1. Latency: each editor saves, pauses like someone answering questions (think time uniform 0.5×–1.5× THINK_MS,
+ *    mean 2000 ms) and saves again, for DURATION_S. Server time per request is measured around the app's fetch
+ *    handler (bench only).
+ * 2. Parent texts: the latency phase again, with PARENT_SHARE (5 %) of the saves changing a parent text (each
+ *    runs the poster-fit layout); server time of those saves and of the other saves meanwhile.
+ * 3. Throughput: the same 200 editors without think time (saturation), saves per second.
+ * 4. Baseline: a raw single-row upsert loop with the same concurrency on the same database and pool size.
+ * Each phase also reports CPU per operation: the app process, the PostgreSQL backends, the load generator.
  *
- * Run: npx tsx bench/autosave.bench.ts   (TEST_DATABASE_URL, default postgres://root@127.0.0.1:5432/test;
- * creates and drops its own scratch database). Options: DURATION_S (default 20), EDITORS (default 200), POOL (default 20).
+ * The editors run in another process (bench/autosave-client.mjs). Run: npx tsx bench/autosave.bench.ts
+ * (TEST_DATABASE_URL, default postgres://root@127.0.0.1:5432/test; creates and drops its own scratch database).
+ * Options: DURATION_S (20), EDITORS (200), POOL (20), THINK_MS (2000), PHASES (latency,parent,saturation,raw),
+ * PARENT_SHARE (0.05), CLIENT (raw | fetch), APP_PROCESSES (1), PORT (48100), BENCH_DEBUG=1 (time every query),
+ * KEEP_DB=1 (keep the scratch database).
  */
 import { serve } from '@hono/node-server';
-import type { AddressInfo } from 'node:net';
-import { Worker } from 'node:worker_threads';
+import { fork } from 'node:child_process';
+import cluster, { type Worker } from 'node:cluster';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { eq, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { createApp } from '../src/app.js';
@@ -38,6 +48,15 @@ const EDITORS = Number(process.env['EDITORS'] ?? 200);
 const POOL = Number(process.env['POOL'] ?? 20);
 /** Mean pause between two saves of one editor (uniform 0.5×–1.5×): someone answering questions. */
 const THINK_MS = Number(process.env['THINK_MS'] ?? 2000);
+/** raw: hand-written HTTP/1.1 on keep-alive sockets (~0.07 ms CPU per save); fetch: undici's fetch (~0.6 ms, nearly the app's). */
+const CLIENT = process.env['CLIENT'] ?? 'raw';
+/** App processes (node:cluster workers sharing the port); 1 runs the app in this process. */
+const APP_PROCESSES = Number(process.env['APP_PROCESSES'] ?? 1);
+/** Port the app listens on (127.0.0.1). */
+const PORT = Number(process.env['PORT'] ?? 48100);
+const PHASES = new Set((process.env['PHASES'] ?? 'latency,parent,saturation,raw').split(','));
+/** Share of the saves in the "parent" phase that are parent texts (each runs the poster-fit layout). */
+const PARENT_SHARE = Number(process.env['PARENT_SHARE'] ?? 0.05);
 const adminUrl = process.env['TEST_DATABASE_URL'] ?? 'postgres://root@127.0.0.1:5432/test';
 const dbName = `opensop_bench_${Date.now().toString(36)}`;
 
@@ -97,107 +116,165 @@ try {
   const options = (scaleKey: string | undefined) => template.scales.find((scale) => scale.key === scaleKey)!.options.map((o) => o.value);
 
   // The real app, with server time measured around its fetch handler (bench only).
-  const app = createApp({ deps });
+  // The real app, with server time measured around its fetch handler (bench only): in this process, or in
+  // APP_PROCESSES cluster workers (bench/autosave-server.ts) sharing the port and, between them, the pool.
   let timings: number[] = [];
-  const server = serve({
-    fetch: async (request: Request) => {
-      const start = performance.now();
-      const response = await app.fetch(request);
-      timings.push(performance.now() - start);
-      return response;
-    },
-    hostname: '127.0.0.1',
-    port: 0,
-  });
-  await new Promise((resolve) => server.once('listening', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  let parentTimings: number[] = [];
+  const workers: Worker[] = [];
+  let server: ReturnType<typeof serve> | null = null;
+  if (APP_PROCESSES > 1) {
+    cluster.setupPrimary({ exec: fileURLToPath(new URL('./autosave-server.ts', import.meta.url)) });
+    const env = { BENCH_DATABASE_URL: url.toString(), BENCH_POOL: String(Math.max(1, Math.round(POOL / APP_PROCESSES))), BENCH_NOW: clock.now().toISOString(), BENCH_PORT: String(PORT) };
+    for (let i = 0; i < APP_PROCESSES; i++) workers.push(cluster.fork(env));
+    await Promise.all(workers.map((worker) => new Promise((resolve) => worker.once('listening', resolve))));
+  } else {
+    const app = createApp({ deps });
+    server = serve({
+      fetch: async (request: Request) => {
+        const start = performance.now();
+        const response = await app.fetch(request);
+        (request.headers.get('x-bench-kind') === 'parentText' ? parentTimings : timings).push(performance.now() - start);
+        return response;
+      },
+      hostname: '127.0.0.1',
+      port: PORT,
+    });
+    await new Promise((resolve) => server!.once('listening', resolve));
+  }
+  const base = `http://127.0.0.1:${PORT}`;
+  const ask = <T>(worker: Worker, kind: string) =>
+    new Promise<T>((resolve) => {
+      const listen = (message: { kind: string }) => {
+        if (message.kind !== kind) return;
+        worker.off('message', listen);
+        resolve(message as T);
+      };
+      worker.on('message', listen);
+      worker.send({ kind });
+    });
 
-  /**
-   * The load generator runs in a worker thread (its own event loop), so the editors' HTTP clients do not
-   * steal time from the server being measured. Plain JavaScript, evaluated in the worker.
-   */
-  const generator = `
-    const { parentPort, workerData } = require('node:worker_threads');
-    const { base, editors, items, seconds, thinkMs, offset } = workerData;
-    const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-    (async () => {
-      const end = Date.now() + seconds * 1000;
-      let ok = 0, failed = 0;
-      const statuses = {};
-      await Promise.all(editors.map(async (editor, index) => {
-        // Each phase continues where the last one stopped, so no save repeats the stored value.
-        let step = index + offset;
-        if (thinkMs) await sleep(Math.random() * thinkMs * 2);
-        while (Date.now() < end) {
-          step += 1;
-          const item = items[step % items.length];
-          const value = item.values[Math.floor(step / items.length) % item.values.length];
-          const response = await fetch(base + '/profielen/' + editor.profileId + '/antwoorden', {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', 'x-csrf-token': editor.csrf, cookie: editor.cookie },
-            body: JSON.stringify({ itemKey: item.key, field: 'value', value, baseRevision: editor.revisions[item.key] || 0 }),
-          });
-          const body = await response.json();
-          statuses[response.status] = (statuses[response.status] || 0) + 1;
-          if (body.ok) { ok += 1; editor.revisions[item.key] = body.revision; } else failed += 1;
-          if (thinkMs) await sleep(thinkMs * (0.5 + Math.random()));
-        }
-      }));
-      parentPort.postMessage({ ok, failed, statuses, revisions: editors.map((e) => e.revisions) });
-    })();
-  `;
+  // The load generator: its own process (bench/autosave-client.mjs), so its CPU is neither the app's nor on its event loop.
+  const generator = fork(fileURLToPath(new URL('./autosave-client.mjs', import.meta.url)), [], { execArgv: [] });
   // The items an editor changes, with values that differ from save to save (every save is a real write).
   const workItems = [
     ...numberItems.map((item) => ({ key: item.key, values: Array.from({ length: 7 }, (_, i) => (item.min ?? 0) + ((i * 3) % Math.max(1, (item.max ?? 10) - (item.min ?? 0)))) })),
     ...choiceItems.map((item) => ({ key: item.key, values: options(item.scale) })),
   ];
+  // Parent texts as someone types them (the client saves after each pause): growing and shrinking prefixes.
+  const parentSentence =
+    'Wij helpen uw kind met lezen en rekenen in een klein groepje, elke dag een half uur, samen met de leerkracht en de intern begeleider. Thuis oefent u mee met een boekje.';
+  const parentItems = template.sections
+    .flatMap((s) => s.items)
+    .filter((item) => item.posters.parent && item.parentTextEditable)
+    .map((item) => ({ key: item.key, values: Array.from({ length: 9 }, (_, i) => parentSentence.slice(0, Math.min(item.parentTextMaxLength, 60 + ((i * 37) % 110)))) }));
   const revisionsByEditor: Array<Record<string, number>> = editors.map(() => ({}));
 
   let phase = 0;
-  async function runEditors(seconds: number, thinkMs: number) {
+  async function runEditors(seconds: number, thinkMs: number, parentShare = 0) {
     timings = [];
+    parentTimings = [];
     phase += 1;
     const offset = phase * 100_003;
-    const worker = new Worker(generator, {
-      eval: true,
-      workerData: { base, seconds, thinkMs, offset, items: workItems, editors: editors.map((e, i) => ({ profileId: e.profileId, cookie: e.cookie, csrf: e.csrf, revisions: revisionsByEditor[i] })) },
-    });
-    const result = await new Promise<{ ok: number; failed: number; statuses: Record<string, number>; revisions: Array<Record<string, number>> }>((resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
-    });
-    await worker.terminate();
+    await Promise.all(workers.map((worker) => ask(worker, 'reset')));
+    const usage = await startUsage();
+    generator.send({ base, seconds, thinkMs, offset, client: CLIENT, items: workItems, parentItems, parentShare, editors: editors.map((e, i) => ({ profileId: e.profileId, cookie: e.cookie, csrf: e.csrf, revisions: revisionsByEditor[i] })) });
+    const result = await new Promise<{ ok: number; failed: number; statuses: Record<string, number>; revisions: Array<Record<string, number>>; cpuMs: number; error?: string; firstError?: string }>((resolve) => generator.once('message', resolve as never));
+    if (result.error) throw new Error(`load generator: ${result.error}`);
+    if (result.firstError) console.log(`phase ${phase}: first failed save: ${result.firstError}`);
+    const collected = await Promise.all(workers.map((worker) => ask<{ timings: number[]; parentTimings: number[]; cpuMs: number }>(worker, 'collect')));
+    for (const part of collected) {
+      timings.push(...part.timings);
+      parentTimings.push(...part.parentTimings);
+    }
+    const cpu = await usage.stop(result.ok, collected.reduce((sum, part) => sum + part.cpuMs, 0));
     result.revisions.forEach((revisions, i) => (revisionsByEditor[i] = revisions));
-    return { ...result, rps: result.ok / seconds, timings: timings.slice() };
+    return { ...result, rps: result.ok / seconds, timings: timings.slice(), parentTimings: parentTimings.slice(), cpu: { ...cpu, generatorMs: result.cpuMs / Math.max(1, result.ok) } };
+  }
+
+  /**
+   * CPU per operation, split by process: the app (this process), the PostgreSQL backends of the bench database
+   * (read from /proc, so only when the server runs on this machine), and the whole machine (other work included).
+   */
+  async function startUsage() {
+    const backends = async () => (await admin.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [dbName])).rows.map((r) => r.pid);
+    const ticks = (pid: number) => {
+      try {
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        return Number(fields[11]) + Number(fields[12]);
+      } catch {
+        return null;
+      }
+    };
+    const machine = () => {
+      const [, ...values] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
+      const numbers = values.map(Number);
+      return { idle: numbers[3]! + numbers[4]!, total: numbers.reduce((a, b) => a + b, 0) };
+    };
+    const pgStart = new Map((await backends()).map((pid) => [pid, ticks(pid)]));
+    const machineStart = machine();
+    const load = loadavg()[0]!;
+    const appStart = process.cpuUsage();
+    return {
+      /** `workersMs`: CPU of the cluster workers (APP_PROCESSES > 1), added to the app's. */
+      async stop(operations: number, workersMs = 0) {
+        const app = process.cpuUsage(appStart);
+        const machineEnd = machine();
+        let pgTicks = 0;
+        let local = true;
+        for (const pid of new Set([...pgStart.keys(), ...(await backends())])) {
+          const end = ticks(pid);
+          if (end === null) local = pgStart.has(pid) ? local : false;
+          else pgTicks += end - (pgStart.get(pid) ?? 0);
+        }
+        const per = (ms: number) => ms / Math.max(1, operations);
+        return {
+          appMs: per((app.user + app.system) / 1000 + workersMs),
+          /** Kernel share of this process's CPU (socket writes and wake-ups); not known for cluster workers. */
+          appSystemMs: workersMs ? null : per(app.system / 1000),
+          postgresMs: local ? per(pgTicks * 10) : null,
+          machineBusy: 1 - (machineEnd.idle - machineStart.idle) / Math.max(1, machineEnd.total - machineStart.total),
+          load: [load, loadavg()[0]!],
+        };
+      },
+    };
   }
 
   await runEditors(3, 0); // warm up (JIT, pool, template cache)
-  const latency = await runEditors(DURATION_S, THINK_MS);
-  const saturation = await runEditors(DURATION_S, 0);
-  server.close();
+  const none = { ok: 0, failed: 0, statuses: {}, rps: 0, timings: [] as number[], parentTimings: [] as number[], cpu: null };
+  const latency = PHASES.has('latency') ? await runEditors(DURATION_S, THINK_MS) : none;
+  const mixed = PHASES.has('parent') ? await runEditors(DURATION_S, THINK_MS, PARENT_SHARE) : none;
+  const saturation = PHASES.has('saturation') ? await runEditors(DURATION_S, 0) : none;
+  generator.kill();
+  server?.close();
+  for (const worker of workers) worker.send({ kind: 'stop' });
 
   // Baseline: a raw single-row upsert loop, same concurrency, same database, same pool size.
   const pool = new pg.Pool({ connectionString: url.toString(), max: POOL });
-  const rawEnd = Date.now() + DURATION_S * 1000;
   let rawCount = 0;
   const rawTimes: number[] = [];
-  await Promise.all(
-    editors.map(async (editor, index) => {
-      let step = index;
-      while (Date.now() < rawEnd) {
-        step += 1;
-        const start = performance.now();
-        await pool.query(
-          `insert into answers (profile_id, item_key, partnership_id, school_year, value, revision, updated_at)
-           values ($1, $2, $3, '2026-2027', $4::jsonb, 1, now())
-           on conflict (profile_id, item_key) do update set value = excluded.value, revision = answers.revision + 1, updated_at = excluded.updated_at`,
-          [editor.profileId, 'raw-bench-item', demo.partnershipId, JSON.stringify(step)],
-        );
-        rawTimes.push(performance.now() - start);
-        rawCount += 1;
-      }
-    }),
-  );
+  let rawCpu = null;
+  if (PHASES.has('raw')) {
+    const usage = await startUsage();
+    const rawEnd = Date.now() + DURATION_S * 1000;
+    await Promise.all(
+      editors.map(async (editor, index) => {
+        let step = index;
+        while (Date.now() < rawEnd) {
+          step += 1;
+          const start = performance.now();
+          await pool.query(
+            `insert into answers (profile_id, item_key, partnership_id, school_year, value, revision, updated_at)
+             values ($1, $2, $3, '2026-2027', $4::jsonb, 1, now())
+             on conflict (profile_id, item_key) do update set value = excluded.value, revision = answers.revision + 1, updated_at = excluded.updated_at`,
+            [editor.profileId, 'raw-bench-item', demo.partnershipId, JSON.stringify(step)],
+          );
+          rawTimes.push(performance.now() - start);
+          rawCount += 1;
+        }
+      }),
+    );
+    rawCpu = await usage.stop(rawCount);
+  }
   await pool.end();
   const rawRps = rawCount / DURATION_S;
 
@@ -207,17 +284,29 @@ try {
   };
   const ms = (value: number) => `${value.toFixed(1)} ms`;
   const [rows] = (await database.db.execute(sql`select count(*)::int as n from answer_history`) as unknown as { rows: Array<{ n: number }> }).rows;
-  console.log(`\nAutosave benchmark — ${EDITORS} editors, ${DURATION_S} s per phase, pool ${POOL}, PostgreSQL ${(await admin.query('show server_version')).rows[0].server_version}`);
+  console.log(`\nAutosave benchmark — ${EDITORS} editors, ${DURATION_S} s per phase, ${APP_PROCESSES} app process(es), pool ${POOL} in all, PostgreSQL ${(await admin.query('show server_version')).rows[0].server_version}`);
   console.log(`template: ${template.sections.reduce((n, s) => n + s.items.length, 0)} items; history rows written: ${rows?.n}`);
   console.log(`latency phase (think time ${THINK_MS / 2}–${(THINK_MS * 3) / 2} ms): ${latency.ok} saves (${latency.rps.toFixed(0)}/s), failed ${latency.failed}, statuses ${JSON.stringify(latency.statuses)}`);
   console.log(`  server time p50 ${ms(pct(latency.timings, 50))}  p95 ${ms(pct(latency.timings, 95))}  p99 ${ms(pct(latency.timings, 99))}  (target p99 < 25 ms: ${pct(latency.timings, 99) < 25 ? 'ok' : 'MISSED'})`);
+  if (PHASES.has('parent')) {
+    console.log(`parent phase (latency phase with ${(PARENT_SHARE * 100).toFixed(0)} % parent-text saves, ${parentItems.length} items): ${mixed.ok} saves, failed ${mixed.failed}, statuses ${JSON.stringify(mixed.statuses)}`);
+    console.log(`  parent-text saves (${mixed.parentTimings.length}): server time p50 ${ms(pct(mixed.parentTimings, 50))}  p95 ${ms(pct(mixed.parentTimings, 95))}  p99 ${ms(pct(mixed.parentTimings, 99))}  max ${ms(pct(mixed.parentTimings, 100))}`);
+    console.log(`  other saves meanwhile (${mixed.timings.length}): server time p50 ${ms(pct(mixed.timings, 50))}  p95 ${ms(pct(mixed.timings, 95))}  p99 ${ms(pct(mixed.timings, 99))}`);
+  }
   console.log(`saturation phase (no think time): ${saturation.ok} saves, ${saturation.rps.toFixed(0)}/s, failed ${saturation.failed}, statuses ${JSON.stringify(saturation.statuses)}`);
   console.log(`  server time p50 ${ms(pct(saturation.timings, 50))}  p95 ${ms(pct(saturation.timings, 95))}  p99 ${ms(pct(saturation.timings, 99))}`);
+  for (const [name, result] of [['latency', latency], ['parent', mixed], ['saturation', saturation], ['raw', { cpu: rawCpu }]] as const) {
+    const cpu = result.cpu as { appMs: number; appSystemMs: number | null; postgresMs: number | null; machineBusy: number; load: number[]; generatorMs?: number } | null;
+    if (!cpu) continue;
+    const pgMs = cpu.postgresMs === null ? 'n/a' : cpu.postgresMs.toFixed(2);
+    console.log(`  CPU per ${name === 'raw' ? 'upsert' : 'save'} (${name}): app ${cpu.appMs.toFixed(2)} ms${cpu.appSystemMs === null ? '' : ` (${cpu.appSystemMs.toFixed(2)} in the kernel)`}, PostgreSQL backends ${pgMs} ms${cpu.generatorMs === undefined ? '' : `, load generator ${cpu.generatorMs.toFixed(2)} ms`}; machine ${(cpu.machineBusy * 100).toFixed(0)} % busy, load ${cpu.load.map((l) => l.toFixed(1)).join(' → ')}`);
+  }
   console.log(`raw single-row upsert: ${rawCount} upserts, ${rawRps.toFixed(0)}/s, p50 ${ms(pct(rawTimes, 50))} p99 ${ms(pct(rawTimes, 99))}`);
   console.log(`app / raw throughput: ${((saturation.rps / rawRps) * 100).toFixed(0)} % (target ≥ 50 %: ${saturation.rps / rawRps >= 0.5 ? 'ok' : 'MISSED'})`);
   if (process.env['BENCH_DEBUG']) for (const [text, { n, ms }] of [...queryTimes].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12)) console.log(`${n}\t${(ms / n).toFixed(2)} ms\t${text}`);
 } finally {
   await database.close();
-  await admin.query(`drop database if exists ${dbName} with (force)`);
+  if (process.env['KEEP_DB']) console.log(`kept database ${dbName}`);
+  else await admin.query(`drop database if exists ${dbName} with (force)`);
   await admin.end();
 }

@@ -79,6 +79,19 @@ function contentSecurityPolicy(nonce: string): string {
   ].join('; ');
 }
 
+function securityHeaders(nonce: string, secureCookies: boolean): Array<[string, string]> {
+  const headers: Array<[string, string]> = [
+    ['Content-Security-Policy', contentSecurityPolicy(nonce)],
+    ['X-Content-Type-Options', 'nosniff'],
+    ['X-Frame-Options', 'DENY'],
+    ['Referrer-Policy', 'same-origin'],
+    ['Cross-Origin-Opener-Policy', 'same-origin'],
+    ['Permissions-Policy', 'camera=(), microphone=(), geolocation=()'],
+  ];
+  if (secureCookies) headers.push(['Strict-Transport-Security', 'max-age=31536000; includeSubDomains']);
+  return headers;
+}
+
 export interface CreateAppOptions {
   deps: AppDeps;
   routes?: RouteTable;
@@ -119,16 +132,16 @@ export function createApp({ deps, routes = buildRouteTable() }: CreateAppOptions
     c.set('csrfToken', '');
     const pathname = new URL(c.req.url).pathname;
     c.set('logPath', redactPath(pathname));
+    // Set before the handler runs, so c.json/c.html/c.body build the response with them. Set afterwards,
+    // each c.header() re-created the finished Response around a stream of its body (7 Response objects
+    // and a streamed instead of a plain write per request; bench/README.md, Autosave).
+    const headers = securityHeaders(nonce, deps.config.secureCookies);
+    for (const [name, value] of headers) c.header(name, value);
     await next();
-    c.header('Content-Security-Policy', contentSecurityPolicy(nonce));
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('X-Frame-Options', 'DENY');
-    c.header('Referrer-Policy', 'same-origin');
-    c.header('Cross-Origin-Opener-Policy', 'same-origin');
-    c.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
-    if (deps.config.secureCookies) c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    // A response built outside the context (none today) did not get them: add them the slow way.
+    if (!c.res.headers.has('content-security-policy')) for (const [name, value] of headers) c.header(name, value);
     if (!pathname.startsWith('/static/')) {
-      deps.logger.info({ method: c.req.method, path: c.var.logPath, status: c.res.status, ms: Math.round(performance.now() - started), userId: c.var.principal?.userId }, 'request');
+      deps.logger.info({ method: c.req.method, path: c.get('logPath'), status: c.res.status, ms: Math.round(performance.now() - started), userId: c.get('principal')?.userId }, 'request');
     }
   });
 

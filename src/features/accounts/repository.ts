@@ -70,14 +70,22 @@ export async function loadPrincipal(db: DbOrTx, userId: string): Promise<Princip
  * session, user and memberships joined.
  */
 export async function loadSessionPrincipal(db: DbOrTx, tokenHash: string, now: Date): Promise<{ principal: Principal; csrfToken: string } | null> {
-  const rows = await selectPrincipalRows(
-    db,
-    and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now))!,
-    true,
-  );
+  let prepared = sessionPrincipalQueries.get(db);
+  if (!prepared) sessionPrincipalQueries.set(db, (prepared = prepareSessionPrincipal(db)));
+  const rows = await prepared.execute({ tokenHash, now });
   const principal = principalFromRows(rows);
   return principal && rows[0]?.csrfToken ? { principal, csrfToken: rows[0].csrfToken } : null;
 }
+
+/**
+ * Every request with a session cookie runs this query: built once per database and run as a named prepared
+ * statement, so neither drizzle nor PostgreSQL parse and plan it per request (bench/README.md, Autosave).
+ */
+function prepareSessionPrincipal(db: DbOrTx) {
+  const where = and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), gt(sessions.expiresAt, sql.placeholder('now')))!;
+  return selectPrincipalRows(db, where, true).prepare('load_session_principal');
+}
+const sessionPrincipalQueries = new WeakMap<DbOrTx, ReturnType<typeof prepareSessionPrincipal>>();
 
 type PrincipalRow = Awaited<ReturnType<typeof selectPrincipalRows>>[number];
 

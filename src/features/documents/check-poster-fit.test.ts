@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { listItems } from '../templates/model/template.js';
 import { checkParentTextFitsData } from './check-poster-fit.js';
+import { checkParentPosterFits, parentPosterFits } from './render/index.js';
 import { buildDocumentFixture, loadExampleTemplates, padTemplate } from './render/test-fixtures.js';
 
 // De Eem's example fits its parent poster on one page.
@@ -42,5 +43,19 @@ describe('checkParentTextFitsData', () => {
     expect(shorter.ok).toBe(true);
     const longer = await checkParentTextFitsData(crowded, item.key, 'Wij helpen uw kind met lezen en rekenen, elke dag een half uur in een klein groepje.');
     expect(longer.ok).toBe(false);
+  });
+
+  it('answers "fits" exactly like the renderer, which also searches the best font size (the save path needs one layout pass)', async () => {
+    const cases = [
+      data,
+      buildDocumentFixture(example!.template, { longestTexts: true }),
+      buildDocumentFixture(padTemplate(example!.template, 150, { posters: 'copy' })),
+    ];
+    const answers: boolean[] = [];
+    for (const fixture of cases) {
+      answers.push(await parentPosterFits(fixture));
+      expect(answers.at(-1)).toBe((await checkParentPosterFits(structuredClone(fixture))).fits);
+    }
+    expect(answers).toEqual([true, true, false]);
   });
 });

@@ -8,9 +8,10 @@ import type { DbOrTx } from '../../db/client.js';
 import { listItems } from '../templates/model/template.js';
 import type { ProfileDocumentData } from './document-data.js';
 import { loadDocumentData } from './load-document-data.js';
-import { checkParentPosterFits, POSTER_LIMITS } from './render/index.js';
+import { parentPosterFits, parentPosterTooFullMessage, POSTER_LIMITS } from './render/index.js';
 import { parentTextFor } from './render/profile-view.js';
 
+/** `fontSize`: a body size (pt) at which the poster fits — the smallest readable one; rendering picks the largest. */
 export type ParentTextCheck = { ok: true; fontSize: number } | { ok: false; message: string };
 
 /** Pure: would the poster of `data` still fit with `parentText` for `itemKey`? */
@@ -28,20 +29,19 @@ export async function checkParentTextFitsData(data: ProfileDocumentData, itemKey
   }
   const current = data.answers[itemKey] ?? { value: null, ambition: null, parentText: null };
   const next: ProfileDocumentData = { ...data, answers: { ...data.answers, [itemKey]: { ...current, parentText: text } } };
-  const result = await checkParentPosterFits(next);
-  if (result.fits && result.fontSize !== null) return { ok: true, fontSize: result.fontSize };
+  // One layout pass in the common case (parentPosterFits); the best font size is searched only when rendering.
+  if (await parentPosterFits(next)) return { ok: true, fontSize: POSTER_LIMITS.minFontSizePt };
   // A poster that is already too full (the template's own titles and texts, or other items) must not
   // block a school from a change that makes it no fuller: the poster then shows the most important
   // entries whole, and the school can still shorten texts one by one.
-  const before = await checkParentPosterFits(data);
-  if (!before.fits && parentTextFor(item, { ...current, parentText: text }).length <= parentTextFor(item, current).length) {
+  if (parentTextFor(item, { ...current, parentText: text }).length <= parentTextFor(item, current).length && !(await parentPosterFits(data))) {
     return { ok: true, fontSize: POSTER_LIMITS.minFontSizePt };
   }
   return {
     ok: false,
     message:
       `Met deze tekst past de ouderposter niet meer op één pagina, ook niet met de kleinste leesbare letter. ` +
-      `Maak de tekst bij "${item.title}" korter, of maak andere teksten voor ouders korter. ${result.message ?? ''}`.trim(),
+      `Maak de tekst bij "${item.title}" korter, of maak andere teksten voor ouders korter. ${parentPosterTooFullMessage(next)}`,
   };
 }
 

@@ -1,6 +1,6 @@
 /** Reads and writes answers. The questionnaire owns writing; documents and dashboards read through here. */
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.js';
+import { executePrepared, type DbOrTx } from '../../db/client.js';
 import { users } from '../accounts/schema.js';
 import type { Answer } from '../templates/model/answer.js';
 import { answerHistory, answers } from './schema.js';
@@ -199,7 +199,8 @@ export async function writeAnswerField(db: DbOrTx, change: WriteField): Promise<
       : change.field === 'parentText'
         ? sql`answers.parent_text is not distinct from ${(change.baseValue as string | null) ?? null}::text`
         : sql`answers.${column} is not distinct from ${json(change.baseValue)}`;
-  const result = await db.execute(sql`
+  // A named prepared statement: PostgreSQL plans each distinct text (field × conflict check × section size) once per connection.
+  const result = await executePrepared(db, sql`
     with old as (
       select value, ambition, parent_text from answers where profile_id = ${change.profileId} and item_key = ${change.itemKey}
     ), up as (

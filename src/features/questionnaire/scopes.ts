@@ -1,5 +1,5 @@
 /** Scope loader for routes under /profielen/:profileId: the profile's school, board and SWV, and its status. */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { AppError } from '../../auth/app-error.js';
 import type { ResourceState, Scope } from '../../auth/policy.js';
 import type { DbOrTx } from '../../db/client.js';
@@ -28,7 +28,17 @@ export interface ProfileFacts {
  */
 export async function loadProfileFacts(db: DbOrTx, profileId: string | undefined): Promise<ProfileFacts> {
   const id = requireUuid(profileId);
-  const [row] = await db
+  let prepared = profileFactsQueries.get(db);
+  if (!prepared) profileFactsQueries.set(db, (prepared = prepareProfileFacts(db)));
+  const [row] = await prepared.execute({ id });
+  if (!row) throw new AppError('not_found');
+  const { opensOn, closesOn, ...facts } = row;
+  return { ...facts, cycle: opensOn && closesOn ? { opensOn, closesOn } : null };
+}
+
+/** Runs on every profile route (autosave included): built once per database, a named prepared statement. */
+function prepareProfileFacts(db: DbOrTx) {
+  return db
     .select({
       id: profiles.id,
       schoolId: profiles.schoolId,
@@ -43,11 +53,10 @@ export async function loadProfileFacts(db: DbOrTx, profileId: string | undefined
     .from(profiles)
     .innerJoin(schools, eq(schools.id, profiles.schoolId))
     .leftJoin(cycles, and(eq(cycles.partnershipId, profiles.partnershipId), eq(cycles.schoolYear, profiles.schoolYear)))
-    .where(eq(profiles.id, id));
-  if (!row) throw new AppError('not_found');
-  const { opensOn, closesOn, ...facts } = row;
-  return { ...facts, cycle: opensOn && closesOn ? { opensOn, closesOn } : null };
+    .where(eq(profiles.id, sql.placeholder('id')))
+    .prepare('load_profile_facts');
 }
+const profileFactsQueries = new WeakMap<DbOrTx, ReturnType<typeof prepareProfileFacts>>();
 
 export async function profileScope(db: DbOrTx, profileId: string | undefined): Promise<{ scope: Scope & { level: 'school' }; state: ResourceState }> {
   return scopeOf(await loadProfileFacts(db, profileId));

@@ -13,6 +13,8 @@ export { renderSchoolGuideDocx, renderSchoolGuideHtml } from './render-school-gu
 export {
   checkParentPosterFits,
   listParentPosterEntries,
+  parentPosterFits,
+  parentPosterTooFullMessage,
   POSTER_LIMITS,
   renderParentPosterHtml,
   renderParentPosterPdf,

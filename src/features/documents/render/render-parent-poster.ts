@@ -336,22 +336,38 @@ export interface PosterFitCheck {
   message: string | null;
 }
 
+/**
+ * The input side's yes/no question — does every entry fit whole on one A4 page at a size the poster may use? —
+ * answered like `checkParentPosterFits` (which tries the largest size, then the smallest, then searches the
+ * best size in between), but in one layout pass when it fits at the smallest size: the save path does not
+ * need the best size, and each pass is tens of milliseconds of CPU on the event loop.
+ */
+export async function parentPosterFits(data: ProfileDocumentData): Promise<boolean> {
+  const known = fitPlans.get(data);
+  if (known) return known.fitsAll;
+  const build = builderFor(data, 'A4', {});
+  const fits = async (size: number) => (await measurePdfPages((onCount) => build(size, onCount))) <= 1;
+  return (await fits(POSTER_LIMITS.minFontSizePt)) || (await fits(POSTER_LIMITS.maxFontSizePt));
+}
+
 /** For the input side: refuse parent texts that cannot fit on one page even at the minimum readable size. */
 export async function checkParentPosterFits(data: ProfileDocumentData): Promise<PosterFitCheck> {
   const { plan, fitsAll } = await planParentPoster(data);
   if (plan && fitsAll) return { fits: true, fontSize: plan.fontSize, message: null };
+  return { fits: false, fontSize: null, message: parentPosterTooFullMessage(data) };
+}
+
+/** The Dutch message for a poster that does not fit: names the longest editable texts. */
+export function parentPosterTooFullMessage(data: ProfileDocumentData): string {
   const longest = listParentPosterEntries(data)
     .filter((e) => e.item.parentTextEditable)
     .sort((a, b) => b.text.length - a.text.length)
     .slice(0, 3)
     .map((e) => `"${e.title}"`);
-  return {
-    fits: false,
-    fontSize: null,
-    message:
-      `De teksten voor de ouderposter passen niet op één pagina, ook niet met de kleinste leesbare letter (${POSTER_LIMITS.minFontSizePt} pt). ` +
-      `Maak de teksten voor ouders korter${longest.length ? `, bijvoorbeeld bij ${longest.join(', ')}` : ''}.`,
-  };
+  return (
+    `De teksten voor de ouderposter passen niet op één pagina, ook niet met de kleinste leesbare letter (${POSTER_LIMITS.minFontSizePt} pt). ` +
+    `Maak de teksten voor ouders korter${longest.length ? `, bijvoorbeeld bij ${longest.join(', ')}` : ''}.`
+  );
 }
 
 const SVG_MARKS: Record<MarkKind, string> = {
