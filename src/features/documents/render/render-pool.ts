@@ -22,12 +22,12 @@ import type { RenderReply, RenderRequest } from './render-worker.js';
 /**
  * Heap per worker (MB; env DOC_WORKER_HEAP_MB / DOC_WORKER_YOUNG_MB to tune). A school's live heap
  * is ~35 MB after GC; without caps V8 lets each worker grow to 200+ MB of garbage between major
- * GCs. 80/24 gave the best peak-RSS/CPU trade-off measured (bench/README.md: ~300–320 MB for
- * two workers plus the main thread, ~10 % more CPU than uncapped). A worker that runs out of
- * heap is replaced, and its school is rendered in this thread instead.
+ * GCs. 64/16 keeps two workers plus the main thread under 300 MB for the SOP batch at about the
+ * CPU of 80/24 (bench/README.md, Documents). A worker that runs out of heap is replaced, and its
+ * school is rendered in this thread instead.
  */
-const WORKER_HEAP_MB = Number(process.env.DOC_WORKER_HEAP_MB ?? 80);
-const WORKER_YOUNG_MB = Number(process.env.DOC_WORKER_YOUNG_MB ?? 24);
+const WORKER_HEAP_MB = Number(process.env.DOC_WORKER_HEAP_MB ?? 64);
+const WORKER_YOUNG_MB = Number(process.env.DOC_WORKER_YOUNG_MB ?? 16);
 /** Workers are stopped after this long without work (they hold fonts and caches). */
 const IDLE_MS = 30_000;
 
