@@ -209,6 +209,11 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(byKey.get(removed.key)).toMatchObject({ current: null, changed: true });
       const untouched = listItems(next).find(({ item }) => item.key !== unchanged.key && carried[item.key])!.item.key;
       expect(byKey.get(untouched)!.changed).toBe(false);
+
+      // Once the school answers the changed question, its mark is gone.
+      expect((await saveAnswer({ ...deps(), auth: edit, profileId: profile2.id, itemKey: changed.key, field: 'value', value: previousAnswers[changed.key]!.value, baseRevision: 0 })).kind).toBe('saved');
+      const reviewed = await (await editorClient.get(`/profielen/${profile2.id}/onderdelen/${changedSection}`)).text();
+      expect(reviewed).not.toContain('Gewijzigd – controleer uw antwoord');
     });
 
     describe('transition rules', () => {

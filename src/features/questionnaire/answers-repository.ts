@@ -40,15 +40,31 @@ export interface AnswerState extends Answer {
   revision: number;
   updatedAt: Date;
   updatedBy: string | null;
+  /** Prefilled from last year and not touched since (the cycle's review marks end when the school saves it). */
+  carriedOver?: boolean;
 }
 
 /** Every stored row of a profile with its revision (the section form and its conflicts). */
 export async function listAnswerStates(db: DbOrTx, profileId: string): Promise<Map<string, AnswerState>> {
   const rows = await db
-    .select({ itemKey: answers.itemKey, value: answers.value, ambition: answers.ambition, parentText: answers.parentText, revision: answers.revision, updatedAt: answers.updatedAt, updatedBy: answers.updatedBy })
+    .select({
+      itemKey: answers.itemKey,
+      value: answers.value,
+      ambition: answers.ambition,
+      parentText: answers.parentText,
+      revision: answers.revision,
+      updatedAt: answers.updatedAt,
+      updatedBy: answers.updatedBy,
+      carriedOver: answers.carriedOver,
+    })
     .from(answers)
     .where(eq(answers.profileId, profileId));
-  return new Map(rows.map((row) => [row.itemKey, { value: row.value ?? null, ambition: row.ambition ?? null, parentText: row.parentText ?? null, revision: row.revision, updatedAt: row.updatedAt, updatedBy: row.updatedBy }]));
+  return new Map(
+    rows.map((row) => [
+      row.itemKey,
+      { value: row.value ?? null, ambition: row.ambition ?? null, parentText: row.parentText ?? null, revision: row.revision, updatedAt: row.updatedAt, updatedBy: row.updatedBy, carriedOver: row.carriedOver },
+    ]),
+  );
 }
 
 /** Name of the person who last changed an answer, for the conflict message. */

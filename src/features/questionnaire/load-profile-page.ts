@@ -61,5 +61,10 @@ export async function loadProfilePage(options: { db: Database; clock: Clock; aut
     answers as Record<string, Answer>,
     Object.fromEntries(Object.entries(limits).map(([key, value]) => [key, value.text])),
   );
-  return { profile, schoolName: school?.name ?? '', cycle, template, answers, limits, completeness, editability, canEdit, itemsToReview: review.marks, previousAnswers: review.previousAnswers, openRemarks };
+  return { profile, schoolName: school?.name ?? '', cycle, template, answers, limits, completeness, editability, canEdit, itemsToReview: stillToReview(review.marks, answers), previousAnswers: review.previousAnswers, openRemarks };
+}
+
+/** A mark stays until the school saves the item: while it is open, or still holds last year's (carried-over) answer. */
+function stillToReview(marks: Record<string, ReviewMark>, answers: Record<string, AnswerState>): Record<string, ReviewMark> {
+  return Object.fromEntries(Object.entries(marks).filter(([key]) => !answers[key] || answers[key].carriedOver === true));
 }
