@@ -195,10 +195,16 @@ test('every editor page of a draft passes axe: general texts, a new section, a n
   await page.getByRole('group', { name: 'Optie 1' }).getByLabel('Tekst voor de school').fill('Vaak');
   await page.getByRole('button', { name: 'Schaal toevoegen' }).click();
   await expect(page.locator('#error-summary')).toContainText('een schaal heeft minstens twee antwoordopties');
-  await page.getByRole('group', { name: 'Optie 2' }).getByLabel('Waarde (sleutel)').fill('soms');
-  await page.getByRole('group', { name: 'Optie 2' }).getByLabel('Tekst voor de school').fill('Soms');
+  await page.getByRole('group', { name: 'Optie 2' }).getByLabel('Waarde (sleutel)').fill('nooit');
+  await page.getByRole('group', { name: 'Optie 2' }).getByLabel('Tekst voor de school').fill('Nooit');
+  // "Nooit" means the school does not offer it: the SWV says so with the option's flag (the posters then say "Nog niet op onze school").
+  await page.getByRole('group', { name: 'Optie 2' }).getByLabel('Betekent: de school biedt dit niet').check();
   await page.getByRole('button', { name: 'Schaal toevoegen' }).click();
-  await expect(page.getByRole('row', { name: /Hoe vaak/ })).toBeVisible();
+  await expect(page.getByRole('row', { name: /Hoe vaak/ })).toContainText('Vaak, Nooit (school biedt dit niet)');
+  await page.getByRole('link', { name: 'Hoe vaak', exact: true }).click();
+  await expect(page.getByRole('group', { name: 'Optie 2' }).getByLabel('Betekent: de school biedt dit niet')).toBeChecked();
+  await expect(page.getByRole('group', { name: 'Optie 1' }).getByLabel('Betekent: de school biedt dit niet')).not.toBeChecked();
+  await page.goto(draftUrl);
 
   // Remove the unused scale and the new section, each after a confirmation page.
   await page.getByRole('link', { name: 'Verwijderen: Hoe vaak' }).click();

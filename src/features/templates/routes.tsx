@@ -795,7 +795,7 @@ export function registerTemplateRoutes(table: RouteTable): void {
   const scaleLabel = (t: T) => (field: string) => {
     if (field.startsWith('options.')) {
       const [, index, part] = field.split('.');
-      const partLabel = { value: t('optionValue'), label: t('optionLabel'), description: t('optionDescription'), parentLabel: t('optionParentLabel') }[part ?? ''];
+      const partLabel = { value: t('optionValue'), label: t('optionLabel'), description: t('optionDescription'), parentLabel: t('optionParentLabel'), notOffered: t('optionNotOffered') }[part ?? ''];
       return index === undefined ? t('optionsLegend') : `${t('optionLegend', { n: Number(index) + 1 })}${partLabel ? ` — ${partLabel}` : ''}`;
     }
     return ({ key: t('scaleKey'), name: t('scaleName'), options: t('optionsLegend') } as Record<string, string>)[field] ?? t('scaleName');

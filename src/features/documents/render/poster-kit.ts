@@ -5,6 +5,7 @@
  */
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { isAnswered, type AnswerValue, type NormStatus } from '../../templates/model/answer.js';
+import type { ScaleOption } from '../../templates/model/template.js';
 import { measurePdfPages, renderPdf } from './pdf-runtime.js';
 import { STATUS_COLORS } from './profile-view.js';
 
@@ -28,13 +29,15 @@ export type MarkKind = 'offered' | 'working-on' | 'not-yet' | 'info';
 
 /**
  * The mark of a poster entry. Only an answer that meets the SWV's norm gets the ✓ "Dit bieden wij".
- * Items without a norm are descriptive ("Goed om te weten"), unless the answer itself says nothing
- * is offered: a plain "Nee" or no option chosen. (The template model has no flag for a scale option
- * that means "not available", so a chosen option of a norm-less item stays "Goed om te weten".)
+ * An answer that says the school does not offer it gets "Nog niet op onze school": below the norm,
+ * a chosen scale option the template marks `notOffered` (e.g. "Niet beschikbaar"), or, for items
+ * without a norm, a plain "Nee" or no option chosen. Other answers to items without a norm are
+ * descriptive ("Goed om te weten"). An ambition ("not yet, but we intend to") always reads as such.
  */
-export function markFor(status: NormStatus, value: AnswerValue | null | undefined): MarkKind {
+export function markFor(status: NormStatus, value: AnswerValue | null | undefined, chosen?: Pick<ScaleOption, 'notOffered'>): MarkKind {
   if (status === 'ambition') return 'working-on';
   if (status === 'below') return 'not-yet';
+  if (chosen?.notOffered && isAnswered(value)) return 'not-yet';
   if (status === 'meets') return 'offered';
   if (status === 'no-norm' && isAnswered(value) && (value === false || (Array.isArray(value) && value.length === 0))) return 'not-yet';
   return 'info';

@@ -8,7 +8,7 @@
  */
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { evaluateNorm } from '../../templates/model/answer.js';
-import { findScale, type Item } from '../../templates/model/template.js';
+import { findChosenOption, type Item } from '../../templates/model/template.js';
 import type { ProfileDocumentData } from '../document-data.js';
 import { measurePdfPages, PDF_FONT } from './pdf-runtime.js';
 import {
@@ -53,9 +53,8 @@ export function listParentPosterEntries(data: ProfileDocumentData): ParentPoster
       .map((item): ParentPosterEntry => {
         const answer = answers[item.key];
         const status = evaluateNorm(item, answer);
-        const mark = markFor(status, answer?.value);
-        const option =
-          typeof answer?.value === 'string' ? findScale(template, item.scale)?.options.find((o) => o.value === answer.value) : undefined;
+        const option = findChosenOption(template, item, answer?.value);
+        const mark = markFor(status, answer?.value, option);
         const where = (mark === 'offered' || mark === 'info') && option ? ` · ${option.parentLabel ?? option.label}` : '';
         const year = mark === 'working-on' ? ambitionYear(answer?.ambition?.schoolYear) : '';
         return { item, title: item.title, text: parentTextFor(item, answer), mark, tag: `${MARK_WORDS[mark]}${where}${year}`, priority: posterPriority(status, mark) };

@@ -3,6 +3,7 @@
  * (items marked `posters.teacher`) and who to ask (school contacts). See DOMAIN.md "Outputs".
  */
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { findChosenOption } from '../../templates/model/template.js';
 import type { ProfileDocumentData } from '../document-data.js';
 import { measurePdfPages, PDF_FONT } from './pdf-runtime.js';
 import { balanceColumns, findFittingFontSize, markCanvas, markFor, POSTER_LIMITS, posterPriority, renderAtSize, selectByPriority, type MarkKind } from './poster-kit.js';
@@ -22,7 +23,7 @@ export function listTeacherPosterEntries(data: ProfileDocumentData): TeacherEntr
       .filter((item) => item.posters.teacher)
       .map((item) => {
         const row = buildItemRow(data.template, item, data.answers[item.key]);
-        const mark = markFor(row.status, row.answer?.value);
+        const mark = markFor(row.status, row.answer?.value, findChosenOption(data.template, item, row.answer?.value));
         return { section: sectionLabel(section), row, mark, priority: posterPriority(row.status, mark) };
       }),
   );

@@ -5,6 +5,7 @@ import mammoth from 'mammoth';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { describeAnswer } from '../../templates/model/answer.js';
+import { itemSchema } from '../../templates/model/template.js';
 import type { ProfileDocumentData } from '../document-data.js';
 import {
   checkParentPosterFits,
@@ -22,6 +23,7 @@ import { zipParts } from './docx-kit.js';
 import { paragraphs } from './profile-view.js';
 import { shownParentPosterEntries } from './render-parent-poster.js';
 import { listTeacherPosterEntries } from './render-teacher-poster.js';
+import { markFor } from './poster-kit.js';
 import { checkTemplatePosterFit } from '../check-template-poster-fit.js';
 import { canUseWorkers, RenderPool } from './render-pool.js';
 import { buildDocumentFixture, inlineTemplate, loadExampleTemplates, padTemplate } from './test-fixtures.js';
@@ -165,6 +167,63 @@ describe.each(templates)('documents for $name', ({ template }) => {
     expect(text).not.toMatch(/Niet ingevuld\s*·?\s*Niet ingevuld/);
     expect(squash(text)).toContain('Wievraagjewat?');
     expect(squash(text)).toContain(squash('Extra ondersteuning en aanmelding: Fatima el Idrissi (intern begeleider)'));
+  });
+});
+
+describe('posters: an option that means "not offered" (notOffered)', () => {
+  const template = inlineTemplate();
+
+  // An item without a norm, answered with an option of a scale; the template (not the code) says which option means "not offered".
+  const withDescriptiveItem = (markNotOffered: boolean) => {
+    const marked = structuredClone(template);
+    for (const option of marked.scales.find((scale) => scale.key === 'niveau')!.options) {
+      if (markNotOffered && option.value === 'niet') option.notOffered = true;
+    }
+    const promise = marked.sections.find((section) => section.kind === 'promise')!;
+    promise.items.unshift(
+      itemSchema.parse({ key: 'aanbod-zonder-norm', kind: 'availability', title: 'Aanbod zonder norm', scale: 'niveau', parentText: 'Een aanbod dat het SWV beschrijft zonder norm.', posters: { parent: true, teacher: true } }),
+    );
+    return marked;
+  };
+  const entriesFor = (marked: typeof template, value: string) => {
+    const data = buildDocumentFixture(marked);
+    data.answers['aanbod-zonder-norm'] = { value, ambition: null, parentText: null };
+    return {
+      parent: listParentPosterEntries(data).find((e) => e.item.key === 'aanbod-zonder-norm')!,
+      teacher: listTeacherPosterEntries(data).find((e) => e.row.item.key === 'aanbod-zonder-norm')!,
+      data,
+    };
+  };
+
+  it('gives an item without a norm answered with a notOffered option the not-yet mark on both posters', () => {
+    const { parent, teacher, data } = entriesFor(withDescriptiveItem(true), 'niet');
+    expect(parent.mark).toBe('not-yet');
+    expect(parent.tag).toBe('Nog niet op onze school');
+    expect(teacher.mark).toBe('not-yet');
+    expect(parent.priority).toBe(0); // never dropped before descriptive entries
+    expect(renderParentPosterHtml(data)).toMatch(/<h2>Aanbod zonder norm<\/h2>\s*<p>[^<]*<\/p>\s*<p class="tag tag--not-yet">Nog niet op onze school<\/p>/);
+  });
+
+  it('keeps the info mark for a normal option, and for the same option when the template does not mark it', () => {
+    const normal = entriesFor(withDescriptiveItem(true), 'wijk');
+    expect(normal.parent.mark).toBe('info');
+    expect(normal.parent.tag).toBe('Goed om te weten · In de wijk');
+    expect(normal.teacher.mark).toBe('info');
+    const unmarked = entriesFor(withDescriptiveItem(false), 'niet');
+    expect(unmarked.parent.mark).toBe('info');
+    expect(unmarked.teacher.mark).toBe('info');
+  });
+
+  it('keeps "working on" for an ambition, and the norm rule for items with a norm', () => {
+    expect(markFor('ambition', 'niet', { notOffered: true })).toBe('working-on');
+    expect(markFor('below', 'niet', { notOffered: true })).toBe('not-yet');
+    expect(markFor('meets', 'school', {})).toBe('offered');
+    expect(markFor('no-norm', 'niet', { notOffered: true })).toBe('not-yet');
+    expect(markFor('no-norm', 'wijk', {})).toBe('info');
+    expect(markFor('no-norm', null, { notOffered: true })).toBe('info'); // unanswered: nothing chosen yet
+    // Yes/no items keep their rule: "Nee" without a norm is not-yet, "Ja" is information.
+    expect(markFor('no-norm', false)).toBe('not-yet');
+    expect(markFor('no-norm', true)).toBe('info');
   });
 });
 

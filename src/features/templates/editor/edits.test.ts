@@ -3,7 +3,7 @@ import { buildTestTemplate } from '../model/test-template.js';
 import type { TemplateDefinition } from '../model/template.js';
 import { checkDefinition, locateErrors } from './check-definition.js';
 import * as edits from './edits.js';
-import { generalField, generalValues, itemField, itemValues, readGeneral, readItem, readScale, scaleField } from './form-input.js';
+import { generalField, generalValues, itemField, itemValues, readGeneral, readItem, readScale, scaleField, scaleValues } from './form-input.js';
 
 function apply(edit: edits.TemplateEdit, template: TemplateDefinition): { draft: TemplateDefinition; at: ReturnType<edits.TemplateEdit['apply']> } {
   const draft = structuredClone(template);
@@ -73,6 +73,43 @@ describe('template edits', () => {
     expect(located.fields).toEqual([]);
     expect(located.others[0]!.path).toBe('sections[0].items[0].norm.accept[0]');
     expect(scaleField('options.1.value')).toBe('options.1.value');
+  });
+
+  it('sets and clears "not offered" on a scale option through the scale form', () => {
+    const template = buildTestTemplate();
+    const values = { ...scaleValues(template.scales[0]!), 'options.2.notOffered': 'ja' };
+    const set = apply(edits.updateScale('protocol-status', readScale(values)), template).draft;
+    const checked = checkDefinition(set);
+    expect(checked.ok && checked.template.scales[0]!.options[2]).toEqual({ value: 'niet-aanwezig', label: 'Niet aanwezig', notOffered: true });
+    expect(checked.ok && checked.template.scales[0]!.options[0]!.notOffered).toBeUndefined();
+    // The form shows it ticked, and saving it unchanged keeps it; unticking clears it.
+    expect(scaleValues(set.scales[0]!)['options.2.notOffered']).toBe('ja');
+    expect(apply(edits.updateScale('protocol-status', readScale(scaleValues(set.scales[0]!))), set).draft).toEqual(set);
+    const cleared = apply(edits.updateScale('protocol-status', readScale({ ...scaleValues(set.scales[0]!), 'options.2.notOffered': '' })), set).draft;
+    expect(cleared.scales[0]!.options[2]!.notOffered).toBeUndefined();
+    // A row whose texts are emptied is removed, even with its box still ticked.
+    const removed = readScale({ ...values, 'options.2.value': '', 'options.2.label': '' });
+    expect(removed.options.map((o) => o['value'])).toEqual(['actief-toegepast', 'beschikbaar']);
+  });
+
+  it('refuses a "not offered" option that an item\'s norm accepts, and names the item', () => {
+    const template = buildTestTemplate((input) => {
+      input.sections[0]!.items![0]!.norm = { accept: ['actief-toegepast', 'niet-aanwezig'] };
+    });
+    const { draft, at } = apply(edits.updateScale('protocol-status', readScale({ ...scaleValues(template.scales[0]!), 'options.2.notOffered': 'ja' })), template);
+    const checked = checkDefinition(draft);
+    expect(checked.ok).toBe(false);
+    if (checked.ok) return;
+    const located = locateErrors(checked.errors, at);
+    expect(located.others).toEqual([
+      expect.objectContaining({ path: 'sections[0].items[0].norm.accept[1]', message: expect.stringContaining('de norm van item "protocol-dyslexie" accepteert antwoordoptie "niet-aanwezig"') }),
+    ]);
+    // The same rule from the item form: the norm field carries the message.
+    const item = readItem({ ...itemValues(template.sections[0]!.items[0]!, 'belofte-1') }).item;
+    const marked = structuredClone(draft);
+    const second = checkDefinition(apply(edits.updateItem('protocol-dyslexie', item, 'belofte-1'), marked).draft);
+    expect(second.ok).toBe(false);
+    if (!second.ok) expect(locateErrors(second.errors, ['sections', 0, 'items', 0]).fields.map((f) => itemField(f.field))).toEqual(['norm']);
   });
 
   it('round-trips an item through its form values', () => {

@@ -267,6 +267,7 @@ export function scaleValues(scale: Scale): FormValues {
     values[`options.${index}.label`] = option.label;
     values[`options.${index}.description`] = option.description ?? '';
     values[`options.${index}.parentLabel`] = option.parentLabel ?? '';
+    values[`options.${index}.notOffered`] = option.notOffered ? 'ja' : '';
   });
   return values;
 }
@@ -280,8 +281,10 @@ export function readScale(values: FormValues): { key: string; name: string; opti
   for (let index = 0; index < optionCount(values); index++) {
     const field = (name: string) => text(values, `options.${index}.${name}`);
     const option = { value: field('value'), label: field('label'), description: field('description'), parentLabel: field('parentLabel') };
+    // A row whose texts are all empty is removed, whether or not its "not offered" box is still ticked.
     if (Object.values(option).every((value) => value === undefined)) continue;
-    options.push({ ...option, value: option.value ?? '', label: option.label ?? '' });
+    const notOffered = checked(values, `options.${index}.notOffered`) ? true : undefined;
+    options.push({ ...option, value: option.value ?? '', label: option.label ?? '', notOffered });
   }
   return { key: text(values, 'key') ?? '', name: text(values, 'name') ?? '', options };
 }

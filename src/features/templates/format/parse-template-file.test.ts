@@ -311,6 +311,73 @@ sections:
   });
 });
 
+describe('options that mean "the school does not offer this" (notOffered)', () => {
+  const source = (norm: string, nationalNorm = '') => `format: opensop-template/1
+key: test
+name: Test
+nationalSet: { key: landelijk, name: Landelijk, version: '1' }
+scales:
+  - key: protocol-status
+    name: Status
+    options:
+      - { value: actief, label: Actief toegepast }
+      - { value: niet-aanwezig, label: Niet aanwezig, notOffered: true }
+sections:
+  - key: een
+    kind: promise
+    title: Een
+    items:
+      - key: meldcode
+        kind: protocol
+        title: Meldcode
+        scale: protocol-status
+        norm: { accept: [${norm}] }
+${nationalNorm}
+`;
+
+  it('accepts the flag on an option, and a norm that leaves that option out', () => {
+    const result = parseTemplateFile(source('actief'));
+    expect(result.ok ? [] : result.errors).toEqual([]);
+    if (result.ok) expect(result.template.scales[0]!.options[1]).toEqual({ value: 'niet-aanwezig', label: 'Niet aanwezig', notOffered: true });
+  });
+
+  it('refuses a norm (or national norm) that accepts a notOffered option, with its place and what to do', () => {
+    const text = source('actief, niet-aanwezig', '        nationalNorm: { accept: [niet-aanwezig] }');
+    const errors = expectErrors(text);
+    const error = errorAt(errors, 'sections[0].items[0].norm.accept[1]');
+    expect(error.line).toBe(lineOf(text, 'norm: { accept'));
+    expect(error.message).toBe(
+      'de norm van item "meldcode" accepteert antwoordoptie "niet-aanwezig" (Niet aanwezig), maar in schaal "protocol-status" betekent die optie: de school biedt dit niet (notOffered); haal de optie uit de norm of haal "notOffered" weg bij de optie',
+    );
+    expect(errorAt(errors, 'sections[0].items[0].nationalNorm.accept[0]').message).toContain('de landelijke norm van item "meldcode" accepteert');
+    expect(errors).toHaveLength(2);
+  });
+
+  it('refuses a flag that is not true or false', () => {
+    const errors = expectErrors(source('actief').replace('notOffered: true', 'notOffered: ja'));
+    expect(errorAt(errors, 'scales[0].options[1].notOffered').message).toContain('verwacht true of false');
+  });
+
+  it('round-trips the flag through serializeTemplate', () => {
+    const first = parseTemplateFile(source('actief'));
+    if (!first.ok) throw new Error(JSON.stringify(first.errors));
+    const written = serializeTemplate(first.template);
+    expect(written).toContain('notOffered: true');
+    expect(written.indexOf('label: Niet aanwezig')).toBeLessThan(written.indexOf('notOffered: true'));
+    const second = parseTemplateFile(written);
+    expect(second.ok && second.template).toEqual(first.template);
+  });
+});
+
+describe('the examples mark their "not available" options', () => {
+  it.each(['zoetermeer-po.yaml', 'de-eem-po.yaml'])('%s has notOffered options, and no norm accepts one', (name) => {
+    const parsed = parseTemplateFile(readExample(name), name);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const notOffered = parsed.template.scales.flatMap((scale) => scale.options.filter((o) => o.notOffered).map((o) => `${scale.key}/${o.value}`));
+    expect(notOffered.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
 describe('YAML syntax errors', () => {
   it('reports a wrong indentation with its line', () => {
     const source = `format: opensop-template/1

@@ -15,7 +15,7 @@ const KEY_ORDER = {
   welcome: ['title', 'intro', 'panels'],
   panel: ['title', 'body'],
   scale: ['key', 'name', 'options'],
-  option: ['value', 'label', 'description', 'parentLabel'],
+  option: ['value', 'label', 'description', 'parentLabel', 'notOffered'],
   section: ['key', 'kind', 'title', 'promise', 'intro', 'asksLimits', 'items'],
   item: [
     'key', 'kind', 'group', 'title', 'hint', 'help', 'scale', 'min', 'max', 'unit', 'maxLength', 'required',

@@ -52,15 +52,18 @@ export function validateTemplateReferences(template: TemplateDefinition | unknow
   if (!isRecord(template)) return issues;
   const report = (path: TemplatePath, message: string) => issues.push({ path, message });
 
-  // Scales: unique keys, unique option values.
+  // Scales: unique keys, unique option values; which options mean "the school does not offer this".
   const scales = new Map<string, Set<string>>();
+  const notOfferedByScale = new Map<string, Map<string, string>>(); // scale key → option value → label
   asArray(template.scales).forEach((scale, scaleIndex) => {
     if (!isRecord(scale)) return;
     const scaleKey = asString(scale.key);
     const values = new Set<string>();
+    const notOffered = new Map<string, string>();
     asArray(scale.options).forEach((option, optionIndex) => {
       const value = isRecord(option) ? asString(option.value) : undefined;
       if (value === undefined) return;
+      if (isRecord(option) && option.notOffered === true && !values.has(value)) notOffered.set(value, asString(option.label) ?? value);
       if (values.has(value)) {
         report(
           ['scales', scaleIndex, 'options', optionIndex, 'value'],
@@ -75,6 +78,7 @@ export function validateTemplateReferences(template: TemplateDefinition | unknow
       return;
     }
     scales.set(scaleKey, values);
+    notOfferedByScale.set(scaleKey, notOffered);
   });
 
   const sectionKeys = new Set<string>();
@@ -188,10 +192,19 @@ export function validateTemplateReferences(template: TemplateDefinition | unknow
         for (const field of ['accept', 'includes'] as const) {
           if (!allowed.includes(field)) continue;
           asArray(norm[field]).forEach((value, valueIndex) => {
-            if (typeof value === 'string' && !options.has(value)) {
+            if (typeof value !== 'string') return;
+            if (!options.has(value)) {
               report(
                 [...normPath, field, valueIndex],
                 `antwoordoptie "${value}" bestaat niet in schaal "${scaleKey}"; kies uit: ${quoteList(options)}`,
+              );
+              return;
+            }
+            const notOfferedLabel = scaleKey === undefined ? undefined : notOfferedByScale.get(scaleKey)?.get(value);
+            if (notOfferedLabel !== undefined) {
+              report(
+                [...normPath, field, valueIndex],
+                `de ${normName === 'norm' ? 'norm' : 'landelijke norm'} van item "${itemKey ?? itemIndex + 1}" accepteert antwoordoptie "${value}" (${notOfferedLabel}), maar in schaal "${scaleKey}" betekent die optie: de school biedt dit niet (notOffered); haal de optie uit de norm of haal "notOffered" weg bij de optie`,
               );
             }
           });

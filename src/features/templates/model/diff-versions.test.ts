@@ -66,6 +66,13 @@ describe('what happens to answers (carryOver)', () => {
     expect(byKey['onderzoek']).toMatchObject({ status: 'unchanged', carryOver: 'keep' });
   });
 
+  it('keeps answers when an option only gets "not offered" (notOffered): the posters change, not the answer', () => {
+    const byKey = diffOf((input) => {
+      input.scales![0]!.options[2]!.notOffered = true;
+    });
+    expect(byKey['protocol-dyslexie']).toMatchObject({ status: 'changed', changes: ['details'], carryOver: 'keep' });
+  });
+
   it('asks the school to check when every old answer is still valid: title, option labels, added options, wider range', () => {
     const byKey = diffOf((input) => {
       const items = input.sections[0]!.items!;

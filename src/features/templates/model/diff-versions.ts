@@ -16,7 +16,7 @@ export type ItemDiffStatus = 'new' | 'changed' | 'removed' | 'unchanged';
  *   (a range that moved both ways counts as narrowed: some old answers may no longer fit);
  * - `unit`: the unit of a number changed;
  * - `section`: the item moved to another section;
- * - `details`: anything else (help, hint, parent text, posters, ambition, …).
+ * - `details`: anything else (help, hint, parent text, posters, ambition, an option's `notOffered`, …).
  */
 export type ItemChange =
   | 'title'
@@ -154,6 +154,7 @@ function compareItems(
   if (a.kind !== b.kind) changes.push('kind');
   if (a.scale !== b.scale) changes.push('scale');
   if (!isEqual(a.norm, b.norm)) changes.push('norm');
+  let optionMeaningChanged = false;
   // Options are compared only when the item keeps its scale; another scale is `scale` already.
   if (a.scale === b.scale && !isEqual(before.scale?.options, after.scale?.options)) {
     const oldValues = (before.scale?.options ?? []).map((option) => option.value);
@@ -162,7 +163,10 @@ function compareItems(
     const removed = oldValues.some((value) => !newValues.includes(value));
     const kept = (options: Scale['options'] | undefined) =>
       (options ?? []).filter((option) => oldValues.includes(option.value) && newValues.includes(option.value));
-    if (!isEqual(kept(before.scale?.options), kept(after.scale?.options))) changes.push('option-texts');
+    // "Not offered" changes what the posters say, not what the school answered: no reason to re-check it.
+    const texts = (options: Scale['options'] | undefined) => kept(options).map(({ notOffered: _meaning, ...option }) => option);
+    if (!isEqual(texts(before.scale?.options), texts(after.scale?.options))) changes.push('option-texts');
+    else if (!isEqual(kept(before.scale?.options), kept(after.scale?.options))) optionMeaningChanged = true;
     if (added) changes.push('options-added');
     if (removed) changes.push('options-removed');
   }
@@ -172,7 +176,7 @@ function compareItems(
   if (before.sectionKey !== after.sectionKey) changes.push('section');
   const otherFields = new Set([...Object.keys(a), ...Object.keys(b)].filter((field) => !COMPARED_ELSEWHERE.has(field)));
   const record = (item: Item) => item as unknown as Record<string, unknown>;
-  if ([...otherFields].some((field) => !isEqual(record(a)[field], record(b)[field]))) changes.push('details');
+  if (optionMeaningChanged || [...otherFields].some((field) => !isEqual(record(a)[field], record(b)[field]))) changes.push('details');
   return changes;
 }
 

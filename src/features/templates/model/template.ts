@@ -29,6 +29,11 @@ export const scaleOptionSchema = z.strictObject({
   description: text(300).optional(),
   /** Plain-language label for parents (poster); falls back to `label`. */
   parentLabel: text(120).optional(),
+  /**
+   * This option means the school does not offer it (e.g. "Niet beschikbaar"). The posters then show
+   * "Nog niet op onze school" even for an item without a norm; a norm may never accept such an option.
+   */
+  notOffered: z.boolean().optional(),
 });
 export type ScaleOption = z.infer<typeof scaleOptionSchema>;
 
@@ -152,6 +157,12 @@ export type TemplateInput = z.input<typeof templateSchema>;
 /** Every item with the section it belongs to, in questionnaire order. */
 export function listItems(template: TemplateDefinition): Array<{ section: Section; item: Item }> {
   return template.sections.flatMap((section) => section.items.map((item) => ({ section, item })));
+}
+
+/** The option of the item's scale that a single-choice answer chose, if any. */
+export function findChosenOption(template: TemplateDefinition, item: Item, value: unknown): ScaleOption | undefined {
+  if (!isSingleChoiceKind(item.kind) || typeof value !== 'string') return undefined;
+  return findScale(template, item.scale)?.options.find((option) => option.value === value);
 }
 
 export function findScale(template: TemplateDefinition, scaleKey: string | undefined): Scale | undefined {

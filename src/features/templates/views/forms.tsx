@@ -125,7 +125,7 @@ function NormFields(props: { t: T; prefix: 'norm' | 'nationalNorm'; kind: string
     return (
       <Fieldset id={id} legend={legend} hint={scale ? t(kind === 'partners' ? 'normIncludesHint' : 'normAcceptHint') : t('normChooseScale')} error={errors[prefix]}>
         {scale?.options.map((option) => (
-          <Checkbox name={name} value={option.value} id={`${id}-${option.value}`} label={option.label} checked={chosen.has(option.value)} />
+          <Checkbox name={name} value={option.value} id={`${id}-${option.value}`} label={option.notOffered ? `${option.label} (${t('optionNotOfferedShort')})` : option.label} checked={chosen.has(option.value)} />
         ))}
         {scale && label}
       </Fieldset>
@@ -269,6 +269,12 @@ export function ScaleForm(props: FormProps & { isNew: boolean }) {
                 error={errors[`options.${index}.parentLabel`]}
               />
             </div>
+            <Checkbox
+              name={`options.${index}.notOffered`}
+              label={t('optionNotOffered')}
+              checked={v(values, `options.${index}.notOffered`) === 'ja'}
+              error={errors[`options.${index}.notOffered`]}
+            />
           </Fieldset>
         ))}
       </Fieldset>

@@ -387,7 +387,7 @@ export function VersionPage(props: {
                 )}
               </td>
               <td>
-                {scale.options.map((option) => option.label).join(', ')} ({t(itemsUsingScale(definition, scale.key).length === 1 ? 'scaleUsedByOne' : 'scaleUsedBy', { count: itemsUsingScale(definition, scale.key).length })})
+                {scale.options.map((option) => (option.notOffered ? `${option.label} (${t('optionNotOfferedShort')})` : option.label)).join(', ')} ({t(itemsUsingScale(definition, scale.key).length === 1 ? 'scaleUsedByOne' : 'scaleUsedBy', { count: itemsUsingScale(definition, scale.key).length })})
               </td>
               <td>
                 {isDraft && (
