@@ -4,6 +4,8 @@
  * so the test follows whatever the demo template asks.
  */
 import type { Locator, Page } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { gzipSync } from 'node:zlib';
 import { DEMO, expect, expectAccessible, logIn, logOut, test } from './support/fixtures.js';
 
@@ -581,4 +583,83 @@ test('"Hun antwoord houden" while another field of the item is waiting: that fie
   expect(directorErrors).toEqual([]);
   const unexpected = consoleErrors.filter((message) => !/status of 409/.test(message));
   consoleErrors.splice(0, consoleErrors.length, ...unexpected);
+});
+
+/** Starts e2e/support/national-norm-app.ts (the integration tests' app with the example national set); see there. */
+async function startNationalNormApp(): Promise<{ url: string; profileId: string; session: string; stop: () => void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'e2e/support/national-norm-app.ts'], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, LOG_LEVEL: 'silent' } });
+  const stop = () => void child.kill('SIGTERM');
+  try {
+    const line = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the national-norm app did not start within 45 s')), 45_000);
+      child.once('exit', (code) => reject(new Error(`the national-norm app stopped (exit ${code})`)));
+      createInterface({ input: child.stdout! }).once('line', (first) => {
+        clearTimeout(timer);
+        resolve(first);
+      });
+    });
+    return { ...(JSON.parse(line) as { url: string; profileId: string; session: string }), stop };
+  } catch (error) {
+    stop();
+    throw error;
+  }
+}
+
+test('the national norm status follows every autosave beside the SWV norm; the summary stays with the SWV norm', async ({ page }) => {
+  test.setTimeout(120_000);
+  const app = await startNationalNormApp();
+  try {
+    await page.context().addCookies([{ name: 'sop_session', value: app.session, url: app.url }]);
+    await page.goto(`${app.url}/profielen/${app.profileId}/onderdelen/landelijke-norm`);
+    await expect(page.locator('form[data-autosave]')).toHaveAttribute('data-autosave-ready', 'true');
+    const noneBelow = page.locator('[data-below-norm-empty]');
+
+    // An item with both norms: the SWV's (wider) own and the national one.
+    const both = itemLocator(page, 'landelijk-lezen-rekenen');
+    const swvStatus = both.locator('[data-norm-status]');
+    const nationalStatus = both.locator('[data-national-norm-status]');
+    await expect(nationalStatus).toHaveAttribute('aria-live', 'polite');
+    await expect(nationalStatus).toHaveText('Nog niet ingevuld');
+    const pick = async (item: Locator, value: string) => {
+      await item.locator(`fieldset input[value="${value}"]`).check();
+      await waitUntilSaved(page);
+    };
+    await pick(both, 'elders');
+    await expect(swvStatus).toHaveText('Voldoet aan de basisondersteuning');
+    await expect(nationalStatus).toHaveText('Onder de landelijke norm');
+    // Below the national norm only: "Vragen onder de norm" lists what is below the SWV's norm, as on first render.
+    await expect(page.locator('[data-below-norm-item="landelijk-lezen-rekenen"]')).toHaveCount(0);
+    await expect(noneBelow).toBeVisible();
+    await pick(both, 'in-de-school');
+    await expect(swvStatus).toHaveText('Voldoet aan de basisondersteuning');
+    await expect(nationalStatus).toHaveText('Voldoet aan de landelijke norm');
+    await pick(both, 'niet');
+    await expect(swvStatus).toHaveText('Onder de norm');
+    await expect(nationalStatus).toHaveText('Onder de landelijke norm');
+    await expect(page.locator('[data-below-norm-item="landelijk-lezen-rekenen"]')).toBeVisible();
+    // An ambition counts for both norms.
+    await both.getByLabel('Nog niet, maar we zijn het van plan').check();
+    await waitUntilSaved(page);
+    await expect(swvStatus).toHaveText('Ambitie vastgelegd');
+    await expect(nationalStatus).toHaveText('Ambitie vastgelegd');
+
+    // A national item without an SWV norm: only the national status, live.
+    const nationalOnly = itemLocator(page, 'landelijk-medisch-handelen');
+    await expect(nationalOnly.locator('[data-norm-status]')).toHaveCount(0);
+    await pick(nationalOnly, 'nee');
+    await expect(nationalOnly.locator('[data-national-norm-status]')).toHaveText('Onder de landelijke norm');
+    await expect(page.locator('[data-below-norm-item="landelijk-medisch-handelen"]')).toHaveCount(0);
+    await expectAccessible(page, 'national norm live status');
+
+    // After a reload the server renders the same words.
+    await page.reload();
+    await expect(page.locator('form[data-autosave]')).toHaveAttribute('data-autosave-ready', 'true');
+    await expect(swvStatus).toHaveText('Ambitie vastgelegd');
+    await expect(nationalStatus).toHaveText('Ambitie vastgelegd');
+    await expect(nationalOnly.locator('[data-national-norm-status]')).toHaveText('Onder de landelijke norm');
+    await pick(nationalOnly, 'ja');
+    await expect(nationalOnly.locator('[data-national-norm-status]')).toHaveText('Voldoet aan de landelijke norm');
+  } finally {
+    app.stop();
+  }
 });

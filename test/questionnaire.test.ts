@@ -61,7 +61,7 @@ for (const kind of TEST_DATABASE_KINDS) {
       const response = await ib.postJson(url(), { itemKey: 'inspectie-oordeel', field: 'value', value: 'voldoende', baseRevision: 0 });
       expect(response.status).toBe(200);
       const body = (await response.json()) as { ok: boolean; revision: number; normStatus: string; sectionProgress: { sectionKey: string; answered: number } };
-      expect(body).toMatchObject({ ok: true, revision: 1, normStatus: 'meets', sectionProgress: { sectionKey: 'algemeen', answered: 1 } });
+      expect(body).toMatchObject({ ok: true, revision: 1, normStatus: 'meets', nationalNormStatus: 'no-norm', sectionProgress: { sectionKey: 'algemeen', answered: 1 } });
       const stored = await row('inspectie-oordeel');
       expect(stored).toMatchObject({ value: 'voldoende', meetsNorm: true, revision: 1, schoolYear: '2026-2027', partnershipId: testApp.demo.partnershipId });
       const [profile] = await testApp.deps.db.select().from(profiles).where(eq(profiles.id, profileId));

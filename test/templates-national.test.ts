@@ -87,11 +87,14 @@ for (const kind of TEST_DATABASE_KINDS) {
       const url = `/profielen/${profile.id}/antwoorden`;
       const below = await ib.postJson(url, { itemKey: 'landelijk-medisch-handelen', field: 'value', value: false, baseRevision: 0 });
       expect(below.status).toBe(200);
+      // The autosave answer carries the national status (live on the page) beside the SWV one (none here).
+      expect(await below.json()).toMatchObject({ ok: true, normStatus: 'no-norm', nationalNormStatus: 'below' });
       const row = async (itemKey: string) =>
         (await testApp.deps.db.select().from(answers).where(and(eq(answers.profileId, profile.id), eq(answers.itemKey, itemKey))))[0]!;
       expect(await row('landelijk-medisch-handelen')).toMatchObject({ value: false, meetsNorm: null, meetsNationalNorm: false });
       const meets = await ib.postJson(url, { itemKey: 'landelijk-medisch-handelen', field: 'value', value: true, baseRevision: 1 });
       expect(meets.status).toBe(200);
+      expect(await meets.json()).toMatchObject({ ok: true, nationalNormStatus: 'meets' });
       expect(await row('landelijk-medisch-handelen')).toMatchObject({ value: true, meetsNationalNorm: true });
 
       // The section page shows the national norm and the answer's status against it.
@@ -99,6 +102,36 @@ for (const kind of TEST_DATABASE_KINDS) {
       const html = await page.text();
       expect(html).toContain('Landelijke norm: In de school');
       expect(html).toContain('Voldoet aan de landelijke norm');
+    });
+
+    it('answers every autosave with the national status, the same as the section page shows after a reload', async () => {
+      const profile = (await findProfile(testApp.deps.db, testApp.demo.schoolIds['regenboog']!, '2026-2027'))!;
+      const url = `/profielen/${profile.id}/antwoorden`;
+      const save = async (body: Record<string, unknown>) => {
+        const response = await ib.postJson(url, body);
+        expect(response.status).toBe(200);
+        return (await response.json()) as { nationalNormStatus: string; sectionProgress: { belowNormItemKeys: string[] } };
+      };
+      const below = await save({ itemKey: 'landelijk-toegankelijk', field: 'value', value: false, baseRevision: 0 });
+      expect(below.nationalNormStatus).toBe('below');
+      // "Vragen onder de norm" stays the SWV's norm, on first render and live alike: no national-only item there.
+      expect(below.sectionProgress.belowNormItemKeys).toEqual([]);
+      // An ambition (another field of the item) changes the national status too.
+      const ambition = await save({ itemKey: 'landelijk-toegankelijk', field: 'ambition', value: { schoolYear: '2027-2028' }, baseRevision: 1 });
+      expect(ambition.nationalNormStatus).toBe('ambition');
+      const page = await (await ib.get(`/profielen/${profile.id}/onderdelen/landelijke-norm`)).text();
+      const block = page.slice(page.indexOf('id="item-landelijk-toegankelijk"'));
+      expect(block.slice(block.indexOf('data-national-norm-status'), block.indexOf('</p>', block.indexOf('data-national-norm-status')))).toContain('Ambitie vastgelegd');
+      // The same value again writes nothing and still answers with the status.
+      const again = await save({ itemKey: 'landelijk-toegankelijk', field: 'ambition', value: { schoolYear: '2027-2028' }, baseRevision: 2 });
+      expect(again.nationalNormStatus).toBe('ambition');
+      // Limits (no item) have no national status.
+      const limitsSection = (await latestVersion(testApp.deps.db, templateId, 'draft'))!.definition.sections.find((s) => s.asksLimits);
+      if (limitsSection) {
+        const [stored] = await testApp.deps.db.select().from(answers).where(and(eq(answers.profileId, profile.id), eq(answers.itemKey, `limits:${limitsSection.key}`)));
+        const limits = await save({ itemKey: `limits:${limitsSection.key}`, field: 'limits', value: 'Geen zwembad.', baseRevision: stored?.revision ?? 0 });
+        expect(limits.nationalNormStatus).toBe('no-norm');
+      }
     });
 
     it('carries both norms over into the next version', async () => {

@@ -5,7 +5,8 @@
  * retried with backoff; leaving the page with unsaved changes asks first. Each save carries the value the
  * field had before (its base), so only a change of the same field by someone else is refused (409): then
  * both values are shown and the editor chooses. A signed-out session (401/403 with `reauth`) keeps every
- * change queued and retries once the user has signed in again. Texts come from the form's data-label-*.
+ * change queued and retries once the user has signed in again. Texts come from the form's data-label-*;
+ * the norm statuses (SWV and national) from their holders' data-label-*, as the server rendered them.
  */
 
 type Field = 'value' | 'ambition' | 'parentText' | 'limits';
@@ -17,6 +18,7 @@ interface SaveResponse {
   ok: boolean;
   revision?: number;
   normStatus?: string;
+  nationalNormStatus?: string;
   sectionProgress?: { sectionKey: string; answered: number; required: number; status: string; belowNormItemKeys: string[] } | null;
   error?: string;
   final?: boolean;
@@ -169,7 +171,8 @@ function enhance(form: HTMLFormElement): void {
       setBase(queue, field, value);
       setRevision(item, body.revision ?? 0);
       clearError(item);
-      if (body.normStatus) showNormStatus(item, body.normStatus);
+      if (body.normStatus) showNormStatus(item, 'norm-status', body.normStatus);
+      if (body.nationalNormStatus) showNormStatus(item, 'national-norm-status', body.nationalNormStatus);
       if (body.sectionProgress) showProgress(body.sectionProgress);
       if (queue.pending.size > 0) return flush(queue);
       setState(item, label('saved'));
@@ -253,8 +256,9 @@ function enhance(form: HTMLFormElement): void {
     useMine.focus();
   }
 
-  function showNormStatus(item: HTMLElement, status: string): void {
-    const holder = item.querySelector<HTMLElement>('[data-norm-status]');
+  /** The status against the SWV's norm (`norm-status`) or the national norm, in the words the holder carries. */
+  function showNormStatus(item: HTMLElement, holderAttribute: 'norm-status' | 'national-norm-status', status: string): void {
+    const holder = item.querySelector<HTMLElement>(`[data-${holderAttribute}]`);
     if (!holder) return;
     const text = holder.getAttribute(`data-label-${status}`);
     const tones: Record<string, string> = { meets: 'success', below: 'danger', ambition: 'info', unanswered: 'neutral' };

@@ -75,3 +75,28 @@ describe('meetsNationalNorm', () => {
     expect(computeMeetsNorm(item, true)).toBe(null);
   });
 });
+
+describe('normStatusOf', () => {
+  it('gives the live status against either norm, the same words as the section page', async () => {
+    const { normStatusOf } = await import('./answer-change.js');
+    const item = {
+      key: 'x',
+      kind: 'yesno',
+      title: 'X',
+      required: true,
+      origin: 'national',
+      ambition: true,
+      parentTextEditable: false,
+      parentTextMaxLength: 250,
+      posters: { parent: false, teacher: false },
+      nationalNorm: { equals: true },
+    } as const;
+    const target = { kind: 'item', section: { key: 's', title: 'S', items: [item] }, item } as unknown as Parameters<typeof normStatusOf>[0];
+    expect(normStatusOf(target, { value: false, ambition: null }, 'national')).toBe('below');
+    expect(normStatusOf(target, { value: true, ambition: null }, 'national')).toBe('meets');
+    expect(normStatusOf(target, { value: false, ambition: { schoolYear: '2027-2028' } }, 'national')).toBe('ambition');
+    expect(normStatusOf(target, { value: null, ambition: null }, 'national')).toBe('unanswered');
+    // No SWV norm on this item: nothing to show beside the national status.
+    expect(normStatusOf(target, { value: true, ambition: null })).toBe('no-norm');
+  });
+});

@@ -126,8 +126,9 @@ export function computeMeetsNationalNorm(item: Item, value: AnswerValue | null):
   return evaluateNorm(item, { value, ambition: null }, 'national') === 'meets';
 }
 
-export function normStatusOf(target: ChangeTarget, answer: Pick<Answer, 'value' | 'ambition'>): NormStatus {
-  return target.kind === 'item' ? evaluateNorm(target.item, answer) : 'no-norm';
+/** The live status against the SWV's norm, or against the national norm (the same evaluation as the section page). */
+export function normStatusOf(target: ChangeTarget, answer: Pick<Answer, 'value' | 'ambition'>, which: 'swv' | 'national' = 'swv'): NormStatus {
+  return target.kind === 'item' ? evaluateNorm(target.item, answer, which) : 'no-norm';
 }
 
 /** Whether two stored answers are the same (a no-op save writes nothing). */

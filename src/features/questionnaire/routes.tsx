@@ -107,7 +107,10 @@ export function registerQuestionnaireRoutes(table: RouteTable): void {
         profile: profileFactsOf(c),
         ...parsed.data,
       });
-      if (result.kind === 'saved') return c.json({ ok: true, revision: result.revision, normStatus: result.normStatus, sectionProgress: result.sectionProgress });
+      if (result.kind === 'saved') {
+        const { revision, normStatus, nationalNormStatus, sectionProgress } = result;
+        return c.json({ ok: true, revision, normStatus, nationalNormStatus, sectionProgress });
+      }
       if (result.kind === 'invalid') return c.json({ ok: false, error: result.message }, 422);
       return c.json({ ok: false, conflict: result.conflict }, 409);
     } catch (error) {

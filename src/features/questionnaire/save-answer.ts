@@ -1,7 +1,7 @@
 /**
  * Saves one field of one answer (autosave): checks the value against the item, refuses an edit
  * based on an outdated revision (both values are returned, nothing is overwritten), writes the
- * answer and its history in one statement, and returns the live norm status and section progress.
+ * answer and its history in one statement, and returns the live norm statuses (SWV and national) and section progress.
  */
 import { AppError } from '../../auth/app-error.js';
 import { checkParentTextFits } from '../documents/check-poster-fit.js';
@@ -48,7 +48,7 @@ export interface ConflictInfo {
 }
 
 export type SaveAnswerResult =
-  | { kind: 'saved'; revision: number; normStatus: NormStatus; sectionProgress: SectionProgress | null }
+  | { kind: 'saved'; revision: number; normStatus: NormStatus; nationalNormStatus: NormStatus; sectionProgress: SectionProgress | null }
   | { kind: 'invalid'; message: string }
   | { kind: 'conflict'; conflict: ConflictInfo };
 
@@ -118,14 +118,26 @@ export async function saveAnswer(options: SaveAnswerOptions): Promise<SaveAnswer
     if (profile.status === 'not_started') await markStarted(db, profile, auth, now);
     const readBack = { ...written.readBack };
     if (target.kind === 'item') readBack[target.item.key] = written.answer;
-    return { kind: 'saved', revision: written.revision, normStatus: normStatusOf(target, written.answer), sectionProgress: sectionProgressOf(template, target, readBack) };
+    return {
+      kind: 'saved',
+      revision: written.revision,
+      normStatus: normStatusOf(target, written.answer),
+      nationalNormStatus: normStatusOf(target, written.answer, 'national'),
+      sectionProgress: sectionProgressOf(template, target, readBack),
+    };
   }
 
   // Nothing written: the same value again (no-op), another editor's newer revision, or no longer editable.
   const current = await getAnswerState(db, profile.id, storedKey);
   const change = applyChange(template, target, current, field, options.value);
   if (change.ok && current && sameAnswer(current, change.answer)) {
-    return { kind: 'saved', revision: current.revision, normStatus: normStatusOf(target, current), sectionProgress: await sectionProgressAfter(db, profile.id, template, target) };
+    return {
+      kind: 'saved',
+      revision: current.revision,
+      normStatus: normStatusOf(target, current),
+      nationalNormStatus: normStatusOf(target, current, 'national'),
+      sectionProgress: await sectionProgressAfter(db, profile.id, template, target),
+    };
   }
   const unchanged = hasBase ? sameValue(fieldValue(current, field), baseValue) : (current?.revision ?? 0) === options.baseRevision;
   if (unchanged) {

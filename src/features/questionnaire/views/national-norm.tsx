@@ -45,11 +45,18 @@ export function NationalNormBlock(props: {
   return (
     <div class="q-norm q-norm--national" data-national-norm="">
       <p class="utrecht-paragraph q-norm__text">{translator(questionnaireMessages, locale)('nationalNorm', { norm: normText })}</p>
-      {status !== 'no-norm' && (
-        <p class="q-norm__status">
-          <span class={`status-tag status-tag--${TONES[status]}`}>{t(`status.${status}`)}</span>
-        </p>
-      )}
+      {/* Updated live by src/client/autosave.ts with these words, like the SWV norm status in item-field.tsx. */}
+      <p
+        class="q-norm__status"
+        data-national-norm-status=""
+        data-label-meets={t('status.meets')}
+        data-label-below={t('status.below')}
+        data-label-ambition={t('status.ambition')}
+        data-label-unanswered={t('status.unanswered')}
+        aria-live="polite"
+      >
+        {status !== 'no-norm' && <span class={`status-tag status-tag--${TONES[status]}`}>{t(`status.${status}`)}</span>}
+      </p>
     </div>
   );
 }
