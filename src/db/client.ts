@@ -22,7 +22,7 @@ export type Database = PgDatabase<PgQueryResultHKT, Schema>;
 export type DbOrTx = Database | Parameters<Parameters<Database['transaction']>[0]>[0];
 
 export type DatabaseTarget =
-  | { kind: 'postgres'; url: string; poolSize?: number }
+  | { kind: 'postgres'; url: string; poolSize?: number; /** Default 10 000 (DATABASE_CONNECT_TIMEOUT_MS). */ connectTimeoutMs?: number }
   | { kind: 'pglite'; dataDir: string }
   | { kind: 'pglite-memory' };
 
@@ -40,7 +40,10 @@ const MIGRATION_LOCK_ID = 424242;
 
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    // Without a connect timeout a firewalled host (packets dropped) hangs the start for minutes instead of failing
+    // with a clear message (config/startup-errors.ts). pg-pool also applies it to waiting for a free connection
+    // when all are busy: after that long something is wrong, and an error beats a request that hangs.
+    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10, connectionTimeoutMillis: target.connectTimeoutMs ?? 10_000 });
     pool.on('error', () => {
       // Idle client errors (server restart) surface on the next query; the pool replaces the client.
     });
