@@ -27,7 +27,7 @@ export const jobProviders: Array<(deps: AppDeps) => JobDefinition<any>[]> = [(de
 
 export async function openRuntime(config: Config, logger: Logger = createLogger(config.LOG_LEVEL)): Promise<Runtime> {
   const database = await openDatabase(
-    config.DATABASE_URL ? { kind: 'postgres', url: config.DATABASE_URL } : { kind: 'pglite', dataDir: config.dataDir },
+    config.DATABASE_URL ? { kind: 'postgres', url: config.DATABASE_URL, connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS } : { kind: 'pglite', dataDir: config.dataDir },
   );
   await database.migrate();
   const deps: AppDeps = { db: database.db, clock: createClock(config), config, logger, mailer: createMailer(config) };

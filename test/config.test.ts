@@ -1,8 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import net from 'node:net';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../src/config/env.js';
 import { describeStartupError } from '../src/config/startup-errors.js';
+import { openDatabase } from '../src/db/client.js';
+
+/**
+ * A TCP server on loopback that accepts connections and never answers the PostgreSQL start-up message: to the
+ * app it looks like a firewalled or hung database server, and the test needs no network.
+ */
+async function startSilentServer(): Promise<{ port: number; close(): Promise<void> }> {
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on('error', () => undefined);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
 
 describe('configuration from the environment', () => {
   it('has working defaults for a first run', () => {
@@ -13,6 +37,14 @@ describe('configuration from the environment', () => {
     expect(config.outboxDir.endsWith('/data/outbox')).toBe(true);
     expect(config.DEMO_DATA).toBe(true);
     expect(config.secureCookies).toBe(false);
+    expect(config.DATABASE_CONNECT_TIMEOUT_MS).toBe(10_000);
+  });
+
+  it('checks the database connect timeout', () => {
+    expect(loadConfig({ DATABASE_CONNECT_TIMEOUT_MS: '2500' }).DATABASE_CONNECT_TIMEOUT_MS).toBe(2500);
+    expect(() => loadConfig({ DATABASE_CONNECT_TIMEOUT_MS: 'tien' })).toThrow(/DATABASE_CONNECT_TIMEOUT_MS: moet een aantal milliseconden zijn/);
+    expect(() => loadConfig({ DATABASE_CONNECT_TIMEOUT_MS: '0' })).toThrow(/DATABASE_CONNECT_TIMEOUT_MS: moet minstens 100 milliseconden zijn/);
+    expect(() => loadConfig({ DATABASE_CONNECT_TIMEOUT_MS: '1.5' })).toThrow(/DATABASE_CONNECT_TIMEOUT_MS: moet een geheel aantal milliseconden zijn/);
   });
 
   it('names every wrong setting at once', () => {
@@ -61,7 +93,7 @@ describe('configuration from the environment', () => {
 });
 
 describe('start-up problems in one line', () => {
-  const config = { DATABASE_URL: 'postgres://sop:geheim@db.example:5433/opensop', PORT: 3000, HOST: '127.0.0.1' };
+  const config = { DATABASE_URL: 'postgres://sop:geheim@db.example:5433/opensop', DATABASE_CONNECT_TIMEOUT_MS: 10_000, PORT: 3000, HOST: '127.0.0.1' };
 
   it('explains an unreachable or refusing database without showing the password', () => {
     const refused = describeStartupError(Object.assign(new AggregateError([Object.assign(new Error('x'), { code: 'ECONNREFUSED' })]), {}), config)!;
@@ -69,6 +101,18 @@ describe('start-up problems in one line', () => {
     expect(refused).not.toContain('geheim');
     expect(describeStartupError(Object.assign(new Error('auth'), { code: '28P01' }), config)).toContain('weigert de gebruiker of het wachtwoord');
     expect(describeStartupError(Object.assign(new Error('db'), { code: '3D000' }), config)).toContain('createdb opensop');
+  });
+
+  it('explains a database that does not answer in time', () => {
+    // As pg-pool reports connectionTimeoutMillis running out (no code), and as pg.Client's own timer does.
+    const pooled = new Error('Connection terminated due to connection timeout', { cause: new Error('Connection terminated unexpectedly') });
+    const expected = 'De database op db.example:5433 antwoordt niet binnen 10 s (DATABASE_URL).';
+    expect(describeStartupError(pooled, config)).toContain(expected);
+    expect(describeStartupError(new Error('timeout expired'), config)).toContain(expected);
+    expect(describeStartupError(pooled, { ...config, DATABASE_CONNECT_TIMEOUT_MS: 2500 })).toContain('niet binnen 2,5 s');
+    expect(describeStartupError(pooled, config)).toContain('DATABASE_CONNECT_TIMEOUT_MS');
+    expect(describeStartupError(pooled, config)).not.toContain('geheim');
+    expect(describeStartupError(pooled, { ...config, DATABASE_URL: undefined })).toBeNull();
   });
 
   it('explains a port in use, and leaves unknown errors alone', () => {
@@ -86,5 +130,44 @@ describe('start-up problems in one line', () => {
     expect(result.status).toBe(1);
     // (Before a build, serveStatic may warn that dist/public is missing; the last line is ours.)
     expect(result.stderr.trim().split('\n').at(-1)).toBe('Kan de PostgreSQL-server in DATABASE_URL (127.0.0.1:1/none) niet bereiken (ECONNREFUSED). Controleer of de server draait en of host en poort kloppen, of laat DATABASE_URL weg om de ingebouwde database te gebruiken.');
+  }, 40_000);
+
+  it('gives up on a server that accepts the connection but never answers, after the connect timeout', async () => {
+    const silent = await startSilentServer();
+    try {
+      const database = await openDatabase({ kind: 'postgres', url: `postgres://nobody@127.0.0.1:${silent.port}/none`, connectTimeoutMs: 300 });
+      const started = performance.now();
+      const error = await database.migrate().then(() => null, (e: unknown) => e);
+      expect(performance.now() - started).toBeLessThan(5_000);
+      expect(describeStartupError(error, { ...config, DATABASE_URL: `postgres://nobody@127.0.0.1:${silent.port}/none`, DATABASE_CONNECT_TIMEOUT_MS: 300 })).toContain(
+        `De database op 127.0.0.1:${silent.port} antwoordt niet binnen 0,3 s`,
+      );
+      await database.close();
+    } finally {
+      await silent.close();
+    }
+  });
+
+  it('the server exits with one line when the database does not answer within DATABASE_CONNECT_TIMEOUT_MS', async () => {
+    const silent = await startSilentServer();
+    try {
+      // Asynchronous spawn: the silent server lives in this process and must keep accepting.
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+        cwd: path.resolve(import.meta.dirname, '..'),
+        env: { ...process.env, DATABASE_URL: `postgres://nobody@127.0.0.1:${silent.port}/none`, DATABASE_CONNECT_TIMEOUT_MS: '1000', PORT: '46998', LOG_LEVEL: 'silent' },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+      const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      clearTimeout(killer);
+      expect(status).toBe(1);
+      expect(stderr.trim().split('\n').at(-1)).toBe(
+        `De database op 127.0.0.1:${silent.port} antwoordt niet binnen 1 s (DATABASE_URL). Controleer of host en poort kloppen en of een firewall de verbinding tegenhoudt; geef een trage server meer tijd met DATABASE_CONNECT_TIMEOUT_MS (in milliseconden), of laat DATABASE_URL weg om de ingebouwde database te gebruiken.`,
+      );
+    } finally {
+      await silent.close();
+    }
   }, 40_000);
 });

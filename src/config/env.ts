@@ -23,6 +23,13 @@ export const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, { message: 'moet beginnen met postgres:// of postgresql://' })
     .optional(),
+  /** How long to wait for the PostgreSQL server to accept a new connection before giving up (start-up stops with a clear message). */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce
+    .number({ message: 'moet een aantal milliseconden zijn, bijvoorbeeld 10000 (10 seconden)' })
+    .int({ message: 'moet een geheel aantal milliseconden zijn, bijvoorbeeld 10000 (10 seconden)' })
+    .min(100, { message: 'moet minstens 100 milliseconden zijn; gebruikelijk is 10000 (10 seconden)' })
+    .max(600_000, { message: 'mag hoogstens 600000 milliseconden (10 minuten) zijn' })
+    .default(10_000),
   DATA_DIR: z.string().min(1).default('./data'),
   /** Where e-mail goes when no SMTP server is configured. Defaults to DATA_DIR/outbox. */
   OUTBOX_DIR: z.string().min(1).optional(),

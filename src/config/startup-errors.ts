@@ -9,6 +9,7 @@ interface ErrorLike {
   syscall?: unknown;
   message?: unknown;
   errors?: unknown;
+  cause?: unknown;
 }
 
 function codeOf(error: unknown): string | undefined {
@@ -30,9 +31,37 @@ function databaseLabel(url: string): string {
   }
 }
 
+/** Where the database lives, as host:port. */
+function hostAndPort(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}:${parsed.port || '5432'}`;
+  } catch {
+    return 'DATABASE_URL';
+  }
+}
+
+/**
+ * pg's words when connectionTimeoutMillis runs out (they carry no code): pg-pool ends the client and wraps its
+ * error in the first; pg.Client's own timer says the second; waiting for a free pool connection the third.
+ */
+const CONNECT_TIMEOUT_MESSAGES = new Set(['Connection terminated due to connection timeout', 'timeout expired', 'timeout exceeded when trying to connect']);
+
+function isConnectTimeout(error: unknown): boolean {
+  for (let e = error as ErrorLike | null, depth = 0; e && typeof e === 'object' && depth < 5; e = e.cause as ErrorLike | null, depth++) {
+    if (typeof e.message === 'string' && CONNECT_TIMEOUT_MESSAGES.has(e.message)) return true;
+  }
+  return false;
+}
+
+/** 10000 → "10", 2500 → "2,5" (Dutch decimal comma). */
+function seconds(ms: number): string {
+  return String(Math.round(ms / 100) / 10).replace('.', ',');
+}
+
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET']);
 
-export function describeStartupError(error: unknown, config: Pick<Config, 'DATABASE_URL' | 'PORT' | 'HOST'>): string | null {
+export function describeStartupError(error: unknown, config: Pick<Config, 'DATABASE_URL' | 'DATABASE_CONNECT_TIMEOUT_MS' | 'PORT' | 'HOST'>): string | null {
   const code = codeOf(error);
   const syscall = (error as ErrorLike | null)?.syscall;
   if (syscall === 'listen' || code === 'EADDRINUSE') {
@@ -41,9 +70,18 @@ export function describeStartupError(error: unknown, config: Pick<Config, 'DATAB
     if (code === 'EADDRNOTAVAIL') return `Het adres HOST=${config.HOST} hoort niet bij deze computer. Gebruik 127.0.0.1 (alleen deze computer) of 0.0.0.0 (alle netwerken).`;
     return null;
   }
-  if (!config.DATABASE_URL || !code) return null;
-  const where = databaseLabel(config.DATABASE_URL);
+  if (!config.DATABASE_URL) return null;
   const fallback = 'of laat DATABASE_URL weg om de ingebouwde database te gebruiken.';
+  if (isConnectTimeout(error)) {
+    // A firewall that drops packets, a wrong host that swallows them, or a server too busy to answer.
+    return (
+      `De database op ${hostAndPort(config.DATABASE_URL)} antwoordt niet binnen ${seconds(config.DATABASE_CONNECT_TIMEOUT_MS)} s (DATABASE_URL). ` +
+      'Controleer of host en poort kloppen en of een firewall de verbinding tegenhoudt; geef een trage server meer tijd met DATABASE_CONNECT_TIMEOUT_MS (in milliseconden), ' +
+      fallback
+    );
+  }
+  if (!code) return null;
+  const where = databaseLabel(config.DATABASE_URL);
   if (UNREACHABLE.has(code)) {
     return `Kan de PostgreSQL-server in DATABASE_URL (${where}) niet bereiken (${code}). Controleer of de server draait en of host en poort kloppen, ${fallback}`;
   }

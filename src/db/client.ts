@@ -22,7 +22,7 @@ export type Database = PgDatabase<PgQueryResultHKT, Schema>;
 export type DbOrTx = Database | Parameters<Parameters<Database['transaction']>[0]>[0];
 
 export type DatabaseTarget =
-  | { kind: 'postgres'; url: string; poolSize?: number }
+  | { kind: 'postgres'; url: string; poolSize?: number; /** Default 10 000 (DATABASE_CONNECT_TIMEOUT_MS). */ connectTimeoutMs?: number }
   | { kind: 'pglite'; dataDir: string }
   | { kind: 'pglite-memory' };
 
@@ -33,6 +33,9 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+/** Handles whose every query borrows its own connection from a pg pool, so independent queries may run at once. */
+const pooledDatabases = new WeakSet<object>();
+
 const migrationsFolder = () => path.join(projectRoot(), 'src', 'db', 'migrations');
 
 // An arbitrary constant: serialises migrations when several app processes start at once on one server.
@@ -40,11 +43,15 @@ const MIGRATION_LOCK_ID = 424242;
 
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    // Without a connect timeout a firewalled host (packets dropped) hangs the start for minutes instead of failing
+    // with a clear message (config/startup-errors.ts). pg-pool also applies it to waiting for a free connection
+    // when all are busy: after that long something is wrong, and an error beats a request that hangs.
+    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10, connectionTimeoutMillis: target.connectTimeoutMs ?? 10_000 });
     pool.on('error', () => {
       // Idle client errors (server restart) surface on the next query; the pool replaces the client.
     });
     const db = drizzleNodePg({ client: pool, schema }) as unknown as Database;
+    pooledDatabases.add(db);
     return {
       db,
       kind: 'postgres',
@@ -87,6 +94,21 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       lock?.release();
     },
   };
+}
+
+type QueryResults<T extends readonly (() => unknown)[]> = { -readonly [K in keyof T]: T[K] extends () => infer R ? Awaited<R> : never };
+
+/**
+ * Runs independent queries, given as functions, and returns their results in order, like Promise.all: at once
+ * on the PostgreSQL pool (each borrows its own connection), one after another on a transaction or PGlite. Those
+ * are one connection, and pg deprecates giving a connection a query while it runs another (pg@9 will refuse);
+ * PGlite runs one query at a time anyway. Use it instead of Promise.all wherever `db` may be a transaction.
+ */
+export async function queryAll<const T extends readonly (() => Promise<unknown>)[]>(db: DbOrTx, queries: T): Promise<QueryResults<T>> {
+  if (pooledDatabases.has(db)) return (await Promise.all(queries.map((query) => query()))) as QueryResults<T>;
+  const results: unknown[] = [];
+  for (const query of queries) results.push(await query());
+  return results as QueryResults<T>;
 }
 
 export async function pingDatabase(db: Database): Promise<void> {

@@ -8,6 +8,14 @@ import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
 
 export type TestDatabaseKind = 'pglite' | 'postgres';
 
+// pg warns (once per process) when a connection is given a query while it still runs another: queries on a
+// transaction started together (Promise.all over `tx`; use queryAll from src/db/client.ts). pg@9 will refuse
+// them, so closing a PostgreSQL test database fails the test file when it happened.
+let concurrentQueryWarning: Error | null = null;
+process.on('warning', (warning) => {
+  if (warning.name === 'DeprecationWarning' && warning.message.includes('already executing a query')) concurrentQueryWarning ??= warning;
+});
+
 export const TEST_DATABASE_KINDS: TestDatabaseKind[] = process.env['TEST_DATABASE_URL'] ? ['pglite', 'postgres'] : ['pglite'];
 
 export async function openTestDatabase(kind: TestDatabaseKind): Promise<DatabaseHandle> {
@@ -34,6 +42,12 @@ export async function openTestDatabase(kind: TestDatabaseKind): Promise<Database
       await cleanup.connect();
       await cleanup.query(`drop database if exists ${name} with (force)`);
       await cleanup.end();
+      if (concurrentQueryWarning) {
+        throw new Error(
+          `Queries ran at the same time on one PostgreSQL connection (a transaction): ${concurrentQueryWarning.message}\n` +
+            'Run them one after another, e.g. with queryAll(tx, [...]) from src/db/client.ts; find them with NODE_OPTIONS=--trace-deprecation.',
+        );
+      }
     },
   };
 }

@@ -4,7 +4,7 @@
  * burst cannot slip through between a count and a write.
  */
 import type { Clock } from '../../config/clock.js';
-import type { DbOrTx } from '../../db/client.js';
+import { queryAll, type DbOrTx } from '../../db/client.js';
 import { countLoginFailuresSince, recordAttempt } from './repository.js';
 
 export interface AttemptLimit {
@@ -17,6 +17,6 @@ export async function recordAndCheckAttempt(options: { db: DbOrTx; clock: Clock;
   const now = options.clock.now();
   const since = new Date(now.getTime() - options.windowMinutes * 60_000);
   const attemptIds = await recordAttempt(options.db, options.limits.map((limit) => limit.key), now);
-  const counts = await Promise.all(options.limits.map((limit) => countLoginFailuresSince(options.db, limit.key, since)));
+  const counts = await queryAll(options.db, options.limits.map((limit) => () => countLoginFailuresSince(options.db, limit.key, since)));
   return { allowed: counts.every((n, index) => n <= options.limits[index]!.max), attemptIds };
 }

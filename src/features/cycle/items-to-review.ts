@@ -4,7 +4,7 @@
  * touches the answer, relative to the template version of the school's last final profile (the one the
  * prefill came from). A school without an earlier profile starts empty: nothing is marked.
  */
-import type { DbOrTx } from '../../db/client.js';
+import { queryAll, type DbOrTx } from '../../db/client.js';
 import { loadTemplateDefinition } from '../questionnaire/template-cache.js';
 import { listAnswers } from '../questionnaire/answers-repository.js';
 import { describeAnswer } from '../templates/model/answer.js';
@@ -38,10 +38,10 @@ export async function listItemsToReview(
 ): Promise<ItemsToReview> {
   const previous = await findLastFinalProfile(db, profile.schoolId, profile.schoolYear);
   if (!previous || previous.templateVersionId === profile.templateVersionId) return { marks: {}, previousAnswers: {} };
-  const [before, after, previousAnswers] = await Promise.all([
-    loadTemplateDefinition(db, previous.templateVersionId),
-    loadTemplateDefinition(db, profile.templateVersionId),
-    listAnswers(db, previous.id),
+  const [before, after, previousAnswers] = await queryAll(db, [
+    () => loadTemplateDefinition(db, previous.templateVersionId),
+    () => loadTemplateDefinition(db, profile.templateVersionId),
+    () => listAnswers(db, previous.id),
   ]);
   const marks = reviewMarks(before, after);
   const words: Record<string, string> = {};

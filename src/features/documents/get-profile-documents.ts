@@ -5,7 +5,7 @@
  */
 import { AppError } from '../../auth/app-error.js';
 import type { Clock } from '../../config/clock.js';
-import type { DbOrTx } from '../../db/client.js';
+import { queryAll, type DbOrTx } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
 import { amsterdamDate } from '../cycle/editability.js';
 import { getCycleFor } from '../cycle/repository.js';
@@ -56,7 +56,7 @@ export interface DocumentListing {
 
 export async function getProfileDocuments({ db, clock, auth, profileId }: Options): Promise<DocumentListing> {
   const profile = await profileInScope(db, auth, profileId);
-  const [school, snapshots, closed] = await Promise.all([getSchool(db, profile.schoolId), listSnapshots(db, profile.id), closedOn(db, clock, profile)]);
+  const [school, snapshots, closed] = await queryAll(db, [() => getSchool(db, profile.schoolId), () => listSnapshots(db, profile.id), () => closedOn(db, clock, profile)]);
   const latest = closed ? (snapshots[0] ?? null) : null;
   if (!school) throw new AppError('not_found');
   // The page lists the files without rendering them (rendering all eight took seconds); each renders on download.

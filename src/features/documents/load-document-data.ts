@@ -5,7 +5,7 @@
  */
 import { AppError } from '../../auth/app-error.js';
 import type { Clock } from '../../config/clock.js';
-import type { DbOrTx } from '../../db/client.js';
+import { queryAll, type DbOrTx } from '../../db/client.js';
 import { getPartnership, getSchool, listSchoolContacts, type PartnershipRow } from '../partnerships/repository.js';
 import { listAnswers } from '../questionnaire/answers-repository.js';
 import { getProfile, type ProfileRow } from '../questionnaire/profiles-repository.js';
@@ -42,12 +42,13 @@ export async function loadDocumentData(db: DbOrTx, clock: Clock, profileId: stri
 }
 
 export async function loadDocumentDataFor(db: DbOrTx, clock: Clock, profile: ProfileRow): Promise<ProfileDocumentData> {
-  const [partnership, school, template, stored, contacts] = await Promise.all([
-    getPartnership(db, profile.partnershipId),
-    getSchool(db, profile.schoolId),
-    loadTemplateDefinition(db, profile.templateVersionId),
-    listAnswers(db, profile.id),
-    listSchoolContacts(db, [profile.schoolId]),
+  // `db` is a transaction when a snapshot is requested on submit or adoption: queryAll, not Promise.all.
+  const [partnership, school, template, stored, contacts] = await queryAll(db, [
+    () => getPartnership(db, profile.partnershipId),
+    () => getSchool(db, profile.schoolId),
+    () => loadTemplateDefinition(db, profile.templateVersionId),
+    () => listAnswers(db, profile.id),
+    () => listSchoolContacts(db, [profile.schoolId]),
   ]);
   if (!partnership || !school) throw new AppError('not_found');
   const answers: Record<string, Answer> = {};

@@ -2,7 +2,7 @@
 import { AppError } from '../../auth/app-error.js';
 import { can } from '../../auth/policy.js';
 import type { Clock } from '../../config/clock.js';
-import type { Database } from '../../db/client.js';
+import { queryAll, type Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
 import { profileEditability, type Editability } from '../cycle/editability.js';
 import { listItemsToReview, type ReviewMark } from '../cycle/items-to-review.js';
@@ -40,13 +40,13 @@ export async function loadProfilePage(options: { db: Database; clock: Clock; aut
   const { db, auth } = options;
   const profile = await getProfile(db, options.profileId);
   if (!profile || auth.scope.level !== 'school' || profile.schoolId !== auth.scope.schoolId) throw new AppError('not_found');
-  const [school, cycle, template, stored, review, openRemarks] = await Promise.all([
-    getSchool(db, profile.schoolId),
-    getCycleFor(db, profile.partnershipId, profile.schoolYear),
-    loadTemplateDefinition(db, profile.templateVersionId),
-    listAnswerStates(db, profile.id),
-    listItemsToReview(db, profile),
-    listOpenReviewRemarks(db, profile.id),
+  const [school, cycle, template, stored, review, openRemarks] = await queryAll(db, [
+    () => getSchool(db, profile.schoolId),
+    () => getCycleFor(db, profile.partnershipId, profile.schoolYear),
+    () => loadTemplateDefinition(db, profile.templateVersionId),
+    () => listAnswerStates(db, profile.id),
+    () => listItemsToReview(db, profile),
+    () => listOpenReviewRemarks(db, profile.id),
   ]);
   const answers: Record<string, AnswerState> = {};
   const limits: Record<string, { text: string; revision: number }> = {};
