@@ -9,7 +9,8 @@ import { generateAnswers } from '../src/features/cycle/demo-answers.js';
 import { replaceAnswers } from '../src/features/cycle/repository.js';
 import { DOCUMENT_KINDS, type DocumentKind } from '../src/features/documents/document-kinds.js';
 import { loadDocumentData } from '../src/features/documents/load-document-data.js';
-import { listSnapshotFiles, listSnapshots } from '../src/features/documents/repository.js';
+import { buildBatchExport } from '../src/features/documents/build-batch-export.js';
+import { countExportChunks, getExport, listExports, listSnapshotFiles, listSnapshots } from '../src/features/documents/repository.js';
 import { requestDocumentSnapshot } from '../src/features/documents/request-document-snapshot.js';
 import { takeDocumentSnapshotNow } from '../src/features/documents/take-snapshot.js';
 import { findProfile, type ProfileRow } from '../src/features/questionnaire/profiles-repository.js';
@@ -46,6 +47,8 @@ for (const kind of TEST_DATABASE_KINDS) {
     let profile: ProfileRow;
     let template: TemplateDefinition;
     let ib: TestClient;
+    /** The first finished batch ZIP (replaced by later ones: only the newest per SWV and year is kept). */
+    let firstExportId: string;
     const base = () => `/profielen/${profile.id}/documenten`;
 
     beforeAll(async () => {
@@ -266,10 +269,15 @@ for (const kind of TEST_DATABASE_KINDS) {
       const done = await (await admin.get(`/swv/${app.demo.partnershipId}/documenten`)).text();
       expect(done).toContain('Klaar');
       const exportId = /documenten\/([0-9a-f-]{36})\/zip/.exec(done)![1]!;
+      firstExportId = exportId;
       const zip = await admin.get(`/swv/${app.demo.partnershipId}/documenten/${exportId}/zip`);
       expect(zip.status).toBe(200);
       expect(zip.headers.get('content-type')).toBe('application/zip');
-      const entries = unzipSync(new Uint8Array(await zip.arrayBuffer()));
+      const body = new Uint8Array(await zip.arrayBuffer());
+      // Streamed from its stored chunks, with the length known up front.
+      expect(Number(zip.headers.get('content-length'))).toBe(body.length);
+      expect((await getExport(app.deps.db, app.demo.partnershipId, exportId))!.size).toBe(body.length);
+      const entries = unzipSync(body);
       const folders = new Set(Object.keys(entries).map((name) => name.split('/')[0]));
       const schools = Object.keys(app.demo.schoolIds).length;
       expect(folders.size).toBe(schools);
@@ -280,6 +288,111 @@ for (const kind of TEST_DATABASE_KINDS) {
       const bAdmin = await TestClient.signedIn(app, app.other.userIds.partnership_admin);
       expect((await bAdmin.get(`/swv/${app.other.partnershipId}/documenten/${exportId}/zip`)).status).toBe(404);
       expect((await bAdmin.get(`/swv/${app.demo.partnershipId}/documenten/${exportId}/zip`)).status).toBe(404);
+    });
+
+    /** Requests a batch ZIP of 2026-2027 over HTTP and returns the id of the new (queued) export. */
+    const requestExport = async (admin: TestClient) => {
+      const before = new Set((await listExports(app.deps.db, app.demo.partnershipId)).map((e) => e.id));
+      expect((await admin.post(`/swv/${app.demo.partnershipId}/documenten`, { schoolYear: '2026-2027' })).status).toBe(303);
+      return (await listExports(app.deps.db, app.demo.partnershipId)).find((e) => !before.has(e.id))!.id;
+    };
+    const zipUrl = (exportId: string) => `/swv/${app.demo.partnershipId}/documenten/${exportId}/zip`;
+
+    it('stores the ZIP in chunks as it is made; a run killed halfway is not downloadable, and its retry starts clean', async () => {
+      const admin = await TestClient.signedIn(app, app.demo.userIds['swv@voorbeeldstad.example']!);
+      const exportId = await requestExport(admin);
+      const chunkSize = 32 * 1024;
+
+      // A run that stops after its second school, as if its process were killed (no error handling runs).
+      let atSecondSchool!: () => void;
+      const reached = new Promise<void>((resolve) => (atSecondSchool = resolve));
+      let wakeUp!: () => void;
+      const asleep = new Promise<void>((resolve) => (wakeUp = resolve));
+      const killed = buildBatchExport(
+        app.deps,
+        exportId,
+        async ({ done }) => {
+          if (done === 2) {
+            atSecondSchool();
+            await asleep;
+          }
+        },
+        { chunkSize },
+      );
+      await reached;
+      expect(await countExportChunks(app.deps.db, exportId)).toBeGreaterThan(0);
+      expect((await getExport(app.deps.db, app.demo.partnershipId, exportId))!.status).toBe('running');
+      // Half a ZIP is never served: no link on the page, and the URL says it is not ready.
+      const page = await (await admin.get(`/swv/${app.demo.partnershipId}/documenten`)).text();
+      expect(page).not.toContain(zipUrl(exportId));
+      const early = await admin.get(zipUrl(exportId));
+      expect(early.status).toBe(409);
+      expect(await early.text()).toContain('Dit ZIP-bestand is nog niet klaar.');
+
+      // The retry (the job queue runs it again after the lease) deletes the chunks of the killed run first.
+      const retry = await buildBatchExport(app.deps, exportId, undefined, { chunkSize });
+      expect(retry).not.toBeNull();
+      expect(retry!.chunks).toBeGreaterThan(1);
+      expect(await countExportChunks(app.deps.db, exportId)).toBe(retry!.chunks);
+      // The killed run wakes up (its lease had expired): it can no longer write to the export and stops quietly.
+      wakeUp();
+      expect(await killed).toBeNull();
+      expect(await countExportChunks(app.deps.db, exportId)).toBe(retry!.chunks);
+      const row = (await getExport(app.deps.db, app.demo.partnershipId, exportId))!;
+      expect(row).toMatchObject({ status: 'done', size: retry!.size, chunkCount: retry!.chunks });
+
+      const zip = await admin.get(zipUrl(exportId));
+      expect(zip.status).toBe(200);
+      const body = new Uint8Array(await zip.arrayBuffer());
+      expect(body.length).toBe(retry!.size);
+      expect(Number(zip.headers.get('content-length'))).toBe(retry!.size);
+      const entries = unzipSync(body);
+      const bySchool = new Map<string, number[]>();
+      for (const [name, bytes] of Object.entries(entries)) bySchool.set(name.split('/')[0]!, [...(bySchool.get(name.split('/')[0]!) ?? []), bytes.length]);
+      expect(bySchool.size).toBe(Object.keys(app.demo.schoolIds).length);
+      expect([...bySchool.values()].every((sizes) => sizes.length === DOCUMENT_KINDS.length)).toBe(true);
+      // Memory: the job never held the ZIP, at most one chunk plus one school's files (and their ZIP headers).
+      const largestSchool = Math.max(...[...bySchool.values()].map((sizes) => sizes.reduce((a, b) => a + b, 0)));
+      expect(retry!.maxBufferedBytes).toBeLessThan(chunkSize + largestSchool + 4096);
+      expect(retry!.maxBufferedBytes).toBeLessThan(retry!.size);
+
+      // The job itself still runs later: the export is done, so it changes nothing.
+      await app.runJobs();
+      expect(await countExportChunks(app.deps.db, exportId)).toBe(retry!.chunks);
+
+      // Only the newest finished ZIP of the year is kept: the first one is replaced, its chunks deleted.
+      expect((await getExport(app.deps.db, app.demo.partnershipId, firstExportId))!.status).toBe('expired');
+      expect(await countExportChunks(app.deps.db, firstExportId)).toBe(0);
+      const replaced = await admin.get(zipUrl(firstExportId));
+      expect(replaced.status).toBe(409);
+      expect(await replaced.text()).toContain('niet meer beschikbaar');
+      const after = await (await admin.get(`/swv/${app.demo.partnershipId}/documenten`)).text();
+      expect(after).toContain('Vervangen');
+      expect(after).toContain('Niet meer beschikbaar: er is een nieuwer ZIP-bestand van dit schooljaar.');
+    });
+
+    it('a run that fails halfway deletes its partial ZIP; the job queue retries it from the start', async () => {
+      const admin = await TestClient.signedIn(app, app.demo.userIds['swv@voorbeeldstad.example']!);
+      const exportId = await requestExport(admin);
+      const failing = buildBatchExport(
+        app.deps,
+        exportId,
+        async ({ done }) => {
+          if (done === 2) throw new Error('verbinding met de database verbroken');
+        },
+        { chunkSize: 32 * 1024 },
+      );
+      await expect(failing).rejects.toThrow('verbinding met de database verbroken');
+      expect((await getExport(app.deps.db, app.demo.partnershipId, exportId))!.status).toBe('failed');
+      expect(await countExportChunks(app.deps.db, exportId)).toBe(0);
+      expect((await admin.get(zipUrl(exportId))).status).toBe(409);
+      // The queued job is the retry (default chunk size).
+      await app.runJobs();
+      const row = (await getExport(app.deps.db, app.demo.partnershipId, exportId))!;
+      expect(row.status).toBe('done');
+      expect(await countExportChunks(app.deps.db, exportId)).toBe(row.chunkCount);
+      const entries = unzipSync(new Uint8Array(await (await admin.get(zipUrl(exportId))).arrayBuffer()));
+      expect(new Set(Object.keys(entries).map((name) => name.split('/')[0])).size).toBe(Object.keys(app.demo.schoolIds).length);
     });
 
     it('a school whose documents fail does not fail the ZIP: the others go in, the failure is listed in the ZIP and on the page', async () => {

@@ -5,7 +5,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { memberships } from '../../src/features/accounts/schema.js';
-import { insertExport, insertSnapshot } from '../../src/features/documents/repository.js';
+import { insertExport, insertExportChunk, insertSnapshot } from '../../src/features/documents/repository.js';
 import { insertProfile } from '../../src/features/questionnaire/profiles-repository.js';
 import { findTemplateByKey, insertTemplate, insertTemplateVersion, latestVersion } from '../../src/features/templates/repository.js';
 import type { TestApp } from './test-app.js';
@@ -33,6 +33,7 @@ export async function otherTenantParams(testApp: TestApp): Promise<Record<string
     [{ kind: 'ouderposter-html', fileName: 'Ouderposter.html', mimeType: 'text/html; charset=utf-8', bytes: new TextEncoder().encode('<!doctype html><title>B</title>') }],
   );
   const exportId = crypto.randomUUID();
+  const emptyZip = new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array<number>(18).fill(0)]);
   await insertExport(deps.db, {
     id: exportId,
     partnershipId: other.partnershipId,
@@ -41,10 +42,13 @@ export async function otherTenantParams(testApp: TestApp): Promise<Record<string
     status: 'done',
     progress: { done: 1, total: 1 },
     fileName: 'Documenten-B.zip',
-    bytes: new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array<number>(18).fill(0)]),
+    size: emptyZip.length,
+    chunkCount: 1,
+    runId: exportId,
     createdAt: now,
     finishedAt: now,
   });
+  await insertExportChunk(deps.db, exportId, exportId, 0, emptyZip);
   const [otherRole] = await deps.db.select({ id: memberships.id }).from(memberships).where(eq(memberships.userId, other.userIds.school_editor));
   return {
     membershipId: otherRole!.id,

@@ -1,7 +1,7 @@
-/** The only code that queries document_snapshots, document_files and document_exports. Snapshots are insert-only. */
-import { and, desc, eq, sql } from 'drizzle-orm';
+/** The only code that queries document_snapshots, document_files, document_exports and their chunks. Snapshots are insert-only. */
+import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { documentExports, documentFiles, documentSnapshots } from './schema.js';
+import { documentExportChunks, documentExports, documentFiles, documentSnapshots } from './schema.js';
 
 export type SnapshotRow = typeof documentSnapshots.$inferSelect;
 export type ExportRow = typeof documentExports.$inferSelect;
@@ -72,7 +72,7 @@ export async function insertExport(db: DbOrTx, row: typeof documentExports.$infe
   await db.insert(documentExports).values(row);
 }
 
-/** An export without its bytes, only if it belongs to the SWV. */
+/** An export (without its ZIP), only if it belongs to the SWV. */
 export async function getExport(db: DbOrTx, partnershipId: string, exportId: string) {
   const [row] = await db
     .select({
@@ -82,19 +82,12 @@ export async function getExport(db: DbOrTx, partnershipId: string, exportId: str
       status: documentExports.status,
       progress: documentExports.progress,
       fileName: documentExports.fileName,
-      size: sql<number | null>`octet_length(${documentExports.bytes})`.mapWith((v) => (v === null ? null : Number(v))),
+      size: documentExports.size,
+      chunkCount: documentExports.chunkCount,
       error: documentExports.error,
       createdAt: documentExports.createdAt,
       finishedAt: documentExports.finishedAt,
     })
-    .from(documentExports)
-    .where(and(eq(documentExports.id, exportId), eq(documentExports.partnershipId, partnershipId)));
-  return row ?? null;
-}
-
-export async function getExportBytes(db: DbOrTx, partnershipId: string, exportId: string) {
-  const [row] = await db
-    .select({ fileName: documentExports.fileName, bytes: documentExports.bytes, status: documentExports.status })
     .from(documentExports)
     .where(and(eq(documentExports.id, exportId), eq(documentExports.partnershipId, partnershipId)));
   return row ?? null;
@@ -109,12 +102,25 @@ export function listExports(db: DbOrTx, partnershipId: string) {
       progress: documentExports.progress,
       createdAt: documentExports.createdAt,
       finishedAt: documentExports.finishedAt,
-      size: sql<number | null>`octet_length(${documentExports.bytes})`.mapWith((v) => (v === null ? null : Number(v))),
+      size: documentExports.size,
+      chunkCount: documentExports.chunkCount,
     })
     .from(documentExports)
     .where(eq(documentExports.partnershipId, partnershipId))
     .orderBy(desc(documentExports.createdAt))
     .limit(20);
+}
+
+/**
+ * One chunk of an export's ZIP. No tenant filter: call it only for an export that getExport returned for
+ * the authorized SWV (openExportDownload does).
+ */
+export async function unsafeReadExportChunk(db: DbOrTx, exportId: string, seq: number): Promise<Uint8Array | null> {
+  const [row] = await db
+    .select({ bytes: documentExportChunks.bytes })
+    .from(documentExportChunks)
+    .where(and(eq(documentExportChunks.exportId, exportId), eq(documentExportChunks.seq, seq)));
+  return row?.bytes ?? null;
 }
 
 export async function getExportForJob(db: DbOrTx, exportId: string) {
@@ -125,6 +131,103 @@ export async function getExportForJob(db: DbOrTx, exportId: string) {
   return row ?? null;
 }
 
-export async function updateExport(db: DbOrTx, exportId: string, change: Partial<Pick<ExportRow, 'status' | 'progress' | 'fileName' | 'bytes' | 'error' | 'finishedAt'>>): Promise<void> {
-  await db.update(documentExports).set(change).where(eq(documentExports.id, exportId));
+/*
+ * The batch job's writes. Each run of the job has its own run id; every write below applies only while the
+ * export still belongs to that run, and says whether it did. A worker whose lease expired (and whose job a
+ * retry took over) can therefore not add chunks to, or change, the retry's ZIP.
+ */
+
+/** Starts a run: the export is "running" under `runId`, and whatever an earlier run left behind is deleted. */
+export async function startExportRun(db: DbOrTx, exportId: string, runId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx
+      .update(documentExports)
+      .set({ status: 'running', runId, error: null, size: null, chunkCount: null, fileName: null, finishedAt: null })
+      .where(eq(documentExports.id, exportId));
+    await tx.delete(documentExportChunks).where(eq(documentExportChunks.exportId, exportId));
+  });
+}
+
+/** Stores chunk `seq` of the run's ZIP; false when the export no longer belongs to this run. */
+export async function insertExportChunk(db: DbOrTx, exportId: string, runId: string, seq: number, bytes: Uint8Array): Promise<boolean> {
+  // FOR SHARE waits for a retry that is taking over the export (startExportRun), then sees its new run id.
+  const result = await db.execute(sql`
+    insert into document_export_chunks (export_id, seq, bytes)
+    select id, ${seq}::integer, ${bytes}::bytea from document_exports where id = ${exportId} and run_id = ${runId} for share
+    returning seq`);
+  return (result as unknown as { rows: unknown[] }).rows.length === 1;
+}
+
+export async function updateExportRun(db: DbOrTx, exportId: string, runId: string, change: Partial<Pick<ExportRow, 'progress'>>): Promise<boolean> {
+  const rows = await db
+    .update(documentExports)
+    .set(change)
+    .where(and(eq(documentExports.id, exportId), eq(documentExports.runId, runId)))
+    .returning({ id: documentExports.id });
+  return rows.length === 1;
+}
+
+/** A failed run: the export is "failed" and its partial ZIP is deleted (the job queue may retry it). */
+export async function failExportRun(db: DbOrTx, exportId: string, runId: string, change: Pick<ExportRow, 'error' | 'finishedAt'>): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(documentExports)
+      .set({ ...change, status: 'failed', size: null, chunkCount: null })
+      .where(and(eq(documentExports.id, exportId), eq(documentExports.runId, runId)))
+      .returning({ id: documentExports.id });
+    if (rows.length === 0) return false;
+    await tx.delete(documentExportChunks).where(eq(documentExportChunks.exportId, exportId));
+    return true;
+  });
+}
+
+/**
+ * A finished run: the export is "done" with its size and number of chunks, in one transaction with the
+ * retention rule: every other finished export of the same SWV and school year becomes "expired" and its
+ * chunks are deleted, so only the newest finished ZIP per SWV and year is kept.
+ */
+export async function finishExportRun(
+  db: DbOrTx,
+  exportId: string,
+  runId: string,
+  change: Required<Pick<ExportRow, 'fileName' | 'size' | 'chunkCount' | 'progress' | 'finishedAt'>>,
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(documentExports)
+      .set({ ...change, status: 'done' })
+      .where(and(eq(documentExports.id, exportId), eq(documentExports.runId, runId)))
+      .returning({ partnershipId: documentExports.partnershipId, schoolYear: documentExports.schoolYear });
+    if (!row) return false;
+    const expired = await tx
+      .update(documentExports)
+      .set({ status: 'expired' })
+      .where(
+        and(
+          eq(documentExports.partnershipId, row.partnershipId),
+          eq(documentExports.schoolYear, row.schoolYear),
+          eq(documentExports.status, 'done'),
+          ne(documentExports.id, exportId),
+        ),
+      )
+      .returning({ id: documentExports.id });
+    if (expired.length > 0) {
+      await tx.delete(documentExportChunks).where(
+        inArray(
+          documentExportChunks.exportId,
+          expired.map((e) => e.id),
+        ),
+      );
+    }
+    return true;
+  });
+}
+
+/** Test support and diagnostics: how many chunks an export has stored. */
+export async function countExportChunks(db: DbOrTx, exportId: string): Promise<number> {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)`.mapWith(Number) })
+    .from(documentExportChunks)
+    .where(eq(documentExportChunks.exportId, exportId));
+  return row?.count ?? 0;
 }

@@ -16,7 +16,8 @@ import { fromProfileParam } from '../questionnaire/scopes.js';
 import { isDocumentKind, type DocumentKind } from './document-kinds.js';
 import { getProfileDocument, getProfileDocuments, getSnapshotDocument, type DownloadedFile } from './get-profile-documents.js';
 import { documentMessages, formatSize } from './messages.js';
-import { getExportBytes, listExports } from './repository.js';
+import { openExportDownload } from './open-export-download.js';
+import { listExports } from './repository.js';
 import { batchExportInput, requestBatchExport } from './request-batch-export.js';
 
 const m = (c: AppContext) => translator(documentMessages, c.var.locale);
@@ -182,7 +183,7 @@ export function registerDocumentRoutes(table: RouteTable): void {
     if (!partnership) throw new AppError('not_found');
     const [cycles, exports] = await Promise.all([listCycles(db, id), listExports(db, id)]);
     const years = [...new Set(cycles.map((cycle) => cycle.schoolYear))].sort().reverse();
-    const tone = { queued: 'neutral', running: 'info', done: 'success', failed: 'danger' } as const;
+    const tone = { queued: 'neutral', running: 'info', done: 'success', failed: 'danger', expired: 'neutral' } as const;
     return renderPage(c, {
       title: t('batchTitle'),
       partnershipId: id,
@@ -230,39 +231,45 @@ export function registerDocumentRoutes(table: RouteTable): void {
                   </tr>
                 </thead>
                 <tbody>
-                  {exports.map((e) => (
-                    <tr data-export-status={e.status}>
-                      <td>{e.schoolYear}</td>
-                      <td>{formatDateTime(e.createdAt)}</td>
-                      <td>
-                        <StatusTag tone={tone[e.status]}>{t(`exportStatus.${e.status}`)}</StatusTag>
-                      </td>
-                      <td>
-                        {e.progress ? (
-                          <>
-                            <progress max={e.progress.total} value={e.progress.done} aria-label={t('progress')}></progress>{' '}
-                            {t('progressText', { done: e.progress.done, total: e.progress.total })}
-                            {e.progress.failed?.length ? (
-                              <ul class="utrecht-unordered-list documents-failed">
-                                {e.progress.failed.map((f) => (
-                                  <li>{t('schoolFailed', { school: f.school })}</li>
-                                ))}
-                              </ul>
-                            ) : null}
-                          </>
-                        ) : null}
-                      </td>
-                      <td>
-                        {e.status === 'done' && e.size !== null ? (
-                          <a class="utrecht-link" href={`/swv/${id}/documenten/${e.id}/zip`}>
-                            {t('downloadZip', { size: formatSize(e.size) })}
-                          </a>
-                        ) : e.status === 'failed' ? (
-                          t('exportFailed')
-                        ) : null}
-                      </td>
-                    </tr>
-                  ))}
+                  {exports.map((e) => {
+                    // Exports stored before ZIPs were chunked have no chunks: shown as replaced.
+                    const status = e.status === 'done' && e.chunkCount === null ? 'expired' : e.status;
+                    return (
+                      <tr data-export-status={status}>
+                        <td>{e.schoolYear}</td>
+                        <td>{formatDateTime(e.createdAt)}</td>
+                        <td>
+                          <StatusTag tone={tone[status]}>{t(`exportStatus.${status}`)}</StatusTag>
+                        </td>
+                        <td>
+                          {e.progress ? (
+                            <>
+                              <progress max={e.progress.total} value={e.progress.done} aria-label={t('progress')}></progress>{' '}
+                              {t('progressText', { done: e.progress.done, total: e.progress.total })}
+                              {e.progress.failed?.length ? (
+                                <ul class="utrecht-unordered-list documents-failed">
+                                  {e.progress.failed.map((f) => (
+                                    <li>{t('schoolFailed', { school: f.school })}</li>
+                                  ))}
+                                </ul>
+                              ) : null}
+                            </>
+                          ) : null}
+                        </td>
+                        <td>
+                          {status === 'done' && e.size !== null ? (
+                            <a class="utrecht-link" href={`/swv/${id}/documenten/${e.id}/zip`}>
+                              {t('downloadZip', { size: formatSize(e.size) })}
+                            </a>
+                          ) : status === 'failed' ? (
+                            t('exportFailed')
+                          ) : status === 'expired' ? (
+                            t('exportExpired')
+                          ) : null}
+                        </td>
+                      </tr>
+                    );
+                  })}
                 </tbody>
               </table>
               <p class="utrecht-paragraph">
@@ -297,11 +304,19 @@ export function registerDocumentRoutes(table: RouteTable): void {
     return c.redirect(`/swv/${partnershipId}/documenten?aangevraagd=1`, 303);
   });
 
-  table.get('/swv/:partnershipId/documenten/:exportId/zip', permission('documents.batch', fromPartnershipParam), async (c) => {
-    // The export must belong to this SWV (the route's scope): another SWV's export id gives 404.
-    const row = await getExportBytes(c.var.deps.db, c.req.param('partnershipId')!, requireUuid(c.req.param('exportId')));
-    if (!row) throw new AppError('not_found');
-    if (row.status !== 'done' || !row.bytes) throw new AppError('invalid_state', m(c)('zipNotReady'));
-    return sendFile(c, { fileName: row.fileName ?? 'documenten.zip', mimeType: 'application/zip', bytes: row.bytes, inline: false });
+  table.get('/swv/:partnershipId/documenten/:exportId/zip', permission('documents.batch', fromPartnershipParam), async (c, auth) => {
+    const download = await openExportDownload({
+      db: c.var.deps.db,
+      auth: authorized(auth),
+      partnershipId: c.req.param('partnershipId')!,
+      exportId: requireUuid(c.req.param('exportId')),
+    });
+    if (!download.ok) throw new AppError('invalid_state', m(c)(download.reason === 'expired' ? 'zipExpired' : 'zipNotReady'));
+    return c.body(download.body, 200, {
+      'Content-Type': 'application/zip',
+      'Content-Length': String(download.size),
+      'Content-Disposition': contentDisposition('attachment', download.fileName),
+      'Cache-Control': 'private, no-store',
+    });
   });
 }
