@@ -68,7 +68,7 @@ test('a school sees which questions are new or changed since last year', async (
   const marked = page.locator('.task-list__item', { hasText: 'nieuw of gewijzigd' });
   await expect(marked.first()).toBeVisible();
   await marked.first().getByRole('link').click();
-  await expect(page.locator('.q-item__mark').first()).toHaveText(/^(Nieuw|Gewijzigd – controleer uw antwoord)$/);
+  await expect(page.locator('.q-item__mark .status-tag').first()).toHaveText(/^(Nieuw|Gewijzigd – controleer uw antwoord)$/);
   await expectAccessible(page, 'marked items');
   await logOut(page);
 });

@@ -56,17 +56,28 @@ const LEASE_SECONDS = 300;
 
 type JobRow = { id: string; kind: string; payload: unknown; attempts: number; max_attempts: number };
 
+/** Jobs whose process died during their last allowed attempt: failed for good, not retried forever. */
+async function failExhaustedJobs(db: Database, now: Date, kinds: string[]): Promise<void> {
+  const nowIso = now.toISOString();
+  const kindList = sql.join(kinds.map((kind) => sql`${kind}`), sql`, `);
+  await db.execute(sql`
+    update jobs set status = 'failed', locked_until = null, finished_at = ${nowIso}::timestamptz,
+      last_error = coalesce(last_error, 'Het proces stopte tijdens deze taak, ook bij de laatste poging.')
+    where kind in (${kindList}) and status = 'running' and locked_until < ${nowIso}::timestamptz and attempts >= max_attempts`);
+}
+
 async function claimNextJob(db: Database, now: Date, kinds: string[]): Promise<JobRow | null> {
   const nowIso = now.toISOString();
   const leaseUntil = new Date(now.getTime() + LEASE_SECONDS * 1000).toISOString();
   const kindList = sql.join(kinds.map((kind) => sql`${kind}`), sql`, `);
+  await failExhaustedJobs(db, now, kinds);
   const result = await db.execute(sql`
     update jobs set status = 'running', attempts = attempts + 1, locked_until = ${leaseUntil}::timestamptz
     where id = (
       select id from jobs
       where kind in (${kindList})
         and ((status = 'queued' and run_at <= ${nowIso}::timestamptz)
-          or (status = 'running' and locked_until < ${nowIso}::timestamptz))
+          or (status = 'running' and locked_until < ${nowIso}::timestamptz and attempts < max_attempts))
       order by run_at
       for update skip locked
       limit 1
@@ -93,6 +104,9 @@ export async function runDueJobs(options: JobRunnerOptions, limit = 100): Promis
     if (!job) break;
     count++;
     const definition = byKind.get(job.kind)!;
+    // `attempts` grows with every claim: a worker whose lease ran out (and whose job another process
+    // claimed again) can no longer change the row.
+    const claimed = sql`id = ${job.id} and attempts = ${job.attempts}`;
     try {
       const payload = definition.payload.parse(job.payload);
       const result = await definition.run(payload, {
@@ -100,13 +114,13 @@ export async function runDueJobs(options: JobRunnerOptions, limit = 100): Promis
         // Reporting progress also renews the lease, so a long job is not claimed again meanwhile.
         reportProgress: async (progress) => {
           const lockedUntil = new Date(clock.now().getTime() + LEASE_SECONDS * 1000);
-          await db.update(jobs).set({ progress: progress as object, lockedUntil }).where(sql`id = ${job.id}`);
+          await db.update(jobs).set({ progress: progress as object, lockedUntil }).where(claimed);
         },
       });
       await db
         .update(jobs)
         .set({ status: 'done', finishedAt: clock.now(), result: (result ?? null) as object, lockedUntil: null })
-        .where(sql`id = ${job.id}`);
+        .where(claimed);
     } catch (error) {
       const failedForGood = job.attempts >= job.max_attempts;
       const retryAt = new Date(clock.now().getTime() + Math.min(3600, 2 ** job.attempts * 15) * 1000);
@@ -120,7 +134,7 @@ export async function runDueJobs(options: JobRunnerOptions, limit = 100): Promis
           lockedUntil: null,
           finishedAt: failedForGood ? clock.now() : null,
         })
-        .where(sql`id = ${job.id}`);
+        .where(claimed);
     }
   }
   return count;
