@@ -11,6 +11,7 @@ import { createLogger } from '../src/config/logger.js';
 import { openDatabase } from '../src/db/client.js';
 import '../src/features/register.js';
 import { MemoryMailer } from '../src/mail/mailer.js';
+import { timedFetch } from './timed-fetch.js';
 
 const url = process.env['BENCH_DATABASE_URL']!;
 const database = await openDatabase({ kind: 'postgres', url, poolSize: Number(process.env['BENCH_POOL']) });
@@ -18,29 +19,23 @@ const clock = new FixedClock(process.env['BENCH_NOW']!);
 const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: '/tmp/opensop-bench-unused', PUBLIC_BASE_URL: 'http://127.0.0.1', LOG_LEVEL: 'silent', DATABASE_URL: url } as NodeJS.ProcessEnv);
 const app = createApp({ deps: { db: database.db, clock, config, logger: createLogger('silent'), mailer: new MemoryMailer() } });
 
-let timings: number[] = [];
-let parentTimings: number[] = [];
+const recorded = { timings: [] as number[], parentTimings: [] as number[] };
 let cpuStart = process.cpuUsage();
 serve({
-  fetch: async (request: Request) => {
-    const start = performance.now();
-    const response = await app.fetch(request);
-    (request.headers.get('x-bench-kind') === 'parentText' ? parentTimings : timings).push(performance.now() - start);
-    return response;
-  },
+  fetch: timedFetch(app, recorded),
   hostname: '127.0.0.1',
   port: Number(process.env['BENCH_PORT']),
 });
 
 process.on('message', (message: { kind: 'reset' | 'collect' | 'stop' }) => {
   if (message.kind === 'reset') {
-    timings = [];
-    parentTimings = [];
+    recorded.timings = [];
+    recorded.parentTimings = [];
     cpuStart = process.cpuUsage();
     process.send!({ kind: 'reset' });
   } else if (message.kind === 'collect') {
     const cpu = process.cpuUsage(cpuStart);
-    process.send!({ kind: 'collect', timings, parentTimings, cpuMs: (cpu.user + cpu.system) / 1000 });
+    process.send!({ kind: 'collect', timings: recorded.timings, parentTimings: recorded.parentTimings, cpuMs: (cpu.user + cpu.system) / 1000 });
   } else {
     void database.close().then(() => process.exit(0));
   }

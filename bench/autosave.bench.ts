@@ -42,6 +42,7 @@ import { schools } from '../src/features/partnerships/schema.js';
 import '../src/features/register.js';
 import { MemoryMailer } from '../src/mail/mailer.js';
 import type { AppDeps } from '../src/ui/context.js';
+import { timedFetch } from './timed-fetch.js';
 
 const DURATION_S = Number(process.env['DURATION_S'] ?? 20);
 const EDITORS = Number(process.env['EDITORS'] ?? 200);
@@ -118,8 +119,7 @@ try {
   // The real app, with server time measured around its fetch handler (bench only).
   // The real app, with server time measured around its fetch handler (bench only): in this process, or in
   // APP_PROCESSES cluster workers (bench/autosave-server.ts) sharing the port and, between them, the pool.
-  let timings: number[] = [];
-  let parentTimings: number[] = [];
+  const recorded = { timings: [] as number[], parentTimings: [] as number[] };
   const workers: Worker[] = [];
   let server: ReturnType<typeof serve> | null = null;
   if (APP_PROCESSES > 1) {
@@ -130,12 +130,7 @@ try {
   } else {
     const app = createApp({ deps });
     server = serve({
-      fetch: async (request: Request) => {
-        const start = performance.now();
-        const response = await app.fetch(request);
-        (request.headers.get('x-bench-kind') === 'parentText' ? parentTimings : timings).push(performance.now() - start);
-        return response;
-      },
+      fetch: timedFetch(app, recorded),
       hostname: '127.0.0.1',
       port: PORT,
     });
@@ -171,8 +166,8 @@ try {
 
   let phase = 0;
   async function runEditors(seconds: number, thinkMs: number, parentShare = 0) {
-    timings = [];
-    parentTimings = [];
+    recorded.timings = [];
+    recorded.parentTimings = [];
     phase += 1;
     const offset = phase * 100_003;
     await Promise.all(workers.map((worker) => ask(worker, 'reset')));
@@ -183,12 +178,12 @@ try {
     if (result.firstError) console.log(`phase ${phase}: first failed save: ${result.firstError}`);
     const collected = await Promise.all(workers.map((worker) => ask<{ timings: number[]; parentTimings: number[]; cpuMs: number }>(worker, 'collect')));
     for (const part of collected) {
-      timings.push(...part.timings);
-      parentTimings.push(...part.parentTimings);
+      recorded.timings.push(...part.timings);
+      recorded.parentTimings.push(...part.parentTimings);
     }
     const cpu = await usage.stop(result.ok, collected.reduce((sum, part) => sum + part.cpuMs, 0));
     result.revisions.forEach((revisions, i) => (revisionsByEditor[i] = revisions));
-    return { ...result, rps: result.ok / seconds, timings: timings.slice(), parentTimings: parentTimings.slice(), cpu: { ...cpu, generatorMs: result.cpuMs / Math.max(1, result.ok) } };
+    return { ...result, rps: result.ok / seconds, timings: recorded.timings.slice(), parentTimings: recorded.parentTimings.slice(), cpu: { ...cpu, generatorMs: result.cpuMs / Math.max(1, result.ok) } };
   }
 
   /**

@@ -24,6 +24,16 @@ async function sectionLinks(page: Page, profilePath: string): Promise<string[]> 
   return page.locator('.task-list a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
 }
 
+/** Signs in as De Regenboog's coordinator and opens the first section, with autosave ready. */
+async function openFirstSectionAsEditor(page: Page): Promise<{ profilePath: string; firstSection: string }> {
+  await logIn(page, DEMO.schoolEditor);
+  const profilePath = await openProfile(page);
+  const [firstSection] = await sectionLinks(page, profilePath);
+  await page.goto(firstSection!);
+  await expect(page.locator('form[data-autosave]')).toHaveAttribute('data-autosave-ready', 'true');
+  return { profilePath, firstSection: firstSection! };
+}
+
 type Kind = 'single' | 'multi' | 'number' | 'text' | 'longtext' | 'limits';
 interface ItemInfo {
   key: string;
@@ -188,11 +198,7 @@ test('fills in the whole template section by section with autosave, and finds ev
 });
 
 test('two editors: an edit based on an outdated value shows both values and loses nothing', async ({ page, browser }) => {
-  await logIn(page, DEMO.schoolEditor);
-  const profilePath = await openProfile(page);
-  const [firstSection] = await sectionLinks(page, profilePath);
-  await page.goto(firstSection!);
-  await expect(page.locator('form[data-autosave]')).toHaveAttribute('data-autosave-ready', 'true');
+  const { firstSection } = await openFirstSectionAsEditor(page);
   const textItem = (await itemsOnPage(page)).find((item) => item.kind === 'text')!;
 
   const other = await browser.newContext();
@@ -204,7 +210,7 @@ test('two editors: an edit based on an outdated value shows both values and lose
   });
   director.on('pageerror', (error) => directorErrors.push(error.message));
   await logIn(director, DEMO.schoolDirector);
-  await director.goto(firstSection!);
+  await director.goto(firstSection);
   await expect(director.locator('form[data-autosave]')).toHaveAttribute('data-autosave-ready', 'true');
 
   // The coordinator saves first …
@@ -351,11 +357,7 @@ test('readers see the profile read-only, with answers in words', async ({ page }
 });
 
 test('a failed save says so, is retried, and is not lost', async ({ page, consoleErrors }) => {
-  await logIn(page, DEMO.schoolEditor);
-  const profilePath = await openProfile(page);
-  const [firstSection] = await sectionLinks(page, profilePath);
-  await page.goto(firstSection!);
-  await expect(page.locator('form[data-autosave]')).toHaveAttribute('data-autosave-ready', 'true');
+  const { firstSection } = await openFirstSectionAsEditor(page);
   const item = (await itemsOnPage(page)).find((candidate) => candidate.kind === 'longtext')!;
   // The network drops the first two saves.
   let dropped = 0;
@@ -488,11 +490,7 @@ test('a number that cannot be read gets its message next to the field and the st
 });
 
 test('each answer has its history: who, when, old and new value in words', async ({ page }) => {
-  await logIn(page, DEMO.schoolEditor);
-  const profilePath = await openProfile(page);
-  const [firstSection] = await sectionLinks(page, profilePath);
-  await page.goto(firstSection!);
-  await expect(page.locator('form[data-autosave]')).toHaveAttribute('data-autosave-ready', 'true');
+  const { firstSection } = await openFirstSectionAsEditor(page);
   const text = (await itemsOnPage(page)).find((item) => item.kind === 'text')!;
   const input = itemLocator(page, text.key).locator('input[data-field="value"]');
   await input.fill('Eerste versie');
@@ -509,11 +507,7 @@ test('each answer has its history: who, when, old and new value in words', async
 });
 
 test('signed out while editing: the change is kept, the user is told to sign in again, and it saves afterwards', async ({ page, consoleErrors }) => {
-  await logIn(page, DEMO.schoolEditor);
-  const profilePath = await openProfile(page);
-  const [firstSection] = await sectionLinks(page, profilePath);
-  await page.goto(firstSection!);
-  await expect(page.locator('form[data-autosave]')).toHaveAttribute('data-autosave-ready', 'true');
+  const { firstSection } = await openFirstSectionAsEditor(page);
   const item = (await itemsOnPage(page)).find((candidate) => candidate.kind === 'longtext')!;
   // The session ends in another tab.
   const other = await page.context().newPage();

@@ -226,6 +226,19 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(after.answers[target!.key]?.parentText ?? null).toBe(before.answers[target!.key]?.parentText ?? null);
     });
 
+    it('without JavaScript, a section post checks each parent text against the poster as the texts before it left it', async () => {
+      const ib = await TestClient.signedIn(app, app.demo.userIds['ib@regenboog.example']!);
+      const editable = listItems(template).filter(({ item }) => item.posters.parent && item.parentTextEditable);
+      const { item: target, section } = editable[0]!;
+      const long = 'Wij helpen uw kind in de klas en in een klein groepje, samen met u. '.repeat(20).slice(0, target.parentTextMaxLength).trim();
+      const before = await loadDocumentData(app.deps.db, app.clock, profile.id);
+      const response = await ib.post(`/profielen/${profile.id}/onderdelen/${section.key}`, { [`${target.key}.parentText`]: long, [`${target.key}.revision`]: '0' });
+      expect(response.status).toBe(400);
+      expect(await response.text()).toContain('past de ouderposter niet meer op één pagina');
+      const after = await loadDocumentData(app.deps.db, app.clock, profile.id);
+      expect(after.answers[target.key]?.parentText ?? null).toBe(before.answers[target.key]?.parentText ?? null);
+    });
+
     it('takeDocumentSnapshotNow stores a snapshot right away, also inside a transaction (the demo seed)', async () => {
       const horizon = (await findProfile(app.deps.db, app.demo.schoolIds['horizon']!, '2026-2027'))!;
       const at = new Date('2026-06-30T10:00:00Z');

@@ -212,6 +212,14 @@ export interface UserWithRoles {
   roles: Array<{ membershipId: string; role: Role; placeName: string }>;
 }
 
+/** Matches memberships held at the SWV itself, one of its boards, or one of its schools. */
+function inPartnership(partnershipId: string) {
+  return sql`(${memberships.partnershipId} = ${partnershipId} or ${boards.partnershipId} = ${partnershipId} or ${schools.partnershipId} = ${partnershipId})`;
+}
+
+/** The name of the place a membership is held at (school, board or SWV); needs the three left joins. */
+const placeName = sql<string>`coalesce(${schools.name}, ${boards.name}, ${partnerships.name})`;
+
 /** Users holding any role inside one SWV (at the SWV, one of its boards or schools). */
 export async function listUsersOfPartnership(db: DbOrTx, partnershipId: string): Promise<UserWithRoles[]> {
   const rows = await db
@@ -222,18 +230,14 @@ export async function listUsersOfPartnership(db: DbOrTx, partnershipId: string):
       passwordHash: users.passwordHash,
       membershipId: memberships.id,
       role: memberships.role,
-      placeName: sql<string>`coalesce(${schools.name}, ${boards.name}, ${partnerships.name})`,
+      placeName,
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .leftJoin(partnerships, eq(partnerships.id, memberships.partnershipId))
     .leftJoin(boards, eq(boards.id, memberships.boardId))
     .leftJoin(schools, eq(schools.id, memberships.schoolId))
-    .where(
-      sql`${memberships.partnershipId} = ${partnershipId}
-        or ${boards.partnershipId} = ${partnershipId}
-        or ${schools.partnershipId} = ${partnershipId}`,
-    )
+    .where(inPartnership(partnershipId))
     .orderBy(users.name);
   const byUser = new Map<string, UserWithRoles>();
   for (const row of rows) {
@@ -242,11 +246,6 @@ export async function listUsersOfPartnership(db: DbOrTx, partnershipId: string):
     byUser.set(row.id, entry);
   }
   return [...byUser.values()];
-}
-
-/** Matches memberships held at the SWV itself, one of its boards, or one of its schools. */
-function inPartnership(partnershipId: string) {
-  return sql`(${memberships.partnershipId} = ${partnershipId} or ${boards.partnershipId} = ${partnershipId} or ${schools.partnershipId} = ${partnershipId})`;
 }
 
 export interface MembershipInPartnership {
@@ -273,7 +272,7 @@ export async function findMembershipInPartnership(db: DbOrTx, partnershipId: str
       partnershipId: memberships.partnershipId,
       boardId: memberships.boardId,
       schoolId: memberships.schoolId,
-      placeName: sql<string>`coalesce(${schools.name}, ${boards.name}, ${partnerships.name})`,
+      placeName,
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))

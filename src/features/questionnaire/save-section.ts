@@ -14,7 +14,9 @@ import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
 import { profileEditability } from '../cycle/editability.js';
 import { getCycleFor } from '../cycle/repository.js';
-import { checkParentTextFits } from '../documents/check-poster-fit.js';
+import { checkParentTextFitsData } from '../documents/check-poster-fit.js';
+import type { ProfileDocumentData } from '../documents/document-data.js';
+import { loadDocumentData } from '../documents/load-document-data.js';
 import type { Ambition, Answer, AnswerValue } from '../templates/model/answer.js';
 import type { Item, Section, TemplateDefinition } from '../templates/model/template.js';
 import { applyChange, computeMeetsNationalNorm, computeMeetsNorm, type AnswerField, type ChangeTarget } from './answer-change.js';
@@ -124,6 +126,10 @@ export async function saveSection(options: {
     return { base: args.next, revision: written.revision };
   };
 
+  // The parent poster as it stands, loaded once per post (only when a parent text changes) and kept up to
+  // date with the texts this post writes, so each check sees the ones before it.
+  let posterData: ProfileDocumentData | undefined;
+
   for (const item of section.items) {
     const names = itemFieldNames(item);
     const current = stored.get(item.key) ?? null;
@@ -164,7 +170,8 @@ export async function saveSection(options: {
       }
       if (part === 'parentText' && item.posters.parent) {
         // The parent poster must stay one page: refuse a text that cannot fit (documents capability).
-        const fits = await checkParentTextFits({ db, clock: options.clock, profileId: profile.id, itemKey: item.key, parentText: next as string | null });
+        posterData ??= await loadDocumentData(db, options.clock, profile.id);
+        const fits = await checkParentTextFitsData(posterData, item.key, next as string | null);
         if (!fits.ok) {
           result.errors[name] = fits.message;
           (nextBase as Record<ItemPart, unknown>)[part] = baseValue;
@@ -174,6 +181,11 @@ export async function saveSection(options: {
       mine = { ...mine, [part]: next };
       const outcome = await persistField({ storedKey: item.key, conflictKey: item.key, target, field: part, column: part, next, base: baseValue, current, mine });
       (nextBase as Record<ItemPart, unknown>)[part] = outcome.base;
+      if (part === 'parentText' && posterData && sameValue(outcome.base, next)) {
+        const before = posterData.answers[item.key] ?? { value: null, ambition: null, parentText: null };
+        // A new object, not a mutation: poster fit plans are cached per data object.
+        posterData = { ...posterData, answers: { ...posterData.answers, [item.key]: { ...before, parentText: next as string | null } } };
+      }
       if (outcome.revision !== null) revision = Math.max(revision, outcome.revision);
     }
     const conflict = result.conflicts[item.key];

@@ -562,21 +562,11 @@ export function AnswerHistoryView(props: { history: AnswerHistoryPage; locale: L
           <caption class="utrecht-table__caption">{t('historyCaption')}</caption>
           <thead class="utrecht-table__header">
             <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="col">
-                {t('historyWhen')}
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                {t('historyWho')}
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                {t('historyWhat')}
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                {t('historyBefore')}
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                {t('historyAfter')}
-              </th>
+              {(['historyWhen', 'historyWho', 'historyWhat', 'historyBefore', 'historyAfter'] as const).map((column) => (
+                <th class="utrecht-table__header-cell" scope="col">
+                  {t(column)}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody class="utrecht-table__body">
