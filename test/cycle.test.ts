@@ -120,7 +120,8 @@ for (const kind of TEST_DATABASE_KINDS) {
       // The progress page lists the schools without a profile and says what opening does.
       const progressHtml = await (await (await TestClient.signedIn(app, users.admin)).get(`/swv/${partnershipId}/cyclus/2027-2028`)).text();
       expect(progressHtml).toContain('Geen SOP');
-      expect(progressHtml).toContain('Iedere school krijgt nu een SOP voor 2027-2028');
+      expect(progressHtml).toContain('Dan krijgt iedere school een SOP voor 2027-2028');
+      expect(progressHtml).not.toContain('Ronde nu openen');
       app.clock.set('2027-02-01T07:00:00+01:00');
       await openDueCycles(deps());
       await openDueCycles(deps());
@@ -468,6 +469,61 @@ for (const kind of TEST_DATABASE_KINDS) {
         const boardHtml = await (await (await TestClient.signedIn(app, users.board)).get(`/besturen/${boardId}/voortgang?jaar=2029-2030`)).text();
         expect(boardHtml).toContain(`href="/besturen/${boardId}/voortgang?jaar=2028-2029"`);
         expect(boardHtml).toContain('OBS Nieuwkomer');
+      });
+    });
+
+    describe('over HTTP (the demo SWV mid-round)', () => {
+      let horizonId: string;
+      beforeAll(async () => {
+        // Inside the demo's running round (its dates were moved around the test's start, 10 January 2027).
+        app.clock.set('2027-01-20T10:00:00+01:00');
+        horizonId = (await listProgressRows(app.deps.db, app.demo.partnershipId, '2026-2027')).find((row) => row.schoolName === 'Daltonschool Horizon')!.profileId;
+      });
+
+      it('redirects (303) after every successful cycle post, to a page that says what happened; a refresh posts nothing', async () => {
+        const admin = await TestClient.signedIn(app, app.demo.userIds['swv@voorbeeldstad.example']!);
+        const remark = await admin.post(`/profielen/${horizonId}/opmerkingen`, { body: 'Klopt het antwoord over de leerlingbespreking?' });
+        expect(remark.status).toBe(303);
+        expect(remark.headers.get('location')).toBe(`/profielen/${horizonId}/cyclus?gedaan=opmerking`);
+        expect(await (await admin.get(remark.headers.get('location')!)).text()).toContain('De opmerking is geplaatst.');
+        // An unknown notice word shows nothing.
+        expect(await (await admin.get(`/profielen/${horizonId}/cyclus?gedaan=%3Cscript%3E`)).text()).not.toContain('utrecht-alert--ok');
+        // A failed post still answers on the post address, with the error (400), and changes nothing.
+        const invalid = await admin.post(`/profielen/${horizonId}/opmerkingen`, { body: '' });
+        expect(invalid.status).toBe(400);
+        expect((await listReviewRemarks(app.deps.db, horizonId)).length).toBe(1);
+
+        const board = await TestClient.signedIn(app, app.demo.userIds['bestuur@spov.example']!);
+        const adopt = await board.post(`/profielen/${horizonId}/vaststellen`, { adoptedOn: '2027-01-20', adoptedByName: 'B. Bakker, bestuurder', confirmWarnings: 'ja' });
+        expect(adopt.status).toBe(303);
+        expect(adopt.headers.get('location')).toBe(`/profielen/${horizonId}/cyclus?gedaan=vastgesteld`);
+        expect(await (await board.get(adopt.headers.get('location')!)).text()).toContain('Het SOP is vastgesteld.');
+
+        // Round settings: the created round and the opening redirect to the list with their notice.
+        const created = await admin.post(`/swv/${app.demo.partnershipId}/cyclus`, {
+          schoolYear: '2027-2028',
+          opensOn: '2027-04-01',
+          submitDeadline: '2027-05-15',
+          closesOn: '2027-07-15',
+          templateVersionId: (await listCycles(app.deps.db, app.demo.partnershipId))[0]!.templateVersionId,
+          allowLateSubmission: 'nee',
+        });
+        expect(created.status).toBe(303);
+        expect(created.headers.get('location')).toBe(`/swv/${app.demo.partnershipId}/cyclus?gedaan=aangemaakt&jaar=2027-2028`);
+        const list = await (await admin.get(created.headers.get('location')!)).text();
+        expect(list).toContain('De SOP-ronde 2027-2028 is aangemaakt.');
+        // The running round is not offered "Ronde nu openen" (every school has its SOP); the new one not before its open date.
+        expect(list).not.toContain('Ronde nu openen');
+        app.clock.set('2027-04-01T08:00:00+02:00');
+        const adminThen = await TestClient.signedIn(app, app.demo.userIds['swv@voorbeeldstad.example']!);
+        const listThen = await (await adminThen.get(`/swv/${app.demo.partnershipId}/cyclus`)).text();
+        expect(listThen.match(/Ronde nu openen/g)).toHaveLength(1);
+        const opened = await adminThen.post(`/swv/${app.demo.partnershipId}/cyclus/2027-2028/openen`);
+        expect(opened.status).toBe(303);
+        expect(await (await adminThen.get(opened.headers.get('location')!)).text()).toContain('De ronde is geopend: 7 SOP’s aangemaakt, 0 scholen hadden er al een.');
+        expect(await (await adminThen.get(`/swv/${app.demo.partnershipId}/cyclus`)).text()).not.toContain('Ronde nu openen');
+        await app.deps.db.execute(sql`delete from profiles where school_year = '2027-2028' and partnership_id = ${app.demo.partnershipId}`);
+        await app.deps.db.execute(sql`delete from cycles where school_year = '2027-2028' and partnership_id = ${app.demo.partnershipId}`);
       });
     });
   });

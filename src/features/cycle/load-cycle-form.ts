@@ -31,6 +31,24 @@ export interface CycleFormPage {
   values: CycleFormValues;
 }
 
+type RoundDates = { opensOn: string; submitDeadline: string; closesOn: string };
+
+/**
+ * The round a new-round form proposes: the first school year after the newest round whose dates have not
+ * passed (it opens today or later) and that opens once the newest round has closed. Without rounds, the
+ * first school year from last year on that can still run.
+ */
+export function proposeNextRound(latest: { schoolYear: string; closesOn: string } | null, today: string, datesOf: (schoolYear: string) => RoundDates): { schoolYear: string; dates: RoundDates } {
+  let first = latest ? Number(latest.schoolYear.slice(0, 4)) + 1 : Number(today.slice(0, 4)) - 1;
+  for (let tries = 0; ; tries++, first++) {
+    const schoolYear = `${first}-${first + 1}`;
+    const dates = datesOf(schoolYear);
+    const canRun = dates.opensOn >= today && (!latest || dates.opensOn >= latest.closesOn);
+    // Bounded: a calendar whose dates lie before their school year still ends the search.
+    if (canRun || tries >= 50) return { schoolYear, dates };
+  }
+}
+
 export async function loadCycleForm(options: { db: Database; clock: Clock; auth: Authorized; partnershipId: string; schoolYear: string | null }): Promise<CycleFormPage> {
   const { db, auth, partnershipId } = options;
   requireAccess({ principal: auth.principal, permission: 'cycle.manage', scope: { level: 'partnership', partnershipId } });
@@ -56,11 +74,9 @@ export async function loadCycleForm(options: { db: Database; clock: Clock; auth:
       allowLateSubmission: existing.allowLateSubmission ? 'ja' : 'nee',
     };
   } else {
-    const latest = cycles[0];
-    const first = latest ? Number(latest.schoolYear.slice(0, 4)) + 1 : Number(amsterdamDate(options.clock.now()).slice(0, 4));
-    const schoolYear = `${first}-${first + 1}`;
+    const { schoolYear, dates } = proposeNextRound(cycles[0] ?? null, amsterdamDate(options.clock.now()), defaultCycleDates);
     const newest = versions.find((entry) => entry.schoolYear === schoolYear) ?? versions[0];
-    values = { schoolYear, ...defaultCycleDates(schoolYear), templateVersionId: newest?.id ?? '', allowLateSubmission: 'nee' };
+    values = { schoolYear, ...dates, templateVersionId: newest?.id ?? '', allowLateSubmission: 'nee' };
   }
   return { partnership: { id: partnership.id, name: partnership.name }, existing, versions, values };
 }

@@ -19,7 +19,7 @@ export interface CycleListEntry {
   state: CycleState;
   /** The settings can still change (not closed). */
   canEdit: boolean;
-  /** "Ronde nu openen" is offered. */
+  /** "Ronde nu openen" is offered: the open date has come but the round has not been opened (a running round is not offered it). */
   canOpen: boolean;
 }
 
@@ -47,7 +47,7 @@ export async function loadCyclesPage(options: { db: Database; clock: Clock; auth
     allowLateSubmission: cycle.allowLateSubmission,
     state: cycleState(cycle, today),
     canEdit: today < cycle.closesOn,
-    canOpen: today >= cycle.opensOn && today < cycle.closesOn,
+    canOpen: !cycle.openedAt && today >= cycle.opensOn && today < cycle.closesOn,
   }));
   return { partnership: { id: partnership.id, name: partnership.name }, cycles };
 }

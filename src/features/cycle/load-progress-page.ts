@@ -42,7 +42,11 @@ export interface ProgressPage {
   /** Schools of a round that has not closed that have no profile (yet). */
   withoutProfile: Array<{ id: string; name: string }>;
   canManage: boolean;
-  canOpen: boolean;
+  /**
+   * What the SWV admin can do about schools without a profile: open the round now (its open date has come),
+   * prepare the missing profiles of a running round, or wait for the open date. Null for others.
+   */
+  opening: 'open-now' | 'prepare-missing' | 'opens-later' | null;
 }
 
 export type ProgressPlace = { partnershipId: string; schoolYear: string } | { boardId: string; schoolYear: string | null };
@@ -97,7 +101,8 @@ export async function loadProgressPage(options: { db: Database; clock: Clock; au
   const schoolsInView = cycle && today < cycle.closesOn && !statusFilter ? (board ? await listSchoolsOfBoard(db, board.id) : await listSchoolsOfPartnership(db, partnershipId)) : [];
   const withoutProfile = schoolsInView.filter((school) => !withProfile.has(school.id)).map((school) => ({ id: school.id, name: school.name }));
   const canManage = can(auth.principal, 'cycle.manage', { level: 'partnership', partnershipId });
-  const canOpen = cycle !== null && today >= cycle.opensOn && today < cycle.closesOn && canManage;
+  const opening =
+    !canManage || !cycle || withoutProfile.length === 0 ? null : cycle.openedAt ? 'prepare-missing' : today >= cycle.opensOn ? 'open-now' : 'opens-later';
   return {
     partnershipId,
     placeName,
@@ -110,6 +115,6 @@ export async function loadProgressPage(options: { db: Database; clock: Clock; au
     rows: statusFilter ? rows.filter((row) => row.status === statusFilter) : rows,
     withoutProfile,
     canManage,
-    canOpen,
+    opening,
   };
 }

@@ -18,6 +18,7 @@ import { loadChangesPage } from './load-changes-page.js';
 import { loadCheckPage } from './load-check-page.js';
 import { loadProfileCyclePage } from './load-profile-cycle-page.js';
 import { loadSubmittedPage } from './load-submitted-page.js';
+import { cycleMessages } from './messages.js';
 import { publishProfile } from './publish-profile.js';
 import { recordAdvice, recordAdviceInput } from './record-advice.js';
 import { reopenProfile, reopenProfileInput } from './reopen-profile.js';
@@ -26,7 +27,7 @@ import { submitProfile } from './submit-profile.js';
 import { ACTION_RULES, type CycleAction } from './transition-rules.js';
 import { ProfileCycleView, type CycleFormName, type CyclePageState } from './views/profile-cycle.js';
 import { ChangesView, CheckView, SubmittedView } from './views/profile-pages.js';
-import { cycleT, profileCrumbs, type CycleT } from './views/shared.js';
+import { cycleT, profileCrumbs } from './views/shared.js';
 
 const deps = (c: AppContext, auth: Authorized | null) => ({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), profileId: c.req.param('profileId')! });
 
@@ -61,13 +62,27 @@ async function cyclePage(c: AppContext, auth: Authorized | null, state: CyclePag
   });
 }
 
-/** Runs a transition from a posted form; shows field errors and refusals on the cycle page. */
-function transitionRoute<S extends z.ZodType>(
-  form: CycleFormName,
-  schema: S | null,
-  run: (c: AppContext, auth: Authorized, input: z.infer<S>) => Promise<unknown>,
-  notice: (t: CycleT) => string,
-) {
+/** What the cycle page says after a successful transition (`?gedaan=…`, set by the redirect after the post). */
+const DONE = {
+  advies: 'adviceRecorded',
+  vastgesteld: 'adopted',
+  gepubliceerd: 'published',
+  heropend: 'reopened',
+  opmerking: 'remarkAdded',
+  antwoord: 'responded',
+} as const satisfies Record<string, keyof typeof cycleMessages.nl>;
+type Done = keyof typeof DONE;
+
+function doneNotice(c: AppContext): string | undefined {
+  const done = c.req.query('gedaan');
+  return done && Object.hasOwn(DONE, done) ? cycleT(c.var.locale)(DONE[done as Done]) : undefined;
+}
+
+/**
+ * Runs a transition from a posted form. Field errors and refusals are shown on the cycle page (400/409);
+ * success redirects (303) to the cycle page with its notice, so a refresh never posts again.
+ */
+function transitionRoute<S extends z.ZodType>(form: CycleFormName, schema: S | null, run: (c: AppContext, auth: Authorized, input: z.infer<S>) => Promise<unknown>, done: Done) {
   return async (c: AppContext, auth: Authorized | null) => {
     const values = await readForm(c);
     if (form === 'respond' && values['remarkId']) values['response'] = values[`response-${values['remarkId']}`] ?? '';
@@ -90,7 +105,7 @@ function transitionRoute<S extends z.ZodType>(
       if (error instanceof AppError && (error.code === 'invalid_state' || error.code === 'conflict')) return cyclePage(c, auth, { error: error.userMessage ?? error.code });
       throw error;
     }
-    return cyclePage(c, auth, { notice: notice(cycleT(c.var.locale)) });
+    return c.redirect(`/profielen/${c.req.param('profileId')}/cyclus?gedaan=${done}`, 303);
   };
 }
 
@@ -118,38 +133,38 @@ export function registerProfileCycleRoutes(table: RouteTable): void {
     });
   });
 
-  table.get('/profielen/:profileId/cyclus', view, (c, auth) => cyclePage(c, auth));
+  table.get('/profielen/:profileId/cyclus', view, (c, auth) => cyclePage(c, auth, { notice: doneNotice(c) }));
 
   const withBaseUrl = (c: AppContext) => ({ baseUrl: baseUrl(c) });
   table.post(
     '/profielen/:profileId/advies',
     transitionAccess('recordAdvice'),
-    transitionRoute('advice', recordAdviceInput, (c, auth, input) => recordAdvice({ ...deps(c, auth), input }), (t) => t('adviceRecorded')),
+    transitionRoute('advice', recordAdviceInput, (c, auth, input) => recordAdvice({ ...deps(c, auth), input }), 'advies'),
   );
   table.post(
     '/profielen/:profileId/vaststellen',
     transitionAccess('adopt'),
-    transitionRoute('adopt', adoptProfileInput, (c, auth, input) => adoptProfile({ ...deps(c, auth), input }), (t) => t('adopted')),
+    transitionRoute('adopt', adoptProfileInput, (c, auth, input) => adoptProfile({ ...deps(c, auth), input }), 'vastgesteld'),
   );
   table.post(
     '/profielen/:profileId/publiceren',
     transitionAccess('publish'),
-    transitionRoute('publish', null, (c, auth) => publishProfile(deps(c, auth)), (t) => t('published')),
+    transitionRoute('publish', null, (c, auth) => publishProfile(deps(c, auth)), 'gepubliceerd'),
   );
   table.post(
     '/profielen/:profileId/heropenen',
     transitionAccess('reopen'),
-    transitionRoute('reopen', reopenProfileInput, (c, auth, input) => reopenProfile({ ...deps(c, auth), input, ...withBaseUrl(c) }), (t) => t('reopened')),
+    transitionRoute('reopen', reopenProfileInput, (c, auth, input) => reopenProfile({ ...deps(c, auth), input, ...withBaseUrl(c) }), 'heropend'),
   );
   table.post(
     '/profielen/:profileId/opmerkingen',
     transitionAccess('review'),
-    transitionRoute('remark', addReviewRemarkInput, (c, auth, input) => addReviewRemark({ ...deps(c, auth), input, ...withBaseUrl(c) }), (t) => t('remarkAdded')),
+    transitionRoute('remark', addReviewRemarkInput, (c, auth, input) => addReviewRemark({ ...deps(c, auth), input, ...withBaseUrl(c) }), 'opmerking'),
   );
   table.post(
     '/profielen/:profileId/opmerkingen/antwoord',
     transitionAccess('respondToReview'),
-    transitionRoute('respond', respondToReviewRemarkInput, (c, auth, input) => respondToReviewRemark({ ...deps(c, auth), input, ...withBaseUrl(c) }), (t) => t('responded')),
+    transitionRoute('respond', respondToReviewRemarkInput, (c, auth, input) => respondToReviewRemark({ ...deps(c, auth), input, ...withBaseUrl(c) }), 'antwoord'),
   );
 
   table.get('/profielen/:profileId/wijzigingen', view, async (c, auth) => {

@@ -67,9 +67,26 @@ const saveCycleRoute = (mode: 'create' | 'update') => async (c: AppContext, auth
     if (error instanceof AppError && error.code === 'invalid_state') return cyclesPage(c, auth, { error: error.userMessage });
     throw error;
   }
-  const t = cycleT(c.var.locale);
-  return cyclesPage(c, auth, { notice: mode === 'create' ? t('cycleCreated', { year: parsed.data.schoolYear }) : t('cycleSaved') });
+  const done = mode === 'create' ? `aangemaakt&jaar=${parsed.data.schoolYear}` : 'opgeslagen';
+  return c.redirect(`/swv/${partnershipIdOf(c)}/cyclus?gedaan=${done}`, 303);
 };
+
+/** The notice after a redirect from a successful post (`?gedaan=…`); only known words, numbers and years are shown. */
+function doneNotice(c: AppContext): string | undefined {
+  const t = cycleT(c.var.locale);
+  const count = (name: string) => Number(/^\d{1,6}$/.exec(c.req.query(name) ?? '')?.[0] ?? 0);
+  const year = schoolYearSchema.safeParse(c.req.query('jaar'));
+  switch (c.req.query('gedaan')) {
+    case 'aangemaakt':
+      return year.success ? t('cycleCreated', { year: year.data }) : undefined;
+    case 'opgeslagen':
+      return t('cycleSaved');
+    case 'geopend':
+      return t('opened', { created: count('aangemaakt'), skipped: count('overgeslagen') });
+    default:
+      return undefined;
+  }
+}
 
 async function progressPage(c: AppContext, auth: Authorized | null, place: ProgressPlace, links: (page: { partnershipId: string }) => ProgressLinks) {
   const page = await loadProgressPage({ ...deps(c, auth), place, status: c.req.query('status') ?? null });
@@ -92,7 +109,7 @@ export function registerCycleRoutes(table: RouteTable): void {
   const manage = permission('cycle.manage', fromPartnershipParam);
 
   // ——— Cycle settings (SWV) ———
-  table.get('/swv/:partnershipId/cyclus', manage, (c, auth) => cyclesPage(c, auth));
+  table.get('/swv/:partnershipId/cyclus', manage, (c, auth) => cyclesPage(c, auth, { notice: doneNotice(c) }));
   table.get('/swv/:partnershipId/cyclus/nieuw', manage, (c, auth) => cycleForm(c, auth, 'create'));
   table.post('/swv/:partnershipId/cyclus', manage, saveCycleRoute('create'));
   table.get('/swv/:partnershipId/cyclus/:schoolYear/bewerken', manage, (c, auth) => cycleForm(c, auth, 'update'));
@@ -102,7 +119,7 @@ export function registerCycleRoutes(table: RouteTable): void {
     if (!year.success) throw new AppError('not_found');
     try {
       const result = await openCycle({ ...deps(c, auth), partnershipId: partnershipIdOf(c), schoolYear: year.data });
-      return cyclesPage(c, auth, { notice: cycleT(c.var.locale)('opened', result) });
+      return c.redirect(`/swv/${partnershipIdOf(c)}/cyclus?gedaan=geopend&aangemaakt=${result.created}&overgeslagen=${result.skipped}`, 303);
     } catch (error) {
       if (error instanceof AppError && error.code === 'invalid_state') return cyclesPage(c, auth, { error: error.userMessage });
       throw error;

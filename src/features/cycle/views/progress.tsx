@@ -104,11 +104,13 @@ export function ProgressView(props: { page: ProgressPage; links: ProgressLinks; 
           {page.withoutProfile.length > 0 && (
             <div class="utrecht-alert utrecht-alert--warning" role="status">
               <p class="utrecht-paragraph">{t('schoolsWithoutProfile', { count: page.withoutProfile.length, year: page.schoolYear })}</p>
-              {page.canManage && <p class="utrecht-paragraph">{t('openNowHint', { year: page.schoolYear })}</p>}
-              {page.canOpen && (
+              {page.opening === 'opens-later' && <p class="utrecht-paragraph">{t('opensLaterHint', { year: page.schoolYear, date: formatDutchDate(cycle.opensOn) })}</p>}
+              {page.opening === 'open-now' && <p class="utrecht-paragraph">{t('openNowHint', { year: page.schoolYear })}</p>}
+              {page.opening === 'prepare-missing' && <p class="utrecht-paragraph">{t('prepareMissingHint')}</p>}
+              {(page.opening === 'open-now' || page.opening === 'prepare-missing') && (
                 <form method="post" action={`/swv/${page.partnershipId}/cyclus/${page.schoolYear}/openen`}>
                   <CsrfField token={props.csrfToken} />
-                  <Button variant="secondary">{t('openNow')}</Button>
+                  <Button variant="secondary">{page.opening === 'open-now' ? t('openNow') : t('prepareMissing')}</Button>
                 </form>
               )}
             </div>
