@@ -23,7 +23,8 @@ import { reopenProfile } from '../src/features/cycle/reopen-profile.js';
 import { amsterdamDate } from '../src/features/cycle/editability.js';
 import { insertCycle, listCycles, listProgressRows, listReviewRemarks, listTransitions, type CycleRow } from '../src/features/cycle/repository.js';
 import { respondToReviewRemark } from '../src/features/cycle/respond-to-review-remark.js';
-import { defaultCycleDates, saveCycle } from '../src/features/cycle/save-cycle.js';
+import { saveCycle } from '../src/features/cycle/save-cycle.js';
+import { calendarDates, findCalendar } from '../src/features/cycle/calendars.js';
 import { submitProfile } from '../src/features/cycle/submit-profile.js';
 import type { Permission } from '../src/auth/policy.js';
 import { listAnswers } from '../src/features/questionnaire/answers-repository.js';
@@ -40,6 +41,9 @@ import { createTestApp, TestClient, type TestApp } from './support/test-app.js';
 import { TEST_DATABASE_KINDS } from './support/test-db.js';
 
 const BASE = 'http://opensop.test';
+
+/** This scenario follows de Eem's calendar (an SWV's choice; the default finishes before the school year starts). */
+const defaultCycleDates = (schoolYear: string) => calendarDates(findCalendar('de-eem'), schoolYear);
 
 for (const kind of TEST_DATABASE_KINDS) {
   describe(`yearly cycle (${kind})`, () => {
@@ -109,7 +113,7 @@ for (const kind of TEST_DATABASE_KINDS) {
 
     it('takes one SWV through two school years: open, edit, submit, advise, adopt, publish, close; prefill; diff', async () => {
       const db = app.deps.db;
-      // Year one: a cycle with the default dates and the published questionnaire.
+      // Year one: a cycle with de Eem's dates and the published questionnaire.
       const first = await importTemplate({ ...deps(), partnershipId, definition: template, actorUserId: users.admin, publishForYear: '2027-2028' });
       await saveCycle({ ...deps(), auth: await as('admin', 'cycle.manage'), partnershipId, mode: 'create', input: { schoolYear: '2027-2028', ...defaultCycleDates('2027-2028'), templateVersionId: first.versionId } });
       const duplicate = await refusal(saveCycle({ ...deps(), auth: await as('admin', 'cycle.manage'), partnershipId, mode: 'create', input: { schoolYear: '2027-2028', ...defaultCycleDates('2027-2028'), templateVersionId: first.versionId } }));
@@ -478,6 +482,21 @@ for (const kind of TEST_DATABASE_KINDS) {
         // Inside the demo's running round (its dates were moved around the test's start, 10 January 2027).
         app.clock.set('2027-01-20T10:00:00+01:00');
         horizonId = (await listProgressRows(app.deps.db, app.demo.partnershipId, '2026-2027')).find((row) => row.schoolName === 'Daltonschool Horizon')!.profileId;
+      });
+
+      it('proposes the next round on the law’s calendar, shows the legal moment of each date, and keeps de Eem’s as a choice', async () => {
+        const admin = await TestClient.signedIn(app, app.demo.userIds['swv@voorbeeldstad.example']!);
+        // The running round (2026-2027) closes on 11 March 2027: 2027-2028 would open before that, so 2028-2029 is proposed.
+        const form = await (await admin.get(`/swv/${app.demo.partnershipId}/cyclus/nieuw`)).text();
+        expect(form).toContain('value="2028-2029"');
+        expect(form).toMatch(/name="opensOn"[^>]*value="2028-01-15"/);
+        expect(form).toMatch(/name="closesOn"[^>]*value="2028-07-01"/);
+        expect(form).toContain('Welk wettelijk moment elke datum dient');
+        expect(form).toContain('De wet vraagt dat vóór het begin van het schooljaar (1 augustus 2028)');
+        expect(form).not.toContain('na het begin van schooljaar');
+        const deEem = await (await admin.get(`/swv/${app.demo.partnershipId}/cyclus/nieuw?kalender=de-eem`)).text();
+        expect(deEem).toMatch(/name="closesOn"[^>]*value="2028-12-24"/);
+        expect(deEem).toContain('Deze ronde sluit op 24 december 2028, na het begin van schooljaar 2028-2029 (1 augustus 2028)');
       });
 
       it('redirects (303) after every successful cycle post, to a page that says what happened; a refresh posts nothing', async () => {

@@ -11,7 +11,7 @@ import { getPartnership } from '../partnerships/repository.js';
 import { listTemplates, listTemplateVersions } from '../templates/repository.js';
 import { amsterdamDate } from './editability.js';
 import { listCycles, type CycleRow } from './repository.js';
-import { defaultCycleDates } from './save-cycle.js';
+import { calendarDates, CYCLE_CALENDARS, findCalendar, type CycleCalendar, type RoundDates } from './calendars.js';
 
 export interface VersionChoice {
   id: string;
@@ -29,9 +29,10 @@ export interface CycleFormPage {
   versions: VersionChoice[];
   /** What the form shows before the admin types anything. */
   values: CycleFormValues;
+  /** The calendars a new round can start from, and the one the proposal follows. */
+  calendars: readonly CycleCalendar[];
+  calendar: CycleCalendar;
 }
-
-type RoundDates = { opensOn: string; submitDeadline: string; closesOn: string };
 
 /**
  * The round a new-round form proposes: the first school year after the newest round whose dates have not
@@ -49,7 +50,15 @@ export function proposeNextRound(latest: { schoolYear: string; closesOn: string 
   }
 }
 
-export async function loadCycleForm(options: { db: Database; clock: Clock; auth: Authorized; partnershipId: string; schoolYear: string | null }): Promise<CycleFormPage> {
+export async function loadCycleForm(options: {
+  db: Database;
+  clock: Clock;
+  auth: Authorized;
+  partnershipId: string;
+  schoolYear: string | null;
+  /** The calendar to propose dates from (new rounds); unknown or absent: the default. */
+  calendarKey?: string | null;
+}): Promise<CycleFormPage> {
   const { db, auth, partnershipId } = options;
   requireAccess({ principal: auth.principal, permission: 'cycle.manage', scope: { level: 'partnership', partnershipId } });
   const partnership = await getPartnership(db, partnershipId);
@@ -63,6 +72,7 @@ export async function loadCycleForm(options: { db: Database; clock: Clock; auth:
       if (version.status === 'published') versions.push({ id: version.id, templateName: template.name, number: version.number, schoolYear: version.schoolYear });
     }
   }
+  const calendar = findCalendar(options.calendarKey);
   let values: CycleFormValues;
   if (existing) {
     values = {
@@ -74,9 +84,9 @@ export async function loadCycleForm(options: { db: Database; clock: Clock; auth:
       allowLateSubmission: existing.allowLateSubmission ? 'ja' : 'nee',
     };
   } else {
-    const { schoolYear, dates } = proposeNextRound(cycles[0] ?? null, amsterdamDate(options.clock.now()), defaultCycleDates);
+    const { schoolYear, dates } = proposeNextRound(cycles[0] ?? null, amsterdamDate(options.clock.now()), (year) => calendarDates(calendar, year));
     const newest = versions.find((entry) => entry.schoolYear === schoolYear) ?? versions[0];
     values = { schoolYear, ...dates, templateVersionId: newest?.id ?? '', allowLateSubmission: 'nee' };
   }
-  return { partnership: { id: partnership.id, name: partnership.name }, existing, versions, values };
+  return { partnership: { id: partnership.id, name: partnership.name }, existing, versions, values, calendars: CYCLE_CALENDARS, calendar };
 }

@@ -38,7 +38,7 @@ async function cyclesPage(c: AppContext, auth: Authorized | null, message: { not
 }
 
 async function cycleForm(c: AppContext, auth: Authorized | null, mode: 'create' | 'update', errors: FieldErrors = {}, values: Record<string, string> | null = null) {
-  const page = await loadCycleForm({ ...deps(c, auth), partnershipId: partnershipIdOf(c), schoolYear: mode === 'update' ? (c.req.param('schoolYear') ?? '') : null });
+  const page = await loadCycleForm({ ...deps(c, auth), partnershipId: partnershipIdOf(c), schoolYear: mode === 'update' ? (c.req.param('schoolYear') ?? '') : null, calendarKey: c.req.query('kalender') ?? null });
   const t = cycleT(c.var.locale);
   return renderPage(c, {
     title: cycleFormTitle(page, c.var.locale),

@@ -6,6 +6,7 @@ import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
 import { getTemplateVersion } from '../templates/repository.js';
+import { calendarDates, DEFAULT_CALENDAR, type RoundDates } from './calendars.js';
 import { isoDate } from './record-advice.js';
 import { amsterdamDate, formatDutchDate } from './editability.js';
 import { getCycleFor, insertCycle, listCycles, updateCycleSettings, type CycleRow } from './repository.js';
@@ -37,10 +38,9 @@ export const cycleSettingsInput = z
   });
 export type CycleSettingsInput = Omit<z.infer<typeof cycleSettingsInput>, 'allowLateSubmission'> & { allowLateSubmission?: boolean };
 
-/** The usual dates of a school year "2027-2028": open 1 February 2027, deadline 1 November 2027, close 24 December 2027 (de Eem's rhythm). */
-export function defaultCycleDates(schoolYear: string): { opensOn: string; submitDeadline: string; closesOn: string } {
-  const first = schoolYear.slice(0, 4);
-  return { opensOn: `${first}-02-01`, submitDeadline: `${first}-11-01`, closesOn: `${first}-12-24` };
+/** The default calendar's dates of a school year (calendars.ts: finished before the school year starts, as the law asks). */
+export function defaultCycleDates(schoolYear: string): RoundDates {
+  return calendarDates(DEFAULT_CALENDAR, schoolYear);
 }
 
 /**

@@ -4,6 +4,7 @@ import { Alert, Button, ButtonLink, CsrfField, ErrorSummary, SelectField, TextFi
 import { translator, type Locale } from '../../../ui/i18n.js';
 import { uiMessages } from '../../../ui/messages.js';
 import { versionYearWarning } from '../../templates/school-year.js';
+import { closesAfterYearStart, schoolYearStart } from '../calendars.js';
 import { formatDutchDate } from '../editability.js';
 import type { CycleFormPage, CycleFormValues } from '../load-cycle-form.js';
 import type { CyclesPage, CycleState } from '../load-cycles-page.js';
@@ -53,7 +54,10 @@ export function CyclesView(props: { page: CyclesPage; locale: Locale; csrfToken:
                   {formatDutchDate(cycle.submitDeadline)}
                   {cycle.allowLateSubmission && <div class="muted">{t('lateAllowedNote')}</div>}
                 </td>
-                <td>{formatDutchDate(cycle.closesOn)}</td>
+                <td>
+                  {formatDutchDate(cycle.closesOn)}
+                  {closesAfterYearStart(cycle) && <div class="muted">{t('closesAfterYearStartNote')}</div>}
+                </td>
                 <td>{t(STATE_WORDS[cycle.state])}</td>
                 <td>
                   <ul class="inline-list">
@@ -107,12 +111,45 @@ export function CycleFormView(props: { page: CycleFormPage; locale: Locale; csrf
     page.versions.find((entry) => entry.id === v['templateVersionId']),
     v['schoolYear'],
   );
+  const isDate = (value: string | undefined): value is string => /^\d{4}-\d{2}-\d{2}$/.test(value ?? '');
+  const year = v['schoolYear'] ?? '';
+  const hasYear = /^\d{4}-\d{4}$/.test(year);
+  const lateClose = hasYear && isDate(v['closesOn']) && closesAfterYearStart({ schoolYear: year, closesOn: v['closesOn'] });
   return (
     <>
       <h1 class="utrecht-heading-1">{cycleFormTitle(page, props.locale)}</h1>
       <ErrorSummary title={ui('errorSummaryTitle')} errors={errors} fieldOrder={['schoolYear', 'opensOn', 'submitDeadline', 'closesOn', 'allowLateSubmission', 'templateVersionId']} />
       {page.versions.length === 0 && <Alert type="warning">{t('noVersions')}</Alert>}
       {yearWarning && <Alert type="warning">{yearWarning}</Alert>}
+      {lateClose && (
+        <Alert type="warning">
+          {t('closesAfterYearStartWarning', { close: formatDutchDate(v['closesOn']!), year, start: formatDutchDate(schoolYearStart(year)) })}
+        </Alert>
+      )}
+      {!existing && (
+        <form method="get" action={`/swv/${id}/cyclus/nieuw`} class="filter-form">
+          <SelectField
+            name="kalender"
+            label={t('calendarLabel')}
+            hint={`${t('calendarHint')} ${t(page.calendar.description)}`}
+            value={page.calendar.key}
+            options={page.calendars.map((calendar) => ({ value: calendar.key, label: t(calendar.name) }))}
+          />
+          <Button variant="secondary">{t('calendarApply')}</Button>
+        </form>
+      )}
+      {hasYear && isDate(v['opensOn']) && isDate(v['submitDeadline']) && isDate(v['closesOn']) && (
+        <section aria-labelledby="legal-moments-heading" class="legal-moments">
+          <h2 class="utrecht-heading-2" id="legal-moments-heading">
+            {t('legalMomentsHeading')}
+          </h2>
+          <ol class="utrecht-ordered-list">
+            <li>{t('momentOpens', { date: formatDutchDate(v['opensOn']), year })}</li>
+            <li>{t('momentSubmit', { date: formatDutchDate(v['submitDeadline']) })}</li>
+            <li>{t('momentCloses', { date: formatDutchDate(v['closesOn']), start: formatDutchDate(schoolYearStart(year)) })}</li>
+          </ol>
+        </section>
+      )}
       <form method="post" action={existing ? `/swv/${id}/cyclus/${existing.schoolYear}` : `/swv/${id}/cyclus`} novalidate>
         <CsrfField token={props.csrfToken} />
         {existing ? (
