@@ -1,12 +1,13 @@
 /**
  * The yearly cycle in the browser (demo data, clock at 12 October 2026): the SWV creates a cycle and
  * opens one; De Vlinder sees its new and changed items, submits (check your answers → confirmation →
- * read-only), its council records advice, the board adopts, the SWV leaves a review remark that the school
+ * read-only), its council lands on the SOP and records advice with an outcome, the board (told only then) adopts,
+ * the board is warned before adopting an SOP without the council's say, the SWV leaves a review remark that the school
  * answers, the school publishes; the SWV reopens another school with a reason; the progress overview and
  * "what changed since last year".
  */
 import type { Page } from '@playwright/test';
-import { DEMO, expect, expectAccessible, logIn, logOut, test } from './support/fixtures.js';
+import { DEMO, DEMO_PASSWORD, expect, expectAccessible, logIn, logOut, readOutbox, test } from './support/fixtures.js';
 
 const VLINDER_EDITOR = 'ib@vlinder.example';
 const VLINDER_COUNCIL = 'mr@vlinder.example';
@@ -100,32 +101,73 @@ test('a school checks its answers, submits, sees what happens next, and can no l
   await logOut(page);
 });
 
-test('the council records its advice and the board adopts', async ({ page }) => {
-  await logIn(page, VLINDER_COUNCIL);
-  await page.locator('.card-list a').first().click();
-  await page.getByRole('link', { name: 'Indienen, advies en vaststelling' }).click();
+test('the council lands on the submitted SOP, gives its advice with an outcome; then the board hears it can adopt and adopts', async ({ page }) => {
+  // One place, a submitted SOP: straight to the cycle page with "Advies geven", not a list of one place.
+  await page.goto('/inloggen');
+  await page.getByLabel('E-mailadres').fill(VLINDER_COUNCIL);
+  await page.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(page).toHaveURL(/\/profielen\/[^/]+\/cyclus$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Indienen, advies en vaststelling');
+  await expectAccessible(page, 'council landing');
+  await page.getByRole('link', { name: 'Advies geven' }).click();
   await page.getByRole('button', { name: 'Advies vastleggen' }).click();
-  await expect(page.locator('#error-summary')).toContainText('Vul het advies van de MR in');
+  await expect(page.locator('#error-summary')).toContainText('Kies of de MR advies gaf of instemde');
   await expectAccessible(page, 'advice with errors');
-  await page.getByRole('textbox', { name: 'Advies van de MR' }).fill('De MR adviseert positief over het SOP 2026-2027.');
+  // Remarks need the council's words.
+  await page.getByLabel('Positief advies, met opmerkingen').check();
   await page.getByRole('button', { name: 'Advies vastleggen' }).click();
-  await expect(page.getByRole('status')).toContainText('Het advies van de MR is vastgelegd');
+  await expect(page.locator('#error-summary')).toContainText('Vul de toelichting van de MR in');
+  await page.getByLabel('Positief advies, met opmerkingen').check();
+  await page.getByRole('textbox', { name: 'Toelichting van de MR' }).fill('De MR adviseert positief, en vraagt ouders actief te informeren over de ambities.');
+  await page.getByRole('button', { name: 'Advies vastleggen' }).click();
+  // Recorded, then redirected: a refresh shows the page again without posting.
+  await expect(page).toHaveURL(/\/cyclus\?gedaan=advies$/);
+  await expect(page.getByRole('status')).toContainText('Het oordeel van de MR is vastgelegd');
   await expect(page.getByText('Huidige status:')).toContainText('Advies MR vastgelegd');
+  await expect(page.locator('.facts')).toContainText('Positief advies, met opmerkingen');
+  await page.reload();
+  await expect(page.getByRole('status')).toContainText('Het oordeel van de MR is vastgelegd');
   await expectAccessible(page, 'advised');
   await logOut(page);
 
+  // The board heard it can adopt only now, after the council (not at submission, together with the council's mail).
+  await expect
+    .poll(() => readOutbox().filter((mail) => mail.to === DEMO.boardUser && mail.subject.includes('OBS De Vlinder')).map((mail) => mail.subject))
+    .toEqual(['De MR heeft zich uitgesproken over het SOP 2026-2027 van OBS De Vlinder']);
+
   await logIn(page, DEMO.boardUser);
-  await page.goto('/');
   await page.locator('.card-list a').first().click();
   const boardUrl = page.url();
   await page.goto(`${boardUrl}/voortgang`);
   await expectAccessible(page, 'board progress');
   await page.getByRole('link', { name: 'OBS De Vlinder' }).click();
+  await expect(page.locator('#adopt-heading ~ p').first()).toContainText('Oordeel van de MR: Positief advies, met opmerkingen');
+  await expect(page.getByText('Let op voordat u vaststelt')).toHaveCount(0);
   await page.getByLabel('Vastgesteld door').fill('B. Bakker, bestuurder');
   await page.getByRole('button', { name: 'SOP vaststellen' }).click();
+  await expect(page).toHaveURL(/\/cyclus\?gedaan=vastgesteld$/);
   await expect(page.getByRole('status')).toContainText('Het SOP is vastgesteld');
   await expect(page.getByText('Huidige status:')).toContainText('Vastgesteld door het bestuur');
   await expectAccessible(page, 'adopted');
+  await logOut(page);
+});
+
+test('the board is warned before adopting an SOP the council has not advised on', async ({ page }) => {
+  await logIn(page, DEMO.boardUser);
+  await page.locator('.card-list a').first().click();
+  await page.goto(`${page.url()}/voortgang`);
+  await page.getByRole('link', { name: 'Daltonschool Horizon' }).click();
+  await expect(page.getByText('De MR heeft nog geen advies gegeven of instemming vastgelegd.')).toBeVisible();
+  await expect(page.getByText('Let op voordat u vaststelt')).toBeVisible();
+  await page.getByLabel('Vastgesteld door').fill('B. Bakker, bestuurder');
+  await page.getByRole('button', { name: 'SOP vaststellen' }).click();
+  await expect(page.locator('#error-summary')).toContainText('Vink aan dat u de punten hierboven hebt gezien');
+  await expect(page.getByText('Huidige status:')).toContainText('Ingediend');
+  await expectAccessible(page, 'adopt warning');
+  await page.getByLabel('Ik heb deze punten gezien en stel het SOP toch vast').check();
+  await page.getByRole('button', { name: 'SOP vaststellen' }).click();
+  await expect(page.getByRole('status')).toContainText('Het SOP is vastgesteld');
   await logOut(page);
 });
 

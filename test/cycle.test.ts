@@ -148,11 +148,40 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(await submitProfile({ ...deps(), auth: await as('editor', 'profile.submit', profile1.id), profileId: profile1.id, baseUrl: BASE })).toEqual({ late: false });
       const [snapshots] = await db.select({ n: count() }).from(jobs).where(and(eq(jobs.kind, 'documents.snapshot'), sql`${jobs.payload}->>'profileId' = ${profile1.id}`));
       expect(snapshots!.n).toBe(1);
-      await recordAdvice({ ...deps(), auth: await as('council', 'profile.recordAdvice', profile1.id), profileId: profile1.id, input: { adviceDate: '2027-10-01', adviceText: 'Positief advies.' } });
-      await adoptProfile({ ...deps(), auth: await as('board', 'profile.adopt', profile1.id), profileId: profile1.id, input: { adoptedOn: '2027-10-01', adoptedByName: 'R. Rivier' } });
+      const mailSubjects = async (pattern: string) =>
+        (await db.select().from(jobs).where(and(eq(jobs.kind, 'mail.send'), sql`${jobs.payload}->>'subject' like ${pattern}`))).map((job) => (job.payload as { to: string }).to);
+      // Submission tells the council; the board hears it can adopt only once the council has given its say.
+      expect(await mailSubjects('Het SOP 2027-2028 van % is ingediend')).toHaveLength(1);
+
+      // The council's say over HTTP: which it was and its outcome; withheld consent needs the council's words.
+      const councilClient = await TestClient.signedIn(app, users.council);
+      const noOutcome = await councilClient.post(`/profielen/${profile1.id}/advies`, { adviceDate: '2027-10-01', adviceText: 'Akkoord.' });
+      expect(noOutcome.status).toBe(400);
+      expect(await noOutcome.text()).toContain('Kies of de MR advies gaf of instemde, en met welke uitkomst.');
+      const noWords = await councilClient.post(`/profielen/${profile1.id}/advies`, { adviceDate: '2027-10-01', outcome: 'instemming-onthouden' });
+      expect(noWords.status).toBe(400);
+      expect(await noWords.text()).toContain('Vul de toelichting van de MR in');
+      expect((await getProfile(db, profile1.id))!.status).toBe('submitted');
+      expect(await mailSubjects('De MR heeft zich uitgesproken over het SOP 2027-2028%')).toHaveLength(0);
+      const said = await councilClient.post(`/profielen/${profile1.id}/advies`, {
+        adviceDate: '2027-10-01',
+        outcome: 'instemming-onthouden',
+        adviceText: 'De oudergeleding mist de grenzen van de ondersteuning in de schoolgids.',
+      });
+      expect(said.status).toBe(303);
+      expect(await getProfile(db, profile1.id)).toMatchObject({ status: 'advised', councilSay: 'consent', councilOutcome: 'withheld' });
+      expect(await mailSubjects('De MR heeft zich uitgesproken over het SOP 2027-2028%')).toHaveLength(1);
+      // The board sees the council's say and is warned; adopting takes an explicit confirmation.
+      const boardClient = await TestClient.signedIn(app, users.board);
+      const boardPage = await (await boardClient.get(`/profielen/${profile1.id}/cyclus`)).text();
+      expect(boardPage).toContain('Oordeel van de MR: Instemming van de oudergeleding onthouden (schoolgids)');
+      expect(boardPage).toContain('De MR gaf een negatief advies of onthield haar instemming.');
+      const unconfirmed = await refusal(adoptProfile({ ...deps(), auth: await as('board', 'profile.adopt', profile1.id), profileId: profile1.id, input: { adoptedOn: '2027-10-01', adoptedByName: 'R. Rivier' } }));
+      expect(unconfirmed.details).toMatchObject({ field: 'confirmWarnings', warnings: ['negative'] });
+      await adoptProfile({ ...deps(), auth: await as('board', 'profile.adopt', profile1.id), profileId: profile1.id, input: { adoptedOn: '2027-10-01', adoptedByName: 'R. Rivier', confirmWarnings: true } });
       await publishProfile({ ...deps(), auth: await as('editor', 'profile.publish', profile1.id), profileId: profile1.id });
       const published = (await getProfile(db, profile1.id))!;
-      expect(published).toMatchObject({ status: 'published', adviceText: 'Positief advies.', adoptedByName: 'R. Rivier' });
+      expect(published).toMatchObject({ status: 'published', adviceText: 'De oudergeleding mist de grenzen van de ondersteuning in de schoolgids.', adoptedByName: 'R. Rivier' });
       expect((await listTransitions(db, profile1.id)).map((t) => t.toStatus).slice(-4)).toEqual(['submitted', 'advised', 'adopted', 'published']);
 
       // Closed: nothing moves any more.
@@ -243,7 +272,7 @@ for (const kind of TEST_DATABASE_KINDS) {
         const status = async () => (await getProfile(app.deps.db, profileId))!.status;
         // Wrong state: nothing submitted yet.
         for (const [run, text] of [
-          [async () => recordAdvice({ ...p(), auth: await as('editor', 'profile.recordAdvice', profileId), input: { adviceDate: '2029-03-01', adviceText: 'x' } }), 'kan alleen worden vastgelegd als de school het SOP heeft ingediend'],
+          [async () => recordAdvice({ ...p(), auth: await as('editor', 'profile.recordAdvice', profileId), input: { adviceDate: '2029-03-01', adviceText: 'x', say: 'advice', outcome: 'positive' }, baseUrl: BASE }), 'kan alleen worden vastgelegd als de school het SOP heeft ingediend'],
           [async () => adoptProfile({ ...p(), auth: await as('board', 'profile.adopt', profileId), input: { adoptedOn: '2029-03-01', adoptedByName: 'R. Rivier' } }), 'pas vaststellen'],
           [async () => publishProfile({ ...p(), auth: await as('editor', 'profile.publish', profileId) }), 'pas worden gepubliceerd'],
           [async () => reopenProfile({ ...p(), auth: await as('admin', 'profile.reopen', profileId), input: { reason: 'Graag aanpassen' }, baseUrl: BASE }), 'kan worden heropend'],
@@ -281,7 +310,7 @@ for (const kind of TEST_DATABASE_KINDS) {
           expect(error.userMessage).toContain('ingediend en daarmee definitief');
         }
         for (const [who, run, text] of [
-          ['board', async () => recordAdvice({ ...p(), auth: await as('board', 'profile.recordAdvice', profileId), input: { adviceDate: '2029-11-05', adviceText: 'x' } }), 'Alleen de MR'],
+          ['board', async () => recordAdvice({ ...p(), auth: await as('board', 'profile.recordAdvice', profileId), input: { adviceDate: '2029-11-05', adviceText: 'x', say: 'advice', outcome: 'positive' }, baseUrl: BASE }), 'Alleen de MR'],
           ['editor', async () => adoptProfile({ ...p(), auth: await as('editor', 'profile.adopt', profileId), input: { adoptedOn: '2029-11-05', adoptedByName: 'X Y' } }), 'Alleen het schoolbestuur'],
           ['editor', async () => reopenProfile({ ...p(), auth: await as('editor', 'profile.reopen', profileId), input: { reason: 'Graag aanpassen' }, baseUrl: BASE }), 'Alleen het samenwerkingsverband'],
           ['council', async () => addReviewRemark({ ...p(), auth: await as('council', 'profile.review', profileId), input: { body: 'x' }, baseUrl: BASE }), 'Alleen het samenwerkingsverband'],
@@ -299,7 +328,7 @@ for (const kind of TEST_DATABASE_KINDS) {
         expect(forbiddenReopen.status).toBe(403);
         expect(await forbiddenReopen.text()).toContain('Alleen het samenwerkingsverband kan een ingediend SOP heropenen.');
         // A future advice date is refused.
-        expect((await refusal(recordAdvice({ ...p(), auth: await as('council', 'profile.recordAdvice', profileId), input: { adviceDate: '2030-01-01', adviceText: 'x' } }))).code).toBe('invalid_input');
+        expect((await refusal(recordAdvice({ ...p(), auth: await as('council', 'profile.recordAdvice', profileId), input: { adviceDate: '2030-01-01', adviceText: 'x', say: 'advice', outcome: 'positive' }, baseUrl: BASE }))).code).toBe('invalid_input');
 
         // Review remarks: the SWV remarks, the school answers.
         const mailsAbout = async (subject: string) =>
@@ -513,6 +542,13 @@ for (const kind of TEST_DATABASE_KINDS) {
         expect((await listReviewRemarks(app.deps.db, horizonId)).length).toBe(1);
 
         const board = await TestClient.signedIn(app, app.demo.userIds['bestuur@spov.example']!);
+        // The council has not spoken and a remark is open: the board must confirm it saw that.
+        const unconfirmed = await board.post(`/profielen/${horizonId}/vaststellen`, { adoptedOn: '2027-01-20', adoptedByName: 'B. Bakker, bestuurder' });
+        expect(unconfirmed.status).toBe(400);
+        const warned = await unconfirmed.text();
+        expect(warned).toContain('De MR heeft zich nog niet uitgesproken');
+        expect(warned).toContain('Er staan nog 1 opmerking(en) van het samenwerkingsverband open');
+        expect(warned).toContain('Vink aan dat u de punten hierboven hebt gezien');
         const adopt = await board.post(`/profielen/${horizonId}/vaststellen`, { adoptedOn: '2027-01-20', adoptedByName: 'B. Bakker, bestuurder', confirmWarnings: 'ja' });
         expect(adopt.status).toBe(303);
         expect(adopt.headers.get('location')).toBe(`/profielen/${horizonId}/cyclus?gedaan=vastgesteld`);

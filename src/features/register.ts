@@ -10,4 +10,5 @@ import './cycle/demo-step.js';
 import './cycle/plugins.js';
 import './questionnaire/school-page-block.js';
 import './questionnaire/home-landing.js';
+import './cycle/home-landing.js';
 import './documents/plugins.js';

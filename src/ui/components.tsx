@@ -197,3 +197,89 @@ export function Alert(props: { type: 'info' | 'ok' | 'warning' | 'error'; childr
     </div>
   );
 }
+
+/** One choice of several as radio buttons in a fieldset (the legend is the question); hint and error as on other fields. */
+export function RadioGroupField(props: {
+  name: string;
+  legend: string;
+  options: Array<{ value: string; label: string }>;
+  value?: string | undefined;
+  error?: string | undefined;
+  hint?: string | undefined;
+}) {
+  const id = fieldId(props.name);
+  const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <fieldset
+      class={`utrecht-form-fieldset utrecht-form-fieldset--html-fieldset choice-group${props.error ? ' utrecht-form-fieldset--invalid' : ''}`}
+      aria-describedby={describedBy}
+    >
+      <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{props.legend}</legend>
+      {props.hint && (
+        <div class="utrecht-form-field-description" id={`${id}-hint`}>
+          {props.hint}
+        </div>
+      )}
+      {props.error && (
+        <div class="utrecht-form-field-error-message" id={`${id}-error`}>
+          {props.error}
+        </div>
+      )}
+      {props.options.map((option, index) => {
+        // The first option carries the field's id, so the error summary's link lands on the group.
+        const optionId = index === 0 ? id : `${id}-${option.value.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
+        return (
+          <div class="utrecht-form-field utrecht-form-field--radio choice">
+            <div class="utrecht-form-field__input">
+              <input
+                class="utrecht-radio-button utrecht-radio-button--html-input"
+                type="radio"
+                id={optionId}
+                name={props.name}
+                value={option.value}
+                checked={option.value === props.value}
+                aria-invalid={props.error ? 'true' : undefined}
+              />
+            </div>
+            <div class="utrecht-form-field__label">
+              <label class="utrecht-form-label" for={optionId}>
+                {option.label}
+              </label>
+            </div>
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+/** A single checkbox (e.g. "I have seen these points"); the value is posted only when ticked. */
+export function CheckboxField(props: { name: string; label: string; value?: string; checked?: boolean; error?: string | undefined }) {
+  const id = fieldId(props.name);
+  return (
+    <div class={`utrecht-form-field utrecht-form-field--checkbox choice${props.error ? ' utrecht-form-field--invalid' : ''}`}>
+      {props.error && (
+        <div class="utrecht-form-field-error-message choice__error" id={`${id}-error`}>
+          {props.error}
+        </div>
+      )}
+      <div class="utrecht-form-field__input">
+        <input
+          class="utrecht-checkbox utrecht-checkbox--html-input"
+          type="checkbox"
+          id={id}
+          name={props.name}
+          value={props.value ?? 'ja'}
+          checked={props.checked}
+          aria-invalid={props.error ? 'true' : undefined}
+          aria-describedby={props.error ? `${id}-error` : undefined}
+        />
+      </div>
+      <div class="utrecht-form-field__label">
+        <label class="utrecht-form-label" for={id}>
+          {props.label}
+        </label>
+      </div>
+    </div>
+  );
+}

@@ -69,7 +69,12 @@ async function walkTo(
       steps.push([status, submittedAt, context.editorId, context.late ? 'te laat' : null]);
     }
     if (status === 'advised') {
-      Object.assign(fields, { adviceDate: iso(advisedAt), adviceText: 'De MR heeft het SOP besproken en adviseert positief. Wel vraagt de MR om de ouders bij de ambities over dyscalculie actief te informeren.' });
+      Object.assign(fields, {
+        adviceDate: iso(advisedAt),
+        adviceText: 'De MR heeft het SOP besproken en adviseert positief. Wel vraagt de MR om de ouders bij de ambities over dyscalculie actief te informeren.',
+        councilSay: 'advice',
+        councilOutcome: 'positive_with_remarks',
+      });
       steps.push([status, advisedAt, context.editorId, null]);
     }
     if (status === 'adopted') {

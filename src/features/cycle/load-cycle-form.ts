@@ -82,11 +82,12 @@ export async function loadCycleForm(options: {
       closesOn: existing.closesOn,
       templateVersionId: existing.templateVersionId,
       allowLateSubmission: existing.allowLateSubmission ? 'ja' : 'nee',
+      boardNotice: existing.boardNotice === 'at_submission' ? 'bij-indienen' : 'na-mr',
     };
   } else {
     const { schoolYear, dates } = proposeNextRound(cycles[0] ?? null, amsterdamDate(options.clock.now()), (year) => calendarDates(calendar, year));
     const newest = versions.find((entry) => entry.schoolYear === schoolYear) ?? versions[0];
-    values = { schoolYear, ...dates, templateVersionId: newest?.id ?? '', allowLateSubmission: 'nee' };
+    values = { schoolYear, ...dates, templateVersionId: newest?.id ?? '', allowLateSubmission: 'nee', boardNotice: 'na-mr' };
   }
   return { partnership: { id: partnership.id, name: partnership.name }, existing, versions, values, calendars: CYCLE_CALENDARS, calendar };
 }

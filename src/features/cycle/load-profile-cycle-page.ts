@@ -10,6 +10,7 @@ import type { ProfileRow } from '../questionnaire/profiles-repository.js';
 import type { ProfileStatus } from '../questionnaire/schema.js';
 import { listItems } from '../templates/model/template.js';
 import { amsterdamDate, profileEditability } from './editability.js';
+import { adoptWarnings, type AdoptWarning } from './adopt-profile.js';
 import { loadProfileContext } from './profile-context.js';
 import { getUserName, listReviewRemarks, listTransitionsWithNames } from './repository.js';
 import { ACTION_RULES, isLate, type CycleAction } from './transition-rules.js';
@@ -17,7 +18,7 @@ import { ACTION_RULES, isLate, type CycleAction } from './transition-rules.js';
 export interface ProfileCyclePage {
   profile: Pick<
     ProfileRow,
-    'id' | 'schoolId' | 'schoolYear' | 'partnershipId' | 'status' | 'submittedAt' | 'adviceDate' | 'adviceText' | 'adoptedOn' | 'adoptedByName' | 'publishedAt'
+    'id' | 'schoolId' | 'schoolYear' | 'partnershipId' | 'status' | 'submittedAt' | 'adviceDate' | 'adviceText' | 'councilSay' | 'councilOutcome' | 'adoptedOn' | 'adoptedByName' | 'publishedAt'
   >;
   schoolName: string;
   submittedByName: string | null;
@@ -26,6 +27,9 @@ export interface ProfileCyclePage {
   closedMessage: string | null;
   /** Transitions this viewer may make now (the round runs, the state allows it, the role has it). */
   can: Record<Exclude<CycleAction, 'submit'>, boolean>;
+  /** What the board should know before adopting (adopt-profile.ts); empty unless the viewer may adopt. */
+  adoptWarnings: AdoptWarning[];
+  openRemarkCount: number;
   /** A link to "Controleren en indienen" (the school may still change and submit). */
   canGoToSubmit: boolean;
   remarks: Array<{ id: string; about: string | null; body: string; authorName: string | null; createdAt: Date; response: string | null }>;
@@ -54,6 +58,8 @@ export async function loadProfileCyclePage(options: { db: Database; clock: Clock
     () => getUserName(db, profile.submittedBy),
   ]);
   const items = listItems(template);
+  const openRemarkCount = remarks.filter((remark) => !remark.response && !remark.resolvedAt).length;
+  const canAdopt = allowed('adopt');
   const titles = new Map(items.map(({ item }) => [item.key, item.title]));
   return {
     profile,
@@ -63,12 +69,14 @@ export async function loadProfileCyclePage(options: { db: Database; clock: Clock
     closedMessage: !editability.editable && editability.reason === 'closed' ? editability.message : null,
     can: {
       recordAdvice: allowed('recordAdvice'),
-      adopt: allowed('adopt'),
+      adopt: canAdopt,
       publish: allowed('publish'),
       reopen: allowed('reopen'),
       review: allowed('review'),
       respondToReview: running && can(auth.principal, 'profile.respondToReview', scope, { profileStatus: profile.status }),
     },
+    adoptWarnings: canAdopt ? adoptWarnings(profile, openRemarkCount) : [],
+    openRemarkCount,
     canGoToSubmit: editability.editable && can(auth.principal, 'profile.submit', scope),
     remarks: remarks.map((remark) => ({
       id: remark.id,

@@ -139,7 +139,7 @@ export function registerProfileCycleRoutes(table: RouteTable): void {
   table.post(
     '/profielen/:profileId/advies',
     transitionAccess('recordAdvice'),
-    transitionRoute('advice', recordAdviceInput, (c, auth, input) => recordAdvice({ ...deps(c, auth), input }), 'advies'),
+    transitionRoute('advice', recordAdviceInput, (c, auth, input) => recordAdvice({ ...deps(c, auth), input, ...withBaseUrl(c) }), 'advies'),
   );
   table.post(
     '/profielen/:profileId/vaststellen',

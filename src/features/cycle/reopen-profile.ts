@@ -24,7 +24,7 @@ export async function reopenProfile(options: { db: Database; clock: Clock; auth:
   const now = clock.now();
   await db.transaction(async (tx) => {
     const { profile, scope } = await beginTransition(tx, auth, profileId, 'reopen', now);
-    const cleared = { submittedAt: null, submittedBy: null, adviceDate: null, adviceText: null, adoptedOn: null, adoptedByName: null, adoptedByUser: null };
+    const cleared = { submittedAt: null, submittedBy: null, adviceDate: null, adviceText: null, councilSay: null, councilOutcome: null, adoptedOn: null, adoptedByName: null, adoptedByUser: null };
     if (!(await changeProfileStatus(tx, profile.id, profile.status, 'in_progress', cleared, now))) throw changedMeanwhile();
     await insertTransition(tx, { profileId: profile.id, fromStatus: profile.status, toStatus: 'in_progress', reason: input.reason, byUserId: auth.principal.userId, at: now });
     await recordAudit(tx, {

@@ -9,7 +9,7 @@ import { memberships, users } from '../accounts/schema.js';
 import { schools } from '../partnerships/schema.js';
 import { answers, profiles, type ProfileStatus } from '../questionnaire/schema.js';
 import type { Ambition, AnswerValue } from '../templates/model/answer.js';
-import { cycles, profileTransitions, reviewRemarks } from './schema.js';
+import { cycles, profileTransitions, reviewRemarks, type BoardNotice } from './schema.js';
 
 export type CycleRow = typeof cycles.$inferSelect;
 export type TransitionRow = typeof profileTransitions.$inferSelect;
@@ -34,7 +34,7 @@ export async function insertCycle(db: DbOrTx, row: typeof cycles.$inferInsert): 
 export async function updateCycleSettings(
   db: DbOrTx,
   id: string,
-  values: { opensOn: string; submitDeadline: string; closesOn: string; templateVersionId: string; allowLateSubmission: boolean },
+  values: { opensOn: string; submitDeadline: string; closesOn: string; templateVersionId: string; allowLateSubmission: boolean; boardNotice: BoardNotice },
 ): Promise<void> {
   await db.update(cycles).set(values).where(eq(cycles.id, id));
 }
@@ -118,7 +118,7 @@ export async function lockProfile(db: DbOrTx, profileId: string): Promise<CycleP
 }
 
 export type ProfileStatusChange = Partial<
-  Pick<CycleProfileRow, 'submittedAt' | 'submittedBy' | 'adviceDate' | 'adviceText' | 'adoptedOn' | 'adoptedByName' | 'adoptedByUser' | 'publishedAt'>
+  Pick<CycleProfileRow, 'submittedAt' | 'submittedBy' | 'adviceDate' | 'adviceText' | 'councilSay' | 'councilOutcome' | 'adoptedOn' | 'adoptedByName' | 'adoptedByUser' | 'publishedAt'>
 >;
 
 /** Changes a profile's status if it is still `from` (compare-and-set); false when someone else changed it first. */

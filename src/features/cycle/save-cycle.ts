@@ -10,6 +10,7 @@ import { calendarDates, DEFAULT_CALENDAR, type RoundDates } from './calendars.js
 import { isoDate } from './record-advice.js';
 import { amsterdamDate, formatDutchDate } from './editability.js';
 import { getCycleFor, insertCycle, listCycles, updateCycleSettings, type CycleRow } from './repository.js';
+import type { BoardNotice } from './schema.js';
 import { t } from './transition-rules.js';
 
 /** "2027-2028": two consecutive years. */
@@ -31,12 +32,17 @@ export const cycleSettingsInput = z
       .enum(['ja', 'nee'], { error: t('allowLateRequired') })
       .optional()
       .transform((value) => value === 'ja'),
+    /** "na-mr" / "bij-indienen" from the form; absent means once the council has given its say. */
+    boardNotice: z
+      .enum(['na-mr', 'bij-indienen'], { error: t('boardNoticeRequired') })
+      .optional()
+      .transform((value): BoardNotice => (value === 'bij-indienen' ? 'at_submission' : 'after_council')),
   })
   .superRefine((value, ctx) => {
     if (value.submitDeadline <= value.opensOn) ctx.addIssue({ code: 'custom', path: ['submitDeadline'], message: t('deadlineAfterOpen') });
     if (value.closesOn < value.submitDeadline) ctx.addIssue({ code: 'custom', path: ['closesOn'], message: t('closeAfterDeadline') });
   });
-export type CycleSettingsInput = Omit<z.infer<typeof cycleSettingsInput>, 'allowLateSubmission'> & { allowLateSubmission?: boolean };
+export type CycleSettingsInput = Omit<z.infer<typeof cycleSettingsInput>, 'allowLateSubmission' | 'boardNotice'> & { allowLateSubmission?: boolean; boardNotice?: BoardNotice };
 
 /** The default calendar's dates of a school year (calendars.ts: finished before the school year starts, as the law asks). */
 export function defaultCycleDates(schoolYear: string): RoundDates {
@@ -68,6 +74,7 @@ export async function saveCycle(options: { db: Database; clock: Clock; auth: Aut
   const now = clock.now();
   const today = amsterdamDate(now);
   const allowLateSubmission = input.allowLateSubmission ?? false;
+  const boardNotice = input.boardNotice ?? 'after_council';
   return db.transaction(async (tx) => {
     const version = await getTemplateVersion(tx, input.templateVersionId);
     if (!version || version.partnershipId !== partnershipId || version.status !== 'published') {
@@ -83,7 +90,7 @@ export async function saveCycle(options: { db: Database; clock: Clock; auth: Aut
     if (options.mode === 'create') {
       if (existing) throw new AppError('conflict', t('yearExists', { year: input.schoolYear }), { field: 'schoolYear' });
       const id = crypto.randomUUID();
-      await insertCycle(tx, { id, partnershipId, ...input, allowLateSubmission, createdAt: now });
+      await insertCycle(tx, { id, partnershipId, ...input, allowLateSubmission, boardNotice, createdAt: now });
       await recordAudit(tx, { at: now, actorUserId: auth.principal.userId, partnershipId, action: 'cycle.create', entityType: 'cycle', entityId: id, after: input });
       return id;
     }
@@ -91,7 +98,7 @@ export async function saveCycle(options: { db: Database; clock: Clock; auth: Aut
     if (existing.openedAt && existing.templateVersionId !== input.templateVersionId) {
       throw new AppError('invalid_input', t('versionLocked'), { field: 'templateVersionId' });
     }
-    const values = { opensOn: input.opensOn, submitDeadline: input.submitDeadline, closesOn: input.closesOn, templateVersionId: input.templateVersionId, allowLateSubmission };
+    const values = { opensOn: input.opensOn, submitDeadline: input.submitDeadline, closesOn: input.closesOn, templateVersionId: input.templateVersionId, allowLateSubmission, boardNotice };
     await updateCycleSettings(tx, existing.id, values);
     await recordAudit(tx, {
       at: now,
@@ -106,6 +113,7 @@ export async function saveCycle(options: { db: Database; clock: Clock; auth: Aut
         closesOn: existing.closesOn,
         templateVersionId: existing.templateVersionId,
         allowLateSubmission: existing.allowLateSubmission,
+        boardNotice: existing.boardNotice,
       },
       after: values,
     });

@@ -5,6 +5,9 @@ import { partnerships } from '../partnerships/schema.js';
 import { profiles } from '../questionnaire/schema.js';
 import { templateVersions } from '../templates/schema.js';
 
+export const BOARD_NOTICES = ['after_council', 'at_submission'] as const;
+export type BoardNotice = (typeof BOARD_NOTICES)[number];
+
 /** One SWV's yearly cycle for one school year: its dates and the template version in force. */
 export const cycles = pgTable(
   'cycles',
@@ -19,6 +22,11 @@ export const cycles = pgTable(
     templateVersionId: text('template_version_id').notNull().references(() => templateVersions.id),
     /** May a school still submit after the deadline (until the close date, marked late)? Off by default. */
     allowLateSubmission: boolean('allow_late_submission').notNull().default(false),
+    /**
+     * When the board hears it can adopt: once the council has given its say ('after_council', the default), or at
+     * submission together with the council ('at_submission').
+     */
+    boardNotice: text('board_notice', { enum: BOARD_NOTICES }).notNull().default('after_council'),
     /** When profiles were prepared for every school (the cycle was opened). */
     openedAt: timestamp('opened_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),

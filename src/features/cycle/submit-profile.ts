@@ -17,7 +17,7 @@ import { isLate, t } from './transition-rules.js';
 /**
  * The school makes its profile final: only when complete, from the open date until the deadline (inclusive);
  * after it only when the cycle allows late submission (until the close date, marked late).
- * The documents are snapshotted and the council and board told.
+ * The documents are snapshotted and the council told (the board too when the SWV wants it at submission).
  * beginTransition locks the profile row (FOR UPDATE) before the completeness check, in this transaction:
  * an autosave that checks the status FOR SHARE waits for the submit, or the submit waits for the autosave.
  */
@@ -59,7 +59,8 @@ export async function submitProfile(options: { db: Database; clock: Clock; auth:
       }
     };
     await tell(await listMembersAt(tx, 'council_member', { schoolId: scope.schoolId }), t('submittedTaskCouncil'));
-    await tell(await listMembersAt(tx, 'board_user', { boardId: scope.boardId }), t('submittedTaskBoard'));
+    // The board hears it can adopt now only where the SWV wants that at submission; otherwise once the council has spoken (record-advice.ts).
+    if (cycle.boardNotice === 'at_submission') await tell(await listMembersAt(tx, 'board_user', { boardId: scope.boardId }), t('submittedTaskBoard'));
     return { late };
   });
 }

@@ -8,6 +8,13 @@ import type { Ambition, AnswerValue } from '../templates/model/answer.js';
 export const PROFILE_STATUSES = ['not_started', 'in_progress', 'submitted', 'advised', 'adopted', 'published'] as const;
 export type ProfileStatus = (typeof PROFILE_STATUSES)[number];
 
+/** What the council (MR) gave: advice on the SOP, or the parents' section's consent (instemming) to the school guide. */
+export const COUNCIL_SAYS = ['advice', 'consent'] as const;
+export type CouncilSay = (typeof COUNCIL_SAYS)[number];
+/** Its outcome: advice positive / positive with remarks / negative; consent given / withheld. */
+export const COUNCIL_OUTCOMES = ['positive', 'positive_with_remarks', 'negative', 'given', 'withheld'] as const;
+export type CouncilOutcome = (typeof COUNCIL_OUTCOMES)[number];
+
 /** One school's support profile (SOP) for one school year. */
 export const profiles = pgTable(
   'profiles',
@@ -23,6 +30,9 @@ export const profiles = pgTable(
     submittedBy: text('submitted_by').references(() => users.id),
     adviceDate: date('advice_date'),
     adviceText: text('advice_text'),
+    /** Advice or consent (cycle/record-advice.ts); null before the council's say, and for advice recorded before this was asked. */
+    councilSay: text('council_say', { enum: COUNCIL_SAYS }),
+    councilOutcome: text('council_outcome', { enum: COUNCIL_OUTCOMES }),
     adoptedOn: date('adopted_on'),
     adoptedByName: text('adopted_by_name'),
     adoptedByUser: text('adopted_by_user').references(() => users.id),

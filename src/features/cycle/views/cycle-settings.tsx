@@ -118,7 +118,7 @@ export function CycleFormView(props: { page: CycleFormPage; locale: Locale; csrf
   return (
     <>
       <h1 class="utrecht-heading-1">{cycleFormTitle(page, props.locale)}</h1>
-      <ErrorSummary title={ui('errorSummaryTitle')} errors={errors} fieldOrder={['schoolYear', 'opensOn', 'submitDeadline', 'closesOn', 'allowLateSubmission', 'templateVersionId']} />
+      <ErrorSummary title={ui('errorSummaryTitle')} errors={errors} fieldOrder={['schoolYear', 'opensOn', 'submitDeadline', 'closesOn', 'allowLateSubmission', 'boardNotice', 'templateVersionId']} />
       {page.versions.length === 0 && <Alert type="warning">{t('noVersions')}</Alert>}
       {yearWarning && <Alert type="warning">{yearWarning}</Alert>}
       {lateClose && (
@@ -169,6 +169,17 @@ export function CycleFormView(props: { page: CycleFormPage; locale: Locale; csrf
           options={[
             { value: 'nee', label: t('allowLateNo') },
             { value: 'ja', label: t('allowLateYes') },
+          ]}
+        />
+        <SelectField
+          name="boardNotice"
+          label={t('boardNotice')}
+          hint={t('boardNoticeHint')}
+          value={v['boardNotice'] ?? 'na-mr'}
+          error={errors['boardNotice']}
+          options={[
+            { value: 'na-mr', label: t('boardNoticeAfterCouncil') },
+            { value: 'bij-indienen', label: t('boardNoticeAtSubmission') },
           ]}
         />
         <SelectField

@@ -3,13 +3,22 @@
  * A profile's cycle page ("Indienen, advies en vaststelling"): status and facts, the forms of the transitions the
  * viewer may make now (advice, adoption, publication, reopening, review remarks and answers), and the history.
  */
-import { Alert, Button, CsrfField, ErrorSummary, SelectField, StatusTag, TextAreaField, TextField, type FieldErrors } from '../../../ui/components.js';
+import { Alert, Button, ButtonLink, CheckboxField, CsrfField, ErrorSummary, RadioGroupField, SelectField, StatusTag, TextAreaField, TextField, type FieldErrors } from '../../../ui/components.js';
 import { translator, type Locale } from '../../../ui/i18n.js';
 import { uiMessages } from '../../../ui/messages.js';
 import { formatDutchDate } from '../editability.js';
+import type { CouncilOutcome } from '../../questionnaire/schema.js';
+import type { AdoptWarning } from '../adopt-profile.js';
 import type { ProfileCyclePage } from '../load-profile-cycle-page.js';
+import { COUNCIL_CHOICES } from '../record-advice.js';
 import { PROFILE_STATUS_LABELS } from '../profile-status.js';
-import { cycleT, formatDateTime, ProfileStatusTag } from './shared.js';
+import { cycleT, formatDateTime, ProfileStatusTag, type CycleT } from './shared.js';
+
+const WARNING_WORDS = { noCouncil: 'adoptWarningNoCouncil', negative: 'adoptWarningNegative', openRemarks: 'adoptWarningRemarks' } as const satisfies Record<AdoptWarning, string>;
+
+export function outcomeWords(t: CycleT, outcome: CouncilOutcome | null): string {
+  return outcome ? t(`outcome_${outcome}`) : t('outcomeUnknown');
+}
 
 export type CycleFormName = 'advice' | 'adopt' | 'reopen' | 'remark' | 'respond' | 'publish';
 
@@ -50,6 +59,18 @@ export function ProfileCycleView(props: { page: ProfileCyclePage; locale: Locale
         <ProfileStatusTag locale={props.locale} status={profile.status} /> {page.late && <StatusTag tone="danger">{t('lateTag')}</StatusTag>}
       </p>
       {page.closedMessage && <Alert type="info">{page.closedMessage}</Alert>}
+      {page.can.recordAdvice && (
+        <div class="utrecht-alert utrecht-alert--info cycle-next-step">
+          <p class="utrecht-paragraph">{t('councilNextStep')}</p>
+          <ButtonLink href="#advice-heading">{t('giveAdvice')}</ButtonLink>
+        </div>
+      )}
+      {page.can.adopt && (
+        <div class="utrecht-alert utrecht-alert--info cycle-next-step">
+          <p class="utrecht-paragraph">{t('boardNextStep')}</p>
+          <ButtonLink href="#adopt-heading">{t('adoptNow')}</ButtonLink>
+        </div>
+      )}
       <dl class="facts">
         {profile.submittedAt && (
           <>
@@ -59,8 +80,11 @@ export function ProfileCycleView(props: { page: ProfileCyclePage; locale: Locale
         )}
         {profile.adviceDate && (
           <>
-            <dt>{t('adviceOn', { date: formatDutchDate(profile.adviceDate) })}</dt>
-            <dd class="preserve-lines">{profile.adviceText}</dd>
+            <dt>{profile.councilSay === 'consent' ? t('consentOn', { date: formatDutchDate(profile.adviceDate) }) : t('adviceOn', { date: formatDutchDate(profile.adviceDate) })}</dt>
+            <dd>
+              <strong>{outcomeWords(t, profile.councilOutcome)}</strong>
+              {profile.adviceText && <div class="preserve-lines">{profile.adviceText}</div>}
+            </dd>
           </>
         )}
         {profile.adoptedOn && (
@@ -103,6 +127,14 @@ export function ProfileCycleView(props: { page: ProfileCyclePage; locale: Locale
           </h2>
           <form method="post" action={`/profielen/${profile.id}/advies`} novalidate>
             <CsrfField token={props.csrfToken} />
+            <RadioGroupField
+              name="outcome"
+              legend={t('councilSayLegend')}
+              hint={t('councilSayHint')}
+              value={formValues('advice')['outcome']}
+              error={formErrors('advice')['outcome']}
+              options={Object.entries(COUNCIL_CHOICES).map(([value, choice]) => ({ value, label: outcomeWords(t, choice.outcome) }))}
+            />
             <TextField name="adviceDate" type="date" label={t('adviceDate')} value={formValues('advice')['adviceDate'] ?? page.today} error={formErrors('advice')['adviceDate']} />
             <TextAreaField name="adviceText" label={t('adviceText')} hint={t('adviceTextHint')} value={formValues('advice')['adviceText']} error={formErrors('advice')['adviceText']} rows={6} />
             <Button>{t('recordAdvice')}</Button>
@@ -114,8 +146,22 @@ export function ProfileCycleView(props: { page: ProfileCyclePage; locale: Locale
           <h2 class="utrecht-heading-2" id="adopt-heading">
             {t('adoptHeading')}
           </h2>
+          <p class="utrecht-paragraph">
+            {profile.adviceDate ? t('adoptCouncilSaid', { outcome: outcomeWords(t, profile.councilOutcome), date: formatDutchDate(profile.adviceDate) }) : t('adoptCouncilPending')}
+          </p>
           <form method="post" action={`/profielen/${profile.id}/vaststellen`} novalidate>
             <CsrfField token={props.csrfToken} />
+            {page.adoptWarnings.length > 0 && (
+              <div class="utrecht-alert utrecht-alert--warning">
+                <p class="utrecht-paragraph">{t('adoptWarningsIntro')}</p>
+                <ul class="utrecht-unordered-list">
+                  {page.adoptWarnings.map((warning) => (
+                    <li>{t(WARNING_WORDS[warning], { count: page.openRemarkCount })}</li>
+                  ))}
+                </ul>
+                <CheckboxField name="confirmWarnings" label={t('confirmWarnings')} checked={formValues('adopt')['confirmWarnings'] === 'ja'} error={formErrors('adopt')['confirmWarnings']} />
+              </div>
+            )}
             <TextField name="adoptedOn" type="date" label={t('adoptDate')} value={formValues('adopt')['adoptedOn'] ?? page.today} error={formErrors('adopt')['adoptedOn']} />
             <TextField
               name="adoptedByName"

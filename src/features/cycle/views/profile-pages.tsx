@@ -123,7 +123,7 @@ export function SubmittedView(props: { page: SubmittedPage; locale: Locale }) {
       <ol class="utrecht-ordered-list">
         <li>{t('confirmStep1')}</li>
         <li>{t('confirmStep2')}</li>
-        <li>{t('confirmStep3')}</li>
+        <li>{page.boardNotice === 'at_submission' ? t('confirmStep3AtSubmission') : t('confirmStep3')}</li>
         <li>{t('confirmStep4')}</li>
       </ol>
       <p class="utrecht-paragraph">{t('confirmNeedChange')}</p>

@@ -703,6 +703,8 @@ export function previewProfilePage(version: TemplateVersionRow, now: Date): Prof
       submittedBy: null,
       adviceDate: null,
       adviceText: null,
+      councilSay: null,
+      councilOutcome: null,
       adoptedOn: null,
       adoptedByName: null,
       adoptedByUser: null,
