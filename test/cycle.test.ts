@@ -175,6 +175,8 @@ for (const kind of TEST_DATABASE_KINDS) {
       const boardClient = await TestClient.signedIn(app, users.board);
       const boardPage = await (await boardClient.get(`/profielen/${profile1.id}/cyclus`)).text();
       expect(boardPage).toContain('Oordeel van de MR: Instemming van de oudergeleding onthouden (schoolgids)');
+      // Who submitted it, by name (a school editor, not one of the SWV's own users).
+      expect(boardPage).toContain('Ingediend op 1 oktober 2027 door Rivier school_editor');
       expect(boardPage).toContain('De MR gaf een negatief advies of onthield haar instemming.');
       const unconfirmed = await refusal(adoptProfile({ ...deps(), auth: await as('board', 'profile.adopt', profile1.id), profileId: profile1.id, input: { adoptedOn: '2027-10-01', adoptedByName: 'R. Rivier' } }));
       expect(unconfirmed.details).toMatchObject({ field: 'confirmWarnings', warnings: ['negative'] });
@@ -204,6 +206,12 @@ for (const kind of TEST_DATABASE_KINDS) {
       app.clock.set('2028-02-01T10:00:00+01:00');
       expect(await openCycle({ ...deps(), auth: await as('admin', 'cycle.manage'), partnershipId, schoolYear: '2028-2029' })).toEqual({ created: 1, skipped: 0 });
       const profile2 = (await findProfile(db, schoolId, '2028-2029'))!;
+      // Prefilled but not touched: "not started" says where the answers came from, instead of contradicting itself.
+      expect(profile2.status).toBe('not_started');
+      const progress2 = await (await (await TestClient.signedIn(app, users.admin)).get(`/swv/${partnershipId}/cyclus/2028-2029`)).text();
+      expect(progress2).toMatch(/\d+ van \d+ vragen overgenomen van vorig jaar/);
+      const home2 = await (await (await TestClient.signedIn(app, users.editor)).get(`/profielen/${profile2.id}`)).text();
+      expect(home2).toMatch(/\d+ van \d+ verplichte vragen overgenomen van vorig jaar/);
       const carried = (await listAnswers(db, profile2.id)).answers;
       const previousAnswers = (await listAnswers(db, profile1.id)).answers;
       expect(carried[unchanged.key]).toMatchObject({ value: previousAnswers[unchanged.key]!.value, carriedOver: true, revision: 1 });

@@ -86,7 +86,8 @@ export function ProgressView(props: { page: ProgressPage; links: ProgressLinks; 
                     <td>
                       <ProfileStatusTag locale={props.locale} status={row.status} /> {row.late && <StatusTag tone="danger">{t('lateTag')}</StatusTag>}
                     </td>
-                    <td>{t('progressCount', { answered: row.answered, total: row.required })}</td>
+                    {/* Not started with answers: all of them were carried over from last year (the school's first save starts it). */}
+                    <td>{t(row.status === 'not_started' && row.answered > 0 ? 'progressCountCarried' : 'progressCount', { answered: row.answered, total: row.required })}</td>
                   </tr>
                 ))}
                 {page.withoutProfile.map((school) => (

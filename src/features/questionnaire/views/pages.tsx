@@ -66,7 +66,7 @@ export function ProfileHome(props: { page: ProfilePage; locale: Locale }) {
         <dt>{t('progress')}</dt>
         <dd>
           <progress class="q-progress" max={c.required} value={c.answered} aria-label={t('progress')}></progress>{' '}
-          {t('progressText', { answered: c.answered, required: c.required, percent: c.percent })}
+          {t(page.profile.status === 'not_started' && c.answered > 0 ? 'progressTextCarried' : 'progressText', { answered: c.answered, required: c.required, percent: c.percent })}
         </dd>
       </dl>
       {!page.canEdit && <Alert type="info">{page.editability.editable ? t('readOnly') : page.editability.message}</Alert>}
