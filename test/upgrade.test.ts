@@ -7,7 +7,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { FixedClock } from '../src/config/clock.js';
@@ -49,13 +49,15 @@ describe.each(TEST_DATABASE_KINDS)('upgrade from earlier versions (%s)', (kind) 
     afterAll(async () => {
       await database?.close();
     });
+    const rowsOf = async <T,>(query: SQL): Promise<T[]> => ((await database.db.execute(query)) as unknown as { rows: T[] }).rows;
+    const countRows = (query: SQL) => rowsOf<{ n: number }>(query);
 
     it('keeps every row of every table', async () => {
       const expected = rowsPerTable(dump);
       expect(expected.get('answers')).toBeGreaterThan(100);
       for (const [table, count] of expected) {
-        const result = await database.db.execute(sql.raw(`select count(*)::int as n from public."${table}"`));
-        expect({ table, rows: (result.rows[0] as { n: number }).n }).toEqual({ table, rows: count });
+        const [row] = await countRows(sql.raw(`select count(*)::int as n from public."${table}"`));
+        expect({ table, rows: row!.n }).toEqual({ table, rows: count });
       }
     });
 
@@ -71,10 +73,12 @@ describe.each(TEST_DATABASE_KINDS)('upgrade from earlier versions (%s)', (kind) 
       expect(byKey.get('aantal-leerlingen')).toBe(312);
       expect(byKey.get('respectvol-omgaan')).toBe(false);
       expect(byKey.get('onderwijsconcept')).toBe('Daltononderwijs: zelfstandigheid, samenwerken en verantwoordelijkheid.');
-      const history = await database.db.execute(sql`select count(*)::int as n from answer_history where profile_id = ${profile!.id}`);
-      expect((history.rows[0] as { n: number }).n).toBe(4);
-      const files = await database.db.execute(sql`select count(*)::int as n, sum(length(bytes))::int as bytes, sum(size)::int as size from document_files`);
-      const totals = files.rows[0] as { n: number; bytes: number; size: number };
+      const [history] = await countRows(sql`select count(*)::int as n from answer_history where profile_id = ${profile!.id}`);
+      expect(history!.n).toBe(4);
+      const [totals] = await rowsOf<{ n: number; bytes: number; size: number }>(
+        sql`select count(*)::int as n, sum(length(bytes))::int as bytes, sum(size)::int as size from document_files`,
+      );
+      if (!totals) throw new Error('no totals');
       expect(totals.n).toBeGreaterThan(0);
       expect(totals.bytes).toBe(totals.size);
     });
