@@ -2,7 +2,6 @@
 import { z } from 'zod';
 import { AppError } from '../../auth/app-error.js';
 import { can, type Permission } from '../../auth/policy.js';
-import { baseUrl } from '../../ui/request.js';
 import { Alert, Button, CsrfField, ErrorSummary, SelectField, StatusTag, TextField, type FieldErrors } from '../../ui/components.js';
 import type { AppContext } from '../../ui/context.js';
 import { translator, type Locale } from '../../ui/i18n.js';
@@ -10,10 +9,6 @@ import { renderPage } from '../../ui/layout.js';
 import { uiMessages } from '../../ui/messages.js';
 import { parseForm, readForm } from '../../ui/forms.js';
 import { authorized, permission, type Authorized, type RouteTable } from '../../ui/route.js';
-import { INVITABLE_ROLES, inviteUser } from '../accounts/invite-user.js';
-import { findMembershipInPartnership, listUsersOfPartnership } from '../accounts/repository.js';
-import { resendInvitation } from '../accounts/resend-invitation.js';
-import { revokeRole } from '../accounts/revoke-role.js';
 import { partnershipMessages } from './messages.js';
 import { getBoard, getPartnership, getSchool, listBoards, listPartnerships, listSchoolContacts, listSchoolsOfBoard, listSchoolsOfPartnership } from './repository.js';
 import { contactsFromForm, MAX_SCHOOL_CONTACTS, schoolContactsInput, updateSchoolContacts } from './update-school-contacts.js';
@@ -163,187 +158,6 @@ export function registerPartnershipRoutes(table: RouteTable): void {
         </>
       ),
     });
-  });
-
-  const usersPage = async (c: AppContext, errors: FieldErrors, values: Record<string, string>, notice?: string) => {
-    const t = m(c);
-    const ui = translator(uiMessages, c.var.locale);
-    const db = c.var.deps.db;
-    const id = c.req.param('partnershipId')!;
-    const partnership = await getPartnership(db, id);
-    if (!partnership) throw new AppError('not_found');
-    const [people, boardList, schoolList] = await Promise.all([listUsersOfPartnership(db, id), listBoards(db, id), listSchoolsOfPartnership(db, id)]);
-    // After a redirect (revoke, resend) the outcome comes as a flag in the address.
-    const shownNotice = notice ?? (c.req.query('ingetrokken') ? t('revoked') : c.req.query('opnieuw') ? t('resent') : undefined);
-    const placeOptions = [
-      ...boardList.map((b) => ({ value: b.id, label: `${t('board')}: ${b.name}` })),
-      ...schoolList.map((s) => ({ value: s.id, label: `${t('school')}: ${s.name} (${s.locationCode})` })),
-    ];
-    return renderPage(c, {
-      title: t('usersTitle'),
-      partnershipId: id,
-      status: Object.keys(errors).length ? 400 : 200,
-      breadcrumbs: [[partnership.name, `/swv/${id}`]],
-      children: (
-        <>
-          <h1 class="utrecht-heading-1">{t('usersTitle')}</h1>
-          {shownNotice && <Alert type="ok">{shownNotice}</Alert>}
-          <ErrorSummary title={ui('errorSummaryTitle')} errors={errors} fieldOrder={['name', 'email', 'role', 'placeId']} />
-          <table class="utrecht-table">
-            <caption class="visually-hidden">{t('users')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('name')}</th>
-                <th scope="col">{t('email')}</th>
-                <th scope="col">{t('roles')}</th>
-                <th scope="col">{t('status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {people.map((person) => (
-                <tr>
-                  <td>{person.name}</td>
-                  <td>{person.email}</td>
-                  <td>
-                    {person.roles.map((r) => (
-                      <div>
-                        {ui(`role.${r.role}`)} — {r.placeName}{' '}
-                        <a class="utrecht-link" href={`/swv/${id}/gebruikers/${r.membershipId}/intrekken`}>
-                          {t('revokeLink')}
-                          <span class="visually-hidden">{t('revokeLinkContext', { role: ui(`role.${r.role}`), place: r.placeName, name: person.name })}</span>
-                        </a>
-                      </div>
-                    ))}
-                  </td>
-                  <td>
-                    {person.hasPassword ? <StatusTag tone="success">{t('active')}</StatusTag> : <StatusTag tone="info">{t('invitedStatus')}</StatusTag>}
-                    {!person.hasPassword && (
-                      <form method="post" action={`/swv/${id}/gebruikers/${person.id}/uitnodiging-opnieuw`} class="inline-form">
-                        <CsrfField token={c.var.csrfToken} />
-                        <button class="utrecht-button utrecht-button--subtle link-button" type="submit">
-                          {t('resendButton')}
-                          <span class="visually-hidden">{t('resendButtonContext', { name: person.name })}</span>
-                        </button>
-                      </form>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <h2 class="utrecht-heading-2">{t('inviteHeading')}</h2>
-          <p class="utrecht-paragraph">{t('inviteIntro')}</p>
-          <form method="post" action={`/swv/${id}/gebruikers`} novalidate>
-            <CsrfField token={c.var.csrfToken} />
-            <TextField name="name" label={t('name')} value={values['name']} error={errors['name']} autocomplete="off" />
-            <TextField name="email" label={t('email')} type="email" value={values['email']} error={errors['email']} autocomplete="off" />
-            <SelectField
-              name="role"
-              label={t('role')}
-              value={values['role']}
-              error={errors['role']}
-              emptyLabel=""
-              options={INVITABLE_ROLES.map((role) => ({ value: role, label: ui(`role.${role}`) }))}
-            />
-            <SelectField name="placeId" label={t('place')} hint={t('placeHint')} value={values['placeId']} error={errors['placeId']} emptyLabel={t('choosePlace')} options={placeOptions} />
-            <Button>{t('inviteButton')}</Button>
-          </form>
-        </>
-      ),
-    });
-  };
-
-  table.get('/swv/:partnershipId/gebruikers', permission('partnership.manage', fromPartnershipParam), (c) => usersPage(c, {}, {}));
-
-  table.post('/swv/:partnershipId/gebruikers', permission('partnership.manage', fromPartnershipParam), async (c, auth) => {
-    const t = m(c);
-    const values = await readForm(c);
-    const schema = z.object({
-      name: z.string().trim().min(2, { error: t('nameRequired') }).max(120, { error: t('nameRequired') }),
-      email: z.string().trim().pipe(z.email({ error: t('emailInvalid') })),
-      role: z.enum(INVITABLE_ROLES, { error: t('roleRequired') }),
-      placeId: z.string().optional(),
-    });
-    const parsed = parseForm(schema, values);
-    if (!parsed.ok) return usersPage(c, parsed.errors, values);
-    try {
-      const result = await inviteUser({
-        db: c.var.deps.db,
-        clock: c.var.deps.clock,
-        auth: authorized(auth),
-        partnershipId: c.req.param('partnershipId')!,
-        input: { ...parsed.data, placeId: parsed.data.placeId || undefined },
-        baseUrl: baseUrl(c),
-        locale: c.var.locale,
-      });
-      return usersPage(c, {}, {}, result.isNewUser ? t('invited', { email: parsed.data.email }) : t('roleAdded', { email: parsed.data.email }));
-    } catch (error) {
-      if (error instanceof AppError && (error.code === 'invalid_input' || error.code === 'conflict')) {
-        const field = (error.details as { field?: string } | undefined)?.field ?? 'email';
-        return usersPage(c, { [field]: error.userMessage ?? error.code }, values);
-      }
-      throw error;
-    }
-  });
-
-  const revokePage = async (c: AppContext, error?: string) => {
-    const t = m(c);
-    const ui = translator(uiMessages, c.var.locale);
-    const id = c.req.param('partnershipId')!;
-    const partnership = await getPartnership(c.var.deps.db, id);
-    const membership = partnership ? await findMembershipInPartnership(c.var.deps.db, id, c.req.param('membershipId')!) : null;
-    if (!partnership || !membership) throw new AppError('not_found');
-    return renderPage(c, {
-      title: t('revokeTitle'),
-      partnershipId: id,
-      status: error ? 409 : 200,
-      breadcrumbs: [
-        [partnership.name, `/swv/${id}`],
-        [t('users'), `/swv/${id}/gebruikers`],
-      ],
-      children: (
-        <>
-          <h1 class="utrecht-heading-1">{t('revokeTitle')}</h1>
-          {error && (
-            <Alert type="error" role="alert">
-              {error}
-            </Alert>
-          )}
-          <p class="utrecht-paragraph">
-            {t('revokeQuestion', { role: ui(`role.${membership.role}`), place: membership.placeName, name: membership.userName, email: membership.userEmail })}
-          </p>
-          <form method="post" action={`/swv/${id}/gebruikers/${membership.id}/intrekken`} class="button-row">
-            <CsrfField token={c.var.csrfToken} />
-            <Button name="bevestigd" value="1">
-              {t('revokeButton')}
-            </Button>
-            <a class="utrecht-link" href={`/swv/${id}/gebruikers`}>
-              {ui('cancel')}
-            </a>
-          </form>
-        </>
-      ),
-    });
-  };
-
-  table.get('/swv/:partnershipId/gebruikers/:membershipId/intrekken', permission('partnership.manage', fromPartnershipParam), (c) => revokePage(c));
-  table.post('/swv/:partnershipId/gebruikers/:membershipId/intrekken', permission('partnership.manage', fromPartnershipParam), async (c, auth) => {
-    // Without the confirmation button's value, show the question first (a stray post revokes nothing).
-    if ((await readForm(c))['bevestigd'] !== '1') return revokePage(c);
-    const partnershipId = c.req.param('partnershipId')!;
-    try {
-      await revokeRole({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), partnershipId, membershipId: c.req.param('membershipId')!, locale: c.var.locale });
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'invalid_state') return revokePage(c, error.userMessage);
-      throw error;
-    }
-    return c.redirect(`/swv/${partnershipId}/gebruikers?ingetrokken=1`, 303);
-  });
-
-  table.post('/swv/:partnershipId/gebruikers/:userId/uitnodiging-opnieuw', permission('partnership.manage', fromPartnershipParam), async (c, auth) => {
-    const partnershipId = c.req.param('partnershipId')!;
-    await resendInvitation({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), partnershipId, userId: c.req.param('userId')!, baseUrl: baseUrl(c), locale: c.var.locale });
-    return c.redirect(`/swv/${partnershipId}/gebruikers?opnieuw=1`, 303);
   });
 
   const settingsPage = async (c: AppContext, errors: FieldErrors, values: Record<string, string> | null, notice?: string) => {
