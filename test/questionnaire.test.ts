@@ -63,7 +63,7 @@ for (const kind of TEST_DATABASE_KINDS) {
       const body = (await response.json()) as { ok: boolean; revision: number; normStatus: string; sectionProgress: { sectionKey: string; answered: number } };
       expect(body).toMatchObject({ ok: true, revision: 1, normStatus: 'meets', nationalNormStatus: 'no-norm', sectionProgress: { sectionKey: 'algemeen', answered: 1 } });
       const stored = await row('inspectie-oordeel');
-      expect(stored).toMatchObject({ value: 'voldoende', meetsNorm: true, revision: 1, schoolYear: '2026-2027', partnershipId: testApp.demo.partnershipId });
+      expect(stored).toMatchObject({ value: 'voldoende', normStatus: 'meets', revision: 1, schoolYear: '2026-2027', partnershipId: testApp.demo.partnershipId });
       const [profile] = await testApp.deps.db.select().from(profiles).where(eq(profiles.id, profileId));
       expect(profile!.status).toBe('in_progress');
       const audit = await testApp.deps.db.select().from(auditLog).where(and(eq(auditLog.entityId, profileId), eq(auditLog.action, 'profile.start')));
@@ -361,7 +361,7 @@ for (const kind of TEST_DATABASE_KINDS) {
           schoolYear: '2026-2027',
           field: 'value',
           value: 'Na het indienen',
-          meetsNorm: null,
+          normStatus: null,
           baseRevision: 0,
           baseValue: 'Dalton',
           userId: testApp.demo.userIds['ib@regenboog.example']!,
