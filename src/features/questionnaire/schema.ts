@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { storedJson } from '../../db/json-column.js';
 import { users } from '../accounts/schema.js';
 import { partnerships, schools } from '../partnerships/schema.js';
 import { templateVersions } from '../templates/schema.js';
@@ -53,8 +54,9 @@ export const answers = pgTable(
     itemKey: text('item_key').notNull(),
     partnershipId: text('partnership_id').notNull(),
     schoolYear: text('school_year').notNull(),
-    value: jsonb('value').$type<AnswerValue | null>(),
-    ambition: jsonb('ambition').$type<Ambition | null>(),
+    // storedJson, not drizzle's jsonb: a stored "3" must come back as "3", not 3 (src/db/json-column.ts).
+    value: storedJson<AnswerValue | null>('value'),
+    ambition: storedJson<Ambition | null>('ambition'),
     parentText: text('parent_text'),
     normStatus: text('norm_status', { enum: STORED_NORM_STATUSES }),
     /** The same against the item's national norm (landelijke norm), null without one. */
@@ -84,8 +86,8 @@ export const answerHistory = pgTable(
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     profileId: text('profile_id').notNull().references(() => profiles.id, { onDelete: 'cascade' }),
     itemKey: text('item_key').notNull(),
-    before: jsonb('before'),
-    after: jsonb('after'),
+    before: storedJson<unknown>('before'),
+    after: storedJson<unknown>('after'),
     changedBy: text('changed_by').references(() => users.id),
     changedAt: timestamp('changed_at', { withTimezone: true }).notNull(),
   },
