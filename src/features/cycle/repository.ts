@@ -150,6 +150,32 @@ export function listTransitions(db: DbOrTx, profileId: string): Promise<Transiti
   return db.select().from(profileTransitions).where(eq(profileTransitions.profileId, profileId)).orderBy(asc(profileTransitions.at), asc(profileTransitions.id));
 }
 
+/** A profile's transitions with the name of who made each (null for the system or a removed user). */
+export function listTransitionsWithNames(db: DbOrTx, profileId: string): Promise<Array<TransitionRow & { byName: string | null }>> {
+  return db
+    .select({
+      id: profileTransitions.id,
+      profileId: profileTransitions.profileId,
+      fromStatus: profileTransitions.fromStatus,
+      toStatus: profileTransitions.toStatus,
+      reason: profileTransitions.reason,
+      byUserId: profileTransitions.byUserId,
+      at: profileTransitions.at,
+      byName: users.name,
+    })
+    .from(profileTransitions)
+    .leftJoin(users, eq(users.id, profileTransitions.byUserId))
+    .where(eq(profileTransitions.profileId, profileId))
+    .orderBy(asc(profileTransitions.at), asc(profileTransitions.id));
+}
+
+/** The name of a user (any user: a submitter may have left the school since), or null. */
+export async function getUserName(db: DbOrTx, userId: string | null): Promise<string | null> {
+  if (!userId) return null;
+  const [row] = await db.select({ name: users.name }).from(users).where(eq(users.id, userId));
+  return row?.name ?? null;
+}
+
 export async function insertReviewRemark(db: DbOrTx, row: { id: string; profileId: string; itemKey: string | null; body: string; authorUserId: string | null; createdAt: Date }): Promise<void> {
   await db.insert(reviewRemarks).values(row);
 }
@@ -200,23 +226,6 @@ export function listProgressRows(db: DbOrTx, partnershipId: string, schoolYear: 
     .innerJoin(schools, eq(schools.id, profiles.schoolId))
     .where(and(eq(profiles.partnershipId, partnershipId), eq(profiles.schoolYear, schoolYear), boardId ? eq(schools.boardId, boardId) : undefined))
     .orderBy(asc(schools.name));
-}
-
-/** Answered item keys per profile (non-empty values), for progress counts. */
-export async function countAnsweredItems(db: DbOrTx, profileIds: string[]): Promise<Map<string, Set<string>>> {
-  const result = new Map<string, Set<string>>();
-  if (profileIds.length === 0) return result;
-  const rows = await db
-    .select({ profileId: answers.profileId, itemKey: answers.itemKey, value: answers.value })
-    .from(answers)
-    .where(inArray(answers.profileId, profileIds));
-  for (const row of rows) {
-    if (row.value === null || (typeof row.value === 'string' && row.value.trim() === '')) continue;
-    const set = result.get(row.profileId) ?? new Set<string>();
-    set.add(row.itemKey);
-    result.set(row.profileId, set);
-  }
-  return result;
 }
 
 /** E-mail addresses of the school editors of the given schools (reminders). */

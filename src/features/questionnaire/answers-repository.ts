@@ -1,5 +1,5 @@
 /** Reads and writes answers. The questionnaire owns writing; documents and dashboards read through here. */
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { executePrepared, type DbOrTx } from '../../db/client.js';
 import { users } from '../accounts/schema.js';
 import type { Answer, StoredNormStatus } from '../templates/model/answer.js';
@@ -24,6 +24,32 @@ export async function listAnswers(db: DbOrTx, profileId: string): Promise<Profil
       continue;
     }
     result.answers[row.itemKey] = {
+      value: row.value ?? null,
+      ambition: row.ambition ?? null,
+      parentText: row.parentText ?? null,
+      revision: row.revision,
+      carriedOver: row.carriedOver,
+      updatedAt: row.updatedAt,
+    };
+  }
+  return result;
+}
+
+/**
+ * The answers of many profiles in one query (progress overviews: one round trip for every school, not one per
+ * school). Same shape per profile as listAnswers; profiles without answers get an empty entry.
+ */
+export async function listAnswersOfProfiles(db: DbOrTx, profileIds: string[]): Promise<Map<string, ProfileAnswers>> {
+  const result = new Map<string, ProfileAnswers>(profileIds.map((id) => [id, { answers: {}, limits: {} }]));
+  if (profileIds.length === 0) return result;
+  const rows = await db.select().from(answers).where(inArray(answers.profileId, profileIds));
+  for (const row of rows) {
+    const entry = result.get(row.profileId)!;
+    if (row.itemKey.startsWith(LIMITS_KEY_PREFIX)) {
+      if (typeof row.value === 'string' && row.value.trim()) entry.limits[row.itemKey.slice(LIMITS_KEY_PREFIX.length)] = row.value;
+      continue;
+    }
+    entry.answers[row.itemKey] = {
       value: row.value ?? null,
       ambition: row.ambition ?? null,
       parentText: row.parentText ?? null,
