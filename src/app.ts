@@ -13,6 +13,7 @@ import { projectRoot } from './config/project-root.js';
 import { loadSessionPrincipal } from './features/accounts/repository.js';
 import { SESSION_COOKIE } from './features/accounts/sessions.js';
 import { registerAccountRoutes } from './features/accounts/routes.js';
+import { registerUserManagementRoutes } from './features/accounts/user-management-routes.js';
 import { registerPartnershipRoutes } from './features/partnerships/routes.js';
 import { registerQuestionnaireRoutes } from './features/questionnaire/routes.js';
 import { registerTemplateRoutes } from './features/templates/routes.js';
@@ -42,6 +43,7 @@ export function buildRouteTable(): RouteTable {
   table.get('/static/*', publicAccess, async (c) => (await staticFiles(c, async () => {})) ?? (await sourceStaticFiles(c, async () => {})) ?? c.notFound());
   registerAccountRoutes(table);
   registerPartnershipRoutes(table);
+  registerUserManagementRoutes(table);
   registerQuestionnaireRoutes(table);
   registerTemplateRoutes(table);
   registerCycleRoutes(table);

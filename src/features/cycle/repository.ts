@@ -8,7 +8,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { memberships, users } from '../accounts/schema.js';
 import { schools } from '../partnerships/schema.js';
 import { answers, profiles, type ProfileStatus } from '../questionnaire/schema.js';
-import type { Ambition, AnswerValue } from '../templates/model/answer.js';
+import type { Ambition, AnswerValue, StoredNormStatus } from '../templates/model/answer.js';
 import { cycles, profileTransitions, reviewRemarks, type BoardNotice } from './schema.js';
 
 export type CycleRow = typeof cycles.$inferSelect;
@@ -80,8 +80,9 @@ export interface CarriedAnswer {
   value: AnswerValue | null;
   ambition: Ambition | null;
   parentText: string | null;
-  meetsNorm: boolean | null;
-  meetsNationalNorm?: boolean | null;
+  /** Against the SWV's norm and the national norm (questionnaire/answer-change.ts computeNormStatuses). */
+  normStatus: StoredNormStatus | null;
+  nationalNormStatus?: StoredNormStatus | null;
 }
 
 export async function insertCarriedAnswers(
@@ -101,8 +102,8 @@ export async function insertCarriedAnswers(
       value: row.value,
       ambition: row.ambition,
       parentText: row.parentText,
-      meetsNorm: row.meetsNorm,
-      meetsNationalNorm: row.meetsNationalNorm ?? null,
+      normStatus: row.normStatus,
+      nationalNormStatus: row.nationalNormStatus ?? null,
       carriedOver: options.carriedOver ?? true,
       revision: 1,
       updatedAt: at,

@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../../auth/app-error.js';
 import { recordAudit } from '../../audit/record-audit.js';
@@ -7,7 +6,8 @@ import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
 import { schoolAddedHooks } from './school-added-hooks.js';
 import type { PartnershipTranslate } from './messages.js';
-import { boards, districts, schools } from './schema.js';
+import { partnershipInScope } from './in-scope.js';
+import { findBoardInPartnership, findDistrictByName, findSchoolByLocationCode, insertBoard, insertDistrict, insertSchool } from './repository.js';
 
 /** The form's schema, with messages in the user's language. */
 export function addSchoolInput(t: PartnershipTranslate) {
@@ -43,23 +43,21 @@ export type AddSchoolInput = z.infer<ReturnType<typeof addSchoolInput>>;
 
 /** An SWV admin adds a school location (and, if needed, its board and district). */
 export async function addSchool(options: { db: Database; clock: Clock; auth: Authorized; partnershipId: string; input: AddSchoolInput; t: PartnershipTranslate }): Promise<string> {
-  const { db, clock, auth, partnershipId, input, t } = options;
+  const { db, clock, auth, input, t } = options;
+  const partnershipId = partnershipInScope(auth, options.partnershipId);
   const locationCode = `${input.brin}${input.vestiging}`;
   return db.transaction(async (tx) => {
-    const [existing] = await tx
-      .select({ name: schools.name })
-      .from(schools)
-      .where(and(eq(schools.partnershipId, partnershipId), eq(schools.locationCode, locationCode)));
+    const existing = await findSchoolByLocationCode(tx, partnershipId, locationCode);
     if (existing) throw new AppError('conflict', t('locationExists', { code: locationCode, name: existing.name }), { field: 'brin' });
 
     let boardId = input.boardId;
     if (boardId) {
-      const [board] = await tx.select({ id: boards.id }).from(boards).where(and(eq(boards.id, boardId), eq(boards.partnershipId, partnershipId)));
+      const board = await findBoardInPartnership(tx, partnershipId, boardId);
       if (!board) throw new AppError('invalid_input', t('chooseOwnBoard'), { field: 'boardId' });
     } else if (input.newBoardName) {
       boardId = crypto.randomUUID();
       const board = { id: boardId, partnershipId, name: input.newBoardName };
-      await tx.insert(boards).values(board);
+      await insertBoard(tx, board);
       await recordAudit(tx, { at: clock.now(), actorUserId: auth.principal.userId, partnershipId, action: 'board.add', entityType: 'board', entityId: boardId, after: board });
     } else {
       throw new AppError('invalid_input', t('chooseBoardOrNew'), { field: 'boardId' });
@@ -67,14 +65,11 @@ export async function addSchool(options: { db: Database; clock: Clock; auth: Aut
 
     let districtId: string | null = null;
     if (input.districtName) {
-      const [district] = await tx
-        .select({ id: districts.id })
-        .from(districts)
-        .where(and(eq(districts.partnershipId, partnershipId), eq(districts.name, input.districtName)));
+      const district = await findDistrictByName(tx, partnershipId, input.districtName);
       districtId = district?.id ?? crypto.randomUUID();
       if (!district) {
         const row = { id: districtId, partnershipId, name: input.districtName };
-        await tx.insert(districts).values(row);
+        await insertDistrict(tx, row);
         await recordAudit(tx, { at: clock.now(), actorUserId: auth.principal.userId, partnershipId, action: 'district.add', entityType: 'district', entityId: districtId, after: row });
       }
     }
@@ -94,7 +89,7 @@ export async function addSchool(options: { db: Database; clock: Clock; auth: Aut
       website: input.website || null,
       createdAt: clock.now(),
     };
-    await tx.insert(schools).values(row);
+    await insertSchool(tx, row);
     await recordAudit(tx, { at: clock.now(), actorUserId: auth.principal.userId, partnershipId, action: 'school.add', entityType: 'school', entityId: id, after: row });
     // E.g. the cycle: a school added while a cycle runs gets its profile now (cycle/plugins.tsx).
     for (const hook of schoolAddedHooks) await hook(tx, { schoolId: id, partnershipId, actorUserId: auth.principal.userId, now: clock.now() });

@@ -1,5 +1,5 @@
 /** The only module that reads and writes SWVs, boards, districts and schools. */
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { boards, districts, partnerships, schoolContacts, schools } from './schema.js';
 
@@ -42,7 +42,9 @@ export async function getBoard(db: DbOrTx, id: string): Promise<BoardRow | null>
   return row ?? null;
 }
 
-export async function getSchool(db: DbOrTx, id: string): Promise<(SchoolRow & { boardName: string; districtName: string | null }) | null> {
+export type SchoolWithNames = SchoolRow & { boardName: string; districtName: string | null };
+
+export async function getSchool(db: DbOrTx, id: string): Promise<SchoolWithNames | null> {
   const [row] = await db
     .select({ school: schools, boardName: boards.name, districtName: districts.name })
     .from(schools)
@@ -50,6 +52,22 @@ export async function getSchool(db: DbOrTx, id: string): Promise<(SchoolRow & { 
     .leftJoin(districts, eq(districts.id, schools.districtId))
     .where(eq(schools.id, id));
   return row ? { ...row.school, boardName: row.boardName, districtName: row.districtName } : null;
+}
+
+/** Where an SWV, board or school sits in the tenant tree (for the routes' scope loaders). */
+export async function findPartnershipPlace(db: DbOrTx, id: string): Promise<{ id: string } | null> {
+  const [row] = await db.select({ id: partnerships.id }).from(partnerships).where(eq(partnerships.id, id));
+  return row ?? null;
+}
+
+export async function findBoardPlace(db: DbOrTx, id: string): Promise<{ id: string; partnershipId: string } | null> {
+  const [row] = await db.select({ id: boards.id, partnershipId: boards.partnershipId }).from(boards).where(eq(boards.id, id));
+  return row ?? null;
+}
+
+export async function findSchoolPlace(db: DbOrTx, id: string): Promise<{ id: string; partnershipId: string; boardId: string } | null> {
+  const [row] = await db.select({ id: schools.id, partnershipId: schools.partnershipId, boardId: schools.boardId }).from(schools).where(eq(schools.id, id));
+  return row ?? null;
 }
 
 export async function updatePartnershipSettings(
@@ -83,4 +101,34 @@ export async function replaceSchoolContacts(
   await db.insert(schoolContacts).values(
     contacts.map((c, position) => ({ id: crypto.randomUUID(), schoolId: school.id, partnershipId: school.partnershipId, position, ...c })),
   );
+}
+
+export async function findSchoolByLocationCode(db: DbOrTx, partnershipId: string, locationCode: string): Promise<SchoolRow | null> {
+  const [row] = await db.select().from(schools).where(and(eq(schools.partnershipId, partnershipId), eq(schools.locationCode, locationCode)));
+  return row ?? null;
+}
+
+/** A board only when it belongs to this SWV (tenant filter). */
+export async function findBoardInPartnership(db: DbOrTx, partnershipId: string, boardId: string): Promise<BoardRow | null> {
+  const [row] = await db.select().from(boards).where(and(eq(boards.id, boardId), eq(boards.partnershipId, partnershipId)));
+  return row ?? null;
+}
+
+export async function insertBoard(db: DbOrTx, row: typeof boards.$inferInsert): Promise<void> {
+  await db.insert(boards).values(row);
+}
+
+export type DistrictRow = typeof districts.$inferSelect;
+
+export async function findDistrictByName(db: DbOrTx, partnershipId: string, name: string): Promise<DistrictRow | null> {
+  const [row] = await db.select().from(districts).where(and(eq(districts.partnershipId, partnershipId), eq(districts.name, name)));
+  return row ?? null;
+}
+
+export async function insertDistrict(db: DbOrTx, row: typeof districts.$inferInsert): Promise<void> {
+  await db.insert(districts).values(row);
+}
+
+export async function insertSchool(db: DbOrTx, row: typeof schools.$inferInsert): Promise<void> {
+  await db.insert(schools).values(row);
 }

@@ -1,10 +1,9 @@
 /** Scope loaders: turn an id in the path into its place in the tenant tree, or 404. */
-import { eq } from 'drizzle-orm';
 import { AppError } from '../../auth/app-error.js';
 import type { Scope } from '../../auth/policy.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { AppContext } from '../../ui/context.js';
-import { boards, partnerships, schools } from './schema.js';
+import { findBoardPlace, findPartnershipPlace, findSchoolPlace } from './repository.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -15,24 +14,21 @@ export function requireUuid(value: string | undefined): string {
 
 export async function partnershipScope(db: DbOrTx, partnershipId: string | undefined): Promise<Scope> {
   const id = requireUuid(partnershipId);
-  const [row] = await db.select({ id: partnerships.id }).from(partnerships).where(eq(partnerships.id, id));
+  const row = await findPartnershipPlace(db, id);
   if (!row) throw new AppError('not_found');
   return { level: 'partnership', partnershipId: row.id };
 }
 
 export async function boardScope(db: DbOrTx, boardId: string | undefined): Promise<Scope> {
   const id = requireUuid(boardId);
-  const [row] = await db.select({ id: boards.id, partnershipId: boards.partnershipId }).from(boards).where(eq(boards.id, id));
+  const row = await findBoardPlace(db, id);
   if (!row) throw new AppError('not_found');
   return { level: 'board', partnershipId: row.partnershipId, boardId: row.id };
 }
 
 export async function schoolScope(db: DbOrTx, schoolId: string | undefined): Promise<Scope & { level: 'school' }> {
   const id = requireUuid(schoolId);
-  const [row] = await db
-    .select({ id: schools.id, partnershipId: schools.partnershipId, boardId: schools.boardId })
-    .from(schools)
-    .where(eq(schools.id, id));
+  const row = await findSchoolPlace(db, id);
   if (!row) throw new AppError('not_found');
   return { level: 'school', partnershipId: row.partnershipId, boardId: row.boardId, schoolId: row.id };
 }

@@ -3,7 +3,10 @@ import { recordAudit } from '../../audit/record-audit.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import { contrastRatio } from '../../ui/contrast.js';
+import type { FieldErrors } from '../../ui/components.js';
+import { parseForm } from '../../ui/forms.js';
 import type { Authorized } from '../../ui/route.js';
+import { partnershipInScope } from './in-scope.js';
 import type { PartnershipTranslate } from './messages.js';
 import { getPartnership, updatePartnershipSettings } from './repository.js';
 
@@ -48,9 +51,34 @@ export function logoToDataUrl(logo: LogoUpload): string {
   return `data:${logo.mimeType};base64,${Buffer.from(logo.bytes).toString('base64')}`;
 }
 
+/**
+ * Reads the posted settings form: the fields through their schema and the logo (a new file, or "remove").
+ * `logoDataUrl` is undefined when the logo stays as it is. All errors at once, so the form shows them together.
+ */
+export function parseSettingsForm(options: { values: Record<string, string>; logo: LogoUpload | null; t: PartnershipTranslate }):
+  | { ok: true; input: PartnershipSettingsInput; logoDataUrl: string | null | undefined }
+  | { ok: false; errors: FieldErrors } {
+  const { values, logo, t } = options;
+  const parsed = parseForm(partnershipSettingsInput(t), values);
+  const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
+  let logoDataUrl: string | null | undefined;
+  if (values['removeLogo'] === '1') logoDataUrl = null;
+  else if (logo && logo.bytes.byteLength > 0) {
+    try {
+      logoDataUrl = logoToDataUrl(logo);
+    } catch (error) {
+      if (!(error instanceof LogoError)) throw error;
+      errors['logo'] = t(error.key);
+    }
+  }
+  if (!parsed.ok || Object.keys(errors).length) return { ok: false, errors };
+  return { ok: true, input: parsed.data, logoDataUrl };
+}
+
 /** Name, brand colour, logo and parent support point of an SWV. */
 export async function updateSettings(options: { db: Database; clock: Clock; auth: Authorized; partnershipId: string; input: PartnershipSettingsInput; logoDataUrl?: string | null }): Promise<void> {
-  const { db, input, partnershipId } = options;
+  const { db, input } = options;
+  const partnershipId = partnershipInScope(options.auth, options.partnershipId);
   await db.transaction(async (tx) => {
     const before = await getPartnership(tx, partnershipId);
     const parentSupportPoint = input.supportPointName

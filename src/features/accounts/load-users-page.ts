@@ -1,0 +1,31 @@
+/** Everything the SWV's user management page shows: its people with their roles, and the places one can be invited to. */
+import { AppError } from '../../auth/app-error.js';
+import { queryAll, type Database } from '../../db/client.js';
+import type { Authorized } from '../../ui/route.js';
+import { getPartnership, listBoards, listSchoolsOfPartnership } from '../partnerships/repository.js';
+import { listUsersOfPartnership, type UserWithRoles } from './repository.js';
+
+export interface UsersPage {
+  partnership: { id: string; name: string };
+  people: UserWithRoles[];
+  boards: Array<{ id: string; name: string }>;
+  schools: Array<{ id: string; name: string; locationCode: string }>;
+}
+
+export async function loadUsersPage(options: { db: Database; auth: Authorized; partnershipId: string }): Promise<UsersPage> {
+  const { db, auth, partnershipId } = options;
+  if (auth.scope.level === 'platform' || auth.scope.partnershipId !== partnershipId) throw new AppError('not_found');
+  const partnership = await getPartnership(db, partnershipId);
+  if (!partnership) throw new AppError('not_found');
+  const [people, boards, schools] = await queryAll(db, [
+    () => listUsersOfPartnership(db, partnershipId),
+    () => listBoards(db, partnershipId),
+    () => listSchoolsOfPartnership(db, partnershipId),
+  ]);
+  return {
+    partnership: { id: partnership.id, name: partnership.name },
+    people,
+    boards: boards.map((b) => ({ id: b.id, name: b.name })),
+    schools: schools.map((s) => ({ id: s.id, name: s.name, locationCode: s.locationCode })),
+  };
+}

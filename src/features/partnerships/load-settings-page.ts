@@ -1,0 +1,29 @@
+/** The SWV's settings form: name, colour, logo, parent support point. */
+import { AppError } from '../../auth/app-error.js';
+import type { Database } from '../../db/client.js';
+import type { Authorized } from '../../ui/route.js';
+import { partnershipInScope } from './in-scope.js';
+import { getPartnership, type PartnershipRow } from './repository.js';
+
+export interface SettingsPage {
+  partnership: PartnershipRow;
+  /** The saved values as form fields. */
+  values: Record<string, string>;
+}
+
+export async function loadSettingsPage(options: { db: Database; auth: Authorized; partnershipId: string }): Promise<SettingsPage> {
+  const id = partnershipInScope(options.auth, options.partnershipId);
+  const partnership = await getPartnership(options.db, id);
+  if (!partnership) throw new AppError('not_found');
+  return {
+    partnership,
+    values: {
+      name: partnership.name,
+      primaryColor: partnership.primaryColor,
+      supportPointName: partnership.parentSupportPoint?.name ?? '',
+      supportPointPhone: partnership.parentSupportPoint?.phone ?? '',
+      supportPointEmail: partnership.parentSupportPoint?.email ?? '',
+      supportPointWebsite: partnership.parentSupportPoint?.website ?? '',
+    },
+  };
+}

@@ -1,0 +1,95 @@
+/** @jsxImportSource hono/jsx */
+/** A school's page: blocks of other features, the school's data and its contact persons. */
+import type { Child } from 'hono/jsx';
+import { Alert, Button, CsrfField, ErrorSummary, TextField, type FieldErrors } from '../../../ui/components.js';
+import { translator, type Locale } from '../../../ui/i18n.js';
+import { uiMessages } from '../../../ui/messages.js';
+import type { SchoolPage } from '../load-school-page.js';
+import { partnershipMessages } from '../messages.js';
+import { contactsFromForm, MAX_SCHOOL_CONTACTS } from '../update-school-contacts.js';
+
+export function SchoolView(props: {
+  page: SchoolPage;
+  locale: Locale;
+  csrfToken: string;
+  errors: FieldErrors;
+  /** What was posted, after an error in the contacts form. */
+  posted: Record<string, string> | null;
+  /** Blocks other features show here (profiles, cycle, documents). */
+  sections: Child[];
+  contactsSaved: boolean;
+}) {
+  const { page, errors } = props;
+  const { school, contacts } = page;
+  const t = translator(partnershipMessages, props.locale);
+  const ui = translator(uiMessages, props.locale);
+  // Saved contacts plus two empty rows to add new ones (or what was posted, after an error).
+  const rows: Array<Record<string, string>> = props.posted
+    ? contactsFromForm(props.posted).contacts
+    : [...contacts.map((row) => ({ name: row.name, role: row.role, topic: row.topic ?? '', email: row.email ?? '' })), {}, {}].slice(0, MAX_SCHOOL_CONTACTS);
+  return (
+    <>
+      <h1 class="utrecht-heading-1">{school.name}</h1>
+      <ErrorSummary title={ui('errorSummaryTitle')} errors={errors} />
+      {props.contactsSaved && (
+        <Alert type="ok" role="status">
+          {t('contactsSaved')}
+        </Alert>
+      )}
+      {props.sections}
+      <h2 class="utrecht-heading-2">{t('schoolData')}</h2>
+      <dl class="facts">
+        <dt>{t('locationCode')}</dt>
+        <dd>{school.locationCode}</dd>
+        <dt>{t('board')}</dt>
+        <dd>{school.boardName}</dd>
+        {school.districtName && (
+          <>
+            <dt>{t('district')}</dt>
+            <dd>{school.districtName}</dd>
+          </>
+        )}
+        <dt>{t('address')}</dt>
+        <dd>{[school.street, [school.postalCode, school.city].filter(Boolean).join(' ')].filter(Boolean).join(', ')}</dd>
+        {school.website && (
+          <>
+            <dt>{t('website')}</dt>
+            <dd>{school.website}</dd>
+          </>
+        )}
+      </dl>
+      <h2 class="utrecht-heading-2" id="contactpersonen">
+        {t('contactsHeading')}
+      </h2>
+      <p class="utrecht-paragraph">{t('contactsIntro')}</p>
+      {page.canEditContacts ? (
+        <form method="post" action={`/scholen/${school.id}/contactpersonen`} novalidate>
+          <CsrfField token={props.csrfToken} />
+          {rows.map((row, i) => (
+            <fieldset class="utrecht-form-fieldset contact-row">
+              <legend class="utrecht-form-fieldset__legend">{t('contactLegend', { number: i + 1 })}</legend>
+              <TextField name={`contacts.${i}.name`} label={t('contactName')} value={row['name']} error={errors[`contacts.${i}.name`]} autocomplete="off" maxLength={80} />
+              <TextField name={`contacts.${i}.role`} label={t('contactRole')} hint={t('contactRoleHint')} value={row['role']} error={errors[`contacts.${i}.role`]} autocomplete="off" maxLength={60} />
+              <TextField name={`contacts.${i}.topic`} label={t('contactTopic')} hint={t('contactTopicHint')} value={row['topic']} error={errors[`contacts.${i}.topic`]} autocomplete="off" maxLength={120} />
+              <TextField name={`contacts.${i}.email`} type="email" label={t('contactEmail')} value={row['email']} error={errors[`contacts.${i}.email`]} autocomplete="off" />
+            </fieldset>
+          ))}
+          <p class="utrecht-paragraph">{t('contactsFormHint')}</p>
+          <Button>{t('contactsSave')}</Button>
+        </form>
+      ) : contacts.length === 0 ? (
+        <p class="utrecht-paragraph">{t('contactsNone')}</p>
+      ) : (
+        <ul class="utrecht-unordered-list">
+          {contacts.map((row) => (
+            <li class="utrecht-unordered-list__item">
+              {row.role}: {row.name}
+              {row.topic ? ` — ${row.topic}` : ''}
+              {row.email ? ` (${row.email})` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
