@@ -74,6 +74,24 @@ test('a school sees which questions are new or changed since last year', async (
   await marked.first().getByRole('link').click();
   await expect(page.locator('.q-item__mark .status-tag').first()).toHaveText(/^(Nieuw|Gewijzigd – controleer uw antwoord)$/);
   await expectAccessible(page, 'marked items');
+  // A reworded question kept last year's answer: one click confirms it, and its mark is gone.
+  const home = page.url().replace(/\/onderdelen\/.*$/, '');
+  let confirmed = false;
+  for (let index = 0; index < (await marked.count()) && !confirmed; index++) {
+    await page.goto(home);
+    await marked.nth(index).getByRole('link').click();
+    const confirm = page.getByRole('button', { name: 'Antwoord klopt nog' });
+    if ((await confirm.count()) === 0) continue;
+    const item = page.locator('.q-item', { has: confirm.first() });
+    await expect(item.locator('.q-item__mark')).toContainText('Gewijzigd – controleer uw antwoord');
+    const itemId = await item.getAttribute('id');
+    await confirm.first().click();
+    await expect(page).toHaveURL(/\?opgeslagen=1#item-/);
+    await expect(page.locator(`#${itemId} .q-item__mark`)).toHaveCount(0);
+    await expectAccessible(page, 'confirmed');
+    confirmed = true;
+  }
+  expect(confirmed, 'a reworded question with a confirm button').toBe(true);
   await logOut(page);
 });
 

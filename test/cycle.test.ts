@@ -36,6 +36,7 @@ import { loadExampleTemplate } from '../src/features/templates/example-templates
 import { importTemplate } from '../src/features/templates/import-template.js';
 import { listItems, type TemplateDefinition } from '../src/features/templates/model/template.js';
 import { jobs } from '../src/jobs/schema.js';
+import { auditLog } from '../src/audit/schema.js';
 import type { Authorized } from '../src/ui/route.js';
 import { createTestApp, TestClient, type TestApp } from './support/test-app.js';
 import { TEST_DATABASE_KINDS } from './support/test-db.js';
@@ -194,8 +195,11 @@ for (const kind of TEST_DATABASE_KINDS) {
       // Year two: a new template version — one item changed, one added, one removed.
       const next = structuredClone(template);
       const changed = listItems(next).find(({ item }) => item.kind === 'development')!.item;
-      // A reworded question: left open for the school, marked, with last year's answer beside it.
+      // A reworded question: last year's answer carried over, marked "Gewijzigd – controleer uw antwoord", confirmed with one click.
       changed.title = `${changed.title} (nieuw geformuleerd)`;
+      // A wider text limit (what can be answered changed): left open, marked, with last year's answer beside it.
+      const widened = listItems(next).find(({ item }) => item.required && item.kind === 'longtext' && item.key !== changed.key)!.item;
+      widened.maxLength = 6000;
       const { section: promise, item: removed } = listItems(next).find(({ item }) => item.kind === 'protocol' || item.kind === 'availability')!;
       promise.items = promise.items.filter((i) => i.key !== removed.key);
       const yesno = listItems(next).find(({ item }) => item.kind === 'yesno')!.item;
@@ -215,7 +219,8 @@ for (const kind of TEST_DATABASE_KINDS) {
       const carried = (await listAnswers(db, profile2.id)).answers;
       const previousAnswers = (await listAnswers(db, profile1.id)).answers;
       expect(carried[unchanged.key]).toMatchObject({ value: previousAnswers[unchanged.key]!.value, carriedOver: true, revision: 1 });
-      expect(carried[changed.key]).toBeUndefined();
+      expect(carried[changed.key]).toMatchObject({ value: previousAnswers[changed.key]!.value, carriedOver: true });
+      expect(carried[widened.key]).toBeUndefined();
       expect(carried['nieuwe-vraag-2028']).toBeUndefined();
       expect(carried[removed.key]).toBeUndefined();
       // The earlier year is untouched.
@@ -223,8 +228,8 @@ for (const kind of TEST_DATABASE_KINDS) {
 
       // New and changed items are marked for the school: in the data, on the section page and on the task list.
       const { marks, previousAnswers: previousWords } = await listItemsToReview(db, profile2);
-      expect(previousWords[changed.key]).toBeTruthy();
-      expect(marks).toMatchObject({ [changed.key]: 'changed', 'nieuwe-vraag-2028': 'new' });
+      expect(previousWords[widened.key]).toBeTruthy();
+      expect(marks).toMatchObject({ [changed.key]: 'changed', [widened.key]: 'changed', 'nieuwe-vraag-2028': 'new' });
       expect(marks[unchanged.key]).toBeUndefined();
       expect(Object.keys((await listItemsToReview(db, profile1)).marks)).toEqual([]);
       const editorClient = await TestClient.signedIn(app, users.editor);
@@ -235,7 +240,12 @@ for (const kind of TEST_DATABASE_KINDS) {
       const changedSection = listItems(next).find(({ item }) => item.key === changed.key)!.section.key;
       const changedPage = await (await editorClient.get(`/profielen/${profile2.id}/onderdelen/${changedSection}`)).text();
       expect(changedPage).toContain('Gewijzigd – controleer uw antwoord');
-      expect(changedPage).toContain(`Vorig jaar antwoordde de school: ${previousWords[changed.key]}.`);
+      expect(changedPage).toContain(`form="bevestig-${changed.key}"`);
+      expect(changedPage).toContain(`action="/profielen/${profile2.id}/antwoorden/${changed.key}/bevestigen"`);
+      const widenedSection = listItems(next).find(({ item }) => item.key === widened.key)!.section.key;
+      const widenedPage = await (await editorClient.get(`/profielen/${profile2.id}/onderdelen/${widenedSection}`)).text();
+      expect(widenedPage).toContain(`Vorig jaar antwoordde de school: ${previousWords[widened.key]}.`);
+      expect(widenedPage).not.toContain(`form="bevestig-${widened.key}"`);
       const home = await (await editorClient.get(`/profielen/${profile2.id}`)).text();
       expect(home).toMatch(/\d+ nieuw of gewijzigd/);
 
@@ -252,10 +262,22 @@ for (const kind of TEST_DATABASE_KINDS) {
       const untouched = listItems(next).find(({ item }) => item.key !== unchanged.key && carried[item.key])!.item.key;
       expect(byKey.get(untouched)!.changed).toBe(false);
 
-      // Once the school answers the changed question, its mark is gone.
-      expect((await saveAnswer({ ...deps(), auth: edit, profileId: profile2.id, itemKey: changed.key, field: 'value', value: previousAnswers[changed.key]!.value, baseRevision: 0 })).kind).toBe('saved');
+      // One click confirms the reworded question's answer: its mark is gone, the answer unchanged, the click audited.
+      const confirm = await editorClient.post(`/profielen/${profile2.id}/antwoorden/${changed.key}/bevestigen`);
+      expect(confirm.status).toBe(303);
+      expect(confirm.headers.get('location')).toBe(`/profielen/${profile2.id}/onderdelen/${changedSection}?opgeslagen=1#item-${changed.key}`);
       const reviewed = await (await editorClient.get(`/profielen/${profile2.id}/onderdelen/${changedSection}`)).text();
-      expect(reviewed).not.toContain('Gewijzigd – controleer uw antwoord');
+      expect(reviewed).not.toContain(`form="bevestig-${changed.key}"`);
+      expect((await listItemsToReview(db, profile2)).marks[changed.key]).toBe('changed');
+      expect((await listAnswers(db, profile2.id)).answers[changed.key]).toMatchObject({ value: previousAnswers[changed.key]!.value, carriedOver: false, revision: 1 });
+      const [confirmAudit] = await db.select({ n: count() }).from(auditLog).where(and(eq(auditLog.action, 'answer.confirmCarriedOver'), eq(auditLog.entityId, `${profile2.id}:${changed.key}`)));
+      expect(confirmAudit!.n).toBe(1);
+      // A second click has nothing left to confirm; an item that was never carried over cannot be confirmed.
+      expect((await editorClient.post(`/profielen/${profile2.id}/antwoorden/${changed.key}/bevestigen`)).status).toBe(303);
+      expect((await editorClient.post(`/profielen/${profile2.id}/antwoorden/${unchanged.key}/bevestigen`)).status).toBe(400);
+      // Once the school answers the question left open, its mark is gone too.
+      expect((await saveAnswer({ ...deps(), auth: edit, profileId: profile2.id, itemKey: widened.key, field: 'value', value: previousAnswers[widened.key]!.value, baseRevision: 0 })).kind).toBe('saved');
+      expect(await (await editorClient.get(`/profielen/${profile2.id}/onderdelen/${widenedSection}`)).text()).not.toContain('Vorig jaar antwoordde de school');
     });
 
     describe('transition rules', () => {

@@ -326,10 +326,11 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(html).toContain(`data-count="changed">${diff.counts.changed}<`);
       // A relabelled option: those items are open again for the school, with last year's answer beside them.
       const counts = carryOverCounts(diff);
-      expect(counts.count + counts.check).toBe(diff.counts.unchanged + diff.counts.changed);
-      expect(counts.check).toBeGreaterThan(0);
-      expect(html).toContain(`Antwoorden op ${counts.count} vragen gaan mee naar deze versie. ${counts.check} gewijzigde vragen staan voor de school weer open`);
-      expect(html).toContain('data-carry-over="check">Vraag staat weer open; de school ziet het antwoord van vorig jaar<');
+      expect(counts.count + counts.open).toBe(diff.counts.unchanged + diff.counts.changed);
+      expect(counts.open).toBeGreaterThan(0);
+      expect(html).toContain(`Antwoorden op ${counts.count} vragen gaan mee naar deze versie; bij ${counts.check} daarvan`);
+      expect(html).toContain(`${counts.open} gewijzigde vragen staan voor de school weer open`);
+      expect(html).toContain('data-carry-over="open">Vraag staat weer open; de school ziet het antwoord van vorig jaar<');
     });
 
     it('imports an uploaded file as a draft, and a broken file changes nothing', async () => {

@@ -2,6 +2,8 @@
  * Expected access for the routes of later capabilities (templates, questionnaire, cycle, documents).
  * Each capability adds its routes here; test/authorization-matrix.test.ts merges them.
  */
+import { cycleMatrixExpectations } from './matrix-cycle.js';
+
 export interface PersonaGroups<P extends string> {
   EVERYONE: readonly P[];
   SIGNED_IN: readonly P[];
@@ -68,32 +70,9 @@ export function featureExpectations<P extends string>(_groups: PersonaGroups<P>)
     'GET /profielen/:profileId/controleren': profileReaders,
     'GET /profielen/:profileId/antwoorden/:itemKey/geschiedenis': profileReaders,
   };
-  // Cycle (issue 5): settings only for the SWV's own admins ('cycle.manage'); the progress overview for
-  // SWV readers ('partnership.view'), per board for its board users. Profile routes point at De Regenboog's
-  // in-progress profile, so the council (which sees only submitted profiles) is refused everywhere.
+  const cycle = cycleMatrixExpectations(_groups);
   const cycleAdmins = _groups.SWV_ADMINS.filter((persona) => persona === 'swv_admin');
   const only = (persona: string) => _groups.SCHOOL_READERS.filter((p) => p === persona);
-  const cycle: Record<string, readonly P[]> = {
-    'GET /swv/:partnershipId/cyclus': cycleAdmins,
-    'GET /swv/:partnershipId/cyclus/nieuw': cycleAdmins,
-    'POST /swv/:partnershipId/cyclus': cycleAdmins,
-    'GET /swv/:partnershipId/cyclus/:schoolYear/bewerken': cycleAdmins,
-    'POST /swv/:partnershipId/cyclus/:schoolYear': cycleAdmins,
-    'POST /swv/:partnershipId/cyclus/:schoolYear/openen': cycleAdmins,
-    'GET /swv/:partnershipId/cyclus/:schoolYear': _groups.SWV_ADMINS,
-    'GET /besturen/:boardId/voortgang': [...only('swv_admin'), ...only('board_user')],
-    'GET /profielen/:profileId/indienen': profileEditors,
-    'POST /profielen/:profileId/indienen': profileEditors,
-    'GET /profielen/:profileId/ingediend': profileReaders,
-    'GET /profielen/:profileId/cyclus': profileReaders,
-    'POST /profielen/:profileId/advies': profileEditors,
-    'POST /profielen/:profileId/vaststellen': only('board_user'),
-    'POST /profielen/:profileId/publiceren': [...only('school_editor'), ...only('board_user')],
-    'POST /profielen/:profileId/heropenen': only('swv_admin'),
-    'POST /profielen/:profileId/opmerkingen': only('swv_admin'),
-    'POST /profielen/:profileId/opmerkingen/antwoord': profileEditors,
-    'GET /profielen/:profileId/wijzigingen': profileReaders,
-  };
   // Documents (issue 6): downloads for the school's readers ('documents.download'; the council only once
   // submitted, and the matrix profile is in progress); the batch ZIP only for the SWV's own admins.
   const documents: Record<string, readonly P[]> = {

@@ -82,6 +82,7 @@ export const cycleMessages = defineMessages(
     councilSaidMailSubject: 'De MR heeft zich uitgesproken over het SOP {year} van {school}',
     councilSaidMailBody: 'Beste {name},\n\nDe MR van {school} heeft bij het SOP {year} vastgelegd: {outcome}.\n\nHet bestuur kan het SOP nu vaststellen:\n{link}\n\nMet vriendelijke groet,\nOpenSOP',
     confirmStep3AtSubmission: 'Het schoolbestuur krijgt nu ook een e-mail en stelt het SOP vast, bij voorkeur na het advies van de MR. Daarna kan het SOP worden gepubliceerd.',
+    nothingToConfirm: 'Bij deze vraag is geen antwoord van vorig jaar te bevestigen. Laad de pagina opnieuw.',
     // Validation
     yearFormat: 'Vul het schooljaar in als twee opeenvolgende jaren, bijvoorbeeld 2027-2028.',
     dateRequired: 'Vul een datum in als dag-maand-jaar, bijvoorbeeld 01-02-2027.',
@@ -342,6 +343,7 @@ export const cycleMessages = defineMessages(
     councilSaidMailSubject: 'The council has given its say on the SOP {year} of {school}',
     councilSaidMailBody: 'Dear {name},\n\nThe council of {school} recorded on the SOP {year}: {outcome}.\n\nThe board can now adopt the SOP:\n{link}\n\nKind regards,\nOpenSOP',
     confirmStep3AtSubmission: 'The school board is e-mailed now as well and adopts the SOP, preferably after the council’s advice. After that the SOP can be published.',
+    nothingToConfirm: 'There is no answer from last year to confirm for this question. Reload the page.',
     yearFormat: 'Enter the school year as two consecutive years, for example 2027-2028.',
     dateRequired: 'Enter a date, for example 01-02-2027.',
     deadlineAfterOpen: 'The submission deadline must be after the open date.',

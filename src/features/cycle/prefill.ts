@@ -1,10 +1,12 @@
 /**
- * Which of last year's final answers a new profile starts with (DOMAIN.md "The yearly cycle", step 1;
- * issue 5: "new or changed items left open and marked"). An answer carries over when its item is
- * unchanged in what it asks (diffTemplateVersions → carryOver 'keep': only the norm, the section or
- * texts around it changed) and the value is still valid. Items whose question or answer options
- * changed stay open; the questionnaire marks them and shows last year's answer, so the school can
- * take it over with one click-through (cycle/items-to-review.ts).
+ * Which of last year's final answers a new profile starts with (DOMAIN.md "The yearly cycle", step 1).
+ * An answer carries over when its item is unchanged in what can be answered and the value is still valid:
+ * - carryOver 'keep' (only the norm, the section or details around it changed): carried over as it is;
+ * - carryOver 'check' (the title, help text or hint was reworded; issue 10's decision: fixing a typo must
+ *   not reopen an item for every school): carried over and marked "Gewijzigd – controleer uw antwoord"
+ *   (cycle/items-to-review.ts), which the school confirms with one click (confirm-carried-answer.ts).
+ * Items whose kind, scale, options or limits changed stay open; the questionnaire marks them and shows
+ * last year's answer, so the school can take it over.
  */
 import { ambitionSchema, type Ambition, type AnswerValue } from '../templates/model/answer.js';
 import { canCarryOverAnswer, diffTemplateVersions } from '../templates/model/diff-versions.js';
@@ -34,7 +36,7 @@ export function carryOverAnswers(
     const answer = previousAnswers[item.key];
     const change = diff.get(item.key);
     if (!before || !answer || !change || change.status === 'new') continue;
-    if (change.carryOver !== 'keep') continue;
+    if (change.carryOver !== 'keep' && change.carryOver !== 'check') continue;
     if (!canCarryOverAnswer(before, item, answer.value, next)) continue;
     const ambition = item.ambition && answer.ambition && ambitionSchema.safeParse(answer.ambition).success ? answer.ambition : null;
     const parentText = item.parentTextEditable && answer.parentText && answer.parentText.length <= item.parentTextMaxLength ? answer.parentText : null;

@@ -14,6 +14,7 @@ import { authorized, permission, type Authorized, type RouteTable } from '../../
 import { fromProfileParam } from '../questionnaire/scopes.js';
 import { addReviewRemark, addReviewRemarkInput } from './add-review-remark.js';
 import { adoptProfile, adoptProfileInput } from './adopt-profile.js';
+import { confirmCarriedAnswer } from './confirm-carried-answer.js';
 import { loadChangesPage } from './load-changes-page.js';
 import { loadCheckPage } from './load-check-page.js';
 import { loadProfileCyclePage } from './load-profile-cycle-page.js';
@@ -166,6 +167,13 @@ export function registerProfileCycleRoutes(table: RouteTable): void {
     transitionAccess('respondToReview'),
     transitionRoute('respond', respondToReviewRemarkInput, (c, auth, input) => respondToReviewRemark({ ...deps(c, auth), input, ...withBaseUrl(c) }), 'antwoord'),
   );
+
+  // "Antwoord klopt nog" on a reworded item (questionnaire section page): back to the item, saved.
+  table.post('/profielen/:profileId/antwoorden/:itemKey/bevestigen', permission('profile.edit', fromProfileParam), async (c, auth) => {
+    const itemKey = c.req.param('itemKey')!;
+    const { sectionKey } = await confirmCarriedAnswer({ ...deps(c, auth), itemKey });
+    return c.redirect(`/profielen/${c.req.param('profileId')}/onderdelen/${encodeURIComponent(sectionKey)}?opgeslagen=1#item-${encodeURIComponent(itemKey)}`, 303);
+  });
 
   table.get('/profielen/:profileId/wijzigingen', view, async (c, auth) => {
     const page = await loadChangesPage(deps(c, auth));

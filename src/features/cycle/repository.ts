@@ -112,6 +112,20 @@ export async function insertCarriedAnswers(
   );
 }
 
+/**
+ * The school confirms a carried-over answer ("Antwoord klopt nog"): it becomes this year's answer, so the
+ * item's "Gewijzigd – controleer uw antwoord" mark ends. The value and its revision stay as they are (an open
+ * page's autosave keeps working). False when there was nothing carried over to confirm.
+ */
+export async function confirmCarriedAnswer(db: DbOrTx, profileId: string, itemKey: string, userId: string, at: Date): Promise<boolean> {
+  const rows = await db
+    .update(answers)
+    .set({ carriedOver: false, updatedAt: at, updatedBy: userId })
+    .where(and(eq(answers.profileId, profileId), eq(answers.itemKey, itemKey), eq(answers.carriedOver, true)))
+    .returning({ itemKey: answers.itemKey });
+  return rows.length > 0;
+}
+
 /** Locks the profile row for the rest of the transaction and returns it. */
 export async function lockProfile(db: DbOrTx, profileId: string): Promise<CycleProfileRow | null> {
   const [row] = await db.select().from(profiles).where(eq(profiles.id, profileId)).for('update');

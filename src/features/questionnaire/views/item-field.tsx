@@ -66,6 +66,8 @@ export interface ItemFieldProps {
   reviewMark?: 'new' | 'changed' | undefined;
   /** Last year's answer in words, shown with a 'changed' mark when the question was left open. */
   previousAnswer?: string | undefined;
+  /** The id of the form that confirms a carried-over answer of a reworded item ("Antwoord klopt nog"). */
+  confirmForm?: string | undefined;
 }
 
 /** The posted field names of one item. */
@@ -113,9 +115,20 @@ export function NormStatusTag(props: { status: NormStatus; locale?: Locale | und
   return <span class={`status-tag status-tag--${NORM_STATUS_TONES[props.status]}`}>{t(`normStatus.${props.status}`)}</span>;
 }
 
-function ReviewMarkTag(props: { mark: 'new' | 'changed' | undefined; previousAnswer?: string | undefined; locale: Locale }) {
+function ReviewMarkTag(props: { mark: 'new' | 'changed' | undefined; previousAnswer?: string | undefined; confirmForm?: string | undefined; locale: Locale }) {
   if (!props.mark) return null;
   const t = translator(questionnaireMessages, props.locale);
+  if (props.mark === 'changed' && props.confirmForm) {
+    // Reworded only, last year's answer carried over: one click confirms it (a form outside the section form; cycle feature).
+    return (
+      <p class="q-item__mark">
+        <span class="status-tag status-tag--warning">{t('reviewMark.changed')}</span> {t('reviewMark.carried')}{' '}
+        <button type="submit" form={props.confirmForm} class="utrecht-button utrecht-button--secondary-action q-item__confirm">
+          {t('reviewMark.confirm')}
+        </button>
+      </p>
+    );
+  }
   return (
     <p class="q-item__mark">
       <span class={`status-tag status-tag--${props.mark === 'new' ? 'info' : 'warning'}`}>{t(`reviewMark.${props.mark}`)}</span>
@@ -401,7 +414,7 @@ export function ItemField(props: ItemFieldProps) {
         data-base-input=""
       />
       {props.conflict && <ConflictMessage conflict={props.conflict} locale={locale} />}
-      <ReviewMarkTag mark={props.reviewMark} previousAnswer={props.previousAnswer} locale={locale} />
+      <ReviewMarkTag mark={props.reviewMark} previousAnswer={props.previousAnswer} confirmForm={props.confirmForm} locale={locale} />
       {control}
       {help}
       {normBlock}

@@ -221,6 +221,9 @@ export function SectionPage(props: { page: ProfilePage; section: Section; locale
   const limitsBase = state?.limits ? state.limits.base : (limitsStored?.text ?? null);
   const limitsConflict = state?.conflicts[LIMITS_FIELD];
 
+  // A reworded item whose answer was carried over from last year: confirmed with one click (cycle/confirm-carried-answer.ts).
+  const confirmable = (key: string) => !readOnly && props.preview === undefined && page.itemsToReview[key] === 'changed' && page.answers[key]?.carriedOver === true;
+  const confirmFormId = (key: string) => `bevestig-${key}`;
   const renderItem = (item: Item) => {
     const stored = page.answers[item.key];
     const conflict = state?.conflicts[item.key];
@@ -235,6 +238,7 @@ export function SectionPage(props: { page: ProfilePage; section: Section; locale
         schoolYear={page.profile.schoolYear}
         reviewMark={page.itemsToReview[item.key]}
         previousAnswer={page.previousAnswers[item.key]}
+        confirmForm={confirmable(item.key) ? confirmFormId(item.key) : undefined}
         conflict={
           conflict && {
             theirs: conflict.theirs.words,
@@ -365,6 +369,13 @@ export function SectionPage(props: { page: ProfilePage; section: Section; locale
               </section>
             ))}
         </Form>
+        {section.items
+          .filter((item) => confirmable(item.key))
+          .map((item) => (
+            <form id={confirmFormId(item.key)} method="post" action={profilePath(id, `/antwoorden/${encodeURIComponent(item.key)}/bevestigen`)} hidden>
+              <CsrfField token={props.csrfToken} />
+            </form>
+          ))}
         <section class="q-summary" aria-labelledby="q-summary-heading">
           <h2 class="utrecht-heading-2" id="q-summary-heading">
             {t('summary')}

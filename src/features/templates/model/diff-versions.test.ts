@@ -27,7 +27,7 @@ describe('diffTemplateVersions', () => {
     expect(byKey['protocol-dyslexie']).toMatchObject({ status: 'changed', changes: ['title', 'norm'] });
     expect(byKey['partners']).toMatchObject({ status: 'changed', changes: ['options-added'] });
     expect(byKey['ib-uren']).toMatchObject({ status: 'changed', changes: ['limits-narrowed'] });
-    expect(byKey['visie']).toMatchObject({ status: 'changed', changes: ['details'] });
+    expect(byKey['visie']).toMatchObject({ status: 'changed', changes: ['help'] });
     expect(byKey['onderzoek']).toMatchObject({ status: 'unchanged', changes: [] });
     expect(byKey['nieuw']).toMatchObject({ status: 'new', sectionKey: 'belofte-1' });
     expect(byKey['contact']).toMatchObject({ status: 'removed', title: 'Contactpersoon' });
@@ -59,11 +59,23 @@ describe('what happens to answers (carryOver)', () => {
     const byKey = diffOf((input) => {
       const items = input.sections[0]!.items!;
       items.find((item) => item.key === 'protocol-dyslexie')!.norm = { accept: ['beschikbaar'] };
-      items.find((item) => item.key === 'visie')!.help = 'Nieuwe uitleg';
+      items.find((item) => item.key === 'visie')!.parentText = 'Zo werken wij samen met ouders.';
     });
     expect(byKey['protocol-dyslexie']).toMatchObject({ changes: ['norm'], carryOver: 'keep' });
     expect(byKey['visie']).toMatchObject({ changes: ['details'], carryOver: 'keep' });
     expect(byKey['onderzoek']).toMatchObject({ status: 'unchanged', carryOver: 'keep' });
+  });
+
+  it('carries answers over to be confirmed when only the wording changed: title, help text or hint (fixing a typo reopens nothing)', () => {
+    const byKey = diffOf((input) => {
+      const items = input.sections[0]!.items!;
+      items.find((item) => item.key === 'onderzoek')!.title = 'Nieuwe woorden, zelfde vraag';
+      items.find((item) => item.key === 'visie')!.help = 'Nieuwe uitleg';
+      items.find((item) => item.key === 'contact')!.hint = 'Naam en functie.';
+    });
+    expect(byKey['onderzoek']).toMatchObject({ changes: ['title'], carryOver: 'check' });
+    expect(byKey['visie']).toMatchObject({ changes: ['help'], carryOver: 'check' });
+    expect(byKey['contact']).toMatchObject({ changes: ['help'], carryOver: 'check' });
   });
 
   it('keeps answers when an option only gets "not offered" (notOffered): the posters change, not the answer', () => {
@@ -73,26 +85,26 @@ describe('what happens to answers (carryOver)', () => {
     expect(byKey['protocol-dyslexie']).toMatchObject({ status: 'changed', changes: ['details'], carryOver: 'keep' });
   });
 
-  it('asks the school to check when every old answer is still valid: title, option labels, added options, wider range', () => {
+  it('leaves an item open (last year’s answer beside it) when what can be answered changed, even if every old answer is still valid: option labels, added options, wider range', () => {
     const byKey = diffOf((input) => {
       const items = input.sections[0]!.items!;
-      items.find((item) => item.key === 'onderzoek')!.title = 'Nieuwe woorden, zelfde vraag';
       input.scales![0]!.options[1]!.label = 'Beschikbaar, nog niet toegepast';
       input.scales![1]!.options.push({ value: 'smw', label: 'Schoolmaatschappelijk werk' });
       items.find((item) => item.key === 'ib-uren')!.max = 60;
       items.find((item) => item.key === 'contact')!.maxLength = 500;
+      items.find((item) => item.key === 'onderzoek')!.title = 'Nieuwe woorden, zelfde vraag';
     });
+    expect(byKey['protocol-dyslexie']).toMatchObject({ changes: ['option-texts'], carryOver: 'open' });
+    expect(byKey['partners']).toMatchObject({ changes: ['options-added'], carryOver: 'open' });
+    expect(byKey['ib-uren']).toMatchObject({ changes: ['limits-widened'], carryOver: 'open' });
+    expect(byKey['contact']).toMatchObject({ changes: ['limits-widened'], carryOver: 'open' });
     expect(byKey['onderzoek']).toMatchObject({ changes: ['title'], carryOver: 'check' });
-    expect(byKey['protocol-dyslexie']).toMatchObject({ changes: ['option-texts'], carryOver: 'check' });
-    expect(byKey['partners']).toMatchObject({ changes: ['options-added'], carryOver: 'check' });
-    expect(byKey['ib-uren']).toMatchObject({ changes: ['limits-widened'], carryOver: 'check' });
-    expect(byKey['contact']).toMatchObject({ changes: ['limits-widened'], carryOver: 'check' });
 
     const next = buildTestTemplate((input) => {
       input.sections[0]!.items!.find((item) => item.key === 'onderzoek')!.title = 'Nieuwe woorden';
       input.sections[0]!.items!.find((item) => item.key === 'visie')!.help = 'Andere uitleg';
     });
-    expect([...itemsToCheck(diffTemplateVersions(previous, next))]).toEqual(['onderzoek']);
+    expect([...itemsToCheck(diffTemplateVersions(previous, next))]).toEqual(['onderzoek', 'visie']);
   });
 
   it('carries over only still-valid answers after a removed option or a narrower range; never after a kind change', () => {

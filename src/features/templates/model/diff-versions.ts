@@ -16,7 +16,8 @@ export type ItemDiffStatus = 'new' | 'changed' | 'removed' | 'unchanged';
  *   (a range that moved both ways counts as narrowed: some old answers may no longer fit);
  * - `unit`: the unit of a number changed;
  * - `section`: the item moved to another section;
- * - `details`: anything else (help, hint, parent text, posters, ambition, an option's `notOffered`, …).
+ * - `help`: the explanation around the question changed (its help text or hint);
+ * - `details`: anything else (parent text, posters, ambition, an option's `notOffered`, …).
  */
 export type ItemChange =
   | 'title'
@@ -30,19 +31,23 @@ export type ItemChange =
   | 'limits-narrowed'
   | 'unit'
   | 'section'
+  | 'help'
   | 'details';
 
 /**
  * What happens to a school's answer when the item changes like this (docs/template-format.md,
- * "Een nieuwe versie voor een nieuw schooljaar"):
- * - `keep`: carried over as it is (unchanged, or only norm, section or texts around it changed);
- * - `check`: every old answer is still valid: carried over, and the school is asked to check it
- *   (title reworded, option labels changed, options added, range widened, unit changed);
- * - `if-valid`: carried over only when the old answer is still valid, then to be checked
- *   (an option removed, a range narrowed, another scale);
+ * "Een nieuwe versie voor een nieuw schooljaar"; the carry-over decision of issue 10: fixing a typo must
+ * not reopen an item for every school):
+ * - `keep`: carried over as it is (unchanged, or only norm, section or details around it changed);
+ * - `check`: only the wording changed (title, help text or hint): carried over and marked "Gewijzigd –
+ *   controleer uw antwoord", which the school confirms with one click;
+ * - `open`: what can be answered changed, every old answer still valid (option labels changed, options
+ *   added, range widened, unit changed): left open, with last year's answer shown to take over;
+ * - `if-valid`: left open too, and the old answer may no longer fit (an option removed, a range
+ *   narrowed, another scale);
  * - `none`: never carried over (a new or removed item, or another kind of item).
  */
-export type AnswerCarryOver = 'keep' | 'check' | 'if-valid' | 'none';
+export type AnswerCarryOver = 'keep' | 'check' | 'open' | 'if-valid' | 'none';
 
 export interface ItemDiff {
   key: string;
@@ -99,11 +104,13 @@ export function diffTemplateVersions(previous: TemplateDefinition, next: Templat
 
 const DROPS: ReadonlySet<ItemChange> = new Set(['kind']);
 const MAY_INVALIDATE: ReadonlySet<ItemChange> = new Set(['scale', 'options-removed', 'limits-narrowed']);
-const ASKS_CHECK: ReadonlySet<ItemChange> = new Set(['title', 'option-texts', 'options-added', 'limits-widened', 'unit']);
+const LEAVES_OPEN: ReadonlySet<ItemChange> = new Set(['option-texts', 'options-added', 'limits-widened', 'unit']);
+const ASKS_CHECK: ReadonlySet<ItemChange> = new Set(['title', 'help']);
 
 export function carryOverFor(changes: readonly ItemChange[]): AnswerCarryOver {
   if (changes.some((change) => DROPS.has(change))) return 'none';
   if (changes.some((change) => MAY_INVALIDATE.has(change))) return 'if-valid';
+  if (changes.some((change) => LEAVES_OPEN.has(change))) return 'open';
   if (changes.some((change) => ASKS_CHECK.has(change))) return 'check';
   return 'keep';
 }
@@ -141,7 +148,7 @@ function indexItems(template: TemplateDefinition): Map<string, IndexedItem> {
 }
 
 const LIMIT_FIELDS = ['min', 'max', 'unit', 'maxLength'] as const;
-const COMPARED_ELSEWHERE = new Set<string>(['key', 'title', 'kind', 'scale', 'norm', ...LIMIT_FIELDS]);
+const COMPARED_ELSEWHERE = new Set<string>(['key', 'title', 'kind', 'scale', 'norm', 'help', 'hint', ...LIMIT_FIELDS]);
 
 function compareItems(
   before: IndexedItem & { scale: Scale | undefined },
@@ -174,6 +181,7 @@ function compareItems(
   if (limits) changes.push(limits);
   if (a.unit !== b.unit) changes.push('unit');
   if (before.sectionKey !== after.sectionKey) changes.push('section');
+  if (a.help !== b.help || a.hint !== b.hint) changes.push('help');
   const otherFields = new Set([...Object.keys(a), ...Object.keys(b)].filter((field) => !COMPARED_ELSEWHERE.has(field)));
   const record = (item: Item) => item as unknown as Record<string, unknown>;
   if (optionMeaningChanged || [...otherFields].some((field) => !isEqual(record(a)[field], record(b)[field]))) changes.push('details');
@@ -219,9 +227,9 @@ function isEqual(a: unknown, b: unknown): boolean {
 }
 
 /**
- * Items whose carried-over answer the school should look at again (the questionnaire can mark
- * them, e.g. "Deze vraag is veranderd; kijk uw antwoord na").
+ * Changed items the school should look at again: a carried-over answer to confirm (`check`), or an item
+ * left open with last year's answer beside it (`open`, `if-valid`).
  */
 export function itemsToCheck(diff: TemplateVersionDiff): Set<string> {
-  return new Set(diff.items.filter((item) => item.status === 'changed' && (item.carryOver === 'check' || item.carryOver === 'if-valid')).map((item) => item.key));
+  return new Set(diff.items.filter((item) => item.status === 'changed' && ['check', 'open', 'if-valid'].includes(item.carryOver)).map((item) => item.key));
 }

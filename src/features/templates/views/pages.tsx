@@ -701,16 +701,17 @@ export function ComparePage(props: { t: T; page: VersionComparisonPage }) {
 }
 
 /**
- * How many items' answers carry over (always: unchanged and compatible changes, of which `check`
- * are to be checked by the school), only when still valid, or never. Removed items are not counted:
- * they are not in the new version.
+ * How many items' answers carry over (`count`: unchanged and reworded items; `check` of them reworded, which
+ * the school confirms with one click), how many changed items stay open for the school with last year's answer
+ * beside them (`open`, of which `ifValid` may no longer fit), and how many drop their answer. Removed items are
+ * not counted: they are not in the new version.
  */
-export function carryOverCounts(diff: TemplateVersionDiff): { count: number; check: number; ifValid: number; none: number } {
+export function carryOverCounts(diff: TemplateVersionDiff): { count: number; check: number; open: number; ifValid: number; none: number } {
   const present = diff.items.filter((item) => item.status !== 'removed');
   const of = (carryOver: AnswerCarryOver) => present.filter((item) => item.carryOver === carryOver).length;
   // New items have nothing to carry over; `none` counts changed items whose answers are dropped.
   const dropped = present.filter((item) => item.status === 'changed' && item.carryOver === 'none').length;
-  return { count: of('keep'), check: of('check') + of('if-valid'), ifValid: of('if-valid'), none: dropped };
+  return { count: of('keep') + of('check'), check: of('check'), open: of('open') + of('if-valid'), ifValid: of('if-valid'), none: dropped };
 }
 
 // ---------------------------------------------------------------------------
