@@ -83,6 +83,16 @@ describe.each(TEST_DATABASE_KINDS)('upgrade from earlier versions (%s)', (kind) 
       expect(totals.bytes).toBe(totals.size);
     });
 
+    it('marks the council advice recorded before the outcome was asked as advice (migration 0008), and touches no other profile', async () => {
+      const counts = await rowsOf<{ say: string | null; recorded: boolean; n: number }>(
+        sql`select council_say as say, advice_date is not null as recorded, count(*)::int as n from profiles group by 1, 2 order by 1, 2`,
+      );
+      expect(counts.some((row) => row.recorded && row.say === 'advice' && row.n > 0)).toBe(true);
+      expect(counts.filter((row) => row.recorded !== (row.say === 'advice'))).toEqual([]);
+      const [outcomes] = await countRows(sql`select count(*)::int as n from profiles where council_outcome is not null`);
+      expect(outcomes!.n).toBe(0);
+    });
+
     it('serves the migrated data: a school editor opens the profile and the documents of last year', async () => {
       const clock = new FixedClock('2026-10-12T10:00:00+02:00');
       const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: '/tmp/opensop-unused', PUBLIC_BASE_URL: 'http://opensop.test', LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv);
