@@ -215,7 +215,8 @@ function freshAnswers(current: TemplateDefinition, previous: TemplateDefinition,
     const before = previousItems.get(item.key);
     const isNewOrChanged = !before || before.title !== item.title;
     if (isNewOrChanged && !onlyAFew) rows.push(generateAnswer(current, item, `${seed}-2026`));
-    else if (item.norm && item.ambition && improved < 3 && (item.kind === 'development' || item.kind === 'protocol')) {
+    // A reworded item stays as carried over (marked for the school to confirm), so De Regenboog still has one.
+    else if (!isNewOrChanged && item.norm && item.ambition && improved < 3 && (item.kind === 'development' || item.kind === 'protocol')) {
       rows.push(generateAnswer(current, item, `${seed}-2026`));
       improved++;
     }
