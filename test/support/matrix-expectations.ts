@@ -2,6 +2,8 @@
  * Expected access for the routes of later capabilities (templates, questionnaire, cycle, documents).
  * Each capability adds its routes here; test/authorization-matrix.test.ts merges them.
  */
+import { registerExpectations } from './matrix-register.js';
+
 export interface PersonaGroups<P extends string> {
   EVERYONE: readonly P[];
   SIGNED_IN: readonly P[];
@@ -108,5 +110,5 @@ export function featureExpectations<P extends string>(_groups: PersonaGroups<P>)
   const schoolContacts: Record<string, readonly P[]> = {
     'POST /scholen/:schoolId/contactpersonen': [...only('swv_admin'), ...only('school_editor')],
   };
-  return { ...questionnaire, ...templates, ...cycle, ...documents, ...schoolContacts };
+  return { ...questionnaire, ...templates, ...cycle, ...documents, ...schoolContacts, ...registerExpectations(_groups) };
 }
