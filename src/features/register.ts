@@ -11,3 +11,4 @@ import './cycle/plugins.js';
 import './questionnaire/school-page-block.js';
 import './questionnaire/home-landing.js';
 import './documents/plugins.js';
+import './register/plugins.js';

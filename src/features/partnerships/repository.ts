@@ -193,3 +193,14 @@ export async function insertSchools(db: DbOrTx, rows: Array<typeof schools.$infe
 export async function insertBoards(db: DbOrTx, rows: Array<typeof boards.$inferInsert>): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) await db.insert(boards).values(rows.slice(i, i + 500));
 }
+
+/** The SWV's schools in its register with their district's name. */
+export async function listSchoolsWithDistricts(db: DbOrTx, partnershipId: string): Promise<Array<SchoolRow & { districtName: string | null }>> {
+  const rows = await db
+    .select({ school: schools, districtName: districts.name })
+    .from(schools)
+    .leftJoin(districts, eq(districts.id, schools.districtId))
+    .where(and(eq(schools.partnershipId, partnershipId), isNull(schools.archivedAt)))
+    .orderBy(asc(schools.name));
+  return rows.map((row) => ({ ...row.school, districtName: row.districtName }));
+}
