@@ -14,7 +14,8 @@ CREATE TABLE "register_imports" (
 	"payload" jsonb NOT NULL,
 	"created_by" text,
 	"created_at" timestamp with time zone NOT NULL,
-	"expires_at" timestamp with time zone NOT NULL
+	"expires_at" timestamp with time zone NOT NULL,
+	"applied_at" timestamp with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "school_inspection_verdicts" (

@@ -58,6 +58,7 @@ export async function seedDemoData(options: { db: Database; clock: Clock }): Pro
         // The register's DUO facts: sector and type (demo schools are primary schools), house number for CBS districts.
         sector: 'po',
         schoolTypes: ['bao'],
+        municipalityCode: '0999',
         houseNumber: /(\d+\S*)$/.exec(school.street)?.[1] ?? null,
         createdAt: now,
       });

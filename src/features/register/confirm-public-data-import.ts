@@ -1,5 +1,6 @@
 /** Saves a previewed pupil-count or verdict import for the SWV's schools (replacing what an earlier file said). */
 import { AppError } from '../../auth/app-error.js';
+import { ALREADY_APPLIED } from './messages.js';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
@@ -7,7 +8,7 @@ import type { Authorized } from '../../ui/route.js';
 import { partnershipInScope } from '../partnerships/in-scope.js';
 import { listSchoolsOfPartnership } from '../partnerships/repository.js';
 import type { PublicDataKind, PublicDataPayload } from './preview-public-data-import.js';
-import { deleteRegisterImport, findRegisterImport, replacePupilCounts, replaceVerdicts } from './repository.js';
+import { markRegisterImportApplied, findRegisterImport, replacePupilCounts, replaceVerdicts } from './repository.js';
 
 export async function applyPublicData(options: { db: Database; clock: Clock; partnershipId: string; actorUserId: string | null; fileName: string; payload: PublicDataPayload }): Promise<number> {
   const { db, clock, partnershipId, payload, fileName } = options;
@@ -48,7 +49,8 @@ export async function confirmPublicDataImport(options: { db: Database; clock: Cl
   const partnershipId = partnershipInScope(options.auth, options.partnershipId);
   const stored = await findRegisterImport(options.db, { partnershipId, id: options.importId, kind: options.kind, now: options.clock.now() });
   if (!stored) throw new AppError('not_found');
+  if (stored.appliedAt) throw new AppError('invalid_state', ALREADY_APPLIED);
   const count = await applyPublicData({ db: options.db, clock: options.clock, partnershipId, actorUserId: options.auth.principal.userId, fileName: stored.fileName, payload: stored.payload as PublicDataPayload });
-  await deleteRegisterImport(options.db, stored.id);
+  await markRegisterImportApplied(options.db, stored.id, options.clock.now());
   return count;
 }

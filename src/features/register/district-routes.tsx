@@ -72,8 +72,8 @@ export function registerDistrictRoutes(table: RouteTable): void {
     });
   }
 
-  table.get(`${base}/:importId`, manage, async (c, auth) => {
-    const page = await loadDistrictsPage({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), partnershipId: c.req.param('partnershipId')!, importId: c.req.param('importId')! });
+  table.get(`${base}/:districtsImportId`, manage, async (c, auth) => {
+    const page = await loadDistrictsPage({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), partnershipId: c.req.param('partnershipId')!, importId: c.req.param('districtsImportId')! });
     return renderPage(c, {
       title: m(c)('districtPreviewTitle'),
       partnershipId: page.partnership.id,
@@ -85,11 +85,11 @@ export function registerDistrictRoutes(table: RouteTable): void {
     });
   });
 
-  table.post(`${base}/:importId`, manage, async (c, auth) => {
+  table.post(`${base}/:districtsImportId`, manage, async (c, auth) => {
     const values = await readForm(c);
     const wijkNames = Object.fromEntries(Object.entries(values).flatMap(([key, value]) => (key.startsWith('wijk.') ? [[key.slice('wijk.'.length), value]] : [])));
     const partnershipId = c.req.param('partnershipId')!;
-    const count = await confirmDistrictImport({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), partnershipId, importId: c.req.param('importId')!, wijkNames });
+    const count = await confirmDistrictImport({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), partnershipId, importId: c.req.param('districtsImportId')!, wijkNames });
     return c.redirect(`/swv/${partnershipId}/wijken?klaar=${count}`, 303);
   });
 }

@@ -22,7 +22,7 @@ export async function loadDistrictsPage(options: { db: Database; clock: Clock; a
   let preview: DistrictsPage['preview'] = null;
   if (options.importId !== undefined) {
     const stored = await findRegisterImport(db, { partnershipId, id: options.importId, kind: 'districts', now: options.clock.now() });
-    if (!stored) throw new AppError('not_found');
+    if (!stored || stored.appliedAt) throw new AppError('not_found');
     preview = { importId: stored.id, fileName: stored.fileName, payload: stored.payload as DistrictImportPayload };
   }
   const schools = (await listSchoolsWithDistricts(db, partnershipId)).map((s) => ({ id: s.id, name: s.name, locationCode: s.locationCode, districtName: s.districtName }));

@@ -26,7 +26,7 @@ export async function loadLocationPreview(options: { db: Database; clock: Clock;
   if (!partnership) throw new AppError('not_found');
   const stored = await findRegisterImport(db, { partnershipId, id: options.importId, kind: 'locations', now: options.clock.now() });
   // Unknown, expired, processed or another SWV's: not found.
-  if (!stored) throw new AppError('not_found');
+  if (!stored || stored.appliedAt) throw new AppError('not_found');
   const payload = stored.payload as LocationImportPayload;
   const selection = payload.preselected === 'all' ? ({ mode: 'all' } as const) : payload.preselected.length ? ({ mode: 'codes', codes: payload.preselected } as const) : ({ mode: 'pick' } as const);
   const plan = planLocationImport(payload.records, await existingSchoolsForImport(db, partnershipId), selection);

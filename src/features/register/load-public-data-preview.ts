@@ -18,6 +18,6 @@ export interface PublicDataPreview {
 export async function loadPublicDataPreview(options: { db: Database; clock: Clock; auth: Authorized; partnershipId: string; kind: PublicDataKind; importId: string }): Promise<PublicDataPreview> {
   const partnershipId = partnershipInScope(options.auth, options.partnershipId);
   const [partnership, stored] = [await getPartnership(options.db, partnershipId), await findRegisterImport(options.db, { partnershipId, id: options.importId, kind: options.kind, now: options.clock.now() })];
-  if (!partnership || !stored) throw new AppError('not_found');
+  if (!partnership || !stored || stored.appliedAt) throw new AppError('not_found');
   return { partnership: { id: partnershipId, name: partnership.name }, importId: stored.id, fileName: stored.fileName, payload: stored.payload as PublicDataPayload };
 }

@@ -259,3 +259,6 @@ export const registerMessages = defineMessages(
 
 export type RegisterMessage = keyof typeof registerMessages.nl;
 export type RegisterTranslate = Translate<RegisterMessage>;
+
+/** Said when a preview is confirmed a second time (both languages: the confirmation pages have no locale at hand). */
+export const ALREADY_APPLIED = 'Deze import is al verwerkt. / This import has already been processed.';

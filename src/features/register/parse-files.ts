@@ -34,6 +34,25 @@ const cell = (table: Table, row: { cells: string[] }, names: readonly string[]) 
 /** The column's name as the file writes it (for error messages). */
 const nameIn = (table: Table, names: readonly string[]) => table.header[table.column(...names)] ?? names[0]!;
 
+const LOWER_WORDS = new Set(['aan', 'de', 'den', 'der', 'het', 'in', 'op', 'over', 'bij', 'en', 'onder', 'van', 'ter', 'te']);
+
+/** DUO writes place names in capitals ("'S-GRAVENHAGE", "ALPHEN AAN DEN RIJN"); people write "'s-Gravenhage". */
+export function placeNameOf(value: string): string | null {
+  const v = value.trim();
+  if (v === '') return null;
+  if (v !== v.toUpperCase()) return v;
+  return v
+    .toLowerCase()
+    .split(/([\s-]+)/)
+    .map((word, i) => {
+      if (/^[\s-]+$/.test(word) || word === "'s" || word === "'t") return word;
+      if (i > 0 && LOWER_WORDS.has(word)) return word;
+      if (word.startsWith('ij')) return `IJ${word.slice(2)}`;
+      return word.charAt(0).toUpperCase() + word.slice(1);
+    })
+    .join('');
+}
+
 function websiteOf(value: string): string | null {
   const v = value.trim();
   if (v === '' || /\s/.test(v)) return null;
@@ -75,7 +94,7 @@ export function parseLocationFile(bytes: Uint8Array): { records: LocationRecord[
       street: [streetName, houseNumber].filter(Boolean).join(' ') || null,
       houseNumber: houseNumber || null,
       postalCode,
-      city: cell(table, row, COLUMNS.city) || null,
+      city: placeNameOf(cell(table, row, COLUMNS.city)),
       // Municipality numbers have four digits with leading zeros (0363); spreadsheets drop them.
       municipalityCode: /^\d{1,4}$/.test(municipality) ? municipality.padStart(4, '0') : municipality || null,
       denomination: cell(table, row, COLUMNS.denomination) || null,

@@ -32,6 +32,8 @@ export function registerPublicDataRoutes(table: RouteTable): void {
   const manage = permission('partnership.manage', fromPartnershipParam);
   for (const kind of ['pupil_counts', 'verdicts'] as const) {
     const base = `/swv/:partnershipId/${PUBLIC_DATA_PATHS[kind]}`;
+    // Its own parameter name per kind: an id of one kind never opens the other's page.
+    const param = kind === 'pupil_counts' ? 'countsImportId' : 'verdictsImportId';
     table.get(base, manage, (c, auth) => {
       const done = /^\d+$/.exec(c.req.query('klaar') ?? '');
       return uploadPage(c, auth, kind, {}, { countedOn: lastCountDate(c.var.deps.clock.now()) }, done ? m(c)('publicDone', { count: done[0] }) : undefined);
@@ -59,8 +61,8 @@ export function registerPublicDataRoutes(table: RouteTable): void {
         return uploadPage(c, auth, kind, uploadErrors(error, 'file'), values);
       }
     });
-    table.get(`${base}/:importId`, manage, async (c, auth) => {
-      const page = await loadPublicDataPreview({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), partnershipId: c.req.param('partnershipId')!, kind, importId: c.req.param('importId')! });
+    table.get(`${base}/:${param}`, manage, async (c, auth) => {
+      const page = await loadPublicDataPreview({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), partnershipId: c.req.param('partnershipId')!, kind, importId: c.req.param(param)! });
       return renderPage(c, {
         title: m(c)('publicPreviewTitle', { title: kind === 'pupil_counts' ? m(c)('countsTitle') : m(c)('verdictsTitle') }),
         partnershipId: page.partnership.id,
@@ -68,9 +70,9 @@ export function registerPublicDataRoutes(table: RouteTable): void {
         children: <PublicDataPreviewView page={page} locale={c.var.locale} csrfToken={c.var.csrfToken} />,
       });
     });
-    table.post(`${base}/:importId`, manage, async (c, auth) => {
+    table.post(`${base}/:${param}`, manage, async (c, auth) => {
       const partnershipId = c.req.param('partnershipId')!;
-      const count = await confirmPublicDataImport({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), partnershipId, kind, importId: c.req.param('importId')! });
+      const count = await confirmPublicDataImport({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), partnershipId, kind, importId: c.req.param(param)! });
       return c.redirect(`/swv/${partnershipId}/${PUBLIC_DATA_PATHS[kind]}?klaar=${count}`, 303);
     });
   }

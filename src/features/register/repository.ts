@@ -24,8 +24,9 @@ export async function findRegisterImport(db: DbOrTx, options: { partnershipId: s
   return row;
 }
 
-export async function deleteRegisterImport(db: DbOrTx, id: string): Promise<void> {
-  await db.delete(registerImports).where(eq(registerImports.id, id));
+/** Marks a confirmed import, so a second confirmation is refused instead of applied twice (its rows go with the next upload). */
+export async function markRegisterImportApplied(db: DbOrTx, id: string, now: Date): Promise<void> {
+  await db.update(registerImports).set({ appliedAt: now }).where(eq(registerImports.id, id));
 }
 
 /** Replaces the counts of these schools on this count date. */

@@ -19,6 +19,8 @@ export const registerImports = pgTable(
     createdBy: text('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** Set when confirmed: a second confirmation (a double click, the back button) is refused, not applied twice. */
+    appliedAt: timestamp('applied_at', { withTimezone: true }),
   },
   (t) => [index('register_imports_partnership').on(t.partnershipId, t.kind)],
 );
