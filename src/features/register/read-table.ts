@@ -126,17 +126,27 @@ export function readTable(bytes: Uint8Array): Table {
     const key = normalizeColumnName(name);
     if (!index.has(key)) index.set(key, i);
   });
+  // Looked up once per set of names (parsers ask for every cell of every row).
+  const found = new Map<string, number>();
   return {
     header,
     rows: body.map((r) => ({ line: r.info.lines, cells: r.record.map((cell) => cell.trim()) })).filter((r) => r.cells.some((cell) => cell !== '')),
     delimiter,
     encoding,
     column: (...names) => {
+      const key = names.join('\u0000');
+      const known = found.get(key);
+      if (known !== undefined) return known;
+      let result = -1;
       for (const name of names) {
         const i = index.get(normalizeColumnName(name));
-        if (i !== undefined) return i;
+        if (i !== undefined) {
+          result = i;
+          break;
+        }
       }
-      return -1;
+      found.set(key, result);
+      return result;
     },
   };
 }
