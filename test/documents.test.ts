@@ -146,7 +146,7 @@ for (const kind of TEST_DATABASE_KINDS) {
     it('a snapshot shows the answers as of the transition, dated at the transition, not when the job runs', async () => {
       app.clock.set('2026-10-14T10:00:00+02:00');
       const vision = listItems(template).find(({ item }) => item.kind === 'longtext')!.item;
-      const answer = (text: string) => [{ itemKey: vision.key, value: text, ambition: null, parentText: null, meetsNorm: null }];
+      const answer = (text: string) => [{ itemKey: vision.key, value: text, ambition: null, parentText: null, normStatus: null }];
       await replaceAnswers(app.deps.db, profile, answer('Visie zoals ingediend op de transitie.'), app.clock.now(), null);
       const requestedAt = app.clock.now();
       await requestDocumentSnapshot(app.deps.db, app.clock, { profileId: profile.id, reason: 'submitted', actorUserId: null });
@@ -212,7 +212,7 @@ for (const kind of TEST_DATABASE_KINDS) {
       await replaceAnswers(
         app.deps.db,
         profile,
-        others.map((item) => ({ itemKey: item.key, value: data.answers[item.key]?.value ?? null, ambition: data.answers[item.key]?.ambition ?? null, parentText: long(item.parentTextMaxLength), meetsNorm: null })),
+        others.map((item) => ({ itemKey: item.key, value: data.answers[item.key]?.value ?? null, ambition: data.answers[item.key]?.ambition ?? null, parentText: long(item.parentTextMaxLength), normStatus: null })),
         app.clock.now(),
         null,
       );
@@ -412,7 +412,7 @@ for (const kind of TEST_DATABASE_KINDS) {
       // Corrupt data in one school's profile (an answer that is no valid value) makes its rendering throw.
       const vlinder = (await findProfile(app.deps.db, app.demo.schoolIds['vlinder']!, '2026-2027'))!;
       const item = listItems(template).find(({ item }) => item.kind !== 'longtext')!.item;
-      await replaceAnswers(app.deps.db, vlinder, [{ itemKey: item.key, value: { kapot: true } as never, ambition: null, parentText: null, meetsNorm: null }], app.clock.now(), null);
+      await replaceAnswers(app.deps.db, vlinder, [{ itemKey: item.key, value: { kapot: true } as never, ambition: null, parentText: null, normStatus: null }], app.clock.now(), null);
       const admin = await TestClient.signedIn(app, app.demo.userIds['swv@voorbeeldstad.example']!);
       expect((await admin.post(`/swv/${app.demo.partnershipId}/documenten`, { schoolYear: '2026-2027' })).status).toBe(303);
       await app.runJobs();
@@ -427,7 +427,7 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(strFromU8(entries['Niet gelukt.txt']!)).toContain('13CD00 OBS De Vlinder');
       expect(names.some((n) => n.startsWith('13CD00 OBS De Vlinder/'))).toBe(false);
       expect(names.filter((n) => n.startsWith('12AB00 ')).length).toBe(DOCUMENT_KINDS.length);
-      await replaceAnswers(app.deps.db, vlinder, [{ itemKey: item.key, value: null, ambition: null, parentText: null, meetsNorm: null }], app.clock.now(), null);
+      await replaceAnswers(app.deps.db, vlinder, [{ itemKey: item.key, value: null, ambition: null, parentText: null, normStatus: null }], app.clock.now(), null);
     });
   });
 }

@@ -11,6 +11,7 @@ import { findProfile } from '../src/features/questionnaire/profiles-repository.j
 import { loadTemplateDefinition } from '../src/features/questionnaire/template-cache.js';
 import type { TemplateDefinition } from '../src/features/templates/model/template.js';
 import { createTestApp, TestClient, type TestApp } from './support/test-app.js';
+import { formFields } from './support/form-fields.js';
 import { TEST_DATABASE_KINDS } from './support/test-db.js';
 
 for (const kind of TEST_DATABASE_KINDS) {
@@ -63,7 +64,7 @@ for (const kind of TEST_DATABASE_KINDS) {
       const body = (await response.json()) as { ok: boolean; revision: number; normStatus: string; sectionProgress: { sectionKey: string; answered: number } };
       expect(body).toMatchObject({ ok: true, revision: 1, normStatus: 'meets', nationalNormStatus: 'no-norm', sectionProgress: { sectionKey: 'algemeen', answered: 1 } });
       const stored = await row('inspectie-oordeel');
-      expect(stored).toMatchObject({ value: 'voldoende', meetsNorm: true, revision: 1, schoolYear: '2026-2027', partnershipId: testApp.demo.partnershipId });
+      expect(stored).toMatchObject({ value: 'voldoende', normStatus: 'meets', revision: 1, schoolYear: '2026-2027', partnershipId: testApp.demo.partnershipId });
       const [profile] = await testApp.deps.db.select().from(profiles).where(eq(profiles.id, profileId));
       expect(profile!.status).toBe('in_progress');
       const audit = await testApp.deps.db.select().from(auditLog).where(and(eq(auditLog.entityId, profileId), eq(auditLog.action, 'profile.start')));
@@ -361,7 +362,7 @@ for (const kind of TEST_DATABASE_KINDS) {
           schoolYear: '2026-2027',
           field: 'value',
           value: 'Na het indienen',
-          meetsNorm: null,
+          normStatus: null,
           baseRevision: 0,
           baseValue: 'Dalton',
           userId: testApp.demo.userIds['ib@regenboog.example']!,
@@ -375,34 +376,4 @@ for (const kind of TEST_DATABASE_KINDS) {
       await db.update(profiles).set({ status: 'in_progress' }).where(eq(profiles.id, profileId));
     });
   });
-}
-
-/** The fields of the section form as a browser posts them: inputs (checked ones), textareas, selects. */
-function formFields(html: string): Record<string, string | string[]> {
-  const start = html.lastIndexOf('<form', html.indexOf('data-autosave='));
-  const form = html.slice(start, html.indexOf('</form>', start));
-  const unescape = (text: string) => text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-  const attrs = (tag: string) => Object.fromEntries([...tag.matchAll(/([\w-]+)(?:="([^"]*)")?/g)].map((m) => [m[1]!, m[2] === undefined ? '' : unescape(m[2])]));
-  const fields: Record<string, string | string[]> = {};
-  const add = (name: string, value: string) => {
-    const existing = fields[name];
-    fields[name] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
-  };
-  for (const [, tag] of form.matchAll(/<input\b([^>]*)>/g)) {
-    const a = attrs(tag!);
-    if (!a['name'] || a['name'] === '_csrf') continue;
-    if ((a['type'] === 'radio' || a['type'] === 'checkbox') && !('checked' in a)) continue;
-    add(a['name'], a['value'] ?? '');
-  }
-  for (const [, tag, body] of form.matchAll(/<textarea\b([^>]*)>([\s\S]*?)<\/textarea>/g)) {
-    const a = attrs(tag!);
-    if (a['name']) add(a['name'], unescape(body!));
-  }
-  for (const [, tag, body] of form.matchAll(/<select\b([^>]*)>([\s\S]*?)<\/select>/g)) {
-    const a = attrs(tag!);
-    const options = [...body!.matchAll(/<option\b([^>]*)>/g)].map((m) => attrs(m[1]!));
-    const chosen = options.find((o) => 'selected' in o) ?? options[0];
-    if (a['name'] && chosen) add(a['name'], chosen['value'] ?? '');
-  }
-  return fields;
 }

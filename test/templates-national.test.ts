@@ -1,7 +1,7 @@
 /**
  * A national item set (landelijke norm) end to end: uploaded on the draft's page, adopted into the
- * draft as national items, answered in the questionnaire with `meets_national_norm` stored beside
- * `meets_norm`, and carried over into the next year with both recomputed. PGlite and PostgreSQL.
+ * draft as national items, answered in the questionnaire with `national_norm_status` stored beside
+ * `norm_status`, and carried over into the next year with both recomputed. PGlite and PostgreSQL.
  */
 import { readFileSync } from 'node:fs';
 import { and, eq } from 'drizzle-orm';
@@ -79,7 +79,7 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(await again.text()).toContain('bestaat al in onderdeel');
     });
 
-    it('stores meets_national_norm beside meets_norm when a school answers, and shows the national norm', async () => {
+    it('stores national_norm_status beside norm_status when a school answers, and shows the national norm', async () => {
       const draft = (await latestVersion(testApp.deps.db, templateId, 'draft'))!;
       const profile = (await findProfile(testApp.deps.db, testApp.demo.schoolIds['regenboog']!, '2026-2027'))!;
       // The school's profile answers the version with the national set (as after publishing it for a year).
@@ -91,11 +91,11 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(await below.json()).toMatchObject({ ok: true, normStatus: 'no-norm', nationalNormStatus: 'below' });
       const row = async (itemKey: string) =>
         (await testApp.deps.db.select().from(answers).where(and(eq(answers.profileId, profile.id), eq(answers.itemKey, itemKey))))[0]!;
-      expect(await row('landelijk-medisch-handelen')).toMatchObject({ value: false, meetsNorm: null, meetsNationalNorm: false });
+      expect(await row('landelijk-medisch-handelen')).toMatchObject({ value: false, normStatus: null, nationalNormStatus: 'below' });
       const meets = await ib.postJson(url, { itemKey: 'landelijk-medisch-handelen', field: 'value', value: true, baseRevision: 1 });
       expect(meets.status).toBe(200);
       expect(await meets.json()).toMatchObject({ ok: true, nationalNormStatus: 'meets' });
-      expect(await row('landelijk-medisch-handelen')).toMatchObject({ value: true, meetsNationalNorm: true });
+      expect(await row('landelijk-medisch-handelen')).toMatchObject({ value: true, nationalNormStatus: 'meets' });
 
       // The section page shows the national norm and the answer's status against it.
       const page = await ib.get(`/profielen/${profile.id}/onderdelen/landelijke-norm`);
@@ -137,7 +137,7 @@ for (const kind of TEST_DATABASE_KINDS) {
     it('carries both norms over into the next version', async () => {
       const draft = (await latestVersion(testApp.deps.db, templateId, 'draft'))!;
       const carried = carryOverAnswers(draft.definition, draft.definition, { 'landelijk-lezen-rekenen': { value: 'elders', ambition: null, parentText: null } }, {});
-      expect(carried).toEqual([expect.objectContaining({ itemKey: 'landelijk-lezen-rekenen', meetsNorm: null, meetsNationalNorm: false })]);
+      expect(carried).toEqual([expect.objectContaining({ itemKey: 'landelijk-lezen-rekenen', normStatus: null, nationalNormStatus: 'below' })]);
     });
   });
 }

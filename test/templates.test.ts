@@ -354,8 +354,8 @@ for (const kind of TEST_DATABASE_KINDS) {
       for (const definition of [
         loadExampleTemplate('zoetermeer-po'),
         loadExampleTemplate('de-eem-po'),
-        (parseTemplateFile(THIRD_TEMPLATE_YAML) as { ok: true; template: never }).template,
-        (auditorsTemplate as { ok: true; template: never }).template,
+        (parseTemplateFile(THIRD_TEMPLATE_YAML) as { ok: true; template: never; warnings: never }).template,
+        (auditorsTemplate as { ok: true; template: never; warnings: never }).template,
       ]) {
         await importTemplate({ db: testApp.deps.db, clock: testApp.clock, partnershipId, definition, actorUserId: null, publishForYear: '2026-2027' });
         const exported = await exportTemplate({ db: testApp.deps.db, partnershipId, key: (definition as { key: string }).key });
@@ -363,7 +363,7 @@ for (const kind of TEST_DATABASE_KINDS) {
         if (!exported.ok) continue;
         const reparsed = parseTemplateFile(exported.yaml);
         expect(reparsed.ok && reparsed.template).toEqual(definition);
-        await importTemplate({ db: testApp.deps.db, clock: testApp.clock, partnershipId, definition: (reparsed as { ok: true; template: never }).template, actorUserId: null });
+        await importTemplate({ db: testApp.deps.db, clock: testApp.clock, partnershipId, definition: (reparsed as { ok: true; template: never; warnings: never }).template, actorUserId: null });
         const again = await exportTemplate({ db: testApp.deps.db, partnershipId, key: (definition as { key: string }).key });
         expect(again.ok && again.yaml).toBe(exported.yaml);
         expect(again.ok && again.version.number).toBe(2);

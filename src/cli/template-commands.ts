@@ -38,6 +38,8 @@ function readTemplate(file: string, io: CliIo): TemplateDefinition | null {
     io.err(`${result.errors.length} ${result.errors.length === 1 ? 'fout' : 'fouten'} in ${file}; er is niets veranderd.`);
     return null;
   }
+  // Warnings never stop an import; they say what will not reach the documents.
+  for (const warning of result.warnings) io.err(formatFileError(file, { ...warning, message: `waarschuwing: ${warning.message}` }));
   return result.template;
 }
 

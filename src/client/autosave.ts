@@ -261,7 +261,7 @@ function enhance(form: HTMLFormElement): void {
     const holder = item.querySelector<HTMLElement>(`[data-${holderAttribute}]`);
     if (!holder) return;
     const text = holder.getAttribute(`data-label-${status}`);
-    const tones: Record<string, string> = { meets: 'success', below: 'danger', ambition: 'info', unanswered: 'neutral' };
+    const tones: Record<string, string> = { meets: 'success', below: 'danger', ambition: 'info', unanswered: 'neutral', 'cannot-judge': 'warning' };
     holder.replaceChildren();
     if (text) holder.append(element('span', `status-tag status-tag--${tones[status] ?? 'neutral'}`, text));
   }

@@ -30,6 +30,8 @@ export interface DatabaseHandle {
   db: Database;
   kind: DatabaseTarget['kind'];
   migrate(): Promise<void>;
+  /** Runs a script of several SQL statements without parameters (a dump being restored, a fixture). */
+  runScript(script: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -65,6 +67,17 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
           client.release();
         }
       },
+      async runScript(script) {
+        // The simple query protocol runs many statements in one call; a dump's `set_config('search_path', '')`
+        // must not stay on a pooled connection, hence one client and a reset before it goes back.
+        const client = await pool.connect();
+        try {
+          await client.query(script);
+        } finally {
+          await client.query('reset all').catch(() => undefined);
+          client.release();
+        }
+      },
       close: () => pool.end(),
     };
   }
@@ -88,6 +101,13 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     kind: target.kind,
     async migrate() {
       await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder: migrationsFolder() });
+    },
+    async runScript(script) {
+      try {
+        await client.exec(script);
+      } finally {
+        await client.exec('reset all');
+      }
     },
     async close() {
       await client.close();

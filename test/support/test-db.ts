@@ -18,10 +18,12 @@ process.on('warning', (warning) => {
 
 export const TEST_DATABASE_KINDS: TestDatabaseKind[] = process.env['TEST_DATABASE_URL'] ? ['pglite', 'postgres'] : ['pglite'];
 
-export async function openTestDatabase(kind: TestDatabaseKind): Promise<DatabaseHandle> {
+/** `migrate: false` opens an empty database, e.g. to load an old dump and then migrate it (test/upgrade.test.ts). */
+export async function openTestDatabase(kind: TestDatabaseKind, options: { migrate?: boolean } = {}): Promise<DatabaseHandle> {
+  const migrate = options.migrate ?? true;
   if (kind === 'pglite') {
     const handle = await openDatabase({ kind: 'pglite-memory' });
-    await handle.migrate();
+    if (migrate) await handle.migrate();
     return handle;
   }
   const adminUrl = process.env['TEST_DATABASE_URL']!;
@@ -33,7 +35,7 @@ export async function openTestDatabase(kind: TestDatabaseKind): Promise<Database
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const handle = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 5 });
-  await handle.migrate();
+  if (migrate) await handle.migrate();
   return {
     ...handle,
     async close() {

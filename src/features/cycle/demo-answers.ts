@@ -3,7 +3,7 @@
  * Dutch texts for open questions. Deterministic per seed, so the demo looks the same every time.
  */
 import { isSingleChoiceKind, findScale, listItems, type Item, type TemplateDefinition } from '../templates/model/template.js';
-import { computeMeetsNationalNorm, computeMeetsNorm } from '../questionnaire/answer-change.js';
+import { computeNormStatuses } from '../questionnaire/answer-change.js';
 import type { CarriedAnswer } from './repository.js';
 
 const TEXTS: Record<string, string> = {
@@ -67,7 +67,7 @@ export function generateAnswer(template: TemplateDefinition, item: Item, seed: s
   } else if (item.key.includes('datum') || item.title.toLowerCase().includes('datum')) {
     value = '12 maart 2025';
   } else value = textFor(item, seed);
-  return { itemKey: item.key, value, ambition, parentText: null, meetsNorm: computeMeetsNorm(item, value), meetsNationalNorm: computeMeetsNationalNorm(item, value) };
+  return { itemKey: item.key, value, ambition, parentText: null, ...computeNormStatuses(item, value) };
 }
 
 /** Answers for every item (optionally skipping optional ones), a few below the norm, plus "wat kan de school niet". */
@@ -81,7 +81,7 @@ export function generateAnswers(template: TemplateDefinition, seed: string, opti
     rows.push(generateAnswer(template, item, seed, { belowNorm: below, ambitionYear: options.ambitionYear }));
   }
   for (const section of template.sections) {
-    if (section.asksLimits) rows.push({ itemKey: `limits:${section.key}`, value: LIMITS[hash(seed + section.key) % LIMITS.length]!, ambition: null, parentText: null, meetsNorm: null });
+    if (section.asksLimits) rows.push({ itemKey: `limits:${section.key}`, value: LIMITS[hash(seed + section.key) % LIMITS.length]!, ambition: null, parentText: null, normStatus: null });
   }
   return rows;
 }

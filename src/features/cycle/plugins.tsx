@@ -12,7 +12,7 @@ import { cycleMessages } from './messages.js';
 import { prepareProfileForNewSchool } from './open-cycle.js';
 import { cycleJobs } from './reminders.js';
 import { listCycles } from './repository.js';
-import { ProfileStatusTag } from './routes.js';
+import { ProfileStatusTag } from './views/shared.js';
 
 jobProviders.push((deps) => cycleJobs(deps));
 
@@ -41,7 +41,7 @@ schoolPageSections.push(async (c, auth, schoolId) => {
         {t('blockHeading', { year: cycle.schoolYear })}
       </h2>
       <p class="utrecht-paragraph">
-        <ProfileStatusTag c={c} status={profile.status} /> {today <= cycle.submitDeadline && t('blockDeadline', { date: formatDutchDate(cycle.submitDeadline) })}
+        <ProfileStatusTag locale={c.var.locale} status={profile.status} /> {today <= cycle.submitDeadline && t('blockDeadline', { date: formatDutchDate(cycle.submitDeadline) })}
       </p>
       <ul class="inline-list">
         <li>

@@ -9,7 +9,7 @@
 import { ambitionSchema, type Ambition, type AnswerValue } from '../templates/model/answer.js';
 import { canCarryOverAnswer, diffTemplateVersions } from '../templates/model/diff-versions.js';
 import { listItems, type TemplateDefinition } from '../templates/model/template.js';
-import { computeMeetsNationalNorm, computeMeetsNorm } from '../questionnaire/answer-change.js';
+import { computeNormStatuses } from '../questionnaire/answer-change.js';
 import type { CarriedAnswer } from './repository.js';
 
 const LIMITS_PREFIX = 'limits:';
@@ -38,12 +38,12 @@ export function carryOverAnswers(
     if (!canCarryOverAnswer(before, item, answer.value, next)) continue;
     const ambition = item.ambition && answer.ambition && ambitionSchema.safeParse(answer.ambition).success ? answer.ambition : null;
     const parentText = item.parentTextEditable && answer.parentText && answer.parentText.length <= item.parentTextMaxLength ? answer.parentText : null;
-    carried.push({ itemKey: item.key, value: answer.value, ambition, parentText, meetsNorm: computeMeetsNorm(item, answer.value), meetsNationalNorm: computeMeetsNationalNorm(item, answer.value) });
+    carried.push({ itemKey: item.key, value: answer.value, ambition, parentText, ...computeNormStatuses(item, answer.value) });
   }
   for (const section of next.sections) {
     const text = previousLimits[section.key];
     if (section.asksLimits && text && text.trim()) {
-      carried.push({ itemKey: `${LIMITS_PREFIX}${section.key}`, value: text, ambition: null, parentText: null, meetsNorm: null });
+      carried.push({ itemKey: `${LIMITS_PREFIX}${section.key}`, value: text, ambition: null, parentText: null, normStatus: null });
     }
   }
   return carried;

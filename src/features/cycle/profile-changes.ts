@@ -24,9 +24,16 @@ export interface ProfileChanges {
   rows: ItemChangeRow[];
 }
 
+/** An ambition in words: the target option's label (not its key), the school year and the note. */
+export function describeAmbitionPlain(template: TemplateDefinition, item: Item, ambition: Ambition | null | undefined): string | null {
+  if (!ambition) return null;
+  const target = ambition.target ? describeAnswer(template, item, ambition.target) : '';
+  return [target, ambition.schoolYear, ambition.note].filter(Boolean).join(', ') || null;
+}
+
 function inWords(template: TemplateDefinition, item: Item, answer: { value: unknown; ambition: Ambition | null } | undefined): string {
   const value = answer ? describeAnswer(template, item, answer.value as never) : '';
-  const ambition = answer?.ambition ? [answer.ambition.target, answer.ambition.schoolYear, answer.ambition.note].filter(Boolean).join(', ') : '';
+  const ambition = describeAmbitionPlain(template, item, answer?.ambition);
   return [value, ambition && `ambitie: ${ambition}`].filter(Boolean).join(' — ');
 }
 

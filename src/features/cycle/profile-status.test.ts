@@ -3,7 +3,6 @@ import { PROFILE_STATUS_LABELS as DOCUMENT_LABELS } from '../documents/render/pr
 import { PROFILE_STATUS_LABELS as QUESTIONNAIRE_LABELS, PROFILE_STATUS_TONES as QUESTIONNAIRE_TONES } from '../questionnaire/messages.js';
 import { PROFILE_STATUSES } from '../questionnaire/schema.js';
 import { PROFILE_STATUS_LABELS, PROFILE_STATUS_TONES } from './profile-status.js';
-import { STATUS_TONES } from './routes.js';
 
 describe('profile status words', () => {
   it('are the same on screens and in documents, for every status', () => {
@@ -11,7 +10,6 @@ describe('profile status words', () => {
       expect(DOCUMENT_LABELS[status], status).toBe(PROFILE_STATUS_LABELS.nl[status]);
       expect(QUESTIONNAIRE_LABELS.nl[status], status).toBe(PROFILE_STATUS_LABELS.nl[status]);
       expect(QUESTIONNAIRE_TONES[status], status).toBe(PROFILE_STATUS_TONES[status]);
-      expect(STATUS_TONES[status], status).toBe(PROFILE_STATUS_TONES[status]);
     }
   });
 

@@ -8,7 +8,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { memberships, users } from '../accounts/schema.js';
 import { schools } from '../partnerships/schema.js';
 import { answers, profiles, type ProfileStatus } from '../questionnaire/schema.js';
-import type { Ambition, AnswerValue } from '../templates/model/answer.js';
+import type { Ambition, AnswerValue, StoredNormStatus } from '../templates/model/answer.js';
 import { cycles, profileTransitions, reviewRemarks } from './schema.js';
 
 export type CycleRow = typeof cycles.$inferSelect;
@@ -80,8 +80,9 @@ export interface CarriedAnswer {
   value: AnswerValue | null;
   ambition: Ambition | null;
   parentText: string | null;
-  meetsNorm: boolean | null;
-  meetsNationalNorm?: boolean | null;
+  /** Against the SWV's norm and the national norm (questionnaire/answer-change.ts computeNormStatuses). */
+  normStatus: StoredNormStatus | null;
+  nationalNormStatus?: StoredNormStatus | null;
 }
 
 export async function insertCarriedAnswers(
@@ -101,8 +102,8 @@ export async function insertCarriedAnswers(
       value: row.value,
       ambition: row.ambition,
       parentText: row.parentText,
-      meetsNorm: row.meetsNorm,
-      meetsNationalNorm: row.meetsNationalNorm ?? null,
+      normStatus: row.normStatus,
+      nationalNormStatus: row.nationalNormStatus ?? null,
       carriedOver: options.carriedOver ?? true,
       revision: 1,
       updatedAt: at,
@@ -147,6 +148,32 @@ export async function insertTransition(
 
 export function listTransitions(db: DbOrTx, profileId: string): Promise<TransitionRow[]> {
   return db.select().from(profileTransitions).where(eq(profileTransitions.profileId, profileId)).orderBy(asc(profileTransitions.at), asc(profileTransitions.id));
+}
+
+/** A profile's transitions with the name of who made each (null for the system or a removed user). */
+export function listTransitionsWithNames(db: DbOrTx, profileId: string): Promise<Array<TransitionRow & { byName: string | null }>> {
+  return db
+    .select({
+      id: profileTransitions.id,
+      profileId: profileTransitions.profileId,
+      fromStatus: profileTransitions.fromStatus,
+      toStatus: profileTransitions.toStatus,
+      reason: profileTransitions.reason,
+      byUserId: profileTransitions.byUserId,
+      at: profileTransitions.at,
+      byName: users.name,
+    })
+    .from(profileTransitions)
+    .leftJoin(users, eq(users.id, profileTransitions.byUserId))
+    .where(eq(profileTransitions.profileId, profileId))
+    .orderBy(asc(profileTransitions.at), asc(profileTransitions.id));
+}
+
+/** The name of a user (any user: a submitter may have left the school since), or null. */
+export async function getUserName(db: DbOrTx, userId: string | null): Promise<string | null> {
+  if (!userId) return null;
+  const [row] = await db.select({ name: users.name }).from(users).where(eq(users.id, userId));
+  return row?.name ?? null;
 }
 
 export async function insertReviewRemark(db: DbOrTx, row: { id: string; profileId: string; itemKey: string | null; body: string; authorUserId: string | null; createdAt: Date }): Promise<void> {
@@ -199,23 +226,6 @@ export function listProgressRows(db: DbOrTx, partnershipId: string, schoolYear: 
     .innerJoin(schools, eq(schools.id, profiles.schoolId))
     .where(and(eq(profiles.partnershipId, partnershipId), eq(profiles.schoolYear, schoolYear), boardId ? eq(schools.boardId, boardId) : undefined))
     .orderBy(asc(schools.name));
-}
-
-/** Answered item keys per profile (non-empty values), for progress counts. */
-export async function countAnsweredItems(db: DbOrTx, profileIds: string[]): Promise<Map<string, Set<string>>> {
-  const result = new Map<string, Set<string>>();
-  if (profileIds.length === 0) return result;
-  const rows = await db
-    .select({ profileId: answers.profileId, itemKey: answers.itemKey, value: answers.value })
-    .from(answers)
-    .where(inArray(answers.profileId, profileIds));
-  for (const row of rows) {
-    if (row.value === null || (typeof row.value === 'string' && row.value.trim() === '')) continue;
-    const set = result.get(row.profileId) ?? new Set<string>();
-    set.add(row.itemKey);
-    result.set(row.profileId, set);
-  }
-  return result;
 }
 
 /** E-mail addresses of the school editors of the given schools (reminders). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildTestTemplate } from '../templates/model/test-template.js';
-import { applyChange, resolveTarget, sameAnswer, saveAnswerRequestSchema } from './answer-change.js';
+import { applyChange, computeNormStatuses, resolveTarget, sameAnswer, saveAnswerRequestSchema } from './answer-change.js';
 
 const template = buildTestTemplate((input) => {
   const items = input.sections[0]!.items!;
@@ -13,14 +13,14 @@ const template = buildTestTemplate((input) => {
 const target = (key: string, field: 'value' | 'ambition' | 'parentText' | 'limits' = 'value') => resolveTarget(template, key, field)!;
 
 describe('applyChange', () => {
-  it('sets one field, keeps the others, and recomputes meets-norm from the value', () => {
+  it('sets one field, keeps the others, and recomputes the stored norm status from the value', () => {
     const current = { value: 'beschikbaar', ambition: null, parentText: 'Wij helpen.' };
     const result = applyChange(template, target('protocol-dyslexie'), current, 'value', 'actief-toegepast');
-    expect(result).toEqual({ ok: true, answer: { value: 'actief-toegepast', ambition: null, parentText: 'Wij helpen.', meetsNorm: true, meetsNationalNorm: null } });
+    expect(result).toEqual({ ok: true, answer: { value: 'actief-toegepast', ambition: null, parentText: 'Wij helpen.', normStatus: 'meets', nationalNormStatus: null } });
     const below = applyChange(template, target('protocol-dyslexie'), null, 'value', 'niet-aanwezig');
-    expect(below.ok && below.answer.meetsNorm).toBe(false);
+    expect(below.ok && below.answer.normStatus).toBe('below');
     const cleared = applyChange(template, target('protocol-dyslexie'), current, 'value', '');
-    expect(cleared.ok && cleared.answer).toMatchObject({ value: null, meetsNorm: null });
+    expect(cleared.ok && cleared.answer).toMatchObject({ value: null, normStatus: null });
   });
 
   it('gives a message that says what to do for out-of-range numbers, unknown options and long texts', () => {
@@ -65,14 +65,24 @@ describe('sameAnswer and the request schema', () => {
   });
 });
 
-describe('meetsNationalNorm', () => {
-  it('is computed against the national norm, beside the SWV norm', async () => {
-    const { computeMeetsNationalNorm, computeMeetsNorm } = await import('./answer-change.js');
-    const item = { key: 'x', kind: 'yesno', title: 'X', required: true, origin: 'national', ambition: false, parentTextEditable: false, parentTextMaxLength: 250, posters: { parent: false, teacher: false }, nationalNorm: { equals: true } } as const;
-    expect(computeMeetsNationalNorm(item, true)).toBe(true);
-    expect(computeMeetsNationalNorm(item, false)).toBe(false);
-    expect(computeMeetsNationalNorm(item, null)).toBe(null);
-    expect(computeMeetsNorm(item, true)).toBe(null);
+describe('computeNormStatuses', () => {
+  const item = { key: 'x', kind: 'yesno', title: 'X', required: true, origin: 'national', ambition: false, parentTextEditable: false, parentTextMaxLength: 250, posters: { parent: false, teacher: false }, nationalNorm: { equals: true } } as const;
+
+  it('is computed against the national norm, beside the SWV norm', () => {
+    expect(computeNormStatuses(item, true)).toEqual({ normStatus: null, nationalNormStatus: 'meets' });
+    expect(computeNormStatuses(item, false)).toEqual({ normStatus: null, nationalNormStatus: 'below' });
+    expect(computeNormStatuses(item, null)).toEqual({ normStatus: null, nationalNormStatus: null });
+  });
+
+  it('stores cannot-judge for a value of the wrong type and reports why, without the answer', () => {
+    const reports: Array<[string, string]> = [];
+    const statuses = computeNormStatuses({ ...item, norm: { equals: true } }, 'ja, natuurlijk', (which, reason) => reports.push([which, reason]));
+    expect(statuses).toEqual({ normStatus: 'cannot-judge', nationalNormStatus: 'cannot-judge' });
+    expect(reports).toEqual([
+      ['swv', 'answer of type string for a yesno item'],
+      ['national', 'answer of type string for a yesno item'],
+    ]);
+    expect(JSON.stringify(reports)).not.toContain('natuurlijk');
   });
 });
 

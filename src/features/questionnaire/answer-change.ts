@@ -3,7 +3,7 @@
  * and the no-JavaScript section form (every field of a section).
  */
 import { z } from 'zod';
-import { ambitionSchema, evaluateNorm, isAnswered, type Ambition, type Answer, type AnswerValue, type NormStatus } from '../templates/model/answer.js';
+import { ambitionSchema, evaluateNorm, judgeStoredNorm, type Ambition, type Answer, type AnswerValue, type NormStatus, type StoredNormStatus } from '../templates/model/answer.js';
 import { findScale, isSingleChoiceKind, type Item, type Section, type TemplateDefinition } from '../templates/model/template.js';
 import { validateAnswerValue } from '../templates/model/validate-answer.js';
 import { LIMITS_KEY_PREFIX } from './answers-repository.js';
@@ -26,10 +26,7 @@ export const saveAnswerRequestSchema = z.strictObject({
 export type SaveAnswerRequest = z.infer<typeof saveAnswerRequestSchema>;
 
 /** The stored shape of one answer row (limits rows use `value` for their text). */
-export interface StoredAnswer extends Answer {
-  meetsNorm: boolean | null;
-  meetsNationalNorm: boolean | null;
-}
+export interface StoredAnswer extends Answer, StoredNormStatuses {}
 
 export type ChangeResult = { ok: true; answer: StoredAnswer } | { ok: false; message: string };
 
@@ -80,12 +77,12 @@ export function validateLimits(raw: unknown): { ok: true; value: string | null }
   return { ok: true, value: text || null };
 }
 
-/** Applies one field's raw value to the current answer; `meetsNorm` is recomputed from the result. */
+/** Applies one field's raw value to the current answer; the stored norm statuses are recomputed from the result. */
 export function applyChange(template: TemplateDefinition, target: ChangeTarget, current: Answer | null, field: AnswerField, raw: unknown): ChangeResult {
   const base: Answer = current ?? { value: null, ambition: null, parentText: null };
   if (target.kind === 'limits') {
     const checked = validateLimits(raw);
-    return checked.ok ? { ok: true, answer: { value: checked.value, ambition: null, parentText: null, meetsNorm: null, meetsNationalNorm: null } } : checked;
+    return checked.ok ? { ok: true, answer: { value: checked.value, ambition: null, parentText: null, normStatus: null, nationalNormStatus: null } } : checked;
   }
   const { item } = target;
   let next: Answer;
@@ -111,19 +108,31 @@ export function applyChange(template: TemplateDefinition, target: ChangeTarget, 
     default:
       return { ok: false, message: 'Dit antwoord kan niet worden opgeslagen.' };
   }
-  return { ok: true, answer: { ...next, meetsNorm: computeMeetsNorm(item, next.value), meetsNationalNorm: computeMeetsNationalNorm(item, next.value) } };
+  return { ok: true, answer: { ...next, ...computeNormStatuses(item, next.value) } };
 }
 
-/** Stored for dashboards: true/false against the SWV's norm, null when unanswered or without a norm. */
-export function computeMeetsNorm(item: Item, value: AnswerValue | null): boolean | null {
-  if (!item.norm || !isAnswered(value)) return null;
-  return evaluateNorm(item, { value, ambition: null }) === 'meets';
+/** The statuses stored beside an answer (answers.norm_status, answers.national_norm_status). */
+export interface StoredNormStatuses {
+  /** Against the SWV's norm; null when unanswered or without a norm. */
+  normStatus: StoredNormStatus | null;
+  /** Against the national norm (landelijke norm); null when unanswered or without one. */
+  nationalNormStatus: StoredNormStatus | null;
 }
 
-/** Stored for dashboards: the same against the national norm (landelijke norm), null without one. */
-export function computeMeetsNationalNorm(item: Item, value: AnswerValue | null): boolean | null {
-  if (!item.nationalNorm || !isAnswered(value)) return null;
-  return evaluateNorm(item, { value, ambition: null }, 'national') === 'meets';
+/** Told when an answer cannot be judged: which norm, and why in kinds and types (no answer content). */
+export type CannotJudgeReport = (which: 'swv' | 'national', reason: string) => void;
+
+/**
+ * Judges a value against the item's norms for storing (fails closed: see judgeNorm). `onCannotJudge`
+ * hears of every answer that gets 'cannot-judge', so the save paths can log it.
+ */
+export function computeNormStatuses(item: Item, value: AnswerValue | null, onCannotJudge?: CannotJudgeReport): StoredNormStatuses {
+  const judge = (which: 'swv' | 'national'): StoredNormStatus | null => {
+    const judgement = judgeStoredNorm(item, value, which);
+    if (judgement?.status === 'cannot-judge') onCannotJudge?.(which, judgement.reason);
+    return judgement?.status ?? null;
+  };
+  return { normStatus: judge('swv'), nationalNormStatus: judge('national') };
 }
 
 /** The live status against the SWV's norm, or against the national norm (the same evaluation as the section page). */

@@ -1,8 +1,8 @@
 /** Reads and writes answers. The questionnaire owns writing; documents and dashboards read through here. */
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { executePrepared, type DbOrTx } from '../../db/client.js';
 import { users } from '../accounts/schema.js';
-import type { Answer } from '../templates/model/answer.js';
+import type { Answer, StoredNormStatus } from '../templates/model/answer.js';
 import { answerHistory, answers } from './schema.js';
 
 /** Prefix of the item keys under which "Wat kan de school niet" texts are stored, per section. */
@@ -24,6 +24,32 @@ export async function listAnswers(db: DbOrTx, profileId: string): Promise<Profil
       continue;
     }
     result.answers[row.itemKey] = {
+      value: row.value ?? null,
+      ambition: row.ambition ?? null,
+      parentText: row.parentText ?? null,
+      revision: row.revision,
+      carriedOver: row.carriedOver,
+      updatedAt: row.updatedAt,
+    };
+  }
+  return result;
+}
+
+/**
+ * The answers of many profiles in one query (progress overviews: one round trip for every school, not one per
+ * school). Same shape per profile as listAnswers; profiles without answers get an empty entry.
+ */
+export async function listAnswersOfProfiles(db: DbOrTx, profileIds: string[]): Promise<Map<string, ProfileAnswers>> {
+  const result = new Map<string, ProfileAnswers>(profileIds.map((id) => [id, { answers: {}, limits: {} }]));
+  if (profileIds.length === 0) return result;
+  const rows = await db.select().from(answers).where(inArray(answers.profileId, profileIds));
+  for (const row of rows) {
+    const entry = result.get(row.profileId)!;
+    if (row.itemKey.startsWith(LIMITS_KEY_PREFIX)) {
+      if (typeof row.value === 'string' && row.value.trim()) entry.limits[row.itemKey.slice(LIMITS_KEY_PREFIX.length)] = row.value;
+      continue;
+    }
+    entry.answers[row.itemKey] = {
       value: row.value ?? null,
       ambition: row.ambition ?? null,
       parentText: row.parentText ?? null,
@@ -74,68 +100,10 @@ export async function findUserName(db: DbOrTx, userId: string | null): Promise<s
   return row?.name ?? null;
 }
 
-export interface WriteAnswer {
-  profileId: string;
-  itemKey: string;
-  partnershipId: string;
-  schoolYear: string;
-  answer: Answer & { meetsNorm: boolean | null; meetsNationalNorm?: boolean | null };
-  /** The revision the editor started from; 0 when there was no row. */
-  baseRevision: number;
-  /** The stored answer before this change, for the history. */
-  before: Answer | null;
-  userId: string;
-  at: Date;
-  /** Other rows to read back in the same round trip (the section's items, for its progress). */
-  readBackKeys?: string[];
-}
-
 export interface WriteAnswerResult {
   revision: number;
   /** `readBackKeys` rows as they were before this write (merge the written answer yourself). */
   readBack: Record<string, Pick<Answer, 'value' | 'ambition'>>;
-}
-
-/**
- * Upserts one answer and writes its history in ONE statement (one round trip, atomic):
- * it only writes when the stored revision still equals `baseRevision` (optimistic concurrency)
- * and the profile is still being edited (not submitted meanwhile).
- * Returns the new revision, or null when nothing was written (conflict or no longer editable).
- */
-export async function writeAnswer(db: DbOrTx, change: WriteAnswer): Promise<WriteAnswerResult | null> {
-  const json = (value: unknown) => (value === null || value === undefined ? sql`null` : sql`${JSON.stringify(value)}::jsonb`);
-  const after = { value: change.answer.value, ambition: change.answer.ambition, parentText: change.answer.parentText };
-  const before = change.before ? { value: change.before.value, ambition: change.before.ambition, parentText: change.before.parentText } : null;
-  const at = change.at.toISOString();
-  const keys = change.readBackKeys ?? [];
-  const readBack =
-    keys.length === 0
-      ? sql`null`
-      : sql`(select json_agg(json_build_object('k', item_key, 'v', value, 'a', ambition)) from answers where profile_id = ${change.profileId} and item_key in (${sql.join(
-          keys.map((key) => sql`${key}`),
-          sql`, `,
-        )}))`;
-  const result = await db.execute<{ revision: number }>(sql`
-    with up as (
-      insert into answers (profile_id, item_key, partnership_id, school_year, value, ambition, parent_text, meets_norm, meets_national_norm, carried_over, revision, updated_at, updated_by)
-      select ${change.profileId}, ${change.itemKey}, ${change.partnershipId}, ${change.schoolYear}, ${json(change.answer.value)}, ${json(change.answer.ambition)},
-             ${change.answer.parentText}, ${change.answer.meetsNorm}, ${change.answer.meetsNationalNorm ?? null}::boolean, false, 1, ${at}::timestamptz, ${change.userId}
-      where exists (select 1 from profiles where id = ${change.profileId} and status in ('not_started', 'in_progress') for share)
-      on conflict (profile_id, item_key) do update set
-        value = excluded.value, ambition = excluded.ambition, parent_text = excluded.parent_text, meets_norm = excluded.meets_norm, meets_national_norm = excluded.meets_national_norm,
-        carried_over = false, revision = answers.revision + 1, updated_at = excluded.updated_at, updated_by = excluded.updated_by
-      where answers.revision = ${change.baseRevision}
-      returning revision
-    ), history as (
-      insert into answer_history (profile_id, item_key, before, after, changed_by, changed_at)
-      select ${change.profileId}, ${change.itemKey}, ${json(before)}, ${json(after)}, ${change.userId}, ${at}::timestamptz from up
-    )
-    select revision, ${readBack} as read_back from up`);
-  const row = (result as unknown as { rows: Array<{ revision: number | string; read_back: unknown }> }).rows[0];
-  if (!row) return null;
-  const raw = typeof row.read_back === 'string' ? (JSON.parse(row.read_back) as unknown) : row.read_back;
-  const readBackRows = (Array.isArray(raw) ? raw : []) as Array<{ k: string; v: Answer['value']; a: Answer['ambition'] }>;
-  return { revision: Number(row.revision), readBack: Object.fromEntries(readBackRows.map((r) => [r.k, { value: r.v ?? null, ambition: r.a ?? null }])) };
 }
 
 export async function listAnswerHistory(db: DbOrTx, profileId: string, itemKey: string) {
@@ -172,10 +140,10 @@ export interface WriteField {
   field: StoredField;
   /** Already validated and normalised. */
   value: unknown;
-  /** For `value`: whether it meets the SWV's norm (null when unanswered or without a norm). */
-  meetsNorm: boolean | null;
+  /** For `value`: its status against the SWV's norm (null when unanswered or without a norm). */
+  normStatus: StoredNormStatus | null;
   /** For `value`: the same against the national norm. */
-  meetsNationalNorm?: boolean | null;
+  nationalNormStatus?: StoredNormStatus | null;
   baseRevision: number;
   /**
    * The value of this column the editor started from (already normalised). When given, the write is
@@ -220,13 +188,13 @@ export async function writeAnswerField(db: DbOrTx, change: WriteField): Promise<
     with old as (
       select value, ambition, parent_text from answers where profile_id = ${change.profileId} and item_key = ${change.itemKey}
     ), up as (
-      insert into answers (profile_id, item_key, partnership_id, school_year, value, ambition, parent_text, meets_norm, meets_national_norm, carried_over, revision, updated_at, updated_by)
+      insert into answers (profile_id, item_key, partnership_id, school_year, value, ambition, parent_text, norm_status, national_norm_status, carried_over, revision, updated_at, updated_by)
       select ${change.profileId}, ${change.itemKey}, ${change.partnershipId}, ${change.schoolYear},
              ${change.field === 'value' ? newValue : sql`null`}, ${change.field === 'ambition' ? newValue : sql`null`}, ${change.field === 'parentText' ? newValue : sql`null`},
-             ${change.field === 'value' ? change.meetsNorm : null}::boolean, ${change.field === 'value' ? (change.meetsNationalNorm ?? null) : null}::boolean, false, 1, ${at}::timestamptz, ${change.userId}
+             ${change.field === 'value' ? change.normStatus : null}::text, ${change.field === 'value' ? (change.nationalNormStatus ?? null) : null}::text, false, 1, ${at}::timestamptz, ${change.userId}
       where exists (select 1 from profiles where id = ${change.profileId} and status in ('not_started', 'in_progress') for share)
       on conflict (profile_id, item_key) do update set
-        ${column} = excluded.${column}, ${change.field === 'value' ? sql`meets_norm = excluded.meets_norm, meets_national_norm = excluded.meets_national_norm,` : sql``}
+        ${column} = excluded.${column}, ${change.field === 'value' ? sql`norm_status = excluded.norm_status, national_norm_status = excluded.national_norm_status,` : sql``}
         carried_over = false, revision = answers.revision + 1, updated_at = excluded.updated_at, updated_by = excluded.updated_by
       where ${unchangedSinceBase} and answers.${column} is distinct from excluded.${column}
       returning value, ambition, parent_text, revision

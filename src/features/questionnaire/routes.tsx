@@ -75,7 +75,7 @@ export function registerQuestionnaireRoutes(table: RouteTable): void {
   table.post('/profielen/:profileId/onderdelen/:sectionKey', edit, async (c, auth) => {
     const form = await readFormAll(c);
     const sectionKey = c.req.param('sectionKey')!;
-    const result = await saveSection({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), profileId: c.req.param('profileId')!, sectionKey, form });
+    const result = await saveSection({ db: c.var.deps.db, clock: c.var.deps.clock, logger: c.var.deps.logger, auth: authorized(auth), profileId: c.req.param('profileId')!, sectionKey, form });
     const page = await load(c, auth);
     const failed = Object.keys(result.errors).length > 0 || Object.keys(result.conflicts).length > 0;
     if (!failed) return c.redirect(`${profilePath(page.profile.id, `/onderdelen/${sectionKey}`)}?opgeslagen=1`, 303);
@@ -102,6 +102,7 @@ export function registerQuestionnaireRoutes(table: RouteTable): void {
       const result = await saveAnswer({
         db: c.var.deps.db,
         clock: c.var.deps.clock,
+        logger: c.var.deps.logger,
         auth: authorized(auth),
         profileId: c.req.param('profileId')!,
         profile: profileFactsOf(c),

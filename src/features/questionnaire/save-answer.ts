@@ -7,6 +7,7 @@ import { AppError } from '../../auth/app-error.js';
 import { checkParentTextFits } from '../documents/check-poster-fit.js';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { Clock } from '../../config/clock.js';
+import type { Logger } from '../../config/logger.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
 import { profileEditability } from '../cycle/editability.js';
@@ -15,8 +16,7 @@ import type { TemplateDefinition } from '../templates/model/template.js';
 import { validateAnswerValue } from '../templates/model/validate-answer.js';
 import {
   applyChange,
-  computeMeetsNationalNorm,
-  computeMeetsNorm,
+  computeNormStatuses,
   normStatusOf,
   resolveTarget,
   sameAnswer,
@@ -69,6 +69,8 @@ export interface SaveAnswerOptions {
   baseValue?: unknown;
   /** The profile as the route's scope loader read it (saves a round trip); loaded when absent. */
   profile?: ProfileFacts | undefined;
+  /** Hears of answers the norm check cannot judge (logged without the answer itself). */
+  logger?: Pick<Logger, 'warn'> | undefined;
 }
 
 export async function saveAnswer(options: SaveAnswerOptions): Promise<SaveAnswerResult> {
@@ -99,6 +101,10 @@ export async function saveAnswer(options: SaveAnswerOptions): Promise<SaveAnswer
   const base = hasBase ? checkField(template, target, field, options.baseValue) : null;
   const baseValue = !hasBase ? undefined : base?.ok ? (base.value ?? null) : options.baseValue;
 
+  const statuses =
+    field === 'value' && target.kind === 'item'
+      ? computeNormStatuses(target.item, checked.value as AnswerValue | null, reportCannotJudge(options.logger, profile.id, target.item.key))
+      : { normStatus: null, nationalNormStatus: null };
   const written = await writeAnswerField(db, {
     profileId: profile.id,
     itemKey: storedKey,
@@ -106,8 +112,7 @@ export async function saveAnswer(options: SaveAnswerOptions): Promise<SaveAnswer
     schoolYear: profile.schoolYear,
     field: field === 'limits' ? 'value' : field,
     value: checked.value,
-    meetsNorm: field === 'value' && target.kind === 'item' ? computeMeetsNorm(target.item, checked.value as AnswerValue | null) : null,
-    meetsNationalNorm: field === 'value' && target.kind === 'item' ? computeMeetsNationalNorm(target.item, checked.value as AnswerValue | null) : null,
+    ...statuses,
     baseRevision: options.baseRevision,
     ...(hasBase ? { baseValue } : {}),
     userId: auth.principal.userId,
@@ -145,6 +150,14 @@ export async function saveAnswer(options: SaveAnswerOptions): Promise<SaveAnswer
     requireEditable(fresh.status, fresh.cycle, now);
   }
   return { kind: 'conflict', conflict: await describeConflict(db, template, target, field, current, change.ok ? change.answer : { value: null, ambition: null, parentText: null }) };
+}
+
+/**
+ * Logs an answer the norm check cannot judge ('cannot-judge' is stored and shown; it never passes as
+ * meeting the norm): which profile and item, which norm and why in kinds and types — never the answer.
+ */
+export function reportCannotJudge(logger: Pick<Logger, 'warn'> | undefined, profileId: string, itemKey: string) {
+  return (which: 'swv' | 'national', reason: string) => logger?.warn({ profileId, itemKey, norm: which, reason }, 'norm check cannot judge an answer');
 }
 
 function checkField(template: TemplateDefinition, target: ChangeTarget, field: AnswerField, raw: unknown): { ok: true; value: unknown } | { ok: false; message: string } {

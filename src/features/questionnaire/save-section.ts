@@ -10,6 +10,7 @@
 import { AppError } from '../../auth/app-error.js';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { Clock } from '../../config/clock.js';
+import type { Logger } from '../../config/logger.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
 import { profileEditability } from '../cycle/editability.js';
@@ -19,10 +20,10 @@ import type { ProfileDocumentData } from '../documents/document-data.js';
 import { loadDocumentData } from '../documents/load-document-data.js';
 import type { Ambition, Answer, AnswerValue } from '../templates/model/answer.js';
 import type { Item, Section, TemplateDefinition } from '../templates/model/template.js';
-import { applyChange, computeMeetsNationalNorm, computeMeetsNorm, type AnswerField, type ChangeTarget } from './answer-change.js';
+import { applyChange, computeNormStatuses, type AnswerField, type ChangeTarget } from './answer-change.js';
 import { findUserName, getAnswerState, LIMITS_KEY_PREFIX, listAnswerStates, writeAnswerField, type AnswerState } from './answers-repository.js';
 import { markProfileInProgress, getProfile } from './profiles-repository.js';
-import { describeField, fieldValue, formatDateTime, sameValue, type ConflictInfo } from './save-answer.js';
+import { describeField, fieldValue, formatDateTime, reportCannotJudge, sameValue, type ConflictInfo } from './save-answer.js';
 import { loadTemplateDefinition } from './template-cache.js';
 import { itemFieldNames, NONE_OF_THESE, type ItemFieldAnswer } from './views/item-field.js';
 
@@ -57,6 +58,8 @@ export async function saveSection(options: {
   profileId: string;
   sectionKey: string;
   form: PostedForm;
+  /** Hears of answers the norm check cannot judge (logged without the answer itself). */
+  logger?: Pick<Logger, 'warn'> | undefined;
 }): Promise<SaveSectionResult> {
   const { db, auth, form } = options;
   if (auth.permission !== 'profile.edit') throw new AppError('forbidden');
@@ -106,8 +109,9 @@ export async function saveSection(options: {
       schoolYear: profile.schoolYear,
       field: args.column,
       value: args.next,
-      meetsNorm: args.field === 'value' && args.target.kind === 'item' ? computeMeetsNorm(args.target.item, args.next as AnswerValue | null) : null,
-      meetsNationalNorm: args.field === 'value' && args.target.kind === 'item' ? computeMeetsNationalNorm(args.target.item, args.next as AnswerValue | null) : null,
+      ...(args.field === 'value' && args.target.kind === 'item'
+        ? computeNormStatuses(args.target.item, args.next as AnswerValue | null, reportCannotJudge(options.logger, profile.id, args.target.item.key))
+        : { normStatus: null, nationalNormStatus: null }),
       baseRevision: current?.revision ?? 0,
       baseValue: args.base ?? null,
       userId: auth.principal.userId,

@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { storedJson } from '../../db/json-column.js';
 import { users } from '../accounts/schema.js';
 import { partnerships, schools } from '../partnerships/schema.js';
 import { templateVersions } from '../templates/schema.js';
-import type { Ambition, AnswerValue } from '../templates/model/answer.js';
+import { STORED_NORM_STATUSES, type Ambition, type AnswerValue } from '../templates/model/answer.js';
 
 export const PROFILE_STATUSES = ['not_started', 'in_progress', 'submitted', 'advised', 'adopted', 'published'] as const;
 export type ProfileStatus = (typeof PROFILE_STATUSES)[number];
@@ -36,10 +37,14 @@ export const profiles = pgTable(
   ],
 );
 
+const KNOWN_NORM_STATUSES = sql.raw(STORED_NORM_STATUSES.map((status) => `'${status}'`).join(', '));
+
 /**
  * One row per answered item, so one item can be queried across every school
  * of an SWV and across years (dashboards) — see docs/decisions/0004-answers-as-rows.md.
- * `partnershipId`, `schoolYear`, `meetsNorm` and `meetsNationalNorm` are denormalised for those queries.
+ * `partnershipId`, `schoolYear`, `normStatus` and `nationalNormStatus` are denormalised for those queries:
+ * 'meets' | 'below' | 'cannot-judge' ("Kan niet beoordelen": the check fails closed), null without a norm
+ * or without an answer. Ambition is not stored there: it is the `ambition` column (deriveNormStatus).
  * "Wat kan de school niet" texts are stored as item keys `limits:<sectionKey>`.
  */
 export const answers = pgTable(
@@ -49,12 +54,13 @@ export const answers = pgTable(
     itemKey: text('item_key').notNull(),
     partnershipId: text('partnership_id').notNull(),
     schoolYear: text('school_year').notNull(),
-    value: jsonb('value').$type<AnswerValue | null>(),
-    ambition: jsonb('ambition').$type<Ambition | null>(),
+    // storedJson, not drizzle's jsonb: a stored "3" must come back as "3", not 3 (src/db/json-column.ts).
+    value: storedJson<AnswerValue | null>('value'),
+    ambition: storedJson<Ambition | null>('ambition'),
     parentText: text('parent_text'),
-    meetsNorm: boolean('meets_norm'),
+    normStatus: text('norm_status', { enum: STORED_NORM_STATUSES }),
     /** The same against the item's national norm (landelijke norm), null without one. */
-    meetsNationalNorm: boolean('meets_national_norm'),
+    nationalNormStatus: text('national_norm_status', { enum: STORED_NORM_STATUSES }),
     /** Carried over from last year's final answers and not yet touched this year. */
     carriedOver: boolean('carried_over').notNull().default(false),
     revision: integer('revision').notNull().default(1),
@@ -68,6 +74,8 @@ export const answers = pgTable(
     // across years, and one item nationally per year.
     index('answers_partnership_item_year').on(t.partnershipId, t.itemKey, t.schoolYear),
     index('answers_item_year').on(t.itemKey, t.schoolYear),
+    check('answers_norm_status_known', sql`${t.normStatus} in (${KNOWN_NORM_STATUSES})`),
+    check('answers_national_norm_status_known', sql`${t.nationalNormStatus} in (${KNOWN_NORM_STATUSES})`),
   ],
 );
 
@@ -78,8 +86,8 @@ export const answerHistory = pgTable(
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     profileId: text('profile_id').notNull().references(() => profiles.id, { onDelete: 'cascade' }),
     itemKey: text('item_key').notNull(),
-    before: jsonb('before'),
-    after: jsonb('after'),
+    before: storedJson<unknown>('before'),
+    after: storedJson<unknown>('after'),
     changedBy: text('changed_by').references(() => users.id),
     changedAt: timestamp('changed_at', { withTimezone: true }).notNull(),
   },

@@ -13,10 +13,10 @@ import { findVersionInPartnership, updateDraftDefinition, updateTemplateName } f
 export type SaveDraftEditResult =
   | { ok: true; revision: number; definition: TemplateDefinition }
   /** The edited definition fails the import checks; `at` is where the edited object sits. */
-  | { ok: false; reason: 'invalid'; errors: TemplateFileError[]; at: TemplatePath | null }
+  | { ok: false; reason: 'invalid'; errors: TemplateFileError[]; at: TemplatePath | null; revision: number }
   /** Someone else saved the draft after the form was opened; nothing was saved. */
   | { ok: false; reason: 'conflict'; revision: number }
-  | { ok: false; reason: 'refused'; message: string; field?: string | undefined };
+  | { ok: false; reason: 'refused'; message: string; field?: string | undefined; revision: number };
 
 /**
  * Saves one change to a draft version of the SWV's template: applies the edit to the stored
@@ -62,13 +62,13 @@ export async function applyDraftEdit(options: {
     try {
       at = edit.apply(draft);
     } catch (error) {
-      if (error instanceof EditRefused) return { ok: false, reason: 'refused', message: error.message, field: error.field };
+      if (error instanceof EditRefused) return { ok: false, reason: 'refused', message: error.message, field: error.field, revision: version.revision };
       throw error;
     }
     const checked = checkDefinition(draft);
-    if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors, at };
+    if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors, at, revision: version.revision };
     if (checked.template.key !== version.definition.key) {
-      return { ok: false, reason: 'refused', message: 'De sleutel van de vragenlijst kan niet veranderen.' };
+      return { ok: false, reason: 'refused', message: 'De sleutel van de vragenlijst kan niet veranderen.', revision: version.revision };
     }
 
     const saved = await updateDraftDefinition(tx, version.id, version.revision, checked.template);

@@ -10,20 +10,24 @@ import { findVersionInPartnership, listTemplates, listTemplateVersions } from '.
 export interface ScaleSource {
   /** "versie:<version id>" or "voorbeeld:<example name>". */
   id: string;
-  /** E.g. "Zoetermeer, versie 2 (2026-2027)" or "Voorbeeld: de-eem-po". */
-  label: string;
+  /** What the view names it by, e.g. "Vragenlijst X, versie 2 (2026-2027)" or "Voorbeeld: de-eem-po". */
+  origin: { kind: 'version'; name: string; number: number; schoolYear: string | null } | { kind: 'example'; name: string };
   scales: Scale[];
 }
 
-export async function listScaleSources(db: DbOrTx, partnershipId: string, exampleLabel: (name: string) => string, versionLabel: (name: string, number: number, schoolYear: string | null) => string): Promise<ScaleSource[]> {
+export async function listScaleSources(db: DbOrTx, partnershipId: string): Promise<ScaleSource[]> {
   const sources: ScaleSource[] = [];
   for (const template of await listTemplates(db, partnershipId)) {
     for (const version of await listTemplateVersions(db, template.id)) {
       if (version.definition.scales.length === 0) continue;
-      sources.push({ id: `versie:${version.id}`, label: versionLabel(version.definition.name, version.number, version.schoolYear), scales: version.definition.scales });
+      sources.push({
+        id: `versie:${version.id}`,
+        origin: { kind: 'version', name: version.definition.name, number: version.number, schoolYear: version.schoolYear },
+        scales: version.definition.scales,
+      });
     }
   }
-  for (const name of EXAMPLE_TEMPLATES) sources.push({ id: `voorbeeld:${name}`, label: exampleLabel(name), scales: loadExampleTemplate(name).scales });
+  for (const name of EXAMPLE_TEMPLATES) sources.push({ id: `voorbeeld:${name}`, origin: { kind: 'example', name }, scales: loadExampleTemplate(name).scales });
   return sources;
 }
 

@@ -37,6 +37,8 @@ export type MarkKind = 'offered' | 'working-on' | 'not-yet' | 'info';
 export function markFor(status: NormStatus, value: AnswerValue | null | undefined, chosen?: Pick<ScaleOption, 'notOffered'>): MarkKind {
   if (status === 'ambition') return 'working-on';
   if (status === 'below') return 'not-yet';
+  // The norm check could not judge the answer: never a ✓ (the tag says "Kan niet beoordelen").
+  if (status === 'cannot-judge') return 'info';
   if (chosen?.notOffered && isAnswered(value)) return 'not-yet';
   if (status === 'meets') return 'offered';
   if (status === 'no-norm' && isAnswered(value) && (value === false || (Array.isArray(value) && value.length === 0))) return 'not-yet';

@@ -21,6 +21,7 @@ export const STATUS_LABELS = {
   ambition: 'Ambitie',
   unanswered: 'Niet ingevuld',
   'no-norm': '',
+  'cannot-judge': 'Kan niet beoordelen',
 } as const satisfies Record<NormStatus, string>;
 
 /** The same words as on every screen (cycle/profile-status.ts). */
@@ -78,7 +79,7 @@ export interface ProfileView {
 }
 
 function emptyCounts(): Record<NormStatus, number> {
-  return { meets: 0, below: 0, ambition: 0, unanswered: 0, 'no-norm': 0 };
+  return { meets: 0, below: 0, ambition: 0, unanswered: 0, 'no-norm': 0, 'cannot-judge': 0 };
 }
 
 export function optionLabel(template: TemplateDefinition, item: Item, value: string): string {
@@ -232,6 +233,7 @@ export const STATUS_COLORS = {
   ambition: { fg: '#6b4700', bg: '#fff3d1' },
   unanswered: { fg: '#4a4a4a', bg: '#eeeeee' },
   'no-norm': { fg: '#4a4a4a', bg: '#ffffff' },
+  'cannot-judge': { fg: '#7a4100', bg: '#fff3e0' },
 } as const satisfies Record<NormStatus, { fg: string; bg: string }>;
 
 /** Width and height of a PNG or JPEG, so logos keep their proportions. */

@@ -26,7 +26,7 @@ import {
   type MarkKind,
   type PosterSize,
 } from './poster-kit.js';
-import { brandColor, escapeHtml, fitLogo, logoDataUrl, parentTextFor, textColorOn, tint } from './profile-view.js';
+import { brandColor, escapeHtml, fitLogo, logoDataUrl, parentTextFor, STATUS_LABELS, textColorOn, tint } from './profile-view.js';
 
 export { POSTER_LIMITS };
 
@@ -57,7 +57,8 @@ export function listParentPosterEntries(data: ProfileDocumentData): ParentPoster
         const mark = markFor(status, answer?.value, option);
         const where = (mark === 'offered' || mark === 'info') && option ? ` · ${option.parentLabel ?? option.label}` : '';
         const year = mark === 'working-on' ? ambitionYear(answer?.ambition?.schoolYear) : '';
-        return { item, title: item.title, text: parentTextFor(item, answer), mark, tag: `${MARK_WORDS[mark]}${where}${year}`, priority: posterPriority(status, mark) };
+        const tag = status === 'cannot-judge' ? STATUS_LABELS['cannot-judge'] : `${MARK_WORDS[mark]}${where}${year}`;
+        return { item, title: item.title, text: parentTextFor(item, answer), mark, tag, priority: posterPriority(status, mark) };
       }),
   );
 }

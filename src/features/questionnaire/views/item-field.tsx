@@ -87,12 +87,13 @@ export function itemAnchor(itemKey: string): string {
   return `item-${itemKey}`;
 }
 
-export const NORM_STATUS_TONES: Record<NormStatus, 'success' | 'danger' | 'info' | 'neutral'> = {
+export const NORM_STATUS_TONES: Record<NormStatus, 'success' | 'danger' | 'info' | 'warning' | 'neutral'> = {
   meets: 'success',
   below: 'danger',
   ambition: 'info',
   unanswered: 'neutral',
   'no-norm': 'neutral',
+  'cannot-judge': 'warning',
 };
 
 /** The school years after `schoolYear` ("2026-2027" → 2027-2028 … 2030-2031). */
@@ -151,6 +152,7 @@ export function ItemField(props: ItemFieldProps) {
         data-label-below={t('normStatus.below')}
         data-label-ambition={t('normStatus.ambition')}
         data-label-unanswered={t('normStatus.unanswered')}
+        data-label-cannot-judge={t('normStatus.cannot-judge')}
         aria-live="polite"
       >
         <NormStatusTag status={status} locale={locale} />

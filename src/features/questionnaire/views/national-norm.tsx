@@ -15,6 +15,7 @@ const messages = defineMessages(
     'status.below': 'Onder de landelijke norm',
     'status.ambition': 'Ambitie vastgelegd',
     'status.unanswered': 'Nog niet ingevuld',
+    'status.cannot-judge': 'Kan niet beoordelen tegen de landelijke norm',
     origin: 'Vraag uit de landelijke set',
   },
   {
@@ -22,11 +23,12 @@ const messages = defineMessages(
     'status.below': 'Below the national norm',
     'status.ambition': 'Ambition recorded',
     'status.unanswered': 'Not answered yet',
+    'status.cannot-judge': 'Cannot be judged against the national norm',
     origin: 'Question from the national set',
   },
 );
 
-const TONES: Record<Exclude<NormStatus, 'no-norm'>, string> = { meets: 'success', below: 'danger', ambition: 'info', unanswered: 'neutral' };
+const TONES: Record<Exclude<NormStatus, 'no-norm'>, string> = { meets: 'success', below: 'danger', ambition: 'info', unanswered: 'neutral', 'cannot-judge': 'warning' };
 
 export function NationalNormBlock(props: {
   template: TemplateDefinition;
@@ -53,6 +55,7 @@ export function NationalNormBlock(props: {
         data-label-below={t('status.below')}
         data-label-ambition={t('status.ambition')}
         data-label-unanswered={t('status.unanswered')}
+        data-label-cannot-judge={t('status.cannot-judge')}
         aria-live="polite"
       >
         {status !== 'no-norm' && <span class={`status-tag status-tag--${TONES[status]}`}>{t(`status.${status}`)}</span>}

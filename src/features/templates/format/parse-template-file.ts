@@ -14,6 +14,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLError } from 'yaml';
 import { z } from 'zod';
 import { templateSchema, type TemplateDefinition } from '../model/template.js';
+import { templateWarnings } from './template-warnings.js';
 import { validateTemplateReferences, type TemplatePath } from './validate-template-references.js';
 
 export interface TemplateFileError {
@@ -27,7 +28,8 @@ export interface TemplateFileError {
 }
 
 export type ParseTemplateFileResult =
-  | { ok: true; template: TemplateDefinition }
+  /** `warnings`: allowed, but the SWV should know (template-warnings.ts); never a reason to refuse. */
+  | { ok: true; template: TemplateDefinition; warnings: TemplateFileError[] }
   | { ok: false; errors: TemplateFileError[] };
 
 export function parseTemplateFile(source: string, fileName?: string): ParseTemplateFileResult {
@@ -100,7 +102,8 @@ function parseUnsafe(source: string, fileName: string | undefined): ParseTemplat
   }
 
   if (errors.length > 0 || !parsed.success) return { ok: false, errors: sortErrors(errors) };
-  return { ok: true, template: withPortableSchemaLink(parsed.data) };
+  const warnings = templateWarnings(parsed.data).map((issue) => ({ path: formatPath(issue.path), ...locate(issue.path), message: issue.message }));
+  return { ok: true, template: withPortableSchemaLink(parsed.data), warnings: sortErrors(warnings) };
 }
 
 /**

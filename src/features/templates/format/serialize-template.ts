@@ -10,7 +10,11 @@ import { withPortableSchemaLink } from './parse-template-file.js';
 
 /** Key order per kind of object; keys not listed (later extensions) follow in their own order. */
 const KEY_ORDER = {
-  template: ['$schema', 'format', 'key', 'name', 'description', 'sector', 'nationalSet', 'welcome', 'scales', 'sections'],
+  template: ['$schema', 'format', 'key', 'name', 'description', 'sector', 'wording', 'nationalSet', 'welcome', 'scales', 'sections'],
+  wording: [
+    'promise', 'promises', 'firstContact', 'supportCoordinator', 'supportCoordinatorAliases', 'schoolLeader', 'staff',
+    'parentPosterTitle', 'parentPosterIntro',
+  ],
   nationalSet: ['key', 'name', 'version'],
   welcome: ['title', 'intro', 'panels'],
   panel: ['title', 'body'],
@@ -18,8 +22,8 @@ const KEY_ORDER = {
   option: ['value', 'label', 'description', 'parentLabel', 'notOffered'],
   section: ['key', 'kind', 'title', 'promise', 'intro', 'asksLimits', 'items'],
   item: [
-    'key', 'kind', 'group', 'title', 'hint', 'help', 'scale', 'min', 'max', 'unit', 'maxLength', 'required',
-    'norm', 'nationalNorm', 'origin', 'ambition', 'parentText', 'parentTextEditable', 'parentTextMaxLength', 'posters',
+    'key', 'kind', 'role', 'group', 'title', 'hint', 'help', 'scale', 'min', 'max', 'unit', 'maxLength', 'required',
+    'norm', 'nationalNorm', 'origin', 'ambition', 'parentTitle', 'parentText', 'parentTextEditable', 'parentTextMaxLength', 'posters',
   ],
   norm: ['label', 'accept', 'includes', 'equals', 'min', 'max'],
   posters: ['parent', 'teacher'],
@@ -83,6 +87,7 @@ function shapeTemplate(template: TemplateDefinition): Plain {
   const isDefaultWelcome = welcome.title === 'Welkom' && welcome.intro === undefined && welcome.panels.length === 0;
   return ordered('template', {
     ...template,
+    wording: template.wording && ordered('wording', template.wording),
     nationalSet: template.nationalSet && ordered('nationalSet', template.nationalSet),
     welcome: isDefaultWelcome
       ? undefined

@@ -152,6 +152,12 @@ export function validateTemplateReferences(template: TemplateDefinition | unknow
       if (item.maxLength !== undefined && kind !== 'text' && kind !== 'longtext') {
         report([...itemPath, 'maxLength'], `"maxLength" hoort alleen bij een tekstvraag (soort text of longtext)`);
       }
+      if (typeof item.role === 'string' && kind !== 'text' && kind !== 'longtext') {
+        report(
+          [...itemPath, 'role'],
+          `"role" hoort alleen bij een tekstvraag (soort text of longtext): de documenten nemen de tekst van de school over; haal "role" weg of maak er een tekstvraag van`,
+        );
+      }
 
       for (const normName of ['norm', 'nationalNorm'] as const) {
         const norm = item[normName];

@@ -29,7 +29,25 @@ export interface Answer {
   parentText: string | null;
 }
 
-export type NormStatus = 'meets' | 'below' | 'ambition' | 'unanswered' | 'no-norm';
+/**
+ * The status of one answer against a norm, as every page, document and overview shows it.
+ * - `meets` / `below`: judged against the norm (`below` with an ambition reads `ambition`);
+ * - `cannot-judge` ("Kan niet beoordelen"): the answer or the norm is of a kind the check does not
+ *   recognise (e.g. a number stored for a choice item). The check fails closed: never `meets` by default;
+ * - `unanswered`, `no-norm`: nothing to judge.
+ */
+export type NormStatus = 'meets' | 'below' | 'ambition' | 'unanswered' | 'no-norm' | 'cannot-judge';
+
+/**
+ * What is stored per answer row (`answers.norm_status`, `answers.national_norm_status`), so overviews can
+ * count without the template; null there means no norm or not answered. Ambition is derived from the
+ * ambition column (see deriveNormStatus).
+ */
+export const STORED_NORM_STATUSES = ['meets', 'below', 'cannot-judge'] as const;
+export type StoredNormStatus = (typeof STORED_NORM_STATUSES)[number];
+
+/** A judgement of one answered value; `reason` (for `cannot-judge`) names kinds and types only, never the answer itself. */
+export type NormJudgement = { status: 'meets' | 'below' } | { status: 'cannot-judge'; reason: string };
 
 export function isAnswered(value: AnswerValue | null | undefined): boolean {
   if (value === null || value === undefined) return false;
@@ -38,20 +56,43 @@ export function isAnswered(value: AnswerValue | null | undefined): boolean {
   return true;
 }
 
-export function meetsNorm(item: Item, norm: Norm, value: AnswerValue): boolean {
-  if (isSingleChoiceKind(item.kind) && typeof value === 'string') {
-    return norm.accept ? norm.accept.includes(value) : true;
+function typeOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'list';
+  return typeof value;
+}
+
+/**
+ * Judges an answered value against a norm, failing closed: an answer of a type the item's kind does not
+ * have, or a norm without the rule that kind needs (templates are checked for this when saved, see
+ * validate-template-references.ts), is `cannot-judge`, never `meets`.
+ */
+export function judgeNorm(item: Pick<Item, 'kind'>, norm: Norm, value: unknown): NormJudgement {
+  const cannot = (reason: string): NormJudgement => ({ status: 'cannot-judge', reason });
+  const judged = (meets: boolean): NormJudgement => ({ status: meets ? 'meets' : 'below' });
+  if (isSingleChoiceKind(item.kind)) {
+    if (typeof value !== 'string') return cannot(`answer of type ${typeOf(value)} for a ${item.kind} item`);
+    if (!norm.accept) return cannot(`norm without accept for a ${item.kind} item`);
+    return judged(norm.accept.includes(value));
   }
-  if (item.kind === 'partners' && Array.isArray(value)) {
-    return norm.includes ? norm.includes.every((required) => value.includes(required)) : true;
+  switch (item.kind) {
+    case 'partners': {
+      if (!Array.isArray(value) || !value.every((entry) => typeof entry === 'string')) return cannot(`answer of type ${typeOf(value)} for a partners item`);
+      if (!norm.includes) return cannot('norm without includes for a partners item');
+      const chosen: readonly string[] = value;
+      return judged(norm.includes.every((required) => chosen.includes(required)));
+    }
+    case 'yesno':
+      if (typeof value !== 'boolean') return cannot(`answer of type ${typeOf(value)} for a yesno item`);
+      if (norm.equals === undefined) return cannot('norm without equals for a yesno item');
+      return judged(value === norm.equals);
+    case 'number':
+      if (typeof value !== 'number' || !Number.isFinite(value)) return cannot(`answer of type ${typeOf(value)} for a number item`);
+      if (norm.min === undefined && norm.max === undefined) return cannot('norm without min or max for a number item');
+      return judged((norm.min === undefined || value >= norm.min) && (norm.max === undefined || value <= norm.max));
+    default:
+      return cannot(`a norm on a ${item.kind} item`);
   }
-  if (item.kind === 'yesno' && typeof value === 'boolean') {
-    return norm.equals === undefined ? true : value === norm.equals;
-  }
-  if (item.kind === 'number' && typeof value === 'number') {
-    return (norm.min === undefined || value >= norm.min) && (norm.max === undefined || value <= norm.max);
-  }
-  return true;
 }
 
 /** Status of one answer against the SWV's norm (or the national one with `which: 'national'`). */
@@ -63,8 +104,25 @@ export function evaluateNorm(
   const norm = which === 'swv' ? item.norm : item.nationalNorm;
   if (!norm) return 'no-norm';
   if (!answer || !isAnswered(answer.value)) return answer?.ambition ? 'ambition' : 'unanswered';
-  if (meetsNorm(item, norm, answer.value as AnswerValue)) return 'meets';
-  return answer.ambition ? 'ambition' : 'below';
+  const { status } = judgeNorm(item, norm, answer.value);
+  return status === 'below' && answer.ambition ? 'ambition' : status;
+}
+
+/** The status to store beside an answer: null without a norm or without an answer. */
+export function judgeStoredNorm(item: Item, value: AnswerValue | null | undefined, which: 'swv' | 'national' = 'swv'): NormJudgement | null {
+  const norm = which === 'swv' ? item.norm : item.nationalNorm;
+  if (!norm || !isAnswered(value)) return null;
+  return judgeNorm(item, norm, value);
+}
+
+/**
+ * The full status from a stored row (overviews that do not load the template): `hasNorm` says whether
+ * the item carries that norm, `hasAmbition` whether the row has an ambition.
+ */
+export function deriveNormStatus(stored: StoredNormStatus | null, options: { hasNorm: boolean; hasAmbition: boolean }): NormStatus {
+  if (!options.hasNorm) return 'no-norm';
+  if (stored === null) return options.hasAmbition ? 'ambition' : 'unanswered';
+  return stored === 'below' && options.hasAmbition ? 'ambition' : stored;
 }
 
 /** The norm in words, e.g. "Op schoolniveau" or "Ontwikkeld of Ver ontwikkeld". */

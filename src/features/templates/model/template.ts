@@ -7,6 +7,9 @@
  * particular SWV lives in code: scales, items, norms and texts are all here.
  */
 import { z } from 'zod';
+import { SECTORS, wordingSchema } from './wording-schema.js';
+
+export { SECTORS, type Sector } from './wording-schema.js';
 
 export const TEMPLATE_FORMAT = 'opensop-template/1' as const;
 
@@ -73,10 +76,31 @@ export const normSchema = z.strictObject({
 });
 export type Norm = z.infer<typeof normSchema>;
 
+/**
+ * What a free-text item's answer is about, so the documents put the school's own words in the right
+ * place, whatever the template calls the item or wherever it stands (docs/template-format.md, "Rol"):
+ * - `limits`: what the school cannot offer (the limits chapter of the SOP and the school guide, the poster);
+ * - `extraSupport`: the extra support the school offers beyond basic support;
+ * - `parentInvolvement`: how the school works with parents;
+ * - `ambitions`: what the school wants to offer later;
+ * - `contact`: whom parents can ask about support;
+ * - `vision`: the school's view on support.
+ * Only text and longtext items take a role (checked in validate-template-references.ts).
+ */
+export const ITEM_ROLES = ['limits', 'extraSupport', 'parentInvolvement', 'ambitions', 'contact', 'vision'] as const;
+export type ItemRole = (typeof ITEM_ROLES)[number];
+
 export const itemSchema = z.strictObject({
   key,
   kind: z.enum(ITEM_KINDS, { error: `verwacht een van: ${ITEM_KINDS.join(', ')}` }),
   title: text(400),
+  /**
+   * Headline for parents in plain language (B1), e.g. "Wat doen wij als uw kind extra hulp nodig heeft?",
+   * on the parent poster, the school-guide chapter and the public pages; falls back to `title`.
+   */
+  parentTitle: text(160).optional(),
+  /** What the answer is about (free-text items): see ITEM_ROLES. */
+  role: z.enum(ITEM_ROLES, { error: `verwacht een van: ${ITEM_ROLES.join(', ')}` }).optional(),
   /** The "i": longer explanation shown on demand. */
   help: text(4000).optional(),
   /** Short hint under the title. */
@@ -138,7 +162,12 @@ export const templateSchema = z.strictObject({
   name: text(200),
   description: text(4000).optional(),
   /** po (primary) or vo (secondary). */
-  sector: z.enum(['po', 'vo']).default('po'),
+  sector: z.enum(SECTORS).default('po'),
+  /**
+   * The SWV's own words in the documents and the editor (its name for a promise, whom parents talk to
+   * first, …); what it leaves out comes from the sector's defaults in templates/sector-wording.yaml.
+   */
+  wording: wordingSchema.optional(),
   /** National set of items adopted beside the SWV's own (e.g. the landelijke norm), if any. */
   nationalSet: z.strictObject({ key, name: text(200), version: text(40) }).optional(),
   welcome: z
@@ -163,6 +192,16 @@ export function listItems(template: TemplateDefinition): Array<{ section: Sectio
 export function findChosenOption(template: TemplateDefinition, item: Item, value: unknown): ScaleOption | undefined {
   if (!isSingleChoiceKind(item.kind) || typeof value !== 'string') return undefined;
   return findScale(template, item.scale)?.options.find((option) => option.value === value);
+}
+
+/** The headline a parent reads for an item: its parent title, or else its title. */
+export function parentTitleOf(item: Pick<Item, 'title' | 'parentTitle'>): string {
+  return item.parentTitle ?? item.title;
+}
+
+/** Items whose free-text answer has this role, in questionnaire order. */
+export function itemsWithRole(template: TemplateDefinition, role: ItemRole): Array<{ section: Section; item: Item }> {
+  return listItems(template).filter(({ item }) => item.role === role);
 }
 
 export function findScale(template: TemplateDefinition, scaleKey: string | undefined): Scale | undefined {

@@ -4,18 +4,26 @@ import type { Child } from 'hono/jsx';
 import { Alert, Button, ButtonLink, CsrfField, fieldId, StatusTag } from '../../../ui/components.js';
 import type { Locale, Translate } from '../../../ui/i18n.js';
 import type { uiMessages } from '../../../ui/messages.js';
-import { computeCompleteness } from '../../questionnaire/completeness.js';
-import type { ProfilePage } from '../../questionnaire/load-profile-page.js';
 import { SectionPage as QuestionnaireSectionPage, WelcomePage as QuestionnaireWelcomePage, type PreviewLinks } from '../../questionnaire/views/pages.js';
 import { itemsUsingScale } from '../editor/edits.js';
 import type { TemplateFileError } from '../format/parse-template-file.js';
+import type { TemplateListPage } from '../load-template-list.js';
+import type { TemplatePreviewPage } from '../load-template-preview.js';
+import type { TemplateVersionOverview } from '../load-template-version.js';
+import type { PublishPage as PublishPageData } from '../load-publish-page.js';
+import type { SectionEditorPage } from '../load-section-editor.js';
+import type { VersionComparisonPage } from '../load-version-comparison.js';
 import { describeNorm } from '../model/answer.js';
-import { diffTemplateVersions, type AnswerCarryOver, type TemplateVersionDiff } from '../model/diff-versions.js';
-import type { Section } from '../model/template.js';
+import type { AnswerCarryOver, TemplateVersionDiff } from '../model/diff-versions.js';
+import type { Item, Scale, Section } from '../model/template.js';
 import type { templateMessages } from '../messages.js';
-import type { TemplateRow, TemplateVersionRow } from '../repository.js';
-import type { Loaded } from '../routes.js';
-import { ActionButton, EditorErrorSummary, type EditorError } from './fields.js';
+import type { TemplateVersionRow } from '../repository.js';
+import type { TemplateVersionPage } from '../version-in-scope.js';
+import { EditorWarnings, shownErrors, type EditorState } from './editor-pages.js';
+import { ActionButton } from './fields.js';
+import { sectionLabel } from './field-labels.js';
+import { SectionForm } from './forms.js';
+import { sectionEditorPath, templatesPath, versionPath } from './paths.js';
 
 type T = Translate<keyof typeof templateMessages.nl>;
 type UI = Translate<keyof typeof uiMessages.nl>;
@@ -44,13 +52,13 @@ export function ListPage(props: {
   t: T;
   ui: UI;
   csrf: string;
-  base: string;
-  templates: Array<{ template: TemplateRow; versions: TemplateVersionRow[] }>;
+  page: TemplateListPage;
   notice: Notice | undefined;
   uploadErrors: TemplateFileError[];
   fileError?: string | undefined;
 }) {
-  const { t, base } = props;
+  const { t } = props;
+  const base = templatesPath(props.page.partnershipId);
   const fileId = fieldId('file');
   const hasErrors = props.uploadErrors.length > 0 || props.fileError !== undefined;
   return (
@@ -81,8 +89,8 @@ export function ListPage(props: {
         </div>
       )}
       <p class="utrecht-paragraph">{t('listIntro')}</p>
-      {props.templates.length === 0 && <p class="utrecht-paragraph">{t('noTemplates')}</p>}
-      {props.templates.map(({ template, versions }) => {
+      {props.page.templates.length === 0 && <p class="utrecht-paragraph">{t('noTemplates')}</p>}
+      {props.page.templates.map(({ template, versions }) => {
         const draft = versions.find((version) => version.status === 'draft');
         const hasPublished = versions.some((version) => version.status === 'published');
         return (
@@ -190,15 +198,16 @@ export function ListPage(props: {
 export function VersionPage(props: {
   t: T;
   csrf: string;
-  loaded: Loaded;
-  hasDraft: boolean;
+  page: TemplateVersionOverview;
   notice: Notice | undefined;
   /** After a failed "Landelijke set overnemen": the file's mistakes, or what is wrong with the upload itself. */
   nationalErrors?: TemplateFileError[] | undefined;
   nationalFileError?: string | undefined;
 }) {
-  const { t, loaded } = props;
-  const { version, vbase, base } = loaded;
+  const { t, page } = props;
+  const { version } = page;
+  const base = templatesPath(version.partnershipId);
+  const vbase = versionPath(version);
   const definition = version.definition;
   const isDraft = version.status === 'draft';
   const nationalFileId = fieldId('nationalFile');
@@ -257,7 +266,7 @@ export function VersionPage(props: {
           </li>
         )}
       </ul>
-      {!isDraft && !props.hasDraft && (
+      {!isDraft && !page.hasDraft && (
         <form method="post" action={`${base}/${version.templateId}/nieuwe-conceptversie`}>
           <CsrfField token={props.csrf} />
           <p class="utrecht-paragraph">{t('newDraftHint')}</p>
@@ -413,34 +422,17 @@ export function VersionPage(props: {
 
 // ---------------------------------------------------------------------------
 
-export function SectionPage(props: {
-  t: T;
-  ui: UI;
-  csrf: string;
-  loaded: Loaded;
-  section: Section;
-  state: { summary: EditorError[]; others: TemplateFileError[]; warning?: string | undefined };
-  notice: Notice | undefined;
-  children: Child;
-}) {
-  const { t, loaded, section } = props;
-  const { vbase, version } = loaded;
+/** A draft's section: its items (reorder, remove, add) and, below, the section's own form. */
+export function SectionEditorView(props: { t: T; ui: UI; csrf: string; page: SectionEditorPage; state: EditorState; notice: Notice | undefined }) {
+  const { t, ui, page, state } = props;
+  const { version, section } = page;
+  const vbase = versionPath(version);
+  const shown = shownErrors(t, state.failure, sectionLabel(t));
   return (
     <>
       <h1 class="utrecht-heading-1">{t('sectionTitleEdit', { name: section.title })}</h1>
       <NoticeBox notice={props.notice} />
-      {props.state.warning && (
-        <div class="utrecht-alert utrecht-alert--warning" role="alert">
-          {props.state.warning}
-        </div>
-      )}
-      <EditorErrorSummary
-        title={props.ui('errorSummaryTitle')}
-        errors={props.state.summary}
-        others={props.state.others}
-        othersTitle={t('otherErrorsTitle')}
-        atPath={(path) => t('otherErrorAt', { path })}
-      />
+      <EditorWarnings t={t} ui={ui} state={state} shown={shown} />
       <p class="utrecht-paragraph">
         <a class="utrecht-link" href={`${vbase}/onderdelen/${section.key}/voorbeeld`} aria-label={`${t('preview')}: ${section.title}`}>
           {t('preview')}
@@ -490,18 +482,54 @@ export function SectionPage(props: {
         </ButtonLink>
       </p>
       <h2 class="utrecht-heading-2">{t('sectionTitleEdit', { name: section.title })}</h2>
-      {props.children}
+      <SectionForm
+        isNew={false}
+        t={t}
+        csrf={props.csrf}
+        action={sectionEditorPath(version, section.key)}
+        revision={state.revision}
+        values={{ ...state.values, key: section.key }}
+        errors={shown.errors}
+        saveLabel={ui('save')}
+        cancelHref={vbase}
+        cancelLabel={t('backToVersion', { number: version.number })}
+      />
     </>
   );
 }
 
 // ---------------------------------------------------------------------------
 
-export function ConfirmRemovePage(props: { t: T; csrf: string; revision: number; what: 'section' | 'item' | 'scale'; name: string; body: string; action: string; back: string; refusal?: string }) {
+/** What a removal page is about. */
+export type RemovalTarget = { what: 'section'; section: Section } | { what: 'item'; section: Section; item: Item } | { what: 'scale'; scale: Scale; refusal: string | null };
+
+export function removalTitle(t: T, target: RemovalTarget): string {
+  const name = target.what === 'section' ? target.section.title : target.what === 'item' ? target.item.title : target.scale.name;
+  return t(`confirmRemoveTitle_${target.what}`, { name });
+}
+
+export function ConfirmRemoveView(props: { t: T; csrf: string; page: TemplateVersionPage; target: RemovalTarget }) {
+  const { t, page, target } = props;
+  const { version } = page;
+  const vbase = versionPath(version);
+  const texts =
+    target.what === 'section'
+      ? {
+          body: t(target.section.items.length === 1 ? 'confirmRemoveSectionOne' : 'confirmRemoveSection', { name: target.section.title, count: target.section.items.length }),
+          action: `${vbase}/onderdelen/${target.section.key}/verwijderen`,
+          back: vbase,
+        }
+      : target.what === 'item'
+        ? { body: t('confirmRemoveItem', { name: target.item.title }), action: `${vbase}/vragen/${target.item.key}/verwijderen`, back: sectionEditorPath(version, target.section.key) }
+        : { body: t('confirmRemoveScale', { name: target.scale.name }), action: `${vbase}/schalen/${target.scale.key}/verwijderen`, back: vbase };
+  return <ConfirmRemovePage t={t} csrf={props.csrf} revision={version.revision} title={removalTitle(t, target)} refusal={target.what === 'scale' ? target.refusal : null} {...texts} />;
+}
+
+function ConfirmRemovePage(props: { t: T; csrf: string; revision: number; title: string; body: string; action: string; back: string; refusal: string | null }) {
   const { t } = props;
   return (
     <>
-      <h1 class="utrecht-heading-1">{t(`confirmRemoveTitle_${props.what}`, { name: props.name })}</h1>
+      <h1 class="utrecht-heading-1">{props.title}</h1>
       {props.refusal ? (
         <>
           <Alert type="warning" role="alert">
@@ -533,8 +561,10 @@ export function ConfirmRemovePage(props: { t: T; csrf: string; revision: number;
 
 // ---------------------------------------------------------------------------
 
-export function PublishPage(props: { t: T; ui: UI; csrf: string; loaded: Loaded; choices: string[]; value: string | undefined; error: string | undefined; posterWarning?: string | undefined }) {
-  const { t, loaded } = props;
+export function PublishPage(props: { t: T; ui: UI; csrf: string; page: PublishPageData; value: string | undefined; error: string | undefined }) {
+  const { t, page } = props;
+  const loaded = { version: page.version, vbase: versionPath(page.version) };
+  const posterWarning = page.posterFit.fits ? undefined : t('posterFitWarning', { detail: page.posterFit.message });
   const id = fieldId('schoolYear');
   return (
     <>
@@ -552,9 +582,9 @@ export function PublishPage(props: { t: T; ui: UI; csrf: string; loaded: Loaded;
         </div>
       )}
       <p class="utrecht-paragraph">{t('publishIntro')}</p>
-      {props.posterWarning && (
+      {posterWarning && (
         <div class="utrecht-alert utrecht-alert--warning" data-poster-warning="">
-          <p class="utrecht-paragraph">{props.posterWarning}</p>
+          <p class="utrecht-paragraph">{posterWarning}</p>
         </div>
       )}
       <form method="post" action={`${loaded.vbase}/publiceren`} novalidate>
@@ -579,7 +609,7 @@ export function PublishPage(props: { t: T; ui: UI; csrf: string; loaded: Loaded;
             aria-invalid={props.error ? 'true' : undefined}
           >
             <option value="">{t('schoolYearRequired')}</option>
-            {props.choices.map((year) => (
+            {page.schoolYears.map((year) => (
               <option value={year} selected={year === props.value}>
                 {year}
               </option>
@@ -597,10 +627,10 @@ export function PublishPage(props: { t: T; ui: UI; csrf: string; loaded: Loaded;
 
 // ---------------------------------------------------------------------------
 
-export function ComparePage(props: { t: T; loaded: Loaded; previous: TemplateVersionRow | null }) {
-  const { t, loaded, previous } = props;
-  const { version } = loaded;
-  if (!previous) {
+export function ComparePage(props: { t: T; page: VersionComparisonPage }) {
+  const { t, page } = props;
+  const { version, comparison } = page;
+  if (!comparison) {
     return (
       <>
         <h1 class="utrecht-heading-1">{t('compare')}</h1>
@@ -608,7 +638,7 @@ export function ComparePage(props: { t: T; loaded: Loaded; previous: TemplateVer
       </>
     );
   }
-  const diff = diffTemplateVersions(previous.definition, version.definition);
+  const { previous, diff } = comparison;
   const sectionTitle = (key: string) =>
     version.definition.sections.find((s) => s.key === key)?.title ?? previous.definition.sections.find((s) => s.key === key)?.title ?? key;
   const listed = diff.items.filter((item) => item.status !== 'unchanged');
@@ -685,50 +715,11 @@ export function carryOverCounts(diff: TemplateVersionDiff): { count: number; che
 
 // ---------------------------------------------------------------------------
 
-/**
- * "Bekijk als school": the questionnaire's own pages (section, welcome) for this version, exactly as a
- * school sees them before answering — same components, in preview mode (no form, nothing saved).
- */
-export function previewProfilePage(version: TemplateVersionRow, now: Date): ProfilePage {
-  const template = version.definition;
-  return {
-    profile: {
-      id: 'voorbeeld',
-      partnershipId: version.partnershipId,
-      schoolId: '',
-      schoolYear: version.schoolYear ?? '',
-      templateVersionId: version.id,
-      status: 'not_started',
-      submittedAt: null,
-      submittedBy: null,
-      adviceDate: null,
-      adviceText: null,
-      adoptedOn: null,
-      adoptedByName: null,
-      adoptedByUser: null,
-      publishedAt: null,
-      createdAt: now,
-      updatedAt: now,
-    },
-    schoolName: '',
-    cycle: null,
-    template,
-    answers: {},
-    limits: {},
-    completeness: computeCompleteness(template, {}),
-    editability: { editable: true },
-    canEdit: true,
-    itemsToReview: {},
-    previousAnswers: {},
-    openRemarks: [],
-  };
+function previewLinks(version: TemplateVersionRow): PreviewLinks {
+  return { section: (key) => versionPath(version, `/onderdelen/${key}/voorbeeld`), check: versionPath(version) };
 }
 
-export function previewLinks(loaded: Loaded): PreviewLinks {
-  return { section: (key) => `${loaded.vbase}/onderdelen/${key}/voorbeeld`, check: loaded.vbase };
-}
-
-function PreviewFrame(props: { t: T; loaded: Loaded; back: string; backLabel: string; intro: string; children: Child }) {
+function PreviewFrame(props: { t: T; version: TemplateVersionRow; back: string; backLabel: string; intro: string; children: Child }) {
   return (
     <>
       <Alert type="info">{props.intro}</Alert>
@@ -737,7 +728,7 @@ function PreviewFrame(props: { t: T; loaded: Loaded; back: string; backLabel: st
           {props.backLabel}
         </a>
         {' · '}
-        <a class="utrecht-link" href={`${props.loaded.vbase}/welkom/voorbeeld`}>
+        <a class="utrecht-link" href={versionPath(props.version, '/welkom/voorbeeld')}>
           {props.t('previewWelcome')}
         </a>
       </p>
@@ -746,34 +737,40 @@ function PreviewFrame(props: { t: T; loaded: Loaded; back: string; backLabel: st
   );
 }
 
-export function PreviewPage(props: { t: T; locale: Locale; loaded: Loaded; section: Section; now: Date }) {
-  const { t, loaded, section } = props;
-  const isDraft = loaded.version.status === 'draft';
+/**
+ * "Bekijk als school": the questionnaire's own pages (section, welcome) for this version, exactly as a
+ * school sees them before answering — same components, in preview mode (no form, nothing saved).
+ */
+export function PreviewPage(props: { t: T; locale: Locale; page: TemplatePreviewPage & { section: Section } }) {
+  const { t, page } = props;
+  const { version, section } = page;
+  const isDraft = version.status === 'draft';
   return (
     <PreviewFrame
       t={t}
-      loaded={loaded}
-      back={isDraft ? `${loaded.vbase}/onderdelen/${section.key}` : loaded.vbase}
-      backLabel={isDraft ? t('backToSection', { name: section.title }) : t('backToVersion', { number: loaded.version.number })}
+      version={version}
+      back={isDraft ? sectionEditorPath(version, section.key) : versionPath(version)}
+      backLabel={isDraft ? t('backToSection', { name: section.title }) : t('backToVersion', { number: version.number })}
       intro={t('previewIntro')}
     >
-      <QuestionnaireSectionPage page={previewProfilePage(loaded.version, props.now)} section={section} locale={props.locale} csrfToken="" preview={previewLinks(loaded)} />
+      <QuestionnaireSectionPage page={page.profile} section={section} locale={props.locale} csrfToken="" preview={previewLinks(version)} />
     </PreviewFrame>
   );
 }
 
-export function WelcomePreviewPage(props: { t: T; locale: Locale; loaded: Loaded; now: Date }) {
-  const { t, loaded } = props;
-  const isDraft = loaded.version.status === 'draft';
+export function WelcomePreviewPage(props: { t: T; locale: Locale; page: TemplatePreviewPage }) {
+  const { t, page } = props;
+  const { version } = page;
+  const isDraft = version.status === 'draft';
   return (
     <PreviewFrame
       t={t}
-      loaded={loaded}
-      back={isDraft ? `${loaded.vbase}/algemeen` : loaded.vbase}
-      backLabel={isDraft ? t('backToGeneral') : t('backToVersion', { number: loaded.version.number })}
+      version={version}
+      back={isDraft ? versionPath(version, '/algemeen') : versionPath(version)}
+      backLabel={isDraft ? t('backToGeneral') : t('backToVersion', { number: version.number })}
       intro={t('previewWelcomeIntro')}
     >
-      <QuestionnaireWelcomePage page={previewProfilePage(loaded.version, props.now)} locale={props.locale} preview={previewLinks(loaded)} />
+      <QuestionnaireWelcomePage page={page.profile} locale={props.locale} preview={previewLinks(version)} />
     </PreviewFrame>
   );
 }

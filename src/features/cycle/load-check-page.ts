@@ -1,0 +1,68 @@
+/** "Controleer uw antwoorden" before submitting: every answer in words, what is still missing, and whether submitting is possible now. */
+import type { Clock } from '../../config/clock.js';
+import type { Database } from '../../db/client.js';
+import type { Authorized } from '../../ui/route.js';
+import { listAnswers } from '../questionnaire/answers-repository.js';
+import { computeCompleteness } from '../questionnaire/completeness.js';
+import { describeAnswer } from '../templates/model/answer.js';
+import { amsterdamDate, profileEditability, type Editability } from './editability.js';
+import { describeAmbitionPlain } from './profile-changes.js';
+import { loadProfileContext } from './profile-context.js';
+
+export interface CheckRow {
+  key: string;
+  title: string;
+  /** The answer in words; empty when not answered. */
+  words: string;
+  /** The ambition in words (target option as its label), or null. */
+  ambition: string | null;
+}
+
+export interface CheckSection {
+  key: string;
+  title: string;
+  rows: CheckRow[];
+  /** Null when the section does not ask "what can the school not offer". */
+  limits: string | null;
+}
+
+export interface CheckPage {
+  profile: { id: string; schoolId: string; schoolYear: string; partnershipId: string };
+  schoolName: string;
+  editability: Editability;
+  sections: CheckSection[];
+  missing: Array<{ sectionKey: string; key: string; title: string }>;
+  /** The deadline passed; `lateAllowed` says whether the round still takes submissions. */
+  late: boolean;
+  lateAllowed: boolean;
+  submitDeadline: string | null;
+}
+
+export async function loadCheckPage(options: { db: Database; clock: Clock; auth: Authorized; profileId: string }): Promise<CheckPage> {
+  const { db, clock } = options;
+  const { profile, school, cycle, template } = await loadProfileContext(db, options.auth, options.profileId);
+  const stored = await listAnswers(db, profile.id);
+  const completeness = computeCompleteness(template, stored.answers, stored.limits);
+  const now = clock.now();
+  const editability = profileEditability({ status: profile.status, opensOn: cycle?.opensOn ?? null, closesOn: cycle?.closesOn ?? null, now });
+  const titles = new Map(template.sections.flatMap((section) => section.items.map((item) => [item.key, item.title] as const)));
+  const late = cycle !== null && amsterdamDate(now) > cycle.submitDeadline;
+  return {
+    profile: { id: profile.id, schoolId: profile.schoolId, schoolYear: profile.schoolYear, partnershipId: profile.partnershipId },
+    schoolName: school.name,
+    editability,
+    sections: template.sections.map((section) => ({
+      key: section.key,
+      title: section.title,
+      rows: section.items.map((item) => {
+        const answer = stored.answers[item.key];
+        return { key: item.key, title: item.title, words: answer ? describeAnswer(template, item, answer.value) : '', ambition: describeAmbitionPlain(template, item, answer?.ambition) };
+      }),
+      limits: section.asksLimits ? (stored.limits[section.key] ?? '') : null,
+    })),
+    missing: completeness.sections.flatMap((s) => s.missingItemKeys.map((key) => ({ sectionKey: s.sectionKey, key, title: titles.get(key) ?? key }))),
+    late,
+    lateAllowed: cycle?.allowLateSubmission ?? false,
+    submitDeadline: cycle?.submitDeadline ?? null,
+  };
+}

@@ -1,0 +1,16 @@
+/** The confirmation after submitting: the profile's school, year and status, for "what happens next". */
+import type { Clock } from '../../config/clock.js';
+import type { Database } from '../../db/client.js';
+import type { Authorized } from '../../ui/route.js';
+import type { ProfileStatus } from '../questionnaire/schema.js';
+import { loadProfileContext } from './profile-context.js';
+
+export interface SubmittedPage {
+  profile: { id: string; schoolId: string; schoolYear: string; partnershipId: string; status: ProfileStatus };
+  schoolName: string;
+}
+
+export async function loadSubmittedPage(options: { db: Database; clock: Clock; auth: Authorized; profileId: string }): Promise<SubmittedPage> {
+  const { profile, school } = await loadProfileContext(options.db, options.auth, options.profileId);
+  return { profile: { id: profile.id, schoolId: profile.schoolId, schoolYear: profile.schoolYear, partnershipId: profile.partnershipId, status: profile.status }, schoolName: school.name };
+}

@@ -1,0 +1,221 @@
+/** @jsxImportSource hono/jsx */
+/**
+ * A profile's cycle page ("Indienen, advies en vaststelling"): status and facts, the forms of the transitions the
+ * viewer may make now (advice, adoption, publication, reopening, review remarks and answers), and the history.
+ */
+import { Alert, Button, CsrfField, ErrorSummary, SelectField, StatusTag, TextAreaField, TextField, type FieldErrors } from '../../../ui/components.js';
+import { translator, type Locale } from '../../../ui/i18n.js';
+import { uiMessages } from '../../../ui/messages.js';
+import { formatDutchDate } from '../editability.js';
+import type { ProfileCyclePage } from '../load-profile-cycle-page.js';
+import { PROFILE_STATUS_LABELS } from '../profile-status.js';
+import { cycleT, formatDateTime, ProfileStatusTag } from './shared.js';
+
+export type CycleFormName = 'advice' | 'adopt' | 'reopen' | 'remark' | 'respond' | 'publish';
+
+/** What a failed post shows again: which form, its errors and values; or a refusal or a notice for the page. */
+export interface CyclePageState {
+  form?: CycleFormName;
+  errors?: FieldErrors;
+  values?: Record<string, string>;
+  notice?: string;
+  error?: string;
+}
+
+export function ProfileCycleView(props: { page: ProfileCyclePage; locale: Locale; csrfToken: string; state: CyclePageState }) {
+  const t = cycleT(props.locale);
+  const ui = translator(uiMessages, props.locale);
+  const { page, state } = props;
+  const { profile } = page;
+  const labels = PROFILE_STATUS_LABELS[props.locale];
+  const errors = state.errors ?? {};
+  const values = state.values ?? {};
+  const formErrors = (form: CycleFormName) => (state.form === form ? errors : {});
+  const formValues = (form: CycleFormName) => (state.form === form ? values : {});
+  return (
+    <>
+      <h1 class="utrecht-heading-1">{t('cyclePageTitle')}</h1>
+      <p class="utrecht-paragraph">
+        {page.schoolName} — SOP {profile.schoolYear}
+      </p>
+      {state.notice && <Alert type="ok">{state.notice}</Alert>}
+      {state.error && (
+        <Alert type="error" role="alert">
+          {state.error}
+        </Alert>
+      )}
+      <ErrorSummary title={ui('errorSummaryTitle')} errors={errors} />
+      <p class="utrecht-paragraph">
+        {t('currentStatus')}
+        <ProfileStatusTag locale={props.locale} status={profile.status} /> {page.late && <StatusTag tone="danger">{t('lateTag')}</StatusTag>}
+      </p>
+      {page.closedMessage && <Alert type="info">{page.closedMessage}</Alert>}
+      <dl class="facts">
+        {profile.submittedAt && (
+          <>
+            <dt>{labels.submitted}</dt>
+            <dd>{t('submittedOn', { date: formatDateTime(profile.submittedAt), name: page.submittedByName ?? '' })}</dd>
+          </>
+        )}
+        {profile.adviceDate && (
+          <>
+            <dt>{t('adviceOn', { date: formatDutchDate(profile.adviceDate) })}</dt>
+            <dd class="preserve-lines">{profile.adviceText}</dd>
+          </>
+        )}
+        {profile.adoptedOn && (
+          <>
+            <dt>{labels.adopted}</dt>
+            <dd>{t('adoptedOn', { date: formatDutchDate(profile.adoptedOn), name: profile.adoptedByName ?? '' })}</dd>
+          </>
+        )}
+        {profile.publishedAt && (
+          <>
+            <dt>{labels.published}</dt>
+            <dd>{t('publishedOn', { date: formatDateTime(profile.publishedAt) })}</dd>
+          </>
+        )}
+      </dl>
+      <ul class="inline-list">
+        <li>
+          <a class="utrecht-link" href={`/profielen/${profile.id}`}>
+            {t('toQuestionnaire')}
+          </a>
+        </li>
+        {page.canGoToSubmit && (
+          <li>
+            <a class="utrecht-link" href={`/profielen/${profile.id}/indienen`}>
+              {t('toSubmit')}
+            </a>
+          </li>
+        )}
+        <li>
+          <a class="utrecht-link" href={`/profielen/${profile.id}/wijzigingen`}>
+            {t('toChanges')}
+          </a>
+        </li>
+      </ul>
+
+      {page.can.recordAdvice && (
+        <section aria-labelledby="advice-heading">
+          <h2 class="utrecht-heading-2" id="advice-heading">
+            {t('adviceHeading')}
+          </h2>
+          <form method="post" action={`/profielen/${profile.id}/advies`} novalidate>
+            <CsrfField token={props.csrfToken} />
+            <TextField name="adviceDate" type="date" label={t('adviceDate')} value={formValues('advice')['adviceDate'] ?? page.today} error={formErrors('advice')['adviceDate']} />
+            <TextAreaField name="adviceText" label={t('adviceText')} hint={t('adviceTextHint')} value={formValues('advice')['adviceText']} error={formErrors('advice')['adviceText']} rows={6} />
+            <Button>{t('recordAdvice')}</Button>
+          </form>
+        </section>
+      )}
+      {page.can.adopt && (
+        <section aria-labelledby="adopt-heading">
+          <h2 class="utrecht-heading-2" id="adopt-heading">
+            {t('adoptHeading')}
+          </h2>
+          <form method="post" action={`/profielen/${profile.id}/vaststellen`} novalidate>
+            <CsrfField token={props.csrfToken} />
+            <TextField name="adoptedOn" type="date" label={t('adoptDate')} value={formValues('adopt')['adoptedOn'] ?? page.today} error={formErrors('adopt')['adoptedOn']} />
+            <TextField
+              name="adoptedByName"
+              label={t('adoptedByName')}
+              hint={t('adoptedByNameHint')}
+              value={formValues('adopt')['adoptedByName'] ?? page.viewerName}
+              error={formErrors('adopt')['adoptedByName']}
+            />
+            <Button>{t('adopt')}</Button>
+          </form>
+        </section>
+      )}
+      {page.can.publish && (
+        <section aria-labelledby="publish-heading">
+          <h2 class="utrecht-heading-2" id="publish-heading">
+            {t('publishHeading')}
+          </h2>
+          <p class="utrecht-paragraph">{t('publishIntro')}</p>
+          <form method="post" action={`/profielen/${profile.id}/publiceren`}>
+            <CsrfField token={props.csrfToken} />
+            <Button>{t('publish')}</Button>
+          </form>
+        </section>
+      )}
+      {page.can.reopen && (
+        <section aria-labelledby="reopen-heading">
+          <h2 class="utrecht-heading-2" id="reopen-heading">
+            {t('reopenHeading')}
+          </h2>
+          <p class="utrecht-paragraph">{t('reopenIntro')}</p>
+          <form method="post" action={`/profielen/${profile.id}/heropenen`} novalidate>
+            <CsrfField token={props.csrfToken} />
+            <TextAreaField name="reason" label={t('reopenReason')} hint={t('reopenReasonHint')} value={formValues('reopen')['reason']} error={formErrors('reopen')['reason']} />
+            <Button variant="secondary">{t('reopen')}</Button>
+          </form>
+        </section>
+      )}
+
+      <section aria-labelledby="remarks-heading">
+        <h2 class="utrecht-heading-2" id="remarks-heading">
+          {t('remarksHeading')}
+        </h2>
+        {page.remarks.length === 0 ? (
+          <p class="utrecht-paragraph">{t('noRemarks')}</p>
+        ) : (
+          <ul class="remark-list">
+            {page.remarks.map((remark) => (
+              <li class="remark">
+                <p class="remark__about">{remark.about ? t('remarkAbout', { item: remark.about }) : t('remarkGeneral')}</p>
+                <p class="preserve-lines">{remark.body}</p>
+                <p class="muted">{t('remarkBy', { name: remark.authorName ?? '', date: formatDateTime(remark.createdAt) })}</p>
+                <h3 class="utrecht-heading-3">{t('remarkResponse')}</h3>
+                {remark.response ? <p class="preserve-lines">{remark.response}</p> : <p class="muted">{t('noResponse')}</p>}
+                {page.can.respondToReview && (
+                  <form method="post" action={`/profielen/${profile.id}/opmerkingen/antwoord`} novalidate>
+                    <CsrfField token={props.csrfToken} />
+                    <input type="hidden" name="remarkId" value={remark.id} />
+                    <TextAreaField
+                      name={`response-${remark.id}`}
+                      label={t('responseLabel')}
+                      value={state.form === 'respond' && values['remarkId'] === remark.id ? values['response'] : (remark.response ?? '')}
+                      error={state.form === 'respond' && values['remarkId'] === remark.id ? errors[`response-${remark.id}`] : undefined}
+                      rows={3}
+                    />
+                    <Button variant="secondary">{t('respond')}</Button>
+                  </form>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        {page.can.review && (
+          <form method="post" action={`/profielen/${profile.id}/opmerkingen`} novalidate>
+            <h3 class="utrecht-heading-3">{t('addRemarkHeading')}</h3>
+            <CsrfField token={props.csrfToken} />
+            <SelectField name="itemKey" label={t('remarkItem')} value={formValues('remark')['itemKey']} emptyLabel={t('remarkItemAll')} options={page.remarkItems} />
+            <TextAreaField name="body" label={t('remarkBody')} hint={t('remarkBodyHint')} value={formValues('remark')['body']} error={formErrors('remark')['body']} />
+            <Button variant="secondary">{t('addRemark')}</Button>
+          </form>
+        )}
+      </section>
+
+      <section aria-labelledby="history-heading">
+        <h2 class="utrecht-heading-2" id="history-heading">
+          {t('historyHeading')}
+        </h2>
+        {page.history.length === 0 ? (
+          <p class="utrecht-paragraph">{t('noHistory')}</p>
+        ) : (
+          <ul class="utrecht-unordered-list">
+            {page.history.map((entry) => (
+              <li>
+                {t('historyEntry', { date: formatDateTime(entry.at), from: labels[entry.fromStatus] ?? entry.fromStatus, to: labels[entry.toStatus] ?? entry.toStatus })}
+                {entry.byName ? ` (${entry.byName})` : ''}
+                {entry.reason && <div class="muted">{t('reasonLabel', { reason: entry.reason })}</div>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

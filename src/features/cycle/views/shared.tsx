@@ -1,0 +1,36 @@
+/** @jsxImportSource hono/jsx */
+/** Small pieces the cycle's pages share: the status tag, links into the questionnaire, dates, breadcrumbs. */
+import { StatusTag } from '../../../ui/components.js';
+import { translator, type Locale, type Translate } from '../../../ui/i18n.js';
+import type { ProfileStatus } from '../../questionnaire/schema.js';
+import { amsterdamDate, formatDutchDate } from '../editability.js';
+import { cycleMessages } from '../messages.js';
+import { PROFILE_STATUS_LABELS, PROFILE_STATUS_TONES } from '../profile-status.js';
+
+export type CycleT = Translate<keyof typeof cycleMessages.nl>;
+
+export function cycleT(locale: Locale): CycleT {
+  return translator(cycleMessages, locale);
+}
+
+/** Where the questionnaire shows a section; items carry the anchor `item-<key>` (questionnaire/views/item-field.tsx). */
+export function sectionHref(profileId: string, sectionKey: string, itemKey?: string): string {
+  return `/profielen/${profileId}/onderdelen/${sectionKey}${itemKey ? `#item-${itemKey}` : ''}`;
+}
+
+export function ProfileStatusTag(props: { locale: Locale; status: ProfileStatus }) {
+  return <StatusTag tone={PROFILE_STATUS_TONES[props.status]}>{PROFILE_STATUS_LABELS[props.locale][props.status]}</StatusTag>;
+}
+
+/** A moment as its date in the Netherlands, in words. */
+export function formatDateTime(date: Date): string {
+  return formatDutchDate(amsterdamDate(date));
+}
+
+/** School › SOP year, above every page of one profile. */
+export function profileCrumbs(page: { schoolName: string; profile: { id: string; schoolId: string; schoolYear: string } }): Array<[string, string]> {
+  return [
+    [page.schoolName, `/scholen/${page.profile.schoolId}`],
+    [`SOP ${page.profile.schoolYear}`, `/profielen/${page.profile.id}`],
+  ];
+}

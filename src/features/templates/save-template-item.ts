@@ -1,0 +1,47 @@
+import type { Clock } from '../../config/clock.js';
+import type { Database } from '../../db/client.js';
+import type { Locale } from '../../ui/i18n.js';
+import type { Authorized } from '../../ui/route.js';
+import { editorFailure, type EditorResult } from './editor/editor-result.js';
+import { addItem, updateItem } from './editor/edits.js';
+import { itemField, readItem, type FormValues } from './editor/form-input.js';
+import { saveDraftEdit } from './save-draft-edit.js';
+import { findVersionInScope, requireItem, requireSection } from './version-in-scope.js';
+
+/**
+ * The item form of a draft: adds an item to section `sectionKey`, or (with `itemKey`) replaces
+ * that item's fields; its key never changes. Choosing another section in the form moves the item
+ * there (to the end); a section that no longer exists keeps it where it is.
+ * Returns the section the item is in now.
+ */
+export async function saveTemplateItem(options: {
+  db: Database;
+  clock: Clock;
+  auth: Authorized;
+  locale: Locale;
+  versionId: string;
+  /** The draft's revision the form was based on. */
+  revision: number;
+  /** The item to change; absent for a new item. */
+  itemKey?: string | undefined;
+  /** For a new item: the section whose "Vraag toevoegen" was used. */
+  sectionKey?: string | undefined;
+  values: FormValues;
+}): Promise<EditorResult<{ sectionKey: string }>> {
+  const version = await findVersionInScope(options.db, { ...options, draftOnly: true });
+  const definition = version.definition;
+  const current = options.itemKey === undefined ? null : requireItem(definition, options.itemKey);
+  const home = current ? current.section : requireSection(definition, options.sectionKey ?? '');
+  const { item, sectionKey: chosen, numberErrors } = readItem(current ? { ...options.values, key: current.item.key } : options.values);
+  const target = definition.sections.some((section) => section.key === chosen) ? chosen : home.key;
+  const result = await saveDraftEdit({
+    db: options.db,
+    clock: options.clock,
+    auth: options.auth,
+    versionId: version.id,
+    revision: options.revision,
+    edit: current ? updateItem(current.item.key, item, target) : addItem(target, item),
+  });
+  if (result.ok) return { ok: true, revision: result.revision, sectionKey: target };
+  return editorFailure(result, { fieldOf: itemField, numberErrors });
+}
