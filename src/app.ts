@@ -19,6 +19,7 @@ import { registerQuestionnaireRoutes } from './features/questionnaire/routes.js'
 import { registerTemplateRoutes } from './features/templates/routes.js';
 import { registerCycleRoutes } from './features/cycle/routes.js';
 import { registerDocumentRoutes } from './features/documents/routes.js';
+import { registerRegisterRoutes } from './features/register/routes.js';
 import type { AppContext, AppDeps, AppEnv } from './ui/context.js';
 import { renderError } from './ui/error-pages.js';
 import { isLocale } from './ui/i18n.js';
@@ -48,6 +49,7 @@ export function buildRouteTable(): RouteTable {
   registerTemplateRoutes(table);
   registerCycleRoutes(table);
   registerDocumentRoutes(table);
+  registerRegisterRoutes(table);
   return table;
 }
 

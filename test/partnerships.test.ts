@@ -38,14 +38,15 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(html).toContain('Vul een postcode in als 1234 AB');
 
       const noBoard = await admin.post(path, { name: 'Het Kompas', brin: '18NP', vestiging: '0' });
-      expect(await noBoard.text()).toContain('Kies het schoolbestuur, of vul de naam van een nieuw bestuur in');
+      expect(await noBoard.text()).toContain('Kies het schoolbestuur, of vul het bevoegd-gezagnummer van een ander bestuur in');
 
-      const ok = await admin.post(path, { name: 'Het Kompas', brin: '18np', vestiging: '0', newBoardName: 'Stichting Kompas', districtName: 'Oost', postalCode: '2719ab', city: 'Voorbeeldstad' });
+      const ok = await admin.post(path, { name: 'Het Kompas', brin: '18np', vestiging: '0', newBoardNumber: '045678', newBoardName: 'Stichting Kompas', districtName: 'Oost', postalCode: '2719ab', city: 'Voorbeeldstad' });
       expect(ok.status).toBe(303);
       const [school] = await t.deps.db.select().from(schools).where(eq(schools.locationCode, '18NP00'));
       expect(school).toMatchObject({ name: 'Het Kompas', brin: '18NP', postalCode: '2719 AB' });
       const [board] = await t.deps.db.select().from(boards).where(eq(boards.id, school!.boardId));
-      expect(board!.name).toBe('Stichting Kompas');
+      expect(board).toMatchObject({ name: 'Stichting Kompas', boardNumber: '45678' });
+      expect(school).toMatchObject({ sector: 'po', schoolTypes: [] });
       const [district] = await t.deps.db.select().from(districts).where(eq(districts.id, school!.districtId!));
       expect(district!.name).toBe('Oost');
       const audit = await t.deps.db.select().from(auditLog).where(inArray(auditLog.entityId, [board!.id, district!.id]));

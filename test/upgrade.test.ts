@@ -83,7 +83,7 @@ describe.each(TEST_DATABASE_KINDS)('upgrade from earlier versions (%s)', (kind) 
       expect(totals.bytes).toBe(totals.size);
     });
 
-    it('marks the council advice recorded before the outcome was asked as advice (migration 0008), and touches no other profile', async () => {
+    it('marks the council advice recorded before the outcome was asked as advice (the council migration), and touches no other profile', async () => {
       const counts = await rowsOf<{ say: string | null; recorded: boolean; n: number }>(
         sql`select council_say as say, advice_date is not null as recorded, count(*)::int as n from profiles group by 1, 2 order by 1, 2`,
       );

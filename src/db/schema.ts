@@ -7,3 +7,4 @@ export * from '../audit/schema.js';
 export * from '../jobs/schema.js';
 export * from '../features/cycle/schema.js';
 export * from '../features/documents/schema.js';
+export * from '../features/register/schema.js';

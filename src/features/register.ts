@@ -12,3 +12,4 @@ import './questionnaire/school-page-block.js';
 import './questionnaire/home-landing.js';
 import './cycle/home-landing.js';
 import './documents/plugins.js';
+import './register/plugins.js';

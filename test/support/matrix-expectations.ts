@@ -3,6 +3,7 @@
  * Each capability adds its routes here; test/authorization-matrix.test.ts merges them.
  */
 import { cycleMatrixExpectations } from './matrix-cycle.js';
+import { registerExpectations } from './matrix-register.js';
 
 export interface PersonaGroups<P extends string> {
   EVERYONE: readonly P[];
@@ -87,5 +88,5 @@ export function featureExpectations<P extends string>(_groups: PersonaGroups<P>)
   const schoolContacts: Record<string, readonly P[]> = {
     'POST /scholen/:schoolId/contactpersonen': [...only('swv_admin'), ...only('school_editor')],
   };
-  return { ...questionnaire, ...templates, ...cycle, ...documents, ...schoolContacts };
+  return { ...questionnaire, ...templates, ...cycle, ...documents, ...schoolContacts, ...registerExpectations(_groups) };
 }

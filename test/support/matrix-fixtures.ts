@@ -11,6 +11,7 @@ import { templateMatrixParams } from './matrix-templates.js';
 import { questionnaireMatrixParams } from './matrix-questionnaire.js';
 import { cycleMatrixParams } from './matrix-cycle.js';
 import { documentMatrixParams } from './matrix-documents.js';
+import { registerMatrixParams } from './matrix-register.js';
 import { otherTenantParams } from './matrix-other-tenant.js';
 
 export interface MatrixFixtures {
@@ -27,6 +28,7 @@ matrixParamProviders.push(templateMatrixParams);
 matrixParamProviders.push(questionnaireMatrixParams);
 matrixParamProviders.push(cycleMatrixParams);
 matrixParamProviders.push(documentMatrixParams);
+matrixParamProviders.push(registerMatrixParams);
 
 export async function matrixFixtures(testApp: TestApp): Promise<MatrixFixtures> {
   const { demo, deps, clock } = testApp;

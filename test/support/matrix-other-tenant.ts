@@ -9,6 +9,7 @@ import { insertExport, insertExportChunk, insertSnapshot } from '../../src/featu
 import { insertProfile } from '../../src/features/questionnaire/profiles-repository.js';
 import { findTemplateByKey, insertTemplate, insertTemplateVersion, latestVersion } from '../../src/features/templates/repository.js';
 import type { TestApp } from './test-app.js';
+import { registerOtherTenantParams } from './matrix-register.js';
 
 /** Parameters that name a tenant's resource by id; keys (section keys, kinds, years) are not ids. */
 export function isIdParameter(name: string): boolean {
@@ -61,5 +62,6 @@ export async function otherTenantParams(testApp: TestApp): Promise<Record<string
     snapshotId,
     exportId,
     userId: other.userIds.school_editor,
+    ...(await registerOtherTenantParams(testApp)),
   };
 }

@@ -55,6 +55,11 @@ export async function seedDemoData(options: { db: Database; clock: Clock }): Pro
         city: school.city,
         denomination: school.denomination,
         website: `https://www.${school.key}.example`,
+        // The register's DUO facts: sector and type (demo schools are primary schools), house number for CBS districts.
+        sector: 'po',
+        schoolTypes: ['bao'],
+        municipalityCode: '0999',
+        houseNumber: /(\d+\S*)$/.exec(school.street)?.[1] ?? null,
         createdAt: now,
       });
       await replaceSchoolContacts(tx, { id: ids.schoolIds[school.key]!, partnershipId: ids.partnershipId }, demoSchoolContacts[school.key]);

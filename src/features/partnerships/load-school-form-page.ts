@@ -1,20 +1,46 @@
-/** The form to add a school: the SWV and its boards to choose from. */
+/** The form to add or edit a school: the SWV, its boards to choose from, and (editing) the school's saved values. */
 import { AppError } from '../../auth/app-error.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { partnershipInScope } from './in-scope.js';
-import { getPartnership, listBoards } from './repository.js';
+import { partnershipInScope, schoolInScope } from './in-scope.js';
+import { getPartnership, getSchool, listBoards, type SchoolWithNames } from './repository.js';
 
 export interface SchoolFormPage {
-  partnership: { id: string; name: string };
-  boards: Array<{ id: string; name: string }>;
+  partnership: { id: string; name: string; sector: 'po' | 'vo' };
+  boards: Array<{ id: string; name: string; boardNumber: string | null }>;
+  /** The school being edited; null when adding one. */
+  school: SchoolWithNames | null;
+  /** The saved values as form fields (empty when adding). */
+  values: Record<string, string>;
 }
 
-export async function loadSchoolFormPage(options: { db: Database; auth: Authorized; partnershipId: string }): Promise<SchoolFormPage> {
-  const { db } = options;
-  const id = partnershipInScope(options.auth, options.partnershipId);
+export async function loadSchoolFormPage(options: { db: Database; auth: Authorized; partnershipId?: string; schoolId?: string }): Promise<SchoolFormPage> {
+  const { db, auth } = options;
+  const school = options.schoolId ? await getSchool(db, schoolInScope(auth, options.schoolId)) : null;
+  if (options.schoolId && !school) throw new AppError('not_found');
+  const id = partnershipInScope(auth, school?.partnershipId ?? options.partnershipId ?? '');
   const partnership = await getPartnership(db, id);
   if (!partnership) throw new AppError('not_found');
   const boards = await listBoards(db, id);
-  return { partnership: { id, name: partnership.name }, boards: boards.map((b) => ({ id: b.id, name: b.name })) };
+  const values: Record<string, string> = school
+    ? {
+        name: school.name,
+        brin: school.brin,
+        vestiging: school.locationCode.slice(4),
+        boardId: school.boardId,
+        districtName: school.districtName ?? '',
+        sector: school.sector ?? partnership.sector,
+        schoolTypes: school.schoolTypes.join(', '),
+        street: school.street ?? '',
+        postalCode: school.postalCode ?? '',
+        city: school.city ?? '',
+        website: school.website ?? '',
+      }
+    : { sector: partnership.sector, vestiging: '00' };
+  return {
+    partnership: { id, name: partnership.name, sector: partnership.sector },
+    boards: boards.map((b) => ({ id: b.id, name: b.name, boardNumber: b.boardNumber })),
+    school,
+    values,
+  };
 }

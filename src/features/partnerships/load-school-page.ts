@@ -10,6 +10,8 @@ export interface SchoolPage {
   school: SchoolWithNames;
   contacts: SchoolContactRow[];
   canEditContacts: boolean;
+  /** May this viewer edit or archive the school (the SWV's admins)? */
+  canManage: boolean;
 }
 
 export async function loadSchoolPage(options: { db: Database; auth: Authorized; schoolId: string }): Promise<SchoolPage> {
@@ -18,5 +20,5 @@ export async function loadSchoolPage(options: { db: Database; auth: Authorized; 
   const school = await getSchool(db, id);
   if (!school) throw new AppError('not_found');
   const contacts = await listSchoolContacts(db, [id]);
-  return { school, contacts, canEditContacts: can(auth.principal, 'school.editContacts', auth.scope) };
+  return { school, contacts, canEditContacts: can(auth.principal, 'school.editContacts', auth.scope), canManage: can(auth.principal, 'partnership.manage', auth.scope) };
 }

@@ -19,9 +19,23 @@ export function partnershipLinks(principal: Principal | null, partnershipId: str
   const t = translator(partnershipMessages, locale);
   const links: PartnershipLink[] = [
     ...partnershipLinkProviders.flatMap((provider) => provider(partnershipId, locale)),
+    { href: `/swv/${partnershipId}/scholen`, label: t('registerTitle'), permission: 'partnership.view' },
     { href: `/swv/${partnershipId}/scholen/nieuw`, label: t('addSchool'), permission: 'partnership.manage' },
     { href: `/swv/${partnershipId}/gebruikers`, label: t('users'), permission: 'partnership.manage' },
     { href: `/swv/${partnershipId}/instellingen`, label: t('settings'), permission: 'partnership.manage' },
+  ];
+  const scope = { level: 'partnership', partnershipId } as const;
+  return links.filter((link) => can(principal, link.permission, scope));
+}
+
+/** Links on the register page (import from DUO, districts, counts, verdicts), registered by the register feature. */
+export const registerPageLinkProviders: Array<(partnershipId: string, locale: Locale) => PartnershipLink[]> = [];
+
+export function registerPageLinks(principal: Principal | null, partnershipId: string, locale: Locale): PartnershipLink[] {
+  const t = translator(partnershipMessages, locale);
+  const links: PartnershipLink[] = [
+    ...registerPageLinkProviders.flatMap((provider) => provider(partnershipId, locale)),
+    { href: `/swv/${partnershipId}/scholen/nieuw`, label: t('addSchool'), permission: 'partnership.manage' },
   ];
   const scope = { level: 'partnership', partnershipId } as const;
   return links.filter((link) => can(principal, link.permission, scope));

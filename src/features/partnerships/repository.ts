@@ -1,5 +1,5 @@
 /** The only module that reads and writes SWVs, boards, districts and schools. */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { boards, districts, partnerships, schoolContacts, schools } from './schema.js';
 
@@ -21,7 +21,13 @@ export function listPartnerships(db: DbOrTx): Promise<PartnershipRow[]> {
   return db.select().from(partnerships).orderBy(asc(partnerships.name));
 }
 
+/** The SWV's boards in use (archived boards left out). */
 export function listBoards(db: DbOrTx, partnershipId: string): Promise<BoardRow[]> {
+  return db.select().from(boards).where(and(eq(boards.partnershipId, partnershipId), isNull(boards.archivedAt))).orderBy(asc(boards.name));
+}
+
+/** Every board of the SWV, archived ones included. */
+export function listAllBoards(db: DbOrTx, partnershipId: string): Promise<BoardRow[]> {
   return db.select().from(boards).where(eq(boards.partnershipId, partnershipId)).orderBy(asc(boards.name));
 }
 
@@ -29,12 +35,22 @@ export function listDistricts(db: DbOrTx, partnershipId: string) {
   return db.select().from(districts).where(eq(districts.partnershipId, partnershipId)).orderBy(asc(districts.name));
 }
 
+/** The SWV's schools in its register; archived schools have left it (no new profiles, not in overviews). */
 export function listSchoolsOfPartnership(db: DbOrTx, partnershipId: string): Promise<SchoolRow[]> {
+  return db.select().from(schools).where(and(eq(schools.partnershipId, partnershipId), isNull(schools.archivedAt))).orderBy(asc(schools.name));
+}
+
+export function listArchivedSchools(db: DbOrTx, partnershipId: string): Promise<SchoolRow[]> {
+  return db.select().from(schools).where(and(eq(schools.partnershipId, partnershipId), isNotNull(schools.archivedAt))).orderBy(asc(schools.name));
+}
+
+/** Every school of the SWV, archived ones included (imports compare against all of them). */
+export function listAllSchools(db: DbOrTx, partnershipId: string): Promise<SchoolRow[]> {
   return db.select().from(schools).where(eq(schools.partnershipId, partnershipId)).orderBy(asc(schools.name));
 }
 
 export function listSchoolsOfBoard(db: DbOrTx, boardId: string): Promise<SchoolRow[]> {
-  return db.select().from(schools).where(eq(schools.boardId, boardId)).orderBy(asc(schools.name));
+  return db.select().from(schools).where(and(eq(schools.boardId, boardId), isNull(schools.archivedAt))).orderBy(asc(schools.name));
 }
 
 export async function getBoard(db: DbOrTx, id: string): Promise<BoardRow | null> {
@@ -131,4 +147,60 @@ export async function insertDistrict(db: DbOrTx, row: typeof districts.$inferIns
 
 export async function insertSchool(db: DbOrTx, row: typeof schools.$inferInsert): Promise<void> {
   await db.insert(schools).values(row);
+}
+
+export async function findBoardByNumber(db: DbOrTx, partnershipId: string, boardNumber: string): Promise<BoardRow | null> {
+  const [row] = await db.select().from(boards).where(and(eq(boards.partnershipId, partnershipId), eq(boards.boardNumber, boardNumber)));
+  return row ?? null;
+}
+
+export async function updateBoard(db: DbOrTx, id: string, patch: Partial<Omit<BoardRow, 'id' | 'partnershipId'>>): Promise<void> {
+  await db.update(boards).set(patch).where(eq(boards.id, id));
+}
+
+export async function updateSchool(db: DbOrTx, id: string, patch: Partial<Omit<SchoolRow, 'id' | 'partnershipId' | 'createdAt'>>): Promise<void> {
+  await db.update(schools).set(patch).where(eq(schools.id, id));
+}
+
+/** A school only when it belongs to this SWV (tenant filter). */
+export async function findSchoolInPartnership(db: DbOrTx, partnershipId: string, schoolId: string): Promise<SchoolRow | null> {
+  const [row] = await db.select().from(schools).where(and(eq(schools.id, schoolId), eq(schools.partnershipId, partnershipId)));
+  return row ?? null;
+}
+
+export async function findDistrictInPartnership(db: DbOrTx, partnershipId: string, districtId: string): Promise<DistrictRow | null> {
+  const [row] = await db.select().from(districts).where(and(eq(districts.id, districtId), eq(districts.partnershipId, partnershipId)));
+  return row ?? null;
+}
+
+export async function countActiveSchoolsOfBoard(db: DbOrTx, boardId: string): Promise<number> {
+  const rows = await db.select({ id: schools.id }).from(schools).where(and(eq(schools.boardId, boardId), isNull(schools.archivedAt)));
+  return rows.length;
+}
+
+/** Every school of the SWV with its board's number (archived ones included): what an import compares against. */
+export async function listSchoolsWithBoardNumbers(db: DbOrTx, partnershipId: string): Promise<Array<SchoolRow & { boardNumber: string | null }>> {
+  const rows = await db.select({ school: schools, boardNumber: boards.boardNumber }).from(schools).innerJoin(boards, eq(boards.id, schools.boardId)).where(eq(schools.partnershipId, partnershipId));
+  return rows.map((row) => ({ ...row.school, boardNumber: row.boardNumber }));
+}
+
+/** Many schools at once (an import), in batches. */
+export async function insertSchools(db: DbOrTx, rows: Array<typeof schools.$inferInsert>): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) await db.insert(schools).values(rows.slice(i, i + 500));
+}
+
+/** Many boards at once (an import). */
+export async function insertBoards(db: DbOrTx, rows: Array<typeof boards.$inferInsert>): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) await db.insert(boards).values(rows.slice(i, i + 500));
+}
+
+/** The SWV's schools in its register with their district's name. */
+export async function listSchoolsWithDistricts(db: DbOrTx, partnershipId: string): Promise<Array<SchoolRow & { districtName: string | null }>> {
+  const rows = await db
+    .select({ school: schools, districtName: districts.name })
+    .from(schools)
+    .leftJoin(districts, eq(districts.id, schools.districtId))
+    .where(and(eq(schools.partnershipId, partnershipId), isNull(schools.archivedAt)))
+    .orderBy(asc(schools.name));
+  return rows.map((row) => ({ ...row.school, districtName: row.districtName }));
 }

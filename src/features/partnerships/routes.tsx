@@ -21,7 +21,8 @@ import { fromBoardParam, fromPartnershipParam, fromSchoolParam, platformScope } 
 import { contactsFromForm, schoolContactsInput, updateSchoolContacts } from './update-school-contacts.js';
 import { parseSettingsForm, updateSettings } from './update-partnership-settings.js';
 import { BoardView, PartnershipOverviewView, PlatformView } from './views/overview.js';
-import { NewSchoolView } from './views/school-form.js';
+import { SchoolFormView } from './views/school-form.js';
+import { registerNotice, registerRegisterAdminRoutes } from './register-admin-routes.js';
 import { SchoolView } from './views/school.js';
 import { SettingsView } from './views/settings.js';
 
@@ -48,7 +49,7 @@ async function newSchoolPage(c: AppContext, auth: Authorized | null, errors: Fie
     partnershipId: page.partnership.id,
     status: status(errors),
     breadcrumbs: [[page.partnership.name, `/swv/${page.partnership.id}`]],
-    children: <NewSchoolView page={page} locale={c.var.locale} csrfToken={c.var.csrfToken} errors={errors} values={values} />,
+    children: <SchoolFormView page={page} locale={c.var.locale} csrfToken={c.var.csrfToken} errors={errors} values={Object.keys(values).length ? values : null} />,
   });
 }
 
@@ -80,6 +81,7 @@ async function schoolPage(c: AppContext, auth: Authorized, errors: FieldErrors, 
         posted={posted}
         sections={sections}
         contactsSaved={c.req.query('opgeslagen') === 'contactpersonen'}
+        notice={registerNotice(c, page.school.name)}
       />
     ),
   });
@@ -149,4 +151,6 @@ export function registerPartnershipRoutes(table: RouteTable): void {
     await updateSchoolContacts({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), schoolId, input: parsed.data });
     return c.redirect(`/scholen/${schoolId}?opgeslagen=contactpersonen#contactpersonen`, 303);
   });
+
+  registerRegisterAdminRoutes(table);
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /** A samenwerkingsverband (SWV): the tenant. Everything an SWV configures lives in its row or its own tables. */
 export const partnerships = pgTable('partnerships', {
@@ -25,7 +25,10 @@ export const districts = pgTable(
   (t) => [uniqueIndex('districts_partnership_name').on(t.partnershipId, t.name)],
 );
 
-/** A school board (bevoegd gezag). `boardNumber` is DUO's "bevoegd gezag nummer". */
+/**
+ * A school board (bevoegd gezag). `boardNumber` is DUO's "bevoegd gezag nummer": the board's identity within
+ * an SWV (unique per SWV; imports match on it). A name the SWV set itself (`nameSetBySwv`) survives imports.
+ */
 export const boards = pgTable(
   'boards',
   {
@@ -33,8 +36,13 @@ export const boards = pgTable(
     partnershipId: text('partnership_id').notNull().references(() => partnerships.id),
     name: text('name').notNull(),
     boardNumber: text('board_number'),
+    nameSetBySwv: boolean('name_set_by_swv').notNull().default(false),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
   },
-  (t) => [index('boards_partnership').on(t.partnershipId)],
+  (t) => [
+    index('boards_partnership').on(t.partnershipId),
+    uniqueIndex('boards_partnership_number').on(t.partnershipId, t.boardNumber).where(sql`${t.boardNumber} is not null`),
+  ],
 );
 
 /** One school location, identified by DUO's BRIN + vestigingsnummer (`locationCode`, e.g. "12AB00"). */
@@ -48,12 +56,21 @@ export const schools = pgTable(
     name: text('name').notNull(),
     brin: text('brin').notNull(),
     locationCode: text('location_code').notNull(),
+    /** Street and house number as one line, e.g. "Kerkstraat 12a". */
     street: text('street'),
+    /** DUO's HUISNUMMER-TOEVOEGING, e.g. "12a"; its leading number matches CBS's postcode-house number table. */
+    houseNumber: text('house_number'),
     postalCode: text('postal_code'),
     city: text('city'),
     municipalityCode: text('municipality_code'),
     website: text('website'),
     denomination: text('denomination'),
+    /** po or vo, from the DUO file the school came from (or the form). */
+    sector: text('sector'),
+    /** DUO's school types, lower case as data (e.g. ["bao"], ["sbo"], ["vmbo","havo","vwo"]); never a fixed list in code. */
+    schoolTypes: text('school_types').array().notNull().default(sql`'{}'::text[]`),
+    /** An archived school has left the SWV's register: no new profiles, its documents and history stay. */
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
   },
   (t) => [

@@ -18,6 +18,8 @@ export function SchoolView(props: {
   /** Blocks other features show here (profiles, cycle, documents). */
   sections: Child[];
   contactsSaved: boolean;
+  /** Outcome of an edit, archive or restore, shown once. */
+  notice?: string | undefined;
 }) {
   const { page, errors } = props;
   const { school, contacts } = page;
@@ -36,11 +38,46 @@ export function SchoolView(props: {
           {t('contactsSaved')}
         </Alert>
       )}
+      {school.archivedAt && <Alert type="warning">{t('archivedNotice', { date: school.archivedAt.toLocaleDateString(props.locale === 'nl' ? 'nl-NL' : 'en-GB', { timeZone: 'Europe/Amsterdam' }) })}</Alert>}
+      {props.notice && (
+        <Alert type="ok" role="status">
+          {props.notice}
+        </Alert>
+      )}
       {props.sections}
       <h2 class="utrecht-heading-2">{t('schoolData')}</h2>
+      {page.canManage && (
+        <ul class="card-list" aria-label={t('manageLinks')}>
+          <li class="card">
+            <a class="utrecht-link" href={`/scholen/${school.id}/bewerken`}>
+              {t('editSchool')}
+            </a>
+          </li>
+          <li class="card">
+            {school.archivedAt ? (
+              <form method="post" action={`/scholen/${school.id}/terugzetten`} class="inline-form">
+                <CsrfField token={props.csrfToken} />
+                <button class="utrecht-button utrecht-button--subtle link-button" type="submit">
+                  {t('restoreSchool')}
+                </button>
+              </form>
+            ) : (
+              <a class="utrecht-link" href={`/scholen/${school.id}/archiveren`}>
+                {t('archiveSchool')}
+              </a>
+            )}
+          </li>
+        </ul>
+      )}
       <dl class="facts">
         <dt>{t('locationCode')}</dt>
         <dd>{school.locationCode}</dd>
+        {(school.sector || school.schoolTypes.length > 0) && (
+          <>
+            <dt>{t('sectorAndType')}</dt>
+            <dd>{[school.sector, school.schoolTypes.join(', ')].filter(Boolean).join(' — ')}</dd>
+          </>
+        )}
         <dt>{t('board')}</dt>
         <dd>{school.boardName}</dd>
         {school.districtName && (
