@@ -46,8 +46,8 @@ test('a new SWV imports its schools from DUO, re-imports next year, edits, archi
   await page.getByRole('link', { name: 'SWV PO Registerstad' }).click();
   await page.getByRole('link', { name: 'Scholen en besturen' }).click();
   await expect(page.getByRole('link', { name: 'SBO De Brug; locatie West' })).toBeVisible();
-  await expect(page.getByRole('cell', { name: '42001' })).toBeVisible();
-  await expect(page.getByRole('cell', { name: '41234' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '42001', exact: true })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '41234', exact: true })).toBeVisible();
 
   // Next year's file: only the changes.
   await page.getByRole('link', { name: 'Scholen importeren uit DUO' }).click();

@@ -29,7 +29,7 @@ describe('the national norm in the questionnaire item field', () => {
 
   it('marks the national status for live updates, with the words for every status', () => {
     const html = render('ln-veiligheid', null);
-    expect(html).toMatch(/<p class="q-norm__status" data-national-norm-status="" data-label-meets="Voldoet aan de landelijke norm" data-label-below="Onder de landelijke norm" data-label-ambition="Ambitie vastgelegd" data-label-unanswered="Nog niet ingevuld" aria-live="polite">/);
+    expect(html).toMatch(/<p class="q-norm__status" data-national-norm-status="" data-label-meets="Voldoet aan de landelijke norm" data-label-below="Onder de landelijke norm" data-label-ambition="Ambitie vastgelegd" data-label-unanswered="Nog niet ingevuld" data-label-cannot-judge="Kan niet beoordelen tegen de landelijke norm" aria-live="polite">/);
     // The SWV status keeps its own holder: autosave updates each from its own field of the answer.
     expect(html.match(/data-norm-status=""/g)).toHaveLength(1);
     expect(html.match(/data-national-norm-status=""/g)).toHaveLength(1);
