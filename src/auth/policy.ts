@@ -1,5 +1,5 @@
 /**
- * The whole authorization policy, in one place (STYLE.md §6, immich's access.ts).
+ * The whole authorization policy, in one place (docs/conventions.md "The authorization contract").
  *
  * A permission is granted by a role held at a scope that covers the resource:
  * an SWV admin covers every board and school of the SWV, a board user the board's

@@ -1,5 +1,5 @@
 /**
- * Who may move a profile from which state to which, and when (DOMAIN.md "The yearly cycle").
+ * Who may move a profile from which state to which, and when (docs/domain.md "The yearly cycle").
  * Pure rules, shared by every transition use case; refusals say why and what to do.
  */
 import { AppError } from '../../auth/app-error.js';
