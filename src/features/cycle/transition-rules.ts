@@ -55,11 +55,6 @@ export function assertStatus(action: CycleAction, status: ProfileStatus): void {
   }
 }
 
-/** Outsiders get 404 (nothing reveals the profile exists). */
-export function assertInsider(principal: Principal, scope: Scope): void {
-  if (rolesAt(principal, scope).length === 0) throw new AppError('not_found');
-}
-
 /** Insiders without the role get 403 with a message naming who can do it. */
 export function assertRole(action: CycleAction, principal: Principal, scope: Scope, status: ProfileStatus): void {
   const rule = ACTION_RULES[action];
