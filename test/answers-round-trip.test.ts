@@ -218,5 +218,23 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(readHtml).not.toContain('check-answers__action');
       expect(readHtml).not.toContain('/indienen"');
     });
+
+    it('reads Dutch numbers ("1.250" is 1250, refused here with how it was read; "27,5" is 27.5) and shows a decimal comma', async () => {
+      let current = (await stored('fte'))!;
+      const thousands = await save(ib, 'fte', '1.250', { baseRevision: current.revision, baseValue: current.value });
+      expect(thousands.status).toBe(422);
+      expect(((await thousands.json()) as { error: string }).error).toBe('Vul een getal in van 0 tot en met 40. U vulde 1.250 in; dat lezen wij als 1250. Gebruik een komma voor decimalen, bijvoorbeeld 1,25.');
+      const english = await save(ib, 'fte', '1,250.5', { baseRevision: current.revision, baseValue: current.value });
+      expect(english.status).toBe(422);
+      const response = await save(ib, 'fte', '27,5', { baseRevision: current.revision, baseValue: current.value });
+      expect(response.status).toBe(200);
+      current = (await stored('fte'))!;
+      expect(current.value).toBe(27.5);
+      const html = await (await ib.get(page())).text();
+      expect(formFields(html)['fte']).toBe('27,5');
+      const check = await (await ib.get(`/profielen/${profileId}/controleren`)).text();
+      expect(check).toContain('27,5 fte');
+      expect(check).not.toContain('27.5');
+    });
   });
 }
