@@ -3,6 +3,7 @@
  * based on an outdated revision (both values are returned, nothing is overwritten), writes the
  * answer and its history in one statement, and returns the live norm statuses (SWV and national) and section progress.
  */
+import { assertInScope } from '../../auth/policy.js';
 import { AppError } from '../../auth/app-error.js';
 import { checkParentTextFits } from '../documents/check-poster-fit.js';
 import { recordAudit } from '../../audit/record-audit.js';
@@ -79,7 +80,7 @@ export async function saveAnswer(options: SaveAnswerOptions): Promise<SaveAnswer
   if (auth.permission !== 'profile.edit') throw new AppError('forbidden');
   const profile = options.profile?.id === options.profileId ? options.profile : await loadProfileFacts(db, options.profileId);
   // Tenant filter: the profile must be the one the route authorized.
-  if (auth.scope.level !== 'school' || profile.schoolId !== auth.scope.schoolId) throw new AppError('not_found');
+  assertInScope('saveAnswer', auth, { schoolId: profile.schoolId });
   const now = options.clock.now();
   requireEditable(profile.status, profile.cycle, now);
 

@@ -487,7 +487,7 @@ function Form(props: { readOnly: boolean; preview?: boolean; action: string; csr
   );
 }
 
-/** Errors and conflicts at the top of the page, each a link to its field or item (STYLE.md "Error summary"). */
+/** Errors and conflicts at the top of the page, each a link to its field or item (the GOV.UK / NL Design System error summary pattern). */
 function SectionErrorSummary(props: { t: T; section: Section; errors: Record<string, string>; conflicts: Record<string, ConflictInfo>; fieldOrder: string[] }) {
   const { t, section } = props;
   const position = (name: string) => {
