@@ -149,6 +149,7 @@ export function describeAnswer(template: TemplateDefinition, item: Item, value: 
   if (typeof value === 'boolean') return value ? 'Ja' : 'Nee';
   if (typeof value === 'number') return item.unit ? `${formatDutchNumber(value)} ${item.unit}` : formatDutchNumber(value);
   if (Array.isArray(value)) return value.length === 0 ? 'Geen' : value.map(label).join(', ');
-  if (isSingleChoiceKind(item.kind)) return label(value as string);
+  // An option of the item's scale in words, also a single option of a multi-select (an ambition's target).
+  if (isSingleChoiceKind(item.kind) || item.kind === 'partners') return label(value as string);
   return value as string;
 }
