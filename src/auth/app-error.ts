@@ -1,6 +1,6 @@
 /**
  * Domain code throws AppError with a code; src/ui/error-handler.tsx maps codes to
- * HTTP statuses and Dutch/English messages in one place (STYLE.md §8).
+ * HTTP statuses and Dutch/English messages in one place (docs/conventions.md, "A route, step by step").
  */
 export const APP_ERROR_STATUS = {
   not_found: 404,

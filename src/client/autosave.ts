@@ -21,7 +21,7 @@ interface SaveResponse extends SaveAnswerBody {
   revision?: number;
   normStatus?: string;
   nationalNormStatus?: string;
-  sectionProgress?: { sectionKey: string; answered: number; required: number; status: string; belowNormItemKeys: string[] } | null;
+  sectionProgress?: { sectionKey: string; answered: number; required: number; status: string; belowNormItemKeys: string[]; cannotJudgeItemKeys?: string[] } | null;
   final?: boolean;
   conflict?: Conflict;
 }
@@ -291,7 +291,8 @@ function enhance(form: HTMLFormElement): void {
         }),
       );
       const empty = document.querySelector<HTMLElement>('[data-below-norm-empty]');
-      if (empty) empty.hidden = progress.belowNormItemKeys.length > 0;
+      // "All meet the norm" only when nothing is below it and nothing is "Kan niet beoordelen".
+      if (empty) empty.hidden = progress.belowNormItemKeys.length > 0 || (progress.cannotJudgeItemKeys ?? []).length > 0;
     }
     const summary = document.querySelector<HTMLElement>('[data-section-summary-count]');
     if (summary && progress.required > 0 && form.dataset['sectionKey'] === progress.sectionKey) {

@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-/** The one place where error codes become HTTP statuses and calm, translated pages (STYLE.md §8). */
+/** The one place where error codes become HTTP statuses and calm, translated pages (docs/conventions.md, "A route, step by step"). */
 import { AppError } from '../auth/app-error.js';
 import type { AppContext } from './context.js';
 import { translator } from './i18n.js';

@@ -1,3 +1,4 @@
+import { assertInScope } from '../../auth/policy.js';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../../auth/app-error.js';
@@ -41,6 +42,7 @@ export async function inviteUser(options: {
   locale: Locale;
 }): Promise<{ userId: string; isNewUser: boolean }> {
   const { db, clock, auth, partnershipId, input } = options;
+  assertInScope('inviteUser', auth, { partnershipId });
   const now = clock.now();
   const t = translator(accountsMessages, options.locale);
   const ui = translator(uiMessages, options.locale);

@@ -1,5 +1,5 @@
 import { AppError } from '../../auth/app-error.js';
-import { requireAccess } from '../../auth/policy.js';
+import { assertInScope } from '../../auth/policy.js';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database, DbOrTx } from '../../db/client.js';
@@ -28,7 +28,7 @@ export async function openCycle(options: {
   schoolYear: string;
 }): Promise<{ created: number; skipped: number }> {
   const { db, clock, auth, partnershipId, schoolYear } = options;
-  if (auth !== 'system') requireAccess({ principal: auth.principal, permission: 'cycle.manage', scope: { level: 'partnership', partnershipId } });
+  if (auth !== 'system') assertInScope('openCycle', auth, { partnershipId });
   const now = clock.now();
   const today = amsterdamDate(now);
   return db.transaction(async (tx) => {

@@ -1,7 +1,7 @@
 /**
  * The school-guide (schoolgids) chapter: basic support provisions and the extra support
  * offering. By law (Kamerstuk 36443) these move into the school guide, set every year —
- * see DOMAIN.md "Facts that shape the design".
+ * see docs/domain.md "Facts that shape the design".
  * - HTML: a fragment for a school's website (classes only, no inline style attributes, its own
  *   small <style> block with the SWV colour as a CSS custom property) and a stand-alone page;
  * - .docx to paste into the school guide (WordprocessingML written directly, wordml.ts).

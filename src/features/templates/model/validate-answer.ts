@@ -1,7 +1,7 @@
 /**
  * The server-side check of one answer against its item, before it is saved.
  * The browser checks the same things for speed, but only this check counts.
- * Messages are Dutch and say what to do (STYLE.md, "Error summary").
+ * Messages are Dutch and say what to do (the GOV.UK / NL Design System error summary pattern).
  */
 import type { AnswerValue } from './answer.js';
 import { findScale, isSingleChoiceKind, type Item, type TemplateDefinition } from './template.js';
