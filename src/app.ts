@@ -26,6 +26,7 @@ import { renderError } from './ui/error-pages.js';
 import { isLocale } from './ui/i18n.js';
 import { RouteTable, publicAccess, type RouteSpec } from './ui/route.js';
 import { ANON_CSRF_COOKIE, LOCALE_COOKIE } from './ui/request.js';
+import { requestGuards } from './ui/request-guards.js';
 import { pingDatabase } from './db/client.js';
 import { setCookie } from 'hono/cookie';
 
@@ -183,19 +184,27 @@ export function createApp({ deps, routes = buildRouteTable() }: CreateAppOptions
     }
     const cookieLocale = getCookie(c, LOCALE_COOKIE);
     if (isLocale(cookieLocale)) c.set('locale', cookieLocale);
+    return next();
+  });
 
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
-      const headerToken = c.req.header('x-csrf-token');
-      let sent = headerToken;
-      if (!sent) {
-        const contentType = c.req.header('content-type') ?? '';
-        if (contentType.includes('form')) {
-          const body = await c.req.parseBody();
-          sent = typeof body['_csrf'] === 'string' ? body['_csrf'] : undefined;
-        }
+  // Body size limit (per route, before anything reads the body), malformed bodies, NUL and lone surrogates.
+  app.use('*', requestGuards(routes));
+
+  app.use('*', async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    const pathname = new URL(c.req.url).pathname;
+    if (pathname.startsWith('/static/') || pathname === '/health') return next();
+    const headerToken = c.req.header('x-csrf-token');
+    let sent = headerToken;
+    if (!sent) {
+      const contentType = c.req.header('content-type') ?? '';
+      if (contentType.includes('form')) {
+        const body = await c.req.parseBody({ all: true });
+        const value = body['_csrf'];
+        sent = typeof value === 'string' ? value : undefined;
       }
-      if (!sent || !safeEqual(sent, c.var.csrfToken)) throw new AppError('csrf');
     }
+    if (!sent || !safeEqual(sent, c.var.csrfToken)) throw new AppError('csrf');
     return next();
   });
 
