@@ -192,8 +192,11 @@ test('fills in the whole template section by section with autosave, and finds ev
 
   await page.goto(profilePath);
   await expect(page.locator('.task-list .status-tag').filter({ hasText: 'Klaar' })).toHaveCount(sections.length);
-  await page.getByRole('link', { name: 'Controleren wat nog ontbreekt' }).click();
-  await expect(page.getByText('Alle verplichte vragen zijn ingevuld.')).toBeVisible();
+  // One check page: every answer, nothing missing, and the submit section.
+  await page.getByRole('link', { name: 'Controleren en indienen' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Controleer uw antwoorden');
+  await expect(page.getByText('Het SOP is nog niet compleet')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'SOP indienen' })).toBeVisible();
   await expectAccessible(page, 'check page');
 });
 

@@ -176,5 +176,47 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(html).toMatch(/<input[^>]*name="cijfer-partners"[^>]*value="4"[^>]*checked/);
       expect(html).not.toMatch(/<input[^>]*name="cijfer-partners"[^>]*value="3"[^>]*checked/);
     });
+
+    it('an answer the norm cannot judge reads "Kan niet beoordelen" on every page, never "Voldoet"', async () => {
+      // Rows of a type the item does not have (as an older version could store them): a number for a choice
+      // item with an SWV norm, a yes/no for a choice item with only a national norm.
+      await testApp.deps.db.update(answers).set({ value: 4, normStatus: 'cannot-judge' }).where(and(eq(answers.profileId, profileId), eq(answers.itemKey, 'cijfer-zorg')));
+      await testApp.deps.db.update(answers).set({ value: true, nationalNormStatus: 'cannot-judge' }).where(and(eq(answers.profileId, profileId), eq(answers.itemKey, 'cijfer-aanbod')));
+      for (const other of ['cijfer-partners', 'ja-nee', 'fte']) {
+        await testApp.deps.db.update(answers).set({ value: other === 'cijfer-partners' ? ['1'] : other === 'ja-nee' ? true : 1 }).where(and(eq(answers.profileId, profileId), eq(answers.itemKey, other)));
+      }
+
+      const section = await (await ib.get(page())).text();
+      expect(shownStatus(section, 'cijfer-zorg')).toBe('Kan niet beoordelen');
+      const aanbod = section.slice(section.indexOf('id="item-cijfer-aanbod"'), section.indexOf('id="item-cijfer-partners"'));
+      expect(aanbod).toContain('Kan niet beoordelen tegen de landelijke norm');
+      expect(aanbod).not.toContain('>Voldoet');
+      // The summary lists both and does not claim that every answer meets the norm.
+      const summary = section.slice(section.indexOf('id="q-summary-heading"'));
+      expect(summary).toMatch(/data-cannot-judge-item="cijfer-zorg"/);
+      expect(summary).toMatch(/data-cannot-judge-item="cijfer-aanbod"/);
+      expect(summary).toMatch(/<p class="utrecht-paragraph" data-below-norm-empty="" hidden="">/);
+
+      const home = await (await ib.get(`/profielen/${profileId}`)).text();
+      expect(home).toContain('2 kan niet beoordelen');
+
+      const check = await (await ib.get(`/profielen/${profileId}/controleren`)).text();
+      const row = (key: string) => /data-check-status="[^"]*"[^>]*>\s*<span class="status-tag[^"]*">([^<]*)</.exec(check.slice(check.indexOf(`data-check-status="${key}"`) - 40))?.[1];
+      expect(row('cijfer-zorg')).toBe('Kan niet beoordelen');
+      expect(row('cijfer-aanbod')).toBe('Kan niet beoordelen');
+      expect(check).not.toContain('Voldoet');
+
+      // One check page: the old submit address leads there; the SWV reads the same page without change links or submit.
+      const old = await ib.get(`/profielen/${profileId}/indienen`);
+      expect(old.status).toBe(303);
+      expect(old.headers.get('location')).toBe(`/profielen/${profileId}/controleren`);
+      const swv = await TestClient.signedIn(testApp, testApp.demo.userIds['swv@voorbeeldstad.example']!);
+      const read = await swv.get(`/profielen/${profileId}/controleren`);
+      expect(read.status).toBe(200);
+      const readHtml = await read.text();
+      expect(readHtml).toContain('Kan niet beoordelen');
+      expect(readHtml).not.toContain('check-answers__action');
+      expect(readHtml).not.toContain('/indienen"');
+    });
   });
 }

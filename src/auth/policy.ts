@@ -19,7 +19,8 @@ export const PERMISSIONS = {
   'template.manage': ['partnership_admin'],
   'cycle.manage': ['partnership_admin'],
   'board.view': ['partnership_admin', 'board_user'],
-  'school.view': ['partnership_admin', 'board_user', 'school_editor', 'council_member'],
+  /** The platform administrator sets up an SWV's register and so reaches its schools' pages (not their profiles). */
+  'school.view': ['platform_admin', 'partnership_admin', 'board_user', 'school_editor', 'council_member'],
   /** Edit the school's contact persons (who to ask for what; on the posters and in the SOP). */
   'school.editContacts': ['partnership_admin', 'school_editor'],
   /** Read a profile. Council members only once it is submitted (see `stateRules`). */

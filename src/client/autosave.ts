@@ -19,7 +19,7 @@ interface SaveResponse {
   revision?: number;
   normStatus?: string;
   nationalNormStatus?: string;
-  sectionProgress?: { sectionKey: string; answered: number; required: number; status: string; belowNormItemKeys: string[] } | null;
+  sectionProgress?: { sectionKey: string; answered: number; required: number; status: string; belowNormItemKeys: string[]; cannotJudgeItemKeys?: string[] } | null;
   error?: string;
   final?: boolean;
   reauth?: boolean;
@@ -289,7 +289,8 @@ function enhance(form: HTMLFormElement): void {
         }),
       );
       const empty = document.querySelector<HTMLElement>('[data-below-norm-empty]');
-      if (empty) empty.hidden = progress.belowNormItemKeys.length > 0;
+      // "All meet the norm" only when nothing is below it and nothing is "Kan niet beoordelen".
+      if (empty) empty.hidden = progress.belowNormItemKeys.length > 0 || (progress.cannotJudgeItemKeys ?? []).length > 0;
     }
     const summary = document.querySelector<HTMLElement>('[data-section-summary-count]');
     if (summary && progress.required > 0 && form.dataset['sectionKey'] === progress.sectionKey) {

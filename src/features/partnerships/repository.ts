@@ -110,7 +110,7 @@ export function listSchoolContacts(db: DbOrTx, schoolIds: string[]): Promise<Sch
 export async function replaceSchoolContacts(
   db: DbOrTx,
   school: { id: string; partnershipId: string },
-  contacts: Array<{ name: string; role: string; topic: string | null; email: string | null }>,
+  contacts: Array<{ name: string; role: string; topic: string | null; email: string | null; showToParents?: boolean }>,
 ): Promise<void> {
   await db.delete(schoolContacts).where(eq(schoolContacts.schoolId, school.id));
   if (contacts.length === 0) return;

@@ -40,6 +40,7 @@ export interface SectionProgress {
   required: number;
   status: SectionStatus;
   belowNormItemKeys: string[];
+  cannotJudgeItemKeys: string[];
 }
 
 export interface ConflictInfo {
@@ -193,7 +194,7 @@ async function markStarted(db: Database, profile: { id: string; partnershipId: s
 function sectionProgressOf(template: TemplateDefinition, target: ChangeTarget, answers: Record<string, Pick<Answer, 'value' | 'ambition'>>): SectionProgress | null {
   const section = { ...template, sections: [target.section] };
   const result = computeCompleteness(section, answers).sections[0];
-  return result ? { sectionKey: result.sectionKey, answered: result.answered, required: result.required, status: result.status, belowNormItemKeys: result.belowNormItemKeys } : null;
+  return result ? { sectionKey: result.sectionKey, answered: result.answered, required: result.required, status: result.status, belowNormItemKeys: result.belowNormItemKeys, cannotJudgeItemKeys: result.cannotJudgeItemKeys } : null;
 }
 
 async function sectionProgressAfter(db: Database, profileId: string, template: TemplateDefinition, target: ChangeTarget): Promise<SectionProgress | null> {

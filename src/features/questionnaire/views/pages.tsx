@@ -119,9 +119,15 @@ export function ProfileHome(props: { page: ProfilePage; locale: Locale }) {
                       {t('belowNormCount', { count: progress.belowNormItemKeys.length })}
                     </span>
                   )}
+                  {progress.cannotJudgeItemKeys.length > 0 && (
+                    <span class="task-list__cannot-judge" data-cannot-judge-count="">
+                      {progress.missingItemKeys.length + progress.belowNormItemKeys.length > 0 ? ' · ' : ''}
+                      {t('cannotJudgeCount', { count: progress.cannotJudgeItemKeys.length })}
+                    </span>
+                  )}
                   {toReview(section).length > 0 && (
                     <span class="task-list__review">
-                      {progress.missingItemKeys.length + progress.belowNormItemKeys.length > 0 ? ' · ' : ''}
+                      {progress.missingItemKeys.length + progress.belowNormItemKeys.length + progress.cannotJudgeItemKeys.length > 0 ? ' · ' : ''}
                       {t('reviewCount', { count: toReview(section).length })}
                     </span>
                   )}
@@ -135,8 +141,9 @@ export function ProfileHome(props: { page: ProfilePage; locale: Locale }) {
         })}
       </ol>
       <p class="utrecht-paragraph">
+        {/* The one check page (cycle feature): every answer, what is missing, and the submit button for whoever may submit. */}
         <a class="utrecht-link" href={profilePath(id, '/controleren')}>
-          {t('checkLink')}
+          {t(page.canEdit ? 'checkLink' : 'checkLinkReadOnly')}
         </a>
       </p>
     </>
@@ -254,6 +261,7 @@ export function SectionPage(props: { page: ProfilePage; section: Section; locale
   };
 
   const belowNorm = progress.belowNormItemKeys.map((key) => itemTitle(template, key)).filter((x): x is { item: Item; section: Section } => Boolean(x));
+  const cannotJudge = progress.cannotJudgeItemKeys.map((key) => itemTitle(template, key)).filter((x): x is { item: Item; section: Section } => Boolean(x));
 
   return (
     <div class="q-layout">
@@ -394,9 +402,24 @@ export function SectionPage(props: { page: ProfilePage; section: Section; locale
             ))}
           </ul>
           {/* Always rendered (hidden while items are below the norm) so autosave can show it once they are fixed. */}
-          <p class="utrecht-paragraph" data-below-norm-empty="" hidden={belowNorm.length > 0}>
+          <p class="utrecht-paragraph" data-below-norm-empty="" hidden={belowNorm.length > 0 || cannotJudge.length > 0}>
             {t('noneBelowNorm')}
           </p>
+          {cannotJudge.length > 0 && (
+            <>
+              <h3 class="utrecht-heading-3">{t('cannotJudgeHeading')}</h3>
+              <p class="utrecht-paragraph">{t('cannotJudgeIntro')}</p>
+              <ul class="utrecht-unordered-list" data-cannot-judge-list="">
+                {cannotJudge.map(({ item }) => (
+                  <li data-cannot-judge-item={item.key}>
+                    <a class="utrecht-link" href={`#${itemAnchor(item.key)}`}>
+                      {item.title}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
         </section>
         <nav class="q-pager" aria-label={t('sectionNav')}>
           {previous && (
@@ -507,52 +530,6 @@ function errorsFor(item: Item, errors: Record<string, string> | undefined) {
   if (errors[names.ambition]) result.ambition = errors[names.ambition];
   if (errors[names.parentText]) result.parentText = errors[names.parentText];
   return Object.keys(result).length ? result : undefined;
-}
-
-export function CheckPage(props: { page: ProfilePage; locale: Locale }) {
-  const { page } = props;
-  const t = translator(questionnaireMessages, props.locale);
-  const c = page.completeness;
-  const id = page.profile.id;
-  return (
-    <>
-      <h1 class="utrecht-heading-1">{t('checkTitle')}</h1>
-      <p class="utrecht-paragraph">{t('checkIntro')}</p>
-      <p class="utrecht-paragraph">
-        <progress class="q-progress" max={c.required} value={c.answered} aria-label={t('progress')}></progress>{' '}
-        {t('progressText', { answered: c.answered, required: c.required, percent: c.percent })}
-      </p>
-      {c.missingCount === 0 ? <Alert type="ok">{t('checkComplete')}</Alert> : <Alert type="warning">{c.missingCount === 1 ? t('checkIncompleteOne') : t('checkIncomplete', { count: c.missingCount })}</Alert>}
-      {page.template.sections.map((section) => {
-        const progress = progressOf(page, section.key);
-        return (
-          <section class="q-check-section">
-            <h2 class="utrecht-heading-2">
-              <a class="utrecht-link" href={sectionPath(id, section.key)}>
-                {section.title}
-              </a>{' '}
-              <StatusTag tone={SECTION_STATUS_TONES[progress.status]}>{t(`sectionStatus.${progress.status}`)}</StatusTag>
-            </h2>
-            {progress.required > 0 && <p class="utrecht-paragraph">{t('sectionProgress', { answered: progress.answered, required: progress.required })}</p>}
-            {progress.missingItemKeys.length > 0 && (
-              <>
-                <h3 class="utrecht-heading-3">{t('missingHeading')}</h3>
-                <ul class="utrecht-unordered-list" data-missing-section={section.key}>
-                  {progress.missingItemKeys.map((key) => (
-                    <li>
-                      <a class="utrecht-link" href={`${sectionPath(id, section.key)}#${itemAnchor(key)}`}>
-                        {itemTitle(page.template, key)?.item.title ?? key}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )}
-          </section>
-        );
-      })}
-    </>
-  );
 }
 
 export function AnswerHistoryView(props: { history: AnswerHistoryPage; locale: Locale }) {
