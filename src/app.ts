@@ -24,7 +24,8 @@ import { registerRegisterRoutes } from './features/register/routes.js';
 import type { AppContext, AppDeps, AppEnv } from './ui/context.js';
 import { renderError } from './ui/error-pages.js';
 import { isLocale } from './ui/i18n.js';
-import { RouteTable, publicAccess, type RouteSpec } from './ui/route.js';
+import { RouteTable, cookielessMatcher, publicAccess, type RouteSpec } from './ui/route.js';
+import { registerPublicRoutes } from './features/public/routes.js';
 import { ANON_CSRF_COOKIE, LOCALE_COOKIE } from './ui/request.js';
 import { requestGuards } from './ui/request-guards.js';
 import { pingDatabase } from './db/client.js';
@@ -52,6 +53,8 @@ export function buildRouteTable(): RouteTable {
   registerCycleRoutes(table);
   registerDocumentRoutes(table);
   registerRegisterRoutes(table);
+  // Last: `/:swvSlug` must not shadow any route above (src/ui/reserved-paths.ts keeps SWV slugs off them).
+  registerPublicRoutes(table);
   return table;
 }
 
@@ -129,6 +132,7 @@ export function pathRedactor(routes: RouteTable): (pathname: string) => string {
 export function createApp({ deps, routes = buildRouteTable() }: CreateAppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const redactPath = pathRedactor(routes);
+  const isCookieless = cookielessMatcher(routes);
 
   app.use('*', async (c, next) => {
     const started = performance.now();
@@ -163,6 +167,12 @@ export function createApp({ deps, routes = buildRouteTable() }: CreateAppOptions
   app.use('*', async (c, next) => {
     const pathname = new URL(c.req.url).pathname;
     if (pathname.startsWith('/static/') || pathname === '/health') return next();
+    // Public pages for parents read no session and set no cookie; their language comes from the URL.
+    if (isCookieless(c.req.method, pathname)) {
+      const lang = c.req.query('lang');
+      if (isLocale(lang)) c.set('locale', lang);
+      return next();
+    }
     const token = getCookie(c, SESSION_COOKIE);
     if (token) {
       const tokenHash = sha256(token);
