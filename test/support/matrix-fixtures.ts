@@ -13,6 +13,7 @@ import { cycleMatrixParams } from './matrix-cycle.js';
 import { documentMatrixParams } from './matrix-documents.js';
 import { registerMatrixParams } from './matrix-register.js';
 import { publicMatrixParams } from './matrix-public.js';
+import { insightMatrixParams } from './matrix-insight.js';
 import { otherTenantParams } from './matrix-other-tenant.js';
 
 export interface MatrixFixtures {
@@ -31,6 +32,7 @@ matrixParamProviders.push(cycleMatrixParams);
 matrixParamProviders.push(documentMatrixParams);
 matrixParamProviders.push(registerMatrixParams);
 matrixParamProviders.push(publicMatrixParams);
+matrixParamProviders.push(insightMatrixParams);
 
 export async function matrixFixtures(testApp: TestApp): Promise<MatrixFixtures> {
   const { demo, deps, clock } = testApp;
