@@ -20,6 +20,7 @@ import { registerTemplateRoutes } from './features/templates/routes.js';
 import { registerCycleRoutes } from './features/cycle/routes.js';
 import { registerDocumentRoutes } from './features/documents/routes.js';
 import { registerRegisterRoutes } from './features/register/routes.js';
+import { registerPlausibilityRoutes } from './features/plausibility/routes.js';
 import type { AppContext, AppDeps, AppEnv } from './ui/context.js';
 import { renderError } from './ui/error-pages.js';
 import { isLocale } from './ui/i18n.js';
@@ -50,6 +51,7 @@ export function buildRouteTable(): RouteTable {
   registerCycleRoutes(table);
   registerDocumentRoutes(table);
   registerRegisterRoutes(table);
+  registerPlausibilityRoutes(table);
   return table;
 }
 

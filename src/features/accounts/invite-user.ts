@@ -13,9 +13,9 @@ import { translator, type Locale, type Translate } from '../../ui/i18n.js';
 import { uiMessages } from '../../ui/messages.js';
 import { boards, partnerships, schools } from '../partnerships/schema.js';
 import { accountsMessages } from './messages.js';
-import { findUserByEmail, insertMembership, insertUser, insertUserToken, normalizeEmail } from './repository.js';
+import { findLimitedMembership, findUserByEmail, hasMembershipScope, insertMembership, insertMembershipScopes, insertUser, insertUserToken, normalizeEmail } from './repository.js';
 
-export const INVITABLE_ROLES = ['partnership_admin', 'board_user', 'school_editor', 'council_member'] as const satisfies readonly Role[];
+export const INVITABLE_ROLES = ['partnership_admin', 'partnership_adviser', 'support_point', 'board_user', 'school_editor', 'council_member'] as const satisfies readonly Role[];
 
 export const inviteUserInput = z.object({
   email: z.email(),
@@ -57,7 +57,15 @@ export async function inviteUser(options: {
       await insertUser(tx, { id, email: input.email, name: input.name, createdAt: now });
       user = { id, email: normalizeEmail(input.email), name: input.name, passwordHash: null, locale: 'nl', disabledAt: null, createdAt: now };
     }
-    const added = await insertMembership(tx, { userId: user.id, role: input.role, ...place.columns }, now);
+    let added = await insertMembership(tx, { userId: user.id, role: input.role, ...place.columns }, now);
+    if (place.limit) {
+      // An adviser limited to some boards and schools: a second invitation adds the place to the same role.
+      const membershipId = added ?? (await findLimitedMembership(tx, user.id, input.role, partnershipId));
+      if (membershipId && !(await hasMembershipScope(tx, membershipId, place.limit))) {
+        await insertMembershipScopes(tx, membershipId, place.limit);
+        added = membershipId;
+      }
+    }
     if (!added) {
       const params = { email: user.email, role: ui(`role.${input.role}`), place: place.name };
       throw new AppError('conflict', user.passwordHash ? t('roleAlreadyHeld', params) : t('roleAlreadyHeldInvited', params));
@@ -91,17 +99,34 @@ export async function inviteUser(options: {
       action: 'user.invite',
       entityType: 'user',
       entityId: user.id,
-      after: { email: user.email, role: input.role, ...place.columns },
+      after: { email: user.email, role: input.role, ...place.columns, ...(place.limit ? { limitedTo: place.limit } : {}) },
     });
     return { userId: user.id, isNewUser };
   });
 }
 
-async function resolvePlace(db: Database, partnershipId: string, role: (typeof INVITABLE_ROLES)[number], placeId: string | undefined, t: Translate<keyof typeof accountsMessages.nl>) {
-  if (role === 'partnership_admin') {
+interface ResolvedPlace {
+  name: string;
+  columns: { partnershipId?: string; boardId?: string; schoolId?: string };
+  /** For the SWV adviser: the board or school the role is limited to (none: the whole SWV). */
+  limit?: { boardIds: string[]; schoolIds: string[] };
+}
+
+async function resolvePlace(db: Database, partnershipId: string, role: (typeof INVITABLE_ROLES)[number], placeId: string | undefined, t: Translate<keyof typeof accountsMessages.nl>): Promise<ResolvedPlace> {
+  if (role === 'partnership_admin' || role === 'support_point' || (role === 'partnership_adviser' && !placeId)) {
     const [row] = await db.select({ name: partnerships.name }).from(partnerships).where(eq(partnerships.id, partnershipId));
     if (!row) throw new AppError('not_found');
     return { name: row.name, columns: { partnershipId } };
+  }
+  if (role === 'partnership_adviser') {
+    const [board] = await db.select({ name: boards.name }).from(boards).where(and(eq(boards.id, placeId!), eq(boards.partnershipId, partnershipId)));
+    const [school] = board ? [] : await db.select({ name: schools.name }).from(schools).where(and(eq(schools.id, placeId!), eq(schools.partnershipId, partnershipId)));
+    if (!board && !school) throw new AppError('invalid_input', t('chooseAdviserPlace'), { field: 'placeId' });
+    return {
+      name: (board ?? school)!.name,
+      columns: { partnershipId },
+      limit: board ? { boardIds: [placeId!], schoolIds: [] } : { boardIds: [], schoolIds: [placeId!] },
+    };
   }
   if (role === 'board_user') {
     const [row] = placeId

@@ -154,6 +154,27 @@ export async function insertMembershipScopes(db: DbOrTx, membershipId: string, l
   if (rows.length > 0) await db.insert(membershipScopes).values(rows);
 }
 
+/** The user's role at the SWV if it is limited to some places (has membership_scopes rows); null otherwise. */
+export async function findLimitedMembership(db: DbOrTx, userId: string, role: Role, partnershipId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.userId, userId),
+        eq(memberships.role, role),
+        eq(memberships.partnershipId, partnershipId),
+        sql`exists (select 1 from membership_scopes ms where ms.membership_id = ${memberships.id})`,
+      ),
+    );
+  return row?.id ?? null;
+}
+
+export async function hasMembershipScope(db: DbOrTx, membershipId: string, limit: { boardIds: string[]; schoolIds: string[] }): Promise<boolean> {
+  const rows = await db.select({ boardId: membershipScopes.boardId, schoolId: membershipScopes.schoolId }).from(membershipScopes).where(eq(membershipScopes.membershipId, membershipId));
+  return rows.some((row) => (row.boardId !== null && limit.boardIds.includes(row.boardId)) || (row.schoolId !== null && limit.schoolIds.includes(row.schoolId)));
+}
+
 export async function insertSession(db: DbOrTx, session: { tokenHash: string; userId: string; csrfToken: string; createdAt: Date; expiresAt: Date }): Promise<void> {
   await db.insert(sessions).values(session);
 }
