@@ -14,3 +14,4 @@ import './cycle/home-landing.js';
 import './documents/plugins.js';
 import './register/plugins.js';
 import './plausibility/plugins.js';
+import './insight/plugins.js';
