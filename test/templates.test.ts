@@ -67,7 +67,8 @@ for (const kind of TEST_DATABASE_KINDS) {
       const list = await client.get(base);
       expect(list.status).toBe(200);
       const html = await list.text();
-      expect(html).toContain('Schoolondersteuningsprofiel SWV PO Zoetermeer');
+      expect(html).toContain('Schoolondersteuningsprofiel SWV PO Voorbeeldstad');
+      expect(html).not.toContain('Zoetermeer');
       expect(html).toContain('Gepubliceerd');
       expect(html).toContain('2026-2027');
     });
