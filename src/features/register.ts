@@ -13,3 +13,4 @@ import './questionnaire/home-landing.js';
 import './cycle/home-landing.js';
 import './documents/plugins.js';
 import './register/plugins.js';
+import './insight/plugins.js';

@@ -99,9 +99,10 @@ export const NORM_STATUS_TONES: Record<NormStatus, 'success' | 'danger' | 'info'
   'cannot-judge': 'warning',
 };
 
-/** The school years after `schoolYear` ("2026-2027" → 2027-2028 … 2030-2031). */
+/** The school years after `schoolYear` ("2026-2027" → 2027-2028 … 2030-2031); none without a school year (time comes from the profile, not the clock). */
 export function followingSchoolYears(schoolYear: string | undefined, count = 4): string[] {
-  const start = schoolYear && /^\d{4}-\d{4}$/.test(schoolYear) ? Number(schoolYear.slice(0, 4)) : new Date().getFullYear();
+  if (!schoolYear || !/^\d{4}-\d{4}$/.test(schoolYear)) return [];
+  const start = Number(schoolYear.slice(0, 4));
   return Array.from({ length: count }, (_, index) => `${start + index + 1}-${start + index + 2}`);
 }
 

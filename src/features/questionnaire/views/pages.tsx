@@ -462,6 +462,7 @@ function Form(props: { readOnly: boolean; preview?: boolean; action: string; csr
       data-label-saving={t('saving')}
       data-label-saved={t('saved')}
       data-label-failed={t('saveFailed')}
+      data-label-refused={t('saveRefused')}
       data-label-conflict-title={t('conflictTitle')}
       data-label-conflict-body={t('conflictBody')}
       data-label-theirs={t('conflictTheirs')}
