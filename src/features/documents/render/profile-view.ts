@@ -1,7 +1,7 @@
 /**
  * One reading of a profile for every renderer: sections → groups → rows, with the answer,
  * the norm and the status already in Dutch words. The .docx, PDF, HTML and posters all
- * render from this, so a status reads the same everywhere (STYLE.md: same status words).
+ * render from this, so a status reads the same everywhere (the same status words everywhere).
  */
 import {
   describeAnswer,

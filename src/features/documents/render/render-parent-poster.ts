@@ -1,6 +1,6 @@
 /**
  * The parent poster: one page in plain language (B1) for the school guide and the website
- * (DOMAIN.md "Outputs"). Items marked `posters.parent`, each with its parent text.
+ * (docs/domain.md "Outputs"). Items marked `posters.parent`, each with its parent text.
  * Exactly one page is guaranteed: the largest font size that fits is searched; if even
  * 8 pt does not fit, the most important entries are shown with their whole texts (never cut)
  * plus a line saying where to read the rest (the input side should prevent that with

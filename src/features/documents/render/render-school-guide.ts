@@ -1,8 +1,9 @@
 /**
  * The school-guide (schoolgids) chapter, written for parents (B1, about 2–4 pages): basic support
  * in plain sentences per promise, extra support, limits, ambitions, whom to ask, the SWV's parent
- * and youth support point and the adoption date (school-guide-chapter.ts builds the words). By law (Kamerstuk 36443) these move into the school guide, set every year —
- * see DOMAIN.md "Facts that shape the design".
+ * and youth support point and the adoption date (school-guide-chapter.ts builds the words). By law
+ * (Kamerstuk 36443) these move into the school guide, set every year — see docs/domain.md
+ * "Facts that shape the design".
  * - HTML: a fragment for a school's website (classes only, no inline style attributes, its own
  *   small <style> block with the SWV colour as a CSS custom property) and a stand-alone page;
  * - .docx to paste into the school guide (WordprocessingML written directly, wordml.ts).
@@ -118,8 +119,12 @@ export async function renderSchoolGuideDocx(data: ProfileDocumentData): Promise<
   const chapter = buildSchoolGuideChapter(data);
   const brand = brandHex(data);
   const doc = new WordBody();
-  const ps = (texts: string[]) => texts.forEach((t) => doc.add(plain(t)));
-  const list = (texts: string[]) => texts.forEach((t) => doc.add(bullet(t)));
+  const ps = (texts: string[]) => {
+    for (const t of texts) doc.add(plain(t));
+  };
+  const list = (texts: string[]) => {
+    for (const t of texts) doc.add(bullet(t));
+  };
   // Chapter = Heading 1, its parts = Heading 2, each promise = Heading 3 (as in the HTML page: h1, h2, h3).
   doc.heading(1, chapter.title).add(plain(chapter.intro));
   doc.heading(2, CHAPTER_HEADINGS.basic);

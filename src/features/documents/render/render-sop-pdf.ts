@@ -1,6 +1,6 @@
 /**
  * The full SOP as PDF (archive, website), with pdfmake on plain data.
- * Same content and order as the .docx (render-sop-docx.ts); see DOMAIN.md "Outputs".
+ * Same content and order as the .docx (render-sop-docx.ts); see docs/domain.md "Outputs".
  */
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { ProfileDocumentData } from '../document-data.js';

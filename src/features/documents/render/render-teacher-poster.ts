@@ -3,7 +3,7 @@
  * (items marked `posters.teacher`, the answer in words, a status only where it adds something),
  * who to ask for what (school contacts), and what we are working on (ambitions with their school
  * year, and the school's own words about them). Not a compliance list: "meets the norm" is said
- * once, as a count. See DOMAIN.md "Outputs".
+ * once, as a count. See docs/domain.md "Outputs".
  */
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { findChosenOption, itemsWithRole, parentTitleOf, type TemplateDefinition } from '../../templates/model/template.js';
