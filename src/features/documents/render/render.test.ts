@@ -360,7 +360,8 @@ describe('safety and limits', () => {
     const docs = await renderAllDocuments(buildDocumentFixture(template));
     expect(docs.map((d) => d.fileName)).toContain('SOP-2026-2027-12AB00-de-regenboog.pdf');
     expect(docs.map((d) => d.fileName)).toContain('SOP-2026-2027-12AB00-de-regenboog.docx');
-    expect(docs).toHaveLength(8);
+    expect(docs.map((d) => d.fileName)).toContain('SOP-2026-2027-12AB00-de-regenboog.html');
+    expect(docs).toHaveLength(9);
     if (process.env.RENDER_PNG !== '0' && existsSync('/usr/bin/pdftoppm')) {
       // Visual check: first pages as PNG under test-results/ (gitignored) to look at.
       mkdirSync('test-results/documents', { recursive: true });
