@@ -32,7 +32,7 @@ test('a parent reads the school’s own limits and extra support on the poster a
   await expect(limits).toContainText(OWN_LIMIT);
   await expect(limits).toContainText('Grens van onze ondersteuning');
   await expect(page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Welke extra hulp bieden wij?' }) })).toContainText(OWN_EXTRA);
-  const poster = await page.locator('main').innerText();
+  const poster = (await page.locator('main').textContent()) ?? '';
   for (const placeholder of PLACEHOLDERS) expect(poster).not.toContain(placeholder);
   await expectAccessible(page, 'parent poster web page');
 
@@ -42,7 +42,7 @@ test('a parent reads the school’s own limits and extra support on the poster a
   await expect(page.getByRole('heading', { level: 1, name: 'Ondersteuning op onze school' })).toBeVisible();
   await expect(page.getByRole('main')).toHaveCount(1);
   await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
-  const chapter = await page.locator('main').innerText();
+  const chapter = (await page.locator('main').textContent()) ?? '';
   for (const own of [OWN_LIMIT, OWN_LIMIT_LATER, OWN_EXTRA]) expect(chapter).toContain(own);
   for (const placeholder of PLACEHOLDERS) expect(chapter).not.toContain(placeholder);
   expect(chapter).toContain('Praat eerst met de leerkracht van uw kind.');
@@ -56,6 +56,6 @@ test('a parent reads the school’s own limits and extra support on the poster a
   await page.locator('a[data-accessible-for="sop-pdf"]').click();
   await expect(page.getByRole('heading', { level: 1, name: /Schoolondersteuningsprofiel/ })).toBeVisible();
   await expect(page.getByRole('main')).toHaveCount(1);
-  expect(await page.locator('main').innerText()).toContain(OWN_LIMIT_LATER);
+  expect(await page.locator('main').textContent()).toContain(OWN_LIMIT_LATER);
   await expectAccessible(page, 'SOP web page');
 });
