@@ -17,7 +17,7 @@ export const PUBLIC_DOCUMENTS = {
   sop: 'sop-pdf',
   ouderposter: 'ouderposter-a4-pdf',
   schoolgids: 'schoolgids-html',
-  // The accessible web pages beside the PDFs (docs/decisions/0011-accessible-html-beside-untagged-pdf.md).
+  // The accessible web pages beside the PDFs (docs/decisions/0012-accessible-html-beside-untagged-pdf.md).
   'sop-webpagina': 'sop-html',
   'ouderposter-webpagina': 'ouderposter-html',
 } as const;

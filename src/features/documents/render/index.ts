@@ -69,7 +69,7 @@ const OUTPUTS: Record<OutputKind, { mimeType: string; fileName(base: string): st
 
 /**
  * The accessible web page beside each PDF a parent can open (pdfmake cannot tag PDFs; see
- * docs/decisions/0011-accessible-html-beside-untagged-pdf.md). The teacher poster is for staff.
+ * docs/decisions/0012-accessible-html-beside-untagged-pdf.md). The teacher poster is for staff.
  */
 export const ACCESSIBLE_ALTERNATIVE: Partial<Record<OutputKind, OutputKind>> = {
   'sop-pdf': 'sop-html',

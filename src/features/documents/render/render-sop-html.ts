@@ -2,7 +2,7 @@
  * The full SOP as an accessible web page: the same content and order as the PDF, with real
  * headings, tables with header cells and captions, one `main` and one `h1`, no JavaScript and no
  * inline style attributes. pdfmake cannot tag a PDF (PDF/UA), so this page is the accessible
- * version linked beside the PDF (docs/decisions/0011-accessible-html-beside-untagged-pdf.md).
+ * version linked beside the PDF (docs/decisions/0012-accessible-html-beside-untagged-pdf.md).
  */
 import type { ProfileDocumentData } from '../document-data.js';
 import {

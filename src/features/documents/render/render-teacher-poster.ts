@@ -116,7 +116,7 @@ function buildDefinition(data: ProfileDocumentData, f: number, plan: Plan, onPag
     pageSize: 'A4',
     pageMargins: [30, 30, 30, 28],
     language: 'nl-NL',
-    // The window shows the title, not the file name (PDF/UA asks it); tagging: docs/decisions/0011.
+    // The window shows the title, not the file name (PDF/UA asks it); tagging: docs/decisions/0012-accessible-html-beside-untagged-pdf.md.
     displayTitle: true,
     info: { title: `Lerarenposter ${data.school.name} ${data.schoolYear}`, author: data.school.name, creator: 'OpenSOP' },
     ...(logoUrl ? { images: { logo: logoUrl } } : {}),
