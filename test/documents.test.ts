@@ -31,6 +31,7 @@ import { TEST_DATABASE_KINDS } from './support/test-db.js';
 const MIME: Record<DocumentKind, string> = {
   'sop-docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   'sop-pdf': 'application/pdf',
+  'sop-html': 'text/html; charset=utf-8',
   'schoolgids-docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   'schoolgids-html': 'text/html; charset=utf-8',
   'ouderposter-a4-pdf': 'application/pdf',
@@ -86,6 +87,10 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(html).toContain('wordt gemaakt bij downloaden');
       expect(html).toMatch(/<textarea[^>]*id="schoolgids-html-fragment"[^>]*readonly/);
       expect(html).toContain('&lt;article class=&quot;sop-school-guide&quot;');
+      // The accessible web page is linked beside every PDF a parent can open.
+      expect(html).toContain(`href="${base()}/sop-html" data-accessible-for="sop-pdf"`);
+      expect(html).toContain(`href="${base()}/ouderposter-html" data-accessible-for="ouderposter-a4-pdf"`);
+      expect(html).toContain(`href="${base()}/ouderposter-html" data-accessible-for="ouderposter-a3-pdf"`);
       for (const k of DOCUMENT_KINDS) {
         const response = await ib.get(`${base()}/${k}`);
         expect(response.status, k).toBe(200);
@@ -96,6 +101,7 @@ for (const kind of TEST_DATABASE_KINDS) {
         if (k.endsWith('pdf')) expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
         if (k === 'ouderposter-html') expect(bytes.toString()).toMatch(/<style nonce="[^"]+">/);
         if (k === 'schoolgids-html') expect(bytes.toString()).toContain('Basisschool De Regenboog');
+        if (k === 'sop-html') expect(bytes.toString()).toMatch(/<h1>Schoolondersteuningsprofiel Basisschool De Regenboog<\/h1>/);
         if (k === 'sop-docx') {
           const { value } = await mammoth.extractRawText({ buffer: bytes });
           expect(value).toContain('Basisschool De Regenboog');

@@ -193,6 +193,16 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(pdf.status).toBe(200);
       expect(pdf.headers.get('content-type')).toBe('application/pdf');
       expect((await get('/voorbeeldstad/scholen/12AB00/documenten/sop-docx')).status).toBe(404);
+      // The accessible web pages beside the PDFs, linked on the school page.
+      for (const name of ['sop-webpagina', 'ouderposter-webpagina']) {
+        const page = await get(`/voorbeeldstad/scholen/12AB00/documenten/${name}`);
+        expect(page.status, name).toBe(200);
+        expect(page.headers.get('content-type'), name).toBe('text/html; charset=utf-8');
+        expect((await page.text()).match(/<h1[\s>]/g), name).toHaveLength(1);
+      }
+      const school = await (await get('/voorbeeldstad/scholen/12AB00')).text();
+      expect(school).toContain('/voorbeeldstad/scholen/12AB00/documenten/sop-webpagina');
+      expect(school).toContain('/voorbeeldstad/scholen/12AB00/documenten/ouderposter-webpagina');
     }, 120_000);
   });
 }

@@ -170,7 +170,9 @@ export function registerPublicRoutes(table: RouteTable): void {
       ? []
       : [
           { href: `${base}/documenten/ouderposter`, label: t('downloadPoster') },
+          { href: `${base}/documenten/ouderposter-webpagina`, label: t('downloadPosterHtml') },
           { href: `${base}/documenten/sop`, label: t('downloadSop') },
+          { href: `${base}/documenten/sop-webpagina`, label: t('downloadSopHtml') },
           { href: `${base}/documenten/schoolgids`, label: t('downloadGuide') },
         ];
     return renderPublic(c, {
