@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../src/config/logger.js';
 import { createApp } from '../src/app.js';
-import { users } from '../src/features/accounts/schema.js';
+import { invitations, memberships, users } from '../src/features/accounts/schema.js';
 import { answers } from '../src/features/questionnaire/schema.js';
 import { findProfile } from '../src/features/questionnaire/profiles-repository.js';
 import { publicAccess, RouteTable } from '../src/ui/route.js';
@@ -152,6 +152,72 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(log).not.toContain('geheim');
       expect(log).not.toContain('school.example');
       expect(log).not.toContain('schreef dit');
+    });
+
+    const CONSENT_LINK = /http:\/\/opensop\.test(\/uitnodiging(?:-rol)?\/\S+)/;
+    const rolesOf = (userId: string) => t.deps.db.select().from(memberships).where(eq(memberships.userId, userId));
+
+    it('inviting an address that already has an account adds nothing until the person accepts, and tells the SWV nothing about the account', async () => {
+      const admin = await TestClient.signedIn(t, t.demo.userIds['swv@voorbeeldstad.example']!);
+      const outsider = t.other.userIds.school_editor; // an account of SWV Rivierenland
+      const before = await rolesOf(outsider);
+      const response = await admin.post(`/swv/${t.demo.partnershipId}/gebruikers`, { name: 'Onbekende Collega', email: 'school_editor@rivierenland.example', role: 'council_member', placeId: t.demo.schoolIds['horizon']! });
+      expect(response.status).toBe(200);
+      const html = await response.text();
+      expect(html).toContain('De uitnodiging is verstuurd naar school_editor@rivierenland.example'); // the same words as for a new address
+      expect(html).not.toContain('Rivier school_editor'); // the account's real name
+      expect(html).toContain('Onbekende Collega');
+      expect(await rolesOf(outsider)).toEqual(before);
+
+      const link = await lastLink('school_editor@rivierenland.example', CONSENT_LINK);
+      const person = await TestClient.anonymous(t.app);
+      const question = await person.get(link);
+      expect(question.status).toBe(200);
+      expect(await question.text()).toContain('nodigt u uit voor de rol Medezeggenschapsraad bij Daltonschool Horizon');
+      const accepted = await person.post(link, { antwoord: 'aannemen' });
+      expect(accepted.status).toBe(200);
+      expect(await accepted.text()).toContain('U heeft de rol Medezeggenschapsraad bij Daltonschool Horizon aangenomen');
+      expect((await rolesOf(outsider)).filter((role) => role.schoolId === t.demo.schoolIds['horizon'])).toHaveLength(1);
+      expect((await person.get(link)).status).toBe(410);
+    });
+
+    it('a declined invitation adds nothing; the SWV sees only that its invitation was declined', async () => {
+      const admin = await TestClient.signedIn(t, t.demo.userIds['swv@voorbeeldstad.example']!);
+      const outsider = t.other.userIds.council_member;
+      const before = await rolesOf(outsider);
+      await admin.post(`/swv/${t.demo.partnershipId}/gebruikers`, { name: 'Mogelijke Raadslid', email: 'council_member@rivierenland.example', role: 'council_member', placeId: t.demo.schoolIds['vlinder']! });
+      const link = await lastLink('council_member@rivierenland.example', CONSENT_LINK);
+      const person = await TestClient.anonymous(t.app);
+      const declined = await person.post(link, { antwoord: 'afwijzen' });
+      expect(await declined.text()).toContain('U heeft de uitnodiging afgewezen');
+      expect(await rolesOf(outsider)).toEqual(before);
+      const list = await (await admin.get(`/swv/${t.demo.partnershipId}/gebruikers`)).text();
+      expect(list).toContain('Mogelijke Raadslid');
+      expect(list).toContain('Afgewezen');
+      expect(list).not.toContain('Rivier council_member');
+    });
+
+    it('nobody withdraws or replaces another SWV\'s invitation', async () => {
+      const adminA = await TestClient.signedIn(t, t.demo.userIds['swv@voorbeeldstad.example']!);
+      const adminB = await TestClient.signedIn(t, t.other.userIds.partnership_admin);
+      // SWV A invites a new address (a new account with A's link); then SWV B invites the same address.
+      await adminA.post(`/swv/${t.demo.partnershipId}/gebruikers`, { name: 'Gedeelde Persoon', email: 'gedeeld@example.org', role: 'school_editor', placeId: t.demo.schoolIds['horizon']! });
+      await adminB.post(`/swv/${t.other.partnershipId}/gebruikers`, { name: 'Gedeelde Persoon', email: 'gedeeld@example.org', role: 'school_editor', placeId: t.other.schoolId });
+      const linkB = await lastLink('gedeeld@example.org', CONSENT_LINK);
+      const [shared] = await t.deps.db.select().from(users).where(eq(users.email, 'gedeeld@example.org'));
+      expect((await rolesOf(shared!.id)).some((role) => role.schoolId === t.other.schoolId)).toBe(false);
+      // A re-sends its own invitation: B's link keeps working.
+      expect((await adminA.post(`/swv/${t.demo.partnershipId}/gebruikers/${shared!.id}/uitnodiging-opnieuw`, {})).status).toBe(303);
+      expect((await (await TestClient.anonymous(t.app)).get(linkB)).status).toBe(200);
+      // B cannot re-send A's invitation (the account is not B's), nor can A withdraw B's invitation.
+      expect((await adminB.post(`/swv/${t.other.partnershipId}/gebruikers/${shared!.id}/uitnodiging-opnieuw`, {})).status).toBe(404);
+      const [invitationB] = await t.deps.db.select().from(invitations).where(eq(invitations.partnershipId, t.other.partnershipId));
+      expect((await adminA.post(`/swv/${t.demo.partnershipId}/uitnodigingen/${invitationB!.id}/intrekken`, {})).status).toBe(404);
+      expect((await adminA.post(`/swv/${t.other.partnershipId}/uitnodigingen/${invitationB!.id}/intrekken`, {})).status).toBe(404);
+      expect((await (await TestClient.anonymous(t.app)).get(linkB)).status).toBe(200);
+      // B withdraws its own: the link stops working.
+      expect((await adminB.post(`/swv/${t.other.partnershipId}/uitnodigingen/${invitationB!.id}/intrekken`, {})).status).toBe(303);
+      expect((await (await TestClient.anonymous(t.app)).get(linkB)).status).toBe(410);
     });
   });
 }

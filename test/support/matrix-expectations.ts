@@ -4,6 +4,7 @@
  */
 import { cycleMatrixExpectations } from './matrix-cycle.js';
 import { registerExpectations } from './matrix-register.js';
+import { accountsMatrixExpectations } from './matrix-accounts.js';
 
 export interface PersonaGroups<P extends string> {
   EVERYONE: readonly P[];
@@ -88,5 +89,5 @@ export function featureExpectations<P extends string>(_groups: PersonaGroups<P>)
   const schoolContacts: Record<string, readonly P[]> = {
     'POST /scholen/:schoolId/contactpersonen': [...only('swv_admin'), ...only('school_editor')],
   };
-  return { ...questionnaire, ...templates, ...cycle, ...documents, ...schoolContacts, ...registerExpectations(_groups) };
+  return { ...questionnaire, ...templates, ...cycle, ...documents, ...schoolContacts, ...registerExpectations(_groups), ...accountsMatrixExpectations(_groups) };
 }

@@ -13,6 +13,7 @@ import { cycleMatrixParams } from './matrix-cycle.js';
 import { documentMatrixParams } from './matrix-documents.js';
 import { registerMatrixParams } from './matrix-register.js';
 import { otherTenantParams } from './matrix-other-tenant.js';
+import { accountsMatrixParams } from './matrix-accounts.js';
 
 export interface MatrixFixtures {
   params: Record<string, string>;
@@ -29,6 +30,7 @@ matrixParamProviders.push(questionnaireMatrixParams);
 matrixParamProviders.push(cycleMatrixParams);
 matrixParamProviders.push(documentMatrixParams);
 matrixParamProviders.push(registerMatrixParams);
+matrixParamProviders.push(accountsMatrixParams);
 
 export async function matrixFixtures(testApp: TestApp): Promise<MatrixFixtures> {
   const { demo, deps, clock } = testApp;

@@ -42,6 +42,24 @@ export interface NewMembership {
 }
 
 /** Adds a role; returns false when the user already holds it there. */
+/** Whether the user holds exactly this role at exactly this place. */
+export async function holdsMembership(db: DbOrTx, where: { userId: string; role: Role; partnershipId: string | null; boardId: string | null; schoolId: string | null }): Promise<boolean> {
+  const [row] = await db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.userId, where.userId),
+        eq(memberships.role, where.role),
+        where.partnershipId ? eq(memberships.partnershipId, where.partnershipId) : isNull(memberships.partnershipId),
+        where.boardId ? eq(memberships.boardId, where.boardId) : isNull(memberships.boardId),
+        where.schoolId ? eq(memberships.schoolId, where.schoolId) : isNull(memberships.schoolId),
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
+}
+
 export async function insertMembership(db: DbOrTx, membership: NewMembership, now: Date): Promise<boolean> {
   const inserted = await db
     .insert(memberships)
