@@ -6,6 +6,8 @@ import { createApp } from '../src/app.js';
 import { invitations, memberships, users } from '../src/features/accounts/schema.js';
 import { answers } from '../src/features/questionnaire/schema.js';
 import { findProfile } from '../src/features/questionnaire/profiles-repository.js';
+import { DEMO_PASSWORD } from '../src/features/demo/demo-organisation.js';
+import { MAX_DELAY_SECONDS } from '../src/features/accounts/log-in.js';
 import { publicAccess, RouteTable } from '../src/ui/route.js';
 import { createTestApp, TestClient, type TestApp } from './support/test-app.js';
 import { TEST_DATABASE_KINDS } from './support/test-db.js';
@@ -218,6 +220,64 @@ for (const kind of TEST_DATABASE_KINDS) {
       // B withdraws its own: the link stops working.
       expect((await adminB.post(`/swv/${t.other.partnershipId}/uitnodigingen/${invitationB!.id}/intrekken`, {})).status).toBe(303);
       expect((await (await TestClient.anonymous(t.app)).get(linkB)).status).toBe(410);
+    });
+
+    /** A client at a given address: the app trusts X-Forwarded-For as behind a reverse proxy. */
+    async function from(address: string): Promise<TestClient> {
+      const app = createApp({ deps: { ...t.deps, config: { ...t.deps.config, TRUST_PROXY: true } } });
+      const client = new TestClient({ request: (input: string, init?: RequestInit) => app.request(input, { ...init, headers: { ...(init?.headers as Record<string, string>), 'x-forwarded-for': address } }) });
+      await client.get('/inloggen');
+      return client;
+    }
+    const second = 1 / 86_400;
+
+    it('an attacker guessing an account does not lock out its owner, who logs in from a client without failures', async () => {
+      const attacker = await from('203.0.113.66');
+      for (let i = 0; i < 25; i++) {
+        const guess = await attacker.post('/inloggen', { email: 'bestuur@spov.example', password: `raden-${i}` });
+        expect([401, 429]).toContain(guess.status);
+        t.clock.advanceDays(second);
+      }
+      const owner = await from('198.51.100.7');
+      expect((await owner.post('/inloggen', { email: 'bestuur@spov.example', password: DEMO_PASSWORD })).status).toBe(303);
+    });
+
+    it('failures of many accounts behind a school\'s shared address do not lock out a colleague', async () => {
+      const school = '192.0.2.10';
+      const guesser = await from(school);
+      for (let account = 0; account < 6; account++) {
+        for (let i = 0; i < 4; i++) await guesser.post('/inloggen', { email: `collega${account}@regenboog.example`, password: 'vergeten' });
+      }
+      const colleague = await from(school);
+      expect((await colleague.post('/inloggen', { email: 'ib@regenboog.example', password: DEMO_PASSWORD })).status).toBe(303);
+    });
+
+    it('keeps guessing slow: the wait doubles per failure up to 15 minutes, and a new address gets one guess once the account is under attack', async () => {
+      const email = 'mr@regenboog.example';
+      const attacker = await from('203.0.113.77');
+      const waits: number[] = [];
+      for (let i = 0; i < 26; i++) {
+        const response = await attacker.post('/inloggen', { email, password: `gok-${i}` });
+        if (response.status === 429) {
+          const wait = Number(response.headers.get('retry-after'));
+          waits.push(wait);
+          t.clock.advanceDays(wait * second); // a patient attacker waits exactly as long as told
+        } else {
+          expect(response.status).toBe(401);
+        }
+      }
+      expect(waits.slice(0, 4)).toEqual([2, 4, 8, 16]);
+      expect(Math.max(...waits)).toBeLessThanOrEqual(MAX_DELAY_SECONDS);
+      for (let i = 1; i < waits.length; i++) expect(waits[i]!).toBeGreaterThanOrEqual(waits[i - 1]!);
+      expect(waits.at(-1)).toBe(MAX_DELAY_SECONDS);
+      t.clock.advanceDays(MAX_DELAY_SECONDS * second);
+      expect((await attacker.post('/inloggen', { email, password: 'gok na het wachten' })).status).toBe(401);
+      // Another address: one wrong guess is allowed, then the account's delay applies to it as well.
+      const other = await from('203.0.113.78');
+      expect((await other.post('/inloggen', { email, password: 'nog een gok' })).status).toBe(401);
+      expect((await other.post('/inloggen', { email, password: 'en nog een' })).status).toBe(429);
+      // The owner, from a client without failures, still gets in.
+      expect((await (await from('198.51.100.8')).post('/inloggen', { email, password: DEMO_PASSWORD })).status).toBe(303);
     });
   });
 }

@@ -218,6 +218,16 @@ export async function countLoginFailuresSince(db: DbOrTx, key: string, since: Da
   return row?.n ?? 0;
 }
 
+/** Attempts under a key since a moment, recorded before the given attempt (a burst's members each see those before them). */
+export async function loginAttemptsBefore(db: DbOrTx, key: string, since: Date, beforeId: number): Promise<{ count: number; last: Date | null }> {
+  const [row] = await db
+    .select({ n: count(), last: sql<string | Date | null>`max(${loginAttempts.attemptedAt})` })
+    .from(loginAttempts)
+    .where(and(eq(loginAttempts.key, key), gt(loginAttempts.attemptedAt, since), lt(loginAttempts.id, beforeId)));
+  const last = row?.last ?? null;
+  return { count: row?.n ?? 0, last: last === null ? null : new Date(last) };
+}
+
 export async function clearLoginFailures(db: DbOrTx, key: string): Promise<void> {
   await db.delete(loginAttempts).where(eq(loginAttempts.key, key));
 }

@@ -307,7 +307,12 @@ export function registerAccountRoutes(table: RouteTable): void {
       clientAddress: requestClientAddress(c),
     });
     if (!result.ok) {
-      if (result.reason === 'rate_limited') return rerender({ _form: t('tooManyAttempts') }, 429);
+      if (result.reason === 'rate_limited') {
+        const seconds = result.retryAfterSeconds;
+        c.header('Retry-After', String(seconds));
+        const wait = seconds < 60 ? t('waitSeconds', { n: seconds }) : t('waitMinutes', { n: Math.ceil(seconds / 60) });
+        return rerender({ _form: t('tooManyAttempts', { wait }) }, 429);
+      }
       return rerender({ _form: t('wrongCredentials') }, 401);
     }
     setSessionCookie(c, result.token, result.expiresAt);
