@@ -198,8 +198,8 @@ function enhance(form: HTMLFormElement): void {
     }
     if (outcome === 'refused') {
       // The server refused this value (4xx): sending it again gets the same answer, so stop and say what to do;
-      // what was typed stays on screen.
-      showError(item, refusalText(body, label('refused')));
+      // what was typed stays on screen, with the message on its field.
+      showError(item, field, refusalText(body, label('refused')));
       setState(item, '');
       if (queue.pending.size > 0) return flush(queue);
       return;
@@ -391,15 +391,38 @@ function setState(item: HTMLElement, text: string): void {
   if (state && state.textContent !== text) state.textContent = text;
 }
 
-function showError(item: HTMLElement, message: string): void {
+/** The server's refusal on the field itself (above its control, as the no-JavaScript save shows it), not at the item's end. */
+function showError(item: HTMLElement, field: string, message: string): void {
   clearError(item);
   const error = element('div', 'utrecht-form-field-error-message q-autosave-error', message);
   error.dataset['autosaveError'] = '';
-  item.querySelector('[data-save-state]')?.before(error);
+  error.id = `${item.id}-${field}-autosave-error`;
+  const scope = item.querySelector<HTMLElement>(`[data-field="${CSS.escape(field)}"]`);
+  if (!scope) {
+    item.querySelector('[data-save-state]')?.before(error);
+    return;
+  }
+  if (scope instanceof HTMLFieldSetElement) {
+    const legend = scope.querySelector('legend');
+    if (legend) legend.after(error);
+    else scope.prepend(error);
+  } else if (scope instanceof HTMLInputElement || scope instanceof HTMLTextAreaElement) {
+    scope.before(error);
+    scope.setAttribute('aria-invalid', 'true');
+    scope.dataset['autosaveInvalid'] = scope.getAttribute('aria-describedby') ?? '';
+    scope.setAttribute('aria-describedby', `${error.id} ${scope.dataset['autosaveInvalid']}`.trim());
+  } else scope.prepend(error);
 }
 
 function clearError(item: HTMLElement): void {
   item.querySelector('[data-autosave-error]')?.remove();
+  for (const control of item.querySelectorAll<HTMLElement>('[data-autosave-invalid]')) {
+    const describedBy = control.dataset['autosaveInvalid'] ?? '';
+    if (describedBy) control.setAttribute('aria-describedby', describedBy);
+    else control.removeAttribute('aria-describedby');
+    control.removeAttribute('aria-invalid');
+    delete control.dataset['autosaveInvalid'];
+  }
 }
 
 function updateCounter(control: Element): void {

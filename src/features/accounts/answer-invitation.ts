@@ -10,7 +10,8 @@ import { recordAudit } from '../../audit/record-audit.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import { answerInvitation as closeInvitation, findUsableInvitation } from './invitations-repository.js';
-import { deleteSessionsOfUser, expireUserTokens, findUserById, insertMembership, updatePassword } from './repository.js';
+import { grantRole } from './grant-role.js';
+import { deleteSessionsOfUser, expireUserTokens, findUserById, updatePassword } from './repository.js';
 import { startSession } from './sessions.js';
 
 export type InvitationAnswer = { kind: 'accepted'; session: { token: string; expiresAt: Date } | null } | { kind: 'declined' };
@@ -32,9 +33,8 @@ export async function answerInvitation(options: { db: Database; clock: Clock; to
       await recordAudit(tx, { ...audit, action: 'user.decline_invitation' });
       return { kind: 'declined' };
     }
-    const place = invitation.role === 'partnership_admin' ? { partnershipId: invitation.partnershipId } : invitation.boardId ? { boardId: invitation.boardId } : { schoolId: invitation.schoolId! };
-    await insertMembership(tx, { userId: user.id, role: invitation.role, ...place }, now);
-    await recordAudit(tx, { ...audit, action: 'user.accept_invitation', after: { role: invitation.role, ...place } });
+    await grantRole(tx, user.id, invitation, now);
+    await recordAudit(tx, { ...audit, action: 'user.accept_invitation', after: { role: invitation.role, boardId: invitation.boardId, schoolId: invitation.schoolId } });
     if (user.passwordHash) return { kind: 'accepted', session: null };
     // First password of an account another SWV made: the same as accepting an invitation link.
     await updatePassword(tx, user.id, passwordHash!);

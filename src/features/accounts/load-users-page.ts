@@ -6,19 +6,17 @@ import type { Authorized } from '../../ui/route.js';
 import { getPartnership, listBoards, listSchoolsOfPartnership } from '../partnerships/repository.js';
 import { listInvitationsOfPartnership, type InvitationListEntry } from './invitations-repository.js';
 import { listUsersOfPartnership, type UserWithRoles } from './repository.js';
-import type { Clock } from '../../config/clock.js';
 
 export interface UsersPage {
   partnership: { id: string; name: string };
   people: UserWithRoles[];
   /** The SWV's own invitations of existing accounts, open or declined: only what its invitation did. */
   invitations: InvitationListEntry[];
-  now: Date;
   boards: Array<{ id: string; name: string }>;
   schools: Array<{ id: string; name: string; locationCode: string }>;
 }
 
-export async function loadUsersPage(options: { db: Database; clock: Clock; auth: Authorized; partnershipId: string }): Promise<UsersPage> {
+export async function loadUsersPage(options: { db: Database; auth: Authorized; partnershipId: string }): Promise<UsersPage> {
   const { db, auth, partnershipId } = options;
   assertInScope('loadUsersPage', auth, { partnershipId });
   const partnership = await getPartnership(db, partnershipId);
@@ -33,7 +31,6 @@ export async function loadUsersPage(options: { db: Database; clock: Clock; auth:
     partnership: { id: partnership.id, name: partnership.name },
     people,
     invitations,
-    now: options.clock.now(),
     boards: boards.map((b) => ({ id: b.id, name: b.name })),
     schools: schools.map((s) => ({ id: s.id, name: s.name, locationCode: s.locationCode })),
   };

@@ -32,7 +32,7 @@ function inviteSchema(t: UserManagementTranslate) {
 
 async function usersPage(c: AppContext, auth: Authorized | null, errors: FieldErrors, values: Record<string, string>, notice?: string) {
   const t = m(c);
-  const page = await loadUsersPage({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), partnershipId: c.req.param('partnershipId')! });
+  const page = await loadUsersPage({ db: c.var.deps.db, auth: authorized(auth), partnershipId: c.req.param('partnershipId')! });
   // After a redirect (revoke, resend) the outcome comes as a flag in the address.
   const shownNotice = notice ?? (c.req.query('ingetrokken') ? t('revoked') : c.req.query('opnieuw') ? t('resent') : c.req.query('uitnodiging-ingetrokken') ? t('invitationCancelled') : undefined);
   return renderPage(c, {
@@ -40,7 +40,7 @@ async function usersPage(c: AppContext, auth: Authorized | null, errors: FieldEr
     partnershipId: page.partnership.id,
     status: Object.keys(errors).length ? 400 : 200,
     breadcrumbs: [[page.partnership.name, `/swv/${page.partnership.id}`]],
-    children: <UsersView page={page} locale={c.var.locale} csrfToken={c.var.csrfToken} errors={errors} values={values} notice={shownNotice} />,
+    children: <UsersView page={page} now={c.var.deps.clock.now()} locale={c.var.locale} csrfToken={c.var.csrfToken} errors={errors} values={values} notice={shownNotice} />,
   });
 }
 

@@ -12,7 +12,7 @@ export function usersPath(partnershipId: string, rest = ''): string {
   return `/swv/${partnershipId}/gebruikers${rest}`;
 }
 
-export function UsersView(props: { page: UsersPage; locale: Locale; csrfToken: string; errors: FieldErrors; values: Record<string, string>; notice: string | undefined }) {
+export function UsersView(props: { page: UsersPage; now: Date; locale: Locale; csrfToken: string; errors: FieldErrors; values: Record<string, string>; notice: string | undefined }) {
   const { page, errors, values } = props;
   const t = translator(userManagementMessages, props.locale);
   const ui = translator(uiMessages, props.locale);
@@ -67,7 +67,7 @@ export function UsersView(props: { page: UsersPage; locale: Locale; csrfToken: s
             </tr>
           ))}
           {page.invitations.map((invitation) => {
-            const expired = invitation.outcome === null && invitation.expiresAt <= page.now;
+            const expired = invitation.outcome === null && invitation.expiresAt <= props.now;
             const role = ui(`role.${invitation.role}`);
             return (
               <tr>
