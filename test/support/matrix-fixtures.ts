@@ -15,6 +15,7 @@ import { registerMatrixParams } from './matrix-register.js';
 import { publicMatrixParams } from './matrix-public.js';
 import { insightMatrixParams } from './matrix-insight.js';
 import { otherTenantParams } from './matrix-other-tenant.js';
+import { accountsMatrixParams } from './matrix-accounts.js';
 import { createPeoplePersonas } from './matrix-people.js';
 
 export interface MatrixFixtures {
@@ -35,6 +36,7 @@ matrixParamProviders.push(questionnaireMatrixParams);
 matrixParamProviders.push(cycleMatrixParams);
 matrixParamProviders.push(documentMatrixParams);
 matrixParamProviders.push(registerMatrixParams);
+matrixParamProviders.push(accountsMatrixParams);
 matrixParamProviders.push(publicMatrixParams);
 matrixParamProviders.push(insightMatrixParams);
 
