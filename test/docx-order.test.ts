@@ -38,6 +38,9 @@ describe('WordprocessingML element order', () => {
     it(`SOP .docx for ${name} has every property child in Word's order`, async () => {
       expect(problemsIn(new Uint8Array(await renderSopDocx(data)))).toEqual({});
     });
+    it(`SOP .docx for ${name} is reproducible byte for byte (fixed ZIP entry times)`, async () => {
+      expect((await renderSopDocx(data)).equals(await renderSopDocx(data))).toBe(true);
+    });
     it(`school-guide .docx for ${name} has every property child in Word's order`, async () => {
       expect(problemsIn(new Uint8Array(await renderSchoolGuideDocx(data)))).toEqual({});
     });
