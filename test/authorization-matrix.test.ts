@@ -83,6 +83,25 @@ export const EXPECTED_ACCESS: Record<string, readonly Persona[]> = {
  */
 const NOT_AUDITED = new Set(['sessions', 'login_attempts', 'jobs']);
 
+/** POST routes the matrix reaches without a body read from a form (see the test that checks this list). */
+const ROUTES_WITHOUT_FORM_BODY = [
+  '/uitnodiging/:token',
+  '/wachtwoord-herstellen/:token',
+  '/scholen/:schoolId/terugzetten',
+  '/besturen/:boardId/terugzetten',
+  '/swv/:partnershipId/vragenlijsten/:templateId/nieuwe-conceptversie',
+  '/swv/:partnershipId/vragenlijsten/versies/:templateVersionId/schalen/:templateScaleKey/verwijderen',
+  '/swv/:partnershipId/cyclus/:schoolYear/openen',
+  '/profielen/:profileId/indienen',
+  '/profielen/:profileId/advies',
+  '/profielen/:profileId/vaststellen',
+  '/profielen/:profileId/publiceren',
+  '/profielen/:profileId/heropenen',
+  '/profielen/:profileId/opmerkingen',
+  '/profielen/:profileId/opmerkingen/antwoord',
+  '/profielen/:profileId/antwoorden/:itemKey/bevestigen',
+];
+
 function isDenied(response: Response): boolean {
   if ([401, 403, 404].includes(response.status)) return true;
   const location = response.headers.get('location') ?? '';
@@ -146,14 +165,15 @@ for (const kind of TEST_DATABASE_KINDS) {
       for (const route of table.routes) {
         if (route.method !== 'GET' || route.path.includes('*')) continue;
         const expected = EXPECTED_ACCESS[`GET ${route.path}`] ?? [];
-        const persona = preference.find((candidate) => expected.includes(candidate));
-        if (!persona) continue;
         const pagePath = fixtures.fillPath(route.path);
-        const response = await (await clientFor(persona)).get(pagePath);
-        if (response.status !== 200 || !(response.headers.get('content-type') ?? '').includes('text/html')) continue;
-        for (const form of postForms(await response.text(), pagePath)) {
-          const path = form.action.split('?')[0]!;
-          if (!found.has(path)) found.set(path, form.fields);
+        // Each persona that may open the page sees its own forms (an SWV admin reads a profile, a school edits it).
+        for (const persona of preference.filter((candidate) => expected.includes(candidate))) {
+          const response = await (await clientFor(persona)).get(pagePath);
+          if (response.status !== 200 || !(response.headers.get('content-type') ?? '').includes('text/html')) continue;
+          for (const form of postForms(await response.text(), pagePath)) {
+            const path = form.action.split('?')[0]!;
+            if (!found.has(path)) found.set(path, form.fields);
+          }
         }
       }
       return found;
@@ -170,7 +190,9 @@ for (const kind of TEST_DATABASE_KINDS) {
         .filter((route) => route.method === 'POST' && route.path !== AUTOSAVE && !bodies.has(fixtures.fillPath(route.path).split('?')[0]!))
         .map((route) => route.path);
       console.log(`matrix: ${bodies.size} form bodies harvested; POST routes without a form body: ${JSON.stringify(withoutBody)}`);
-      expect(withoutBody.length).toBeLessThan(table.routes.filter((route) => route.method === 'POST').length);
+      // No page shows these forms in the fixtures' state (a token link, an archived school, a profile not yet
+      // submitted, a round not yet due); most post no field but the CSRF token. A new route belongs here only with a reason.
+      expect(withoutBody).toEqual(ROUTES_WITHOUT_FORM_BODY);
     });
 
     // GET routes first, then POST routes, so a permitted POST (which may change state) cannot affect a GET cell.
