@@ -484,6 +484,10 @@ test('a number that cannot be read gets its message next to the field and the st
   await waitUntilSaved(page);
   await input.fill('12a');
   await expect(itemLocator(page, number.key).locator('[data-autosave-error]')).toContainText('Vul een getal in');
+  // On the field (right above it, named by it), not under the history link.
+  await expect(itemLocator(page, number.key).locator('[data-autosave-error] + input[data-field="value"]')).toHaveCount(1);
+  await expect(input).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page, 'section page with an autosave error');
   await expect(input).toHaveValue('12a');
   await page.reload();
   await expect(itemLocator(page, number.key).locator('input[data-field="value"]')).toHaveValue('12');

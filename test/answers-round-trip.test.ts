@@ -218,5 +218,39 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(readHtml).not.toContain('check-answers__action');
       expect(readHtml).not.toContain('/indienen"');
     });
+
+    it('reads Dutch numbers ("1.250" is 1250, refused here with how it was read; "27,5" is 27.5) and shows a decimal comma', async () => {
+      let current = (await stored('fte'))!;
+      const thousands = await save(ib, 'fte', '1.250', { baseRevision: current.revision, baseValue: current.value });
+      expect(thousands.status).toBe(422);
+      expect(((await thousands.json()) as { error: string }).error).toBe('Vul een getal in van 0 tot en met 40. U vulde 1.250 in; dat lezen wij als 1250. Gebruik een komma voor decimalen, bijvoorbeeld 1,25.');
+      const english = await save(ib, 'fte', '1,250.5', { baseRevision: current.revision, baseValue: current.value });
+      expect(english.status).toBe(422);
+      const response = await save(ib, 'fte', '27,5', { baseRevision: current.revision, baseValue: current.value });
+      expect(response.status).toBe(200);
+      current = (await stored('fte'))!;
+      expect(current.value).toBe(27.5);
+      const html = await (await ib.get(page())).text();
+      expect(formFields(html)['fte']).toBe('27,5');
+      const check = await (await ib.get(`/profielen/${profileId}/controleren`)).text();
+      expect(check).toContain('27,5 fte');
+      expect(check).not.toContain('27.5');
+
+      // Without JavaScript: the error summary names the question, its heading sits above the list.
+      const refused = await ib.post(page(), { ...formFields(html), fte: '1,250.5' });
+      expect(refused.status).toBe(400);
+      const summary = await refused.text();
+      expect(summary).toMatch(/id="error-summary"[^>]*>\s*<h2[^>]*>[^<]*<\/h2>\s*<ul[^>]*>\s*<li[^>]*>\s*<a class="utrecht-link" href="#[^"]*fte[^"]*">Formatie IB: Vul een getal in van 0 tot en met 40\. Schrijf een getal met een komma/);
+    });
+
+    it('forms: the no-JavaScript hint only without JavaScript, the section list collapsible, the task list with the promises', async () => {
+      const html = await (await ib.get(page())).text();
+      expect(html).toMatch(/<noscript>\s*<p class="utrecht-paragraph q-save-hint">/);
+      expect(html).toMatch(/<nav class="q-sidenav"[^>]*>\s*<details class="q-sidenav__details">\s*<summary class="q-sidenav__summary">Alle onderdelen \(\d+ van \d+ klaar\)<\/summary>/);
+      const home = await (await ib.get(`/profielen/${profileId}`)).text();
+      const template = await loadTemplateDefinition(testApp.deps.db, (await findProfile(testApp.deps.db, testApp.demo.schoolIds['regenboog']!, '2026-2027'))!.templateVersionId);
+      const promise = template.sections.find((section) => section.promise)!;
+      expect(home).toContain(`<p class="task-list__promise">${promise.promise!.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')}</p>`);
+    });
   });
 }

@@ -10,6 +10,7 @@ export const APP_ERROR_STATUS = {
   conflict: 409,
   invalid_state: 409,
   too_many_requests: 429,
+  payload_too_large: 413,
   csrf: 403,
 } as const;
 export type AppErrorCode = keyof typeof APP_ERROR_STATUS;

@@ -12,6 +12,7 @@ const TITLES = {
   unauthenticated: ['forbiddenTitle', 'forbiddenBody'],
   csrf: ['csrfTitle', 'csrfBody'],
   too_many_requests: ['tooManyTitle', 'errorBody'],
+  payload_too_large: ['tooLargeTitle', 'tooLargeBody'],
   conflict: ['conflictTitle', 'errorBody'],
   invalid_state: ['invalidStateTitle', 'errorBody'],
   invalid_input: ['invalidInputTitle', 'errorBody'],

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { ROLES } from '../../auth/roles.js';
 import { boards, partnerships, schools } from '../partnerships/schema.js';
 
 export const users = pgTable('users', {
@@ -25,7 +26,7 @@ export const memberships = pgTable(
     id: text('id').primaryKey(),
     userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
     role: text('role', {
-      enum: ['platform_admin', 'partnership_admin', 'board_user', 'school_editor', 'council_member'],
+      enum: ROLES,
     }).notNull(),
     partnershipId: text('partnership_id').references(() => partnerships.id),
     boardId: text('board_id').references(() => boards.id),
@@ -36,6 +37,21 @@ export const memberships = pgTable(
     index('memberships_user').on(t.userId),
     uniqueIndex('memberships_unique').on(t.userId, t.role, sql`coalesce(${t.partnershipId}, '')`, sql`coalesce(${t.boardId}, '')`, sql`coalesce(${t.schoolId}, '')`),
   ],
+);
+
+/**
+ * Limits an SWV-wide role (the SWV adviser) to some boards and schools: one row per board or school.
+ * A membership without rows covers the whole SWV.
+ */
+export const membershipScopes = pgTable(
+  'membership_scopes',
+  {
+    id: text('id').primaryKey(),
+    membershipId: text('membership_id').notNull().references(() => memberships.id, { onDelete: 'cascade' }),
+    boardId: text('board_id').references(() => boards.id),
+    schoolId: text('school_id').references(() => schools.id),
+  },
+  (t) => [index('membership_scopes_membership').on(t.membershipId)],
 );
 
 /** Server-side sessions, so any app process behind a load balancer can serve any request. */
@@ -71,4 +87,37 @@ export const loginAttempts = pgTable(
     attemptedAt: timestamp('attempted_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('login_attempts_key_time').on(t.key, t.attemptedAt)],
+);
+
+/**
+ * An SWV's invitation of an e-mail address that already has an account (issue 16): the role is added only
+ * when the person accepts it through the e-mailed link. The SWV sees only this row (the name it typed and
+ * whether its own invitation was accepted), never the account's name or state.
+ */
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: text('id').primaryKey(),
+    partnershipId: text('partnership_id')
+      .notNull()
+      .references(() => partnerships.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ['partnership_admin', 'board_user', 'school_editor', 'council_member'] }).notNull(),
+    boardId: text('board_id').references(() => boards.id),
+    schoolId: text('school_id').references(() => schools.id),
+    /** The e-mail address and name as the inviting SWV typed them. */
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    /** SHA-256 of the link's token. */
+    tokenHash: text('token_hash').notNull().unique(),
+    invitedBy: text('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** Set once: accepted, declined (by the person) or cancelled (by the SWV). */
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    outcome: text('outcome', { enum: ['accepted', 'declined', 'cancelled'] }),
+  },
+  (t) => [index('invitations_partnership').on(t.partnershipId), index('invitations_user').on(t.userId)],
 );

@@ -48,7 +48,7 @@ export async function addSchool(options: { db: Database; clock: Clock; auth: Aut
     await insertSchool(tx, row);
     await recordAudit(tx, { at: clock.now(), actorUserId: auth.principal.userId, partnershipId, action: 'school.add', entityType: 'school', entityId: id, after: row });
     // E.g. the cycle: a school added while a cycle runs gets its profile now (cycle/plugins.tsx).
-    for (const hook of schoolAddedHooks) await hook(tx, { schoolId: id, partnershipId, actorUserId: auth.principal.userId, now: clock.now() });
+    for (const hook of schoolAddedHooks) await hook(tx, { schoolIds: [id], partnershipId, actorUserId: auth.principal.userId, now: clock.now() });
     return id;
   });
 }

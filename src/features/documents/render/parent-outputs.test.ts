@@ -3,12 +3,15 @@
  * school's own words (limits, extra support, working with parents), plain headlines, ambitions as
  * ambitions, and the sector's words — never a placeholder in place of an answer.
  */
+import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { templateSchema, type TemplateDefinition } from '../../templates/model/template.js';
 import type { ProfileDocumentData } from '../document-data.js';
 import { parentTextOf, shortenAtSentence } from './parent-texts.js';
 import { buildProfileView } from './profile-view.js';
 import { ambitionTag, listParentPosterEntries, renderParentPosterHtml } from './render-parent-poster.js';
+import { renderSchoolGuideDocx, renderSchoolGuideHtml } from './render-school-guide.js';
+import { buildSchoolGuideChapter } from './school-guide-chapter.js';
 import { buildDocumentFixture, loadExampleTemplates } from './test-fixtures.js';
 
 const PLACEHOLDERS = ['Dit bieden wij extra.', 'Dit kunnen wij (nog) niet bieden.'];
@@ -130,5 +133,42 @@ describe('the limits chapter', () => {
     // Once, in the limits chapter: not again among the closing section's texts.
     const closing = view.sections.find((s) => s.section.key === 'tot-slot');
     expect(closing?.narratives.some((n) => n.item.key === 'grenzen')).toBe(false);
+  });
+});
+
+describe('school-guide chapter', () => {
+  it('carries the school own limits and extra support, whom to ask and the support point; no placeholder', async () => {
+    const data = eemWithOwnTexts();
+    const chapter = buildSchoolGuideChapter(data);
+    expect(chapter.limits).toContain(LIMITS_TEXT);
+    expect(chapter.extraTexts).toContain(EXTRA_TEXT);
+    expect(chapter.askFirst).toBe('Praat eerst met de leerkracht van uw kind. U kunt ook contact opnemen met Fatima el Idrissi (intern begeleider).');
+    expect(chapter.supportPoint).toContain('Ouder- en jeugdsteunpunt Voorbeeldstad');
+    const html = renderSchoolGuideHtml(data);
+    const { value } = await mammoth.extractRawText({ buffer: await renderSchoolGuideDocx(data) });
+    for (const text of [LIMITS_TEXT, EXTRA_TEXT]) {
+      expect(html).toContain(text);
+      expect(value).toContain(text);
+    }
+    for (const placeholder of PLACEHOLDERS) {
+      expect(html).not.toContain(placeholder);
+      expect(value).not.toContain(placeholder);
+    }
+  });
+
+  it('leaves the support point out gracefully when the SWV has none, and says the board has not adopted yet', () => {
+    const data = eemWithOwnTexts();
+    const html = renderSchoolGuideHtml({ ...data, branding: { ...data.branding, parentSupportPoint: undefined }, adoption: undefined });
+    expect(html).not.toContain('Ouder- en jeugdsteunpunt Voorbeeldstad');
+    expect(html).not.toContain('Dan kunt u terecht bij');
+    expect(html).toContain('Het schoolbestuur heeft deze ondersteuning nog niet vastgesteld.');
+  });
+
+  it('says "kan niet beoordelen" for an answer the norm check cannot judge, never that the school offers it', () => {
+    const data = eemWithOwnTexts();
+    const item = data.template.sections.flatMap((s) => s.items).find((i) => i.norm?.accept && i.parentTitle)!;
+    data.answers[item.key] = { value: 3 as never, ambition: null, parentText: null };
+    const sentences = buildSchoolGuideChapter(data).promises.flatMap((p) => p.sentences);
+    expect(sentences).toContain(`${item.parentTitle!.replace(/[.!]+$/, '')}: kan niet beoordelen.`);
   });
 });

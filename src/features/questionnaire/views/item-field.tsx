@@ -8,6 +8,7 @@
  * The markup carries data attributes for src/client/autosave.ts (progressive enhancement);
  * without JavaScript the controls are ordinary form fields posted with the section.
  */
+import { formatDutchNumberForInput } from '../../templates/model/dutch-number.js';
 import type { Child } from 'hono/jsx';
 import { fieldId } from '../../../ui/components.js';
 import { translator, type Locale } from '../../../ui/i18n.js';
@@ -296,7 +297,7 @@ export function ItemField(props: ItemFieldProps) {
     );
   } else {
     const value =
-      answer.value === null || answer.value === undefined ? '' : item.kind === 'number' && typeof answer.value === 'number' ? String(answer.value).replace('.', ',') : String(answer.value);
+      answer.value === null || answer.value === undefined ? '' : item.kind === 'number' && typeof answer.value === 'number' ? formatDutchNumberForInput(answer.value) : String(answer.value);
     const max = item.kind === 'number' ? undefined : maxTextLength(item);
     const counterId = `${ids.value}-counter`;
     const input =

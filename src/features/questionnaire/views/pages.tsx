@@ -111,6 +111,7 @@ export function ProfileHome(props: { page: ProfilePage; locale: Locale }) {
                 <a class="utrecht-link" href={sectionPath(id, section.key)}>
                   {section.title}
                 </a>
+                {section.promise && <p class="task-list__promise">{section.promise}</p>}
                 <div class="task-list__hint">
                   {progress.missingItemKeys.length > 0 && <span>{progress.missingItemKeys.length === 1 ? t('missingCount.one') : t('missingCount.other', { count: progress.missingItemKeys.length })}</span>}
                   {progress.belowNormItemKeys.length > 0 && (
@@ -169,12 +170,12 @@ export function WelcomePage(props: { page: ProfilePage; locale: Locale; preview?
   return (
     <>
       <h1 class="utrecht-heading-1">{welcome.title}</h1>
-      {welcome.intro && <Paragraphs text={welcome.intro} />}
+      {welcome.intro && <Paragraphs text={welcome.intro} reflow />}
       {welcome.panels.map((panel) => (
         <details class="q-panel">
           <summary>{panel.title}</summary>
           <div class="q-panel__body">
-            <Paragraphs text={panel.body} />
+            <Paragraphs text={panel.body} reflow />
           </div>
         </details>
       ))}
@@ -187,9 +188,9 @@ export function WelcomePage(props: { page: ProfilePage; locale: Locale; preview?
   );
 }
 
-/** Line breaks and "- " lists as the SWV wrote them (src/ui/text-blocks.tsx). */
-function Paragraphs(props: { text: string }) {
-  return <TextBlocks text={props.text} />;
+/** Paragraphs and "- " lists as the SWV wrote them (src/ui/text-blocks.tsx); `reflow` for texts wrapped in the template file. */
+function Paragraphs(props: { text: string; reflow?: boolean }) {
+  return <TextBlocks text={props.text} reflow={props.reflow} />;
 }
 
 export interface SectionFormState {
@@ -266,6 +267,9 @@ export function SectionPage(props: { page: ProfilePage; section: Section; locale
   return (
     <div class="q-layout">
       <nav class="q-sidenav" aria-label={t('sectionNav')}>
+        {/* On a phone a closed disclosure, so the first question is in view; on a wide screen always open (app.css). */}
+        <details class="q-sidenav__details">
+          <summary class="q-sidenav__summary">{t('sectionNavSummary', { done: page.completeness.sections.filter((s) => s.status === 'complete').length, total: sections.length })}</summary>
         <ol>
           {sections.map((s) => {
             const p = progressOf(page, s.key);
@@ -284,6 +288,7 @@ export function SectionPage(props: { page: ProfilePage; section: Section; locale
             );
           })}
         </ol>
+        </details>
       </nav>
       <div class="q-main">
         <h1 class="utrecht-heading-1">{section.title}</h1>
@@ -457,6 +462,7 @@ function Form(props: { readOnly: boolean; preview?: boolean; action: string; csr
       data-label-saving={t('saving')}
       data-label-saved={t('saved')}
       data-label-failed={t('saveFailed')}
+      data-label-refused={t('saveRefused')}
       data-label-conflict-title={t('conflictTitle')}
       data-label-conflict-body={t('conflictBody')}
       data-label-theirs={t('conflictTheirs')}
@@ -476,7 +482,9 @@ function Form(props: { readOnly: boolean; preview?: boolean; action: string; csr
       <button type="submit" hidden tabindex={-1}>
         {t('save')}
       </button>
-      <p class="utrecht-paragraph q-save-hint">{t('saveHint')}</p>
+      <noscript>
+        <p class="utrecht-paragraph q-save-hint">{t('saveHint')}</p>
+      </noscript>
       {props.children}
       <p class="q-actions">
         <button class="utrecht-button utrecht-button--primary-action" type="submit">
@@ -494,7 +502,12 @@ function SectionErrorSummary(props: { t: T; section: Section; errors: Record<str
     const index = props.fieldOrder.indexOf(name);
     return index === -1 ? Number.MAX_SAFE_INTEGER : index;
   };
-  const entries: Array<{ order: number; href: string; message: string }> = Object.entries(props.errors).map(([name, message]) => ({ order: position(name), href: `#${fieldId(name)}`, message }));
+  // Each message names its question ("Formatie IB: Vul een getal in …"), so the list reads on its own.
+  const titleOf = (name: string) => (name === LIMITS_FIELD ? t('limits') : section.items.find((item) => Object.values(itemFieldNames(item)).includes(name))?.title);
+  const entries: Array<{ order: number; href: string; message: string }> = Object.entries(props.errors).map(([name, message]) => {
+    const title = titleOf(name);
+    return { order: position(name), href: `#${fieldId(name)}`, message: title ? t('errorNamed', { title, message }) : message };
+  });
   for (const key of Object.keys(props.conflicts)) {
     const isLimits = key === LIMITS_FIELD;
     const title = isLimits ? t('limits') : (section.items.find((item) => item.key === key)?.title ?? key);
