@@ -103,6 +103,7 @@ const ROUTES_WITHOUT_FORM_BODY = [
   '/profielen/:profileId/opmerkingen',
   '/profielen/:profileId/opmerkingen/antwoord',
   '/profielen/:profileId/antwoorden/:itemKey/bevestigen',
+  '/profielen/:profileId/plausibiliteit',
 ];
 
 function isDenied(response: Response): boolean {
@@ -144,7 +145,9 @@ for (const kind of TEST_DATABASE_KINDS) {
         b_council_member: other.userIds.council_member,
       };
       bodies = await harvestBodies();
-    });
+      // This hook seeds two SWVs and opens every page as each persona that may (to read their forms): on a busy
+      // two-core machine that outgrows the default hook time, so this one hook gets more.
+    }, 240_000);
     afterAll(async () => testApp?.close());
 
     it('lists every route the app serves', () => {
