@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../auth/app-error.js';
-import { requireAccess } from '../../auth/policy.js';
+import { assertInScope } from '../../auth/policy.js';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
@@ -47,7 +47,7 @@ export async function updateSchoolContacts(options: { db: Database; clock: Clock
   await db.transaction(async (tx) => {
     const school = await getSchool(tx, schoolId);
     if (!school) throw new AppError('not_found');
-    requireAccess({ principal: auth.principal, permission: 'school.editContacts', scope: { level: 'school', partnershipId: school.partnershipId, boardId: school.boardId, schoolId: school.id } });
+    assertInScope('updateSchoolContacts', auth, { schoolId: school.id });
     const before = await listSchoolContacts(tx, [school.id]);
     const contacts = options.input.contacts
       .filter((c) => c.name || c.role || c.topic || c.email)
