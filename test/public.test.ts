@@ -11,7 +11,7 @@ import { schoolContacts, schools } from '../src/features/partnerships/schema.js'
 import { answers, profiles } from '../src/features/questionnaire/schema.js';
 import { buildRouteTable } from '../src/app.js';
 import { isReservedSlug, RESERVED_FIRST_SEGMENTS } from '../src/ui/reserved-paths.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { createTestApp, TestClient, type TestApp } from './support/test-app.js';
 import { TEST_DATABASE_KINDS } from './support/test-db.js';
 
 const SECRET = 'GEHEIM';
@@ -187,6 +187,28 @@ for (const kind of TEST_DATABASE_KINDS) {
       const other = await text(await get('/rivierenland/scholen/99ZZ00'));
       expect(other).toContain(OTHER_SWV_SECRET);
     }, 180_000);
+
+    it('shows the texts the SWV admin writes in the settings, in its own words', async () => {
+      const admin = await TestClient.signedIn(t, t.demo.userIds['swv@voorbeeldstad.example']!);
+      const form = await (await admin.get(`/swv/${t.demo.partnershipId}/instellingen`)).text();
+      expect(form).toContain('name="publicDutyOfCare"');
+      const saved = await admin.post(`/swv/${t.demo.partnershipId}/instellingen`, {
+        name: 'SWV PO Voorbeeldstad',
+        primaryColor: '#0b5563',
+        supportPointName: 'Ouder- en Jeugdsteunpunt Voorbeeldstad',
+        publicRegistration: 'Meld uw kind aan via het formulier van de school.',
+        publicDutyOfCare: 'De school zoekt een passende plek.\r\n\r\nDat kan ook een andere school zijn.',
+        publicWhereToTurn: '',
+      });
+      expect(saved.status).toBeLessThan(400);
+      const body = await text(await get('/voorbeeldstad'));
+      expect(body).toContain('Meld uw kind aan via het formulier van de school.');
+      expect(body).toContain('<p class="utrecht-paragraph">Dat kan ook een andere school zijn.</p>');
+      expect(body).not.toContain('Waar kunt u terecht als het niet goed gaat?');
+      const tooLong = await admin.post(`/swv/${t.demo.partnershipId}/instellingen`, { name: 'SWV PO Voorbeeldstad', primaryColor: '#0b5563', publicRegistration: 'x'.repeat(3001) });
+      expect(tooLong.status).toBe(400);
+      expect(await tooLong.text()).toContain('Hoogstens 3000 tekens');
+    });
 
     it('serves the public downloads of a published profile only', async () => {
       const pdf = await get('/voorbeeldstad/scholen/12AB00/documenten/ouderposter');

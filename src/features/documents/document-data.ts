@@ -33,7 +33,7 @@ export interface SchoolFacts {
    * the teacher poster ("Wie vraag je wat?"), the parent poster and the SOP. No pupil data.
    * e.g. [{ role: 'Intern begeleider', name: 'Fatima el Idrissi', topic: 'Extra ondersteuning, aanmelding', email: '…' }].
    */
-  contacts?: Array<{ role: string; name: string; topic?: string; email?: string }>;
+  contacts?: Array<{ role: string; name: string; topic?: string; email?: string; /** The school chose to show this person to parents (parent poster, public pages). */ showToParents?: boolean }>;
 }
 
 export interface ProfileDocumentData {

@@ -63,7 +63,7 @@ export async function renderPublicDocument(options: { db: DbOrTx; clock: Clock; 
       ...optional('website', school.website),
       ...optional('denomination', school.denomination),
       ...optional('districtName', school.districtName),
-      contacts: content.contacts.map((c) => ({ name: c.name, role: c.role, ...optional('topic', c.topic), ...optional('email', c.email) })),
+      contacts: content.contacts.map((c) => ({ name: c.name, role: c.role, ...optional('topic', c.topic), ...optional('email', c.email), showToParents: true })),
     },
     schoolYear: profile.schoolYear,
     template: content.template,

@@ -118,8 +118,10 @@ function estimateColumnHeight(entries: ParentPosterEntry[], f: number): number {
 /** Rough room for the entry columns on A4 below the header, intro and legend and above the contact box. */
 const A4_COLUMN_ROOM = 560;
 
+/** Whom parents can ask: only a contact the school chose to show to parents (school_contacts.show_to_parents). */
 function internalCoordinator(data: ProfileDocumentData): { role: string; name: string; email?: string } | undefined {
-  return data.school.contacts?.find((c) => /intern begeleider|ib-er|zorgco/i.test(c.role)) ?? data.school.contacts?.[0];
+  const shown = data.school.contacts?.filter((c) => c.showToParents) ?? [];
+  return shown.find((c) => /intern begeleider|ib-er|zorgco/i.test(c.role)) ?? shown[0];
 }
 
 const INTRO =
