@@ -30,11 +30,17 @@ export interface Authorized {
 
 export type Handler = (c: AppContext, auth: Authorized | null) => Response | Promise<Response>;
 
+export interface RouteOptions {
+  /** Largest request body this route reads, in bytes, checked before anything parses it (src/ui/request-guards.ts). */
+  maxBodyBytes?: number;
+}
+
 export interface RouteSpec {
   method: 'GET' | 'POST';
   path: string;
   access: Access;
   handler: Handler;
+  options?: RouteOptions;
 }
 
 export class RouteTable {
@@ -42,8 +48,8 @@ export class RouteTable {
   get(path: string, access: Access, handler: Handler): void {
     this.routes.push({ method: 'GET', path, access, handler });
   }
-  post(path: string, access: Access, handler: Handler): void {
-    this.routes.push({ method: 'POST', path, access, handler });
+  post(path: string, access: Access, handler: Handler, options?: RouteOptions): void {
+    this.routes.push({ method: 'POST', path, access, handler, ...(options ? { options } : {}) });
   }
 }
 

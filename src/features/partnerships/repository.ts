@@ -189,6 +189,11 @@ export async function insertSchools(db: DbOrTx, rows: Array<typeof schools.$infe
   for (let i = 0; i < rows.length; i += 500) await db.insert(schools).values(rows.slice(i, i + 500));
 }
 
+/** Archives many schools at once (locations no longer in a DUO file that the SWV chose to archive). */
+export async function archiveSchools(db: DbOrTx, ids: string[], at: Date): Promise<void> {
+  for (let i = 0; i < ids.length; i += 500) await db.update(schools).set({ archivedAt: at }).where(inArray(schools.id, ids.slice(i, i + 500)));
+}
+
 /** Many boards at once (an import). */
 export async function insertBoards(db: DbOrTx, rows: Array<typeof boards.$inferInsert>): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) await db.insert(boards).values(rows.slice(i, i + 500));

@@ -46,7 +46,7 @@ export function SearchForm(props: { slug: string; locale: Locale; filters: Filte
   const t = translator(publicMessages, props.locale);
   const options = (values: string[]) => values.map((value) => ({ value, label: value }));
   return (
-    <form method="get" action={`/${props.slug}/zoeken`} class="public-search" role="search" aria-labelledby="search-heading">
+    <form method="get" action={`/${props.slug}/zoeken`} class="public-search" aria-labelledby="search-heading">
       <h2 class="utrecht-heading-2" id="search-heading">
         {t('searchHeading')}
       </h2>
