@@ -171,6 +171,9 @@ for (const kind of TEST_DATABASE_KINDS) {
         ...codes.map((code) => `/voorbeeldstad/scholen/${code}/documenten/schoolgids`),
         '/toegankelijkheid',
         '/privacy',
+        '/api/voorbeeldstad',
+        ...codes.map((code) => `/api/voorbeeldstad/scholen/${code}`),
+        '/api/voorbeeldstad/aanbod.csv',
       ];
       let served = 0;
       for (const path of paths) {
@@ -186,6 +189,7 @@ for (const kind of TEST_DATABASE_KINDS) {
       // The test can fail: the other SWV's published text is on its own page.
       const other = await text(await get('/rivierenland/scholen/99ZZ00'));
       expect(other).toContain(OTHER_SWV_SECRET);
+      expect(await text(await get('/api/rivierenland/scholen/99ZZ00'))).toContain(OTHER_SWV_SECRET);
     }, 180_000);
 
     it('shows the texts the SWV admin writes in the settings, in its own words', async () => {

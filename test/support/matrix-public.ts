@@ -8,6 +8,10 @@ import type { PersonaGroups } from './matrix-expectations.js';
 import type { TestApp } from './test-app.js';
 
 export const PUBLIC_ROUTES = [
+  'GET /api/openapi.json',
+  'GET /api/:swvSlug',
+  'GET /api/:swvSlug/scholen/:locationCode',
+  'GET /api/:swvSlug/aanbod.csv',
   'GET /toegankelijkheid',
   'GET /privacy',
   'GET /:swvSlug',

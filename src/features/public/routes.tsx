@@ -11,6 +11,8 @@ import { parseForm } from '../../ui/forms.js';
 import { translator } from '../../ui/i18n.js';
 import { requestClientAddress } from '../../ui/request.js';
 import { publicPage, type RouteTable } from '../../ui/route.js';
+import { exportSupportCsv, loadApiSchool, loadApiSwv } from './api-documents.js';
+import { buildOpenApiDocument } from './api-schemas.js';
 import { COMPARE_MAX, COMPARE_MIN, loadComparePage } from './load-compare-page.js';
 import { loadSchoolPage } from './load-school-page.js';
 import { loadSwvPage } from './load-swv-page.js';
@@ -102,6 +104,47 @@ export function registerPublicRoutes(table: RouteTable): void {
         throw error;
       }
     });
+
+  // The open-data API (before the pages: `/api/...` must never be read as an SWV slug).
+  const api = (path: string, handler: (c: AppContext) => Promise<Response> | Response) =>
+    table.get(path, publicPage, async (c) => {
+      c.header('Access-Control-Allow-Origin', '*');
+      c.header('Access-Control-Expose-Headers', 'ETag, Last-Modified');
+      if (!limiter.take(requestClientAddress(c), Date.now())) {
+        c.header('Retry-After', '60');
+        return c.json({ error: 'too_many_requests', message: tr(c)('tooManyBody') }, 429);
+      }
+      try {
+        return await handler(c);
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'not_found') return c.json({ error: 'not_found', message: tr(c)('notFoundBody') }, 404);
+        throw error;
+      }
+    });
+  const apiResult = (c: AppContext, body: string, contentType: string, lastModified: Date | null) => {
+    if (lastModified) c.header('Last-Modified', lastModified.toUTCString());
+    return cacheable(c, body, contentType);
+  };
+  const baseUrl = (c: AppContext) => c.var.deps.config.PUBLIC_BASE_URL.replace(/\/$/, '');
+
+  api('/api/openapi.json', (c) => cacheable(c, JSON.stringify(buildOpenApiDocument(baseUrl(c))), 'application/json; charset=utf-8'));
+
+  api('/api/:swvSlug', async (c) => {
+    const result = await loadApiSwv({ db: c.var.deps.db, slug: c.req.param('swvSlug')!, baseUrl: baseUrl(c) });
+    return apiResult(c, JSON.stringify(result.document), 'application/json; charset=utf-8', result.lastModified);
+  });
+
+  api('/api/:swvSlug/scholen/:locationCode', async (c) => {
+    const result = await loadApiSchool({ db: c.var.deps.db, slug: c.req.param('swvSlug')!, locationCode: c.req.param('locationCode')!, baseUrl: baseUrl(c) });
+    return apiResult(c, JSON.stringify(result.document), 'application/json; charset=utf-8', result.lastModified);
+  });
+
+  api('/api/:swvSlug/aanbod.csv', async (c) => {
+    const slug = c.req.param('swvSlug')!;
+    const result = await exportSupportCsv({ db: c.var.deps.db, slug });
+    c.header('Content-Disposition', `attachment; filename="ondersteuningsaanbod-${slug.replace(/[^a-z0-9-]/g, '')}.csv"`);
+    return apiResult(c, result.document, 'text/csv; charset=utf-8', result.lastModified);
+  });
 
   route('/toegankelijkheid', (c) => {
     const t = tr(c);
