@@ -4,7 +4,7 @@
  * every field it has (answers, parent texts, limits, council advice, review remarks, non-public contacts); every
  * public route is crawled and must show none of them.
  */
-import { and, eq, inArray, ne } from 'drizzle-orm';
+import { eq, inArray, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reviewRemarks } from '../src/features/cycle/schema.js';
 import { schoolContacts, schools } from '../src/features/partnerships/schema.js';
@@ -174,6 +174,7 @@ for (const kind of TEST_DATABASE_KINDS) {
         '/api/voorbeeldstad',
         ...codes.map((code) => `/api/voorbeeldstad/scholen/${code}`),
         '/api/voorbeeldstad/aanbod.csv',
+        ...codes.map((code) => `/embed/voorbeeldstad/scholen/${code}`),
       ];
       let served = 0;
       for (const path of paths) {
@@ -191,6 +192,19 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(other).toContain(OTHER_SWV_SECRET);
       expect(await text(await get('/api/rivierenland/scholen/99ZZ00'))).toContain(OTHER_SWV_SECRET);
     }, 180_000);
+
+    it('lets only the embed be framed, on any site', async () => {
+      const embed = await get('/embed/voorbeeldstad/scholen/12AB00');
+      expect(embed.status).toBe(200);
+      expect(embed.headers.get('content-security-policy')).toContain('frame-ancestors *');
+      expect(embed.headers.get('x-frame-options')).toBeNull();
+      expect(await text(embed)).toContain('Lees meer over de ondersteuning op deze school');
+      for (const path of ['/voorbeeldstad', '/voorbeeldstad/scholen/12AB00', '/api/voorbeeldstad']) {
+        const response = await get(path);
+        expect(response.headers.get('content-security-policy'), path).toContain("frame-ancestors 'none'");
+        expect(response.headers.get('x-frame-options'), path).toBe('DENY');
+      }
+    });
 
     it('shows the texts the SWV admin writes in the settings, in its own words', async () => {
       const admin = await TestClient.signedIn(t, t.demo.userIds['swv@voorbeeldstad.example']!);

@@ -12,6 +12,7 @@ export const PUBLIC_ROUTES = [
   'GET /api/:swvSlug',
   'GET /api/:swvSlug/scholen/:locationCode',
   'GET /api/:swvSlug/aanbod.csv',
+  'GET /embed/:swvSlug/scholen/:locationCode',
   'GET /toegankelijkheid',
   'GET /privacy',
   'GET /:swvSlug',

@@ -22,7 +22,7 @@ import { isPublicDocumentName, PUBLIC_DOCUMENTS, renderPublicDocument } from './
 import { EMPTY_QUERY, isEmptyQuery, searchQuerySchema } from './search-query.js';
 import { searchSchools } from './search-schools.js';
 import { PublicLayout, publicHref } from './views/layout.js';
-import { ComparePageView, MessageView, SchoolPageView, schoolPath, SwvPageView } from './views/pages.js';
+import { ComparePageView, EmbedView, MessageView, SchoolPageView, schoolPath, SwvPageView } from './views/pages.js';
 
 /** Requests per client per minute on the public routes (per process). */
 export const PUBLIC_REQUESTS_PER_MINUTE = 600;
@@ -70,7 +70,7 @@ function cacheable(c: AppContext, body: string | Buffer, contentType: string): R
   c.header('ETag', etag);
   c.header('Vary', 'Accept-Encoding');
   const match = c.req.header('if-none-match');
-  if (match && match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) return c.body(null, 304);
+  if (match?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) return c.body(null, 304);
   c.header('Content-Type', contentType);
   return c.body(typeof body === 'string' ? body : new Uint8Array(body), 200);
 }
@@ -144,6 +144,20 @@ export function registerPublicRoutes(table: RouteTable): void {
     const result = await exportSupportCsv({ db: c.var.deps.db, slug });
     c.header('Content-Disposition', `attachment; filename="ondersteuningsaanbod-${slug.replace(/[^a-z0-9-]/g, '')}.csv"`);
     return apiResult(c, result.document, 'text/csv; charset=utf-8', result.lastModified);
+  });
+
+  // The embed: the school's parent poster in an iframe on its own website, always the newest published year.
+  // The only responses that may be framed (every other response sends frame-ancestors 'none' and DENY).
+  route('/embed/:swvSlug/scholen/:locationCode', async (c) => {
+    const slug = c.req.param('swvSlug')!;
+    const page = await loadSchoolPage({ db: c.var.deps.db, slug, locationCode: c.req.param('locationCode')! });
+    const fullHref = `${c.var.deps.config.PUBLIC_BASE_URL.replace(/\/$/, '')}${publicHref(schoolPath(slug, page.school.locationCode), c.var.locale)}`;
+    const body = `<!doctype html>${(<EmbedView page={page} locale={c.var.locale} nonce={c.var.nonce} fullHref={fullHref} />).toString()}`;
+    const response = cacheable(c, body, 'text/html; charset=utf-8');
+    const policy = response.headers.get('content-security-policy');
+    if (policy) response.headers.set('content-security-policy', policy.replace("frame-ancestors 'none'", 'frame-ancestors *'));
+    response.headers.delete('x-frame-options');
+    return response;
   });
 
   route('/toegankelijkheid', (c) => {
