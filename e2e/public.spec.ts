@@ -3,6 +3,8 @@
  * changed since last year, follows the support point's contact, compares three schools; the embed renders in
  * a page of another origin. axe on every public page; no cookie is set.
  */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect, expectAccessible, test } from './support/fixtures.js';
 
 test.use({ axeEveryPage: true });
@@ -62,9 +64,14 @@ test('a parent finds, reads and compares schools on the public pages', async ({ 
 
   // The embed inside a page of another origin: the school's site at 127.0.0.1 frames the app at localhost.
   const host = `<!doctype html><html lang="nl"><head><title>Schoolwebsite</title></head><body><main><iframe title="Ondersteuning" src="${baseURL}/embed/voorbeeldstad/scholen/12AB00" width="600" height="800"></iframe></main></body></html>`;
-  const otherOrigin = baseURL!.replace('localhost', '127.0.0.1');
-  await page.route(`${otherOrigin}/schoolsite`, (route) => route.fulfill({ contentType: 'text/html', body: host }));
-  await page.goto(`${otherOrigin}/schoolsite`);
-  const frame = page.frameLocator('iframe');
-  await expect(frame.getByRole('link', { name: 'Lees meer over de ondersteuning op deze school' })).toBeVisible();
+  // A real server, not page.route: Chromium blocks a fulfilled (address-less) page from framing localhost.
+  const schoolSite = http.createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(host));
+  await new Promise<void>((resolve) => schoolSite.listen(0, '127.0.0.1', resolve));
+  try {
+    await page.goto(`http://127.0.0.1:${(schoolSite.address() as AddressInfo).port}/`);
+    const frame = page.frameLocator('iframe');
+    await expect(frame.getByRole('link', { name: 'Lees meer over de ondersteuning op deze school' })).toBeVisible();
+  } finally {
+    schoolSite.close();
+  }
 });
