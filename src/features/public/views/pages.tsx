@@ -46,6 +46,7 @@ export function SearchForm(props: { slug: string; locale: Locale; filters: Filte
   const t = translator(publicMessages, props.locale);
   const options = (values: string[]) => values.map((value) => ({ value, label: value }));
   return (
+    <search>
     <form method="get" action={`/${props.slug}/zoeken`} class="public-search" aria-labelledby="search-heading">
       <h2 class="utrecht-heading-2" id="search-heading">
         {t('searchHeading')}
@@ -67,6 +68,7 @@ export function SearchForm(props: { slug: string; locale: Locale; filters: Filte
         {t('searchButton')}
       </button>
     </form>
+    </search>
   );
 }
 

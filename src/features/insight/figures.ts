@@ -1,0 +1,154 @@
+/**
+ * The arithmetic of the insight views, as pure functions over rows the repository returned (unit-tested in
+ * figures.test.ts). Statuses follow the answers' stored norm status (docs/decisions/0004-answers-as-rows.md):
+ * "cannot-judge" (Kan niet beoordelen) is its own status everywhere, never counted as meeting or missing the norm.
+ */
+import { deriveNormStatus, type AnswerValue } from '../templates/model/answer.js';
+import { findScale, listItems, type Item, type ScaleOption, type Section, type TemplateDefinition } from '../templates/model/template.js';
+import type { AnswerCell, AnswerValueRow, InsightSchool } from './repository.js';
+
+export const CELL_STATUSES = ['meets', 'below', 'ambition', 'cannot-judge', 'unanswered'] as const;
+export type CellStatus = (typeof CELL_STATUSES)[number];
+export type Tally = Record<CellStatus, number>;
+export type NormKind = 'swv' | 'national';
+
+export function emptyTally(): Tally {
+  return { meets: 0, below: 0, ambition: 0, 'cannot-judge': 0, unanswered: 0 };
+}
+
+export const cellKey = (schoolId: string, itemKey: string) => `${schoolId}\u0000${itemKey}`;
+
+/** A school's status on one normed item: from its stored row, or "not answered" without one. */
+export function cellStatus(cell: AnswerCell | undefined, which: NormKind): CellStatus {
+  const stored = cell ? (which === 'swv' ? cell.normStatus : cell.nationalNormStatus) : null;
+  const status = deriveNormStatus(stored, { hasNorm: true, hasAmbition: cell?.hasAmbition ?? false });
+  return status === 'no-norm' ? 'unanswered' : status;
+}
+
+/** Share (0–1) of judged answers that meet the norm: meets / (meets + below + ambition + cannot judge); null when none. */
+export function meetsShare(tally: Tally): number | null {
+  const judged = tally.meets + tally.below + tally.ambition + tally['cannot-judge'];
+  return judged === 0 ? null : tally.meets / judged;
+}
+
+/** Schools below the norm on an item: "below", with or without an ambition to get there. */
+export function gapCount(tally: Tally): number {
+  return tally.below + tally.ambition;
+}
+
+export function percent(share: number | null): string {
+  return share === null ? '–' : `${Math.round(share * 100)}%`;
+}
+
+// ——— Coverage (dekkend netwerk) ———
+
+/**
+ * Items that say where an offer or expertise is available. Their scale lists the levels from the school itself to
+ * the farthest (docs/template-format.md): the first option is "at school level", options marked `notOffered` mean
+ * it is not available at all.
+ */
+export function coverageItems(template: TemplateDefinition): Array<{ section: Section; item: Item; levels: ScaleOption[] }> {
+  return listItems(template).flatMap(({ section, item }) => {
+    if (item.kind !== 'availability' && item.kind !== 'expertise') return [];
+    const scale = findScale(template, item.scale);
+    if (!scale || scale.options.length === 0 || scale.options[0]!.notOffered) return [];
+    return [{ section, item, levels: scale.options }];
+  });
+}
+
+export interface Group {
+  /** District or board id; 'none' for schools without a district. */
+  id: string;
+  name: string;
+}
+
+export interface CoverageCell {
+  group: Group;
+  schools: number;
+  /** Schools per option value (the level they offer it at). */
+  perLevel: Record<string, number>;
+  /** Schools that did not answer the item. */
+  unanswered: number;
+  /** Schools that offer it at school level (the scale's first option). */
+  atSchool: number;
+  /** The nearest level any school of the group offers it at (a scale option), or null when none does. */
+  nearest: ScaleOption | null;
+}
+
+export interface CoverageHole {
+  itemKey: string;
+  itemTitle: string;
+  sectionTitle: string;
+  group: Group;
+  nearest: ScaleOption | null;
+  /** Schools elsewhere in the place that offer it at school level (up to three names). */
+  elsewhere: string[];
+  elsewhereCount: number;
+}
+
+export interface CoverageItem {
+  section: Section;
+  item: Item;
+  levels: ScaleOption[];
+  cells: CoverageCell[];
+}
+
+export function groupOf(school: InsightSchool, by: 'district' | 'board', noDistrict: string): Group {
+  return by === 'board' ? { id: school.boardId, name: school.boardName } : { id: school.districtId ?? 'none', name: school.districtName ?? noDistrict };
+}
+
+/** Per coverage item and per group (district or board): how many schools offer it at which level. */
+export function computeCoverage(options: {
+  template: TemplateDefinition;
+  schools: InsightSchool[];
+  values: AnswerValueRow[];
+  by: 'district' | 'board';
+  noDistrict: string;
+}): CoverageItem[] {
+  const valueOf = new Map<string, AnswerValue | null>();
+  for (const row of options.values) valueOf.set(cellKey(row.schoolId, row.itemKey), row.value);
+  const groups = new Map<string, { group: Group; schools: InsightSchool[] }>();
+  for (const school of options.schools) {
+    const group = groupOf(school, options.by, options.noDistrict);
+    const entry = groups.get(group.id) ?? { group, schools: [] };
+    entry.schools.push(school);
+    groups.set(group.id, entry);
+  }
+  const ordered = [...groups.values()].sort((a, b) => (a.group.id === 'none' ? 1 : b.group.id === 'none' ? -1 : a.group.name.localeCompare(b.group.name, 'nl')));
+  return coverageItems(options.template).map(({ section, item, levels }) => ({
+    section,
+    item,
+    levels,
+    cells: ordered.map(({ group, schools }) => {
+      const perLevel: Record<string, number> = Object.fromEntries(levels.map((level) => [level.value, 0]));
+      let unanswered = 0;
+      let nearestIndex = -1;
+      for (const school of schools) {
+        const value = valueOf.get(cellKey(school.id, item.key));
+        const index = typeof value === 'string' ? levels.findIndex((level) => level.value === value) : -1;
+        if (index < 0) {
+          unanswered += 1;
+          continue;
+        }
+        perLevel[levels[index]!.value]! += 1;
+        if (!levels[index]!.notOffered && (nearestIndex < 0 || index < nearestIndex)) nearestIndex = index;
+      }
+      return { group, schools: schools.length, perLevel, unanswered, atSchool: perLevel[levels[0]!.value]!, nearest: nearestIndex >= 0 ? levels[nearestIndex]! : null };
+    }),
+  }));
+}
+
+/** The holes: groups where no school offers the item at school level, with the nearest level and where it is offered. */
+export function coverageHoles(items: CoverageItem[], schools: InsightSchool[], values: AnswerValueRow[]): CoverageHole[] {
+  const nameOf = new Map(schools.map((school) => [school.id, school]));
+  const holes: CoverageHole[] = [];
+  for (const { section, item, levels, cells } of items) {
+    const offering = values.filter((row) => row.itemKey === item.key && row.value === levels[0]!.value && nameOf.has(row.schoolId)).map((row) => nameOf.get(row.schoolId)!);
+    for (const cell of cells) {
+      if (cell.atSchool > 0) continue;
+      const elsewhere = offering.map((school) => school.name).sort((a, b) => a.localeCompare(b, 'nl'));
+      holes.push({ itemKey: item.key, itemTitle: item.title, sectionTitle: section.title, group: cell.group, nearest: cell.nearest, elsewhere: elsewhere.slice(0, 3), elsewhereCount: elsewhere.length });
+    }
+  }
+  return holes;
+}

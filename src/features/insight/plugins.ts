@@ -1,0 +1,8 @@
+/** The insight feature's plug-ins: its link on the SWV overview and the operator's export command. */
+import { translator } from '../../ui/i18n.js';
+import { partnershipLinkProviders } from '../partnerships/routes.js';
+import { insightMessages } from './messages.js';
+
+partnershipLinkProviders.push((partnershipId, locale) => [
+  { href: `/swv/${partnershipId}/inzicht`, label: translator(insightMessages, locale)('insightLink'), permission: 'partnership.view' },
+]);

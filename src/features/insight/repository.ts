@@ -1,0 +1,231 @@
+/**
+ * The only code of the insight feature that queries the database. Every query is set-based: one query for all
+ * schools of the place (an SWV, or one board's schools), never one per school, so a view costs the same few
+ * round trips for 7 or 700 schools. Counts only: no pupil data exists anywhere.
+ */
+import { and, asc, desc, eq, inArray, isNotNull, max, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { cycles, profileTransitions } from '../cycle/schema.js';
+import { boards, districts, partnerships, schools } from '../partnerships/schema.js';
+import { answers, profiles } from '../questionnaire/schema.js';
+import { schoolPupilCounts } from '../register/schema.js';
+import type { Ambition, AnswerValue, StoredNormStatus } from '../templates/model/answer.js';
+
+/** Where the figures come from: every school of an SWV, or one board's schools. */
+export interface PlaceFilter {
+  partnershipId: string;
+  boardId: string | null;
+}
+
+const inPlace = (place: PlaceFilter) =>
+  and(eq(schools.partnershipId, place.partnershipId), place.boardId ? eq(schools.boardId, place.boardId) : undefined);
+
+export async function findPartnershipName(db: DbOrTx, id: string): Promise<{ id: string; name: string; slug: string } | null> {
+  const [row] = await db.select({ id: partnerships.id, name: partnerships.name, slug: partnerships.slug }).from(partnerships).where(eq(partnerships.id, id));
+  return row ?? null;
+}
+
+export async function findPartnershipBySlug(db: DbOrTx, slug: string): Promise<{ id: string; name: string; slug: string } | null> {
+  const [row] = await db.select({ id: partnerships.id, name: partnerships.name, slug: partnerships.slug }).from(partnerships).where(eq(partnerships.slug, slug));
+  return row ?? null;
+}
+
+export async function findBoardName(db: DbOrTx, id: string): Promise<{ id: string; name: string; partnershipId: string } | null> {
+  const [row] = await db.select({ id: boards.id, name: boards.name, partnershipId: boards.partnershipId }).from(boards).where(eq(boards.id, id));
+  return row ?? null;
+}
+
+export function listYearCycles(db: DbOrTx, partnershipId: string) {
+  return db
+    .select({
+      schoolYear: cycles.schoolYear,
+      opensOn: cycles.opensOn,
+      submitDeadline: cycles.submitDeadline,
+      closesOn: cycles.closesOn,
+      templateVersionId: cycles.templateVersionId,
+      openedAt: cycles.openedAt,
+    })
+    .from(cycles)
+    .where(eq(cycles.partnershipId, partnershipId))
+    .orderBy(desc(cycles.schoolYear));
+}
+export type YearCycle = Awaited<ReturnType<typeof listYearCycles>>[number];
+
+export interface InsightSchool {
+  id: string;
+  name: string;
+  locationCode: string;
+  boardId: string;
+  boardName: string;
+  districtId: string | null;
+  districtName: string | null;
+  sector: string | null;
+  schoolTypes: string[];
+  /** The newest DUO pupil count as a range ("<5" is 1–4), or null without one. */
+  pupils: { low: number; high: number } | null;
+  /** This year's profile, if the school has one. */
+  profileId: string | null;
+  status: string | null;
+  submittedAt: Date | null;
+  templateVersionId: string | null;
+}
+
+/**
+ * The place's schools with their board, district, newest pupil count and this year's profile — one query.
+ * Archived schools count only where they had a profile that year (a closed year keeps its record).
+ */
+export async function listPlaceSchools(db: DbOrTx, place: PlaceFilter, schoolYear: string): Promise<InsightSchool[]> {
+  const latestCount = db
+    .selectDistinctOn([schoolPupilCounts.schoolId], { schoolId: schoolPupilCounts.schoolId, low: schoolPupilCounts.low, high: schoolPupilCounts.high })
+    .from(schoolPupilCounts)
+    .where(eq(schoolPupilCounts.partnershipId, place.partnershipId))
+    .orderBy(schoolPupilCounts.schoolId, desc(schoolPupilCounts.countedOn))
+    .as('latest_count');
+  const rows = await db
+    .select({
+      id: schools.id,
+      name: schools.name,
+      locationCode: schools.locationCode,
+      boardId: schools.boardId,
+      boardName: boards.name,
+      districtId: schools.districtId,
+      districtName: districts.name,
+      sector: schools.sector,
+      schoolTypes: schools.schoolTypes,
+      archivedAt: schools.archivedAt,
+      low: latestCount.low,
+      high: latestCount.high,
+      profileId: profiles.id,
+      status: profiles.status,
+      submittedAt: profiles.submittedAt,
+      templateVersionId: profiles.templateVersionId,
+    })
+    .from(schools)
+    .innerJoin(boards, eq(boards.id, schools.boardId))
+    .leftJoin(districts, eq(districts.id, schools.districtId))
+    .leftJoin(latestCount, eq(latestCount.schoolId, schools.id))
+    .leftJoin(profiles, and(eq(profiles.schoolId, schools.id), eq(profiles.schoolYear, schoolYear)))
+    .where(inPlace(place))
+    .orderBy(asc(schools.name), asc(schools.locationCode));
+  return rows
+    .filter((row) => row.archivedAt === null || row.profileId !== null)
+    .map(({ low, high, archivedAt: _archived, ...row }) => ({ ...row, pupils: low !== null && high !== null ? { low, high } : null }));
+}
+
+export interface AnswerCell {
+  schoolId: string;
+  itemKey: string;
+  normStatus: StoredNormStatus | null;
+  nationalNormStatus: StoredNormStatus | null;
+  hasAmbition: boolean;
+}
+
+/** The stored norm statuses of the given items for every school of the place in one year (the matrix's cells). */
+export async function listAnswerCells(db: DbOrTx, place: PlaceFilter, schoolYear: string, itemKeys: string[]): Promise<AnswerCell[]> {
+  if (itemKeys.length === 0) return [];
+  return db
+    .select({
+      schoolId: profiles.schoolId,
+      itemKey: answers.itemKey,
+      normStatus: answers.normStatus,
+      nationalNormStatus: answers.nationalNormStatus,
+      hasAmbition: sql<boolean>`(${answers.ambition} is not null and ${answers.ambition} <> 'null'::jsonb)`,
+    })
+    .from(answers)
+    .innerJoin(profiles, eq(profiles.id, answers.profileId))
+    .innerJoin(schools, eq(schools.id, profiles.schoolId))
+    .where(and(eq(answers.partnershipId, place.partnershipId), eq(answers.schoolYear, schoolYear), inArray(answers.itemKey, itemKeys), inPlace(place)));
+}
+
+export interface NormCount {
+  itemKey: string;
+  normStatus: StoredNormStatus | null;
+  hasAmbition: boolean;
+  schools: number;
+}
+
+/** Per item and stored status, how many schools (the home's figures): an aggregate, not the cells. */
+export async function countNormStatuses(db: DbOrTx, place: PlaceFilter, schoolYear: string, itemKeys: string[]): Promise<NormCount[]> {
+  if (itemKeys.length === 0) return [];
+  const hasAmbition = sql<boolean>`(${answers.ambition} is not null and ${answers.ambition} <> 'null'::jsonb)`;
+  const rows = await db
+    .select({ itemKey: answers.itemKey, normStatus: answers.normStatus, hasAmbition, schools: sql<number>`count(*)::int` })
+    .from(answers)
+    .innerJoin(profiles, eq(profiles.id, answers.profileId))
+    .innerJoin(schools, eq(schools.id, profiles.schoolId))
+    .where(and(eq(answers.partnershipId, place.partnershipId), eq(answers.schoolYear, schoolYear), inArray(answers.itemKey, itemKeys), inPlace(place)))
+    .groupBy(answers.itemKey, answers.normStatus, hasAmbition);
+  return rows.map((row) => ({ ...row, schools: Number(row.schools) }));
+}
+
+export interface AnswerValueRow {
+  schoolId: string;
+  itemKey: string;
+  value: AnswerValue | null;
+  ambition: Ambition | null;
+}
+
+/** The answers themselves (values and ambitions) of the given items for every school of the place. */
+export async function listAnswerValues(db: DbOrTx, place: PlaceFilter, schoolYear: string, itemKeys: string[], schoolIds?: string[]): Promise<AnswerValueRow[]> {
+  if (itemKeys.length === 0 || (schoolIds && schoolIds.length === 0)) return [];
+  return db
+    .select({ schoolId: profiles.schoolId, itemKey: answers.itemKey, value: answers.value, ambition: answers.ambition })
+    .from(answers)
+    .innerJoin(profiles, eq(profiles.id, answers.profileId))
+    .innerJoin(schools, eq(schools.id, profiles.schoolId))
+    .where(
+      and(
+        eq(answers.partnershipId, place.partnershipId),
+        eq(answers.schoolYear, schoolYear),
+        inArray(answers.itemKey, itemKeys),
+        inPlace(place),
+        schoolIds ? inArray(profiles.schoolId, schoolIds) : undefined,
+      ),
+    );
+}
+
+/** Answers with an ambition ("not yet, but we intend to"), for the ambitions overview. */
+export async function listAmbitions(db: DbOrTx, place: PlaceFilter, schoolYear: string): Promise<Array<{ schoolId: string; itemKey: string; ambition: Ambition }>> {
+  const rows = await db
+    .select({ schoolId: profiles.schoolId, itemKey: answers.itemKey, ambition: answers.ambition })
+    .from(answers)
+    .innerJoin(profiles, eq(profiles.id, answers.profileId))
+    .innerJoin(schools, eq(schools.id, profiles.schoolId))
+    .where(and(eq(answers.partnershipId, place.partnershipId), eq(answers.schoolYear, schoolYear), isNotNull(answers.ambition), sql`${answers.ambition} <> 'null'::jsonb`, inPlace(place)));
+  return rows.filter((row): row is { schoolId: string; itemKey: string; ambition: Ambition } => row.ambition !== null);
+}
+
+export interface ActivityRow {
+  at: Date;
+  profileId: string;
+  schoolName: string;
+  kind: 'transition' | 'answers';
+  toStatus: string | null;
+}
+
+/** The latest status changes and the latest answer saves of the place's profiles in one year, newest first. */
+export async function listRecentActivity(db: DbOrTx, place: PlaceFilter, schoolYear: string, limit: number): Promise<ActivityRow[]> {
+  // One after the other: `db` may be a transaction (one connection).
+  const transitions = await db
+      .select({ at: profileTransitions.at, profileId: profiles.id, schoolName: schools.name, toStatus: profileTransitions.toStatus })
+      .from(profileTransitions)
+      .innerJoin(profiles, eq(profiles.id, profileTransitions.profileId))
+      .innerJoin(schools, eq(schools.id, profiles.schoolId))
+      .where(and(eq(profiles.partnershipId, place.partnershipId), eq(profiles.schoolYear, schoolYear), inPlace(place)))
+      .orderBy(desc(profileTransitions.at))
+      .limit(limit);
+  const saves = await db
+      .select({ at: max(answers.updatedAt), profileId: profiles.id, schoolName: schools.name })
+      .from(answers)
+      .innerJoin(profiles, eq(profiles.id, answers.profileId))
+      .innerJoin(schools, eq(schools.id, profiles.schoolId))
+      .where(and(eq(answers.partnershipId, place.partnershipId), eq(answers.schoolYear, schoolYear), eq(answers.carriedOver, false), inPlace(place)))
+      .groupBy(profiles.id, schools.name)
+      .orderBy(desc(max(answers.updatedAt)))
+      .limit(limit);
+  const rows: ActivityRow[] = [
+    ...transitions.map((row) => ({ ...row, kind: 'transition' as const })),
+    ...saves.filter((row) => row.at !== null).map((row) => ({ at: row.at!, profileId: row.profileId, schoolName: row.schoolName, kind: 'answers' as const, toStatus: null })),
+  ];
+  return rows.sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, limit);
+}

@@ -1,0 +1,106 @@
+/** @jsxImportSource hono/jsx */
+/**
+ * Insight for the SWV (`/swv/:partnershipId/inzicht…`, its readers) and for a board (`/besturen/:boardId/inzicht…`,
+ * the board's users and the SWV's admins). The same pages under both: the use case takes the place from the
+ * authorized scope, so a board user never sees another board's schools (404).
+ */
+import type { AppContext } from '../../ui/context.js';
+import { renderPage } from '../../ui/layout.js';
+import { authorized, permission, type Access, type Authorized, type RouteTable } from '../../ui/route.js';
+import { fromBoardParam, fromPartnershipParam } from '../partnerships/scopes.js';
+import { loadBasicSupport } from './load-basic-support.js';
+import { loadCoverage } from './load-coverage.js';
+import { loadInsightHome } from './load-insight-home.js';
+import { loadItemSchools } from './load-item-schools.js';
+import { loadSchoolGaps } from './load-school-gaps.js';
+import { insightMessages } from './messages.js';
+import { filtersOf, parseInsightQuery } from './route-input.js';
+import type { InsightContext } from './insight-context.js';
+import { CoverageView } from './views/coverage.js';
+import { ItemSchoolsView, SchoolGapsView } from './views/details.js';
+import { InsightHomeView } from './views/home.js';
+import { MatrixView } from './views/matrix.js';
+import { insightPath, insightT } from './views/shared.js';
+
+const PLACES: Array<{ prefix: string; access: Access }> = [
+  { prefix: '/swv/:partnershipId', access: permission('partnership.view', fromPartnershipParam) },
+  { prefix: '/besturen/:boardId', access: permission('board.view', fromBoardParam) },
+];
+
+function deps(c: AppContext, auth: Authorized | null) {
+  return { db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth) };
+}
+
+function crumbs(c: AppContext, context: InsightContext, withHome = true): Array<[string, string]> {
+  const t = insightT(c.var.locale);
+  const trail: Array<[string, string]> = [[context.place.name, context.place.basePath]];
+  if (withHome) trail.push([t('insightTitle', { year: context.schoolYear }), insightPath(context, '')]);
+  return trail;
+}
+
+export function registerInsightRoutes(table: RouteTable): void {
+  for (const { prefix, access } of PLACES) {
+    const base = `${prefix}/inzicht`;
+
+    table.get(base, access, async (c, auth) => {
+      const query = parseInsightQuery(c.req.query());
+      const home = await loadInsightHome({ ...deps(c, auth), schoolYear: query.jaar, noDistrict: insightMessages[c.var.locale].noDistrict });
+      return renderPage(c, {
+        title: `${insightT(c.var.locale)('insightTitle', { year: home.context.schoolYear })} — ${home.context.place.name}`,
+        partnershipId: home.context.place.partnershipId,
+        breadcrumbs: crumbs(c, home.context, false),
+        children: <InsightHomeView home={home} locale={c.var.locale} />,
+      });
+    });
+
+    table.get(`${base}/basisondersteuning`, access, async (c, auth) => {
+      const query = parseInsightQuery(c.req.query());
+      const page = await loadBasicSupport({ ...deps(c, auth), schoolYear: query.jaar, filters: filtersOf(query), which: query.norm === 'landelijk' ? 'national' : 'swv' });
+      return renderPage(c, {
+        title: `${insightT(c.var.locale)('matrixTitle', { year: page.context.schoolYear })} — ${page.context.place.name}`,
+        partnershipId: page.context.place.partnershipId,
+        breadcrumbs: crumbs(c, page.context),
+        children: <MatrixView page={page} locale={c.var.locale} />,
+      });
+    });
+
+    table.get(`${base}/basisondersteuning/scholen/:schoolId`, access, async (c, auth) => {
+      const query = parseInsightQuery(c.req.query());
+      const page = await loadSchoolGaps({ ...deps(c, auth), schoolYear: query.jaar, schoolId: c.req.param('schoolId')! });
+      return renderPage(c, {
+        title: `${insightT(c.var.locale)('schoolGapsTitle', { school: page.school.name, year: page.context.schoolYear })}`,
+        partnershipId: page.context.place.partnershipId,
+        breadcrumbs: crumbs(c, page.context),
+        children: <SchoolGapsView page={page} locale={c.var.locale} />,
+      });
+    });
+
+    table.get(`${base}/basisondersteuning/vragen/:insightItemKey`, access, async (c, auth) => {
+      const query = parseInsightQuery(c.req.query());
+      const page = await loadItemSchools({ ...deps(c, auth), schoolYear: query.jaar, itemKey: c.req.param('insightItemKey')! });
+      return renderPage(c, {
+        title: `${insightT(c.var.locale)('itemSchoolsTitle', { item: page.entry.item.title, year: page.context.schoolYear })}`,
+        partnershipId: page.context.place.partnershipId,
+        breadcrumbs: crumbs(c, page.context),
+        children: <ItemSchoolsView page={page} locale={c.var.locale} />,
+      });
+    });
+
+    table.get(`${base}/dekking`, access, async (c, auth) => {
+      const query = parseInsightQuery(c.req.query());
+      const page = await loadCoverage({
+        ...deps(c, auth),
+        schoolYear: query.jaar,
+        filters: filtersOf(query),
+        by: query.per === 'bestuur' ? 'board' : 'district',
+        noDistrict: insightMessages[c.var.locale].noDistrict,
+      });
+      return renderPage(c, {
+        title: `${insightT(c.var.locale)('coverageTitle', { year: page.context.schoolYear })} — ${page.context.place.name}`,
+        partnershipId: page.context.place.partnershipId,
+        breadcrumbs: crumbs(c, page.context),
+        children: <CoverageView page={page} locale={c.var.locale} />,
+      });
+    });
+  }
+}
