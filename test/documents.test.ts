@@ -187,6 +187,7 @@ for (const kind of TEST_DATABASE_KINDS) {
         'contacts.0.role': 'Intern begeleider',
         'contacts.0.topic': 'Extra ondersteuning',
         'contacts.0.email': 'iris@regenboog.example',
+        'contacts.0.showToParents': '1',
         'contacts.1.name': '',
         'contacts.1.role': '',
         'contacts.2.name': 'Bram Gedrag',
@@ -194,9 +195,9 @@ for (const kind of TEST_DATABASE_KINDS) {
       });
       expect(saved.status).toBe(303);
       const rows = await listSchoolContacts(app.deps.db, [schoolId]);
-      expect(rows.map((r) => [r.name, r.role, r.topic, r.email])).toEqual([
-        ['Iris Ib', 'Intern begeleider', 'Extra ondersteuning', 'iris@regenboog.example'],
-        ['Bram Gedrag', 'Gedragsspecialist', null, null],
+      expect(rows.map((r) => [r.name, r.role, r.topic, r.email, r.showToParents])).toEqual([
+        ['Iris Ib', 'Intern begeleider', 'Extra ondersteuning', 'iris@regenboog.example', true],
+        ['Bram Gedrag', 'Gedragsspecialist', null, null, false],
       ]);
       const audit = await app.deps.db.select().from(auditLog).where(and(eq(auditLog.entityId, schoolId), eq(auditLog.action, 'school.update_contacts')));
       expect(audit).toHaveLength(1);

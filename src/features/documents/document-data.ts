@@ -34,7 +34,7 @@ export interface SchoolFacts {
    * e.g. [{ role: 'Intern begeleider', name: 'Fatima el Idrissi', topic: 'Extra ondersteuning, aanmelding', email: '…' }].
    * Parent-facing outputs (parent poster, school-guide chapter) name only those with `showToParents: true`.
    */
-  contacts?: Array<{ role: string; name: string; topic?: string; email?: string; showToParents?: boolean }>;
+  contacts?: Array<{ role: string; name: string; topic?: string; email?: string; /** The school chose to show this person to parents (parent poster, public pages). */ showToParents?: boolean }>;
 }
 
 export interface ProfileDocumentData {

@@ -373,3 +373,14 @@ describe('safety and limits', () => {
     }
   });
 });
+
+describe('parent poster: whom to ask', () => {
+  it('names only a contact the school chose to show to parents', () => {
+    const data = buildDocumentFixture(inlineTemplate());
+    expect(renderParentPosterHtml(data)).toContain('f.elidrissi@deregenboog-voorbeeldstad.nl');
+    data.school.contacts = data.school.contacts!.map((contact) => ({ ...contact, showToParents: false }));
+    const html = renderParentPosterHtml(data);
+    expect(html).not.toContain('Fatima el Idrissi');
+    expect(html).not.toContain('@deregenboog-voorbeeldstad.nl');
+  });
+});
