@@ -15,6 +15,7 @@ export const INSIGHT_MATRIX_VIEWS = [
   '/basisondersteuning/scholen/:schoolId',
   '/basisondersteuning/vragen/:insightItemKey',
   '/dekking',
+  '/export/:exportKind',
 ] as const;
 
 export async function insightMatrixParams(testApp: TestApp): Promise<Record<string, string>> {

@@ -6,3 +6,4 @@ import { insightMessages } from './messages.js';
 partnershipLinkProviders.push((partnershipId, locale) => [
   { href: `/swv/${partnershipId}/inzicht`, label: translator(insightMessages, locale)('insightLink'), permission: 'partnership.view' },
 ]);
+import './cli-command.js';
