@@ -5,7 +5,13 @@
  */
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getCycleFor } from '../src/features/cycle/repository.js';
+import { normedItemsOf } from '../src/features/insight/insight-context.js';
+import { loadTemplateDefinition } from '../src/features/questionnaire/template-cache.js';
+import { templateVersions } from '../src/features/templates/schema.js';
+import type { TemplateDefinition } from '../src/features/templates/model/template.js';
 import { createTestApp, TestClient, type TestApp } from './support/test-app.js';
 import { TEST_DATABASE_KINDS } from './support/test-db.js';
 
@@ -110,6 +116,35 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(workbook.worksheets.map((sheet) => sheet.name)).toHaveLength(3);
       expect((await admin.get(`${swvBase}/export/onbekend?formaat=csv`)).status).toBe(404);
       expect((await admin.get(`${swvBase}/export/antwoorden?formaat=pdf`)).status).toBe(400);
+    });
+
+    it('compares two years: a norm changed in the new version is compared and marked, not shown as a new item', async () => {
+      // The SWV widened one norm this year: last year's version accepted only the first option of its scale.
+      const db = app.deps.db;
+      const current = (await getCycleFor(db, app.demo.partnershipId, '2026-2027'))!;
+      const previous = (await getCycleFor(db, app.demo.partnershipId, '2025-2026'))!;
+      const template = await loadTemplateDefinition(db, current.templateVersionId);
+      const target = normedItemsOf(template).find(({ item }) => (item.norm?.accept?.length ?? 0) > 1)!;
+      expect(target, 'the demo questionnaire has a norm accepting two options').toBeDefined();
+      const [row] = await db.select({ definition: templateVersions.definition }).from(templateVersions).where(eq(templateVersions.id, previous.templateVersionId));
+      const before = structuredClone(row!.definition) as TemplateDefinition;
+      const old = before.sections.flatMap((section) => section.items).find((item) => item.key === target.item.key)!;
+      old.norm = { ...old.norm, accept: [target.item.norm!.accept![0]!] };
+      delete old.norm.label;
+      await db.update(templateVersions).set({ definition: before }).where(eq(templateVersions.id, previous.templateVersionId));
+
+      const response = await admin.get(`${swvBase}/jaarvergelijking?jaar=2026-2027`);
+      const html = await response.text();
+      expect(response.status, html.slice(0, 1500)).toBe(200);
+      expect(html).toContain('Vergelijking 2025-2026 en 2026-2027');
+      const rowHtml = html.slice(html.indexOf(`data-item="${target.item.key}"`), html.indexOf('</tr>', html.indexOf(`data-item="${target.item.key}"`)));
+      expect(rowHtml).toContain('norm gewijzigd');
+      expect(rowHtml).not.toContain('Nieuw dit jaar');
+      const csv = await admin.get(`${swvBase}/export/jaarvergelijking?jaar=2026-2027&vorig=2025-2026&formaat=csv`);
+      const rows = parse(Buffer.from(await csv.arrayBuffer()), { delimiter: ';', bom: true, columns: true }) as Array<Record<string, string>>;
+      const exported = rows.find((entry) => entry['Vraag'] === target.item.title)!;
+      expect(exported['Status']).toBe('norm gewijzigd');
+      expect(Number(exported['Voldoet 2026-2027'])).toBeGreaterThanOrEqual(0);
     });
 
     it('refuses a malformed filter with a Dutch message and a 400', async () => {

@@ -15,6 +15,7 @@ export const INSIGHT_MATRIX_VIEWS = [
   '/basisondersteuning/scholen/:schoolId',
   '/basisondersteuning/vragen/:insightItemKey',
   '/dekking',
+  '/jaarvergelijking',
   '/export/:exportKind',
 ] as const;
 

@@ -4,6 +4,7 @@ import { translator } from '../../ui/i18n.js';
 import { CELL_STATUSES, type Tally } from './figures.js';
 import type { BasicSupportPage } from './load-basic-support.js';
 import type { CoveragePage } from './load-coverage.js';
+import type { YearComparisonPage } from './load-year-comparison.js';
 import { insightMessages } from './messages.js';
 import type { Cell, SheetTable } from './sheets.js';
 import { pupilsText } from './views/shared.js';
@@ -61,6 +62,27 @@ export function coverageTables(page: CoveragePage, locale: Locale): SheetTable[]
       name: t('ambitionsHeading'),
       headers: [t('section'), t('item'), t('school'), t('byWhen')],
       rows: page.ambitions.flatMap((need) => need.schools.map((entry): Cell[] => [need.section.title, need.item.title, entry.school.name, entry.schoolYear ?? t('noYearGiven')])),
+    },
+  ];
+}
+
+export function compareTables(page: YearComparisonPage, locale: Locale): SheetTable[] {
+  const t = translator(insightMessages, locale);
+  const previous = page.previousYear ?? '–';
+  const label = { same: '', 'norm-changed': t('normChanged'), changed: t('changedItem'), new: t('newItem') };
+  return [
+    {
+      name: t('compareTitle', { previous, year: page.context.schoolYear }),
+      headers: [t('section'), t('item'), t('status'), t('meetsBefore', { year: previous }), t('meetsNow', { year: page.context.schoolYear }), t('roseSchools'), t('fellSchools')],
+      rows: page.items.map((row): Cell[] => [
+        row.entry.section.title,
+        row.entry.item.title,
+        label[row.comparability],
+        row.meetsBefore,
+        row.meetsNow,
+        row.rose.map((school) => school.name).join(', '),
+        row.fell.map((school) => school.name).join(', '),
+      ]),
     },
   ];
 }

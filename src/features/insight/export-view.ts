@@ -10,14 +10,15 @@ import type { Logger } from '../../config/logger.js';
 import type { Locale } from '../../ui/i18n.js';
 import type { Authorized } from '../../ui/route.js';
 import { exportAnswers } from './export-answers.js';
-import { coverageTables, matrixTables } from './export-tables.js';
+import { compareTables, coverageTables, matrixTables } from './export-tables.js';
+import { loadYearComparison } from './load-year-comparison.js';
 import type { InsightFilters } from './insight-context.js';
 import { loadBasicSupport } from './load-basic-support.js';
 import { loadCoverage } from './load-coverage.js';
 import { insightMessages } from './messages.js';
 import { tablesToCsv, tablesToXlsx, type ExportFormat, type SheetTable } from './sheets.js';
 
-export const EXPORT_KINDS = ['antwoorden', 'basisondersteuning', 'dekking'] as const;
+export const EXPORT_KINDS = ['antwoorden', 'basisondersteuning', 'dekking', 'jaarvergelijking'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 export interface ViewExport {
@@ -39,6 +40,7 @@ export async function exportView(options: {
   filters: InsightFilters;
   which: 'swv' | 'national';
   by: 'district' | 'board';
+  previousYear?: string | undefined;
 }): Promise<ViewExport> {
   if (!(EXPORT_KINDS as readonly string[]).includes(options.kind)) throw new AppError('not_found');
   const kind = options.kind as ExportKind;
@@ -57,6 +59,10 @@ export async function exportView(options: {
     const page = await loadBasicSupport(options);
     tables = matrixTables(page, options.locale);
     name = `basisondersteuning-${page.context.schoolYear}`;
+  } else if (kind === 'jaarvergelijking') {
+    const page = await loadYearComparison(options);
+    tables = compareTables(page, options.locale);
+    name = `jaarvergelijking-${page.previousYear ?? 'geen'}-${page.context.schoolYear}`;
   } else {
     const page = await loadCoverage({ ...options, noDistrict: insightMessages[options.locale].noDistrict });
     tables = coverageTables(page, options.locale);

@@ -14,6 +14,8 @@ import { authorized, permission, type Access, type Authorized, type RouteTable }
 import { fromBoardParam, fromPartnershipParam } from '../partnerships/scopes.js';
 import { loadBasicSupport } from './load-basic-support.js';
 import { loadCoverage } from './load-coverage.js';
+import { loadYearComparison } from './load-year-comparison.js';
+import { CompareView } from './views/compare.js';
 import { loadInsightHome } from './load-insight-home.js';
 import { loadItemSchools } from './load-item-schools.js';
 import { loadSchoolGaps } from './load-school-gaps.js';
@@ -107,6 +109,18 @@ export function registerInsightRoutes(table: RouteTable): void {
       });
     });
 
+    table.get(`${base}/jaarvergelijking`, access, async (c, auth) => {
+      const query = parseInsightQuery(c.req.query());
+      const page = await loadYearComparison({ ...deps(c, auth), schoolYear: query.jaar, previousYear: query.vorig, filters: filtersOf(query) });
+      const t = insightT(c.var.locale);
+      return renderPage(c, {
+        title: `${t('compareTitle', { previous: page.previousYear ?? '–', year: page.context.schoolYear })} — ${page.context.place.name}`,
+        partnershipId: page.context.place.partnershipId,
+        breadcrumbs: crumbs(c, page.context),
+        children: <CompareView page={page} locale={c.var.locale} />,
+      });
+    });
+
     // Every view as CSV or XLSX (?formaat=csv|xlsx), with the same year and filters as on screen.
     table.get(`${base}/export/:exportKind`, access, async (c, auth) => {
       const query = parseInsightQuery(c.req.query());
@@ -121,6 +135,7 @@ export function registerInsightRoutes(table: RouteTable): void {
         filters: filtersOf(query),
         which: query.norm === 'landelijk' ? 'national' : 'swv',
         by: query.per === 'bestuur' ? 'board' : 'district',
+        previousYear: query.vorig,
       });
       const body = file.body instanceof Readable ? (Readable.toWeb(file.body) as ReadableStream<Uint8Array>) : typeof file.body === 'string' ? file.body : (file.body as Uint8Array<ArrayBuffer>);
       return new Response(body, {
