@@ -5,7 +5,10 @@
  *
  * Run: npx tsx bench/register-import.bench.ts   (ROWS=8000; TEST_DATABASE_URL, default
  * postgres://root@127.0.0.1:5432/test, creates and drops its own scratch database; PG=0 skips PostgreSQL).
+ * Each database runs in its own child process (BENCH_DB=pglite|postgres), so one's memory never counts for the other;
+ * the line "opened and migrated" is that process's floor (PGlite's WebAssembly heap lives in the process).
  */
+import { spawnSync } from 'node:child_process';
 import { parse } from 'csv-parse/sync';
 import pg from 'pg';
 import { FixedClock } from '../src/config/clock.js';
@@ -51,8 +54,11 @@ async function timed<T>(label: string, run: () => Promise<T> | T): Promise<{ res
 }
 
 async function onDatabase(name: string, open: () => Promise<DatabaseHandle & { drop?: () => Promise<void> }>, file: Uint8Array) {
-  const handle = await open();
-  await handle.migrate();
+  const handle = await timed(`${name}: opened and migrated (floor)`, async () => {
+    const opened = await open();
+    await opened.migrate();
+    return opened;
+  }).then(({ result }) => result);
   const clock = new FixedClock('2026-03-02T09:00:00+01:00');
   const partnershipId = crypto.randomUUID();
   await insertPartnership(handle.db, { id: partnershipId, name: 'Bench SWV', slug: `bench-${partnershipId.slice(0, 8)}`, sector: 'po', createdAt: clock.now() });
@@ -75,10 +81,17 @@ async function onDatabase(name: string, open: () => Promise<DatabaseHandle & { d
 }
 
 const file = nationalFile(ROWS);
-console.log(`Register import, ${ROWS} locations (${mb(file.byteLength)} file), Node ${process.version}`);
-await timed('baseline: csv-parse of the same file', () => parse(Buffer.from(file), { delimiter: ';', bom: true }).length);
-await onDatabase('PGlite', async () => openDatabase({ kind: 'pglite-memory' }), file);
-if (process.env['PG'] !== '0') {
+const which = process.env['BENCH_DB'];
+if (!which) {
+  console.log(`Register import, ${ROWS} locations (${mb(file.byteLength)} file), Node ${process.version}`);
+  await timed('baseline: csv-parse of the same file', () => parse(Buffer.from(file), { delimiter: ';', bom: true }).length);
+  for (const db of process.env['PG'] === '0' ? ['pglite'] : ['pglite', 'postgres']) {
+    const child = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit', env: { ...process.env, BENCH_DB: db } });
+    if (child.status !== 0) process.exitCode = 1;
+  }
+} else if (which === 'pglite') {
+  await onDatabase('PGlite', async () => openDatabase({ kind: 'pglite-memory' }), file);
+} else {
   const adminUrl = process.env['TEST_DATABASE_URL'] ?? 'postgres://root@127.0.0.1:5432/test';
   const dbName = `opensop_bench_register_${Date.now().toString(36)}`;
   await onDatabase(

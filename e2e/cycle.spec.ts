@@ -114,7 +114,7 @@ test('a school checks its answers, submits, sees what happens next, and can no l
   await expect(page.getByText('Huidige status:')).toContainText('Ingediend');
   await expect(page.getByRole('link', { name: 'Controleren en indienen' })).toHaveCount(0);
   // The check page now says why it cannot be changed.
-  await page.goto(page.url().replace('/cyclus', '/indienen'));
+  await page.goto(page.url().replace('/cyclus', '/controleren'));
   await expect(page.getByText('Dit SOP is ingediend en daarmee definitief')).toBeVisible();
   await expect(page.getByRole('button', { name: 'SOP definitief indienen' })).toHaveCount(0);
   await expectAccessible(page, 'read-only check page');

@@ -192,8 +192,11 @@ test('fills in the whole template section by section with autosave, and finds ev
 
   await page.goto(profilePath);
   await expect(page.locator('.task-list .status-tag').filter({ hasText: 'Klaar' })).toHaveCount(sections.length);
-  await page.getByRole('link', { name: 'Controleren wat nog ontbreekt' }).click();
-  await expect(page.getByText('Alle verplichte vragen zijn ingevuld.')).toBeVisible();
+  // One check page: every answer, nothing missing, and the submit section.
+  await page.getByRole('link', { name: 'Controleren en indienen' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Controleer uw antwoorden');
+  await expect(page.getByText('Het SOP is nog niet compleet')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'SOP indienen' })).toBeVisible();
   await expectAccessible(page, 'check page');
 });
 
@@ -481,6 +484,10 @@ test('a number that cannot be read gets its message next to the field and the st
   await waitUntilSaved(page);
   await input.fill('12a');
   await expect(itemLocator(page, number.key).locator('[data-autosave-error]')).toContainText('Vul een getal in');
+  // On the field (right above it, named by it), not under the history link.
+  await expect(itemLocator(page, number.key).locator('[data-autosave-error] + input[data-field="value"]')).toHaveCount(1);
+  await expect(input).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page, 'section page with an autosave error');
   await expect(input).toHaveValue('12a');
   await page.reload();
   await expect(itemLocator(page, number.key).locator('input[data-field="value"]')).toHaveValue('12');

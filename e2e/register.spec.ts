@@ -65,7 +65,7 @@ test('a new SWV imports its schools from DUO, re-imports next year, edits, archi
   // A Latin-1 file with the older column names.
   await page.getByLabel('Bestand met vestigingen (CSV)').setInputFiles(fixture('vestigingen-latin1.csv'));
   await page.getByLabel('Deze BRIN-nummers of vestigingscodes').check();
-  await page.getByLabel('BRIN-nummers of vestigingscodes').fill('22WX');
+  await page.getByRole('textbox', { name: 'BRIN-nummers of vestigingscodes' }).fill('22WX');
   await page.getByRole('button', { name: 'Bekijk wat er verandert' }).click();
   await expect(page.getByText('Windows-1252')).toBeVisible();
   await expect(page.getByLabel("Ichthusschool 'De Ark', Coëvorden-Zuid (22WX00) toevoegen")).toBeChecked();

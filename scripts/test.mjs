@@ -1,4 +1,4 @@
-// The one test command (README "Tests"): types, unit and integration tests (PGlite, and PostgreSQL
+// The one test command (README "Tests"): types, lint, unit and integration tests (PGlite, and PostgreSQL
 // when TEST_DATABASE_URL is set), then browser tests in Debian's Chromium. Ends with one summary line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -14,6 +14,10 @@ function run(label, command, args, env = {}) {
 
 const typesOk = run('Typecheck (tsc)', 'npx', ['tsc', '--noEmit']);
 if (!typesOk) results.failed++;
+
+// Lint with the boundary rules (biome.json, docs/decisions/0011-biome-lint-and-boundaries.md); a failure counts as failed.
+const lintOk = run('Lint and boundaries (Biome)', 'npx', ['biome', 'lint']);
+if (!lintOk) results.failed++;
 
 if (!process.env.TEST_DATABASE_URL) {
   console.log('\nTEST_DATABASE_URL is not set: database tests run on PGlite only. Set it (e.g. postgres://localhost:5432/test) to run them on PostgreSQL too.');

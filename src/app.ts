@@ -2,6 +2,7 @@
  * Builds the web app: shared middleware (security headers, session, locale, CSRF),
  * then every feature's routes, each behind its declared access rule.
  */
+import { compress } from 'hono/compress';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
@@ -24,8 +25,10 @@ import { registerInsightRoutes } from './features/insight/routes.js';
 import type { AppContext, AppDeps, AppEnv } from './ui/context.js';
 import { renderError } from './ui/error-pages.js';
 import { isLocale } from './ui/i18n.js';
-import { RouteTable, publicAccess, type RouteSpec } from './ui/route.js';
+import { RouteTable, cookielessMatcher, publicAccess, type RouteSpec } from './ui/route.js';
+import { registerPublicRoutes } from './features/public/routes.js';
 import { ANON_CSRF_COOKIE, LOCALE_COOKIE } from './ui/request.js';
+import { requestGuards } from './ui/request-guards.js';
 import { pingDatabase } from './db/client.js';
 import { setCookie } from 'hono/cookie';
 
@@ -52,6 +55,8 @@ export function buildRouteTable(): RouteTable {
   registerDocumentRoutes(table);
   registerRegisterRoutes(table);
   registerInsightRoutes(table);
+  // Last: `/:swvSlug` must not shadow any route above (src/ui/reserved-paths.ts keeps SWV slugs off them).
+  registerPublicRoutes(table);
   return table;
 }
 
@@ -69,6 +74,9 @@ const sourceStaticFiles = serveStatic<AppEnv>({
   root: path.relative(process.cwd(), path.join(projectRoot(), 'static')),
   rewriteRequestPath: (p) => p.replace(/^\/static/, ''),
 });
+
+/** What is worth compressing: HTML, CSS, JavaScript, SVG and plain text. */
+const COMPRESSED_TYPES = /^(text\/(html|css|javascript|plain)|application\/javascript|image\/svg\+xml)\b/;
 
 function contentSecurityPolicy(nonce: string): string {
   return [
@@ -126,6 +134,7 @@ export function pathRedactor(routes: RouteTable): (pathname: string) => string {
 export function createApp({ deps, routes = buildRouteTable() }: CreateAppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const redactPath = pathRedactor(routes);
+  const isCookieless = cookielessMatcher(routes);
 
   app.use('*', async (c, next) => {
     const started = performance.now();
@@ -151,10 +160,21 @@ export function createApp({ deps, routes = buildRouteTable() }: CreateAppOptions
     }
   });
 
+  // Pages, CSS and JavaScript go out compressed (gzip, or deflate): the section page with its CSS and script is
+  // about a tenth of its size (test/compression.test.ts). Not the small autosave JSON answers, which would only
+  // be streamed for nothing (bench/README.md, Autosave), nor documents (already compressed formats).
+  app.use('*', compress({ contentTypeFilter: COMPRESSED_TYPES }));
+
   // Session, locale and CSRF token for everything except static files and the health check.
   app.use('*', async (c, next) => {
     const pathname = new URL(c.req.url).pathname;
     if (pathname.startsWith('/static/') || pathname === '/health') return next();
+    // Public pages for parents read no session and set no cookie; their language comes from the URL.
+    if (isCookieless(c.req.method, pathname)) {
+      const lang = c.req.query('lang');
+      if (isLocale(lang)) c.set('locale', lang);
+      return next();
+    }
     const token = getCookie(c, SESSION_COOKIE);
     if (token) {
       const tokenHash = sha256(token);
@@ -176,19 +196,27 @@ export function createApp({ deps, routes = buildRouteTable() }: CreateAppOptions
     }
     const cookieLocale = getCookie(c, LOCALE_COOKIE);
     if (isLocale(cookieLocale)) c.set('locale', cookieLocale);
+    return next();
+  });
 
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
-      const headerToken = c.req.header('x-csrf-token');
-      let sent = headerToken;
-      if (!sent) {
-        const contentType = c.req.header('content-type') ?? '';
-        if (contentType.includes('form')) {
-          const body = await c.req.parseBody();
-          sent = typeof body['_csrf'] === 'string' ? body['_csrf'] : undefined;
-        }
+  // Body size limit (per route, before anything reads the body), malformed bodies, NUL and lone surrogates.
+  app.use('*', requestGuards(routes));
+
+  app.use('*', async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    const pathname = new URL(c.req.url).pathname;
+    if (pathname.startsWith('/static/') || pathname === '/health') return next();
+    const headerToken = c.req.header('x-csrf-token');
+    let sent = headerToken;
+    if (!sent) {
+      const contentType = c.req.header('content-type') ?? '';
+      if (contentType.includes('form')) {
+        const body = await c.req.parseBody({ all: true });
+        const value = body['_csrf'];
+        sent = typeof value === 'string' ? value : undefined;
       }
-      if (!sent || !safeEqual(sent, c.var.csrfToken)) throw new AppError('csrf');
     }
+    if (!sent || !safeEqual(sent, c.var.csrfToken)) throw new AppError('csrf');
     return next();
   });
 

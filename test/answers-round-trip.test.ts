@@ -176,5 +176,81 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(html).toMatch(/<input[^>]*name="cijfer-partners"[^>]*value="4"[^>]*checked/);
       expect(html).not.toMatch(/<input[^>]*name="cijfer-partners"[^>]*value="3"[^>]*checked/);
     });
+
+    it('an answer the norm cannot judge reads "Kan niet beoordelen" on every page, never "Voldoet"', async () => {
+      // Rows of a type the item does not have (as an older version could store them): a number for a choice
+      // item with an SWV norm, a yes/no for a choice item with only a national norm.
+      await testApp.deps.db.update(answers).set({ value: 4, normStatus: 'cannot-judge' }).where(and(eq(answers.profileId, profileId), eq(answers.itemKey, 'cijfer-zorg')));
+      await testApp.deps.db.update(answers).set({ value: true, nationalNormStatus: 'cannot-judge' }).where(and(eq(answers.profileId, profileId), eq(answers.itemKey, 'cijfer-aanbod')));
+      for (const other of ['cijfer-partners', 'ja-nee', 'fte']) {
+        await testApp.deps.db.update(answers).set({ value: other === 'cijfer-partners' ? ['1'] : other === 'ja-nee' ? true : 1 }).where(and(eq(answers.profileId, profileId), eq(answers.itemKey, other)));
+      }
+
+      const section = await (await ib.get(page())).text();
+      expect(shownStatus(section, 'cijfer-zorg')).toBe('Kan niet beoordelen');
+      const aanbod = section.slice(section.indexOf('id="item-cijfer-aanbod"'), section.indexOf('id="item-cijfer-partners"'));
+      expect(aanbod).toContain('Kan niet beoordelen tegen de landelijke norm');
+      expect(aanbod).not.toContain('>Voldoet');
+      // The summary lists both and does not claim that every answer meets the norm.
+      const summary = section.slice(section.indexOf('id="q-summary-heading"'));
+      expect(summary).toMatch(/data-cannot-judge-item="cijfer-zorg"/);
+      expect(summary).toMatch(/data-cannot-judge-item="cijfer-aanbod"/);
+      expect(summary).toMatch(/<p class="utrecht-paragraph" data-below-norm-empty="" hidden="">/);
+
+      const home = await (await ib.get(`/profielen/${profileId}`)).text();
+      expect(home).toContain('2 kan niet beoordelen');
+
+      const check = await (await ib.get(`/profielen/${profileId}/controleren`)).text();
+      const row = (key: string) => /data-check-status="[^"]*"[^>]*>\s*<span class="status-tag[^"]*">([^<]*)</.exec(check.slice(check.indexOf(`data-check-status="${key}"`) - 40))?.[1];
+      expect(row('cijfer-zorg')).toBe('Kan niet beoordelen');
+      expect(row('cijfer-aanbod')).toBe('Kan niet beoordelen');
+      expect(check).not.toContain('Voldoet');
+
+      // One check page: the old submit address leads there; the SWV reads the same page without change links or submit.
+      const old = await ib.get(`/profielen/${profileId}/indienen`);
+      expect(old.status).toBe(303);
+      expect(old.headers.get('location')).toBe(`/profielen/${profileId}/controleren`);
+      const swv = await TestClient.signedIn(testApp, testApp.demo.userIds['swv@voorbeeldstad.example']!);
+      const read = await swv.get(`/profielen/${profileId}/controleren`);
+      expect(read.status).toBe(200);
+      const readHtml = await read.text();
+      expect(readHtml).toContain('Kan niet beoordelen');
+      expect(readHtml).not.toContain('check-answers__action');
+      expect(readHtml).not.toContain('/indienen"');
+    });
+
+    it('reads Dutch numbers ("1.250" is 1250, refused here with how it was read; "27,5" is 27.5) and shows a decimal comma', async () => {
+      let current = (await stored('fte'))!;
+      const thousands = await save(ib, 'fte', '1.250', { baseRevision: current.revision, baseValue: current.value });
+      expect(thousands.status).toBe(422);
+      expect(((await thousands.json()) as { error: string }).error).toBe('Vul een getal in van 0 tot en met 40. U vulde 1.250 in; dat lezen wij als 1250. Gebruik een komma voor decimalen, bijvoorbeeld 1,25.');
+      const english = await save(ib, 'fte', '1,250.5', { baseRevision: current.revision, baseValue: current.value });
+      expect(english.status).toBe(422);
+      const response = await save(ib, 'fte', '27,5', { baseRevision: current.revision, baseValue: current.value });
+      expect(response.status).toBe(200);
+      current = (await stored('fte'))!;
+      expect(current.value).toBe(27.5);
+      const html = await (await ib.get(page())).text();
+      expect(formFields(html)['fte']).toBe('27,5');
+      const check = await (await ib.get(`/profielen/${profileId}/controleren`)).text();
+      expect(check).toContain('27,5 fte');
+      expect(check).not.toContain('27.5');
+
+      // Without JavaScript: the error summary names the question, its heading sits above the list.
+      const refused = await ib.post(page(), { ...formFields(html), fte: '1,250.5' });
+      expect(refused.status).toBe(400);
+      const summary = await refused.text();
+      expect(summary).toMatch(/id="error-summary"[^>]*>\s*<h2[^>]*>[^<]*<\/h2>\s*<ul[^>]*>\s*<li[^>]*>\s*<a class="utrecht-link" href="#[^"]*fte[^"]*">Formatie IB: Vul een getal in van 0 tot en met 40\. Schrijf een getal met een komma/);
+    });
+
+    it('forms: the no-JavaScript hint only without JavaScript, the section list collapsible, the task list with the promises', async () => {
+      const html = await (await ib.get(page())).text();
+      expect(html).toMatch(/<noscript>\s*<p class="utrecht-paragraph q-save-hint">/);
+      expect(html).toMatch(/<nav class="q-sidenav"[^>]*>\s*<details class="q-sidenav__details">\s*<summary class="q-sidenav__summary">Alle onderdelen \(\d+ van \d+ klaar\)<\/summary>/);
+      const home = await (await ib.get(`/profielen/${profileId}`)).text();
+      const template = await loadTemplateDefinition(testApp.deps.db, (await findProfile(testApp.deps.db, testApp.demo.schoolIds['regenboog']!, '2026-2027'))!.templateVersionId);
+      const promise = template.sections.find((section) => section.promise)!;
+      expect(home).toContain(`<p class="task-list__promise">${promise.promise!.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')}</p>`);
+    });
   });
 }

@@ -66,7 +66,8 @@ export const EXPECTED_ACCESS: Record<string, readonly Persona[]> = {
   'GET /swv/:partnershipId/instellingen': SWV_ADMINS,
   'POST /swv/:partnershipId/instellingen': SWV_ADMINS,
   'GET /besturen/:boardId': ['swv_admin', 'board_user'],
-  'GET /scholen/:schoolId': SCHOOL_READERS,
+  // The platform administrator sets up the register and reaches a school's page (not its profile).
+  'GET /scholen/:schoolId': ['platform_admin', ...SCHOOL_READERS],
   ...(await import('./support/matrix-expectations.js')).featureExpectations({ EVERYONE, SIGNED_IN, SWV_ADMINS, SCHOOL_READERS }),
 };
 

@@ -25,6 +25,10 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(created.headers.get('location')).toMatch(/^\/swv\/[0-9a-f-]{36}$/);
       const duplicate = await admin.post('/beheer/swv', { name: 'Nog een', slug: 'swv-de-eem', sector: 'po' });
       expect(await duplicate.text()).toContain('De korte naam &quot;swv-de-eem&quot; is al in gebruik');
+      // The SWV's public page is /<slug>: the app's own first path segments are refused.
+      const reserved = await admin.post('/beheer/swv', { name: 'SWV Beheer', slug: 'beheer', sector: 'po' });
+      expect(reserved.status).toBe(400);
+      expect(await reserved.text()).toContain('gebruikt de app zelf in adressen');
     });
 
     it('an SWV admin adds a school with a new board and district, with specific errors first', async () => {

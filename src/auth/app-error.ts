@@ -1,6 +1,6 @@
 /**
  * Domain code throws AppError with a code; src/ui/error-handler.tsx maps codes to
- * HTTP statuses and Dutch/English messages in one place (STYLE.md §8).
+ * HTTP statuses and Dutch/English messages in one place (docs/conventions.md, "A route, step by step").
  */
 export const APP_ERROR_STATUS = {
   not_found: 404,
@@ -10,6 +10,7 @@ export const APP_ERROR_STATUS = {
   conflict: 409,
   invalid_state: 409,
   too_many_requests: 429,
+  payload_too_large: 413,
   csrf: 403,
 } as const;
 export type AppErrorCode = keyof typeof APP_ERROR_STATUS;

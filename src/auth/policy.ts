@@ -1,5 +1,5 @@
 /**
- * The whole authorization policy, in one place (STYLE.md §6, immich's access.ts).
+ * The whole authorization policy, in one place (docs/conventions.md "The authorization contract").
  *
  * A permission is granted by a role held at a scope that covers the resource:
  * an SWV admin covers every board and school of the SWV, a board user the board's
@@ -19,7 +19,8 @@ export const PERMISSIONS = {
   'template.manage': ['partnership_admin'],
   'cycle.manage': ['partnership_admin'],
   'board.view': ['partnership_admin', 'board_user'],
-  'school.view': ['partnership_admin', 'board_user', 'school_editor', 'council_member'],
+  /** The platform administrator sets up an SWV's register and so reaches its schools' pages (not their profiles). */
+  'school.view': ['platform_admin', 'partnership_admin', 'board_user', 'school_editor', 'council_member'],
   /** Edit the school's contact persons (who to ask for what; on the posters and in the SOP). */
   'school.editContacts': ['partnership_admin', 'school_editor'],
   /** Read a profile. Council members only once it is submitted (see `stateRules`). */
@@ -98,4 +99,51 @@ export function requireAccess(options: {
   if (can(principal, permission, scope, state)) return;
   if (rolesAt(principal, scope).length === 0) throw new AppError('not_found');
   throw new AppError('forbidden', options.refusal);
+}
+
+/** Ids from a request, each of which must lie inside the authorized scope. */
+export interface ScopeIds {
+  partnershipId?: string | null | undefined;
+  boardId?: string | null | undefined;
+  schoolId?: string | null | undefined;
+}
+
+/** Does every given id lie inside `scope`? A school id needs a school scope, a board id a board or school scope. */
+export function idsInScope(scope: Scope, ids: ScopeIds): boolean {
+  const given = Object.entries(ids).filter(([, value]) => value !== undefined);
+  if (given.length === 0) throw new Error('assertInScope needs at least one id');
+  if (ids.partnershipId !== undefined && (scope.level === 'platform' || scope.partnershipId !== ids.partnershipId)) return false;
+  if (ids.boardId !== undefined && ((scope.level !== 'board' && scope.level !== 'school') || scope.boardId !== ids.boardId)) return false;
+  if (ids.schoolId !== undefined && (scope.level !== 'school' || scope.schoolId !== ids.schoolId)) return false;
+  return true;
+}
+
+/** The one assertion switched off by a test (see `switchOffScopeAssertionForTests`); null in production. */
+let switchedOff: string | null = null;
+const reached = new Set<string>();
+
+/**
+ * The authorization contract of every use case (docs/conventions.md): an id that came from the request must lie
+ * inside the place the central check authorized (`auth.scope`); otherwise it is someone else's data and the answer
+ * is 404, as if it did not exist. `name` names this assertion (usually the use case, `saveAnswer`), so a test can
+ * switch off exactly one and watch the authorization matrix fail. A helper that skips this is named `unsafe…`.
+ */
+export function assertInScope(name: string, auth: { scope: Scope }, ids: ScopeIds): void {
+  reached.add(name);
+  if (switchedOff === name) return;
+  if (!idsInScope(auth.scope, ids)) throw new AppError('not_found');
+}
+
+/**
+ * Test-only: switch off the scope assertion called `name` (null switches every one back on), to prove that the
+ * authorization matrix fails without it. Refused outside vitest.
+ */
+export function switchOffScopeAssertionForTests(name: string | null): void {
+  if (!process.env['VITEST']) throw new Error('switchOffScopeAssertionForTests is for tests only');
+  switchedOff = name;
+}
+
+/** Test-only: the names of the scope assertions reached since the process started. */
+export function scopeAssertionsReached(): ReadonlySet<string> {
+  return reached;
 }

@@ -1,4 +1,4 @@
-/** The roles a user can hold, each in one place (DOMAIN.md "Actors"). */
+/** The roles a user can hold, each in one place (docs/domain.md "Actors"). */
 export const ROLES = ['platform_admin', 'partnership_admin', 'board_user', 'school_editor', 'council_member'] as const;
 export type Role = (typeof ROLES)[number];
 

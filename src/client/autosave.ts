@@ -9,20 +9,20 @@
  * the norm statuses (SWV and national) from their holders' data-label-*, as the server rendered them.
  */
 
+import { classifySaveResponse, refusalText, type SaveAnswerBody } from './save-outcome.js';
+
 type Field = 'value' | 'ambition' | 'parentText' | 'limits';
 interface Conflict {
   theirs: { value: unknown; words: string; revision: number; who: string | null; when: string };
   yours: { value: unknown; words: string };
 }
-interface SaveResponse {
+interface SaveResponse extends SaveAnswerBody {
   ok: boolean;
   revision?: number;
   normStatus?: string;
   nationalNormStatus?: string;
-  sectionProgress?: { sectionKey: string; answered: number; required: number; status: string; belowNormItemKeys: string[] } | null;
-  error?: string;
+  sectionProgress?: { sectionKey: string; answered: number; required: number; status: string; belowNormItemKeys: string[]; cannotJudgeItemKeys?: string[] } | null;
   final?: boolean;
-  reauth?: boolean;
   conflict?: Conflict;
 }
 
@@ -165,7 +165,8 @@ function enhance(form: HTMLFormElement): void {
     }
     queue.inFlight = false;
 
-    if (response && body?.ok) {
+    const outcome = classifySaveResponse(response ? response.status : null, body);
+    if (outcome === 'saved' && body) {
       queue.failures = 0;
       queue.signedOut = false;
       setBase(queue, field, value);
@@ -178,14 +179,14 @@ function enhance(form: HTMLFormElement): void {
       setState(item, label('saved'));
       return;
     }
-    if (!(response && body?.ok)) queue.sent.delete(field);
-    if (response?.status === 409 && body?.conflict) {
+    queue.sent.delete(field);
+    if (outcome === 'conflict' && body?.conflict) {
       showConflict(queue, field, value, body.conflict);
       // The item's other changes do not wait for this choice.
       if (queue.pending.size > 0) schedule(queue, 0);
       return;
     }
-    if (response && (response.status === 401 || response.status === 403) && body?.reauth) {
+    if (outcome === 'reauth') {
       // Signed out (or the session's token changed): keep the change and try again after signing in.
       if (!queue.pending.has(field)) queue.pending.set(field, value);
       queue.signedOut = true;
@@ -195,9 +196,10 @@ function enhance(form: HTMLFormElement): void {
       schedule(queue, Math.min(MAX_BACKOFF_MS, 2000 * 2 ** Math.min(queue.failures - 1, 4)));
       return;
     }
-    if (response && body?.error && (response.status === 422 || response.status === 400 || body.final)) {
-      // The server refused this value (it says what to do); keep what was typed on screen.
-      showError(item, body.error);
+    if (outcome === 'refused') {
+      // The server refused this value (4xx): sending it again gets the same answer, so stop and say what to do;
+      // what was typed stays on screen, with the message on its field.
+      showError(item, field, refusalText(body, label('refused')));
       setState(item, '');
       if (queue.pending.size > 0) return flush(queue);
       return;
@@ -289,7 +291,8 @@ function enhance(form: HTMLFormElement): void {
         }),
       );
       const empty = document.querySelector<HTMLElement>('[data-below-norm-empty]');
-      if (empty) empty.hidden = progress.belowNormItemKeys.length > 0;
+      // "All meet the norm" only when nothing is below it and nothing is "Kan niet beoordelen".
+      if (empty) empty.hidden = progress.belowNormItemKeys.length > 0 || (progress.cannotJudgeItemKeys ?? []).length > 0;
     }
     const summary = document.querySelector<HTMLElement>('[data-section-summary-count]');
     if (summary && progress.required > 0 && form.dataset['sectionKey'] === progress.sectionKey) {
@@ -388,15 +391,38 @@ function setState(item: HTMLElement, text: string): void {
   if (state && state.textContent !== text) state.textContent = text;
 }
 
-function showError(item: HTMLElement, message: string): void {
+/** The server's refusal on the field itself (above its control, as the no-JavaScript save shows it), not at the item's end. */
+function showError(item: HTMLElement, field: string, message: string): void {
   clearError(item);
   const error = element('div', 'utrecht-form-field-error-message q-autosave-error', message);
   error.dataset['autosaveError'] = '';
-  item.querySelector('[data-save-state]')?.before(error);
+  error.id = `${item.id}-${field}-autosave-error`;
+  const scope = item.querySelector<HTMLElement>(`[data-field="${CSS.escape(field)}"]`);
+  if (!scope) {
+    item.querySelector('[data-save-state]')?.before(error);
+    return;
+  }
+  if (scope instanceof HTMLFieldSetElement) {
+    const legend = scope.querySelector('legend');
+    if (legend) legend.after(error);
+    else scope.prepend(error);
+  } else if (scope instanceof HTMLInputElement || scope instanceof HTMLTextAreaElement) {
+    scope.before(error);
+    scope.setAttribute('aria-invalid', 'true');
+    scope.dataset['autosaveInvalid'] = scope.getAttribute('aria-describedby') ?? '';
+    scope.setAttribute('aria-describedby', `${error.id} ${scope.dataset['autosaveInvalid']}`.trim());
+  } else scope.prepend(error);
 }
 
 function clearError(item: HTMLElement): void {
   item.querySelector('[data-autosave-error]')?.remove();
+  for (const control of item.querySelectorAll<HTMLElement>('[data-autosave-invalid]')) {
+    const describedBy = control.dataset['autosaveInvalid'] ?? '';
+    if (describedBy) control.setAttribute('aria-describedby', describedBy);
+    else control.removeAttribute('aria-describedby');
+    control.removeAttribute('aria-invalid');
+    delete control.dataset['autosaveInvalid'];
+  }
 }
 
 function updateCounter(control: Element): void {

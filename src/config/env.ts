@@ -1,6 +1,6 @@
 /**
  * All configuration comes from the environment and is checked once at start.
- * A wrong setting stops the app with a message that names it (STYLE.md §5).
+ * A wrong setting stops the app with a message that names it (README "Configuration").
  */
 import path from 'node:path';
 import { z } from 'zod';

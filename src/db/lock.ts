@@ -1,6 +1,6 @@
 /**
  * PGlite has no lock between processes: two processes on one data folder silently
- * lose writes (STACK-NOTES.md). The process that opens the folder holds this lock file;
+ * lose writes (measured; docs/decisions/0002-postgres-and-pglite.md). The process that opens the folder holds this lock file;
  * a second one gets a clear error. A lock left by a process that no longer runs is taken over:
  * on this machine when its pid is gone; from another machine (a recreated container, a shared
  * volume) when its heartbeat — the file's modification time, refreshed every 30 seconds — is old.

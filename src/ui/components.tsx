@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 /**
  * Form and page building blocks with NL Design System (Utrecht) classes.
- * Error messages are shown both in the summary at the top and next to the field (STYLE.md "Interface patterns").
+ * Error messages are shown both in the summary at the top and next to the field (GOV.UK / NL Design System error summary pattern).
  */
 import type { Child } from 'hono/jsx';
 

@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-/** The one place where error codes become HTTP statuses and calm, translated pages (STYLE.md §8). */
+/** The one place where error codes become HTTP statuses and calm, translated pages (docs/conventions.md, "A route, step by step"). */
 import { AppError } from '../auth/app-error.js';
 import type { AppContext } from './context.js';
 import { translator } from './i18n.js';
@@ -12,6 +12,7 @@ const TITLES = {
   unauthenticated: ['forbiddenTitle', 'forbiddenBody'],
   csrf: ['csrfTitle', 'csrfBody'],
   too_many_requests: ['tooManyTitle', 'errorBody'],
+  payload_too_large: ['tooLargeTitle', 'tooLargeBody'],
   conflict: ['conflictTitle', 'errorBody'],
   invalid_state: ['invalidStateTitle', 'errorBody'],
   invalid_input: ['invalidInputTitle', 'errorBody'],

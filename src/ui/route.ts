@@ -9,7 +9,8 @@ import type { Principal } from '../auth/roles.js';
 import type { AppContext } from './context.js';
 
 export type Access =
-  | { kind: 'public' }
+  /** `cookieless`: a page for the public (src/features/public) — no session, no CSRF or language cookie, language from `?lang=`. */
+  | { kind: 'public'; cookieless?: boolean }
   | { kind: 'authenticated' }
   | {
       kind: 'permission';
@@ -29,11 +30,17 @@ export interface Authorized {
 
 export type Handler = (c: AppContext, auth: Authorized | null) => Response | Promise<Response>;
 
+export interface RouteOptions {
+  /** Largest request body this route reads, in bytes, checked before anything parses it (src/ui/request-guards.ts). */
+  maxBodyBytes?: number;
+}
+
 export interface RouteSpec {
   method: 'GET' | 'POST';
   path: string;
   access: Access;
   handler: Handler;
+  options?: RouteOptions;
 }
 
 export class RouteTable {
@@ -41,12 +48,32 @@ export class RouteTable {
   get(path: string, access: Access, handler: Handler): void {
     this.routes.push({ method: 'GET', path, access, handler });
   }
-  post(path: string, access: Access, handler: Handler): void {
-    this.routes.push({ method: 'POST', path, access, handler });
+  post(path: string, access: Access, handler: Handler, options?: RouteOptions): void {
+    this.routes.push({ method: 'POST', path, access, handler, ...(options ? { options } : {}) });
   }
 }
 
 export const publicAccess: Access = { kind: 'public' };
+/** Public and cookie-less: no session is read and no cookie is set; the language comes from the URL. */
+export const publicPage: Access = { kind: 'public', cookieless: true };
+
+/**
+ * Which route a GET request will reach, the way Hono picks it (the first declared route whose pattern matches),
+ * and whether that route is cookie-less. Built once per route table.
+ */
+export function cookielessMatcher(table: RouteTable): (method: string, pathname: string) => boolean {
+  const patterns = table.routes
+    .filter((route) => route.method === 'GET')
+    .map((route) => {
+      const parts = route.path.split('/').map((part) => (part === '*' ? '.*' : part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+      return { pattern: new RegExp(`^${parts.join('/')}/?$`), cookieless: route.access.kind === 'public' && route.access.cookieless === true };
+    });
+  if (!patterns.some((p) => p.cookieless)) return () => false;
+  return (method, pathname) => {
+    if (method !== 'GET' && method !== 'HEAD') return false;
+    return patterns.find((p) => p.pattern.test(pathname))?.cookieless ?? false;
+  };
+}
 export const signedIn: Access = { kind: 'authenticated' };
 
 export function permission(

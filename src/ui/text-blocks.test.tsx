@@ -23,4 +23,9 @@ describe('textBlocks', () => {
     const html = String(<TextBlocks text={'Regel 1\nRegel <2>\n\n- a\n- b'} />);
     expect(html).toBe('<p class="utrecht-paragraph">Regel 1<br/>Regel &lt;2&gt;</p><ul class="utrecht-unordered-list"><li class="utrecht-unordered-list__item">a</li><li class="utrecht-unordered-list__item">b</li></ul>');
   });
+
+  it('reflows a text wrapped in its file: single line breaks become spaces, paragraphs and lists stay', () => {
+    const html = String(<TextBlocks reflow text={'Welkom bij de vragenlijst. Vul de\nonderdelen in elke volgorde in.\n\n- a\n- b'} />);
+    expect(html).toBe('<p class="utrecht-paragraph">Welkom bij de vragenlijst. Vul de onderdelen in elke volgorde in.</p><ul class="utrecht-unordered-list"><li class="utrecht-unordered-list__item">a</li><li class="utrecht-unordered-list__item">b</li></ul>');
+  });
 });

@@ -32,10 +32,17 @@ export function textBlocks(text: string): TextBlock[] {
   return blocks;
 }
 
-export function TextBlocks(props: { text: string }) {
+/**
+ * `reflow`: a single line break inside a paragraph is a space, for texts from a template file whose lines were
+ * wrapped to fit the editor (the welcome texts); a blank line and a list still start a new block.
+ */
+export function TextBlocks(props: { text: string; reflow?: boolean }) {
   return (
     <>
       {textBlocks(props.text).map((block) =>
+        block.kind === 'lines' && props.reflow ? (
+          <p class="utrecht-paragraph">{block.lines.join(' ')}</p>
+        ) :
         block.kind === 'list' ? (
           <ul class="utrecht-unordered-list">
             {block.items.map((item) => (

@@ -12,6 +12,7 @@ import { questionnaireMatrixParams } from './matrix-questionnaire.js';
 import { cycleMatrixParams } from './matrix-cycle.js';
 import { documentMatrixParams } from './matrix-documents.js';
 import { registerMatrixParams } from './matrix-register.js';
+import { publicMatrixParams } from './matrix-public.js';
 import { insightMatrixParams } from './matrix-insight.js';
 import { otherTenantParams } from './matrix-other-tenant.js';
 
@@ -30,6 +31,7 @@ matrixParamProviders.push(questionnaireMatrixParams);
 matrixParamProviders.push(cycleMatrixParams);
 matrixParamProviders.push(documentMatrixParams);
 matrixParamProviders.push(registerMatrixParams);
+matrixParamProviders.push(publicMatrixParams);
 matrixParamProviders.push(insightMatrixParams);
 
 export async function matrixFixtures(testApp: TestApp): Promise<MatrixFixtures> {

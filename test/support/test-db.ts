@@ -1,7 +1,7 @@
 /**
  * A fresh, migrated database per test file: in-memory PGlite always, and a new
  * database on the PostgreSQL server when TEST_DATABASE_URL is set (CI sets it).
- * Never mock the database (STYLE.md).
+ * Never mock the database (docs/conventions.md "Tests").
  */
 import pg from 'pg';
 import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';

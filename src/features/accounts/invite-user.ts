@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { assertInScope } from '../../auth/policy.js';
 import { z } from 'zod';
 import { AppError } from '../../auth/app-error.js';
 import type { Role } from '../../auth/roles.js';
@@ -10,7 +10,7 @@ import { queueMail } from '../../mail/send-mail-job.js';
 import type { Authorized } from '../../ui/route.js';
 import { translator, type Locale, type Translate } from '../../ui/i18n.js';
 import { uiMessages } from '../../ui/messages.js';
-import { boards, partnerships, schools } from '../partnerships/schema.js';
+import { findBoardInPartnership, findSchoolInPartnership, getPartnership } from '../partnerships/repository.js';
 import { accountsMessages } from './messages.js';
 import { findUserByEmail, insertMembership, insertUser, insertUserToken, normalizeEmail } from './repository.js';
 
@@ -41,6 +41,7 @@ export async function inviteUser(options: {
   locale: Locale;
 }): Promise<{ userId: string; isNewUser: boolean }> {
   const { db, clock, auth, partnershipId, input } = options;
+  assertInScope('inviteUser', auth, { partnershipId });
   const now = clock.now();
   const t = translator(accountsMessages, options.locale);
   const ui = translator(uiMessages, options.locale);
@@ -97,20 +98,16 @@ export async function inviteUser(options: {
 
 async function resolvePlace(db: Database, partnershipId: string, role: (typeof INVITABLE_ROLES)[number], placeId: string | undefined, t: Translate<keyof typeof accountsMessages.nl>) {
   if (role === 'partnership_admin') {
-    const [row] = await db.select({ name: partnerships.name }).from(partnerships).where(eq(partnerships.id, partnershipId));
+    const row = await getPartnership(db, partnershipId);
     if (!row) throw new AppError('not_found');
     return { name: row.name, columns: { partnershipId } };
   }
   if (role === 'board_user') {
-    const [row] = placeId
-      ? await db.select({ name: boards.name }).from(boards).where(and(eq(boards.id, placeId), eq(boards.partnershipId, partnershipId)))
-      : [];
+    const row = placeId ? await findBoardInPartnership(db, partnershipId, placeId) : null;
     if (!row) throw new AppError('invalid_input', t('chooseInviteBoard'), { field: 'placeId' });
     return { name: row.name, columns: { boardId: placeId } };
   }
-  const [row] = placeId
-    ? await db.select({ name: schools.name }).from(schools).where(and(eq(schools.id, placeId), eq(schools.partnershipId, partnershipId)))
-    : [];
+  const row = placeId ? await findSchoolInPartnership(db, partnershipId, placeId) : null;
   if (!row) throw new AppError('invalid_input', t('chooseInviteSchool'), { field: 'placeId' });
   return { name: row.name, columns: { schoolId: placeId } };
 }

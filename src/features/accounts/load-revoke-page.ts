@@ -1,4 +1,5 @@
 /** The question before revoking one role: whose role, where. */
+import { assertInScope } from '../../auth/policy.js';
 import { AppError } from '../../auth/app-error.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
@@ -12,7 +13,7 @@ export interface RevokePage {
 
 export async function loadRevokePage(options: { db: Database; auth: Authorized; partnershipId: string; membershipId: string }): Promise<RevokePage> {
   const { db, auth, partnershipId } = options;
-  if (auth.scope.level === 'platform' || auth.scope.partnershipId !== partnershipId) throw new AppError('not_found');
+  assertInScope('loadRevokePage', auth, { partnershipId });
   const partnership = await getPartnership(db, partnershipId);
   const membership = partnership ? await findMembershipInPartnership(db, partnershipId, options.membershipId) : null;
   if (!partnership || !membership) throw new AppError('not_found');

@@ -1,4 +1,5 @@
 /** Everything the SWV's user management page shows: its people with their roles, and the places one can be invited to. */
+import { assertInScope } from '../../auth/policy.js';
 import { AppError } from '../../auth/app-error.js';
 import { queryAll, type Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
@@ -14,7 +15,7 @@ export interface UsersPage {
 
 export async function loadUsersPage(options: { db: Database; auth: Authorized; partnershipId: string }): Promise<UsersPage> {
   const { db, auth, partnershipId } = options;
-  if (auth.scope.level === 'platform' || auth.scope.partnershipId !== partnershipId) throw new AppError('not_found');
+  assertInScope('loadUsersPage', auth, { partnershipId });
   const partnership = await getPartnership(db, partnershipId);
   if (!partnership) throw new AppError('not_found');
   const [people, boards, schools] = await queryAll(db, [

@@ -6,7 +6,7 @@ import { queueMail } from '../../mail/send-mail-job.js';
 import { translator, type Locale } from '../../ui/i18n.js';
 import { accountsMessages } from './messages.js';
 import { recordAndCheckAttempt } from './rate-limit.js';
-import { findUserByEmail, insertUserToken, normalizeEmail } from './repository.js';
+import { expireUserTokens, findUserByEmail, insertUserToken, normalizeEmail } from './repository.js';
 
 export const RESET_HOURS = 2;
 export const MAX_RESETS_PER_ADDRESS = 3;
@@ -43,6 +43,8 @@ export async function requestPasswordReset(options: {
   const token = randomToken();
   const now = clock.now();
   await db.transaction(async (tx) => {
+    // A newer link voids every older one: a mail lying around must not set a password for two more hours.
+    await expireUserTokens(tx, user.id, 'password_reset', now);
     await insertUserToken(tx, {
       tokenHash: sha256(token),
       userId: user.id,

@@ -1,3 +1,4 @@
+import { assertInScope } from '../../auth/policy.js';
 import { AppError } from '../../auth/app-error.js';
 import { randomToken, sha256 } from '../../auth/tokens.js';
 import { recordAudit } from '../../audit/record-audit.js';
@@ -16,6 +17,7 @@ import { expireUserTokens, findUserInPartnership, insertUserToken } from './repo
  */
 export async function resendInvitation(options: { db: Database; clock: Clock; auth: Authorized; partnershipId: string; userId: string; baseUrl: string; locale: Locale }): Promise<{ email: string }> {
   const { db, clock, auth, partnershipId } = options;
+  assertInScope('resendInvitation', auth, { partnershipId });
   const t = translator(accountsMessages, options.locale);
   const now = clock.now();
   return db.transaction(async (tx) => {

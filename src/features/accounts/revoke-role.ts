@@ -1,3 +1,4 @@
+import { assertInScope } from '../../auth/policy.js';
 import { AppError } from '../../auth/app-error.js';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { Clock } from '../../config/clock.js';
@@ -13,6 +14,7 @@ import { countAdminRoles, deleteMembership, findMembershipInPartnership } from '
  */
 export async function revokeRole(options: { db: Database; clock: Clock; auth: Authorized; partnershipId: string; membershipId: string; locale: Locale }): Promise<{ userName: string; placeName: string }> {
   const { db, clock, auth, partnershipId } = options;
+  assertInScope('revokeRole', auth, { partnershipId });
   const t = translator(accountsMessages, options.locale);
   return db.transaction(async (tx) => {
     const membership = await findMembershipInPartnership(tx, partnershipId, options.membershipId);

@@ -72,3 +72,36 @@ export const loginAttempts = pgTable(
   },
   (t) => [index('login_attempts_key_time').on(t.key, t.attemptedAt)],
 );
+
+/**
+ * An SWV's invitation of an e-mail address that already has an account (issue 16): the role is added only
+ * when the person accepts it through the e-mailed link. The SWV sees only this row (the name it typed and
+ * whether its own invitation was accepted), never the account's name or state.
+ */
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: text('id').primaryKey(),
+    partnershipId: text('partnership_id')
+      .notNull()
+      .references(() => partnerships.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ['partnership_admin', 'board_user', 'school_editor', 'council_member'] }).notNull(),
+    boardId: text('board_id').references(() => boards.id),
+    schoolId: text('school_id').references(() => schools.id),
+    /** The e-mail address and name as the inviting SWV typed them. */
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    /** SHA-256 of the link's token. */
+    tokenHash: text('token_hash').notNull().unique(),
+    invitedBy: text('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** Set once: accepted, declined (by the person) or cancelled (by the SWV). */
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    outcome: text('outcome', { enum: ['accepted', 'declined', 'cancelled'] }),
+  },
+  (t) => [index('invitations_partnership').on(t.partnershipId), index('invitations_user').on(t.userId)],
+);

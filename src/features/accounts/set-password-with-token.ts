@@ -4,7 +4,7 @@ import { sha256 } from '../../auth/tokens.js';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
-import { consumeUserToken, deleteSessionsOfUser, updatePassword } from './repository.js';
+import { consumeUserToken, deleteSessionsOfUser, expireUserTokens, updatePassword } from './repository.js';
 import { startSession } from './sessions.js';
 
 /** Accepting an invitation and resetting a password both end here: a one-time link sets the password and signs in. */
@@ -16,6 +16,8 @@ export async function setPasswordWithToken(options: { db: Database; clock: Clock
     const token = await consumeUserToken(tx, sha256(options.token), now);
     if (!token) throw new AppError('not_found');
     await updatePassword(tx, token.userId, passwordHash);
+    // Once a password is set, every other open reset link of this user is void (an older mail must not reset it again).
+    await expireUserTokens(tx, token.userId, 'password_reset', now);
     await deleteSessionsOfUser(tx, token.userId);
     await recordAudit(tx, {
       at: now,

@@ -4,7 +4,7 @@
  * "Gewijzigd – controleer uw antwoord"). Only while the school may edit, and only for an item marked so.
  */
 import { AppError } from '../../auth/app-error.js';
-import { requireAccess } from '../../auth/policy.js';
+import { assertInScope } from '../../auth/policy.js';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
@@ -21,8 +21,8 @@ export async function confirmCarriedAnswer(options: { db: Database; clock: Clock
   const { db, auth, itemKey } = options;
   const now = options.clock.now();
   return db.transaction(async (tx) => {
-    const { scope, state } = await profileScope(tx, options.profileId);
-    requireAccess({ principal: auth.principal, permission: 'profile.edit', scope, state });
+    const { scope } = await profileScope(tx, options.profileId);
+    assertInScope('confirmCarriedAnswer', auth, { schoolId: scope.schoolId });
     // Locked like a submit does, so a confirmation cannot slip in after the profile became final.
     const profile = await lockProfile(tx, options.profileId);
     if (!profile) throw new AppError('not_found');

@@ -13,6 +13,18 @@ const TEXTS: Record<string, string> = {
   population: 'Een gemengde wijk; ongeveer een kwart van de leerlingen groeit meertalig op. Het aantal leerlingen met een ontwikkelingsperspectief is de laatste jaren licht gestegen.',
 };
 
+/** Answers to the free-text items with a role (template `role`), as a real school writes them: they reach the parent poster and the school guide. */
+const ROLE_TEXTS: Partial<Record<NonNullable<Item['role']>, string>> = {
+  limits:
+    'Een kind dat de hele dag één-op-één begeleiding nodig heeft, kunnen wij die hulp niet bieden. Ook verpleegkundige handelingen, zoals sondevoeding, kunnen wij niet zelf doen. Ons gebouw heeft geen lift, dus de lokalen boven zijn niet bereikbaar met een rolstoel. Past onze school niet bij wat uw kind nodig heeft? Dan zoeken wij samen met u en het samenwerkingsverband naar een school die wel past.',
+  extraSupport:
+    'Twee keer per week werkt een onderwijsassistent met kleine groepjes aan lezen en rekenen. Kinderen die snel leren, gaan één ochtend per week naar de plusklas. Onze gedragsspecialist begeleidt kinderen die moeite hebben met samenwerken of met hun emoties, en helpt de leerkracht in de klas.',
+  parentInvolvement:
+    'Aan het begin van het schooljaar hebben wij met alle ouders een startgesprek. Maken wij ons zorgen over uw kind, dan bellen wij u dezelfde week. Bij extra hulp maken wij samen met u een plan en bespreken wij dat na zes tot acht weken.',
+  ambitions:
+    'Vanaf volgend schooljaar willen wij een taalklas voor nieuwkomers openen. Het team volgt daarvoor scholing in lesgeven aan meertalige kinderen.',
+};
+
 const GENERIC = [
   'Wij bespreken dit elk jaar met het team en leggen de afspraken vast in de schoolgids.',
   'De intern begeleider coördineert dit; leerkrachten worden begeleid met collegiale consultatie en klassenbezoeken.',
@@ -34,7 +46,8 @@ function hash(text: string): number {
 
 function textFor(item: Item, seed: string): string {
   const fixed = Object.entries(TEXTS).find(([key]) => item.key.includes(key));
-  const text = fixed ? fixed[1] : GENERIC[hash(seed + item.key) % GENERIC.length]!;
+  const byRole = item.role ? ROLE_TEXTS[item.role] : undefined;
+  const text = byRole ?? (fixed ? fixed[1] : GENERIC[hash(seed + item.key) % GENERIC.length]!);
   const max = item.maxLength ?? (item.kind === 'text' ? 300 : 4000);
   return text.length > max ? text.slice(0, max) : text;
 }

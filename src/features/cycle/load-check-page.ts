@@ -1,13 +1,18 @@
-/** "Controleer uw antwoorden" before submitting: every answer in words, what is still missing, and whether submitting is possible now. */
+/**
+ * "Controleer uw antwoorden": the one check page (/profielen/:id/controleren) — every answer in words with its status
+ * against the norm, what is still missing, and (for whoever may submit, while the round runs) the submit button.
+ */
+import { can } from '../../auth/policy.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
 import { listAnswers } from '../questionnaire/answers-repository.js';
 import { computeCompleteness } from '../questionnaire/completeness.js';
-import { describeAnswer } from '../templates/model/answer.js';
+import { describeAnswer, evaluateNorm, type NormStatus } from '../templates/model/answer.js';
 import { amsterdamDate, profileEditability, type Editability } from './editability.js';
 import { describeAmbitionPlain } from './profile-changes.js';
 import { loadProfileContext } from './profile-context.js';
+import { ACTION_RULES } from './transition-rules.js';
 
 export interface CheckRow {
   key: string;
@@ -16,6 +21,9 @@ export interface CheckRow {
   words: string;
   /** The ambition in words (target option as its label), or null. */
   ambition: string | null;
+  /** The answer against the SWV's norm and the national norm ('cannot-judge' is shown as such, never as meeting it). */
+  normStatus: NormStatus;
+  nationalNormStatus: NormStatus;
 }
 
 export interface CheckSection {
@@ -30,6 +38,9 @@ export interface CheckPage {
   profile: { id: string; schoolId: string; schoolYear: string; partnershipId: string };
   schoolName: string;
   editability: Editability;
+  /** This viewer may change answers now (the "wijzigen" links) and submit the profile now (the submit section). */
+  canEdit: boolean;
+  canSubmit: boolean;
   sections: CheckSection[];
   missing: Array<{ sectionKey: string; key: string; title: string }>;
   /** The deadline passed; `lateAllowed` says whether the round still takes submissions. */
@@ -40,23 +51,36 @@ export interface CheckPage {
 
 export async function loadCheckPage(options: { db: Database; clock: Clock; auth: Authorized; profileId: string }): Promise<CheckPage> {
   const { db, clock } = options;
-  const { profile, school, cycle, template } = await loadProfileContext(db, options.auth, options.profileId);
+  const { profile, school, cycle, template, scope } = await loadProfileContext(db, options.auth, options.profileId);
   const stored = await listAnswers(db, profile.id);
   const completeness = computeCompleteness(template, stored.answers, stored.limits);
   const now = clock.now();
   const editability = profileEditability({ status: profile.status, opensOn: cycle?.opensOn ?? null, closesOn: cycle?.closesOn ?? null, now });
   const titles = new Map(template.sections.flatMap((section) => section.items.map((item) => [item.key, item.title] as const)));
   const late = cycle !== null && amsterdamDate(now) > cycle.submitDeadline;
+  const state = { profileStatus: profile.status };
+  const canEdit = editability.editable && can(options.auth.principal, 'profile.edit', scope, state);
+  const canSubmit =
+    editability.editable && (ACTION_RULES.submit.from as readonly string[]).includes(profile.status) && can(options.auth.principal, ACTION_RULES.submit.permission, scope, state);
   return {
     profile: { id: profile.id, schoolId: profile.schoolId, schoolYear: profile.schoolYear, partnershipId: profile.partnershipId },
     schoolName: school.name,
     editability,
+    canEdit,
+    canSubmit,
     sections: template.sections.map((section) => ({
       key: section.key,
       title: section.title,
       rows: section.items.map((item) => {
         const answer = stored.answers[item.key];
-        return { key: item.key, title: item.title, words: answer ? describeAnswer(template, item, answer.value) : '', ambition: describeAmbitionPlain(template, item, answer?.ambition) };
+        return {
+          key: item.key,
+          title: item.title,
+          words: answer ? describeAnswer(template, item, answer.value) : '',
+          ambition: describeAmbitionPlain(template, item, answer?.ambition),
+          normStatus: evaluateNorm(item, answer),
+          nationalNormStatus: evaluateNorm(item, answer, 'national'),
+        };
       }),
       limits: section.asksLimits ? (stored.limits[section.key] ?? '') : null,
     })),

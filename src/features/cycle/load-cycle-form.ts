@@ -3,7 +3,7 @@
  * and the values to start with (the round's own, or a proposal for the next school year).
  */
 import { AppError } from '../../auth/app-error.js';
-import { requireAccess } from '../../auth/policy.js';
+import { assertInScope } from '../../auth/policy.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
@@ -60,7 +60,7 @@ export async function loadCycleForm(options: {
   calendarKey?: string | null;
 }): Promise<CycleFormPage> {
   const { db, auth, partnershipId } = options;
-  requireAccess({ principal: auth.principal, permission: 'cycle.manage', scope: { level: 'partnership', partnershipId } });
+  assertInScope('loadCycleForm', auth, { partnershipId });
   const partnership = await getPartnership(db, partnershipId);
   if (!partnership) throw new AppError('not_found');
   const cycles = await listCycles(db, partnershipId);

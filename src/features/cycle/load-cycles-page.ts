@@ -1,6 +1,6 @@
 /** The SWV's list of SOP rounds (cycle settings page): each round's dates and state, and what the admin may do with it. */
 import { AppError } from '../../auth/app-error.js';
-import { requireAccess } from '../../auth/policy.js';
+import { assertInScope } from '../../auth/policy.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
@@ -35,7 +35,7 @@ export function cycleState(cycle: Pick<CycleRow, 'closesOn' | 'openedAt'>, today
 
 export async function loadCyclesPage(options: { db: Database; clock: Clock; auth: Authorized; partnershipId: string }): Promise<CyclesPage> {
   const { db, auth, partnershipId } = options;
-  requireAccess({ principal: auth.principal, permission: 'cycle.manage', scope: { level: 'partnership', partnershipId } });
+  assertInScope('loadCyclesPage', auth, { partnershipId });
   const partnership = await getPartnership(db, partnershipId);
   if (!partnership) throw new AppError('not_found');
   const today = amsterdamDate(options.clock.now());

@@ -4,7 +4,7 @@
  * come in one query (not one per school), so the page costs the same few round trips for 7 or 700 schools.
  */
 import { AppError } from '../../auth/app-error.js';
-import { can, requireAccess, type Scope } from '../../auth/policy.js';
+import { assertInScope, can, type Scope } from '../../auth/policy.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
@@ -58,7 +58,7 @@ export async function loadProgressPage(options: { db: Database; clock: Clock; au
   let board: { id: string; name: string } | null = null;
   if ('partnershipId' in place) {
     scope = { level: 'partnership', partnershipId: place.partnershipId };
-    requireAccess({ principal: auth.principal, permission: 'partnership.view', scope });
+    assertInScope('loadProgressPage', auth, { partnershipId: place.partnershipId });
     const partnership = await getPartnership(db, place.partnershipId);
     if (!partnership) throw new AppError('not_found');
     placeName = partnership.name;
@@ -66,7 +66,7 @@ export async function loadProgressPage(options: { db: Database; clock: Clock; au
     const row = await getBoard(db, place.boardId);
     if (!row) throw new AppError('not_found');
     scope = { level: 'board', partnershipId: row.partnershipId, boardId: row.id };
-    requireAccess({ principal: auth.principal, permission: 'board.view', scope });
+    assertInScope('loadProgressPage.board', auth, { boardId: row.id });
     placeName = row.name;
     board = { id: row.id, name: row.name };
   }

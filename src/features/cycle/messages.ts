@@ -171,6 +171,7 @@ export const cycleMessages = defineMessages(
     // Check your answers
     checkTitle: 'Controleer uw antwoorden',
     checkIntro: 'Kijk alle antwoorden nog eens na. Na het indienen is het SOP definitief en kan de school het niet meer wijzigen.',
+    checkIntroReadOnly: 'Hier staan alle antwoorden van de school, met wat nog ontbreekt.',
     change: 'wijzigen',
     changeItem: '{title} wijzigen',
     notAnswered: 'Niet ingevuld',
@@ -427,6 +428,7 @@ export const cycleMessages = defineMessages(
     responded: 'Your answer has been saved.',
     checkTitle: 'Check your answers',
     checkIntro: 'Check all answers once more. After submitting the SOP is final and the school can no longer change it.',
+    checkIntroReadOnly: "Here are all the school's answers, with what is still missing.",
     change: 'change',
     changeItem: 'Change {title}',
     notAnswered: 'Not answered',

@@ -1,5 +1,5 @@
 import { AppError } from '../../auth/app-error.js';
-import { requireAccess } from '../../auth/policy.js';
+import { assertInScope } from '../../auth/policy.js';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database, DbOrTx } from '../../db/client.js';
@@ -28,7 +28,7 @@ export async function openCycle(options: {
   schoolYear: string;
 }): Promise<{ created: number; skipped: number }> {
   const { db, clock, auth, partnershipId, schoolYear } = options;
-  if (auth !== 'system') requireAccess({ principal: auth.principal, permission: 'cycle.manage', scope: { level: 'partnership', partnershipId } });
+  if (auth !== 'system') assertInScope('openCycle', auth, { partnershipId });
   const now = clock.now();
   const today = amsterdamDate(now);
   return db.transaction(async (tx) => {
@@ -73,12 +73,20 @@ export async function prepareProfiles(tx: DbOrTx, cycle: CycleRow, now: Date): P
  * A school added while a cycle runs (opened, not closed) gets its profile at once, prefilled like at
  * opening (a new school has no earlier profile: it starts empty). Called in addSchool's transaction.
  */
-export async function prepareProfileForNewSchool(tx: DbOrTx, event: { schoolId: string; partnershipId: string; actorUserId: string | null; now: Date }): Promise<string | null> {
+/**
+ * Schools added while a cycle runs (by hand or by a DUO import) get their profiles at once, in the adding transaction.
+ * The running cycle and its template are looked up once for all of them.
+ */
+export async function prepareProfilesForNewSchools(tx: DbOrTx, event: { schoolIds: string[]; partnershipId: string; actorUserId: string | null; now: Date }): Promise<string[]> {
   const today = amsterdamDate(event.now);
   const running = (await listCycles(tx, event.partnershipId)).find((cycle) => cycle.openedAt && cycle.opensOn <= today && today < cycle.closesOn);
-  if (!running) return null;
-  const result = await (await profilePreparer(tx, running, event.now))(event.schoolId);
-  if (result.created) {
+  if (!running) return [];
+  const prepare = await profilePreparer(tx, running, event.now);
+  const profileIds: string[] = [];
+  for (const schoolId of event.schoolIds) {
+    const result = await prepare(schoolId);
+    profileIds.push(result.profileId);
+    if (!result.created) continue;
     await recordAudit(tx, {
       at: event.now,
       actorUserId: event.actorUserId,
@@ -86,10 +94,10 @@ export async function prepareProfileForNewSchool(tx: DbOrTx, event: { schoolId: 
       action: 'cycle.prepareProfile',
       entityType: 'profile',
       entityId: result.profileId,
-      after: { schoolId: event.schoolId, schoolYear: running.schoolYear },
+      after: { schoolId, schoolYear: running.schoolYear },
     });
   }
-  return result.profileId;
+  return profileIds;
 }
 
 /** Returns a function that creates (and prefills) one school's profile for the cycle, unless it exists. */

@@ -10,16 +10,16 @@ import { schoolPageSections } from '../partnerships/school-page-sections.js';
 import { findProfile } from '../questionnaire/profiles-repository.js';
 import { amsterdamDate, formatDutchDate } from './editability.js';
 import { cycleMessages } from './messages.js';
-import { prepareProfileForNewSchool } from './open-cycle.js';
+import { prepareProfilesForNewSchools } from './open-cycle.js';
 import { cycleJobs } from './reminders.js';
 import { listCycles } from './repository.js';
 import { ProfileStatusTag } from './views/shared.js';
 
 jobProviders.push((deps) => cycleJobs(deps));
 
-// A school added mid-cycle gets its profile in the same transaction.
+// Schools added mid-cycle get their profiles in the same transaction.
 schoolAddedHooks.push(async (tx, event) => {
-  await prepareProfileForNewSchool(tx, event);
+  await prepareProfilesForNewSchools(tx, event);
 });
 
 partnershipLinkProviders.push((partnershipId, locale) => [

@@ -1,5 +1,5 @@
 /**
- * Which of last year's final answers a new profile starts with (DOMAIN.md "The yearly cycle", step 1).
+ * Which of last year's final answers a new profile starts with (docs/domain.md "The yearly cycle", step 1).
  * An answer carries over when its item is unchanged in what can be answered and the value is still valid:
  * - carryOver 'keep' (only the norm, the section or details around it changed): carried over as it is;
  * - carryOver 'check' (the title, help text or hint was reworded; issue 10's decision: fixing a typo must

@@ -3,7 +3,7 @@
  * authorization check of the request's profile id against the route's permission (outsiders 404).
  */
 import { AppError } from '../../auth/app-error.js';
-import { requireAccess, type Scope } from '../../auth/policy.js';
+import { assertInScope, type Scope } from '../../auth/policy.js';
 import { queryAll, type DbOrTx } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
 import { getSchool } from '../partnerships/repository.js';
@@ -26,7 +26,7 @@ export async function loadProfileContext(db: DbOrTx, auth: Authorized, profileId
   const school = await getSchool(db, profile.schoolId);
   if (!school) throw new AppError('not_found');
   const scope = { level: 'school' as const, partnershipId: profile.partnershipId, boardId: school.boardId, schoolId: school.id };
-  requireAccess({ principal: auth.principal, permission: auth.permission, scope, state: { profileStatus: profile.status } });
+  assertInScope('loadProfileContext', auth, { schoolId: school.id });
   const [cycle, template] = await queryAll(db, [() => getCycleFor(db, profile.partnershipId, profile.schoolYear), () => loadTemplateDefinition(db, profile.templateVersionId)]);
   return { profile, school: { id: school.id, name: school.name }, cycle, template, scope };
 }

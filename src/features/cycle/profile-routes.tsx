@@ -113,7 +113,9 @@ function transitionRoute<S extends z.ZodType>(form: CycleFormName, schema: S | n
 export function registerProfileCycleRoutes(table: RouteTable): void {
   const view = permission('profile.view', fromProfileParam);
 
-  table.get('/profielen/:profileId/indienen', transitionAccess('submit'), (c, auth) => checkPage(c, auth));
+  // One check page for everyone who may read the profile; the submit button shows only to whoever may submit now.
+  table.get('/profielen/:profileId/controleren', view, (c, auth) => checkPage(c, auth));
+  table.get('/profielen/:profileId/indienen', transitionAccess('submit'), (c) => c.redirect(`/profielen/${c.req.param('profileId')}/controleren`, 303));
   table.post('/profielen/:profileId/indienen', transitionAccess('submit'), async (c, auth) => {
     try {
       await submitProfile({ ...deps(c, auth), baseUrl: baseUrl(c) });

@@ -1,5 +1,5 @@
 /**
- * The one source of a profile's status in words and tones (STYLE.md "Status tags": the same Dutch words
+ * The one source of a profile's status in words and tones (status tags: the same Dutch words
  * everywhere). Screens (questionnaire, cycle), documents (SOP .docx/PDF) and e-mails all read these;
  * the words follow issue 5: niet begonnen → bezig → ingediend → advies MR vastgelegd →
  * vastgesteld door het bestuur → gepubliceerd.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../auth/app-error.js';
-import { requireAccess } from '../../auth/policy.js';
+import { assertInScope } from '../../auth/policy.js';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
@@ -70,7 +70,7 @@ function assertNoOverlap(others: CycleRow[], input: { schoolYear: string; opensO
  */
 export async function saveCycle(options: { db: Database; clock: Clock; auth: Authorized; partnershipId: string; input: CycleSettingsInput; mode: 'create' | 'update' }): Promise<string> {
   const { db, clock, auth, partnershipId, input } = options;
-  requireAccess({ principal: auth.principal, permission: 'cycle.manage', scope: { level: 'partnership', partnershipId } });
+  assertInScope('saveCycle', auth, { partnershipId });
   const now = clock.now();
   const today = amsterdamDate(now);
   const allowLateSubmission = input.allowLateSubmission ?? false;

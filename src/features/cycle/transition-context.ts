@@ -4,13 +4,13 @@
  * so an outsider learns nothing and an insider hears the most useful reason).
  */
 import { AppError } from '../../auth/app-error.js';
-import type { Scope } from '../../auth/policy.js';
+import { assertInScope, type Scope } from '../../auth/policy.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
 import { profileScope } from '../questionnaire/scopes.js';
 import type { ProfileStatus } from '../questionnaire/schema.js';
 import { getCycleFor, lockProfile, type CycleProfileRow, type CycleRow } from './repository.js';
-import { assertInsider, assertRole, assertStatus, assertWithinCycle, t, type CycleAction } from './transition-rules.js';
+import { assertRole, assertStatus, assertWithinCycle, t, type CycleAction } from './transition-rules.js';
 
 export interface TransitionContext {
   profile: CycleProfileRow;
@@ -20,7 +20,7 @@ export interface TransitionContext {
 
 export async function beginTransition(tx: DbOrTx, auth: Authorized, profileId: string, action: CycleAction, now: Date): Promise<TransitionContext> {
   const { scope } = await profileScope(tx, profileId);
-  assertInsider(auth.principal, scope);
+  assertInScope('beginTransition', auth, { schoolId: scope.schoolId });
   const profile = await lockProfile(tx, profileId);
   if (!profile) throw new AppError('not_found');
   const cycle = await getCycleFor(tx, profile.partnershipId, profile.schoolYear);

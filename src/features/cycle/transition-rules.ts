@@ -1,5 +1,5 @@
 /**
- * Who may move a profile from which state to which, and when (DOMAIN.md "The yearly cycle").
+ * Who may move a profile from which state to which, and when (docs/domain.md "The yearly cycle").
  * Pure rules, shared by every transition use case; refusals say why and what to do.
  */
 import { AppError } from '../../auth/app-error.js';
@@ -53,11 +53,6 @@ export function assertStatus(action: CycleAction, status: ProfileStatus): void {
   if (!(rule.from as readonly ProfileStatus[]).includes(status)) {
     throw new AppError('invalid_state', t(rule.state, { status: PROFILE_STATUS_LABELS.nl[status] }));
   }
-}
-
-/** Outsiders get 404 (nothing reveals the profile exists). */
-export function assertInsider(principal: Principal, scope: Scope): void {
-  if (rolesAt(principal, scope).length === 0) throw new AppError('not_found');
 }
 
 /** Insiders without the role get 403 with a message naming who can do it. */

@@ -14,6 +14,14 @@ export const demoPartnership = {
     email: 'steunpunt@swv-voorbeeldstad.nl',
     website: 'https://www.swv-voorbeeldstad.nl/steunpunt',
   },
+  publicInfo: {
+    registration:
+      'U meldt uw kind schriftelijk aan bij de school van uw keuze, het liefst tien weken voor de dag dat uw kind naar school gaat.\n\nVertel de school bij de aanmelding of u denkt dat uw kind extra hulp nodig heeft. Dan kan de school goed kijken wat uw kind nodig heeft.',
+    dutyOfCare:
+      'Heeft uw kind extra hulp nodig? Dan zoekt de school waar u uw kind aanmeldt een goede plek. Dat heet zorgplicht. Kan de school zelf niet de hulp bieden die uw kind nodig heeft? Dan zoekt de school samen met u een andere school die dat wel kan.\n\nDe school heeft zes weken voor dat besluit. Soms mag de school daar vier weken bij nemen.',
+    whereToTurn:
+      'Praat eerst met de leerkracht of de intern begeleider. Komt u er samen niet uit? Het Ouder- en Jeugdsteunpunt helpt u gratis. U kunt ook een onderwijsconsulent vragen om mee te denken (www.onderwijsconsulenten.nl).\n\nBent u het niet eens met een besluit van de school? Dan kunt u naar de Geschillencommissie passend onderwijs (www.onderwijsgeschillen.nl).',
+  },
 };
 
 export const demoDistricts = ['Centrum', 'Noord', 'Zuid'] as const;
@@ -36,27 +44,27 @@ export const demoSchools = [
 export type DemoSchoolKey = (typeof demoSchools)[number]['key'];
 
 /** Who to ask for what at each demo school (staff only; on the posters and in the SOP). Made-up people. */
-export const demoSchoolContacts: Record<DemoSchoolKey, Array<{ name: string; role: string; topic: string; email: string | null }>> = {
+export const demoSchoolContacts: Record<DemoSchoolKey, Array<{ name: string; role: string; topic: string; email: string | null; showToParents?: boolean }>> = {
   regenboog: [
-    { name: 'Fatima el Idrissi', role: 'Intern begeleider', topic: 'Extra ondersteuning, aanmelding en overleg met ouders', email: 'ib@regenboog.example' },
-    { name: 'Jeroen Smit', role: 'Directeur', topic: 'Toelating, klachten en het schoolondersteuningsprofiel', email: 'directie@regenboog.example' },
+    { name: 'Fatima el Idrissi', role: 'Intern begeleider', topic: 'Extra ondersteuning, aanmelding en overleg met ouders', email: 'ib@regenboog.example', showToParents: true },
+    { name: 'Jeroen Smit', role: 'Directeur', topic: 'Toelating, klachten en het schoolondersteuningsprofiel', email: 'directie@regenboog.example', showToParents: true },
     { name: 'Annelies Bakker', role: 'Gedragsspecialist', topic: 'Gedrag in de groep en sociaal-emotionele ontwikkeling', email: null },
     { name: 'Sander Mulder', role: 'Anti-pestcoördinator', topic: 'Pesten en sociale veiligheid', email: 'veiligheid@regenboog.example' },
   ],
   vlinder: [
-    { name: 'Marieke Post', role: 'Intern begeleider', topic: 'Extra ondersteuning en handelingsplannen', email: 'ib@vlinder.example' },
+    { name: 'Marieke Post', role: 'Intern begeleider', topic: 'Extra ondersteuning en handelingsplannen', email: 'ib@vlinder.example', showToParents: true },
     { name: 'Tom Hendriks', role: 'Directeur', topic: 'Toelating en contact met het samenwerkingsverband', email: 'directie@vlinder.example' },
   ],
-  klimop: [{ name: 'Ilse Vermeer', role: 'Intern begeleider', topic: 'Extra ondersteuning, dyslexie en dyscalculie', email: 'ib@klimop.example' }],
+  klimop: [{ name: 'Ilse Vermeer', role: 'Intern begeleider', topic: 'Extra ondersteuning, dyslexie en dyscalculie', email: 'ib@klimop.example', showToParents: true }],
   horizon: [
-    { name: 'Yusuf Demir', role: 'Intern begeleider', topic: 'Extra ondersteuning en meer- en hoogbegaafdheid', email: 'ib@horizon.example' },
+    { name: 'Yusuf Demir', role: 'Intern begeleider', topic: 'Extra ondersteuning en meer- en hoogbegaafdheid', email: 'ib@horizon.example', showToParents: true },
     { name: 'Petra de Boer', role: 'Taalspecialist', topic: 'Taal, lezen en NT2', email: null },
   ],
-  'sint-jozef': [{ name: 'Karin Willems', role: 'Intern begeleider', topic: 'Extra ondersteuning en aanmelding', email: 'ib@sintjozef.example' }],
-  fontein: [{ name: 'Bart Jacobs', role: 'Intern begeleider', topic: 'Extra ondersteuning en overleg met jeugdhulp', email: 'ib@fontein.example' }],
+  'sint-jozef': [{ name: 'Karin Willems', role: 'Intern begeleider', topic: 'Extra ondersteuning en aanmelding', email: 'ib@sintjozef.example', showToParents: true }],
+  fontein: [{ name: 'Bart Jacobs', role: 'Intern begeleider', topic: 'Extra ondersteuning en overleg met jeugdhulp', email: 'ib@fontein.example', showToParents: true }],
   wereldwijzer: [
-    { name: 'Nadia Bouzid', role: 'Intern begeleider', topic: 'Extra ondersteuning, ook voor peuters (vve)', email: 'ib@wereldwijzer.example' },
-    { name: 'Ruud van Dam', role: 'Directeur', topic: 'Toelating en het schoolondersteuningsprofiel', email: 'directie@wereldwijzer.example' },
+    { name: 'Nadia Bouzid', role: 'Intern begeleider', topic: 'Extra ondersteuning, ook voor peuters (vve)', email: 'ib@wereldwijzer.example', showToParents: true },
+    { name: 'Ruud van Dam', role: 'Directeur', topic: 'Toelating en het schoolondersteuningsprofiel', email: 'directie@wereldwijzer.example', showToParents: true },
   ],
 };
 

@@ -9,7 +9,7 @@ import { listItems } from '../templates/model/template.js';
 import type { ProfileDocumentData } from './document-data.js';
 import { loadDocumentData } from './load-document-data.js';
 import { parentPosterFits, parentPosterTooFullMessage, POSTER_LIMITS } from './render/index.js';
-import { parentTextFor } from './render/profile-view.js';
+import { parentTextOf } from './render/parent-texts.js';
 
 /** `fontSize`: a body size (pt) at which the poster fits — the smallest readable one; rendering picks the largest. */
 export type ParentTextCheck = { ok: true; fontSize: number } | { ok: false; message: string };
@@ -34,7 +34,7 @@ export async function checkParentTextFitsData(data: ProfileDocumentData, itemKey
   // A poster that is already too full (the template's own titles and texts, or other items) must not
   // block a school from a change that makes it no fuller: the poster then shows the most important
   // entries whole, and the school can still shorten texts one by one.
-  if (parentTextFor(item, { ...current, parentText: text }).length <= parentTextFor(item, current).length && !(await parentPosterFits(data))) {
+  if ((parentTextOf(data.template, item, { ...current, parentText: text }) ?? '').length <= (parentTextOf(data.template, item, current) ?? '').length && !(await parentPosterFits(data))) {
     return { ok: true, fontSize: POSTER_LIMITS.minFontSizePt };
   }
   return {

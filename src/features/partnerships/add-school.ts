@@ -1,9 +1,9 @@
+import { assertInScope } from '../../auth/policy.js';
 import { AppError } from '../../auth/app-error.js';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { partnershipInScope } from './in-scope.js';
 import type { PartnershipTranslate } from './messages.js';
 import { findSchoolByLocationCode, getPartnership, insertSchool } from './repository.js';
 import { resolveBoard, resolveDistrict } from './resolve-board-and-district.js';
@@ -17,7 +17,8 @@ export type AddSchoolInput = SchoolFormInput;
 /** An SWV admin adds a school location (and, if needed, its board and district). */
 export async function addSchool(options: { db: Database; clock: Clock; auth: Authorized; partnershipId: string; input: AddSchoolInput; t: PartnershipTranslate }): Promise<string> {
   const { db, clock, auth, input, t } = options;
-  const partnershipId = partnershipInScope(auth, options.partnershipId);
+  assertInScope('addSchool', auth, { partnershipId: options.partnershipId });
+  const partnershipId = options.partnershipId;
   const actor = { userId: auth.principal.userId, now: clock.now() };
   return db.transaction(async (tx) => {
     const existing = await findSchoolByLocationCode(tx, partnershipId, input.locationCode);
@@ -47,7 +48,7 @@ export async function addSchool(options: { db: Database; clock: Clock; auth: Aut
     await insertSchool(tx, row);
     await recordAudit(tx, { at: clock.now(), actorUserId: auth.principal.userId, partnershipId, action: 'school.add', entityType: 'school', entityId: id, after: row });
     // E.g. the cycle: a school added while a cycle runs gets its profile now (cycle/plugins.tsx).
-    for (const hook of schoolAddedHooks) await hook(tx, { schoolId: id, partnershipId, actorUserId: auth.principal.userId, now: clock.now() });
+    for (const hook of schoolAddedHooks) await hook(tx, { schoolIds: [id], partnershipId, actorUserId: auth.principal.userId, now: clock.now() });
     return id;
   });
 }

@@ -1,19 +1,21 @@
+import { assertInScope } from '../../auth/policy.js';
 import { AppError } from '../../auth/app-error.js';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { boardInScope } from './in-scope.js';
 import type { PartnershipTranslate } from './messages.js';
 import { countActiveSchoolsOfBoard, getBoard, updateBoard } from './repository.js';
 
 /** An SWV admin archives a board that no longer has schools in the register (or restores it). */
 export async function archiveBoard(options: { db: Database; clock: Clock; auth: Authorized; boardId: string; restore?: boolean; t: PartnershipTranslate }): Promise<void> {
   const { db, clock, auth, t } = options;
-  const boardId = boardInScope(auth, options.boardId);
+  assertInScope('archiveBoard', auth, { boardId: options.boardId });
+  const boardId = options.boardId;
   await db.transaction(async (tx) => {
     const board = await getBoard(tx, boardId);
-    if (!board || auth.scope.level === 'platform' || board.partnershipId !== auth.scope.partnershipId) throw new AppError('not_found');
+    if (!board) throw new AppError('not_found');
+    assertInScope('archiveBoard.partnership', auth, { partnershipId: board.partnershipId });
     const archivedAt = options.restore ? null : clock.now();
     if ((board.archivedAt === null) === (archivedAt === null)) return;
     const schoolCount = await countActiveSchoolsOfBoard(tx, boardId);

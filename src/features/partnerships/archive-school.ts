@@ -1,9 +1,9 @@
+import { assertInScope } from '../../auth/policy.js';
 import { AppError } from '../../auth/app-error.js';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { schoolInScope } from './in-scope.js';
 import { findSchoolInPartnership, updateSchool } from './repository.js';
 
 /**
@@ -12,7 +12,8 @@ import { findSchoolInPartnership, updateSchool } from './repository.js';
  */
 export async function archiveSchool(options: { db: Database; clock: Clock; auth: Authorized; schoolId: string; restore?: boolean }): Promise<void> {
   const { db, clock, auth } = options;
-  const schoolId = schoolInScope(auth, options.schoolId);
+  assertInScope('archiveSchool', auth, { schoolId: options.schoolId });
+  const schoolId = options.schoolId;
   if (auth.scope.level === 'platform') throw new AppError('not_found');
   const partnershipId = auth.scope.partnershipId;
   await db.transaction(async (tx) => {

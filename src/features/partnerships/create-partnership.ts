@@ -4,6 +4,7 @@ import { recordAudit } from '../../audit/record-audit.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
+import { isReservedSlug } from '../../ui/reserved-paths.js';
 import type { PartnershipTranslate } from './messages.js';
 import { getPartnershipBySlug, insertPartnership } from './repository.js';
 
@@ -24,6 +25,8 @@ export type CreatePartnershipInput = z.infer<ReturnType<typeof createPartnership
 export async function createPartnership(options: { db: Database; clock: Clock; auth: Authorized; input: CreatePartnershipInput; t: PartnershipTranslate }): Promise<string> {
   const { db, clock, auth, input, t } = options;
   return db.transaction(async (tx) => {
+    // The SWV's public page is /<slug>: it may not take a first path segment of the app itself.
+    if (isReservedSlug(input.slug)) throw new AppError('conflict', t('slugReserved', { slug: input.slug }), { field: 'slug' });
     if (await getPartnershipBySlug(tx, input.slug)) {
       throw new AppError('conflict', t('slugTaken', { slug: input.slug }), { field: 'slug' });
     }

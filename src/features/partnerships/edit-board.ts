@@ -1,10 +1,10 @@
+import { assertInScope } from '../../auth/policy.js';
 import { z } from 'zod';
 import { AppError } from '../../auth/app-error.js';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { boardInScope } from './in-scope.js';
 import type { PartnershipTranslate } from './messages.js';
 import { findBoardByNumber, getBoard, updateBoard } from './repository.js';
 import { boardNumberSchema } from './school-form.js';
@@ -20,10 +20,12 @@ export type EditBoardInput = z.infer<ReturnType<typeof editBoardInput>>;
 /** An SWV admin sets a board's name (it then survives DUO imports) and its bevoegd gezag number (unique in the SWV). */
 export async function editBoard(options: { db: Database; clock: Clock; auth: Authorized; boardId: string; input: EditBoardInput; t: PartnershipTranslate }): Promise<void> {
   const { db, clock, auth, input, t } = options;
-  const boardId = boardInScope(auth, options.boardId);
+  assertInScope('editBoard', auth, { boardId: options.boardId });
+  const boardId = options.boardId;
   await db.transaction(async (tx) => {
     const before = await getBoard(tx, boardId);
-    if (!before || auth.scope.level === 'platform' || before.partnershipId !== auth.scope.partnershipId) throw new AppError('not_found');
+    if (!before) throw new AppError('not_found');
+    assertInScope('editBoard.partnership', auth, { partnershipId: before.partnershipId });
     const other = await findBoardByNumber(tx, before.partnershipId, input.boardNumber);
     if (other && other.id !== boardId) throw new AppError('conflict', t('boardNumberTaken', { number: input.boardNumber, name: other.name }), { field: 'boardNumber' });
     const after = { name: input.name, boardNumber: input.boardNumber, nameSetBySwv: before.nameSetBySwv || input.name !== before.name };

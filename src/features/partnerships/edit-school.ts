@@ -1,9 +1,9 @@
+import { assertInScope } from '../../auth/policy.js';
 import { AppError } from '../../auth/app-error.js';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { schoolInScope } from './in-scope.js';
 import type { PartnershipTranslate } from './messages.js';
 import { findSchoolByLocationCode, findSchoolInPartnership, updateSchool } from './repository.js';
 import { resolveBoard, resolveDistrict } from './resolve-board-and-district.js';
@@ -12,7 +12,8 @@ import { houseNumberOf, type SchoolFormInput } from './school-form.js';
 /** An SWV admin corrects a school's data (name, code, board, district, type, address). Profiles and contacts stay. */
 export async function editSchool(options: { db: Database; clock: Clock; auth: Authorized; schoolId: string; input: SchoolFormInput; t: PartnershipTranslate }): Promise<void> {
   const { db, clock, auth, input, t } = options;
-  const schoolId = schoolInScope(auth, options.schoolId);
+  assertInScope('editSchool', auth, { schoolId: options.schoolId });
+  const schoolId = options.schoolId;
   if (auth.scope.level === 'platform') throw new AppError('not_found');
   const partnershipId = auth.scope.partnershipId;
   const actor = { userId: auth.principal.userId, now: clock.now() };

@@ -1,8 +1,8 @@
 /** The SWV's register: schools in use, archived schools, and every board with its number and school count. */
+import { assertInScope } from '../../auth/policy.js';
 import { AppError } from '../../auth/app-error.js';
 import { queryAll, type Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { partnershipInScope } from './in-scope.js';
 import { registerPageLinks, type PartnershipLink } from './overview-links.js';
 import type { Locale } from '../../ui/i18n.js';
 import { getPartnership, listAllBoards, listArchivedSchools, listSchoolsOfPartnership, type BoardRow, type SchoolRow } from './repository.js';
@@ -18,7 +18,8 @@ export interface RegisterPage {
 
 export async function loadRegisterPage(options: { db: Database; auth: Authorized; partnershipId: string; locale: Locale }): Promise<RegisterPage> {
   const { db } = options;
-  const id = partnershipInScope(options.auth, options.partnershipId);
+  assertInScope('loadRegisterPage', options.auth, { partnershipId: options.partnershipId });
+  const id = options.partnershipId;
   const partnership = await getPartnership(db, id);
   if (!partnership) throw new AppError('not_found');
   const [schools, archivedSchools, boards] = await queryAll(db, [() => listSchoolsOfPartnership(db, id), () => listArchivedSchools(db, id), () => listAllBoards(db, id)]);

@@ -1,8 +1,8 @@
 /** The form to add or edit a school: the SWV, its boards to choose from, and (editing) the school's saved values. */
 import { AppError } from '../../auth/app-error.js';
+import { assertInScope } from '../../auth/policy.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { partnershipInScope, schoolInScope } from './in-scope.js';
 import { getPartnership, getSchool, listBoards, type SchoolWithNames } from './repository.js';
 
 export interface SchoolFormPage {
@@ -16,9 +16,11 @@ export interface SchoolFormPage {
 
 export async function loadSchoolFormPage(options: { db: Database; auth: Authorized; partnershipId?: string; schoolId?: string }): Promise<SchoolFormPage> {
   const { db, auth } = options;
-  const school = options.schoolId ? await getSchool(db, schoolInScope(auth, options.schoolId)) : null;
+  if (options.schoolId) assertInScope('loadSchoolFormPage.school', auth, { schoolId: options.schoolId });
+  const school = options.schoolId ? await getSchool(db, options.schoolId) : null;
   if (options.schoolId && !school) throw new AppError('not_found');
-  const id = partnershipInScope(auth, school?.partnershipId ?? options.partnershipId ?? '');
+  const id = school?.partnershipId ?? options.partnershipId ?? '';
+  assertInScope('loadSchoolFormPage', auth, { partnershipId: id });
   const partnership = await getPartnership(db, id);
   if (!partnership) throw new AppError('not_found');
   const boards = await listBoards(db, id);

@@ -1,9 +1,8 @@
 /** A school's page: its data and contact persons, and whether this viewer may edit the contacts. */
 import { AppError } from '../../auth/app-error.js';
-import { can } from '../../auth/policy.js';
+import { assertInScope, can } from '../../auth/policy.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { schoolInScope } from './in-scope.js';
 import { getSchool, listSchoolContacts, type SchoolContactRow, type SchoolWithNames } from './repository.js';
 
 export interface SchoolPage {
@@ -16,7 +15,8 @@ export interface SchoolPage {
 
 export async function loadSchoolPage(options: { db: Database; auth: Authorized; schoolId: string }): Promise<SchoolPage> {
   const { db, auth } = options;
-  const id = schoolInScope(auth, options.schoolId);
+  assertInScope('loadSchoolPage', auth, { schoolId: options.schoolId });
+  const id = options.schoolId;
   const school = await getSchool(db, id);
   if (!school) throw new AppError('not_found');
   const contacts = await listSchoolContacts(db, [id]);

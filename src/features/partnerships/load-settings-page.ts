@@ -1,8 +1,8 @@
 /** The SWV's settings form: name, colour, logo, parent support point. */
+import { assertInScope } from '../../auth/policy.js';
 import { AppError } from '../../auth/app-error.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { partnershipInScope } from './in-scope.js';
 import { getPartnership, type PartnershipRow } from './repository.js';
 
 export interface SettingsPage {
@@ -12,7 +12,8 @@ export interface SettingsPage {
 }
 
 export async function loadSettingsPage(options: { db: Database; auth: Authorized; partnershipId: string }): Promise<SettingsPage> {
-  const id = partnershipInScope(options.auth, options.partnershipId);
+  assertInScope('loadSettingsPage', options.auth, { partnershipId: options.partnershipId });
+  const id = options.partnershipId;
   const partnership = await getPartnership(options.db, id);
   if (!partnership) throw new AppError('not_found');
   return {

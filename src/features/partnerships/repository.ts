@@ -110,7 +110,7 @@ export function listSchoolContacts(db: DbOrTx, schoolIds: string[]): Promise<Sch
 export async function replaceSchoolContacts(
   db: DbOrTx,
   school: { id: string; partnershipId: string },
-  contacts: Array<{ name: string; role: string; topic: string | null; email: string | null }>,
+  contacts: Array<{ name: string; role: string; topic: string | null; email: string | null; showToParents?: boolean }>,
 ): Promise<void> {
   await db.delete(schoolContacts).where(eq(schoolContacts.schoolId, school.id));
   if (contacts.length === 0) return;
@@ -187,6 +187,11 @@ export async function listSchoolsWithBoardNumbers(db: DbOrTx, partnershipId: str
 /** Many schools at once (an import), in batches. */
 export async function insertSchools(db: DbOrTx, rows: Array<typeof schools.$inferInsert>): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) await db.insert(schools).values(rows.slice(i, i + 500));
+}
+
+/** Archives many schools at once (locations no longer in a DUO file that the SWV chose to archive). */
+export async function archiveSchools(db: DbOrTx, ids: string[], at: Date): Promise<void> {
+  for (let i = 0; i < ids.length; i += 500) await db.update(schools).set({ archivedAt: at }).where(inArray(schools.id, ids.slice(i, i + 500)));
 }
 
 /** Many boards at once (an import). */

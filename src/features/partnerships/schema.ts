@@ -1,6 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
+export interface PartnershipPublicInfo {
+  registration?: string;
+  dutyOfCare?: string;
+  whereToTurn?: string;
+}
+
 /** A samenwerkingsverband (SWV): the tenant. Everything an SWV configures lives in its row or its own tables. */
 export const partnerships = pgTable('partnerships', {
   id: text('id').primaryKey(),
@@ -12,6 +18,11 @@ export const partnerships = pgTable('partnerships', {
   logoDataUrl: text('logo_data_url'),
   /** Ouder- en jeugdsteunpunt (name, phone, email, website). */
   parentSupportPoint: jsonb('parent_support_point').$type<{ name: string; phone?: string; email?: string; website?: string }>(),
+  /**
+   * The SWV's own words for parents on its public page (`/<slug>`): how to register a child, what the school's
+   * duty of care (zorgplicht) means, where to turn when it goes wrong. Plain text; paragraphs split on blank lines.
+   */
+  publicInfo: jsonb('public_info').$type<PartnershipPublicInfo>(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
 });
 
@@ -98,6 +109,8 @@ export const schoolContacts = pgTable(
     /** What to ask them for, e.g. "Extra ondersteuning, aanmelding van leerlingen". */
     topic: text('topic'),
     email: text('email'),
+    /** Shown to parents (public pages, parent poster)? Off unless the school chose it: staff are not public by default. */
+    showToParents: boolean('show_to_parents').notNull().default(false),
   },
   (t) => [index('school_contacts_school').on(t.schoolId, t.position)],
 );

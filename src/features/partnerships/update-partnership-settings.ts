@@ -1,3 +1,4 @@
+import { assertInScope } from '../../auth/policy.js';
 import { z } from 'zod';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { Clock } from '../../config/clock.js';
@@ -6,7 +7,6 @@ import { contrastRatio } from '../../ui/contrast.js';
 import type { FieldErrors } from '../../ui/components.js';
 import { parseForm } from '../../ui/forms.js';
 import type { Authorized } from '../../ui/route.js';
-import { partnershipInScope } from './in-scope.js';
 import type { PartnershipTranslate } from './messages.js';
 import { getPartnership, updatePartnershipSettings } from './repository.js';
 
@@ -78,7 +78,8 @@ export function parseSettingsForm(options: { values: Record<string, string>; log
 /** Name, brand colour, logo and parent support point of an SWV. */
 export async function updateSettings(options: { db: Database; clock: Clock; auth: Authorized; partnershipId: string; input: PartnershipSettingsInput; logoDataUrl?: string | null }): Promise<void> {
   const { db, input } = options;
-  const partnershipId = partnershipInScope(options.auth, options.partnershipId);
+  assertInScope('updateSettings', options.auth, { partnershipId: options.partnershipId });
+  const partnershipId = options.partnershipId;
   await db.transaction(async (tx) => {
     const before = await getPartnership(tx, partnershipId);
     const parentSupportPoint = input.supportPointName

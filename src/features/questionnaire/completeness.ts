@@ -16,6 +16,8 @@ export interface SectionCompleteness {
   missingItemKeys: string[];
   /** Answered items (required or not) whose answer is below the SWV's norm (without an ambition). */
   belowNormItemKeys: string[];
+  /** Answered items whose answer the norm check cannot judge ("Kan niet beoordelen"; never counted as meeting the norm). */
+  cannotJudgeItemKeys: string[];
   status: SectionStatus;
 }
 
@@ -27,6 +29,7 @@ export interface Completeness {
   percent: number;
   missingCount: number;
   belowNormCount: number;
+  cannotJudgeCount: number;
 }
 
 /** Answers by item key; only value and ambition matter here. */
@@ -39,6 +42,7 @@ export function computeCompleteness(template: TemplateDefinition, answers: Answe
     let touched = Boolean(limits[section.key]?.trim());
     const missingItemKeys: string[] = [];
     const belowNormItemKeys: string[] = [];
+    const cannotJudgeItemKeys: string[] = [];
     for (const item of section.items) {
       const answer = answers[item.key];
       const hasValue = isAnswered(answer?.value);
@@ -48,10 +52,15 @@ export function computeCompleteness(template: TemplateDefinition, answers: Answe
         if (hasValue) answered += 1;
         else missingItemKeys.push(item.key);
       }
-      if (hasValue && evaluateNorm(item, answer) === 'below') belowNormItemKeys.push(item.key);
+      if (hasValue) {
+        const status = evaluateNorm(item, answer);
+        if (status === 'below') belowNormItemKeys.push(item.key);
+        // Either norm: an answer the SWV's or the national norm cannot judge is flagged, never read as meeting it.
+        if (status === 'cannot-judge' || evaluateNorm(item, answer, 'national') === 'cannot-judge') cannotJudgeItemKeys.push(item.key);
+      }
     }
     const status: SectionStatus = missingItemKeys.length === 0 && (touched || required > 0) ? 'complete' : touched ? 'in_progress' : 'not_started';
-    return { sectionKey: section.key, answered, required, missingItemKeys, belowNormItemKeys, status };
+    return { sectionKey: section.key, answered, required, missingItemKeys, belowNormItemKeys, cannotJudgeItemKeys, status };
   });
   const answered = sum(sections.map((s) => s.answered));
   const required = sum(sections.map((s) => s.required));
@@ -62,6 +71,7 @@ export function computeCompleteness(template: TemplateDefinition, answers: Answe
     percent: required === 0 ? 100 : Math.floor((answered / required) * 100),
     missingCount: required - answered,
     belowNormCount: sum(sections.map((s) => s.belowNormItemKeys.length)),
+    cannotJudgeCount: sum(sections.map((s) => s.cannotJudgeItemKeys.length)),
   };
 }
 

@@ -1,6 +1,6 @@
 /** Everything the questionnaire pages show about one profile, and whether this viewer may edit it. */
 import { AppError } from '../../auth/app-error.js';
-import { can } from '../../auth/policy.js';
+import { assertInScope, can } from '../../auth/policy.js';
 import type { Clock } from '../../config/clock.js';
 import { queryAll, type Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
@@ -39,7 +39,8 @@ export interface ProfilePage {
 export async function loadProfilePage(options: { db: Database; clock: Clock; auth: Authorized; profileId: string }): Promise<ProfilePage> {
   const { db, auth } = options;
   const profile = await getProfile(db, options.profileId);
-  if (!profile || auth.scope.level !== 'school' || profile.schoolId !== auth.scope.schoolId) throw new AppError('not_found');
+  if (!profile) throw new AppError('not_found');
+  assertInScope('loadProfilePage', auth, { schoolId: profile.schoolId });
   const [school, cycle, template, stored, review, openRemarks] = await queryAll(db, [
     () => getSchool(db, profile.schoolId),
     () => getCycleFor(db, profile.partnershipId, profile.schoolYear),

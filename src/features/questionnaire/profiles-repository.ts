@@ -1,6 +1,8 @@
 /** Reads and writes profiles (one school's SOP for one school year). Shared by the questionnaire and the cycle. */
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { cycles } from '../cycle/schema.js';
+import { schools } from '../partnerships/schema.js';
 import { profiles, type ProfileStatus } from './schema.js';
 
 export type ProfileRow = typeof profiles.$inferSelect;
@@ -43,3 +45,33 @@ export async function markProfileInProgress(db: DbOrTx, id: string, at: Date): P
   return rows.length > 0;
 }
 
+
+/** Runs on every profile route (autosave included): built once per database, a named prepared statement. */
+function prepareProfileFacts(db: DbOrTx) {
+  return db
+    .select({
+      id: profiles.id,
+      schoolId: profiles.schoolId,
+      partnershipId: profiles.partnershipId,
+      boardId: schools.boardId,
+      schoolYear: profiles.schoolYear,
+      status: profiles.status,
+      templateVersionId: profiles.templateVersionId,
+      opensOn: cycles.opensOn,
+      closesOn: cycles.closesOn,
+    })
+    .from(profiles)
+    .innerJoin(schools, eq(schools.id, profiles.schoolId))
+    .leftJoin(cycles, and(eq(cycles.partnershipId, profiles.partnershipId), eq(cycles.schoolYear, profiles.schoolYear)))
+    .where(eq(profiles.id, sql.placeholder('id')))
+    .prepare('load_profile_facts');
+}
+const profileFactsQueries = new WeakMap<DbOrTx, ReturnType<typeof prepareProfileFacts>>();
+
+/** The profile, its school's board and its cycle's dates in one query (the cycle table is joined read-only). */
+export async function findProfileFactsRow(db: DbOrTx, id: string) {
+  let prepared = profileFactsQueries.get(db);
+  if (!prepared) profileFactsQueries.set(db, (prepared = prepareProfileFacts(db)));
+  const [row] = await prepared.execute({ id });
+  return row ?? null;
+}

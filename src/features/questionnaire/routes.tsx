@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-/** The school's questionnaire: profile home, welcome, sections (with no-JS save), autosave endpoint, completeness check. */
+/** The school's questionnaire: profile home, welcome, sections (with no-JS save), autosave endpoint, completeness check (the check page itself is the cycle's, /controleren). */
 import { AppError } from '../../auth/app-error.js';
 import type { AppContext } from '../../ui/context.js';
 import { translator } from '../../ui/i18n.js';
@@ -13,7 +13,7 @@ import { saveAnswer } from './save-answer.js';
 import { saveSection } from './save-section.js';
 import { fromProfileParam, profileFactsOf } from './scopes.js';
 import { loadAnswerHistory } from './load-answer-history.js';
-import { AnswerHistoryView, CheckPage, profilePath, ProfileHome, sectionPath, SectionPage, WelcomePage, type SectionFormState } from './views/pages.js';
+import { AnswerHistoryView, profilePath, ProfileHome, sectionPath, SectionPage, WelcomePage, type SectionFormState } from './views/pages.js';
 
 const load = (c: AppContext, auth: Authorized | null) =>
   loadProfilePage({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), profileId: c.req.param('profileId')! });
@@ -136,14 +136,4 @@ export function registerQuestionnaireRoutes(table: RouteTable): void {
     });
   });
 
-  table.get('/profielen/:profileId/controleren', view, async (c, auth) => {
-    const page = await load(c, auth);
-    const t = translator(questionnaireMessages, c.var.locale);
-    return renderPage(c, {
-      title: `${t('checkTitle')} — ${page.schoolName}`,
-      partnershipId: page.profile.partnershipId,
-      breadcrumbs: crumbs(page, c),
-      children: <CheckPage page={page} locale={c.var.locale} />,
-    });
-  });
 }

@@ -3,6 +3,7 @@
  * based on an outdated revision (both values are returned, nothing is overwritten), writes the
  * answer and its history in one statement, and returns the live norm statuses (SWV and national) and section progress.
  */
+import { assertInScope } from '../../auth/policy.js';
 import { AppError } from '../../auth/app-error.js';
 import { checkParentTextFits } from '../documents/check-poster-fit.js';
 import { recordAudit } from '../../audit/record-audit.js';
@@ -39,6 +40,7 @@ export interface SectionProgress {
   required: number;
   status: SectionStatus;
   belowNormItemKeys: string[];
+  cannotJudgeItemKeys: string[];
 }
 
 export interface ConflictInfo {
@@ -78,7 +80,7 @@ export async function saveAnswer(options: SaveAnswerOptions): Promise<SaveAnswer
   if (auth.permission !== 'profile.edit') throw new AppError('forbidden');
   const profile = options.profile?.id === options.profileId ? options.profile : await loadProfileFacts(db, options.profileId);
   // Tenant filter: the profile must be the one the route authorized.
-  if (auth.scope.level !== 'school' || profile.schoolId !== auth.scope.schoolId) throw new AppError('not_found');
+  assertInScope('saveAnswer', auth, { schoolId: profile.schoolId });
   const now = options.clock.now();
   requireEditable(profile.status, profile.cycle, now);
 
@@ -192,7 +194,7 @@ async function markStarted(db: Database, profile: { id: string; partnershipId: s
 function sectionProgressOf(template: TemplateDefinition, target: ChangeTarget, answers: Record<string, Pick<Answer, 'value' | 'ambition'>>): SectionProgress | null {
   const section = { ...template, sections: [target.section] };
   const result = computeCompleteness(section, answers).sections[0];
-  return result ? { sectionKey: result.sectionKey, answered: result.answered, required: result.required, status: result.status, belowNormItemKeys: result.belowNormItemKeys } : null;
+  return result ? { sectionKey: result.sectionKey, answered: result.answered, required: result.required, status: result.status, belowNormItemKeys: result.belowNormItemKeys, cannotJudgeItemKeys: result.cannotJudgeItemKeys } : null;
 }
 
 async function sectionProgressAfter(db: Database, profileId: string, template: TemplateDefinition, target: ChangeTarget): Promise<SectionProgress | null> {

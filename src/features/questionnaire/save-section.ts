@@ -7,6 +7,7 @@
  * overwritten. Items not posted at all are untouched. Every invalid field gets its own message and
  * what was typed always comes back for the re-render.
  */
+import { assertInScope } from '../../auth/policy.js';
 import { AppError } from '../../auth/app-error.js';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { Clock } from '../../config/clock.js';
@@ -64,7 +65,8 @@ export async function saveSection(options: {
   const { db, auth, form } = options;
   if (auth.permission !== 'profile.edit') throw new AppError('forbidden');
   const profile = await getProfile(db, options.profileId);
-  if (!profile || auth.scope.level !== 'school' || profile.schoolId !== auth.scope.schoolId) throw new AppError('not_found');
+  if (!profile) throw new AppError('not_found');
+  assertInScope('saveSection', auth, { schoolId: profile.schoolId });
   const now = options.clock.now();
   const cycle = await getCycleFor(db, profile.partnershipId, profile.schoolYear);
   const editability = profileEditability({ status: profile.status, opensOn: cycle?.opensOn ?? null, closesOn: cycle?.closesOn ?? null, now });

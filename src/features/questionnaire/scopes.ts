@@ -1,13 +1,11 @@
 /** Scope loader for routes under /profielen/:profileId: the profile's school, board and SWV, and its status. */
-import { and, eq, sql } from 'drizzle-orm';
 import { AppError } from '../../auth/app-error.js';
 import type { ResourceState, Scope } from '../../auth/policy.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { AppContext } from '../../ui/context.js';
-import { cycles } from '../cycle/schema.js';
 import { requireUuid } from '../partnerships/scopes.js';
-import { schools } from '../partnerships/schema.js';
-import { profiles, type ProfileStatus } from './schema.js';
+import { findProfileFactsRow } from './profiles-repository.js';
+import type { ProfileStatus } from './schema.js';
 
 /** What the scope loader learns about a profile; the autosave path reuses it instead of querying again. */
 export interface ProfileFacts {
@@ -28,35 +26,12 @@ export interface ProfileFacts {
  */
 export async function loadProfileFacts(db: DbOrTx, profileId: string | undefined): Promise<ProfileFacts> {
   const id = requireUuid(profileId);
-  let prepared = profileFactsQueries.get(db);
-  if (!prepared) profileFactsQueries.set(db, (prepared = prepareProfileFacts(db)));
-  const [row] = await prepared.execute({ id });
+  const row = await findProfileFactsRow(db, id);
   if (!row) throw new AppError('not_found');
   const { opensOn, closesOn, ...facts } = row;
   return { ...facts, cycle: opensOn && closesOn ? { opensOn, closesOn } : null };
 }
 
-/** Runs on every profile route (autosave included): built once per database, a named prepared statement. */
-function prepareProfileFacts(db: DbOrTx) {
-  return db
-    .select({
-      id: profiles.id,
-      schoolId: profiles.schoolId,
-      partnershipId: profiles.partnershipId,
-      boardId: schools.boardId,
-      schoolYear: profiles.schoolYear,
-      status: profiles.status,
-      templateVersionId: profiles.templateVersionId,
-      opensOn: cycles.opensOn,
-      closesOn: cycles.closesOn,
-    })
-    .from(profiles)
-    .innerJoin(schools, eq(schools.id, profiles.schoolId))
-    .leftJoin(cycles, and(eq(cycles.partnershipId, profiles.partnershipId), eq(cycles.schoolYear, profiles.schoolYear)))
-    .where(eq(profiles.id, sql.placeholder('id')))
-    .prepare('load_profile_facts');
-}
-const profileFactsQueries = new WeakMap<DbOrTx, ReturnType<typeof prepareProfileFacts>>();
 
 export async function profileScope(db: DbOrTx, profileId: string | undefined): Promise<{ scope: Scope & { level: 'school' }; state: ResourceState }> {
   return scopeOf(await loadProfileFacts(db, profileId));

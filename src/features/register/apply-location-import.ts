@@ -7,7 +7,7 @@
 import { recordAudit } from '../../audit/record-audit.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database, DbOrTx } from '../../db/client.js';
-import { insertBoards, insertSchools, listAllBoards, listSchoolsWithBoardNumbers, updateBoard, updateSchool, type BoardRow } from '../partnerships/repository.js';
+import { archiveSchools, insertBoards, insertSchools, listAllBoards, listSchoolsWithBoardNumbers, updateBoard, updateSchool, type BoardRow } from '../partnerships/repository.js';
 import { schoolAddedHooks } from '../partnerships/school-added-hooks.js';
 import type { LocationRecord } from './parse-files.js';
 import { planLocationImport, type ExistingSchool } from './plan-location-import.js';
@@ -120,7 +120,7 @@ export async function applyLocationImport(options: {
 
     const archiveIds = new Set(options.archiveIds);
     const archived = plan.missing.filter((entry) => archiveIds.has(entry.school.id)).map((entry) => entry.school);
-    for (const school of archived) await updateSchool(tx, school.id, { archivedAt: now });
+    await archiveSchools(tx, archived.map((school) => school.id), now);
 
     await recordAudit(tx, {
       at: now,
@@ -138,7 +138,7 @@ export async function applyLocationImport(options: {
       },
     });
     // E.g. the cycle: a school added while a cycle runs gets its profile now.
-    for (const row of rows) for (const hook of schoolAddedHooks) await hook(tx, { schoolId: row.id, partnershipId, actorUserId: options.actorUserId, now });
+    if (rows.length > 0) for (const hook of schoolAddedHooks) await hook(tx, { schoolIds: rows.map((row) => row.id), partnershipId, actorUserId: options.actorUserId, now });
     return { added: rows.length, changed: plan.changed.length, archived: archived.length, newBoards: newBoards.length };
   });
 }

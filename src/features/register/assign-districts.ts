@@ -1,10 +1,10 @@
 /** Puts the SWV's schools in districts by name (by hand, from a postcode list or from CBS's table), creating new districts. */
+import { assertInScope } from '../../auth/policy.js';
 import { AppError } from '../../auth/app-error.js';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { partnershipInScope } from '../partnerships/in-scope.js';
 import { listSchoolsWithDistricts, updateSchool } from '../partnerships/repository.js';
 import { resolveDistrict } from '../partnerships/resolve-board-and-district.js';
 import { saveCbsWijkDistrict } from './repository.js';
@@ -21,7 +21,8 @@ export async function assignDistricts(options: {
   source: 'hand' | 'postcodes' | 'cbs';
 }): Promise<number> {
   const { db, clock, auth } = options;
-  const partnershipId = partnershipInScope(auth, options.partnershipId);
+  assertInScope('assignDistricts', auth, { partnershipId: options.partnershipId });
+  const partnershipId = options.partnershipId;
   const now = clock.now();
   const actor = { userId: auth.principal.userId, now };
   return db.transaction(async (tx) => {

@@ -1,16 +1,17 @@
 /** Applies a previewed district import: postcode lists by their names, CBS wijk codes by the names given on the preview. */
+import { assertInScope } from '../../auth/policy.js';
 import { AppError } from '../../auth/app-error.js';
 import { ALREADY_APPLIED } from './messages.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { partnershipInScope } from '../partnerships/in-scope.js';
 import { assignDistricts } from './assign-districts.js';
 import type { DistrictImportPayload } from './preview-district-import.js';
 import { markRegisterImportApplied, findRegisterImport } from './repository.js';
 
 export async function confirmDistrictImport(options: { db: Database; clock: Clock; auth: Authorized; partnershipId: string; importId: string; wijkNames: Record<string, string> }): Promise<number> {
-  const partnershipId = partnershipInScope(options.auth, options.partnershipId);
+  assertInScope('confirmDistrictImport', options.auth, { partnershipId: options.partnershipId });
+  const partnershipId = options.partnershipId;
   const stored = await findRegisterImport(options.db, { partnershipId, id: options.importId, kind: 'districts', now: options.clock.now() });
   if (!stored) throw new AppError('not_found');
   if (stored.appliedAt) throw new AppError('invalid_state', ALREADY_APPLIED);

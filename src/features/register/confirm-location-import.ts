@@ -1,10 +1,10 @@
 /** The user confirms a previewed location import with the new locations they ticked and the missing ones to archive. */
+import { assertInScope } from '../../auth/policy.js';
 import { AppError } from '../../auth/app-error.js';
 import { ALREADY_APPLIED } from './messages.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { partnershipInScope } from '../partnerships/in-scope.js';
 import { applyLocationImport, type LocationImportResult } from './apply-location-import.js';
 import type { RegisterTranslate } from './messages.js';
 import type { LocationImportPayload } from './preview-location-import.js';
@@ -21,7 +21,8 @@ export async function confirmLocationImport(options: {
   t: RegisterTranslate;
 }): Promise<LocationImportResult> {
   const { db, clock, t } = options;
-  const partnershipId = partnershipInScope(options.auth, options.partnershipId);
+  assertInScope('confirmLocationImport', options.auth, { partnershipId: options.partnershipId });
+  const partnershipId = options.partnershipId;
   const stored = await findRegisterImport(db, { partnershipId, id: options.importId, kind: 'locations', now: clock.now() });
   if (!stored) throw new AppError('not_found');
   if (stored.appliedAt) throw new AppError('invalid_state', ALREADY_APPLIED);

@@ -1,11 +1,11 @@
 /** Saves a previewed pupil-count or verdict import for the SWV's schools (replacing what an earlier file said). */
+import { assertInScope } from '../../auth/policy.js';
 import { AppError } from '../../auth/app-error.js';
 import { ALREADY_APPLIED } from './messages.js';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { partnershipInScope } from '../partnerships/in-scope.js';
 import { listSchoolsOfPartnership } from '../partnerships/repository.js';
 import type { PublicDataKind, PublicDataPayload } from './preview-public-data-import.js';
 import { markRegisterImportApplied, findRegisterImport, replacePupilCounts, replaceVerdicts } from './repository.js';
@@ -46,7 +46,8 @@ export async function applyPublicData(options: { db: Database; clock: Clock; par
 }
 
 export async function confirmPublicDataImport(options: { db: Database; clock: Clock; auth: Authorized; partnershipId: string; kind: PublicDataKind; importId: string }): Promise<number> {
-  const partnershipId = partnershipInScope(options.auth, options.partnershipId);
+  assertInScope('applyPublicData', options.auth, { partnershipId: options.partnershipId });
+  const partnershipId = options.partnershipId;
   const stored = await findRegisterImport(options.db, { partnershipId, id: options.importId, kind: options.kind, now: options.clock.now() });
   if (!stored) throw new AppError('not_found');
   if (stored.appliedAt) throw new AppError('invalid_state', ALREADY_APPLIED);

@@ -13,7 +13,7 @@ import { confirmDistrictImport } from './confirm-district-import.js';
 import { loadDistrictsPage } from './load-districts-page.js';
 import { registerMessages } from './messages.js';
 import { previewDistrictImport } from './preview-district-import.js';
-import { uploadErrors } from './routes.js';
+import { UPLOAD_ROUTE, uploadErrors } from './routes.js';
 import { DistrictPreviewView, DistrictsView } from './views/districts.js';
 
 const m = (c: AppContext) => translator(registerMessages, c.var.locale);
@@ -69,7 +69,7 @@ export function registerDistrictRoutes(table: RouteTable): void {
       } catch (error) {
         return districtsPage(c, auth, uploadErrors(error, field));
       }
-    });
+    }, UPLOAD_ROUTE);
   }
 
   table.get(`${base}/:districtsImportId`, manage, async (c, auth) => {

@@ -1,9 +1,9 @@
 /** The districts page: the SWV's schools with their district (for assigning by hand), or a waiting import's preview. */
+import { assertInScope } from '../../auth/policy.js';
 import { AppError } from '../../auth/app-error.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { partnershipInScope } from '../partnerships/in-scope.js';
 import { getPartnership, listSchoolsWithDistricts } from '../partnerships/repository.js';
 import type { DistrictImportPayload } from './preview-district-import.js';
 import { findRegisterImport } from './repository.js';
@@ -16,7 +16,8 @@ export interface DistrictsPage {
 
 export async function loadDistrictsPage(options: { db: Database; clock: Clock; auth: Authorized; partnershipId: string; importId?: string }): Promise<DistrictsPage> {
   const { db } = options;
-  const partnershipId = partnershipInScope(options.auth, options.partnershipId);
+  assertInScope('loadDistrictsPage', options.auth, { partnershipId: options.partnershipId });
+  const partnershipId = options.partnershipId;
   const partnership = await getPartnership(db, partnershipId);
   if (!partnership) throw new AppError('not_found');
   let preview: DistrictsPage['preview'] = null;

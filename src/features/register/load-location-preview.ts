@@ -1,9 +1,9 @@
 /** The preview page of a waiting location import: the plan against the register as it is now. */
+import { assertInScope } from '../../auth/policy.js';
 import { AppError } from '../../auth/app-error.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { partnershipInScope } from '../partnerships/in-scope.js';
 import { getPartnership } from '../partnerships/repository.js';
 import { existingSchoolsForImport } from './apply-location-import.js';
 import type { FileFacts } from './parse-files.js';
@@ -21,7 +21,8 @@ export interface LocationPreview {
 
 export async function loadLocationPreview(options: { db: Database; clock: Clock; auth: Authorized; partnershipId: string; importId: string }): Promise<LocationPreview> {
   const { db } = options;
-  const partnershipId = partnershipInScope(options.auth, options.partnershipId);
+  assertInScope('loadLocationPreview', options.auth, { partnershipId: options.partnershipId });
+  const partnershipId = options.partnershipId;
   const partnership = await getPartnership(db, partnershipId);
   if (!partnership) throw new AppError('not_found');
   const stored = await findRegisterImport(db, { partnershipId, id: options.importId, kind: 'locations', now: options.clock.now() });

@@ -1,8 +1,8 @@
 /** The register's upload pages (imports, districts): which SWV, and the way back to its register. */
+import { assertInScope } from '../../auth/policy.js';
 import { AppError } from '../../auth/app-error.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { partnershipInScope } from '../partnerships/in-scope.js';
 import { getPartnership } from '../partnerships/repository.js';
 
 export interface RegisterUploadPage {
@@ -11,7 +11,8 @@ export interface RegisterUploadPage {
 }
 
 export async function loadRegisterUploadPage(options: { db: Database; auth: Authorized; partnershipId: string }): Promise<RegisterUploadPage> {
-  const id = partnershipInScope(options.auth, options.partnershipId);
+  assertInScope('loadRegisterUploadPage', options.auth, { partnershipId: options.partnershipId });
+  const id = options.partnershipId;
   const partnership = await getPartnership(options.db, id);
   if (!partnership) throw new AppError('not_found');
   return { partnership: { id, name: partnership.name }, breadcrumbs: [[partnership.name, `/swv/${id}`]] };

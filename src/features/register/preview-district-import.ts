@@ -2,11 +2,11 @@
  * Matches the SWV's schools to districts from a postcode list (4-digit postcode → district) or CBS's table
  * (postcode + house number → CBS wijk code), and keeps the result until the user confirms.
  */
+import { assertInScope } from '../../auth/policy.js';
 import { Readable } from 'node:stream';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { partnershipInScope } from '../partnerships/in-scope.js';
 import { listDistricts, listSchoolsWithDistricts } from '../partnerships/repository.js';
 import { fileProblem } from './file-error-message.js';
 import type { RegisterTranslate } from './messages.js';
@@ -43,7 +43,8 @@ export async function previewDistrictImport(options: {
   t: RegisterTranslate;
 }): Promise<string> {
   const { db, t } = options;
-  const partnershipId = partnershipInScope(options.auth, options.partnershipId);
+  assertInScope('previewDistrictImport', options.auth, { partnershipId: options.partnershipId });
+  const partnershipId = options.partnershipId;
   const schools = await listSchoolsWithDistricts(db, partnershipId);
   const ref = (s: (typeof schools)[number]): SchoolRef => ({ schoolId: s.id, name: s.name, locationCode: s.locationCode, currentDistrict: s.districtName });
   const payload: DistrictImportPayload = { source: options.source, matches: [], unmatched: [], suggestedNames: {} };

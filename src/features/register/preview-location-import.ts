@@ -3,11 +3,11 @@
  * list) and keeps the parsed result server-side until the user confirms. Nothing in the register changes here;
  * a broken file is refused with its line and column.
  */
+import { assertInScope } from '../../auth/policy.js';
 import { AppError } from '../../auth/app-error.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { partnershipInScope } from '../partnerships/in-scope.js';
 import { normalizeSwvCode } from './duo-columns.js';
 import { fileProblem } from './file-error-message.js';
 import type { RegisterTranslate } from './messages.js';
@@ -69,7 +69,8 @@ export async function previewLocationImport(options: {
   choice: LocationChoice;
   t: RegisterTranslate;
 }): Promise<string> {
-  const partnershipId = partnershipInScope(options.auth, options.partnershipId);
+  assertInScope('previewLocationImport', options.auth, { partnershipId: options.partnershipId });
+  const partnershipId = options.partnershipId;
   const payload = readLocationImport(options);
   const id = crypto.randomUUID();
   const now = options.clock.now();

@@ -2,11 +2,11 @@
  * Reads DUO's pupil counts or the inspection's verdicts, keeps only the lines about the SWV's own schools, and
  * stores them until the user confirms. Nothing changes here; a broken file is refused with its line and column.
  */
+import { assertInScope } from '../../auth/policy.js';
 import { AppError } from '../../auth/app-error.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { partnershipInScope } from '../partnerships/in-scope.js';
 import { listSchoolsOfPartnership } from '../partnerships/repository.js';
 import { fileProblem } from './file-error-message.js';
 import type { RegisterTranslate } from './messages.js';
@@ -77,7 +77,8 @@ export async function previewPublicDataImport(options: {
   countedOn: string;
   t: RegisterTranslate;
 }): Promise<string> {
-  const partnershipId = partnershipInScope(options.auth, options.partnershipId);
+  assertInScope('readPublicDataImport', options.auth, { partnershipId: options.partnershipId });
+  const partnershipId = options.partnershipId;
   const payload = await readPublicDataImport({ ...options, partnershipId });
   const id = crypto.randomUUID();
   const now = options.clock.now();

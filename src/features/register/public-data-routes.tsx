@@ -12,7 +12,7 @@ import { loadRegisterUploadPage } from './load-register-upload-page.js';
 import { registerMessages } from './messages.js';
 import { previewPublicDataImport, type PublicDataKind } from './preview-public-data-import.js';
 import { lastCountDate } from './pupil-count-text.js';
-import { MAX_UPLOAD_MB, readUpload, uploadErrors } from './routes.js';
+import { MAX_UPLOAD_MB, readUpload, UPLOAD_ROUTE, uploadErrors } from './routes.js';
 import { PUBLIC_DATA_PATHS, PublicDataPreviewView, PublicDataUploadView } from './views/public-data.js';
 
 const m = (c: AppContext) => translator(registerMessages, c.var.locale);
@@ -60,7 +60,7 @@ export function registerPublicDataRoutes(table: RouteTable): void {
       } catch (error) {
         return uploadPage(c, auth, kind, uploadErrors(error, 'file'), values);
       }
-    });
+    }, UPLOAD_ROUTE);
     table.get(`${base}/:${param}`, manage, async (c, auth) => {
       const page = await loadPublicDataPreview({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), partnershipId: c.req.param('partnershipId')!, kind, importId: c.req.param(param)! });
       return renderPage(c, {

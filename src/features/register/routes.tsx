@@ -20,6 +20,8 @@ import { loadRegisterUploadPage } from './load-register-upload-page.js';
 
 const m = (c: AppContext) => translator(registerMessages, c.var.locale);
 export const MAX_UPLOAD_MB = 50;
+/** The request-body limit of an upload route: two files of MAX_UPLOAD_MB and the form around them (src/ui/request-guards.ts). */
+export const UPLOAD_ROUTE = { maxBodyBytes: (2 * MAX_UPLOAD_MB + 1) * 1024 * 1024 };
 
 /** The posted multipart form: text fields and the named files' bytes (empty files count as absent). */
 export async function readUpload(c: AppContext, fileFields: string[]): Promise<{ values: Record<string, string>; files: Record<string, { name: string; bytes: Uint8Array } | null>; tooLarge: string | null }> {
@@ -106,7 +108,7 @@ export function registerRegisterRoutes(table: RouteTable): void {
     } catch (error) {
       return uploadPage(c, auth, uploadErrors(error, 'file'), values);
     }
-  });
+  }, UPLOAD_ROUTE);
 
   table.get('/swv/:partnershipId/scholen/importeren/:importId', manage, async (c, auth) => {
     const page = await loadLocationPreview({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), partnershipId: c.req.param('partnershipId')!, importId: c.req.param('importId')! });

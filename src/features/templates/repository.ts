@@ -84,6 +84,15 @@ export async function markPublished(db: DbOrTx, versionId: string, schoolYear: s
 // ---------------------------------------------------------------------------
 // Tenant-filtered reads and editor writes (the SWV admin pages and the CLI)
 
+/**
+ * A version by id, whatever SWV it belongs to: no tenant filter, so the caller must assert the version's SWV
+ * (`findVersionInScope` does, with `assertInScope`).
+ */
+export async function unsafeFindVersion(db: DbOrTx, versionId: string): Promise<TemplateVersionRow | null> {
+  const [row] = await db.select().from(templateVersions).where(eq(templateVersions.id, versionId));
+  return row ?? null;
+}
+
 /** A version, only when it belongs to the SWV; null for another SWV's version (the caller answers 404). */
 export async function findVersionInPartnership(db: DbOrTx, partnershipId: string, versionId: string): Promise<TemplateVersionRow | null> {
   const [row] = await db

@@ -17,6 +17,8 @@ export const BASE = '/swv/:partnershipId/vragenlijsten';
 export const VERSION = `${BASE}/versies/:templateVersionId`;
 
 const MAX_FILE_BYTES = 1_000_000;
+/** Request-body limit of a template upload: the file and the form around it, so an oversize file gets the specific message. */
+export const TEMPLATE_UPLOAD_ROUTE = { maxBodyBytes: 2 * MAX_FILE_BYTES + 64 * 1024 };
 const key = z.string().min(1).max(200);
 
 export const versionParams = z.object({ templateVersionId: z.uuid() });

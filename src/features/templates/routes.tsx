@@ -19,7 +19,7 @@ import { loadTemplateVersion } from './load-template-version.js';
 import { loadVersionComparison } from './load-version-comparison.js';
 import { publishVersion } from './publish-version.js';
 import { readTemplateFormatFile } from './read-template-format-file.js';
-import { access, BASE, readParams, readPublishForm, readUpload, templateParams, VERSION, versionParams, versionRef } from './route-input.js';
+import { access, BASE, TEMPLATE_UPLOAD_ROUTE, readParams, readPublishForm, readUpload, templateParams, VERSION, versionParams, versionRef } from './route-input.js';
 import { registerItemRoutes } from './routes-items.js';
 import { registerScaleRoutes } from './routes-scales.js';
 import { registerSectionRoutes } from './routes-sections.js';
@@ -86,7 +86,7 @@ export function registerTemplateRoutes(table: RouteTable): void {
     const result = await uploadTemplate({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), fileName: upload.file.name, source: await upload.file.text() });
     if (!result.ok) return renderList(c, auth, { errors: result.errors });
     return c.redirect(`${templatesPath(partnershipOf(authorized(auth)))}/versies/${result.versionId}?melding=geimporteerd`, 303);
-  });
+  }, TEMPLATE_UPLOAD_ROUTE);
 
   table.post(`${BASE}/:templateId/nieuwe-conceptversie`, access, async (c, auth) => {
     const { templateId } = readParams(c, templateParams);
@@ -120,7 +120,7 @@ export function registerTemplateRoutes(table: RouteTable): void {
     });
     if (!result.ok) return renderVersion(c, auth, { nationalErrors: result.errors });
     return c.redirect(`${versionPath(versionRef(auth, templateVersionId))}?melding=landelijke-set`, 303);
-  });
+  }, TEMPLATE_UPLOAD_ROUTE);
 
   table.get(`${VERSION}/bestand`, access, async (c, auth) => {
     const { templateVersionId } = readParams(c, versionParams);

@@ -1,16 +1,17 @@
 /**
- * The one way the template use cases reach a version from a request: the SWV comes from the
- * authorized scope (never from the request), the version is read with that SWV as tenant filter
- * (another SWV's version is a 404), and the editor's pages and saves only work on a draft.
+ * The one way the template use cases reach a version from a request: the version's SWV must be the
+ * authorized scope's (`assertInScope`; another SWV's version is a 404), and the editor's pages and saves
+ * only work on a draft.
  */
 import { AppError } from '../../auth/app-error.js';
+import { assertInScope } from '../../auth/policy.js';
 import type { DbOrTx } from '../../db/client.js';
 import { translator, type Locale } from '../../ui/i18n.js';
 import type { Authorized } from '../../ui/route.js';
 import { templateMessages } from './messages.js';
 import { findScale, type Item, type Scale, type Section, type TemplateDefinition } from './model/template.js';
 import { getPartnership } from '../partnerships/repository.js';
-import { findVersionInPartnership, type TemplateVersionRow } from './repository.js';
+import { unsafeFindVersion, type TemplateVersionRow } from './repository.js';
 
 /** The SWV of an SWV-level authorization; anything else has no templates here (404). */
 export function partnershipOf(auth: Authorized): string {
@@ -22,8 +23,9 @@ export async function findVersionInScope(
   db: DbOrTx,
   options: { auth: Authorized; versionId: string; draftOnly: boolean; locale: Locale },
 ): Promise<TemplateVersionRow> {
-  const version = await findVersionInPartnership(db, partnershipOf(options.auth), options.versionId);
+  const version = await unsafeFindVersion(db, options.versionId);
   if (!version) throw new AppError('not_found');
+  assertInScope('findVersionInScope', options.auth, { partnershipId: version.partnershipId });
   if (options.draftOnly && version.status !== 'draft') throw new AppError('invalid_state', translator(templateMessages, options.locale)('notDraft'));
   return version;
 }

@@ -108,7 +108,7 @@ export function ProfileCycleView(props: { page: ProfileCyclePage; locale: Locale
         </li>
         {page.canGoToSubmit && (
           <li>
-            <a class="utrecht-link" href={`/profielen/${profile.id}/indienen`}>
+            <a class="utrecht-link" href={`/profielen/${profile.id}/controleren`}>
               {t('toSubmit')}
             </a>
           </li>

@@ -6,13 +6,14 @@ import { formatDutchDate } from '../editability.js';
 import type { ChangesPage } from '../load-changes-page.js';
 import type { CheckPage } from '../load-check-page.js';
 import type { SubmittedPage } from '../load-submitted-page.js';
+import { NormStatusTag } from '../../questionnaire/views/item-field.js';
 import { cycleT, ProfileStatusTag, sectionHref } from './shared.js';
 
 export function CheckView(props: { page: CheckPage; locale: Locale; csrfToken: string; error?: string | undefined }) {
   const t = cycleT(props.locale);
   const { page } = props;
   const id = page.profile.id;
-  const editable = page.editability.editable;
+  const editable = page.canEdit;
   return (
     <>
       <h1 class="utrecht-heading-1">{t('checkTitle')}</h1>
@@ -24,8 +25,12 @@ export function CheckView(props: { page: CheckPage; locale: Locale; csrfToken: s
           {props.error}
         </Alert>
       )}
-      {!page.editability.editable ? <Alert type="info">{page.editability.message}</Alert> : <p class="utrecht-paragraph">{t('checkIntro')}</p>}
-      {editable && page.missing.length > 0 && (
+      {!page.editability.editable ? (
+        <Alert type="info">{page.editability.message}</Alert>
+      ) : (
+        <p class="utrecht-paragraph">{t(page.canSubmit ? 'checkIntro' : 'checkIntroReadOnly')}</p>
+      )}
+      {page.missing.length > 0 && (
         <div class="utrecht-alert utrecht-alert--warning" role="status">
           <h2 class="utrecht-heading-2">{t('incompleteHeading')}</h2>
           <p class="utrecht-paragraph">{t('incompleteIntro', { count: page.missing.length })}</p>
@@ -52,6 +57,11 @@ export function CheckView(props: { page: CheckPage; locale: Locale; csrfToken: s
                 <dd>
                   {row.words || <span class="muted">{t('notAnswered')}</span>}
                   {row.ambition && <div class="muted">{t('ambitionLabel', { text: row.ambition })}</div>}
+                  {(row.normStatus === 'below' || row.normStatus === 'cannot-judge' || row.nationalNormStatus === 'cannot-judge') && (
+                    <div class="check-answers__status" data-check-status={row.key}>
+                      <NormStatusTag status={row.normStatus === 'below' ? 'below' : 'cannot-judge'} locale={props.locale} />
+                    </div>
+                  )}
                 </dd>
                 {editable && (
                   <dd class="check-answers__action">
@@ -80,7 +90,7 @@ export function CheckView(props: { page: CheckPage; locale: Locale; csrfToken: s
           </dl>
         </section>
       ))}
-      {editable && page.missing.length === 0 && (
+      {page.canSubmit && page.missing.length === 0 && (
         <section aria-labelledby="submit-heading">
           <h2 class="utrecht-heading-2" id="submit-heading">
             {t('submitHeading')}

@@ -1,7 +1,7 @@
 /**
  * One reading of a profile for every renderer: sections → groups → rows, with the answer,
  * the norm and the status already in Dutch words. The .docx, PDF, HTML and posters all
- * render from this, so a status reads the same everywhere (STYLE.md: same status words).
+ * render from this, so a status reads the same everywhere (the same status words everywhere).
  */
 import {
   describeAnswer,
@@ -120,6 +120,8 @@ export function buildProfileView(data: ProfileDocumentData): ProfileView {
   const totals = emptyCounts();
   const ambitions: AmbitionView[] = [];
   const limits: ProfileView['limits'] = [];
+  /** Answers of items with the role `limits` (e.g. a closing section's "Waar liggen de grenzen?"). */
+  const roleLimits: ProfileView['limits'] = [];
 
   const sections = template.sections.map((section): SectionView => {
     const counts = emptyCounts();
@@ -127,6 +129,11 @@ export function buildProfileView(data: ProfileDocumentData): ProfileView {
     const groups: ItemGroup[] = [];
     for (const item of section.items) {
       const answer = answers[item.key];
+      if (item.role === 'limits') {
+        // The school's limits go to the limits chapter (one place), not among the section's texts.
+        if (answer && typeof answer.value === 'string' && isAnswered(answer.value)) roleLimits.push({ title: item.title, text: answer.value.trim() });
+        continue;
+      }
       if (isNarrative(item)) {
         if (answer && isAnswered(answer.value)) narratives.push({ item, text: String(answer.value) });
         continue;
@@ -154,14 +161,9 @@ export function buildProfileView(data: ProfileDocumentData): ProfileView {
   });
   const overall = data.limits.__overall?.trim();
   if (overall) limits.push({ title: 'Algemeen', text: overall });
+  limits.push(...roleLimits);
 
   return { data, sections, ambitions, limits, totals };
-}
-
-/** The text a parent reads for an item: the school's own wording (where allowed), else the template's, else the title. */
-export function parentTextFor(item: Item, answer: Answer | undefined): string {
-  const own = item.parentTextEditable ? answer?.parentText?.trim() : undefined;
-  return own || item.parentText || item.title;
 }
 
 const dateFormat = new Intl.DateTimeFormat('nl-NL', {

@@ -1,6 +1,6 @@
 /**
  * The parent poster: one page in plain language (B1) for the school guide and the website
- * (DOMAIN.md "Outputs"). Items marked `posters.parent`, each with its parent text.
+ * (docs/domain.md "Outputs"). Items marked `posters.parent`, each with its parent text.
  * Exactly one page is guaranteed: the largest font size that fits is searched; if even
  * 8 pt does not fit, the most important entries are shown with their whole texts (never cut)
  * plus a line saying where to read the rest (the input side should prevent that with
@@ -8,7 +8,8 @@
  */
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { evaluateNorm } from '../../templates/model/answer.js';
-import { findChosenOption, type Item } from '../../templates/model/template.js';
+import { findChosenOption, findScale, parentTitleOf, type Item, type ItemRole } from '../../templates/model/template.js';
+import { resolveWording } from '../../templates/model/wording.js';
 import type { ProfileDocumentData } from '../document-data.js';
 import { measurePdfPages, PDF_FONT } from './pdf-runtime.js';
 import {
@@ -26,7 +27,8 @@ import {
   type MarkKind,
   type PosterSize,
 } from './poster-kit.js';
-import { brandColor, escapeHtml, fitLogo, logoDataUrl, parentTextFor, STATUS_LABELS, textColorOn, tint } from './profile-view.js';
+import { firstContactSentence, parentTextOf, supportCoordinatorOf } from './parent-texts.js';
+import { brandColor, escapeHtml, fitLogo, logoDataUrl, STATUS_LABELS, textColorOn, tint } from './profile-view.js';
 
 export { POSTER_LIMITS };
 
@@ -41,8 +43,20 @@ export interface ParentPosterEntry {
   priority: number;
 }
 
-function ambitionYear(schoolYear: string | undefined): string {
-  return schoolYear ? ` (${schoolYear})` : '';
+/** The tag of an entry whose item has a role: limits read as limits, ambitions as ambitions. */
+const ROLE_MARKS: Record<ItemRole, { mark: MarkKind; tag: string }> = {
+  limits: { mark: 'not-yet', tag: 'Grens van onze ondersteuning' },
+  extraSupport: { mark: 'info', tag: 'Extra op onze school' },
+  parentInvolvement: { mark: 'info', tag: 'Samen met ouders' },
+  ambitions: { mark: 'working-on', tag: MARK_WORDS['working-on'] },
+  contact: { mark: 'info', tag: 'Wie kunt u vragen?' },
+  vision: { mark: 'info', tag: 'Onze visie' },
+};
+
+/** "Hier werken wij aan: op schoolniveau vanaf 2027-2028" — an ambition reads as an ambition. */
+export function ambitionTag(target: string | undefined, schoolYear: string | undefined): string {
+  const what = target ? `: ${target.charAt(0).toLocaleLowerCase('nl-NL')}${target.slice(1)}` : '';
+  return `${MARK_WORDS['working-on']}${what}${schoolYear ? ` vanaf ${schoolYear}` : ''}`;
 }
 
 export function listParentPosterEntries(data: ProfileDocumentData): ParentPosterEntry[] {
@@ -50,15 +64,27 @@ export function listParentPosterEntries(data: ProfileDocumentData): ParentPoster
   return template.sections.flatMap((section) =>
     section.items
       .filter((item) => item.posters.parent)
-      .map((item): ParentPosterEntry => {
+      .flatMap((item): ParentPosterEntry[] => {
         const answer = answers[item.key];
+        const text = parentTextOf(template, item, answer);
+        if (text === null) return []; // nothing the school wrote and nothing honest to say: no placeholder
+        const title = parentTitleOf(item);
+        if (item.role) {
+          const { mark, tag } = ROLE_MARKS[item.role];
+          return [{ item, title, text, mark, tag, priority: item.role === 'limits' || item.role === 'extraSupport' ? 0 : posterPriority('no-norm', mark) }];
+        }
         const status = evaluateNorm(item, answer);
         const option = findChosenOption(template, item, answer?.value);
         const mark = markFor(status, answer?.value, option);
         const where = (mark === 'offered' || mark === 'info') && option ? ` · ${option.parentLabel ?? option.label}` : '';
-        const year = mark === 'working-on' ? ambitionYear(answer?.ambition?.schoolYear) : '';
-        const tag = status === 'cannot-judge' ? STATUS_LABELS['cannot-judge'] : `${MARK_WORDS[mark]}${where}${year}`;
-        return { item, title: item.title, text: parentTextFor(item, answer), mark, tag, priority: posterPriority(status, mark) };
+        const target = answer?.ambition?.target ? findScale(template, item.scale)?.options.find((o) => o.value === answer.ambition?.target) : undefined;
+        const tag =
+          status === 'cannot-judge'
+            ? STATUS_LABELS['cannot-judge']
+            : mark === 'working-on'
+              ? ambitionTag(target ? (target.parentLabel ?? target.label) : undefined, answer?.ambition?.schoolYear)
+              : `${MARK_WORDS[mark]}${where}`;
+        return [{ item, title, text, mark, tag, priority: posterPriority(status, mark) }];
       }),
   );
 }
@@ -118,13 +144,6 @@ function estimateColumnHeight(entries: ParentPosterEntry[], f: number): number {
 /** Rough room for the entry columns on A4 below the header, intro and legend and above the contact box. */
 const A4_COLUMN_ROOM = 560;
 
-function internalCoordinator(data: ProfileDocumentData): { role: string; name: string; email?: string } | undefined {
-  return data.school.contacts?.find((c) => /intern begeleider|ib-er|zorgco/i.test(c.role)) ?? data.school.contacts?.[0];
-}
-
-const INTRO =
-  'Elk kind leert op zijn eigen manier. Soms heeft een kind extra hulp nodig. Op deze poster leest u welke hulp wij bieden op onze school.';
-
 interface BuildOptions {
   size: PosterSize;
   /** Show only the this many most important entries, whole, and say where to read the rest (last resort when 8 pt does not fit). */
@@ -177,12 +196,14 @@ export function buildParentPosterDefinition(data: ProfileDocumentData, fontSize:
     columnGap: f * 1.4,
   };
 
-  const coordinator = internalCoordinator(data);
+  const wording = resolveWording(data.template);
+  const contact = firstContactSentence(data);
+  const coordinator = supportCoordinatorOf(data);
   const point = data.branding.parentSupportPoint;
   const contactLines: Content[] = [
     { text: 'Vragen? Wij denken graag met u mee.', bold: true, fontSize: f * 1.1, color },
     {
-      text: `Praat eerst met de leerkracht van uw kind.${coordinator ? ` U kunt ook contact opnemen met ${coordinator.name} (${coordinator.role.toLowerCase()})${coordinator.email ? `, ${coordinator.email}` : ''}.` : ''}`,
+      text: `${contact.first}${contact.coordinator ? ` ${contact.coordinator}${coordinator?.email ? `, ${coordinator.email}` : ''}.` : ''}`,
       fontSize: f,
     },
   ];
@@ -220,7 +241,7 @@ export function buildParentPosterDefinition(data: ProfileDocumentData, fontSize:
             [
               {
                 stack: [
-                  { text: 'Zo helpen wij uw kind', fontSize: 26 * k, bold: true, color: onColor },
+                  { text: wording.parentPosterTitle, fontSize: 26 * k, bold: true, color: onColor },
                   { text: `${data.school.name} · schooljaar ${data.schoolYear}`, fontSize: 13 * k, color: onColor, margin: [0, 4 * k, 0, 0] },
                 ],
                 margin: [12 * k, 12 * k, 6 * k, 12 * k],
@@ -234,7 +255,7 @@ export function buildParentPosterDefinition(data: ProfileDocumentData, fontSize:
         layout: { fillColor: () => color, hLineWidth: () => 0, vLineWidth: () => 0 },
         margin: [0, 0, 0, 10 * k],
       },
-      { text: INTRO, fontSize: f * 1.1, margin: [0, 0, 0, f * 0.6] },
+      { text: wording.parentPosterIntro, fontSize: f * 1.1, margin: [0, 0, 0, f * 0.6] },
       legend,
       {
         columns: balanceParentColumns(entries, fontSize).map((column) => ({
@@ -388,8 +409,10 @@ export function renderParentPosterHtml(data: ProfileDocumentData): string {
   const logoUrl = logoDataUrl(data);
   const logo = fitLogo(data, 96, 64);
   const entries = listParentPosterEntries(data);
-  const coordinator = internalCoordinator(data);
+  const contact = firstContactSentence(data);
+  const coordinator = supportCoordinatorOf(data);
   const point = data.branding.parentSupportPoint;
+  const wording = resolveWording(data.template);
   const e = escapeHtml;
   const tagCss = (Object.keys(MARK_COLORS) as MarkKind[])
     .map((kind) => `.tag--${kind}{color:${MARK_COLORS[kind].fg};background:${MARK_COLORS[kind].bg}}`)
@@ -421,7 +444,7 @@ export function renderParentPosterHtml(data: ProfileDocumentData): string {
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>Zo helpen wij uw kind – ${e(data.school.name)} ${e(data.schoolYear)}</title>
+  <title>${e(wording.parentPosterTitle)} – ${e(data.school.name)} ${e(data.schoolYear)}</title>
   <style>
     :root{--brand:${color};--on-brand:${onColor}}
     *{box-sizing:border-box}
@@ -453,12 +476,12 @@ export function renderParentPosterHtml(data: ProfileDocumentData): string {
 <main>
   <header>
     <div>
-      <h1>Zo helpen wij uw kind</h1>
+      <h1>${e(wording.parentPosterTitle)}</h1>
       <p>${e(data.school.name)} · schooljaar ${e(data.schoolYear)}</p>
     </div>
     ${logoUrl && logo ? `<img src="${logoUrl}" width="${logo.width}" height="${logo.height}" alt="Logo ${e(data.branding.partnershipName)}">` : ''}
   </header>
-  <p>${e(INTRO)}</p>
+  <p>${e(wording.parentPosterIntro)}</p>
   <ul class="legend" aria-label="Uitleg van de tekens">
     <li>${svgMark('offered')}<span>${MARK_WORDS.offered}</span></li>
     <li>${svgMark('working-on')}<span>${MARK_WORDS['working-on']}</span></li>
@@ -469,7 +492,7 @@ ${items}
   </ul>
   <section class="contact" aria-labelledby="vragen">
     <h2 id="vragen">Vragen? Wij denken graag met u mee.</h2>
-    <p>Praat eerst met de leerkracht van uw kind.${coordinator ? ` U kunt ook contact opnemen met ${e(coordinator.name)} (${e(coordinator.role.toLowerCase())})${coordinator.email ? `, <a href="mailto:${e(coordinator.email)}">${e(coordinator.email)}</a>` : ''}.` : ''}</p>
+    <p>${e(contact.first)}${contact.coordinator ? ` ${e(contact.coordinator)}${coordinator?.email ? `, <a href="mailto:${e(coordinator.email)}">${e(coordinator.email)}</a>` : ''}.` : ''}</p>
     ${pointHtml}
   </section>
   <footer><p>${e(data.branding.partnershipName)} · ${e(data.school.name)}${data.school.website ? ` · ${e(data.school.website)}` : ''}</p></footer>

@@ -1,9 +1,10 @@
 /**
  * The full SOP as PDF (archive, website), with pdfmake on plain data.
- * Same content and order as the .docx (render-sop-docx.ts); see DOMAIN.md "Outputs".
+ * Same content and order as the .docx (render-sop-docx.ts); see docs/domain.md "Outputs".
  */
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { ProfileDocumentData } from '../document-data.js';
+import { columnWidthsForWords } from './pdf-columns.js';
 import { PDF_FONT, renderPdf } from './pdf-runtime.js';
 import {
   adoptionText,
@@ -57,6 +58,19 @@ function textBlocks(text: string): Content[] {
   return paragraphs(text).map(bodyText);
 }
 
+/** Column widths that hold the longest word of every cell (pdf-columns.ts): no word is cut in two. */
+function wordSafeWidths(base: Array<number | '*'>, body: TableCell[][]): Array<number | '*'> {
+  return columnWidthsForWords(
+    base.map((width, i) => ({
+      width,
+      cells: body.flatMap((row) => {
+        const cell = row[i] as { text?: unknown; fontSize?: number; bold?: boolean } | undefined;
+        return typeof cell?.text === 'string' ? [{ text: cell.text, fontSize: cell.fontSize ?? 10, bold: cell.bold }] : [];
+      }),
+    })),
+  );
+}
+
 function headerCell(text: string, color: string): TableCell {
   return { text, bold: true, color: textColorOn(color), fillColor: color, fontSize: 9 };
 }
@@ -78,7 +92,7 @@ function itemTable(rows: ItemRow[], color: string): Content {
     ]),
   ];
   return {
-    table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: ['*', 110, 90, 100], body },
+    table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: wordSafeWidths(['*', 110, 90, 100], body), body },
     layout: {
       hLineColor: () => RULE,
       vLineColor: () => RULE,
@@ -143,7 +157,7 @@ function summaryTable(view: ProfileView, color: string): Content {
     ],
   ];
   return {
-    table: { headerRows: 1, widths: ['*', 95, 75, 75], body },
+    table: { headerRows: 1, widths: wordSafeWidths(['*', 95, 75, 75], body), body },
     layout: { hLineColor: () => RULE, vLineColor: () => RULE, hLineWidth: () => 0.5, vLineWidth: () => 0.5 },
     margin: [0, 4, 0, 10],
   };
@@ -190,6 +204,7 @@ function buildDefinition(data: ProfileDocumentData, onPageCount: (count: number)
   const view = buildProfileView(data);
   const color = brandColor(data);
   const logoUrl = logoDataUrl(data);
+  const headerLogo = logoUrl ? fitLogo(data, 48, 14) : null;
   const title = `Schoolondersteuningsprofiel ${data.school.name} ${data.schoolYear}`;
 
   brand = color;
@@ -229,20 +244,21 @@ function buildDefinition(data: ProfileDocumentData, onPageCount: (count: number)
   if (view.ambitions.length === 0) content.push(bodyText('De school heeft geen ambities vastgelegd.'));
   else {
     content.push(bodyText('Wat de school nog niet biedt, maar wel wil gaan bieden:'));
+    const ambitionRows: TableCell[][] = [
+      [headerCell('Onderdeel', color), headerCell('Doel', color), headerCell('Schooljaar', color), headerCell('Toelichting', color)],
+      ...view.ambitions.map((a): TableCell[] => [
+        { text: `${a.item.title}`, fontSize: 9.5 },
+        { text: a.target ?? '—', fontSize: 9.5 },
+        { text: a.schoolYear ?? '—', fontSize: 9.5 },
+        { text: a.note ?? '', fontSize: 9, color: MUTED },
+      ]),
+    ];
     content.push({
       table: {
         headerRows: 1,
         dontBreakRows: true,
-        widths: ['*', 110, 70, 120],
-        body: [
-          [headerCell('Onderdeel', color), headerCell('Doel', color), headerCell('Schooljaar', color), headerCell('Toelichting', color)],
-          ...view.ambitions.map((a): TableCell[] => [
-            { text: `${a.item.title}`, fontSize: 9.5 },
-            { text: a.target ?? '—', fontSize: 9.5 },
-            { text: a.schoolYear ?? '—', fontSize: 9.5 },
-            { text: a.note ?? '', fontSize: 9, color: MUTED },
-          ]),
-        ],
+        widths: wordSafeWidths(['*', 110, 70, 120], ambitionRows),
+        body: ambitionRows,
       },
       layout: { hLineColor: () => RULE, vLineColor: () => RULE, hLineWidth: () => 0.5, vLineWidth: () => 0.5 },
     });
@@ -271,7 +287,9 @@ function buildDefinition(data: ProfileDocumentData, onPageCount: (count: number)
             stack: [
               {
                 columns: [
-                  { text: data.branding.partnershipName, fontSize: 8, color: MUTED },
+                  // The SWV's logo on every page, small, beside its name (if the SWV has one).
+                  ...(headerLogo ? [{ image: 'logo', width: headerLogo.width, height: headerLogo.height, margin: [0, -3, 6, 0] } as Content] : []),
+                  { text: data.branding.partnershipName, fontSize: 8, color: MUTED, width: '*' },
                   { text: `${data.school.name} · ${data.schoolYear}`, fontSize: 8, color: MUTED, alignment: 'right' },
                 ],
               },

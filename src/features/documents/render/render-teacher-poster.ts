@@ -1,6 +1,6 @@
 /**
  * The teacher poster: one page for the staff room with the support offering
- * (items marked `posters.teacher`) and who to ask (school contacts). See DOMAIN.md "Outputs".
+ * (items marked `posters.teacher`) and who to ask (school contacts). See docs/domain.md "Outputs".
  */
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { findChosenOption } from '../../templates/model/template.js';

@@ -8,6 +8,7 @@
  * The markup carries data attributes for src/client/autosave.ts (progressive enhancement);
  * without JavaScript the controls are ordinary form fields posted with the section.
  */
+import { formatDutchNumberForInput } from '../../templates/model/dutch-number.js';
 import type { Child } from 'hono/jsx';
 import { fieldId } from '../../../ui/components.js';
 import { translator, type Locale } from '../../../ui/i18n.js';
@@ -98,9 +99,10 @@ export const NORM_STATUS_TONES: Record<NormStatus, 'success' | 'danger' | 'info'
   'cannot-judge': 'warning',
 };
 
-/** The school years after `schoolYear` ("2026-2027" → 2027-2028 … 2030-2031). */
+/** The school years after `schoolYear` ("2026-2027" → 2027-2028 … 2030-2031); none without a school year (time comes from the profile, not the clock). */
 export function followingSchoolYears(schoolYear: string | undefined, count = 4): string[] {
-  const start = schoolYear && /^\d{4}-\d{4}$/.test(schoolYear) ? Number(schoolYear.slice(0, 4)) : new Date().getFullYear();
+  if (!schoolYear || !/^\d{4}-\d{4}$/.test(schoolYear)) return [];
+  const start = Number(schoolYear.slice(0, 4));
   return Array.from({ length: count }, (_, index) => `${start + index + 1}-${start + index + 2}`);
 }
 
@@ -295,7 +297,7 @@ export function ItemField(props: ItemFieldProps) {
     );
   } else {
     const value =
-      answer.value === null || answer.value === undefined ? '' : item.kind === 'number' && typeof answer.value === 'number' ? String(answer.value).replace('.', ',') : String(answer.value);
+      answer.value === null || answer.value === undefined ? '' : item.kind === 'number' && typeof answer.value === 'number' ? formatDutchNumberForInput(answer.value) : String(answer.value);
     const max = item.kind === 'number' ? undefined : maxTextLength(item);
     const counterId = `${ids.value}-counter`;
     const input =

@@ -111,6 +111,7 @@ export function ProfileHome(props: { page: ProfilePage; locale: Locale }) {
                 <a class="utrecht-link" href={sectionPath(id, section.key)}>
                   {section.title}
                 </a>
+                {section.promise && <p class="task-list__promise">{section.promise}</p>}
                 <div class="task-list__hint">
                   {progress.missingItemKeys.length > 0 && <span>{progress.missingItemKeys.length === 1 ? t('missingCount.one') : t('missingCount.other', { count: progress.missingItemKeys.length })}</span>}
                   {progress.belowNormItemKeys.length > 0 && (
@@ -119,9 +120,15 @@ export function ProfileHome(props: { page: ProfilePage; locale: Locale }) {
                       {t('belowNormCount', { count: progress.belowNormItemKeys.length })}
                     </span>
                   )}
+                  {progress.cannotJudgeItemKeys.length > 0 && (
+                    <span class="task-list__cannot-judge" data-cannot-judge-count="">
+                      {progress.missingItemKeys.length + progress.belowNormItemKeys.length > 0 ? ' · ' : ''}
+                      {t('cannotJudgeCount', { count: progress.cannotJudgeItemKeys.length })}
+                    </span>
+                  )}
                   {toReview(section).length > 0 && (
                     <span class="task-list__review">
-                      {progress.missingItemKeys.length + progress.belowNormItemKeys.length > 0 ? ' · ' : ''}
+                      {progress.missingItemKeys.length + progress.belowNormItemKeys.length + progress.cannotJudgeItemKeys.length > 0 ? ' · ' : ''}
                       {t('reviewCount', { count: toReview(section).length })}
                     </span>
                   )}
@@ -135,8 +142,9 @@ export function ProfileHome(props: { page: ProfilePage; locale: Locale }) {
         })}
       </ol>
       <p class="utrecht-paragraph">
+        {/* The one check page (cycle feature): every answer, what is missing, and the submit button for whoever may submit. */}
         <a class="utrecht-link" href={profilePath(id, '/controleren')}>
-          {t('checkLink')}
+          {t(page.canEdit ? 'checkLink' : 'checkLinkReadOnly')}
         </a>
       </p>
     </>
@@ -162,12 +170,12 @@ export function WelcomePage(props: { page: ProfilePage; locale: Locale; preview?
   return (
     <>
       <h1 class="utrecht-heading-1">{welcome.title}</h1>
-      {welcome.intro && <Paragraphs text={welcome.intro} />}
+      {welcome.intro && <Paragraphs text={welcome.intro} reflow />}
       {welcome.panels.map((panel) => (
         <details class="q-panel">
           <summary>{panel.title}</summary>
           <div class="q-panel__body">
-            <Paragraphs text={panel.body} />
+            <Paragraphs text={panel.body} reflow />
           </div>
         </details>
       ))}
@@ -180,9 +188,9 @@ export function WelcomePage(props: { page: ProfilePage; locale: Locale; preview?
   );
 }
 
-/** Line breaks and "- " lists as the SWV wrote them (src/ui/text-blocks.tsx). */
-function Paragraphs(props: { text: string }) {
-  return <TextBlocks text={props.text} />;
+/** Paragraphs and "- " lists as the SWV wrote them (src/ui/text-blocks.tsx); `reflow` for texts wrapped in the template file. */
+function Paragraphs(props: { text: string; reflow?: boolean }) {
+  return <TextBlocks text={props.text} reflow={props.reflow} />;
 }
 
 export interface SectionFormState {
@@ -254,10 +262,14 @@ export function SectionPage(props: { page: ProfilePage; section: Section; locale
   };
 
   const belowNorm = progress.belowNormItemKeys.map((key) => itemTitle(template, key)).filter((x): x is { item: Item; section: Section } => Boolean(x));
+  const cannotJudge = progress.cannotJudgeItemKeys.map((key) => itemTitle(template, key)).filter((x): x is { item: Item; section: Section } => Boolean(x));
 
   return (
     <div class="q-layout">
       <nav class="q-sidenav" aria-label={t('sectionNav')}>
+        {/* On a phone a closed disclosure, so the first question is in view; on a wide screen always open (app.css). */}
+        <details class="q-sidenav__details">
+          <summary class="q-sidenav__summary">{t('sectionNavSummary', { done: page.completeness.sections.filter((s) => s.status === 'complete').length, total: sections.length })}</summary>
         <ol>
           {sections.map((s) => {
             const p = progressOf(page, s.key);
@@ -276,6 +288,7 @@ export function SectionPage(props: { page: ProfilePage; section: Section; locale
             );
           })}
         </ol>
+        </details>
       </nav>
       <div class="q-main">
         <h1 class="utrecht-heading-1">{section.title}</h1>
@@ -394,9 +407,24 @@ export function SectionPage(props: { page: ProfilePage; section: Section; locale
             ))}
           </ul>
           {/* Always rendered (hidden while items are below the norm) so autosave can show it once they are fixed. */}
-          <p class="utrecht-paragraph" data-below-norm-empty="" hidden={belowNorm.length > 0}>
+          <p class="utrecht-paragraph" data-below-norm-empty="" hidden={belowNorm.length > 0 || cannotJudge.length > 0}>
             {t('noneBelowNorm')}
           </p>
+          {cannotJudge.length > 0 && (
+            <>
+              <h3 class="utrecht-heading-3">{t('cannotJudgeHeading')}</h3>
+              <p class="utrecht-paragraph">{t('cannotJudgeIntro')}</p>
+              <ul class="utrecht-unordered-list" data-cannot-judge-list="">
+                {cannotJudge.map(({ item }) => (
+                  <li data-cannot-judge-item={item.key}>
+                    <a class="utrecht-link" href={`#${itemAnchor(item.key)}`}>
+                      {item.title}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
         </section>
         <nav class="q-pager" aria-label={t('sectionNav')}>
           {previous && (
@@ -434,6 +462,7 @@ function Form(props: { readOnly: boolean; preview?: boolean; action: string; csr
       data-label-saving={t('saving')}
       data-label-saved={t('saved')}
       data-label-failed={t('saveFailed')}
+      data-label-refused={t('saveRefused')}
       data-label-conflict-title={t('conflictTitle')}
       data-label-conflict-body={t('conflictBody')}
       data-label-theirs={t('conflictTheirs')}
@@ -453,7 +482,9 @@ function Form(props: { readOnly: boolean; preview?: boolean; action: string; csr
       <button type="submit" hidden tabindex={-1}>
         {t('save')}
       </button>
-      <p class="utrecht-paragraph q-save-hint">{t('saveHint')}</p>
+      <noscript>
+        <p class="utrecht-paragraph q-save-hint">{t('saveHint')}</p>
+      </noscript>
       {props.children}
       <p class="q-actions">
         <button class="utrecht-button utrecht-button--primary-action" type="submit">
@@ -464,14 +495,19 @@ function Form(props: { readOnly: boolean; preview?: boolean; action: string; csr
   );
 }
 
-/** Errors and conflicts at the top of the page, each a link to its field or item (STYLE.md "Error summary"). */
+/** Errors and conflicts at the top of the page, each a link to its field or item (the GOV.UK / NL Design System error summary pattern). */
 function SectionErrorSummary(props: { t: T; section: Section; errors: Record<string, string>; conflicts: Record<string, ConflictInfo>; fieldOrder: string[] }) {
   const { t, section } = props;
   const position = (name: string) => {
     const index = props.fieldOrder.indexOf(name);
     return index === -1 ? Number.MAX_SAFE_INTEGER : index;
   };
-  const entries: Array<{ order: number; href: string; message: string }> = Object.entries(props.errors).map(([name, message]) => ({ order: position(name), href: `#${fieldId(name)}`, message }));
+  // Each message names its question ("Formatie IB: Vul een getal in …"), so the list reads on its own.
+  const titleOf = (name: string) => (name === LIMITS_FIELD ? t('limits') : section.items.find((item) => Object.values(itemFieldNames(item)).includes(name))?.title);
+  const entries: Array<{ order: number; href: string; message: string }> = Object.entries(props.errors).map(([name, message]) => {
+    const title = titleOf(name);
+    return { order: position(name), href: `#${fieldId(name)}`, message: title ? t('errorNamed', { title, message }) : message };
+  });
   for (const key of Object.keys(props.conflicts)) {
     const isLimits = key === LIMITS_FIELD;
     const title = isLimits ? t('limits') : (section.items.find((item) => item.key === key)?.title ?? key);
@@ -507,52 +543,6 @@ function errorsFor(item: Item, errors: Record<string, string> | undefined) {
   if (errors[names.ambition]) result.ambition = errors[names.ambition];
   if (errors[names.parentText]) result.parentText = errors[names.parentText];
   return Object.keys(result).length ? result : undefined;
-}
-
-export function CheckPage(props: { page: ProfilePage; locale: Locale }) {
-  const { page } = props;
-  const t = translator(questionnaireMessages, props.locale);
-  const c = page.completeness;
-  const id = page.profile.id;
-  return (
-    <>
-      <h1 class="utrecht-heading-1">{t('checkTitle')}</h1>
-      <p class="utrecht-paragraph">{t('checkIntro')}</p>
-      <p class="utrecht-paragraph">
-        <progress class="q-progress" max={c.required} value={c.answered} aria-label={t('progress')}></progress>{' '}
-        {t('progressText', { answered: c.answered, required: c.required, percent: c.percent })}
-      </p>
-      {c.missingCount === 0 ? <Alert type="ok">{t('checkComplete')}</Alert> : <Alert type="warning">{c.missingCount === 1 ? t('checkIncompleteOne') : t('checkIncomplete', { count: c.missingCount })}</Alert>}
-      {page.template.sections.map((section) => {
-        const progress = progressOf(page, section.key);
-        return (
-          <section class="q-check-section">
-            <h2 class="utrecht-heading-2">
-              <a class="utrecht-link" href={sectionPath(id, section.key)}>
-                {section.title}
-              </a>{' '}
-              <StatusTag tone={SECTION_STATUS_TONES[progress.status]}>{t(`sectionStatus.${progress.status}`)}</StatusTag>
-            </h2>
-            {progress.required > 0 && <p class="utrecht-paragraph">{t('sectionProgress', { answered: progress.answered, required: progress.required })}</p>}
-            {progress.missingItemKeys.length > 0 && (
-              <>
-                <h3 class="utrecht-heading-3">{t('missingHeading')}</h3>
-                <ul class="utrecht-unordered-list" data-missing-section={section.key}>
-                  {progress.missingItemKeys.map((key) => (
-                    <li>
-                      <a class="utrecht-link" href={`${sectionPath(id, section.key)}#${itemAnchor(key)}`}>
-                        {itemTitle(page.template, key)?.item.title ?? key}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )}
-          </section>
-        );
-      })}
-    </>
-  );
 }
 
 export function AnswerHistoryView(props: { history: AnswerHistoryPage; locale: Locale }) {

@@ -1,6 +1,6 @@
 /**
  * A national item set (e.g. a landelijke norm basisondersteuning) as a file an SWV can adopt
- * beside its own items (DOMAIN.md, "Facts that shape the design"). The file holds the set's
+ * beside its own items (docs/domain.md, "Facts that shape the design"). The file holds the set's
  * name and version, the scales its items answer with, and its items grouped in sections;
  * each item carries the national norm (`nationalNorm`). Adopting it (editor/adopt-national-set.ts)
  * copies the items into the SWV's draft as `origin: national`.

@@ -4,6 +4,7 @@
  * the documents (rendering) and the dashboards (aggregating) read it the same way.
  */
 import { z } from 'zod';
+import { formatDutchNumber } from './dutch-number.js';
 import { findScale, isSingleChoiceKind, type Item, type Norm, type TemplateDefinition } from './template.js';
 
 /** The raw answer: an option value, several option values, a yes/no, a number or a text. */
@@ -134,9 +135,9 @@ export function describeNorm(template: TemplateDefinition, item: Item, norm: Nor
   if (norm.accept) return norm.accept.map(label).join(' of ');
   if (norm.includes) return norm.includes.map(label).join(', ');
   if (norm.equals !== undefined) return norm.equals ? 'Ja' : 'Nee';
-  if (norm.min !== undefined && norm.max !== undefined) return `${norm.min} t/m ${norm.max}`;
-  if (norm.min !== undefined) return `minstens ${norm.min}`;
-  if (norm.max !== undefined) return `hoogstens ${norm.max}`;
+  if (norm.min !== undefined && norm.max !== undefined) return `${formatDutchNumber(norm.min)} t/m ${formatDutchNumber(norm.max)}`;
+  if (norm.min !== undefined) return `minstens ${formatDutchNumber(norm.min)}`;
+  if (norm.max !== undefined) return `hoogstens ${formatDutchNumber(norm.max)}`;
   return null;
 }
 
@@ -146,8 +147,9 @@ export function describeAnswer(template: TemplateDefinition, item: Item, value: 
   const scale = findScale(template, item.scale);
   const label = (option: string) => scale?.options.find((o) => o.value === option)?.label ?? option;
   if (typeof value === 'boolean') return value ? 'Ja' : 'Nee';
-  if (typeof value === 'number') return item.unit ? `${value} ${item.unit}` : String(value);
+  if (typeof value === 'number') return item.unit ? `${formatDutchNumber(value)} ${item.unit}` : formatDutchNumber(value);
   if (Array.isArray(value)) return value.length === 0 ? 'Geen' : value.map(label).join(', ');
-  if (isSingleChoiceKind(item.kind)) return label(value as string);
+  // An option of the item's scale in words, also a single option of a multi-select (an ambition's target).
+  if (isSingleChoiceKind(item.kind) || item.kind === 'partners') return label(value as string);
   return value as string;
 }

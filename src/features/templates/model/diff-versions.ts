@@ -1,6 +1,6 @@
 /**
  * What changed between two versions of a template, per item key, and whether
- * a school's answer may be carried over into the new version (DOMAIN.md:
+ * a school's answer may be carried over into the new version (docs/domain.md:
  * "a new version for a new cycle keeps the answers of unchanged items").
  */
 import type { AnswerValue } from './answer.js';

@@ -48,9 +48,25 @@ describe('validateAnswerValue', () => {
     it('says which range is allowed', () => {
       expect(check('ib-uren', 41)).toEqual({ ok: false, message: 'Vul een getal in van 0 tot en met 40.' });
       expect(check('ib-uren', -1)).toEqual({ ok: false, message: 'Vul een getal in van 0 tot en met 40.' });
-      expect(check('ib-uren', 'veel')).toEqual({ ok: false, message: 'Vul een getal in van 0 tot en met 40.' });
+      expect(check('ib-uren', 'veel')).toEqual({ ok: false, message: 'Vul een getal in van 0 tot en met 40. Schrijf een getal met een komma voor decimalen, bijvoorbeeld 27,5 of 1250.' });
       expect(check('ib-uren', Number.NaN)).toMatchObject({ ok: false });
       expect(check('ib-uren', true)).toMatchObject({ ok: false });
+    });
+    it('reads Dutch numbers: "1.250" is 1250 (and says so when out of range), "27,5" is 27.5; the English order is refused', () => {
+      const open = buildTestTemplate((input) => {
+        const item = input.sections[0]?.items?.find((candidate) => candidate.key === 'ib-uren');
+        if (item) delete item.max;
+      });
+      const wide = (raw: unknown) => validateAnswerValue(open, itemOf(open, 'ib-uren'), raw);
+      expect(wide('1.250')).toEqual({ ok: true, value: 1250 });
+      expect(wide('12.500,5')).toEqual({ ok: true, value: 12500.5 });
+      expect(wide('27,5')).toEqual({ ok: true, value: 27.5 });
+      expect(wide('0.8')).toEqual({ ok: true, value: 0.8 });
+      expect(wide('1,250.5')).toMatchObject({ ok: false, message: expect.stringContaining('komma voor decimalen') });
+      expect(check('ib-uren', '1.250')).toEqual({
+        ok: false,
+        message: 'Vul een getal in van 0 tot en met 40. U vulde 1.250 in; dat lezen wij als 1250. Gebruik een komma voor decimalen, bijvoorbeeld 1,25.',
+      });
     });
     it('words a one-sided range', () => {
       const open = buildTestTemplate((input) => {

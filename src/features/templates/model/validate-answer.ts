@@ -1,9 +1,10 @@
 /**
  * The server-side check of one answer against its item, before it is saved.
  * The browser checks the same things for speed, but only this check counts.
- * Messages are Dutch and say what to do (STYLE.md, "Error summary").
+ * Messages are Dutch and say what to do (the GOV.UK / NL Design System error summary pattern).
  */
 import type { AnswerValue } from './answer.js';
+import { DUTCH_NUMBER_HINT, formatDutchNumber, formatDutchNumberForInput, parseDutchNumber, type DutchNumberReading } from './dutch-number.js';
 import { findScale, isSingleChoiceKind, type Item, type TemplateDefinition } from './template.js';
 
 export type ValidateAnswerResult = { ok: true; value: AnswerValue | null } | { ok: false; message: string };
@@ -47,11 +48,14 @@ export function validateAnswerValue(template: TemplateDefinition, item: Item, ra
       return value === undefined ? fail('Kies ja of nee.') : { ok: true, value };
     }
     case 'number': {
-      const value = toNumber(raw);
+      const reading = toNumber(raw);
       const range = describeRange(item);
-      if (value === undefined) return fail(range ? `Vul een getal in ${range}.` : 'Vul een getal in.');
+      if (!reading.ok) return fail(range ? `Vul een getal in ${range}. ${reading.message}` : `Vul een getal in. ${reading.message}`);
+      const value = reading.value;
       if ((item.min !== undefined && value < item.min) || (item.max !== undefined && value > item.max)) {
-        return fail(`Vul een getal in ${range}.`);
+        // Say how the number was read: "1.250" is 1250 in Dutch, which may not be what an English keyboard meant.
+        const read = typeof raw === 'string' && raw.trim() !== formatDutchNumberForInput(value) ? ` U vulde ${raw.trim()} in; dat lezen wij als ${formatDutchNumberForInput(value)}.` : '';
+        return fail(`Vul een getal in ${range}.${read}${read && /\./.test(String(raw)) ? ' Gebruik een komma voor decimalen, bijvoorbeeld 1,25.' : ''}`);
       }
       return { ok: true, value };
     }
@@ -79,7 +83,7 @@ function optionValues(template: TemplateDefinition, item: Item): string[] {
 
 /** "van 0 tot en met 40", "van minstens 0", "van hoogstens 40" or "" */
 function describeRange(item: Item): string {
-  const format = (value: number) => String(value).replace('.', ',');
+  const format = formatDutchNumber;
   if (item.min !== undefined && item.max !== undefined) return `van ${format(item.min)} tot en met ${format(item.max)}`;
   if (item.min !== undefined) return `van minstens ${format(item.min)}`;
   if (item.max !== undefined) return `van hoogstens ${format(item.max)}`;
@@ -95,11 +99,9 @@ function toBoolean(raw: unknown): boolean | undefined {
   return undefined;
 }
 
-/** Accepts numbers and numeric text, with a decimal comma as Dutch people write it. */
-function toNumber(raw: unknown): number | undefined {
-  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : undefined;
-  if (typeof raw !== 'string') return undefined;
-  const text = raw.trim().replace(',', '.');
-  if (!/^-?\d+(\.\d+)?$/.test(text)) return undefined;
-  return Number(text);
+/** Accepts numbers and numeric text as Dutch people write it ("27,5", "1.250"; dutch-number.ts). */
+function toNumber(raw: unknown): DutchNumberReading {
+  if (typeof raw === 'number') return Number.isFinite(raw) ? { ok: true, value: raw } : { ok: false, message: DUTCH_NUMBER_HINT };
+  if (typeof raw !== 'string') return { ok: false, message: DUTCH_NUMBER_HINT };
+  return parseDutchNumber(raw);
 }

@@ -1,0 +1,37 @@
+/** The SWV's public page: its norm of basic support in plain words, the support point, its own texts, the search form. */
+import type { DbOrTx } from '../../db/client.js';
+import { loadTemplateDefinition } from '../questionnaire/template-cache.js';
+import { describeNorm } from '../templates/model/answer.js';
+import { parentTitleOf } from '../templates/model/template.js';
+import { loadPublicSwv, type PublicSwv } from './public-data.js';
+import { filterOptionsOf, type FilterOptions } from './search-query.js';
+
+export interface NormSection {
+  title: string;
+  promise: string | null;
+  items: Array<{ title: string; norm: string }>;
+}
+
+export interface SwvPage {
+  swv: PublicSwv;
+  /** The norm of the newest published school year (every school of that year answered the same version). */
+  norm: NormSection[];
+  filters: FilterOptions;
+}
+
+export async function loadSwvPage(options: { db: DbOrTx; slug: string }): Promise<SwvPage> {
+  const swv = await loadPublicSwv(options.db, options.slug);
+  const newest = swv.schools.map((school) => school.published[0]!).sort((a, b) => b.schoolYear.localeCompare(a.schoolYear))[0];
+  const norm: NormSection[] = [];
+  if (newest) {
+    const template = await loadTemplateDefinition(options.db, newest.templateVersionId);
+    for (const section of template.sections) {
+      const items = section.items.flatMap((item) => {
+        const words = describeNorm(template, item);
+        return words ? [{ title: parentTitleOf(item), norm: words }] : [];
+      });
+      if (items.length > 0) norm.push({ title: section.title, promise: section.promise ?? null, items });
+    }
+  }
+  return { swv, norm, filters: filterOptionsOf(swv) };
+}

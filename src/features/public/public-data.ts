@@ -1,0 +1,161 @@
+/**
+ * What the public may see of one SWV, read through the public read model (repository.ts): its schools with
+ * their published profiles (newest first; the newest is current, older ones are the archive), and the
+ * content of a published profile as plain rows in words. Shared by the pages, the API and the CSV.
+ */
+import { AppError } from '../../auth/app-error.js';
+import type { DbOrTx } from '../../db/client.js';
+import { loadTemplateDefinition } from '../questionnaire/template-cache.js';
+import { describeAnswer, describeNorm, evaluateNorm, isAnswered, type Answer, type NormStatus } from '../templates/model/answer.js';
+import { findChosenOption, listItems, parentTitleOf, type Item, type ItemRole, type Section, type TemplateDefinition } from '../templates/model/template.js';
+import {
+  findPublicPartnership,
+  listPublicContacts,
+  listPublicSchools,
+  listPublishedAnswers,
+  listPublishedProfiles,
+  type PublicAnswers,
+  type PublicContactRow,
+  type PublicPartnershipRow,
+  type PublicSchoolRow,
+  type PublishedProfileRow,
+} from './repository.js';
+
+export interface PublicSchool extends PublicSchoolRow {
+  /** Published profiles, newest school year first; [0] is the one on the public pages. */
+  published: PublishedProfileRow[];
+}
+
+export interface PublicSwv {
+  partnership: PublicPartnershipRow;
+  /** Schools with at least one published profile, by name. */
+  schools: PublicSchool[];
+}
+
+/** The SWV by slug with its schools that have something published; unknown slug: 404. */
+export async function loadPublicSwv(db: DbOrTx, slug: string): Promise<PublicSwv> {
+  const partnership = await findPublicPartnership(db, slug);
+  if (!partnership) throw new AppError('not_found');
+  const [schools, profiles] = await Promise.all([listPublicSchools(db, partnership.id), listPublishedProfiles(db, partnership.id)]);
+  const bySchool = new Map<string, PublishedProfileRow[]>();
+  for (const profile of profiles) {
+    const list = bySchool.get(profile.schoolId) ?? [];
+    list.push(profile);
+    bySchool.set(profile.schoolId, list);
+  }
+  return {
+    partnership,
+    schools: schools.filter((school) => bySchool.has(school.id)).map((school) => ({ ...school, published: bySchool.get(school.id)! })),
+  };
+}
+
+export function findPublicSchool(swv: PublicSwv, locationCode: string): PublicSchool {
+  const school = swv.schools.find((candidate) => candidate.locationCode.toLowerCase() === locationCode.toLowerCase());
+  if (!school) throw new AppError('not_found');
+  return school;
+}
+
+/** One item of a published profile, in words. */
+export interface PublicItemRow {
+  key: string;
+  sectionKey: string;
+  sectionTitle: string;
+  /** The parent headline (B1) where the template has one. */
+  title: string;
+  /** The answer in words ('' when unanswered). */
+  answer: string;
+  status: NormStatus;
+  /** The SWV's norm in words, or null for descriptive items. */
+  norm: string | null;
+  /** The school's text for parents (or the template's default). */
+  parentText: string | null;
+  /** The school does not offer this (an option marked notOffered). */
+  notOffered: boolean;
+  ambition: { target: string | null; schoolYear: string | null; note: string | null } | null;
+  /** Free-text items: what the text is about (limits, extraSupport, ambitions, contact…). */
+  role: ItemRole | null;
+  isText: boolean;
+  /** Marked for the parent poster in the template. */
+  onParentPoster: boolean;
+}
+
+export interface PublicProfileContent {
+  profile: PublishedProfileRow;
+  template: TemplateDefinition;
+  answers: Record<string, Answer>;
+  rows: PublicItemRow[];
+  /** "Wat kan de school niet", per section (the closing one last). */
+  limits: Array<{ sectionTitle: string; text: string }>;
+  /** The same limits by section key ("__overall" for the closing), as the documents take them. */
+  limitsByKey: Record<string, string>;
+  contacts: PublicContactRow[];
+}
+
+function parentTextOf(item: Item, answer: Answer | undefined): string | null {
+  const own = item.parentTextEditable ? answer?.parentText?.trim() : undefined;
+  return own || item.parentText || null;
+}
+
+export function describeRow(template: TemplateDefinition, section: Section, item: Item, answer: Answer | undefined): PublicItemRow {
+  const option = findChosenOption(template, item, answer?.value);
+  const ambition = answer?.ambition
+    ? {
+        target: answer.ambition.target ? describeAnswer(template, item, answer.ambition.target) : null,
+        schoolYear: answer.ambition.schoolYear ?? null,
+        note: answer.ambition.note ?? null,
+      }
+    : null;
+  return {
+    key: item.key,
+    sectionKey: section.key,
+    sectionTitle: section.title,
+    title: parentTitleOf(item),
+    answer: describeAnswer(template, item, answer?.value),
+    status: evaluateNorm(item, answer),
+    norm: describeNorm(template, item),
+    parentText: parentTextOf(item, answer),
+    notOffered: option?.notOffered === true,
+    ambition,
+    role: item.role ?? null,
+    isText: item.kind === 'text' || item.kind === 'longtext',
+    onParentPoster: item.posters.parent === true,
+  };
+}
+
+/** The content of several published profiles of one SWV at once (one query for all answers). */
+export async function loadPublicContents(db: DbOrTx, partnershipId: string, profiles: PublishedProfileRow[]): Promise<Map<string, PublicProfileContent>> {
+  const ids = profiles.map((p) => p.id);
+  const [answersByProfile, contacts, templates] = await Promise.all([
+    listPublishedAnswers(db, partnershipId, ids),
+    listPublicContacts(db, partnershipId, [...new Set(profiles.map((p) => p.schoolId))]),
+    loadTemplates(db, profiles),
+  ]);
+  const result = new Map<string, PublicProfileContent>();
+  for (const profile of profiles) {
+    const template = templates.get(profile.templateVersionId)!;
+    result.set(profile.id, contentOf(profile, template, answersByProfile.get(profile.id) ?? { answers: {}, limits: {} }, contacts.filter((c) => c.schoolId === profile.schoolId)));
+  }
+  return result;
+}
+
+async function loadTemplates(db: DbOrTx, profiles: PublishedProfileRow[]): Promise<Map<string, TemplateDefinition>> {
+  const ids = [...new Set(profiles.map((p) => p.templateVersionId))];
+  const definitions = await Promise.all(ids.map((id) => loadTemplateDefinition(db, id)));
+  return new Map(ids.map((id, i) => [id, definitions[i]!]));
+}
+
+function contentOf(profile: PublishedProfileRow, template: TemplateDefinition, stored: PublicAnswers, contacts: PublicContactRow[]): PublicProfileContent {
+  const rows = listItems(template).map(({ section, item }) => describeRow(template, section, item, stored.answers[item.key]));
+  const limits: PublicProfileContent['limits'] = [];
+  for (const section of template.sections) {
+    const text = stored.limits[section.key];
+    if (text) limits.push({ sectionTitle: section.title, text });
+  }
+  if (stored.limits['__overall']) limits.push({ sectionTitle: '', text: stored.limits['__overall'] });
+  return { profile, template, answers: stored.answers, rows, limits, limitsByKey: stored.limits, contacts };
+}
+
+/** Items the school answered (text items only with text). */
+export function answeredRows(content: PublicProfileContent): PublicItemRow[] {
+  return content.rows.filter((row) => row.answer !== '' && isAnswered(content.answers[row.key]?.value));
+}

@@ -1,0 +1,208 @@
+/** @jsxImportSource hono/jsx */
+/**
+ * Public pages for parents (issue 13): no account, no cookie, language from `?lang=en`, cacheable (ETag),
+ * rate-limited per client in memory. Only published profiles; an unknown SWV or school gives the public 404 page.
+ */
+import { createHash } from 'node:crypto';
+import type { Child } from 'hono/jsx';
+import { AppError } from '../../auth/app-error.js';
+import type { AppContext } from '../../ui/context.js';
+import { parseForm } from '../../ui/forms.js';
+import { translator } from '../../ui/i18n.js';
+import { requestClientAddress } from '../../ui/request.js';
+import { publicPage, type RouteTable } from '../../ui/route.js';
+import { COMPARE_MAX, COMPARE_MIN, loadComparePage } from './load-compare-page.js';
+import { loadSchoolPage } from './load-school-page.js';
+import { loadSwvPage } from './load-swv-page.js';
+import { publicMessages, type PublicTranslate } from './messages.js';
+import { createRateLimiter } from './rate-limit.js';
+import { isPublicDocumentName, PUBLIC_DOCUMENTS, renderPublicDocument } from './render-public-document.js';
+import { EMPTY_QUERY, isEmptyQuery, searchQuerySchema } from './search-query.js';
+import { searchSchools } from './search-schools.js';
+import { PublicLayout, publicHref } from './views/layout.js';
+import { ComparePageView, MessageView, SchoolPageView, schoolPath, SwvPageView } from './views/pages.js';
+
+/** Requests per client per minute on the public routes (per process). */
+export const PUBLIC_REQUESTS_PER_MINUTE = 600;
+/** Browsers and proxies may reuse a public page this long; after that they revalidate with the ETag. */
+const CACHE_CONTROL = 'public, max-age=300';
+
+const tr = (c: AppContext): PublicTranslate => translator(publicMessages, c.var.locale);
+
+/** The current address in the other language. */
+function otherLanguageHref(c: AppContext): string {
+  const url = new URL(c.req.url);
+  if (c.var.locale === 'nl') url.searchParams.set('lang', 'en');
+  else url.searchParams.delete('lang');
+  const query = url.searchParams.toString();
+  return query ? `${url.pathname}?${query}` : url.pathname;
+}
+
+interface PublicPageOptions {
+  title: string;
+  brand?: { name: string; slug: string; color: string } | null;
+  breadcrumbs?: Array<[string, string]>;
+  status?: number;
+  children: Child;
+}
+
+/** Renders a public page with a strong ETag over its content (the per-request CSP nonce left out) and answers 304 when it matches. */
+function renderPublic(c: AppContext, options: PublicPageOptions): Response {
+  const body = `<!doctype html>${(
+    <PublicLayout locale={c.var.locale} nonce={c.var.nonce} title={options.title} brand={options.brand ?? null} breadcrumbs={options.breadcrumbs ?? []} otherLanguageHref={otherLanguageHref(c)}>
+      {options.children}
+    </PublicLayout>
+  ).toString()}`;
+  const status = options.status ?? 200;
+  if (status !== 200) {
+    c.header('Cache-Control', 'no-store');
+    return c.html(body, status as 404);
+  }
+  return cacheable(c, body, 'text/html; charset=utf-8');
+}
+
+function cacheable(c: AppContext, body: string | Buffer, contentType: string): Response {
+  const hashed = typeof body === 'string' ? body.replaceAll(c.var.nonce, '') : body;
+  const etag = `"${createHash('sha256').update(hashed).digest('base64url').slice(0, 27)}"`;
+  c.header('Cache-Control', CACHE_CONTROL);
+  c.header('ETag', etag);
+  c.header('Vary', 'Accept-Encoding');
+  const match = c.req.header('if-none-match');
+  if (match && match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) return c.body(null, 304);
+  c.header('Content-Type', contentType);
+  return c.body(typeof body === 'string' ? body : new Uint8Array(body), 200);
+}
+
+function notFoundPage(c: AppContext): Response {
+  const t = tr(c);
+  return renderPublic(c, {
+    title: t('notFoundTitle'),
+    status: 404,
+    children: <MessageView title={t('notFoundTitle')} body={t('notFoundBody')} />,
+  });
+}
+
+const brandOf = (swv: { partnership: { name: string; slug: string; primaryColor: string } }) => ({ name: swv.partnership.name, slug: swv.partnership.slug, color: swv.partnership.primaryColor });
+
+export function registerPublicRoutes(table: RouteTable): void {
+  const limiter = createRateLimiter({ perMinute: PUBLIC_REQUESTS_PER_MINUTE });
+
+  /** Rate limit, then the handler; an unknown SWV, school or year becomes the public 404 page. */
+  const route = (path: string, handler: (c: AppContext) => Promise<Response> | Response) =>
+    table.get(path, publicPage, async (c) => {
+      if (!limiter.take(requestClientAddress(c), Date.now())) {
+        const t = tr(c);
+        c.header('Retry-After', '60');
+        return renderPublic(c, { title: t('tooManyTitle'), status: 429, children: <MessageView title={t('tooManyTitle')} body={t('tooManyBody')} /> });
+      }
+      try {
+        return await handler(c);
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'not_found') return notFoundPage(c);
+        throw error;
+      }
+    });
+
+  route('/toegankelijkheid', (c) => {
+    const t = tr(c);
+    return renderPublic(c, { title: t('accessibilityTitle'), children: <MessageView title={t('accessibilityTitle')} body={t('accessibilityBody')} /> });
+  });
+
+  route('/privacy', (c) => {
+    const t = tr(c);
+    return renderPublic(c, { title: t('privacyTitle'), children: <MessageView title={t('privacyTitle')} body={t('privacyBody')} /> });
+  });
+
+  route('/:swvSlug', async (c) => {
+    const page = await loadSwvPage({ db: c.var.deps.db, slug: c.req.param('swvSlug')! });
+    return renderPublic(c, {
+      title: page.swv.partnership.name,
+      brand: brandOf(page.swv),
+      children: <SwvPageView page={page} locale={c.var.locale} query={EMPTY_QUERY} errors={{}} results={null} />,
+    });
+  });
+
+  route('/:swvSlug/zoeken', async (c) => {
+    const t = tr(c);
+    const slug = c.req.param('swvSlug')!;
+    const parsed = parseForm(searchQuerySchema(t), c.req.query());
+    const query = parsed.ok ? parsed.data : { ...EMPTY_QUERY, ...pickStrings(c.req.query()) };
+    const swvPage = await loadSwvPage({ db: c.var.deps.db, slug });
+    const search = parsed.ok && !isEmptyQuery(parsed.data) ? await searchSchools({ db: c.var.deps.db, slug, query: parsed.data }) : null;
+    return renderPublic(c, {
+      title: `${t('resultsHeading')} — ${swvPage.swv.partnership.name}`,
+      brand: brandOf(swvPage.swv),
+      breadcrumbs: [[swvPage.swv.partnership.name, publicHref(`/${slug}`, c.var.locale)]],
+      status: parsed.ok ? 200 : 400,
+      children: <SwvPageView page={swvPage} locale={c.var.locale} query={query} errors={parsed.ok ? {} : parsed.errors} results={search?.results ?? null} />,
+    });
+  });
+
+  route('/:swvSlug/vergelijk', async (c) => {
+    const t = tr(c);
+    const slug = c.req.param('swvSlug')!;
+    const codes = c.req.queries('school') ?? [];
+    if (codes.length < COMPARE_MIN || codes.length > COMPARE_MAX || codes.some((code) => !/^[0-9A-Za-z]{4,8}$/.test(code))) {
+      const swvPage = await loadSwvPage({ db: c.var.deps.db, slug });
+      return renderPublic(c, {
+        title: t('compareTitle'),
+        brand: brandOf(swvPage.swv),
+        status: 400,
+        breadcrumbs: [[swvPage.swv.partnership.name, publicHref(`/${slug}`, c.var.locale)]],
+        children: <MessageView title={t('compareTitle')} body={t('compareTooFew')} link={{ href: publicHref(`/${slug}`, c.var.locale), label: t('backToSearch') }} />,
+      });
+    }
+    const page = await loadComparePage({ db: c.var.deps.db, slug, locationCodes: codes });
+    return renderPublic(c, {
+      title: `${t('compareTitle')} — ${page.schools.map((s) => s.name).join(', ')}`,
+      brand: brandOf(page.swv),
+      breadcrumbs: [[page.swv.partnership.name, publicHref(`/${slug}`, c.var.locale)]],
+      children: <ComparePageView page={page} locale={c.var.locale} />,
+    });
+  });
+
+  const schoolRoute = async (c: AppContext, schoolYear: string | undefined) => {
+    const slug = c.req.param('swvSlug')!;
+    const page = await loadSchoolPage({ db: c.var.deps.db, slug, locationCode: c.req.param('locationCode')!, schoolYear });
+    const t = tr(c);
+    const base = schoolPath(slug, page.school.locationCode);
+    const downloads = page.isArchive
+      ? []
+      : [
+          { href: `${base}/documenten/ouderposter`, label: t('downloadPoster') },
+          { href: `${base}/documenten/sop`, label: t('downloadSop') },
+          { href: `${base}/documenten/schoolgids`, label: t('downloadGuide') },
+        ];
+    return renderPublic(c, {
+      title: `${page.school.name} — ${t('schoolYear', { year: page.content.profile.schoolYear })}`,
+      brand: brandOf(page.swv),
+      breadcrumbs: [[page.swv.partnership.name, publicHref(`/${slug}`, c.var.locale)]],
+      children: <SchoolPageView page={page} locale={c.var.locale} downloads={downloads} />,
+    });
+  };
+
+  route('/:swvSlug/scholen/:locationCode', (c) => schoolRoute(c, undefined));
+
+  route('/:swvSlug/scholen/:locationCode/:publishedYear', (c) => {
+    const year = c.req.param('publishedYear')!;
+    if (!/^\d{4}-\d{4}$/.test(year)) throw new AppError('not_found');
+    return schoolRoute(c, year);
+  });
+
+  route('/:swvSlug/scholen/:locationCode/documenten/:publicDocument', async (c) => {
+    const name = c.req.param('publicDocument');
+    if (!isPublicDocumentName(name)) throw new AppError('not_found');
+    const document = await renderPublicDocument({ db: c.var.deps.db, clock: c.var.deps.clock, slug: c.req.param('swvSlug')!, locationCode: c.req.param('locationCode')!, name });
+    const inline = PUBLIC_DOCUMENTS[name].endsWith('html');
+    c.header('Content-Disposition', `${inline ? 'inline' : 'attachment'}; filename="${document.fileName.replace(/[^\w.-]/g, '_')}"`);
+    return cacheable(c, document.bytes, document.mimeType);
+  });
+}
+
+function pickStrings(query: Record<string, string>): Partial<Record<keyof typeof EMPTY_QUERY, string>> {
+  const result: Partial<Record<keyof typeof EMPTY_QUERY, string>> = {};
+  for (const key of Object.keys(EMPTY_QUERY) as Array<keyof typeof EMPTY_QUERY>) {
+    if (typeof query[key] === 'string') result[key] = query[key].slice(0, 100);
+  }
+  return result;
+}

@@ -1,0 +1,98 @@
+/**
+ * Search and filter the SWV's schools with a published profile: name, place, district, postcode (the first four
+ * digits are enough), sector, denomination, and the support offered (a text match on the items, the answers in
+ * words and the parent texts). Every result says why it matches.
+ */
+import type { DbOrTx } from '../../db/client.js';
+import { answeredRows, loadPublicContents, loadPublicSwv, type PublicSchool, type PublicSwv } from './public-data.js';
+import { filterOptionsOf, isEmptyQuery, type FilterOptions, type SearchQuery } from './search-query.js';
+
+export type MatchReason =
+  | { kind: 'name' | 'place' | 'district' | 'postcode' | 'sector' | 'denomination'; text: string }
+  | { kind: 'support'; title: string; answer: string };
+
+export interface SearchResult {
+  school: PublicSchool;
+  reasons: MatchReason[];
+}
+
+export interface SearchPage {
+  swv: PublicSwv;
+  filters: FilterOptions;
+  query: SearchQuery;
+  /** null when nothing was asked: the page lists every school. */
+  results: SearchResult[];
+}
+
+const normalise = (text: string) => text.toLocaleLowerCase('nl').normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+
+/** Search words of two letters or more; "op schoolniveau" → ["op", "schoolniveau"]. */
+export function searchWords(text: string): string[] {
+  return normalise(text).split(/[^\p{L}\p{N}-]+/u).filter((word) => word.length >= 2);
+}
+
+const MAX_SUPPORT_REASONS = 3;
+
+export async function searchSchools(options: { db: DbOrTx; slug: string; query: SearchQuery }): Promise<SearchPage> {
+  const { query } = options;
+  const swv = await loadPublicSwv(options.db, options.slug);
+  const filters = filterOptionsOf(swv);
+  if (isEmptyQuery(query)) return { swv, filters, query, results: swv.schools.map((school) => ({ school, reasons: [] })) };
+
+  const equals = (a: string | null, b: string) => a !== null && normalise(a) === normalise(b);
+  const candidates: SearchResult[] = [];
+  for (const school of swv.schools) {
+    const reasons: MatchReason[] = [];
+    if (query.naam) {
+      if (!normalise(school.name).includes(normalise(query.naam))) continue;
+      reasons.push({ kind: 'name', text: query.naam });
+    }
+    if (query.plaats) {
+      if (!equals(school.city, query.plaats)) continue;
+      reasons.push({ kind: 'place', text: school.city! });
+    }
+    if (query.wijk) {
+      if (!equals(school.districtName, query.wijk)) continue;
+      reasons.push({ kind: 'district', text: school.districtName! });
+    }
+    if (query.postcode) {
+      const code = (school.postalCode ?? '').replace(/\s+/g, '').toUpperCase();
+      if (!code.startsWith(query.postcode)) continue;
+      reasons.push({ kind: 'postcode', text: school.postalCode! });
+    }
+    if (query.soort) {
+      if (!equals(school.sector, query.soort)) continue;
+      reasons.push({ kind: 'sector', text: school.sector! });
+    }
+    if (query.richting) {
+      if (!equals(school.denomination, query.richting)) continue;
+      reasons.push({ kind: 'denomination', text: school.denomination! });
+    }
+    candidates.push({ school, reasons });
+  }
+
+  const words = searchWords(query.ondersteuning);
+  if (words.length === 0) return { swv, filters, query, results: candidates };
+
+  // Only the candidates' current profiles are read, in one query.
+  const contents = await loadPublicContents(options.db, swv.partnership.id, candidates.map((c) => c.school.published[0]!));
+  const results: SearchResult[] = [];
+  for (const candidate of candidates) {
+    const content = contents.get(candidate.school.published[0]!.id)!;
+    const matches = answeredRows(content).filter((row) => {
+      if (row.notOffered) return false;
+      const haystack = normalise(`${row.title} ${row.sectionTitle} ${row.answer} ${row.parentText ?? ''}`);
+      return words.every((word) => haystack.includes(word));
+    });
+    if (matches.length === 0) continue;
+    results.push({
+      school: candidate.school,
+      reasons: [...candidate.reasons, ...matches.slice(0, MAX_SUPPORT_REASONS).map((row): MatchReason => ({ kind: 'support', title: row.title, answer: shorten(row.answer) }))],
+    });
+  }
+  return { swv, filters, query, results };
+}
+
+function shorten(text: string, max = 140): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
