@@ -42,7 +42,7 @@ registerCliCommand({
       io.err(`Onbekend samenwerkingsverband "${values.swv}". Gebruik de korte naam uit de adresbalk, bijvoorbeeld voorbeeldstad.`);
       return 1;
     }
-    let file;
+    let file: Awaited<ReturnType<typeof exportAnswersOfPartnership>>;
     try {
       file = await exportAnswersOfPartnership({ db, clock, partnership, schoolYear, format });
     } catch (error) {

@@ -41,7 +41,7 @@ export function tablesToCsv(tables: SheetTable[]): string {
 }
 
 export function sheetName(name: string, used: Set<string>): string {
-  let base = name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31).trim() || 'Blad';
+  const base = name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31).trim() || 'Blad';
   let candidate = base;
   for (let n = 2; used.has(candidate.toLowerCase()); n += 1) candidate = `${base.slice(0, 28)} ${n}`;
   used.add(candidate.toLowerCase());

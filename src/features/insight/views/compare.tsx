@@ -39,7 +39,7 @@ export function CompareView(props: { page: YearComparisonPage; locale: Locale })
       {!previousYear ? (
         <p class="utrecht-paragraph">{t('compareNoPrevious')}</p>
       ) : (
-        <div class="insight-matrix-wrap" tabindex={0} role="region" aria-label={t('compareCaption')}>
+        <section class="insight-matrix-wrap" tabindex={0} aria-label={t('compareCaption')}>
           <table class="utrecht-table" data-table="compare">
             <caption class="visually-hidden">{t('compareCaption')}</caption>
             <thead>
@@ -93,7 +93,7 @@ export function CompareView(props: { page: YearComparisonPage; locale: Locale })
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
       <h2 class="utrecht-heading-2">{t('exportHeading')}</h2>
       <ExportLinks context={context} kind="jaarvergelijking" label={t('exportCompare')} locale={props.locale} params={params} />
