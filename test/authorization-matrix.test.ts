@@ -23,6 +23,8 @@ const PERSONAS = [
   'school_editor',
   'school_editor_other_school',
   'council_member',
+  'swv_adviser',
+  'support_point',
   'b_swv_admin',
   'b_board_user',
   'b_school_editor',
@@ -67,7 +69,8 @@ export const EXPECTED_ACCESS: Record<string, readonly Persona[]> = {
   'POST /swv/:partnershipId/instellingen': SWV_ADMINS,
   'GET /besturen/:boardId': ['swv_admin', 'board_user'],
   // The platform administrator sets up the register and reaches a school's page (not its profile).
-  'GET /scholen/:schoolId': ['platform_admin', ...SCHOOL_READERS],
+  // The SWV adviser reads the pages of the schools they advise (issue 14).
+  'GET /scholen/:schoolId': ['platform_admin', ...SCHOOL_READERS, 'swv_adviser'],
   ...(await import('./support/matrix-expectations.js')).featureExpectations({ EVERYONE, SIGNED_IN, SWV_ADMINS, SCHOOL_READERS }),
 };
 
@@ -102,6 +105,8 @@ for (const kind of TEST_DATABASE_KINDS) {
         school_editor: demo.userIds['ib@regenboog.example']!,
         school_editor_other_school: demo.userIds['ib@vlinder.example']!,
         council_member: demo.userIds['mr@regenboog.example']!,
+        swv_adviser: fixtures.adviserUserId,
+        support_point: fixtures.supportPointUserId,
         b_swv_admin: other.userIds.partnership_admin,
         b_board_user: other.userIds.board_user,
         b_school_editor: other.userIds.school_editor,

@@ -15,10 +15,14 @@ import { registerMatrixParams } from './matrix-register.js';
 import { publicMatrixParams } from './matrix-public.js';
 import { insightMatrixParams } from './matrix-insight.js';
 import { otherTenantParams } from './matrix-other-tenant.js';
+import { createPeoplePersonas } from './matrix-people.js';
 
 export interface MatrixFixtures {
   params: Record<string, string>;
   otherBoardUserId: string;
+  /** The SWV adviser (limited to board SPOV) and the support point of SWV A (matrix-people.ts). */
+  adviserUserId: string;
+  supportPointUserId: string;
   fillPath(path: string, overrides?: Record<string, string>): string;
   /** SWV B's ids (test/support/matrix-other-tenant.ts) for the cross-tenant cells. */
   otherTenant: Record<string, string>;
@@ -55,9 +59,11 @@ export async function matrixFixtures(testApp: TestApp): Promise<MatrixFixtures> 
   };
   for (const provider of matrixParamProviders) Object.assign(params, await provider(testApp));
   const otherTenant = await otherTenantParams(testApp);
+  const people = await createPeoplePersonas(testApp);
   return {
     params,
     otherBoardUserId,
+    ...people,
     otherTenant,
     fillPath(path: string, overrides: Record<string, string> = {}) {
       return path

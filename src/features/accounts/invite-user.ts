@@ -12,9 +12,9 @@ import { translator, type Locale, type Translate } from '../../ui/i18n.js';
 import { uiMessages } from '../../ui/messages.js';
 import { findBoardInPartnership, findSchoolInPartnership, getPartnership } from '../partnerships/repository.js';
 import { accountsMessages } from './messages.js';
-import { findUserByEmail, insertMembership, insertUser, insertUserToken, normalizeEmail } from './repository.js';
+import { findLimitedMembership, findUserByEmail, hasMembershipScope, insertMembership, insertMembershipScopes, insertUser, insertUserToken, normalizeEmail } from './repository.js';
 
-export const INVITABLE_ROLES = ['partnership_admin', 'board_user', 'school_editor', 'council_member'] as const satisfies readonly Role[];
+export const INVITABLE_ROLES = ['partnership_admin', 'partnership_adviser', 'support_point', 'board_user', 'school_editor', 'council_member'] as const satisfies readonly Role[];
 
 export const inviteUserInput = z.object({
   email: z.email(),
@@ -56,7 +56,15 @@ export async function inviteUser(options: {
       await insertUser(tx, { id, email: input.email, name: input.name, createdAt: now });
       user = { id, email: normalizeEmail(input.email), name: input.name, passwordHash: null, locale: 'nl', disabledAt: null, createdAt: now };
     }
-    const added = await insertMembership(tx, { userId: user.id, role: input.role, ...place.columns }, now);
+    let added = await insertMembership(tx, { userId: user.id, role: input.role, ...place.columns }, now);
+    if (place.limit) {
+      // An adviser limited to some boards and schools: a second invitation adds the place to the same role.
+      const membershipId = added ?? (await findLimitedMembership(tx, user.id, input.role, partnershipId));
+      if (membershipId && !(await hasMembershipScope(tx, membershipId, place.limit))) {
+        await insertMembershipScopes(tx, membershipId, place.limit);
+        added = membershipId;
+      }
+    }
     if (!added) {
       const params = { email: user.email, role: ui(`role.${input.role}`), place: place.name };
       throw new AppError('conflict', user.passwordHash ? t('roleAlreadyHeld', params) : t('roleAlreadyHeldInvited', params));
@@ -90,17 +98,34 @@ export async function inviteUser(options: {
       action: 'user.invite',
       entityType: 'user',
       entityId: user.id,
-      after: { email: user.email, role: input.role, ...place.columns },
+      after: { email: user.email, role: input.role, ...place.columns, ...(place.limit ? { limitedTo: place.limit } : {}) },
     });
     return { userId: user.id, isNewUser };
   });
 }
 
-async function resolvePlace(db: Database, partnershipId: string, role: (typeof INVITABLE_ROLES)[number], placeId: string | undefined, t: Translate<keyof typeof accountsMessages.nl>) {
-  if (role === 'partnership_admin') {
+interface ResolvedPlace {
+  name: string;
+  columns: { partnershipId?: string; boardId?: string; schoolId?: string };
+  /** For the SWV adviser: the board or school the role is limited to (none: the whole SWV). */
+  limit?: { boardIds: string[]; schoolIds: string[] };
+}
+
+async function resolvePlace(db: Database, partnershipId: string, role: (typeof INVITABLE_ROLES)[number], placeId: string | undefined, t: Translate<keyof typeof accountsMessages.nl>): Promise<ResolvedPlace> {
+  if (role === 'partnership_admin' || role === 'support_point' || (role === 'partnership_adviser' && !placeId)) {
     const row = await getPartnership(db, partnershipId);
     if (!row) throw new AppError('not_found');
     return { name: row.name, columns: { partnershipId } };
+  }
+  if (role === 'partnership_adviser') {
+    const board = await findBoardInPartnership(db, partnershipId, placeId!);
+    const school = board ? null : await findSchoolInPartnership(db, partnershipId, placeId!);
+    if (!board && !school) throw new AppError('invalid_input', t('chooseAdviserPlace'), { field: 'placeId' });
+    return {
+      name: (board ?? school)!.name,
+      columns: { partnershipId },
+      limit: board ? { boardIds: [placeId!], schoolIds: [] } : { boardIds: [], schoolIds: [placeId!] },
+    };
   }
   if (role === 'board_user') {
     const row = placeId ? await findBoardInPartnership(db, partnershipId, placeId) : null;
