@@ -62,7 +62,6 @@ const ROLE_TEXTS: Partial<Record<NonNullable<Item['role']>, string>> = {
   contact: 'Met vragen over extra hulp kunt u terecht bij onze intern begeleider. Maak een afspraak via de administratie of spreek haar aan op het schoolplein.',
   ambitions:
     'Vanaf volgend schooljaar willen wij een taalklas voor nieuwkomers openen. Het team volgt daarvoor scholing in lesgeven aan meertalige kinderen.',
-  contact: 'Met vragen over ondersteuning kunt u terecht bij de leerkracht van uw kind en bij onze intern begeleider, Fatima El Idrissi (ib@school.example).',
   vision: 'Wij willen dat ieder kind zich gezien voelt en zich op zijn eigen manier kan ontwikkelen. Leerkrachten stemmen hun onderwijs af op wat een leerling nodig heeft, samen met ouders.',
 };
 
