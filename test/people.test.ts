@@ -3,13 +3,15 @@
  * (limited to some boards and schools) reads submitted profiles, writes remarks and records a verdict that the
  * school, its board and the SWV see.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../src/auth/password.js';
 import { insertMembership, insertMembershipScopes, insertUser, loadPrincipal } from '../src/features/accounts/repository.js';
 import { membershipScopes, users } from '../src/features/accounts/schema.js';
 import { getVerdict } from '../src/features/plausibility/repository.js';
-import { findProfile } from '../src/features/questionnaire/profiles-repository.js';
+import { findProfile, getProfile } from '../src/features/questionnaire/profiles-repository.js';
+import { cycles } from '../src/features/cycle/schema.js';
+import { amsterdamDate, formatDutchDate } from '../src/features/cycle/editability.js';
 import { auditLog } from '../src/audit/schema.js';
 import { createTestApp, TestClient, type TestApp } from './support/test-app.js';
 import { TEST_DATABASE_KINDS } from './support/test-db.js';
@@ -111,6 +113,47 @@ for (const kind of TEST_DATABASE_KINDS) {
         const client = await TestClient.signedIn(app, userId);
         expect((await client.post(`/profielen/${profileIds.horizon}/plausibiliteit`, { verdict: 'plausible' })).status).toBe(403);
       }
+    });
+
+    it('records the pupils’ voice, refuses personal data, and holds adoption until it is there when the SWV requires it', async () => {
+      const { demo } = app;
+      await app.deps.db.update(cycles).set({ pupilVoiceRequired: 'before_adoption' }).where(and(eq(cycles.partnershipId, demo.partnershipId), eq(cycles.schoolYear, YEAR)));
+      const board = await TestClient.signedIn(app, demo.userIds['bestuur@spov.example']!);
+      const adopt = { adoptedOn: amsterdamDate(app.clock.now()), adoptedByName: 'Bart Bakker', confirmWarnings: 'ja' };
+      const refused = await board.post(`/profielen/${profileIds.horizon}/vaststellen`, adopt);
+      expect(refused.status).toBe(409);
+      expect(await refused.text()).toContain('nog niet vastgelegd hoe leerlingen zijn gehoord');
+      expect((await getProfile(app.deps.db, profileIds.horizon))!.status).toBe('submitted');
+
+      const editor = await TestClient.signedIn(app, horizonEditorId);
+      const consulted = amsterdamDate(new Date(app.clock.now().getTime() - 10 * 86_400_000));
+      const path = `/profielen/${profileIds.horizon}/stem-van-leerlingen`;
+      expect((await editor.get(path)).status).toBe(200);
+      const none = await editor.post(path, { consultedOn: consulted, summary: 'Leerlingen willen meer rust in de klas.', followUp: 'Stiltehoek ingericht.' });
+      expect(none.status).toBe(400);
+      expect(await none.text()).toContain('Kies ten minste één manier');
+      const phone = await editor.post(path, { methods: ['pupil_council'], consultedOn: consulted, summary: 'De leerlingenraad wil meer rust; bel moeder op 06-12345678.', followUp: 'Stiltehoek ingericht.' });
+      expect(phone.status).toBe(400);
+      expect(await phone.text()).toContain('Haal het telefoonnummer weg');
+      const summary = 'De leerlingenraad en groep 7 en 8 vinden de hulp bij rekenen goed, maar willen meer rust in de klas.';
+      const saved = await editor.post(path, { methods: ['pupil_council', 'class_discussions'], consultedOn: consulted, summary, followUp: 'Stiltehoek in elke bovenbouwgroep; opgenomen in het profiel bij gedrag.' });
+      expect(saved.status).toBe(303);
+
+      const page = await (await board.get(`/profielen/${profileIds.horizon}/cyclus`)).text();
+      expect(page).toContain('Stem van leerlingen');
+      expect(page).toContain('Leerlingenraad, Gesprekken in de klas');
+      expect(page).toContain(formatDutchDate(consulted));
+      expect(page).toContain('willen meer rust in de klas');
+      expect(page).not.toContain(`href="${path}"`);
+      // The board cannot record it for the school.
+      expect((await board.post(path, { methods: ['poll'], consultedOn: consulted, summary, followUp: 'x'.repeat(10) })).status).toBe(403);
+
+      const adopted = await board.post(`/profielen/${profileIds.horizon}/vaststellen`, adopt);
+      expect(adopted.status).toBe(303);
+      expect((await getProfile(app.deps.db, profileIds.horizon))!.status).toBe('adopted');
+      // After adoption the record is final.
+      const locked = await editor.post(path, { methods: ['poll'], consultedOn: consulted, summary, followUp: 'Nog iets aangepast.' });
+      expect(locked.status).toBe(409);
     });
 
     it('invites an adviser for a board, then adds a school to the same role', async () => {

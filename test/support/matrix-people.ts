@@ -28,5 +28,8 @@ export function peopleExpectations<P extends string>(groups: PersonaGroups<P>): 
     // The verdict form: the adviser only, and only on a submitted profile (the matrix profile is in progress).
     'GET /profielen/:profileId/plausibiliteit': [],
     'POST /profielen/:profileId/plausibiliteit': [],
+    // The pupils' voice: the school's editors record it ('profile.recordPupilVoice'); readers see it on the cycle page.
+    'GET /profielen/:profileId/stem-van-leerlingen': only('school_editor'),
+    'POST /profielen/:profileId/stem-van-leerlingen': only('school_editor'),
   };
 }
