@@ -23,6 +23,7 @@ import { registerDocumentRoutes } from './features/documents/routes.js';
 import { registerRegisterRoutes } from './features/register/routes.js';
 import { registerPlausibilityRoutes } from './features/plausibility/routes.js';
 import { registerInsightRoutes } from './features/insight/routes.js';
+import { registerDiversityRoutes } from './features/diversity/routes.js';
 import type { AppContext, AppDeps, AppEnv } from './ui/context.js';
 import { renderError } from './ui/error-pages.js';
 import { isLocale } from './ui/i18n.js';
@@ -57,6 +58,7 @@ export function buildRouteTable(): RouteTable {
   registerRegisterRoutes(table);
   registerPlausibilityRoutes(table);
   registerInsightRoutes(table);
+  registerDiversityRoutes(table);
   // Last: `/:swvSlug` must not shadow any route above (src/ui/reserved-paths.ts keeps SWV slugs off them).
   registerPublicRoutes(table);
   return table;

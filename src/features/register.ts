@@ -15,3 +15,4 @@ import './documents/plugins.js';
 import './register/plugins.js';
 import './plausibility/plugins.js';
 import './insight/plugins.js';
+import './diversity/plugins.js';
