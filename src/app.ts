@@ -21,6 +21,7 @@ import { registerTemplateRoutes } from './features/templates/routes.js';
 import { registerCycleRoutes } from './features/cycle/routes.js';
 import { registerDocumentRoutes } from './features/documents/routes.js';
 import { registerRegisterRoutes } from './features/register/routes.js';
+import { registerPlausibilityRoutes } from './features/plausibility/routes.js';
 import { registerInsightRoutes } from './features/insight/routes.js';
 import type { AppContext, AppDeps, AppEnv } from './ui/context.js';
 import { renderError } from './ui/error-pages.js';
@@ -54,6 +55,7 @@ export function buildRouteTable(): RouteTable {
   registerCycleRoutes(table);
   registerDocumentRoutes(table);
   registerRegisterRoutes(table);
+  registerPlausibilityRoutes(table);
   registerInsightRoutes(table);
   // Last: `/:swvSlug` must not shadow any route above (src/ui/reserved-paths.ts keeps SWV slugs off them).
   registerPublicRoutes(table);

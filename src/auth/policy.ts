@@ -20,17 +20,34 @@ export const PERMISSIONS = {
   'cycle.manage': ['partnership_admin'],
   'board.view': ['partnership_admin', 'board_user'],
   /** The platform administrator sets up an SWV's register and so reaches its schools' pages (not their profiles). */
-  'school.view': ['platform_admin', 'partnership_admin', 'board_user', 'school_editor', 'council_member'],
+  'school.view': ['platform_admin', 'partnership_admin', 'partnership_adviser', 'board_user', 'school_editor', 'council_member'],
   /** Edit the school's contact persons (who to ask for what; on the posters and in the SOP). */
   'school.editContacts': ['partnership_admin', 'school_editor'],
   /** Read a profile. Council members only once it is submitted (see `stateRules`). */
-  'profile.view': ['partnership_admin', 'board_user', 'school_editor', 'council_member'],
+  'profile.view': ['partnership_admin', 'partnership_adviser', 'board_user', 'school_editor', 'council_member'],
   'profile.edit': ['school_editor'],
   'profile.submit': ['school_editor'],
   'profile.recordAdvice': ['school_editor', 'council_member'],
   'profile.adopt': ['board_user'],
   'profile.publish': ['school_editor', 'board_user'],
-  'profile.review': ['partnership_admin'],
+  /** Write remarks per item on a submitted profile. The adviser only once it is submitted (see `stateRules`). */
+  'profile.review': ['partnership_admin', 'partnership_adviser'],
+  /** Record the plausibility verdict, the yearly conversation's date and the agreements (issue 14). */
+  'profile.assess': ['partnership_adviser'],
+  /** The list of submitted profiles with their verdicts, for the SWV and its advisers. */
+  'partnership.viewVerdicts': ['partnership_admin', 'partnership_adviser'],
+  /** Record how pupils were consulted on the profile (the pupils' voice). */
+  'profile.recordPupilVoice': ['school_editor'],
+  /** The support point's own register of signals. */
+  'signals.record': ['support_point'],
+  /** Signals per school and theme, counts below 5 masked: the SWV. */
+  'signals.view': ['partnership_admin', 'support_point'],
+  /** The list of themes signals are filed under. */
+  'signals.manageThemes': ['partnership_admin'],
+  /** Share a signal's description with the school it is about. */
+  'signals.share': ['partnership_admin'],
+  /** Signals about the school (without description unless shared). */
+  'signals.viewOwnSchool': ['school_editor', 'board_user'],
   'profile.respondToReview': ['school_editor'],
   'profile.reopen': ['partnership_admin'],
   'documents.download': ['partnership_admin', 'board_user', 'school_editor', 'council_member'],
@@ -58,6 +75,10 @@ function stateAllows(role: Role, permission: Permission, state: ResourceState): 
   if (role === 'council_member' && (permission === 'profile.view' || permission === 'documents.download' || permission === 'profile.recordAdvice')) {
     return state.profileStatus !== undefined && SUBMITTED_OR_LATER.has(state.profileStatus);
   }
+  // The SWV adviser reads and assesses profiles the school has submitted, not drafts.
+  if (role === 'partnership_adviser' && (permission === 'profile.view' || permission === 'profile.review' || permission === 'profile.assess')) {
+    return state.profileStatus !== undefined && SUBMITTED_OR_LATER.has(state.profileStatus);
+  }
   return true;
 }
 
@@ -66,13 +87,31 @@ export function membershipCovers(membership: Membership, scope: Scope): boolean 
     case 'platform_admin':
       return true;
     case 'partnership_admin':
+    case 'support_point':
       return scope.level !== 'platform' && membership.partnershipId === scope.partnershipId;
+    case 'partnership_adviser':
+      return scope.level !== 'platform' && membership.partnershipId === scope.partnershipId && withinLimits(membership, scope);
     case 'board_user':
       return (scope.level === 'board' || scope.level === 'school') && membership.boardId === scope.boardId;
     case 'school_editor':
     case 'council_member':
       return scope.level === 'school' && membership.schoolId === scope.schoolId;
   }
+}
+
+/** An SWV-wide role limited to some boards and schools covers the SWV's own pages and only those places below it. */
+function withinLimits(membership: Membership, scope: Scope): boolean {
+  const limits = membership.limitedTo;
+  if (!limits || scope.level === 'partnership' || scope.level === 'platform') return true;
+  if (limits.boardIds.includes(scope.boardId)) return true;
+  return scope.level === 'school' && limits.schoolIds.includes(scope.schoolId);
+}
+
+/** Does the membership reach this school (for lists filtered by role, e.g. the adviser's profiles)? */
+export function membershipReachesSchool(membership: Membership, school: { boardId: string; schoolId: string }): boolean {
+  const limits = membership.limitedTo;
+  if (!limits) return true;
+  return limits.boardIds.includes(school.boardId) || limits.schoolIds.includes(school.schoolId);
 }
 
 export function rolesAt(principal: Principal, scope: Scope): Role[] {

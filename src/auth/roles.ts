@@ -1,11 +1,23 @@
 /** The roles a user can hold, each in one place (docs/domain.md "Actors"). */
-export const ROLES = ['platform_admin', 'partnership_admin', 'board_user', 'school_editor', 'council_member'] as const;
+export const ROLES = [
+  'platform_admin',
+  'partnership_admin',
+  'partnership_adviser',
+  'support_point',
+  'board_user',
+  'school_editor',
+  'council_member',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Which scope column a role is held on. */
 export const ROLE_SCOPE = {
   platform_admin: 'platform',
   partnership_admin: 'partnership',
+  /** An SWV adviser (orthopedagoog, consultant); optionally limited to some boards and schools (`limitedTo`). */
+  partnership_adviser: 'partnership',
+  /** The SWV's parent and youth support point (ouder- en jeugdsteunpunt). */
+  support_point: 'partnership',
   board_user: 'board',
   school_editor: 'school',
   council_member: 'school',
@@ -20,6 +32,11 @@ export interface Membership {
   placeName: string;
   /** The SWV the place belongs to (null for platform roles), for branding. */
   homePartnershipId: string | null;
+  /**
+   * An SWV-wide role limited to some boards and schools (membership_scopes): it covers those boards (and their
+   * schools) and those schools only. Absent or null: the whole SWV.
+   */
+  limitedTo?: { boardIds: string[]; schoolIds: string[] } | null;
 }
 
 /** The signed-in user as every use case sees them. */

@@ -8,3 +8,6 @@ export * from '../jobs/schema.js';
 export * from '../features/cycle/schema.js';
 export * from '../features/documents/schema.js';
 export * from '../features/register/schema.js';
+export * from '../features/plausibility/schema.js';
+export * from '../features/pupil-voice/schema.js';
+export * from '../features/support-point/schema.js';

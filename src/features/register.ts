@@ -13,4 +13,5 @@ import './questionnaire/home-landing.js';
 import './cycle/home-landing.js';
 import './documents/plugins.js';
 import './register/plugins.js';
+import './plausibility/plugins.js';
 import './insight/plugins.js';

@@ -39,6 +39,8 @@ function navigationFor(memberships: Membership[], t: ReturnType<typeof translato
     const role = t(`role.${membership.role}`);
     if (membership.role === 'platform_admin') add('/beheer', role, null);
     if (membership.role === 'partnership_admin' && membership.partnershipId) add(`/swv/${membership.partnershipId}`, membership.placeName, role);
+    if (membership.role === 'partnership_adviser' && membership.partnershipId) add(`/swv/${membership.partnershipId}/plausibiliteit`, membership.placeName, role);
+    if (membership.role === 'support_point' && membership.partnershipId) add(`/swv/${membership.partnershipId}/signalen`, membership.placeName, role);
     if (membership.role === 'board_user' && membership.boardId) add(`/besturen/${membership.boardId}`, membership.placeName, role);
     if ((membership.role === 'school_editor' || membership.role === 'council_member') && membership.schoolId)
       add(`/scholen/${membership.schoolId}`, membership.placeName, role);

@@ -2,7 +2,7 @@
  * Values for path parameters in the authorization matrix: everything points at SWV A
  * (De Regenboog, board SPOV). Capabilities add parameters (profiles, template versions, …) here.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { hashPassword } from '../../src/auth/password.js';
 import { memberships } from '../../src/features/accounts/schema.js';
 import { insertMembership, insertUser } from '../../src/features/accounts/repository.js';
@@ -15,10 +15,15 @@ import { registerMatrixParams } from './matrix-register.js';
 import { publicMatrixParams } from './matrix-public.js';
 import { insightMatrixParams } from './matrix-insight.js';
 import { otherTenantParams } from './matrix-other-tenant.js';
+import { accountsMatrixParams } from './matrix-accounts.js';
+import { createPeoplePersonas } from './matrix-people.js';
 
 export interface MatrixFixtures {
   params: Record<string, string>;
   otherBoardUserId: string;
+  /** The SWV adviser (limited to board SPOV) and the support point of SWV A (matrix-people.ts). */
+  adviserUserId: string;
+  supportPointUserId: string;
   fillPath(path: string, overrides?: Record<string, string>): string;
   /** SWV B's ids (test/support/matrix-other-tenant.ts) for the cross-tenant cells. */
   otherTenant: Record<string, string>;
@@ -31,6 +36,7 @@ matrixParamProviders.push(questionnaireMatrixParams);
 matrixParamProviders.push(cycleMatrixParams);
 matrixParamProviders.push(documentMatrixParams);
 matrixParamProviders.push(registerMatrixParams);
+matrixParamProviders.push(accountsMatrixParams);
 matrixParamProviders.push(publicMatrixParams);
 matrixParamProviders.push(insightMatrixParams);
 
@@ -44,7 +50,13 @@ export async function matrixFixtures(testApp: TestApp): Promise<MatrixFixtures> 
   const invitedUserId = crypto.randomUUID();
   await insertUser(deps.db, { id: invitedUserId, email: 'uitgenodigd@regenboog.example', name: 'Ilse Uitgenodigd', createdAt: clock.now() });
   await insertMembership(deps.db, { userId: invitedUserId, role: 'school_editor', schoolId: demo.schoolIds['regenboog']! }, clock.now());
-  const [invitedRole] = await deps.db.select({ id: memberships.id }).from(memberships).where(eq(memberships.userId, invitedUserId));
+  // A second role, the one "revoke" takes away (the matrix posts valid bodies, so the revocation happens): the user
+  // keeps the first and stays someone the SWV can resend the invitation to.
+  await insertMembership(deps.db, { userId: invitedUserId, role: 'council_member', schoolId: demo.schoolIds['regenboog']! }, clock.now());
+  const [invitedRole] = await deps.db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(and(eq(memberships.userId, invitedUserId), eq(memberships.role, 'council_member')));
   const params: Record<string, string> = {
     partnershipId: demo.partnershipId,
     boardId: demo.boardIds['spov']!,
@@ -55,9 +67,11 @@ export async function matrixFixtures(testApp: TestApp): Promise<MatrixFixtures> 
   };
   for (const provider of matrixParamProviders) Object.assign(params, await provider(testApp));
   const otherTenant = await otherTenantParams(testApp);
+  const people = await createPeoplePersonas(testApp);
   return {
     params,
     otherBoardUserId,
+    ...people,
     otherTenant,
     fillPath(path: string, overrides: Record<string, string> = {}) {
       return path

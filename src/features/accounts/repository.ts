@@ -3,7 +3,7 @@ import { and, count, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Membership, Principal, Role } from '../../auth/roles.js';
 import type { DbOrTx } from '../../db/client.js';
 import { boards, partnerships, schools } from '../partnerships/schema.js';
-import { loginAttempts, memberships, sessions, users, userTokens } from './schema.js';
+import { loginAttempts, memberships, membershipScopes, sessions, users, userTokens } from './schema.js';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -41,8 +41,26 @@ export interface NewMembership {
   schoolId?: string | null;
 }
 
-/** Adds a role; returns false when the user already holds it there. */
-export async function insertMembership(db: DbOrTx, membership: NewMembership, now: Date): Promise<boolean> {
+/** Whether the user holds exactly this role at exactly this place. */
+export async function holdsMembership(db: DbOrTx, where: { userId: string; role: Role; partnershipId: string | null; boardId: string | null; schoolId: string | null }): Promise<boolean> {
+  const [row] = await db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.userId, where.userId),
+        eq(memberships.role, where.role),
+        where.partnershipId ? eq(memberships.partnershipId, where.partnershipId) : isNull(memberships.partnershipId),
+        where.boardId ? eq(memberships.boardId, where.boardId) : isNull(memberships.boardId),
+        where.schoolId ? eq(memberships.schoolId, where.schoolId) : isNull(memberships.schoolId),
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
+}
+
+/** Adds a role; returns its id, or null when the user already holds it there. */
+export async function insertMembership(db: DbOrTx, membership: NewMembership, now: Date): Promise<string | null> {
   const inserted = await db
     .insert(memberships)
     .values({
@@ -56,7 +74,7 @@ export async function insertMembership(db: DbOrTx, membership: NewMembership, no
     })
     .onConflictDoNothing()
     .returning({ id: memberships.id });
-  return inserted.length > 0;
+  return inserted[0]?.id ?? null;
 }
 
 /** The user with every role and the name of the place it is held at. */
@@ -108,6 +126,9 @@ function selectPrincipalRows(db: DbOrTx, where: ReturnType<typeof eq>, viaSessio
       schoolName: schools.name,
       schoolPartnershipId: schools.partnershipId,
       schoolBoardId: schools.boardId,
+      // An SWV-wide role limited to some boards and schools (membership_scopes); null when it is not limited.
+      limitBoardIds: sql<string[] | null>`(select array_agg(ms.board_id) filter (where ms.board_id is not null) from membership_scopes ms where ms.membership_id = ${memberships.id})`,
+      limitSchoolIds: sql<string[] | null>`(select array_agg(ms.school_id) filter (where ms.school_id is not null) from membership_scopes ms where ms.membership_id = ${memberships.id})`,
     });
   return base
     .from(users)
@@ -130,8 +151,46 @@ function principalFromRows(rows: PrincipalRow[]): Principal | null {
     schoolId: row.schoolId,
     placeName: row.schoolName ?? row.boardName ?? row.partnershipName ?? 'OpenSOP',
     homePartnershipId: row.partnershipId ?? row.boardPartnershipId ?? row.schoolPartnershipId ?? null,
+    limitedTo: row.limitBoardIds || row.limitSchoolIds ? { boardIds: toArray(row.limitBoardIds), schoolIds: toArray(row.limitSchoolIds) } : null,
   }] : []));
   return { userId: user.userId, email: user.email, name: user.name, locale: user.locale, memberships: list };
+}
+
+/** PGlite and pg both parse text[]; a driver that hands back the literal "{a,b}" is read here too. */
+function toArray(value: string[] | string | null): string[] {
+  if (value === null) return [];
+  if (Array.isArray(value)) return value;
+  return value.replace(/^\{|\}$/g, '').split(',').filter(Boolean);
+}
+
+/** Limits a membership to some boards and schools (the SWV adviser); (no rows: the whole SWV). */
+export async function insertMembershipScopes(db: DbOrTx, membershipId: string, limits: { boardIds: string[]; schoolIds: string[] }): Promise<void> {
+  const rows = [
+    ...limits.boardIds.map((boardId) => ({ id: crypto.randomUUID(), membershipId, boardId, schoolId: null })),
+    ...limits.schoolIds.map((schoolId) => ({ id: crypto.randomUUID(), membershipId, boardId: null, schoolId })),
+  ];
+  if (rows.length > 0) await db.insert(membershipScopes).values(rows);
+}
+
+/** The user's role at the SWV if it is limited to some places (has membership_scopes rows); null otherwise. */
+export async function findLimitedMembership(db: DbOrTx, userId: string, role: Role, partnershipId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.userId, userId),
+        eq(memberships.role, role),
+        eq(memberships.partnershipId, partnershipId),
+        sql`exists (select 1 from membership_scopes ms where ms.membership_id = ${memberships.id})`,
+      ),
+    );
+  return row?.id ?? null;
+}
+
+export async function hasMembershipScope(db: DbOrTx, membershipId: string, limit: { boardIds: string[]; schoolIds: string[] }): Promise<boolean> {
+  const rows = await db.select({ boardId: membershipScopes.boardId, schoolId: membershipScopes.schoolId }).from(membershipScopes).where(eq(membershipScopes.membershipId, membershipId));
+  return rows.some((row) => (row.boardId !== null && limit.boardIds.includes(row.boardId)) || (row.schoolId !== null && limit.schoolIds.includes(row.schoolId)));
 }
 
 export async function insertSession(db: DbOrTx, session: { tokenHash: string; userId: string; csrfToken: string; createdAt: Date; expiresAt: Date }): Promise<void> {
@@ -198,6 +257,16 @@ export async function countLoginFailuresSince(db: DbOrTx, key: string, since: Da
     .from(loginAttempts)
     .where(and(eq(loginAttempts.key, key), gt(loginAttempts.attemptedAt, since)));
   return row?.n ?? 0;
+}
+
+/** Attempts under a key since a moment, recorded before the given attempt (a burst's members each see those before them). */
+export async function loginAttemptsBefore(db: DbOrTx, key: string, since: Date, beforeId: number): Promise<{ count: number; last: Date | null }> {
+  const [row] = await db
+    .select({ n: count(), last: sql<string | Date | null>`max(${loginAttempts.attemptedAt})` })
+    .from(loginAttempts)
+    .where(and(eq(loginAttempts.key, key), gt(loginAttempts.attemptedAt, since), lt(loginAttempts.id, beforeId)));
+  const last = row?.last ?? null;
+  return { count: row?.n ?? 0, last: last === null ? null : new Date(last) };
 }
 
 export async function clearLoginFailures(db: DbOrTx, key: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { ROLES } from '../../auth/roles.js';
 import { boards, partnerships, schools } from '../partnerships/schema.js';
 
 export const users = pgTable('users', {
@@ -25,7 +26,7 @@ export const memberships = pgTable(
     id: text('id').primaryKey(),
     userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
     role: text('role', {
-      enum: ['platform_admin', 'partnership_admin', 'board_user', 'school_editor', 'council_member'],
+      enum: ROLES,
     }).notNull(),
     partnershipId: text('partnership_id').references(() => partnerships.id),
     boardId: text('board_id').references(() => boards.id),
@@ -36,6 +37,21 @@ export const memberships = pgTable(
     index('memberships_user').on(t.userId),
     uniqueIndex('memberships_unique').on(t.userId, t.role, sql`coalesce(${t.partnershipId}, '')`, sql`coalesce(${t.boardId}, '')`, sql`coalesce(${t.schoolId}, '')`),
   ],
+);
+
+/**
+ * Limits an SWV-wide role (the SWV adviser) to some boards and schools: one row per board or school.
+ * A membership without rows covers the whole SWV.
+ */
+export const membershipScopes = pgTable(
+  'membership_scopes',
+  {
+    id: text('id').primaryKey(),
+    membershipId: text('membership_id').notNull().references(() => memberships.id, { onDelete: 'cascade' }),
+    boardId: text('board_id').references(() => boards.id),
+    schoolId: text('school_id').references(() => schools.id),
+  },
+  (t) => [index('membership_scopes_membership').on(t.membershipId)],
 );
 
 /** Server-side sessions, so any app process behind a load balancer can serve any request. */
@@ -88,7 +104,8 @@ export const invitations = pgTable(
     userId: text('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    role: text('role', { enum: ['partnership_admin', 'board_user', 'school_editor', 'council_member'] }).notNull(),
+    role: text('role', { enum: ['partnership_admin', 'partnership_adviser', 'support_point', 'board_user', 'school_editor', 'council_member'] }).notNull(),
+    /** The board or school of a board or school role, or the one an SWV adviser is limited to. */
     boardId: text('board_id').references(() => boards.id),
     schoolId: text('school_id').references(() => schools.id),
     /** The e-mail address and name as the inviting SWV typed them. */

@@ -7,6 +7,7 @@ import type { Authorized } from '../../ui/route.js';
 import { requestDocumentSnapshot } from '../documents/request-document-snapshot.js';
 import type { CouncilOutcome, ProfileStatus } from '../questionnaire/schema.js';
 import { assertNotFuture, isoDate } from './record-advice.js';
+import { runTransitionGuards } from './profile-cycle-sections.js';
 import { changeProfileStatus, insertTransition, listOpenReviewRemarks } from './repository.js';
 import { beginTransition, changedMeanwhile } from './transition-context.js';
 import { t } from './transition-rules.js';
@@ -41,8 +42,9 @@ export async function adoptProfile(options: { db: Database; clock: Clock; auth: 
   const { db, clock, auth, profileId, input } = options;
   const now = clock.now();
   await db.transaction(async (tx) => {
-    const { profile } = await beginTransition(tx, auth, profileId, 'adopt', now);
+    const { profile, cycle } = await beginTransition(tx, auth, profileId, 'adopt', now);
     assertNotFuture(input.adoptedOn, now, 'adoptedOn');
+    await runTransitionGuards(tx, { action: 'adopt', profileId: profile.id, cycle });
     const warnings = adoptWarnings(profile, (await listOpenReviewRemarks(tx, profile.id)).length);
     if (warnings.length > 0 && !input.confirmWarnings) throw new AppError('invalid_input', t('adoptConfirmRequired'), { field: 'confirmWarnings', warnings });
     const changed = await changeProfileStatus(

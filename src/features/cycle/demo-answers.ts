@@ -59,9 +59,9 @@ const ROLE_TEXTS: Partial<Record<NonNullable<Item['role']>, string>> = {
     'Twee keer per week werkt een onderwijsassistent met kleine groepjes aan lezen en rekenen. Kinderen die snel leren, gaan één ochtend per week naar de plusklas. Onze gedragsspecialist begeleidt kinderen die moeite hebben met samenwerken of met hun emoties, en helpt de leerkracht in de klas.',
   parentInvolvement:
     'Aan het begin van het schooljaar hebben wij met alle ouders een startgesprek. Maken wij ons zorgen over uw kind, dan bellen wij u dezelfde week. Bij extra hulp maken wij samen met u een plan en bespreken wij dat na zes tot acht weken.',
+  contact: 'Met vragen over extra hulp kunt u terecht bij onze intern begeleider. Maak een afspraak via de administratie of spreek haar aan op het schoolplein.',
   ambitions:
     'Vanaf volgend schooljaar willen wij een taalklas voor nieuwkomers openen. Het team volgt daarvoor scholing in lesgeven aan meertalige kinderen.',
-  contact: 'Met vragen over ondersteuning kunt u terecht bij de leerkracht van uw kind en bij onze intern begeleider, Fatima El Idrissi (ib@school.example).',
   vision: 'Wij willen dat ieder kind zich gezien voelt en zich op zijn eigen manier kan ontwikkelen. Leerkrachten stemmen hun onderwijs af op wat een leerling nodig heeft, samen met ouders.',
 };
 

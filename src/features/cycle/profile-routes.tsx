@@ -20,6 +20,7 @@ import { loadCheckPage } from './load-check-page.js';
 import { loadProfileCyclePage } from './load-profile-cycle-page.js';
 import { loadSubmittedPage } from './load-submitted-page.js';
 import { cycleMessages } from './messages.js';
+import { profileCycleSections } from './profile-cycle-sections.js';
 import { publishProfile } from './publish-profile.js';
 import { recordAdvice, recordAdviceInput } from './record-advice.js';
 import { reopenProfile, reopenProfileInput } from './reopen-profile.js';
@@ -54,12 +55,14 @@ async function checkPage(c: AppContext, auth: Authorized | null, error?: string)
 
 async function cyclePage(c: AppContext, auth: Authorized | null, state: CyclePageState = {}) {
   const page = await loadProfileCyclePage(deps(c, auth));
+  const sections = [];
+  for (const section of profileCycleSections) sections.push(await section(c, authorized(auth), page.profile));
   return renderPage(c, {
     title: cycleT(c.var.locale)('cyclePageTitle'),
     partnershipId: page.profile.partnershipId,
     status: state.error ? 409 : Object.keys(state.errors ?? {}).length ? 400 : 200,
     breadcrumbs: profileCrumbs(page),
-    children: <ProfileCycleView page={page} locale={c.var.locale} csrfToken={c.var.csrfToken} state={state} />,
+    children: <ProfileCycleView page={page} locale={c.var.locale} csrfToken={c.var.csrfToken} state={state} sections={sections} />,
   });
 }
 

@@ -27,6 +27,8 @@ export const cycles = pgTable(
      * submission together with the council ('at_submission').
      */
     boardNotice: text('board_notice', { enum: BOARD_NOTICES }).notNull().default('after_council'),
+    /** Must a profile carry the pupils' voice record before it is submitted or adopted? (pupil-voice/schema.ts) */
+    pupilVoiceRequired: text('pupil_voice_required', { enum: ['none', 'before_submission', 'before_adoption'] }).notNull().default('none'),
     /** When profiles were prepared for every school (the cycle was opened). */
     openedAt: timestamp('opened_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),

@@ -10,6 +10,7 @@ import { listAnswers } from '../questionnaire/answers-repository.js';
 import { computeCompleteness } from '../questionnaire/completeness.js';
 import { getTemplateVersion } from '../templates/repository.js';
 import { amsterdamDate, formatDutchDate } from './editability.js';
+import { runTransitionGuards } from './profile-cycle-sections.js';
 import { changeProfileStatus, insertTransition, listMembersAt } from './repository.js';
 import { beginTransition, changedMeanwhile } from './transition-context.js';
 import { isLate, t } from './transition-rules.js';
@@ -34,6 +35,7 @@ export async function submitProfile(options: { db: Database; clock: Clock; auth:
     const stored = await listAnswers(tx, profile.id);
     const completeness = computeCompleteness(version.definition, stored.answers, stored.limits);
     if (completeness.missingCount > 0) throw new AppError('invalid_state', t('incomplete', { count: completeness.missingCount }));
+    await runTransitionGuards(tx, { action: 'submit', profileId: profile.id, cycle });
 
     if (!(await changeProfileStatus(tx, profile.id, profile.status, 'submitted', { submittedAt: now, submittedBy: auth.principal.userId }, now))) throw changedMeanwhile();
     const late = isLate(now, cycle.submitDeadline);

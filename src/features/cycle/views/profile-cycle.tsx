@@ -3,6 +3,7 @@
  * A profile's cycle page ("Indienen, advies en vaststelling"): status and facts, the forms of the transitions the
  * viewer may make now (advice, adoption, publication, reopening, review remarks and answers), and the history.
  */
+import type { Child } from 'hono/jsx';
 import { Alert, Button, ButtonLink, CheckboxField, CsrfField, ErrorSummary, RadioGroupField, SelectField, StatusTag, TextAreaField, TextField, type FieldErrors } from '../../../ui/components.js';
 import { translator, type Locale } from '../../../ui/i18n.js';
 import { uiMessages } from '../../../ui/messages.js';
@@ -31,7 +32,7 @@ export interface CyclePageState {
   error?: string;
 }
 
-export function ProfileCycleView(props: { page: ProfileCyclePage; locale: Locale; csrfToken: string; state: CyclePageState }) {
+export function ProfileCycleView(props: { page: ProfileCyclePage; locale: Locale; csrfToken: string; state: CyclePageState; sections?: Child[] }) {
   const t = cycleT(props.locale);
   const ui = translator(uiMessages, props.locale);
   const { page, state } = props;
@@ -199,6 +200,8 @@ export function ProfileCycleView(props: { page: ProfileCyclePage; locale: Locale
           </form>
         </section>
       )}
+
+      {props.sections}
 
       <section aria-labelledby="remarks-heading">
         <h2 class="utrecht-heading-2" id="remarks-heading">

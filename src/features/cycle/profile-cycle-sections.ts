@@ -1,0 +1,28 @@
+import type { Child } from 'hono/jsx';
+import { AppError } from '../../auth/app-error.js';
+import type { DbOrTx } from '../../db/client.js';
+import type { AppContext } from '../../ui/context.js';
+import type { Authorized } from '../../ui/route.js';
+import type { ProfileStatus } from '../questionnaire/schema.js';
+
+/**
+ * Blocks other features show on a profile's cycle page (the adviser's verdict, the pupils' voice), so the cycle
+ * does not import them. Each gets the already authorized profile and decides itself what this viewer may see.
+ */
+export type ProfileCycleSection = (c: AppContext, auth: Authorized, profile: { id: string; status: ProfileStatus; partnershipId: string; schoolId: string }) => Promise<Child>;
+export const profileCycleSections: ProfileCycleSection[] = [];
+
+/**
+ * Checks other features add to a transition (e.g. "the pupils' voice is required before submission"): a Dutch
+ * refusal, or null. Run inside the transition's transaction.
+ */
+export type TransitionGuard = (tx: DbOrTx, event: { action: 'submit' | 'adopt'; profileId: string; cycle: { pupilVoiceRequired: string } }) => Promise<string | null>;
+
+/** Runs every guard; the first refusal stops the transition with a 409 and its message. */
+export async function runTransitionGuards(tx: DbOrTx, event: Parameters<TransitionGuard>[1]): Promise<void> {
+  for (const guard of transitionGuards) {
+    const refusal = await guard(tx, event);
+    if (refusal) throw new AppError('invalid_state', refusal);
+  }
+}
+export const transitionGuards: TransitionGuard[] = [];
