@@ -279,5 +279,16 @@ for (const kind of TEST_DATABASE_KINDS) {
       // The owner, from a client without failures, still gets in.
       expect((await (await from('198.51.100.8')).post('/inloggen', { email, password: DEMO_PASSWORD })).status).toBe(303);
     });
+
+    it('accepts only http(s) addresses for the support point\'s website', async () => {
+      const admin = await TestClient.signedIn(t, t.demo.userIds['swv@voorbeeldstad.example']!);
+      const settings = `/swv/${t.demo.partnershipId}/instellingen`;
+      for (const website of ['javascript:alert(document.cookie)', 'data:text/html,<script>alert(1)</script>', 'ftp://steunpunt.example']) {
+        const response = await admin.post(settings, { name: 'SWV PO Voorbeeldstad', primaryColor: '#123456', supportPointWebsite: website });
+        expect(response.status, website).toBe(400);
+      }
+      const ok = await admin.post(settings, { name: 'SWV PO Voorbeeldstad', primaryColor: '#123456', supportPointWebsite: 'https://steunpunt.example/ouders' });
+      expect(ok.status).toBe(200);
+    });
   });
 }

@@ -25,7 +25,8 @@ export function partnershipSettingsInput(t: PartnershipTranslate) {
     supportPointName: z.string().trim().max(120, { error: t('maxChars', { max: 120 }) }).optional().default(''),
     supportPointPhone: z.string().trim().max(40, { error: t('maxChars', { max: 40 }) }).optional().default(''),
     supportPointEmail: z.union([z.literal(''), z.email({ error: t('supportEmailInvalid') })]).optional().default(''),
-    supportPointWebsite: z.union([z.literal(''), z.url({ error: t('websiteInvalid') })]).optional().default(''),
+    // Only http(s): a javascript: address would run in the visitor's browser from the posters and pages (issue 16).
+    supportPointWebsite: z.union([z.literal(''), z.url({ protocol: /^https?$/, error: t('websiteInvalid') })]).optional().default(''),
     publicRegistration: z.string().trim().max(PUBLIC_TEXT_MAX, { error: t('maxChars', { max: PUBLIC_TEXT_MAX }) }).optional().default(''),
     publicDutyOfCare: z.string().trim().max(PUBLIC_TEXT_MAX, { error: t('maxChars', { max: PUBLIC_TEXT_MAX }) }).optional().default(''),
     publicWhereToTurn: z.string().trim().max(PUBLIC_TEXT_MAX, { error: t('maxChars', { max: PUBLIC_TEXT_MAX }) }).optional().default(''),

@@ -2,6 +2,7 @@
  * What the template routes read from a request, checked with zod: path parameters (a malformed id
  * or key is a 404, like one that does not exist), the editor's form envelope and the uploads.
  */
+import { decodeTemplateFile } from './format/decode-template-file.js';
 import { z } from 'zod';
 import { AppError } from '../../auth/app-error.js';
 import type { AppContext } from '../../ui/context.js';
@@ -91,16 +92,18 @@ export function copyScaleInput(values: FormValues): { source: string | undefined
   return { source: text(values, 'bron'), copyKey: text(values, 'copyKey') };
 }
 
-type UploadProblem = 'fileMissing' | 'fileTooLarge';
+type UploadProblem = 'fileMissing' | 'fileTooLarge' | 'fileNotText';
 
 /** An uploaded template or national-set file, or what is wrong with the upload itself. */
-export async function readUpload(c: AppContext): Promise<{ ok: true; file: File; fields: Record<string, string> } | { ok: false; problem: UploadProblem }> {
+export async function readUpload(c: AppContext): Promise<{ ok: true; file: File; text: string; fields: Record<string, string> } | { ok: false; problem: UploadProblem }> {
   const body = await c.req.parseBody();
   const file = body['file'];
   if (!(file instanceof File) || file.size === 0) return { ok: false, problem: 'fileMissing' };
   if (file.size > MAX_FILE_BYTES) return { ok: false, problem: 'fileTooLarge' };
+  const decoded = decodeTemplateFile(new Uint8Array(await file.arrayBuffer()));
+  if (!decoded.ok) return { ok: false, problem: decoded.problem };
   const fields = Object.fromEntries(Object.entries(body).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
-  return { ok: true, file, fields };
+  return { ok: true, file, text: decoded.text, fields };
 }
 
 const publishForm = z.object({ schoolYear: z.string().trim().min(1) });

@@ -83,7 +83,7 @@ export function registerTemplateRoutes(table: RouteTable): void {
   table.post(`${BASE}/importeren`, access, async (c, auth) => {
     const upload = await readUpload(c);
     if (!upload.ok) return renderList(c, auth, { errors: [], fileError: templateTexts(c).t(upload.problem) });
-    const result = await uploadTemplate({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), fileName: upload.file.name, source: await upload.file.text() });
+    const result = await uploadTemplate({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), fileName: upload.file.name, source: upload.text });
     if (!result.ok) return renderList(c, auth, { errors: result.errors });
     return c.redirect(`${templatesPath(partnershipOf(authorized(auth)))}/versies/${result.versionId}?melding=geimporteerd`, 303);
   }, TEMPLATE_UPLOAD_ROUTE);
@@ -115,7 +115,7 @@ export function registerTemplateRoutes(table: RouteTable): void {
       locale: c.var.locale,
       versionId: templateVersionId,
       fileName: upload.file.name,
-      source: await upload.file.text(),
+      source: upload.text,
       intoSection: upload.fields['section'] || undefined,
     });
     if (!result.ok) return renderVersion(c, auth, { nationalErrors: result.errors });
