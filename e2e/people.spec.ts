@@ -92,9 +92,9 @@ test('the support point’s signal with personal data is refused; a clean one is
   await logIn(page, SUPPORT_POINT);
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'SWV PO Voorbeeldstad' }).click();
   await expectAccessible(page, 'signals');
-  await page.getByLabel('Thema').selectOption({ label: 'Aanmelding geweigerd' });
+  await page.getByLabel('Thema', { exact: true }).selectOption({ label: 'Aanmelding geweigerd' });
   await page.getByLabel('School (niet verplicht)').selectOption({ label: 'Daltonschool Horizon' });
-  await page.getByLabel('Datum').fill('2026-10-01');
+  await page.getByLabel('Datum', { exact: true }).fill('2026-10-01');
   await page.getByLabel('Korte beschrijving').fill('Moeder, bereikbaar op 06-12345678, meldt dat de aanmelding werd geweigerd.');
   await page.getByRole('button', { name: 'Signaal opslaan' }).click();
   await expect(page.getByRole('link', { name: /Haal het telefoonnummer weg/ })).toBeVisible();
