@@ -91,6 +91,8 @@ test('the support point’s signal with personal data is refused; a clean one is
 
   await logIn(page, SUPPORT_POINT);
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'SWV PO Voorbeeldstad' }).click();
+  // Wait for the page before axe runs (injecting it while the click still navigates fails).
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Signalen van het ouder- en jeugdsteunpunt');
   await expectAccessible(page, 'signals');
   await page.getByLabel('Thema', { exact: true }).selectOption({ label: 'Aanmelding geweigerd' });
   await page.getByLabel('School (niet verplicht)').selectOption({ label: 'Daltonschool Horizon' });
