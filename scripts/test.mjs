@@ -15,7 +15,7 @@ function run(label, command, args, env = {}) {
 const typesOk = run('Typecheck (tsc)', 'npx', ['tsc', '--noEmit']);
 if (!typesOk) results.failed++;
 
-// Lint with the boundary rules (biome.json, docs/decisions/0010-biome-lint-and-boundaries.md); a failure counts as failed.
+// Lint with the boundary rules (biome.json, docs/decisions/0011-biome-lint-and-boundaries.md); a failure counts as failed.
 const lintOk = run('Lint and boundaries (Biome)', 'npx', ['biome', 'lint']);
 if (!lintOk) results.failed++;
 

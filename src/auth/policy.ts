@@ -50,6 +50,13 @@ export const PERMISSIONS = {
   'profile.reopen': ['partnership_admin'],
   'documents.download': ['partnership_admin', 'board_user', 'school_editor', 'council_member'],
   'documents.batch': ['partnership_admin'],
+  /** The diversity index (issue 15): the SWV sets the categories of support need and their factors. */
+  'diversity.manageCategories': ['partnership_admin'],
+  /** A school's groups with counts per category: the school and the SWV only (never the board, never public). */
+  'diversity.viewSchool': ['partnership_admin', 'school_editor'],
+  'diversity.editSchool': ['school_editor'],
+  /** The care load per school, board and district (the index, not the counts). */
+  'diversity.viewPartnership': ['partnership_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -17,3 +17,4 @@ import './plausibility/plugins.js';
 import './pupil-voice/plugins.js';
 import './support-point/plugins.js';
 import './insight/plugins.js';
+import './diversity/plugins.js';

@@ -65,7 +65,7 @@ export function CoverageView(props: { page: CoveragePage; locale: Locale }) {
             )}
           </p>
           {page.items.map(({ item, section, levels, cells }) => (
-            <div class="insight-matrix-wrap" tabindex={0} role="region" aria-label={t('offerCaption', { item: item.title, by })}>
+            <section class="insight-matrix-wrap" tabindex={0} aria-label={t('offerCaption', { item: item.title, by })}>
               <table class="utrecht-table insight-offer">
                 <caption>
                   {item.title} <span class="insight-hint">({section.title})</span>
@@ -93,7 +93,7 @@ export function CoverageView(props: { page: CoveragePage; locale: Locale }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </section>
           ))}
         </>
       )}

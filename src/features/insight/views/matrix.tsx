@@ -103,7 +103,7 @@ export function MatrixView(props: { page: BasicSupportPage; locale: Locale }) {
         <>
           <TallyChart tally={page.overall} title={t('chartOverall')} locale={props.locale} id="matrix-chart" />
           <Legend locale={props.locale} />
-          <div class="insight-matrix-wrap" tabindex={0} role="region" aria-label={t('matrixCaption')}>
+          <section class="insight-matrix-wrap" tabindex={0} aria-label={t('matrixCaption')}>
             <table class="utrecht-table insight-matrix">
               <caption>{t('matrixCaption')}</caption>
               <thead>
@@ -144,9 +144,9 @@ export function MatrixView(props: { page: BasicSupportPage; locale: Locale }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
           <h2 class="utrecht-heading-2">{t('itemTotalsHeading')}</h2>
-          <div class="insight-matrix-wrap" tabindex={0} role="region" aria-label={t('itemTotalsCaption')}>
+          <section class="insight-matrix-wrap" tabindex={0} aria-label={t('itemTotalsCaption')}>
             <table class="utrecht-table insight-item-totals">
               <caption class="visually-hidden">{t('itemTotalsCaption')}</caption>
               <thead>
@@ -174,7 +174,7 @@ export function MatrixView(props: { page: BasicSupportPage; locale: Locale }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
         </>
       )}
       <h2 class="utrecht-heading-2">{t('exportHeading')}</h2>
