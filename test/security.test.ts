@@ -3,9 +3,11 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../src/config/logger.js';
 import { createApp } from '../src/app.js';
-import { users } from '../src/features/accounts/schema.js';
+import { invitations, memberships, users } from '../src/features/accounts/schema.js';
 import { answers } from '../src/features/questionnaire/schema.js';
 import { findProfile } from '../src/features/questionnaire/profiles-repository.js';
+import { DEMO_PASSWORD } from '../src/features/demo/demo-organisation.js';
+import { MAX_DELAY_SECONDS } from '../src/features/accounts/log-in.js';
 import { publicAccess, RouteTable } from '../src/ui/route.js';
 import { createTestApp, TestClient, type TestApp } from './support/test-app.js';
 import { TEST_DATABASE_KINDS } from './support/test-db.js';
@@ -152,6 +154,130 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(log).not.toContain('geheim');
       expect(log).not.toContain('school.example');
       expect(log).not.toContain('schreef dit');
+    });
+
+    const CONSENT_LINK = /http:\/\/opensop\.test(\/uitnodiging(?:-rol)?\/\S+)/;
+    const rolesOf = (userId: string) => t.deps.db.select().from(memberships).where(eq(memberships.userId, userId));
+
+    it('inviting an address that already has an account adds nothing until the person accepts, and tells the SWV nothing about the account', async () => {
+      const admin = await TestClient.signedIn(t, t.demo.userIds['swv@voorbeeldstad.example']!);
+      const outsider = t.other.userIds.school_editor; // an account of SWV Rivierenland
+      const before = await rolesOf(outsider);
+      const response = await admin.post(`/swv/${t.demo.partnershipId}/gebruikers`, { name: 'Onbekende Collega', email: 'school_editor@rivierenland.example', role: 'council_member', placeId: t.demo.schoolIds['horizon']! });
+      expect(response.status).toBe(200);
+      const html = await response.text();
+      expect(html).toContain('De uitnodiging is verstuurd naar school_editor@rivierenland.example'); // the same words as for a new address
+      expect(html).not.toContain('Rivier school_editor'); // the account's real name
+      expect(html).toContain('Onbekende Collega');
+      expect(await rolesOf(outsider)).toEqual(before);
+
+      const link = await lastLink('school_editor@rivierenland.example', CONSENT_LINK);
+      const person = await TestClient.anonymous(t.app);
+      const question = await person.get(link);
+      expect(question.status).toBe(200);
+      expect(await question.text()).toContain('nodigt u uit voor de rol Medezeggenschapsraad bij Daltonschool Horizon');
+      const accepted = await person.post(link, { antwoord: 'aannemen' });
+      expect(accepted.status).toBe(200);
+      expect(await accepted.text()).toContain('U heeft de rol Medezeggenschapsraad bij Daltonschool Horizon aangenomen');
+      expect((await rolesOf(outsider)).filter((role) => role.schoolId === t.demo.schoolIds['horizon'])).toHaveLength(1);
+      expect((await person.get(link)).status).toBe(410);
+    });
+
+    it('a declined invitation adds nothing; the SWV sees only that its invitation was declined', async () => {
+      const admin = await TestClient.signedIn(t, t.demo.userIds['swv@voorbeeldstad.example']!);
+      const outsider = t.other.userIds.council_member;
+      const before = await rolesOf(outsider);
+      await admin.post(`/swv/${t.demo.partnershipId}/gebruikers`, { name: 'Mogelijke Raadslid', email: 'council_member@rivierenland.example', role: 'council_member', placeId: t.demo.schoolIds['vlinder']! });
+      const link = await lastLink('council_member@rivierenland.example', CONSENT_LINK);
+      const person = await TestClient.anonymous(t.app);
+      const declined = await person.post(link, { antwoord: 'afwijzen' });
+      expect(await declined.text()).toContain('U heeft de uitnodiging afgewezen');
+      expect(await rolesOf(outsider)).toEqual(before);
+      const list = await (await admin.get(`/swv/${t.demo.partnershipId}/gebruikers`)).text();
+      expect(list).toContain('Mogelijke Raadslid');
+      expect(list).toContain('Afgewezen');
+      expect(list).not.toContain('Rivier council_member');
+    });
+
+    it('nobody withdraws or replaces another SWV\'s invitation', async () => {
+      const adminA = await TestClient.signedIn(t, t.demo.userIds['swv@voorbeeldstad.example']!);
+      const adminB = await TestClient.signedIn(t, t.other.userIds.partnership_admin);
+      // SWV A invites a new address (a new account with A's link); then SWV B invites the same address.
+      await adminA.post(`/swv/${t.demo.partnershipId}/gebruikers`, { name: 'Gedeelde Persoon', email: 'gedeeld@example.org', role: 'school_editor', placeId: t.demo.schoolIds['horizon']! });
+      await adminB.post(`/swv/${t.other.partnershipId}/gebruikers`, { name: 'Gedeelde Persoon', email: 'gedeeld@example.org', role: 'school_editor', placeId: t.other.schoolId });
+      const linkB = await lastLink('gedeeld@example.org', CONSENT_LINK);
+      const [shared] = await t.deps.db.select().from(users).where(eq(users.email, 'gedeeld@example.org'));
+      expect((await rolesOf(shared!.id)).some((role) => role.schoolId === t.other.schoolId)).toBe(false);
+      // A re-sends its own invitation: B's link keeps working.
+      expect((await adminA.post(`/swv/${t.demo.partnershipId}/gebruikers/${shared!.id}/uitnodiging-opnieuw`, {})).status).toBe(303);
+      expect((await (await TestClient.anonymous(t.app)).get(linkB)).status).toBe(200);
+      // B cannot re-send A's invitation (the account is not B's), nor can A withdraw B's invitation.
+      expect((await adminB.post(`/swv/${t.other.partnershipId}/gebruikers/${shared!.id}/uitnodiging-opnieuw`, {})).status).toBe(404);
+      const [invitationB] = await t.deps.db.select().from(invitations).where(eq(invitations.partnershipId, t.other.partnershipId));
+      expect((await adminA.post(`/swv/${t.demo.partnershipId}/uitnodigingen/${invitationB!.id}/intrekken`, {})).status).toBe(404);
+      expect((await adminA.post(`/swv/${t.other.partnershipId}/uitnodigingen/${invitationB!.id}/intrekken`, {})).status).toBe(404);
+      expect((await (await TestClient.anonymous(t.app)).get(linkB)).status).toBe(200);
+      // B withdraws its own: the link stops working.
+      expect((await adminB.post(`/swv/${t.other.partnershipId}/uitnodigingen/${invitationB!.id}/intrekken`, {})).status).toBe(303);
+      expect((await (await TestClient.anonymous(t.app)).get(linkB)).status).toBe(410);
+    });
+
+    /** A client at a given address: the app trusts X-Forwarded-For as behind a reverse proxy. */
+    async function from(address: string): Promise<TestClient> {
+      const app = createApp({ deps: { ...t.deps, config: { ...t.deps.config, TRUST_PROXY: true } } });
+      const client = new TestClient({ request: (input: string, init?: RequestInit) => app.request(input, { ...init, headers: { ...(init?.headers as Record<string, string>), 'x-forwarded-for': address } }) });
+      await client.get('/inloggen');
+      return client;
+    }
+    const second = 1 / 86_400;
+
+    it('an attacker guessing an account does not lock out its owner, who logs in from a client without failures', async () => {
+      const attacker = await from('203.0.113.66');
+      for (let i = 0; i < 25; i++) {
+        const guess = await attacker.post('/inloggen', { email: 'bestuur@spov.example', password: `raden-${i}` });
+        expect([401, 429]).toContain(guess.status);
+        t.clock.advanceDays(second);
+      }
+      const owner = await from('198.51.100.7');
+      expect((await owner.post('/inloggen', { email: 'bestuur@spov.example', password: DEMO_PASSWORD })).status).toBe(303);
+    });
+
+    it('failures of many accounts behind a school\'s shared address do not lock out a colleague', async () => {
+      const school = '192.0.2.10';
+      const guesser = await from(school);
+      for (let account = 0; account < 6; account++) {
+        for (let i = 0; i < 4; i++) await guesser.post('/inloggen', { email: `collega${account}@regenboog.example`, password: 'vergeten' });
+      }
+      const colleague = await from(school);
+      expect((await colleague.post('/inloggen', { email: 'ib@regenboog.example', password: DEMO_PASSWORD })).status).toBe(303);
+    });
+
+    it('keeps guessing slow: the wait doubles per failure up to 15 minutes, and a new address gets one guess once the account is under attack', async () => {
+      const email = 'mr@regenboog.example';
+      const attacker = await from('203.0.113.77');
+      const waits: number[] = [];
+      for (let i = 0; i < 26; i++) {
+        const response = await attacker.post('/inloggen', { email, password: `gok-${i}` });
+        if (response.status === 429) {
+          const wait = Number(response.headers.get('retry-after'));
+          waits.push(wait);
+          t.clock.advanceDays(wait * second); // a patient attacker waits exactly as long as told
+        } else {
+          expect(response.status).toBe(401);
+        }
+      }
+      expect(waits.slice(0, 4)).toEqual([2, 4, 8, 16]);
+      expect(Math.max(...waits)).toBeLessThanOrEqual(MAX_DELAY_SECONDS);
+      for (let i = 1; i < waits.length; i++) expect(waits[i]!).toBeGreaterThanOrEqual(waits[i - 1]!);
+      expect(waits.at(-1)).toBe(MAX_DELAY_SECONDS);
+      t.clock.advanceDays(MAX_DELAY_SECONDS * second);
+      expect((await attacker.post('/inloggen', { email, password: 'gok na het wachten' })).status).toBe(401);
+      // Another address: one wrong guess is allowed, then the account's delay applies to it as well.
+      const other = await from('203.0.113.78');
+      expect((await other.post('/inloggen', { email, password: 'nog een gok' })).status).toBe(401);
+      expect((await other.post('/inloggen', { email, password: 'en nog een' })).status).toBe(429);
+      // The owner, from a client without failures, still gets in.
+      expect((await (await from('198.51.100.8')).post('/inloggen', { email, password: DEMO_PASSWORD })).status).toBe(303);
     });
   });
 }

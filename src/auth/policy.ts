@@ -44,8 +44,6 @@ export const PERMISSIONS = {
   'signals.view': ['partnership_admin', 'support_point'],
   /** The list of themes signals are filed under. */
   'signals.manageThemes': ['partnership_admin'],
-  /** Share a signal's description with the school it is about. */
-  'signals.share': ['partnership_admin'],
   /** Signals about the school (without description unless shared). */
   'signals.viewOwnSchool': ['school_editor', 'board_user'],
   'profile.respondToReview': ['school_editor'],

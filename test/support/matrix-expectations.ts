@@ -4,6 +4,7 @@
  */
 import { cycleMatrixExpectations } from './matrix-cycle.js';
 import { registerExpectations } from './matrix-register.js';
+import { accountsMatrixExpectations } from './matrix-accounts.js';
 import { peopleExpectations } from './matrix-people.js';
 import { publicExpectations } from './matrix-public.js';
 import { insightExpectations } from './matrix-insight.js';
@@ -92,5 +93,5 @@ export function featureExpectations<P extends string>(_groups: PersonaGroups<P>)
   const schoolContacts: Record<string, readonly P[]> = {
     'POST /scholen/:schoolId/contactpersonen': [...only('swv_admin'), ...only('school_editor')],
   };
-  return { ...questionnaire, ...templates, ...cycle, ...documents, ...schoolContacts, ...registerExpectations(_groups), ...publicExpectations(_groups), ...insightExpectations(_groups), ...peopleExpectations(_groups), ...diversityExpectations(_groups) };
+  return { ...questionnaire, ...templates, ...cycle, ...documents, ...schoolContacts, ...registerExpectations(_groups), ...publicExpectations(_groups), ...insightExpectations(_groups), ...peopleExpectations(_groups), ...accountsMatrixExpectations(_groups), ...diversityExpectations(_groups) };
 }

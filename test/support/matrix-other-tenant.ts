@@ -10,6 +10,7 @@ import { insertProfile } from '../../src/features/questionnaire/profiles-reposit
 import { findTemplateByKey, insertTemplate, insertTemplateVersion, latestVersion } from '../../src/features/templates/repository.js';
 import type { TestApp } from './test-app.js';
 import { registerOtherTenantParams } from './matrix-register.js';
+import { accountsOtherTenantParams } from './matrix-accounts.js';
 
 /** Parameters that name a tenant's resource by id; keys (section keys, kinds, years) are not ids. */
 export function isIdParameter(name: string): boolean {
@@ -63,5 +64,6 @@ export async function otherTenantParams(testApp: TestApp): Promise<Record<string
     exportId,
     userId: other.userIds.school_editor,
     ...(await registerOtherTenantParams(testApp)),
+    ...(await accountsOtherTenantParams(testApp)),
   };
 }

@@ -12,7 +12,9 @@ import { translator, type Locale, type Translate } from '../../ui/i18n.js';
 import { uiMessages } from '../../ui/messages.js';
 import { findBoardInPartnership, findSchoolInPartnership, getPartnership } from '../partnerships/repository.js';
 import { accountsMessages } from './messages.js';
-import { findLimitedMembership, findUserByEmail, hasMembershipScope, insertMembership, insertMembershipScopes, insertUser, insertUserToken, normalizeEmail } from './repository.js';
+import { grantRole, holdsRole, type InvitedPlace } from './grant-role.js';
+import { findOpenInvitation, insertInvitation, renewInvitation } from './invitations-repository.js';
+import { findUserByEmail, findUserInPartnership, insertUser, insertUserToken, normalizeEmail } from './repository.js';
 
 export const INVITABLE_ROLES = ['partnership_admin', 'partnership_adviser', 'support_point', 'board_user', 'school_editor', 'council_member'] as const satisfies readonly Role[];
 
@@ -28,8 +30,14 @@ export type InviteUserInput = z.infer<typeof inviteUserInput>;
 export const INVITATION_DAYS = 7;
 
 /**
- * An SWV admin gives someone a role at the SWV, one of its boards or one of its schools.
- * A new user gets a one-time link to set a password; an existing user is told about the new role.
+ * An SWV admin invites someone for a role at the SWV, one of its boards or one of its schools.
+ * - An e-mail address without an account: the account is made with the role, and a one-time link sets its password.
+ * - An account that already holds a role in this SWV: the role is added (the SWV knows the person already).
+ * - Any other address that already has an account: nothing changes until the person accepts (issue 16). The SWV gets
+ *   a pending invitation and the same answer as for a new address, so it learns nothing about the account
+ *   (not its name, not whether it is active, not its roles elsewhere). Inviting again renews the SWV's own
+ *   open invitation; it never touches another SWV's.
+ * One invitation per call, so a bulk invitation (register issue) calls this per row.
  */
 export async function inviteUser(options: {
   db: Database;
@@ -39,7 +47,7 @@ export async function inviteUser(options: {
   input: InviteUserInput;
   baseUrl: string;
   locale: Locale;
-}): Promise<{ userId: string; isNewUser: boolean }> {
+}): Promise<{ kind: 'new_account' | 'role_added' | 'awaiting_consent' }> {
   const { db, clock, auth, partnershipId, input } = options;
   assertInScope('inviteUser', auth, { partnershipId });
   const now = clock.now();
@@ -47,60 +55,52 @@ export async function inviteUser(options: {
   const ui = translator(uiMessages, options.locale);
 
   const place = await resolvePlace(db, partnershipId, input.role, input.placeId, t);
+  const invited: InvitedPlace = {
+    role: input.role,
+    partnershipId,
+    boardId: place.columns.boardId ?? place.limit?.boardIds[0] ?? null,
+    schoolId: place.columns.schoolId ?? place.limit?.schoolIds[0] ?? null,
+  };
+  const email = normalizeEmail(input.email);
+  const params = { name: input.name, inviter: auth.principal.name, role: ui(`role.${input.role}`), place: place.name };
+  const audited = { role: input.role, ...place.columns, ...(place.limit ? { limitedTo: place.limit } : {}) };
 
   return db.transaction(async (tx) => {
-    let user = await findUserByEmail(tx, input.email);
-    const isNewUser = !user;
-    if (!user) {
+    const existing = await findUserByEmail(tx, email);
+    if (!existing) {
       const id = crypto.randomUUID();
-      await insertUser(tx, { id, email: input.email, name: input.name, createdAt: now });
-      user = { id, email: normalizeEmail(input.email), name: input.name, passwordHash: null, locale: 'nl', disabledAt: null, createdAt: now };
-    }
-    let added = await insertMembership(tx, { userId: user.id, role: input.role, ...place.columns }, now);
-    if (place.limit) {
-      // An adviser limited to some boards and schools: a second invitation adds the place to the same role.
-      const membershipId = added ?? (await findLimitedMembership(tx, user.id, input.role, partnershipId));
-      if (membershipId && !(await hasMembershipScope(tx, membershipId, place.limit))) {
-        await insertMembershipScopes(tx, membershipId, place.limit);
-        added = membershipId;
-      }
-    }
-    if (!added) {
-      const params = { email: user.email, role: ui(`role.${input.role}`), place: place.name };
-      throw new AppError('conflict', user.passwordHash ? t('roleAlreadyHeld', params) : t('roleAlreadyHeldInvited', params));
-    }
-    const params = { name: user.name, inviter: auth.principal.name, role: ui(`role.${input.role}`), place: place.name };
-    if (!user.passwordHash) {
+      await insertUser(tx, { id, email, name: input.name, createdAt: now });
+      await grantRole(tx, id, invited, now);
       const token = randomToken();
-      await insertUserToken(tx, {
-        tokenHash: sha256(token),
-        userId: user.id,
-        purpose: 'invitation',
-        createdAt: now,
-        expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000),
-      });
-      await queueMail(tx, clock, {
-        to: user.email,
-        subject: t('inviteMailSubject', params),
-        text: t('inviteMailBody', { ...params, link: `${options.baseUrl}/uitnodiging/${token}` }),
-      });
-    } else {
-      await queueMail(tx, clock, {
-        to: user.email,
-        subject: t('roleAddedMailSubject', params),
-        text: t('roleAddedMailBody', { ...params, link: `${options.baseUrl}/inloggen` }),
-      });
+      await insertUserToken(tx, { tokenHash: sha256(token), userId: id, purpose: 'invitation', createdAt: now, expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000) });
+      await queueMail(tx, clock, { to: email, subject: t('inviteMailSubject', params), text: t('inviteMailBody', { ...params, link: `${options.baseUrl}/uitnodiging/${token}` }) });
+      await recordAudit(tx, { at: now, actorUserId: auth.principal.userId, partnershipId, action: 'user.invite', entityType: 'user', entityId: id, after: { email, ...audited } });
+      return { kind: 'new_account' as const };
     }
-    await recordAudit(tx, {
-      at: now,
-      actorUserId: auth.principal.userId,
-      partnershipId,
-      action: 'user.invite',
-      entityType: 'user',
-      entityId: user.id,
-      after: { email: user.email, role: input.role, ...place.columns, ...(place.limit ? { limitedTo: place.limit } : {}) },
-    });
-    return { userId: user.id, isNewUser };
+    // The role is already held here: that is the SWV's own information (it is in its user list), so say so.
+    if (await holdsRole(tx, existing.id, invited)) {
+      const conflict = { email, role: ui(`role.${input.role}`), place: place.name };
+      throw new AppError('conflict', existing.passwordHash ? t('roleAlreadyHeld', conflict) : t('roleAlreadyHeldInvited', conflict));
+    }
+    // Someone who already works in this SWV (it sees them in its list) gets the extra role at once, as before;
+    // the consent rule protects accounts the SWV does not know.
+    if (await findUserInPartnership(tx, partnershipId, existing.id)) {
+      await grantRole(tx, existing.id, invited, now);
+      const known = { ...params, name: existing.name };
+      await queueMail(tx, clock, { to: existing.email, subject: t('roleAddedMailSubject', known), text: t('roleAddedMailBody', { ...known, link: `${options.baseUrl}/inloggen` }) });
+      await recordAudit(tx, { at: now, actorUserId: auth.principal.userId, partnershipId, action: 'user.invite', entityType: 'user', entityId: existing.id, after: { email, ...audited } });
+      return { kind: 'role_added' as const };
+    }
+    const token = randomToken();
+    const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86_400_000);
+    const open = await findOpenInvitation(tx, { partnershipId, userId: existing.id, role: input.role, boardId: invited.boardId, schoolId: invited.schoolId });
+    const invitationId = open?.id ?? crypto.randomUUID();
+    if (open) await renewInvitation(tx, open.id, { tokenHash: sha256(token), name: input.name, invitedBy: auth.principal.userId, createdAt: now, expiresAt });
+    else await insertInvitation(tx, { id: invitationId, partnershipId, userId: existing.id, role: input.role, boardId: invited.boardId, schoolId: invited.schoolId, email, name: input.name, tokenHash: sha256(token), invitedBy: auth.principal.userId, createdAt: now, expiresAt });
+    // Addressed with the name the SWV typed: the mail tells the inviter nothing either.
+    await queueMail(tx, clock, { to: existing.email, subject: t('consentMailSubject', params), text: t('consentMailBody', { ...params, link: `${options.baseUrl}/uitnodiging-rol/${token}` }) });
+    await recordAudit(tx, { at: now, actorUserId: auth.principal.userId, partnershipId, action: 'user.invite_existing', entityType: 'invitation', entityId: invitationId, after: { email, ...audited } });
+    return { kind: 'awaiting_consent' as const };
   });
 }
 

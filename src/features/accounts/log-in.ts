@@ -1,39 +1,65 @@
 import { verifyPassword } from '../../auth/password.js';
 import type { Clock } from '../../config/clock.js';
-import type { Database } from '../../db/client.js';
-import { recordAndCheckAttempt } from './rate-limit.js';
-import { clearLoginFailures, deleteAttempts, findUserByEmail, normalizeEmail } from './repository.js';
+import { queryAll, type Database } from '../../db/client.js';
+import { clearLoginFailures, deleteAttempts, findUserByEmail, loginAttemptsBefore, normalizeEmail, recordAttempt } from './repository.js';
 import { startSession } from './sessions.js';
 
-export const MAX_FAILURES_PER_ACCOUNT = 5;
-export const MAX_FAILURES_PER_CLIENT = 20;
-export const FAILURE_WINDOW_MINUTES = 15;
+/**
+ * Log-in throttling (issue 16): growing delays instead of a lockout, so nobody can lock someone else out.
+ * - Per account and client address (the pair): a few free failures, then a wait that doubles with each one.
+ * - Per account, over all addresses: the same, with more free failures, but it applies only to a client that
+ *   has itself failed for this account. A client without failures for the account (the real person, or a
+ *   colleague behind the school's shared address) still gets in with the right password, however hard
+ *   someone else guesses.
+ * Attempts live in the database (login_attempts), so every app process behind a load balancer sees them; each
+ * attempt is recorded before it is judged, so a burst of parallel guesses is judged one after another.
+ */
+export const FREE_FAILURES_PER_PAIR = 3;
+export const FREE_FAILURES_PER_ACCOUNT = 10;
+export const FIRST_DELAY_SECONDS = 2;
+export const MAX_DELAY_SECONDS = 15 * 60;
+/** Failures older than this are forgotten. */
+export const FAILURE_WINDOW_HOURS = 24;
 
-export type LogInResult = { ok: true; token: string; expiresAt: Date; userId: string } | { ok: false; reason: 'wrong_credentials' | 'rate_limited' };
+export type LogInResult = { ok: true; token: string; expiresAt: Date; userId: string } | { ok: false; reason: 'wrong_credentials' } | { ok: false; reason: 'rate_limited'; retryAfterSeconds: number };
 
-/** Checks e-mail and password, with rate limiting per account and per client address. */
+/** The wait after `failures` earlier failures: none while free, then FIRST_DELAY doubling up to MAX_DELAY. */
+export function throttleDelaySeconds(failures: number, free: number): number {
+  if (failures < free) return 0;
+  return Math.min(MAX_DELAY_SECONDS, FIRST_DELAY_SECONDS * 2 ** Math.min(failures - free, 20));
+}
+
+/** Checks e-mail and password, throttled per account-and-address pair and per account. */
 export async function logIn(options: { db: Database; clock: Clock; email: string; password: string; clientAddress: string }): Promise<LogInResult> {
   const { db, clock } = options;
   const email = normalizeEmail(options.email);
   const accountKey = `account:${email}`;
-  const clientKey = `client:${options.clientAddress}`;
-  // Every attempt counts until it succeeds; the limit allows MAX failures, so attempt MAX+1 is refused.
-  const { allowed, attemptIds } = await recordAndCheckAttempt({
-    db,
-    clock,
-    limits: [
-      { key: accountKey, max: MAX_FAILURES_PER_ACCOUNT },
-      { key: clientKey, max: MAX_FAILURES_PER_CLIENT },
-    ],
-    windowMinutes: FAILURE_WINDOW_MINUTES,
-  });
-  if (!allowed) return { ok: false, reason: 'rate_limited' };
+  const pairKey = `pair:${email}|${options.clientAddress}`;
+  const now = clock.now();
+  const since = new Date(now.getTime() - FAILURE_WINDOW_HOURS * 3_600_000);
+  // Every attempt counts as a failure until it succeeds.
+  const attemptIds = await recordAttempt(db, [accountKey, pairKey], now);
+  const [account, pair] = await queryAll(db, [() => loginAttemptsBefore(db, accountKey, since, attemptIds[0]!), () => loginAttemptsBefore(db, pairKey, since, attemptIds[1]!)]);
+  const waits = [waitSeconds(pair, FREE_FAILURES_PER_PAIR, now)];
+  if (pair.count > 0) waits.push(waitSeconds(account, FREE_FAILURES_PER_ACCOUNT, now));
+  const wait = Math.max(...waits);
+  if (wait > 0) {
+    // A refused attempt is no guess (the password was not checked): forget it, so the announced wait holds.
+    await deleteAttempts(db, attemptIds);
+    return { ok: false, reason: 'rate_limited', retryAfterSeconds: wait };
+  }
   const user = await findUserByEmail(db, email);
   const valid = await verifyPassword(user?.passwordHash ?? null, options.password);
   if (!user || !valid || user.disabledAt) return { ok: false, reason: 'wrong_credentials' };
-  // A successful log-in is not a failure: forget it (a school's shared address must not lock out colleagues).
+  // A successful log-in is not a failure, and this client is trusted again for this account.
   await deleteAttempts(db, attemptIds);
-  await clearLoginFailures(db, accountKey);
+  await clearLoginFailures(db, pairKey);
   const session = await startSession(db, clock, user.id);
   return { ok: true, userId: user.id, ...session };
+}
+
+function waitSeconds(stats: { count: number; last: Date | null }, free: number, now: Date): number {
+  const delay = throttleDelaySeconds(stats.count, free);
+  if (delay === 0 || !stats.last) return 0;
+  return Math.max(0, Math.ceil((stats.last.getTime() + delay * 1000 - now.getTime()) / 1000));
 }

@@ -41,6 +41,24 @@ export interface NewMembership {
   schoolId?: string | null;
 }
 
+/** Whether the user holds exactly this role at exactly this place. */
+export async function holdsMembership(db: DbOrTx, where: { userId: string; role: Role; partnershipId: string | null; boardId: string | null; schoolId: string | null }): Promise<boolean> {
+  const [row] = await db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.userId, where.userId),
+        eq(memberships.role, where.role),
+        where.partnershipId ? eq(memberships.partnershipId, where.partnershipId) : isNull(memberships.partnershipId),
+        where.boardId ? eq(memberships.boardId, where.boardId) : isNull(memberships.boardId),
+        where.schoolId ? eq(memberships.schoolId, where.schoolId) : isNull(memberships.schoolId),
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
+}
+
 /** Adds a role; returns its id, or null when the user already holds it there. */
 export async function insertMembership(db: DbOrTx, membership: NewMembership, now: Date): Promise<string | null> {
   const inserted = await db
@@ -239,6 +257,16 @@ export async function countLoginFailuresSince(db: DbOrTx, key: string, since: Da
     .from(loginAttempts)
     .where(and(eq(loginAttempts.key, key), gt(loginAttempts.attemptedAt, since)));
   return row?.n ?? 0;
+}
+
+/** Attempts under a key since a moment, recorded before the given attempt (a burst's members each see those before them). */
+export async function loginAttemptsBefore(db: DbOrTx, key: string, since: Date, beforeId: number): Promise<{ count: number; last: Date | null }> {
+  const [row] = await db
+    .select({ n: count(), last: sql<string | Date | null>`max(${loginAttempts.attemptedAt})` })
+    .from(loginAttempts)
+    .where(and(eq(loginAttempts.key, key), gt(loginAttempts.attemptedAt, since), lt(loginAttempts.id, beforeId)));
+  const last = row?.last ?? null;
+  return { count: row?.n ?? 0, last: last === null ? null : new Date(last) };
 }
 
 export async function clearLoginFailures(db: DbOrTx, key: string): Promise<void> {

@@ -20,6 +20,8 @@ import { deleteSession, findUsableUserToken, findUserById, loadSessionPrincipal 
 import { requestPasswordReset } from './request-password-reset.js';
 import { SESSION_COOKIE } from './sessions.js';
 import { setPasswordWithToken } from './set-password-with-token.js';
+import { answerInvitation } from './answer-invitation.js';
+import { loadInvitationPage } from './load-invitation-page.js';
 
 const messages = (c: AppContext) => translator(accountsMessages, c.var.locale);
 
@@ -187,7 +189,97 @@ function registerTokenRoute(table: RouteTable, basePath: string, purpose: 'invit
   });
 }
 
+/**
+ * An SWV's invitation of an existing account: the person accepts (choosing a password if the account has none)
+ * or declines. Nothing about the account changes before that answer (issue 16).
+ */
+function registerInvitationConsentRoutes(table: RouteTable) {
+  const basePath = '/uitnodiging-rol';
+  const page = async (c: AppContext, errors: FieldErrors) => {
+    const t = messages(c);
+    const ui = translator(uiMessages, c.var.locale);
+    const tokenValue = c.req.param('token') ?? '';
+    const invitation = await loadInvitationPage({ db: c.var.deps.db, clock: c.var.deps.clock, token: tokenValue });
+    if (!invitation) return linkInvalidPage(c);
+    const role = ui(`role.${invitation.role}`);
+    return renderPage(c, {
+      title: t('consentTitle'),
+      status: Object.keys(errors).length ? 400 : 200,
+      children: (
+        <div class="narrow">
+          <h1 class="utrecht-heading-1">{t('consentTitle')}</h1>
+          <ErrorSummary title={ui('errorSummaryTitle')} errors={errors} fieldOrder={['password', 'passwordRepeat']} />
+          <p class="utrecht-paragraph">{t('consentIntro', { partnership: invitation.partnershipName, role, place: invitation.placeName })}</p>
+          <p class="utrecht-paragraph">{t('consentExplain', { email: invitation.email })}</p>
+          <form method="post" action={`${basePath}/${tokenValue}`} novalidate>
+            <CsrfField token={c.var.csrfToken} />
+            {invitation.needsPassword && (
+              <>
+                <p class="utrecht-paragraph">{t('consentPasswordIntro')}</p>
+                <input type="hidden" name="username" autocomplete="username" value={invitation.email} />
+                <TextField name="password" label={t('newPassword')} hint={t('newPasswordHint', { min: MIN_PASSWORD_LENGTH })} type="password" autocomplete="new-password" error={errors['password']} />
+                <TextField name="passwordRepeat" label={t('repeatPassword')} type="password" autocomplete="new-password" error={errors['passwordRepeat']} />
+              </>
+            )}
+            <p class="button-row">
+              <Button name="antwoord" value="aannemen">
+                {t('acceptButton')}
+              </Button>
+              <button class="utrecht-button utrecht-button--secondary-action" type="submit" name="antwoord" value="afwijzen">
+                {t('declineButton')}
+              </button>
+            </p>
+          </form>
+        </div>
+      ),
+    });
+  };
+  table.get(`${basePath}/:token`, publicAccess, (c) => page(c, {}));
+  table.post(`${basePath}/:token`, publicAccess, async (c) => {
+    const t = messages(c);
+    const form = await readForm(c);
+    const token = c.req.param('token') ?? '';
+    const answer = form['antwoord'] === 'afwijzen' ? 'decline' : form['antwoord'] === 'aannemen' ? 'accept' : null;
+    if (!answer) return page(c, {});
+    const invitation = await loadInvitationPage({ db: c.var.deps.db, clock: c.var.deps.clock, token });
+    if (!invitation) return linkInvalidPage(c);
+    let password: string | undefined;
+    if (answer === 'accept' && invitation.needsPassword) {
+      const parsed = parseForm(passwordSchema(t), form);
+      if (!parsed.ok) return page(c, parsed.errors);
+      password = parsed.data.password;
+    }
+    try {
+      const result = await answerInvitation({ db: c.var.deps.db, clock: c.var.deps.clock, token, answer, ...(password ? { password } : {}) });
+      if (result.kind === 'accepted' && result.session) {
+        setSessionCookie(c, result.session.token, result.session.expiresAt);
+        return c.redirect('/?welkom=1', 303);
+      }
+      const ui = translator(uiMessages, c.var.locale);
+      const text = result.kind === 'accepted' ? t('consentAccepted', { role: ui(`role.${invitation.role}`), place: invitation.placeName }) : t('consentDeclined');
+      return renderPage(c, {
+        title: t('consentTitle'),
+        children: (
+          <div class="narrow">
+            <h1 class="utrecht-heading-1">{t('consentTitle')}</h1>
+            <Alert type="ok">{text}</Alert>
+            <p class="utrecht-paragraph">
+              <a class="utrecht-link" href={c.var.principal ? '/' : '/inloggen'}>
+                {c.var.principal ? ui('home') : t('consentLogIn')}
+              </a>
+            </p>
+          </div>
+        ),
+      });
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'not_found') return linkInvalidPage(c);
+      throw error;
+    }
+  });
+}
+
 export function registerAccountRoutes(table: RouteTable): void {
+  registerInvitationConsentRoutes(table);
   table.get('/', publicAccess, async (c) => homePage(c));
 
   table.get('/inloggen', publicAccess, async (c) => {
@@ -215,7 +307,12 @@ export function registerAccountRoutes(table: RouteTable): void {
       clientAddress: requestClientAddress(c),
     });
     if (!result.ok) {
-      if (result.reason === 'rate_limited') return rerender({ _form: t('tooManyAttempts') }, 429);
+      if (result.reason === 'rate_limited') {
+        const seconds = result.retryAfterSeconds;
+        c.header('Retry-After', String(seconds));
+        const wait = seconds < 60 ? t('waitSeconds', { n: seconds }) : t('waitMinutes', { n: Math.ceil(seconds / 60) });
+        return rerender({ _form: t('tooManyAttempts', { wait }) }, 429);
+      }
       return rerender({ _form: t('wrongCredentials') }, 401);
     }
     setSessionCookie(c, result.token, result.expiresAt);

@@ -104,7 +104,8 @@ export const invitations = pgTable(
     userId: text('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    role: text('role', { enum: ['partnership_admin', 'board_user', 'school_editor', 'council_member'] }).notNull(),
+    role: text('role', { enum: ['partnership_admin', 'partnership_adviser', 'support_point', 'board_user', 'school_editor', 'council_member'] }).notNull(),
+    /** The board or school of a board or school role, or the one an SWV adviser is limited to. */
     boardId: text('board_id').references(() => boards.id),
     schoolId: text('school_id').references(() => schools.id),
     /** The e-mail address and name as the inviting SWV typed them. */

@@ -18,6 +18,7 @@ export async function setPasswordWithToken(options: { db: Database; clock: Clock
     await updatePassword(tx, token.userId, passwordHash);
     // Once a password is set, every other open reset link of this user is void (an older mail must not reset it again).
     await expireUserTokens(tx, token.userId, 'password_reset', now);
+    await expireUserTokens(tx, token.userId, 'invitation', now);
     await deleteSessionsOfUser(tx, token.userId);
     await recordAudit(tx, {
       at: now,

@@ -11,6 +11,7 @@ import { baseUrl } from '../../ui/request.js';
 import { authorized, permission, type Authorized, type RouteTable } from '../../ui/route.js';
 import { fromPartnershipParam } from '../partnerships/scopes.js';
 import { INVITABLE_ROLES, inviteUser } from './invite-user.js';
+import { cancelInvitation } from './cancel-invitation.js';
 import { loadRevokePage } from './load-revoke-page.js';
 import { loadUsersPage } from './load-users-page.js';
 import { resendInvitation } from './resend-invitation.js';
@@ -33,13 +34,13 @@ async function usersPage(c: AppContext, auth: Authorized | null, errors: FieldEr
   const t = m(c);
   const page = await loadUsersPage({ db: c.var.deps.db, auth: authorized(auth), partnershipId: c.req.param('partnershipId')! });
   // After a redirect (revoke, resend) the outcome comes as a flag in the address.
-  const shownNotice = notice ?? (c.req.query('ingetrokken') ? t('revoked') : c.req.query('opnieuw') ? t('resent') : undefined);
+  const shownNotice = notice ?? (c.req.query('ingetrokken') ? t('revoked') : c.req.query('opnieuw') ? t('resent') : c.req.query('uitnodiging-ingetrokken') ? t('invitationCancelled') : undefined);
   return renderPage(c, {
     title: t('usersTitle'),
     partnershipId: page.partnership.id,
     status: Object.keys(errors).length ? 400 : 200,
     breadcrumbs: [[page.partnership.name, `/swv/${page.partnership.id}`]],
-    children: <UsersView page={page} locale={c.var.locale} csrfToken={c.var.csrfToken} errors={errors} values={values} notice={shownNotice} />,
+    children: <UsersView page={page} now={c.var.deps.clock.now()} locale={c.var.locale} csrfToken={c.var.csrfToken} errors={errors} values={values} notice={shownNotice} />,
   });
 }
 
@@ -70,7 +71,7 @@ export function registerUserManagementRoutes(table: RouteTable): void {
     const parsed = parseForm(inviteSchema(t), values);
     if (!parsed.ok) return usersPage(c, auth, parsed.errors, values);
     try {
-      const result = await inviteUser({
+      await inviteUser({
         db: c.var.deps.db,
         clock: c.var.deps.clock,
         auth: authorized(auth),
@@ -79,7 +80,8 @@ export function registerUserManagementRoutes(table: RouteTable): void {
         baseUrl: baseUrl(c),
         locale: c.var.locale,
       });
-      return usersPage(c, auth, {}, {}, result.isNewUser ? t('invited', { email: parsed.data.email }) : t('roleAdded', { email: parsed.data.email }));
+      // The same words whether or not the address has an account: the SWV learns nothing about other SWVs' people.
+      return usersPage(c, auth, {}, {}, t('invited', { email: parsed.data.email }));
     } catch (error) {
       if (error instanceof AppError && (error.code === 'invalid_input' || error.code === 'conflict')) {
         const field = (error.details as { field?: string } | undefined)?.field ?? 'email';
@@ -107,5 +109,11 @@ export function registerUserManagementRoutes(table: RouteTable): void {
     const partnershipId = c.req.param('partnershipId')!;
     await resendInvitation({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), partnershipId, userId: c.req.param('userId')!, baseUrl: baseUrl(c), locale: c.var.locale });
     return c.redirect(usersPath(partnershipId, '?opnieuw=1'), 303);
+  });
+
+  table.post('/swv/:partnershipId/uitnodigingen/:invitationId/intrekken', manage, async (c, auth) => {
+    const partnershipId = c.req.param('partnershipId')!;
+    await cancelInvitation({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), partnershipId, invitationId: c.req.param('invitationId')! });
+    return c.redirect(usersPath(partnershipId, '?uitnodiging-ingetrokken=1'), 303);
   });
 }

@@ -34,4 +34,3 @@ export async function loadVerdictsOverview(options: { db: Database; clock: Clock
   const rows = isAdmin ? all : all.filter((row) => advisers.some((m) => membershipReachesSchool(m, row)));
   return { partnershipId, schoolYear, rows, isLimited: !isAdmin && advisers.every((m) => !!m.limitedTo), canAssess: advisers.length > 0 };
 }
-export type { VerdictRow } from './repository.js';

@@ -12,7 +12,7 @@ export function usersPath(partnershipId: string, rest = ''): string {
   return `/swv/${partnershipId}/gebruikers${rest}`;
 }
 
-export function UsersView(props: { page: UsersPage; locale: Locale; csrfToken: string; errors: FieldErrors; values: Record<string, string>; notice: string | undefined }) {
+export function UsersView(props: { page: UsersPage; now: Date; locale: Locale; csrfToken: string; errors: FieldErrors; values: Record<string, string>; notice: string | undefined }) {
   const { page, errors, values } = props;
   const t = translator(userManagementMessages, props.locale);
   const ui = translator(uiMessages, props.locale);
@@ -66,6 +66,39 @@ export function UsersView(props: { page: UsersPage; locale: Locale; csrfToken: s
               </td>
             </tr>
           ))}
+          {page.invitations.map((invitation) => {
+            const expired = invitation.outcome === null && invitation.expiresAt <= props.now;
+            const role = ui(`role.${invitation.role}`);
+            return (
+              <tr>
+                <td>{invitation.name}</td>
+                <td>{invitation.email}</td>
+                <td>
+                  <div>
+                    {role} — {invitation.placeName}{' '}
+                    {invitation.outcome === null && (
+                      <form method="post" action={`/swv/${id}/uitnodigingen/${invitation.id}/intrekken`} class="inline-form">
+                        <CsrfField token={props.csrfToken} />
+                        <button class="utrecht-button utrecht-button--subtle link-button" type="submit">
+                          {t('cancelInvitation')}
+                          <span class="visually-hidden">{t('cancelInvitationContext', { role, place: invitation.placeName, name: invitation.name })}</span>
+                        </button>
+                      </form>
+                    )}
+                  </div>
+                </td>
+                <td>
+                  {invitation.outcome === 'declined' ? (
+                    <StatusTag tone="neutral">{t('declinedStatus')}</StatusTag>
+                  ) : expired ? (
+                    <StatusTag tone="neutral">{t('expiredStatus')}</StatusTag>
+                  ) : (
+                    <StatusTag tone="info">{t('invitedStatus')}</StatusTag>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
       <h2 class="utrecht-heading-2">{t('inviteHeading')}</h2>
