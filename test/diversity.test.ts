@@ -6,6 +6,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../src/audit/schema.js';
+import { switchOffScopeAssertionForTests } from '../src/auth/policy.js';
 import { listCategories, listGroups } from '../src/features/diversity/repository.js';
 import { schools } from '../src/features/partnerships/schema.js';
 import { createTestApp, TestClient, type TestApp } from './support/test-app.js';
@@ -131,6 +132,13 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect((await vlinder.get(`/scholen/${vlinderId}/verscheidenheid?groep=${group.id}`)).status).toBe(404);
       expect((await vlinder.post(`/scholen/${vlinderId}/verscheidenheid`, { schoolYear: YEAR, groupId: group.id, name: 'Overgenomen', pupilCount: '1' })).status).toBe(404);
       expect((await listGroups(app.deps.db, regenboogId, YEAR)).find((g) => g.id === group.id)!.name).toBe('Groep 3/4');
+      // The assertions are load-bearing: with exactly one switched off, the other school's editor gets in.
+      try {
+        switchOffScopeAssertionForTests('loadSchoolDiversityPage');
+        expect((await vlinder.get(`/scholen/${vlinderId}/verscheidenheid?groep=${group.id}`)).status).toBe(200);
+      } finally {
+        switchOffScopeAssertionForTests(null);
+      }
     });
 
     it('shows the SWV the care load per school, board and district, without the counts per category', async () => {
