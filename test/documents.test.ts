@@ -25,6 +25,7 @@ import { auditLog } from '../src/audit/schema.js';
 import { runCli } from '../src/cli/run-cli.js';
 import { checkParentPosterFits } from '../src/features/documents/render/index.js';
 import { listSchoolContacts } from '../src/features/partnerships/repository.js';
+import { formFields } from './support/form-fields.js';
 import { createTestApp, TestClient, type TestApp } from './support/test-app.js';
 import { TEST_DATABASE_KINDS } from './support/test-db.js';
 
@@ -214,12 +215,13 @@ for (const kind of TEST_DATABASE_KINDS) {
       const editable = listItems(template).filter(({ item }) => item.posters.parent && item.parentTextEditable).map(({ item }) => item);
       expect(editable.length).toBeGreaterThan(1);
       const [target, ...others] = editable;
-      const long = (n: number) => 'Wij helpen uw kind in de klas en in een klein groepje, samen met u. '.repeat(20).slice(0, n).trim();
-      // Every other parent text as long as allowed, written straight into the answers.
+      const long = (n: number) => 'Wij helpen uw kind in de klas en in een klein groepje, samen met u. '.repeat(80).slice(0, n).trim();
+      // Every other parent text three times as long as allowed today (saved under an earlier template version with
+      // a higher limit), written straight into the answers: the poster is full, so no text may make it fuller.
       await replaceAnswers(
         app.deps.db,
         profile,
-        others.map((item) => ({ itemKey: item.key, value: data.answers[item.key]?.value ?? null, ambition: data.answers[item.key]?.ambition ?? null, parentText: long(item.parentTextMaxLength), normStatus: null })),
+        others.map((item) => ({ itemKey: item.key, value: data.answers[item.key]?.value ?? null, ambition: data.answers[item.key]?.ambition ?? null, parentText: long(3 * item.parentTextMaxLength), normStatus: null })),
         app.clock.now(),
         null,
       );
@@ -239,7 +241,9 @@ for (const kind of TEST_DATABASE_KINDS) {
       const { item: target, section } = editable[0]!;
       const long = 'Wij helpen uw kind in de klas en in een klein groepje, samen met u. '.repeat(20).slice(0, target.parentTextMaxLength).trim();
       const before = await loadDocumentData(app.deps.db, app.clock, profile.id);
-      const response = await ib.post(`/profielen/${profile.id}/onderdelen/${section.key}`, { [`${target.key}.parentText`]: long, [`${target.key}.revision`]: '0' });
+      // The form as the browser shows it (revision and base of every item), with a long parent text typed in.
+      const form = formFields(await (await ib.get(`/profielen/${profile.id}/onderdelen/${section.key}`)).text());
+      const response = await ib.post(`/profielen/${profile.id}/onderdelen/${section.key}`, { ...form, [`${target.key}.parentText`]: long });
       expect(response.status).toBe(400);
       expect(await response.text()).toContain('past de ouderposter niet meer op één pagina');
       const after = await loadDocumentData(app.deps.db, app.clock, profile.id);
