@@ -16,7 +16,7 @@ test('an SWV admin edits a new draft of the Zoetermeer questionnaire, previews i
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'SWV PO Voorbeeldstad' }).click();
   await page.getByRole('link', { name: 'Vragenlijst', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Vragenlijsten' })).toBeVisible();
-  await expect(page.getByRole('heading', { level: 2, name: 'Schoolondersteuningsprofiel SWV PO Zoetermeer' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Schoolondersteuningsprofiel SWV PO Voorbeeldstad' })).toBeVisible();
   await expect(page.getByRole('cell', { name: '2026-2027' })).toBeVisible();
   await expectAccessible(page, 'template list');
 
@@ -27,7 +27,7 @@ test('an SWV admin edits a new draft of the Zoetermeer questionnaire, previews i
 
   // Start a new draft.
   await page.getByRole('button', { name: 'Nieuwe conceptversie' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Schoolondersteuningsprofiel SWV PO Zoetermeer — versie');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Schoolondersteuningsprofiel SWV PO Voorbeeldstad — versie');
   await expect(page.getByText('Dit is een conceptversie')).toBeVisible();
   const draftUrl = page.url().replace(/\?.*$/, '');
   await expectAccessible(page, 'draft version');

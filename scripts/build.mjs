@@ -1,8 +1,9 @@
 // Builds the server and CLI bundles and the static assets into dist/.
 import { build } from 'esbuild';
-import { cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { purgeTokens, purgeUtrecht, usedUtrechtClasses } from './purge-css.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const quiet = process.argv.includes('--quiet');
@@ -43,7 +44,12 @@ if (clientEntries.length > 0) {
   });
 }
 
-cpSync(path.join(root, 'node_modules/@utrecht/component-library-css/dist/index.css'), path.join(pub, 'utrecht.css'));
-cpSync(path.join(root, 'node_modules/@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css'), path.join(pub, 'theme.css'));
+// Only the CSS the app uses (scripts/purge-css.mjs): the Utrecht rules for the classes in src/ and static/,
+// and the design tokens that CSS uses.
+const utrechtCss = purgeUtrecht(readFileSync(path.join(root, 'node_modules/@utrecht/component-library-css/dist/index.css'), 'utf8'), usedUtrechtClasses(root));
+const appCss = readFileSync(path.join(root, 'static', 'app.css'), 'utf8');
+const themeCss = purgeTokens(readFileSync(path.join(root, 'node_modules/@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css'), 'utf8'), utrechtCss + appCss);
+writeFileSync(path.join(pub, 'utrecht.css'), utrechtCss);
+writeFileSync(path.join(pub, 'theme.css'), themeCss);
 cpSync(path.join(root, 'static'), pub, { recursive: true });
 if (!quiet) console.log(`build klaar in ${Date.now() - started} ms`);

@@ -22,7 +22,10 @@ import { registerCycleRoutes } from './features/cycle/routes.js';
 import { registerDocumentRoutes } from './features/documents/routes.js';
 import { registerRegisterRoutes } from './features/register/routes.js';
 import { registerPlausibilityRoutes } from './features/plausibility/routes.js';
+import { registerPupilVoiceRoutes } from './features/pupil-voice/routes.js';
+import { registerSupportPointRoutes } from './features/support-point/routes.js';
 import { registerInsightRoutes } from './features/insight/routes.js';
+import { registerDiversityRoutes } from './features/diversity/routes.js';
 import type { AppContext, AppDeps, AppEnv } from './ui/context.js';
 import { renderError } from './ui/error-pages.js';
 import { isLocale } from './ui/i18n.js';
@@ -56,7 +59,10 @@ export function buildRouteTable(): RouteTable {
   registerDocumentRoutes(table);
   registerRegisterRoutes(table);
   registerPlausibilityRoutes(table);
+  registerPupilVoiceRoutes(table);
+  registerSupportPointRoutes(table);
   registerInsightRoutes(table);
+  registerDiversityRoutes(table);
   // Last: `/:swvSlug` must not shadow any route above (src/ui/reserved-paths.ts keeps SWV slugs off them).
   registerPublicRoutes(table);
   return table;

@@ -31,6 +31,7 @@ import { TEST_DATABASE_KINDS } from './support/test-db.js';
 const MIME: Record<DocumentKind, string> = {
   'sop-docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   'sop-pdf': 'application/pdf',
+  'sop-html': 'text/html; charset=utf-8',
   'schoolgids-docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   'schoolgids-html': 'text/html; charset=utf-8',
   'ouderposter-a4-pdf': 'application/pdf',
@@ -86,6 +87,10 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(html).toContain('wordt gemaakt bij downloaden');
       expect(html).toMatch(/<textarea[^>]*id="schoolgids-html-fragment"[^>]*readonly/);
       expect(html).toContain('&lt;article class=&quot;sop-school-guide&quot;');
+      // The accessible web page is linked beside every PDF a parent can open.
+      expect(html).toContain(`href="${base()}/sop-html" data-accessible-for="sop-pdf"`);
+      expect(html).toContain(`href="${base()}/ouderposter-html" data-accessible-for="ouderposter-a4-pdf"`);
+      expect(html).toContain(`href="${base()}/ouderposter-html" data-accessible-for="ouderposter-a3-pdf"`);
       for (const k of DOCUMENT_KINDS) {
         const response = await ib.get(`${base()}/${k}`);
         expect(response.status, k).toBe(200);
@@ -96,6 +101,7 @@ for (const kind of TEST_DATABASE_KINDS) {
         if (k.endsWith('pdf')) expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
         if (k === 'ouderposter-html') expect(bytes.toString()).toMatch(/<style nonce="[^"]+">/);
         if (k === 'schoolgids-html') expect(bytes.toString()).toContain('Basisschool De Regenboog');
+        if (k === 'sop-html') expect(bytes.toString()).toMatch(/<h1>Schoolondersteuningsprofiel Basisschool De Regenboog<\/h1>/);
         if (k === 'sop-docx') {
           const { value } = await mammoth.extractRawText({ buffer: bytes });
           expect(value).toContain('Basisschool De Regenboog');
@@ -181,6 +187,7 @@ for (const kind of TEST_DATABASE_KINDS) {
         'contacts.0.role': 'Intern begeleider',
         'contacts.0.topic': 'Extra ondersteuning',
         'contacts.0.email': 'iris@regenboog.example',
+        'contacts.0.showToParents': '1',
         'contacts.1.name': '',
         'contacts.1.role': '',
         'contacts.2.name': 'Bram Gedrag',
@@ -188,9 +195,9 @@ for (const kind of TEST_DATABASE_KINDS) {
       });
       expect(saved.status).toBe(303);
       const rows = await listSchoolContacts(app.deps.db, [schoolId]);
-      expect(rows.map((r) => [r.name, r.role, r.topic, r.email])).toEqual([
-        ['Iris Ib', 'Intern begeleider', 'Extra ondersteuning', 'iris@regenboog.example'],
-        ['Bram Gedrag', 'Gedragsspecialist', null, null],
+      expect(rows.map((r) => [r.name, r.role, r.topic, r.email, r.showToParents])).toEqual([
+        ['Iris Ib', 'Intern begeleider', 'Extra ondersteuning', 'iris@regenboog.example', true],
+        ['Bram Gedrag', 'Gedragsspecialist', null, null, false],
       ]);
       const audit = await app.deps.db.select().from(auditLog).where(and(eq(auditLog.entityId, schoolId), eq(auditLog.action, 'school.update_contacts')));
       expect(audit).toHaveLength(1);

@@ -3,13 +3,15 @@
  * (limited to some boards and schools) reads submitted profiles, writes remarks and records a verdict that the
  * school, its board and the SWV see.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../src/auth/password.js';
 import { insertMembership, insertMembershipScopes, insertUser, loadPrincipal } from '../src/features/accounts/repository.js';
 import { membershipScopes, users } from '../src/features/accounts/schema.js';
 import { getVerdict } from '../src/features/plausibility/repository.js';
-import { findProfile } from '../src/features/questionnaire/profiles-repository.js';
+import { findProfile, getProfile } from '../src/features/questionnaire/profiles-repository.js';
+import { cycles } from '../src/features/cycle/schema.js';
+import { amsterdamDate, formatDutchDate } from '../src/features/cycle/editability.js';
 import { auditLog } from '../src/audit/schema.js';
 import { createTestApp, TestClient, type TestApp } from './support/test-app.js';
 import { TEST_DATABASE_KINDS } from './support/test-db.js';
@@ -30,9 +32,7 @@ for (const kind of TEST_DATABASE_KINDS) {
       await insertUser(deps.db, { id: adviserId, email: 'orthopedagoog@voorbeeldstad.example', name: 'Olga Orthopedagoog', passwordHash: await hashPassword('Adviseur-wachtwoord-1'), createdAt: clock.now() });
       const membershipId = await insertMembership(deps.db, { userId: adviserId, role: 'partnership_adviser', partnershipId: demo.partnershipId }, clock.now());
       await insertMembershipScopes(deps.db, membershipId!, { boardIds: [demo.boardIds['spov']!], schoolIds: [] });
-      horizonEditorId = crypto.randomUUID();
-      await insertUser(deps.db, { id: horizonEditorId, email: 'ib@horizon.example', name: 'Yusuf Demir', createdAt: clock.now() });
-      await insertMembership(deps.db, { userId: horizonEditorId, role: 'school_editor', schoolId: demo.schoolIds['horizon']! }, clock.now());
+      horizonEditorId = demo.userIds['ib@horizon.example']!;
       for (const [key, school] of [['horizon', 'horizon'], ['sintJozef', 'sint-jozef'], ['regenboog', 'regenboog']] as const) {
         profileIds[key] = (await findProfile(deps.db, demo.schoolIds[school]!, YEAR))!.id;
       }
@@ -113,6 +113,92 @@ for (const kind of TEST_DATABASE_KINDS) {
       }
     });
 
+    it('records the pupils’ voice, refuses personal data, and holds adoption until it is there when the SWV requires it', async () => {
+      const { demo } = app;
+      await app.deps.db.update(cycles).set({ pupilVoiceRequired: 'before_adoption' }).where(and(eq(cycles.partnershipId, demo.partnershipId), eq(cycles.schoolYear, YEAR)));
+      const board = await TestClient.signedIn(app, demo.userIds['bestuur@spov.example']!);
+      const adopt = { adoptedOn: amsterdamDate(app.clock.now()), adoptedByName: 'Bart Bakker', confirmWarnings: 'ja' };
+      const refused = await board.post(`/profielen/${profileIds.horizon}/vaststellen`, adopt);
+      expect(refused.status).toBe(409);
+      expect(await refused.text()).toContain('nog niet vastgelegd hoe leerlingen zijn gehoord');
+      expect((await getProfile(app.deps.db, profileIds.horizon))!.status).toBe('submitted');
+
+      const editor = await TestClient.signedIn(app, horizonEditorId);
+      const consulted = amsterdamDate(new Date(app.clock.now().getTime() - 10 * 86_400_000));
+      const path = `/profielen/${profileIds.horizon}/stem-van-leerlingen`;
+      expect((await editor.get(path)).status).toBe(200);
+      const none = await editor.post(path, { consultedOn: consulted, summary: 'Leerlingen willen meer rust in de klas.', followUp: 'Stiltehoek ingericht.' });
+      expect(none.status).toBe(400);
+      expect(await none.text()).toContain('Kies ten minste één manier');
+      const phone = await editor.post(path, { methods: ['pupil_council'], consultedOn: consulted, summary: 'De leerlingenraad wil meer rust; bel moeder op 06-12345678.', followUp: 'Stiltehoek ingericht.' });
+      expect(phone.status).toBe(400);
+      expect(await phone.text()).toContain('Haal het telefoonnummer weg');
+      const summary = 'De leerlingenraad en groep 7 en 8 vinden de hulp bij rekenen goed, maar willen meer rust in de klas.';
+      const saved = await editor.post(path, { methods: ['pupil_council', 'class_discussions'], consultedOn: consulted, summary, followUp: 'Stiltehoek in elke bovenbouwgroep; opgenomen in het profiel bij gedrag.' });
+      expect(saved.status).toBe(303);
+
+      const page = await (await board.get(`/profielen/${profileIds.horizon}/cyclus`)).text();
+      expect(page).toContain('Stem van leerlingen');
+      expect(page).toContain('Leerlingenraad, Gesprekken in de klas');
+      expect(page).toContain(formatDutchDate(consulted));
+      expect(page).toContain('willen meer rust in de klas');
+      expect(page).not.toContain(`href="${path}"`);
+      // The board cannot record it for the school.
+      expect((await board.post(path, { methods: ['poll'], consultedOn: consulted, summary, followUp: 'x'.repeat(10) })).status).toBe(403);
+
+      const adopted = await board.post(`/profielen/${profileIds.horizon}/vaststellen`, adopt);
+      expect(adopted.status).toBe(303);
+      expect((await getProfile(app.deps.db, profileIds.horizon))!.status).toBe('adopted');
+      // After adoption the record is final.
+      const locked = await editor.post(path, { methods: ['poll'], consultedOn: consulted, summary, followUp: 'Nog iets aangepast.' });
+      expect(locked.status).toBe(409);
+    });
+
+    it('records support point signals without personal data; counts below 5 are masked outside its own view', async () => {
+      const { demo } = app;
+      const base = `/swv/${demo.partnershipId}/signalen`;
+      const admin = await TestClient.signedIn(app, demo.userIds['swv@voorbeeldstad.example']!);
+      const supportPoint = await TestClient.signedIn(app, demo.userIds['steunpunt@voorbeeldstad.example']!);
+      expect((await supportPoint.post(`${base}/themas`, { name: 'Dyslexie' })).status).toBe(403);
+      expect((await admin.post(`${base}/themas`, { name: 'Aanmelding geweigerd' })).status).toBe(303);
+      const duplicate = await admin.post(`${base}/themas`, { name: 'aanmelding geweigerd' });
+      expect(duplicate.status).toBe(400);
+      expect(await duplicate.text()).toContain('Dit thema staat al in de lijst');
+      const page = await (await supportPoint.get(base)).text();
+      const themeId = /<option value="([0-9a-f-]{36})"[^>]*>Aanmelding geweigerd</.exec(page)![1]!;
+      const today = amsterdamDate(app.clock.now());
+      const signal = { themeId, schoolId: demo.schoolIds['horizon']!, occurredOn: today };
+      for (const [description, message] of [
+        ['Moeder (bereikbaar via moeder.jansen@example.nl) meldt dat de aanmelding werd geweigerd.', 'Haal het e-mailadres weg'],
+        ['Vader meldt weigering van aanmelding; BSN 111222333 staat in zijn brief.', 'Haal het burgerservicenummer (BSN) weg'],
+        ['Kind geboren 12-03-2017 werd niet aangenomen wegens gedrag.', 'Haal de geboortedatum weg'],
+      ]) {
+        const refused = await supportPoint.post(base, { ...signal, description: description! });
+        expect(refused.status, description).toBe(400);
+        expect(await refused.text()).toContain(message);
+      }
+      const description = 'Ouders melden dat de school de aanmelding weigerde zonder onderzoek naar de ondersteuningsbehoefte.';
+      expect((await supportPoint.post(base, { ...signal, description })).status).toBe(303);
+      expect((await supportPoint.post(base, { ...signal, schoolId: app.other.schoolId, description })).status).toBe(400);
+      expect((await admin.post(base, { ...signal, description })).status).toBe(403);
+
+      const own = await (await supportPoint.get(base)).text();
+      expect(own).toContain(description);
+      expect(own).not.toContain('minder dan 5');
+      const swv = await (await admin.get(base)).text();
+      expect(swv).toContain('Daltonschool Horizon');
+      expect(swv).toContain('minder dan 5');
+      expect(swv).not.toContain(description);
+      const school = await (await TestClient.signedIn(app, horizonEditorId)).get(`/scholen/${demo.schoolIds['horizon']}/signalen`);
+      expect(school.status).toBe(200);
+      const schoolHtml = await school.text();
+      expect(schoolHtml).toContain('Aanmelding geweigerd');
+      expect(schoolHtml).toContain('minder dan 5');
+      expect(schoolHtml).not.toContain(description);
+      // Another school's editor gets 404 for Horizon's signals.
+      expect((await (await TestClient.signedIn(app, demo.userIds['ib@vlinder.example']!)).get(`/scholen/${demo.schoolIds['horizon']}/signalen`)).status).toBe(404);
+    });
+
     it('invites an adviser for a board, then adds a school to the same role', async () => {
       const admin = await TestClient.signedIn(app, app.demo.userIds['swv@voorbeeldstad.example']!);
       const path = `/swv/${app.demo.partnershipId}/gebruikers`;
@@ -126,7 +212,7 @@ for (const kind of TEST_DATABASE_KINDS) {
       const principal = (await loadPrincipal(app.deps.db, user!.id))!;
       expect(principal.memberships).toHaveLength(1);
       expect(principal.memberships[0]!.limitedTo).toEqual({ boardIds: [app.demo.boardIds['linde']], schoolIds: [app.demo.schoolIds['regenboog']] });
-      expect(await app.deps.db.select().from(membershipScopes)).toHaveLength(3);
+      expect(await app.deps.db.select().from(membershipScopes)).toHaveLength(4); // with the demo adviser's
       // A board of another SWV is refused with a message, not a 500.
       const foreign = await admin.post(path, { name: 'Cor Consulent', email: 'consulent2@voorbeeldstad.example', role: 'partnership_adviser', placeId: app.other.schoolId });
       expect(foreign.status).toBe(400);

@@ -4,14 +4,14 @@
  * every field it has (answers, parent texts, limits, council advice, review remarks, non-public contacts); every
  * public route is crawled and must show none of them.
  */
-import { and, eq, inArray, ne } from 'drizzle-orm';
+import { eq, inArray, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reviewRemarks } from '../src/features/cycle/schema.js';
 import { schoolContacts, schools } from '../src/features/partnerships/schema.js';
 import { answers, profiles } from '../src/features/questionnaire/schema.js';
 import { buildRouteTable } from '../src/app.js';
 import { isReservedSlug, RESERVED_FIRST_SEGMENTS } from '../src/ui/reserved-paths.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { createTestApp, TestClient, type TestApp } from './support/test-app.js';
 import { TEST_DATABASE_KINDS } from './support/test-db.js';
 
 const SECRET = 'GEHEIM';
@@ -171,6 +171,10 @@ for (const kind of TEST_DATABASE_KINDS) {
         ...codes.map((code) => `/voorbeeldstad/scholen/${code}/documenten/schoolgids`),
         '/toegankelijkheid',
         '/privacy',
+        '/api/voorbeeldstad',
+        ...codes.map((code) => `/api/voorbeeldstad/scholen/${code}`),
+        '/api/voorbeeldstad/aanbod.csv',
+        ...codes.map((code) => `/embed/voorbeeldstad/scholen/${code}`),
       ];
       let served = 0;
       for (const path of paths) {
@@ -186,13 +190,59 @@ for (const kind of TEST_DATABASE_KINDS) {
       // The test can fail: the other SWV's published text is on its own page.
       const other = await text(await get('/rivierenland/scholen/99ZZ00'));
       expect(other).toContain(OTHER_SWV_SECRET);
+      expect(await text(await get('/api/rivierenland/scholen/99ZZ00'))).toContain(OTHER_SWV_SECRET);
     }, 180_000);
+
+    it('lets only the embed be framed, on any site', async () => {
+      const embed = await get('/embed/voorbeeldstad/scholen/12AB00');
+      expect(embed.status).toBe(200);
+      expect(embed.headers.get('content-security-policy')).toContain('frame-ancestors *');
+      expect(embed.headers.get('x-frame-options')).toBeNull();
+      expect(await text(embed)).toContain('Lees meer over de ondersteuning op deze school');
+      for (const path of ['/voorbeeldstad', '/voorbeeldstad/scholen/12AB00', '/api/voorbeeldstad']) {
+        const response = await get(path);
+        expect(response.headers.get('content-security-policy'), path).toContain("frame-ancestors 'none'");
+        expect(response.headers.get('x-frame-options'), path).toBe('DENY');
+      }
+    });
+
+    it('shows the texts the SWV admin writes in the settings, in its own words', async () => {
+      const admin = await TestClient.signedIn(t, t.demo.userIds['swv@voorbeeldstad.example']!);
+      const form = await (await admin.get(`/swv/${t.demo.partnershipId}/instellingen`)).text();
+      expect(form).toContain('name="publicDutyOfCare"');
+      const saved = await admin.post(`/swv/${t.demo.partnershipId}/instellingen`, {
+        name: 'SWV PO Voorbeeldstad',
+        primaryColor: '#0b5563',
+        supportPointName: 'Ouder- en Jeugdsteunpunt Voorbeeldstad',
+        publicRegistration: 'Meld uw kind aan via het formulier van de school.',
+        publicDutyOfCare: 'De school zoekt een passende plek.\r\n\r\nDat kan ook een andere school zijn.',
+        publicWhereToTurn: '',
+      });
+      expect(saved.status).toBeLessThan(400);
+      const body = await text(await get('/voorbeeldstad'));
+      expect(body).toContain('Meld uw kind aan via het formulier van de school.');
+      expect(body).toContain('<p class="utrecht-paragraph">Dat kan ook een andere school zijn.</p>');
+      expect(body).not.toContain('Waar kunt u terecht als het niet goed gaat?');
+      const tooLong = await admin.post(`/swv/${t.demo.partnershipId}/instellingen`, { name: 'SWV PO Voorbeeldstad', primaryColor: '#0b5563', publicRegistration: 'x'.repeat(3001) });
+      expect(tooLong.status).toBe(400);
+      expect(await tooLong.text()).toContain('Hoogstens 3000 tekens');
+    });
 
     it('serves the public downloads of a published profile only', async () => {
       const pdf = await get('/voorbeeldstad/scholen/12AB00/documenten/ouderposter');
       expect(pdf.status).toBe(200);
       expect(pdf.headers.get('content-type')).toBe('application/pdf');
       expect((await get('/voorbeeldstad/scholen/12AB00/documenten/sop-docx')).status).toBe(404);
+      // The accessible web pages beside the PDFs, linked on the school page.
+      for (const name of ['sop-webpagina', 'ouderposter-webpagina']) {
+        const page = await get(`/voorbeeldstad/scholen/12AB00/documenten/${name}`);
+        expect(page.status, name).toBe(200);
+        expect(page.headers.get('content-type'), name).toBe('text/html; charset=utf-8');
+        expect((await page.text()).match(/<h1[\s>]/g), name).toHaveLength(1);
+      }
+      const school = await (await get('/voorbeeldstad/scholen/12AB00')).text();
+      expect(school).toContain('/voorbeeldstad/scholen/12AB00/documenten/sop-webpagina');
+      expect(school).toContain('/voorbeeldstad/scholen/12AB00/documenten/ouderposter-webpagina');
     }, 120_000);
   });
 }

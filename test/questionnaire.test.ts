@@ -267,7 +267,7 @@ for (const kind of TEST_DATABASE_KINDS) {
       const form = await openForm(ib);
       const posted = await ib.post(section(), { ...form, 'aantal-leerlingen': '12a' });
       expect(posted.status).toBe(400);
-      expect(await posted.text()).toContain('Vul een getal in van 0 tot en met 2000.');
+      expect(await posted.text()).toContain('Vul een getal in van 0 tot en met 2.000.');
       expect((await row('aantal-leerlingen'))!.value).toBe(334);
       // A decimal comma is a number.
       expect((await ib.post(section(), { ...form, 'aantal-leerlingen': '335,0' })).status).toBe(303);

@@ -18,6 +18,16 @@ import { loadPartnershipOverview } from '../src/features/partnerships/load-partn
 import { loadSchoolPage } from '../src/features/partnerships/load-school-page.js';
 import { loadProfilePage } from '../src/features/questionnaire/load-profile-page.js';
 import { loadDistrictsPage } from '../src/features/register/load-districts-page.js';
+import { loadRevokePage } from '../src/features/accounts/load-revoke-page.js';
+import { loadCycleForm } from '../src/features/cycle/load-cycle-form.js';
+import { loadProfileCyclePage } from '../src/features/cycle/load-profile-cycle-page.js';
+import { loadProgressPage } from '../src/features/cycle/load-progress-page.js';
+import { getProfileDocuments } from '../src/features/documents/get-profile-documents.js';
+import { loadBoardEditPage } from '../src/features/partnerships/load-board-edit-page.js';
+import { loadRegisterPage } from '../src/features/partnerships/load-register-page.js';
+import { loadSchoolFormPage } from '../src/features/partnerships/load-school-form-page.js';
+import { loadSettingsPage } from '../src/features/partnerships/load-settings-page.js';
+import { loadRegisterUploadPage } from '../src/features/register/load-register-upload-page.js';
 import type { Authorized } from '../src/ui/route.js';
 import { matrixFixtures, type MatrixFixtures } from './support/matrix-fixtures.js';
 import { createTestApp, TestClient, type TestApp } from './support/test-app.js';
@@ -89,6 +99,62 @@ for (const kind of TEST_DATABASE_KINDS) {
         name: 'loadProfilePage',
         call: async () =>
           loadProfilePage({ db: testApp.deps.db, clock: testApp.clock, auth: await proof('ib@regenboog.example', 'profile.view', regenboog()), profileId: fixtures.otherTenant['profileId']! }),
+      },
+      {
+        name: 'loadSettingsPage',
+        call: async () => loadSettingsPage({ db: testApp.deps.db, auth: await proof('swv@voorbeeldstad.example', 'partnership.manage', swvA()), partnershipId: testApp.other.partnershipId }),
+      },
+      {
+        name: 'loadRegisterPage',
+        call: async () => loadRegisterPage({ db: testApp.deps.db, auth: await proof('swv@voorbeeldstad.example', 'partnership.view', swvA()), partnershipId: testApp.other.partnershipId, locale: 'nl' }),
+      },
+      {
+        name: 'loadRegisterUploadPage',
+        call: async () => loadRegisterUploadPage({ db: testApp.deps.db, auth: await proof('swv@voorbeeldstad.example', 'partnership.manage', swvA()), partnershipId: testApp.other.partnershipId }),
+      },
+      {
+        name: 'loadSchoolFormPage',
+        call: async () => loadSchoolFormPage({ db: testApp.deps.db, auth: await proof('swv@voorbeeldstad.example', 'partnership.manage', swvA()), partnershipId: testApp.other.partnershipId }),
+      },
+      {
+        name: 'loadBoardEditPage',
+        call: async () =>
+          loadBoardEditPage({
+            db: testApp.deps.db,
+            auth: await proof('swv@voorbeeldstad.example', 'partnership.manage', { level: 'board', partnershipId: testApp.demo.partnershipId, boardId: testApp.demo.boardIds['spov']! }),
+            boardId: testApp.other.boardId,
+          }),
+      },
+      {
+        name: 'loadRevokePage',
+        call: async () =>
+          loadRevokePage({ db: testApp.deps.db, auth: await proof('swv@voorbeeldstad.example', 'partnership.manage', swvA()), partnershipId: testApp.other.partnershipId, membershipId: fixtures.otherTenant['membershipId']! }),
+      },
+      {
+        name: 'loadCycleForm',
+        call: async () =>
+          loadCycleForm({ db: testApp.deps.db, clock: testApp.clock, auth: await proof('swv@voorbeeldstad.example', 'cycle.manage', swvA()), partnershipId: testApp.other.partnershipId, schoolYear: null }),
+      },
+      {
+        name: 'loadProgressPage',
+        call: async () =>
+          loadProgressPage({
+            db: testApp.deps.db,
+            clock: testApp.clock,
+            auth: await proof('swv@voorbeeldstad.example', 'partnership.view', swvA()),
+            place: { partnershipId: testApp.other.partnershipId, schoolYear: '2026-2027' },
+            status: null,
+          }),
+      },
+      {
+        name: 'loadProfileContext',
+        call: async () =>
+          loadProfileCyclePage({ db: testApp.deps.db, clock: testApp.clock, auth: await proof('ib@regenboog.example', 'profile.view', regenboog()), profileId: fixtures.otherTenant['profileId']! }),
+      },
+      {
+        name: 'profileDocuments',
+        call: async () =>
+          getProfileDocuments({ db: testApp.deps.db, clock: testApp.clock, auth: await proof('ib@regenboog.example', 'documents.download', regenboog()), profileId: fixtures.otherTenant['profileId']! }),
       },
     ];
 

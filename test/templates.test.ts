@@ -15,7 +15,10 @@ import { importTemplate } from '../src/features/templates/import-template.js';
 import { diffTemplateVersions } from '../src/features/templates/model/diff-versions.js';
 import { carryOverCounts } from '../src/features/templates/views/pages.js';
 import { publishVersion } from '../src/features/templates/publish-version.js';
-import { findTemplateByKey, getTemplateVersion, latestVersion, listTemplateVersions } from '../src/features/templates/repository.js';
+import { findTemplateByKey, getTemplateVersion, latestVersion, listTemplateVersions, updateDraftDefinition } from '../src/features/templates/repository.js';
+import { itemValues } from '../src/features/templates/editor/form-input.js';
+import { describeNorm } from '../src/features/templates/model/answer.js';
+import { listItems } from '../src/features/templates/model/template.js';
 import { saveDraftEdit } from '../src/features/templates/save-draft-edit.js';
 import { startNewDraft } from '../src/features/templates/start-new-draft.js';
 import { uploadTemplate } from '../src/features/templates/upload-template.js';
@@ -67,7 +70,8 @@ for (const kind of TEST_DATABASE_KINDS) {
       const list = await client.get(base);
       expect(list.status).toBe(200);
       const html = await list.text();
-      expect(html).toContain('Schoolondersteuningsprofiel SWV PO Zoetermeer');
+      expect(html).toContain('Schoolondersteuningsprofiel SWV PO Voorbeeldstad');
+      expect(html).not.toContain('Zoetermeer');
       expect(html).toContain('Gepubliceerd');
       expect(html).toContain('2026-2027');
     });
@@ -116,6 +120,45 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(section.items.at(-1)).toMatchObject({ key: 'aanbod-rekenen', norm: { accept: ['op-school', 'wijk'] }, required: true });
       const audits = await testApp.deps.db.select().from(auditLog).where(and(eq(auditLog.entityId, after.id), eq(auditLog.action, 'template.item.add')));
       expect(audits).toHaveLength(1);
+    });
+
+    it('makes a new item\'s key from its title, keeps its parent title, lets the norm words follow the options, and flags stale hand-written words before publishing', async () => {
+      const start = await draft();
+      const added = await client.post(`${base}/versies/${start.id}/onderdelen/belofte-1/vragen/nieuw`, {
+        revision: String(start.revision), key: '', kind: 'longtext', title: 'Wat biedt de school aan begaafde leerlingen?', parentTitle: 'Wat doen wij voor kinderen die snel leren?', role: 'extraSupport', required: 'ja', origin: 'swv', parentTextMaxLength: '250', sectionKey: 'belofte-1',
+      });
+      expect(added.status).toBe(303);
+      let version = await draft();
+      expect(version.definition.sections.find((s) => s.key === 'belofte-1')!.items.at(-1)).toMatchObject({ key: 'wat-biedt-de-school-aan-begaafde-leerlingen', parentTitle: 'Wat doen wij voor kinderen die snel leren?', role: 'extraSupport' });
+      // The form of an SWV item shows no national-norm block.
+      const form = await (await client.get(`${base}/versies/${version.id}/vragen/wat-biedt-de-school-aan-begaafde-leerlingen`)).text();
+      expect(form).toContain('name="parentTitle"');
+      expect(form).not.toContain('name="nationalNormLabel"');
+
+      // An item whose norm words are the generated ones: accepting one more option changes the words.
+      const labelled = listItems(version.definition).find(({ item }) => item.norm?.label && item.norm.accept?.length === 1 && item.origin === 'swv' && describeNorm(version.definition, item, { accept: item.norm.accept }) === item.norm.label)!;
+      const scale = version.definition.scales.find((candidate) => candidate.key === labelled.item.scale)!;
+      const extra = scale.options.find((option) => !labelled.item.norm!.accept!.includes(option.value) && !option.notOffered)!;
+      const values = itemValues(labelled.item, labelled.section.key);
+      const edited = await client.post(`${base}/versies/${version.id}/vragen/${labelled.item.key}`, { ...values, revision: String(version.revision), normAccept: [...labelled.item.norm!.accept!, extra.value] });
+      expect(edited.status).toBe(303);
+      version = await draft();
+      const after = listItems(version.definition).find(({ item }) => item.key === labelled.item.key)!.item;
+      expect(after.norm?.label).toBeUndefined();
+      expect(describeNorm(version.definition, after)).toContain(extra.label);
+
+      // Hand-written words kept while the norm changed since the published version: flagged on the publish page.
+      const other = listItems(version.definition).find(({ item }) => item.norm?.label && item.norm.accept?.length === 1 && item.key !== labelled.item.key)!;
+      const otherExtra = version.definition.scales.find((candidate) => candidate.key === other.item.scale)!.options.find((option) => !other.item.norm!.accept!.includes(option.value) && !option.notOffered)!;
+      const result = await saveDraftEdit({ db: testApp.deps.db, clock: testApp.clock, auth, versionId: version.id, revision: version.revision, edit: edits.updateItem(other.item.key, { ...other.item, norm: { ...other.item.norm, accept: [...other.item.norm!.accept!, otherExtra.value] } }, other.section.key) });
+      expect(result.ok).toBe(true);
+      const publish = await (await client.get(`${base}/versies/${version.id}/publiceren`)).text();
+      expect(publish).toContain(`data-stale-norm-label="${other.item.key}"`);
+      expect(publish).not.toContain(`data-stale-norm-label="${labelled.item.key}"`);
+
+      // Back to the published questions for the tests that follow.
+      version = await draft();
+      expect(await updateDraftDefinition(testApp.deps.db, version.id, version.revision, start.definition)).toBe(true);
     });
 
     it('reorders items and sections, and moves an item to another section', async () => {

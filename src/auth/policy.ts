@@ -44,14 +44,19 @@ export const PERMISSIONS = {
   'signals.view': ['partnership_admin', 'support_point'],
   /** The list of themes signals are filed under. */
   'signals.manageThemes': ['partnership_admin'],
-  /** Share a signal's description with the school it is about. */
-  'signals.share': ['partnership_admin'],
   /** Signals about the school (without description unless shared). */
   'signals.viewOwnSchool': ['school_editor', 'board_user'],
   'profile.respondToReview': ['school_editor'],
   'profile.reopen': ['partnership_admin'],
   'documents.download': ['partnership_admin', 'board_user', 'school_editor', 'council_member'],
   'documents.batch': ['partnership_admin'],
+  /** The diversity index (issue 15): the SWV sets the categories of support need and their factors. */
+  'diversity.manageCategories': ['partnership_admin'],
+  /** A school's groups with counts per category: the school and the SWV only (never the board, never public). */
+  'diversity.viewSchool': ['partnership_admin', 'school_editor'],
+  'diversity.editSchool': ['school_editor'],
+  /** The care load per school, board and district (the index, not the counts). */
+  'diversity.viewPartnership': ['partnership_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

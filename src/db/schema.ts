@@ -11,3 +11,4 @@ export * from '../features/register/schema.js';
 export * from '../features/plausibility/schema.js';
 export * from '../features/pupil-voice/schema.js';
 export * from '../features/support-point/schema.js';
+export * from '../features/diversity/schema.js';

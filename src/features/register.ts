@@ -14,4 +14,7 @@ import './cycle/home-landing.js';
 import './documents/plugins.js';
 import './register/plugins.js';
 import './plausibility/plugins.js';
+import './pupil-voice/plugins.js';
+import './support-point/plugins.js';
 import './insight/plugins.js';
+import './diversity/plugins.js';

@@ -2,7 +2,7 @@
  * Values for path parameters in the authorization matrix: everything points at SWV A
  * (De Regenboog, board SPOV). Capabilities add parameters (profiles, template versions, …) here.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { hashPassword } from '../../src/auth/password.js';
 import { memberships } from '../../src/features/accounts/schema.js';
 import { insertMembership, insertUser } from '../../src/features/accounts/repository.js';
@@ -50,7 +50,13 @@ export async function matrixFixtures(testApp: TestApp): Promise<MatrixFixtures> 
   const invitedUserId = crypto.randomUUID();
   await insertUser(deps.db, { id: invitedUserId, email: 'uitgenodigd@regenboog.example', name: 'Ilse Uitgenodigd', createdAt: clock.now() });
   await insertMembership(deps.db, { userId: invitedUserId, role: 'school_editor', schoolId: demo.schoolIds['regenboog']! }, clock.now());
-  const [invitedRole] = await deps.db.select({ id: memberships.id }).from(memberships).where(eq(memberships.userId, invitedUserId));
+  // A second role, the one "revoke" takes away (the matrix posts valid bodies, so the revocation happens): the user
+  // keeps the first and stays someone the SWV can resend the invitation to.
+  await insertMembership(deps.db, { userId: invitedUserId, role: 'council_member', schoolId: demo.schoolIds['regenboog']! }, clock.now());
+  const [invitedRole] = await deps.db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(and(eq(memberships.userId, invitedUserId), eq(memberships.role, 'council_member')));
   const params: Record<string, string> = {
     partnershipId: demo.partnershipId,
     boardId: demo.boardIds['spov']!,

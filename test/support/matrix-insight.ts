@@ -15,6 +15,8 @@ export const INSIGHT_MATRIX_VIEWS = [
   '/basisondersteuning/scholen/:schoolId',
   '/basisondersteuning/vragen/:insightItemKey',
   '/dekking',
+  '/jaarvergelijking',
+  '/export/:exportKind',
 ] as const;
 
 export async function insightMatrixParams(testApp: TestApp): Promise<Record<string, string>> {

@@ -3,21 +3,12 @@
  * board SPOV, so De Regenboog is theirs) and the support point, and who may use the plausibility and support-point
  * routes. The matrix profile is in progress, so the adviser (who reads submitted profiles only) is refused there.
  */
-import { hashPassword } from '../../src/auth/password.js';
-import { insertMembership, insertMembershipScopes, insertUser } from '../../src/features/accounts/repository.js';
 import type { PersonaGroups } from './matrix-expectations.js';
 import type { TestApp } from './test-app.js';
 
+/** The demo SWV's adviser (limited to board SPOV) and support point (demo/demo-organisation.ts). */
 export async function createPeoplePersonas(testApp: TestApp): Promise<{ adviserUserId: string; supportPointUserId: string }> {
-  const { deps, demo, clock } = testApp;
-  const adviserUserId = crypto.randomUUID();
-  await insertUser(deps.db, { id: adviserUserId, email: 'adviseur@voorbeeldstad.example', name: 'Olga Orthopedagoog', passwordHash: await hashPassword('Adviseur-wachtwoord-1'), createdAt: clock.now() });
-  const membershipId = await insertMembership(deps.db, { userId: adviserUserId, role: 'partnership_adviser', partnershipId: demo.partnershipId }, clock.now());
-  await insertMembershipScopes(deps.db, membershipId!, { boardIds: [demo.boardIds['spov']!], schoolIds: [] });
-  const supportPointUserId = crypto.randomUUID();
-  await insertUser(deps.db, { id: supportPointUserId, email: 'steunpunt@voorbeeldstad.example', name: 'Stefan Steunpunt', passwordHash: await hashPassword('Steunpunt-wachtwoord-1'), createdAt: clock.now() });
-  await insertMembership(deps.db, { userId: supportPointUserId, role: 'support_point', partnershipId: demo.partnershipId }, clock.now());
-  return { adviserUserId, supportPointUserId };
+  return { adviserUserId: testApp.demo.userIds['adviseur@voorbeeldstad.example']!, supportPointUserId: testApp.demo.userIds['steunpunt@voorbeeldstad.example']! };
 }
 
 export function peopleExpectations<P extends string>(groups: PersonaGroups<P>): Record<string, readonly P[]> {
@@ -28,5 +19,14 @@ export function peopleExpectations<P extends string>(groups: PersonaGroups<P>): 
     // The verdict form: the adviser only, and only on a submitted profile (the matrix profile is in progress).
     'GET /profielen/:profileId/plausibiliteit': [],
     'POST /profielen/:profileId/plausibiliteit': [],
+    // The pupils' voice: the school's editors record it ('profile.recordPupilVoice'); readers see it on the cycle page.
+    'GET /profielen/:profileId/stem-van-leerlingen': only('school_editor'),
+    'POST /profielen/:profileId/stem-van-leerlingen': only('school_editor'),
+    // Signals: the SWV and its support point see them ('signals.view'); only the support point records them;
+    // only the SWV's admins edit the themes; the school (and its board) sees counts about itself.
+    'GET /swv/:partnershipId/signalen': only('swv_admin', 'support_point'),
+    'POST /swv/:partnershipId/signalen': only('support_point'),
+    'POST /swv/:partnershipId/signalen/themas': only('swv_admin'),
+    'GET /scholen/:schoolId/signalen': only('school_editor', 'board_user'),
   };
 }

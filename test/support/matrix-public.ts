@@ -8,6 +8,11 @@ import type { PersonaGroups } from './matrix-expectations.js';
 import type { TestApp } from './test-app.js';
 
 export const PUBLIC_ROUTES = [
+  'GET /api/openapi.json',
+  'GET /api/:swvSlug',
+  'GET /api/:swvSlug/scholen/:locationCode',
+  'GET /api/:swvSlug/aanbod.csv',
+  'GET /embed/:swvSlug/scholen/:locationCode',
   'GET /toegankelijkheid',
   'GET /privacy',
   'GET /:swvSlug',

@@ -35,6 +35,9 @@ export const REGISTER_MANAGE_ROUTES = [
   'POST /swv/:partnershipId/wijken/cbs',
   'GET /swv/:partnershipId/wijken/:districtsImportId',
   'POST /swv/:partnershipId/wijken/:districtsImportId',
+  'GET /swv/:partnershipId/gebruikers/meerdere-uitnodigen',
+  'POST /swv/:partnershipId/gebruikers/meerdere-uitnodigen',
+  'POST /swv/:partnershipId/gebruikers/meerdere-uitnodigen/versturen',
 ] as const;
 
 export function registerExpectations<P extends string>(groups: PersonaGroups<P>): Record<string, readonly P[]> {

@@ -1,6 +1,7 @@
+import { demoPartnership } from '../demo/demo-organisation.js';
 import { demoCycleDates } from '../demo/demo-years.js';
 import { demoSteps } from '../demo/seed-demo-data.js';
-import { loadExampleTemplate } from '../templates/example-templates.js';
+import { loadDemoTemplate } from '../templates/example-templates.js';
 import { importTemplate } from '../templates/import-template.js';
 import type { TemplateDefinition } from '../templates/model/template.js';
 
@@ -31,5 +32,5 @@ export function previousYearTemplate(current: TemplateDefinition): TemplateDefin
 }
 
 demoSteps.push(async ({ db, clock, ids }) => {
-  await importTemplate({ db, clock, partnershipId: ids.partnershipId, definition: previousYearTemplate(loadExampleTemplate('zoetermeer-po')), actorUserId: null, publishForYear: demoCycleDates(clock.now()).previous.schoolYear });
+  await importTemplate({ db, clock, partnershipId: ids.partnershipId, definition: previousYearTemplate(loadDemoTemplate(demoPartnership.name)), actorUserId: null, publishForYear: demoCycleDates(clock.now()).previous.schoolYear });
 });

@@ -83,11 +83,12 @@ export async function loadCycleForm(options: {
       templateVersionId: existing.templateVersionId,
       allowLateSubmission: existing.allowLateSubmission ? 'ja' : 'nee',
       boardNotice: existing.boardNotice === 'at_submission' ? 'bij-indienen' : 'na-mr',
+      pupilVoiceRequired: existing.pupilVoiceRequired,
     };
   } else {
     const { schoolYear, dates } = proposeNextRound(cycles[0] ?? null, amsterdamDate(options.clock.now()), (year) => calendarDates(calendar, year));
     const newest = versions.find((entry) => entry.schoolYear === schoolYear) ?? versions[0];
-    values = { schoolYear, ...dates, templateVersionId: newest?.id ?? '', allowLateSubmission: 'nee', boardNotice: 'na-mr' };
+    values = { schoolYear, ...dates, templateVersionId: newest?.id ?? '', allowLateSubmission: 'nee', boardNotice: 'na-mr', pupilVoiceRequired: cycles[0]?.pupilVoiceRequired ?? 'none' };
   }
   return { partnership: { id: partnership.id, name: partnership.name }, existing, versions, values, calendars: CYCLE_CALENDARS, calendar };
 }

@@ -34,7 +34,7 @@ export async function insertCycle(db: DbOrTx, row: typeof cycles.$inferInsert): 
 export async function updateCycleSettings(
   db: DbOrTx,
   id: string,
-  values: { opensOn: string; submitDeadline: string; closesOn: string; templateVersionId: string; allowLateSubmission: boolean; boardNotice: BoardNotice },
+  values: { opensOn: string; submitDeadline: string; closesOn: string; templateVersionId: string; allowLateSubmission: boolean; boardNotice: BoardNotice; pupilVoiceRequired: 'none' | 'before_submission' | 'before_adoption' },
 ): Promise<void> {
   await db.update(cycles).set(values).where(eq(cycles.id, id));
 }

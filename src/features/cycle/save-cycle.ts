@@ -37,12 +37,21 @@ export const cycleSettingsInput = z
       .enum(['na-mr', 'bij-indienen'], { error: t('boardNoticeRequired') })
       .optional()
       .transform((value): BoardNotice => (value === 'bij-indienen' ? 'at_submission' : 'after_council')),
+    /** Is the pupils' voice record required, and before which step? Absent: not required. */
+    pupilVoiceRequired: z
+      .enum(['none', 'before_submission', 'before_adoption'], { error: t('pupilVoiceRequiredChoice') })
+      .optional()
+      .transform((value) => value ?? 'none'),
   })
   .superRefine((value, ctx) => {
     if (value.submitDeadline <= value.opensOn) ctx.addIssue({ code: 'custom', path: ['submitDeadline'], message: t('deadlineAfterOpen') });
     if (value.closesOn < value.submitDeadline) ctx.addIssue({ code: 'custom', path: ['closesOn'], message: t('closeAfterDeadline') });
   });
-export type CycleSettingsInput = Omit<z.infer<typeof cycleSettingsInput>, 'allowLateSubmission' | 'boardNotice'> & { allowLateSubmission?: boolean; boardNotice?: BoardNotice };
+export type CycleSettingsInput = Omit<z.infer<typeof cycleSettingsInput>, 'allowLateSubmission' | 'boardNotice' | 'pupilVoiceRequired'> & {
+  allowLateSubmission?: boolean;
+  boardNotice?: BoardNotice;
+  pupilVoiceRequired?: 'none' | 'before_submission' | 'before_adoption';
+};
 
 /** The default calendar's dates of a school year (calendars.ts: finished before the school year starts, as the law asks). */
 export function defaultCycleDates(schoolYear: string): RoundDates {
@@ -75,6 +84,7 @@ export async function saveCycle(options: { db: Database; clock: Clock; auth: Aut
   const today = amsterdamDate(now);
   const allowLateSubmission = input.allowLateSubmission ?? false;
   const boardNotice = input.boardNotice ?? 'after_council';
+  const pupilVoiceRequired = input.pupilVoiceRequired ?? 'none';
   return db.transaction(async (tx) => {
     const version = await getTemplateVersion(tx, input.templateVersionId);
     if (!version || version.partnershipId !== partnershipId || version.status !== 'published') {
@@ -90,7 +100,7 @@ export async function saveCycle(options: { db: Database; clock: Clock; auth: Aut
     if (options.mode === 'create') {
       if (existing) throw new AppError('conflict', t('yearExists', { year: input.schoolYear }), { field: 'schoolYear' });
       const id = crypto.randomUUID();
-      await insertCycle(tx, { id, partnershipId, ...input, allowLateSubmission, boardNotice, createdAt: now });
+      await insertCycle(tx, { id, partnershipId, ...input, allowLateSubmission, boardNotice, pupilVoiceRequired, createdAt: now });
       await recordAudit(tx, { at: now, actorUserId: auth.principal.userId, partnershipId, action: 'cycle.create', entityType: 'cycle', entityId: id, after: input });
       return id;
     }
@@ -98,7 +108,7 @@ export async function saveCycle(options: { db: Database; clock: Clock; auth: Aut
     if (existing.openedAt && existing.templateVersionId !== input.templateVersionId) {
       throw new AppError('invalid_input', t('versionLocked'), { field: 'templateVersionId' });
     }
-    const values = { opensOn: input.opensOn, submitDeadline: input.submitDeadline, closesOn: input.closesOn, templateVersionId: input.templateVersionId, allowLateSubmission, boardNotice };
+    const values = { opensOn: input.opensOn, submitDeadline: input.submitDeadline, closesOn: input.closesOn, templateVersionId: input.templateVersionId, allowLateSubmission, boardNotice, pupilVoiceRequired };
     await updateCycleSettings(tx, existing.id, values);
     await recordAudit(tx, {
       at: now,
@@ -114,6 +124,7 @@ export async function saveCycle(options: { db: Database; clock: Clock; auth: Aut
         templateVersionId: existing.templateVersionId,
         allowLateSubmission: existing.allowLateSubmission,
         boardNotice: existing.boardNotice,
+        pupilVoiceRequired: existing.pupilVoiceRequired,
       },
       after: values,
     });

@@ -77,4 +77,8 @@ export const demoUsers = [
   { email: 'mr@regenboog.example', name: 'Anouk Jansen', role: 'council_member', place: 'school:regenboog' },
   { email: 'ib@vlinder.example', name: 'Kees Mulder', role: 'school_editor', place: 'school:vlinder' },
   { email: 'mr@vlinder.example', name: 'Marieke de Boer', role: 'council_member', place: 'school:vlinder' },
+  { email: 'ib@horizon.example', name: 'Yusuf Demir', role: 'school_editor', place: 'school:horizon' },
+  // The SWV adviser (orthopedagoog) for the schools of SPOV only; the parent and youth support point (issue 14).
+  { email: 'adviseur@voorbeeldstad.example', name: 'Olga Ouwehand', role: 'partnership_adviser', place: 'partnership', limitedToBoard: 'spov' },
+  { email: 'steunpunt@voorbeeldstad.example', name: 'Stefan Steenbergen', role: 'support_point', place: 'partnership' },
 ] as const;

@@ -3,7 +3,7 @@ import { hashPassword } from '../../auth/password.js';
 import type { Role } from '../../auth/roles.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database, DbOrTx } from '../../db/client.js';
-import { insertMembership, insertUser } from '../accounts/repository.js';
+import { insertMembership, insertMembershipScopes, insertUser } from '../accounts/repository.js';
 import { replaceSchoolContacts } from '../partnerships/repository.js';
 import { boards, districts, partnerships, schools } from '../partnerships/schema.js';
 import { DEMO_PASSWORD, demoBoards, demoDistricts, demoPartnership, demoSchoolContacts, demoSchools, demoUsers } from './demo-organisation.js';
@@ -69,7 +69,7 @@ export async function seedDemoData(options: { db: Database; clock: Clock }): Pro
       ids.userIds[user.email] = id;
       await insertUser(tx, { id, email: user.email, name: user.name, passwordHash, createdAt: now });
       const [kind, key] = (user.place ?? '').split(':');
-      await insertMembership(
+      const membershipId = await insertMembership(
         tx,
         {
           userId: id,
@@ -80,6 +80,7 @@ export async function seedDemoData(options: { db: Database; clock: Clock }): Pro
         },
         now,
       );
+      if ('limitedToBoard' in user && membershipId) await insertMembershipScopes(tx, membershipId, { boardIds: [ids.boardIds[user.limitedToBoard]!], schoolIds: [] });
     }
   });
   for (const step of demoSteps) await step({ db, clock, ids });

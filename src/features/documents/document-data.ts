@@ -32,8 +32,9 @@ export interface SchoolFacts {
    * The school's contact persons (school data, edited on the school page): who to ask for what, on
    * the teacher poster ("Wie vraag je wat?"), the parent poster and the SOP. No pupil data.
    * e.g. [{ role: 'Intern begeleider', name: 'Fatima el Idrissi', topic: 'Extra ondersteuning, aanmelding', email: '…' }].
+   * Parent-facing outputs (parent poster, school-guide chapter) name only those with `showToParents: true`.
    */
-  contacts?: Array<{ role: string; name: string; topic?: string; email?: string }>;
+  contacts?: Array<{ role: string; name: string; topic?: string; email?: string; /** The school chose to show this person to parents (parent poster, public pages). */ showToParents?: boolean }>;
 }
 
 export interface ProfileDocumentData {

@@ -4,6 +4,7 @@
  * (falling back to live rendering when the profile was never submitted).
  */
 import { AppError } from '../../auth/app-error.js';
+import { assertInScope } from '../../auth/policy.js';
 import type { Clock } from '../../config/clock.js';
 import { queryAll, type DbOrTx } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
@@ -28,9 +29,8 @@ interface Options {
 /** The profile, only if it is the authorized school's (tenant filter). */
 async function profileInScope(db: DbOrTx, auth: Authorized, profileId: string): Promise<ProfileRow> {
   const profile = await getProfile(db, profileId);
-  if (!profile || auth.scope.level !== 'school' || profile.schoolId !== auth.scope.schoolId || profile.partnershipId !== auth.scope.partnershipId) {
-    throw new AppError('not_found');
-  }
+  if (!profile) throw new AppError('not_found');
+  assertInScope('profileDocuments', auth, { partnershipId: profile.partnershipId, schoolId: profile.schoolId });
   return profile;
 }
 

@@ -70,7 +70,7 @@ export async function loadDocumentDataFor(db: DbOrTx, clock: Clock, profile: Pro
       ...optional('website', school.website),
       ...optional('denomination', school.denomination),
       ...optional('districtName', school.districtName),
-      contacts: contacts.map((c) => ({ name: c.name, role: c.role, ...optional('topic', c.topic), ...optional('email', c.email) })),
+      contacts: contacts.map((c) => ({ name: c.name, role: c.role, ...optional('topic', c.topic), ...optional('email', c.email), showToParents: c.showToParents })),
     },
     schoolYear: profile.schoolYear,
     template,

@@ -4,6 +4,7 @@
  * process can serve it (nothing lives on a process's disk).
  */
 import { AppError } from '../../auth/app-error.js';
+import { assertInScope } from '../../auth/policy.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
 import { getExport, unsafeReadExportChunk } from './repository.js';
@@ -26,7 +27,7 @@ export async function openExportDownload(options: {
   exportId: string;
 }): Promise<({ ok: true } & ExportDownload) | { ok: false; reason: 'not_ready' | 'expired' }> {
   const { db, auth, partnershipId, exportId } = options;
-  if (auth.scope.level === 'platform' || auth.scope.partnershipId !== partnershipId) throw new AppError('not_found');
+  assertInScope('openExportDownload', auth, { partnershipId });
   // The export must belong to this SWV (the route's scope): another SWV's export id gives 404.
   const row = await getExport(db, partnershipId, exportId);
   if (!row) throw new AppError('not_found');

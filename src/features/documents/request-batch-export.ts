@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { recordAudit } from '../../audit/record-audit.js';
 import { AppError } from '../../auth/app-error.js';
+import { assertInScope } from '../../auth/policy.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import { defineJobKind, enqueueJob } from '../../jobs/queue.js';
@@ -20,7 +21,7 @@ export const batchExportInput = z.object({
 
 export async function requestBatchExport(options: { db: Database; clock: Clock; auth: Authorized; partnershipId: string; schoolYear: string }): Promise<string> {
   const { db, clock, auth, partnershipId, schoolYear } = options;
-  if (auth.scope.level === 'platform' || auth.scope.partnershipId !== partnershipId) throw new AppError('not_found');
+  assertInScope('requestBatchExport', auth, { partnershipId });
   const profiles = await listProfilesOfPartnership(db, partnershipId, schoolYear);
   if (profiles.length === 0) throw new AppError('invalid_input', 'Er zijn geen profielen voor dit schooljaar. Kies een ander schooljaar uit de lijst.');
   const id = crypto.randomUUID();

@@ -14,6 +14,7 @@ import { getPartnership } from '../partnerships/repository.js';
 import { fromPartnershipParam, requireUuid } from '../partnerships/scopes.js';
 import { fromProfileParam } from '../questionnaire/scopes.js';
 import { isDocumentKind, type DocumentKind } from './document-kinds.js';
+import { ACCESSIBLE_ALTERNATIVE } from './render/index.js';
 import { getProfileDocument, getProfileDocuments, getSnapshotDocument, type DownloadedFile } from './get-profile-documents.js';
 import { documentMessages, formatSize } from './messages.js';
 import { openExportDownload } from './open-export-download.js';
@@ -101,6 +102,14 @@ export function registerDocumentRoutes(table: RouteTable): void {
                     <a class="utrecht-link" href={`${base}/${file.kind}`} {...(file.inline ? {} : { download: file.fileName })} data-kind={file.kind}>
                       {t(`kind.${file.kind}`)}
                     </a>
+                    {ACCESSIBLE_ALTERNATIVE[file.kind] && (
+                      <>
+                        {' · '}
+                        <a class="utrecht-link" href={`${base}/${ACCESSIBLE_ALTERNATIVE[file.kind]}`} data-accessible-for={file.kind}>
+                          {t('accessibleVersion')}
+                        </a>
+                      </>
+                    )}
                   </td>
                   <td>{file.fileName}</td>
                   <td>{file.size === null ? t('sizeOnDownload') : formatSize(file.size)}</td>

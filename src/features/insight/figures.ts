@@ -105,8 +105,8 @@ export function computeCoverage(options: {
   by: 'district' | 'board';
   noDistrict: string;
 }): CoverageItem[] {
-  const valueOf = new Map<string, AnswerValue | null>();
-  for (const row of options.values) valueOf.set(cellKey(row.schoolId, row.itemKey), row.value);
+  const answerOf = new Map<string, AnswerValue | null>();
+  for (const row of options.values) answerOf.set(cellKey(row.schoolId, row.itemKey), row.value);
   const groups = new Map<string, { group: Group; schools: InsightSchool[] }>();
   for (const school of options.schools) {
     const group = groupOf(school, options.by, options.noDistrict);
@@ -124,7 +124,7 @@ export function computeCoverage(options: {
       let unanswered = 0;
       let nearestIndex = -1;
       for (const school of schools) {
-        const value = valueOf.get(cellKey(school.id, item.key));
+        const value = answerOf.get(cellKey(school.id, item.key));
         const index = typeof value === 'string' ? levels.findIndex((level) => level.value === value) : -1;
         if (index < 0) {
           unanswered += 1;

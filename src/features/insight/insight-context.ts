@@ -95,8 +95,13 @@ export function normedItemsOf(template: TemplateDefinition, sectionKey?: string)
 }
 
 export async function loadInsightContext(options: { db: DbOrTx; clock: Clock; auth: Authorized; schoolYear?: string | undefined; filters?: InsightFilters }): Promise<InsightContext> {
-  const { db } = options;
-  const place = await resolvePlace(db, options.auth);
+  const place = await resolvePlace(options.db, options.auth);
+  return loadPlaceContext({ ...options, place });
+}
+
+/** The same for a place the caller has already checked (the operator's CLI export of a whole SWV). */
+export async function loadPlaceContext(options: { db: DbOrTx; clock: Clock; place: InsightPlace; schoolYear?: string | undefined; filters?: InsightFilters }): Promise<InsightContext> {
+  const { db, place } = options;
   const today = amsterdamDate(options.clock.now());
   const cycles = await listYearCycles(db, place.partnershipId);
   const cycle = chooseYear(cycles, options.schoolYear, today);

@@ -229,3 +229,24 @@ export async function listRecentActivity(db: DbOrTx, place: PlaceFilter, schoolY
   ];
   return rows.sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, limit);
 }
+
+export interface AnswerSheetRow extends AnswerCell {
+  value: AnswerValue | null;
+}
+
+/** Every answer (value and statuses) of the given schools in one year: one query per batch of schools (exports). */
+export async function listAnswerRowsOfSchools(db: DbOrTx, partnershipId: string, schoolYear: string, schoolIds: string[]): Promise<AnswerSheetRow[]> {
+  if (schoolIds.length === 0) return [];
+  return db
+    .select({
+      schoolId: profiles.schoolId,
+      itemKey: answers.itemKey,
+      value: answers.value,
+      normStatus: answers.normStatus,
+      nationalNormStatus: answers.nationalNormStatus,
+      hasAmbition: sql<boolean>`(${answers.ambition} is not null and ${answers.ambition} <> 'null'::jsonb)`,
+    })
+    .from(answers)
+    .innerJoin(profiles, eq(profiles.id, answers.profileId))
+    .where(and(eq(answers.partnershipId, partnershipId), eq(answers.schoolYear, schoolYear), inArray(profiles.schoolId, schoolIds)));
+}

@@ -4,12 +4,18 @@
  * the board's users and the SWV's admins). The same pages under both: the use case takes the place from the
  * authorized scope, so a board user never sees another board's schools (404).
  */
+import { Readable } from 'node:stream';
 import type { AppContext } from '../../ui/context.js';
+import { contentDisposition } from '../documents/routes.js';
+import { exportView } from './export-view.js';
+import { CONTENT_TYPES } from './sheets.js';
 import { renderPage } from '../../ui/layout.js';
 import { authorized, permission, type Access, type Authorized, type RouteTable } from '../../ui/route.js';
 import { fromBoardParam, fromPartnershipParam } from '../partnerships/scopes.js';
 import { loadBasicSupport } from './load-basic-support.js';
 import { loadCoverage } from './load-coverage.js';
+import { loadYearComparison } from './load-year-comparison.js';
+import { CompareView } from './views/compare.js';
 import { loadInsightHome } from './load-insight-home.js';
 import { loadItemSchools } from './load-item-schools.js';
 import { loadSchoolGaps } from './load-school-gaps.js';
@@ -100,6 +106,40 @@ export function registerInsightRoutes(table: RouteTable): void {
         partnershipId: page.context.place.partnershipId,
         breadcrumbs: crumbs(c, page.context),
         children: <CoverageView page={page} locale={c.var.locale} />,
+      });
+    });
+
+    table.get(`${base}/jaarvergelijking`, access, async (c, auth) => {
+      const query = parseInsightQuery(c.req.query());
+      const page = await loadYearComparison({ ...deps(c, auth), schoolYear: query.jaar, previousYear: query.vorig, filters: filtersOf(query) });
+      const t = insightT(c.var.locale);
+      return renderPage(c, {
+        title: `${t('compareTitle', { previous: page.previousYear ?? '–', year: page.context.schoolYear })} — ${page.context.place.name}`,
+        partnershipId: page.context.place.partnershipId,
+        breadcrumbs: crumbs(c, page.context),
+        children: <CompareView page={page} locale={c.var.locale} />,
+      });
+    });
+
+    // Every view as CSV or XLSX (?formaat=csv|xlsx), with the same year and filters as on screen.
+    table.get(`${base}/export/:exportKind`, access, async (c, auth) => {
+      const query = parseInsightQuery(c.req.query());
+      const format = query.formaat ?? 'csv';
+      const file = await exportView({
+        ...deps(c, auth),
+        logger: c.var.deps.logger,
+        kind: c.req.param('exportKind')!,
+        format,
+        locale: c.var.locale,
+        schoolYear: query.jaar,
+        filters: filtersOf(query),
+        which: query.norm === 'landelijk' ? 'national' : 'swv',
+        by: query.per === 'bestuur' ? 'board' : 'district',
+        previousYear: query.vorig,
+      });
+      const body = file.body instanceof Readable ? (Readable.toWeb(file.body) as ReadableStream<Uint8Array>) : typeof file.body === 'string' ? file.body : (file.body as Uint8Array<ArrayBuffer>);
+      return new Response(body, {
+        headers: { 'Content-Type': CONTENT_TYPES[file.format], 'Content-Disposition': contentDisposition('attachment', file.fileName), 'Cache-Control': 'no-store' },
       });
     });
   }

@@ -25,6 +25,9 @@ export async function loadSettingsPage(options: { db: Database; auth: Authorized
       supportPointPhone: partnership.parentSupportPoint?.phone ?? '',
       supportPointEmail: partnership.parentSupportPoint?.email ?? '',
       supportPointWebsite: partnership.parentSupportPoint?.website ?? '',
+      publicRegistration: partnership.publicInfo?.registration ?? '',
+      publicDutyOfCare: partnership.publicInfo?.dutyOfCare ?? '',
+      publicWhereToTurn: partnership.publicInfo?.whereToTurn ?? '',
     },
   };
 }

@@ -40,3 +40,6 @@ export function registerPageLinks(principal: Principal | null, partnershipId: st
   const scope = { level: 'partnership', partnershipId } as const;
   return links.filter((link) => can(principal, link.permission, scope));
 }
+
+/** Links on a board's page (e.g. insight into the board's schools), registered by other features. */
+export const boardLinkProviders: Array<(boardId: string, locale: Locale) => Array<{ href: string; label: string }>> = [];

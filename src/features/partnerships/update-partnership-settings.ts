@@ -11,6 +11,8 @@ import type { PartnershipTranslate } from './messages.js';
 import { getPartnership, updatePartnershipSettings } from './repository.js';
 
 const MAX_LOGO_BYTES = 200 * 1024;
+/** Longest text for parents per field (the SWV's public page). */
+export const PUBLIC_TEXT_MAX = 3000;
 
 /** The form's schema, with messages in the user's language. */
 export function partnershipSettingsInput(t: PartnershipTranslate) {
@@ -25,6 +27,9 @@ export function partnershipSettingsInput(t: PartnershipTranslate) {
     supportPointEmail: z.union([z.literal(''), z.email({ error: t('supportEmailInvalid') })]).optional().default(''),
     // Only http(s): a javascript: address would run in the visitor's browser from the posters and pages (issue 16).
     supportPointWebsite: z.union([z.literal(''), z.url({ protocol: /^https?$/, error: t('websiteInvalid') })]).optional().default(''),
+    publicRegistration: z.string().trim().max(PUBLIC_TEXT_MAX, { error: t('maxChars', { max: PUBLIC_TEXT_MAX }) }).optional().default(''),
+    publicDutyOfCare: z.string().trim().max(PUBLIC_TEXT_MAX, { error: t('maxChars', { max: PUBLIC_TEXT_MAX }) }).optional().default(''),
+    publicWhereToTurn: z.string().trim().max(PUBLIC_TEXT_MAX, { error: t('maxChars', { max: PUBLIC_TEXT_MAX }) }).optional().default(''),
   });
 }
 export type PartnershipSettingsInput = z.infer<ReturnType<typeof partnershipSettingsInput>>;
@@ -91,10 +96,16 @@ export async function updateSettings(options: { db: Database; clock: Clock; auth
           ...(input.supportPointWebsite ? { website: input.supportPointWebsite } : {}),
         }
       : null;
+    const publicInfo = {
+      ...(input.publicRegistration ? { registration: input.publicRegistration.replace(/\r\n/g, '\n') } : {}),
+      ...(input.publicDutyOfCare ? { dutyOfCare: input.publicDutyOfCare.replace(/\r\n/g, '\n') } : {}),
+      ...(input.publicWhereToTurn ? { whereToTurn: input.publicWhereToTurn.replace(/\r\n/g, '\n') } : {}),
+    };
     const after = {
       name: input.name,
       primaryColor: input.primaryColor.toLowerCase(),
       parentSupportPoint,
+      publicInfo: Object.keys(publicInfo).length > 0 ? publicInfo : null,
       ...(options.logoDataUrl !== undefined ? { logoDataUrl: options.logoDataUrl } : {}),
     };
     await updatePartnershipSettings(tx, partnershipId, after);
@@ -105,7 +116,7 @@ export async function updateSettings(options: { db: Database; clock: Clock; auth
       action: 'partnership.update_settings',
       entityType: 'partnership',
       entityId: partnershipId,
-      before: before && { name: before.name, primaryColor: before.primaryColor, parentSupportPoint: before.parentSupportPoint, hasLogo: !!before.logoDataUrl },
+      before: before && { name: before.name, primaryColor: before.primaryColor, parentSupportPoint: before.parentSupportPoint, publicInfo: before.publicInfo, hasLogo: !!before.logoDataUrl },
       after: { ...after, logoDataUrl: undefined, hasLogo: options.logoDataUrl === undefined ? !!before?.logoDataUrl : !!options.logoDataUrl },
     });
   });

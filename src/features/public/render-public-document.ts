@@ -17,6 +17,9 @@ export const PUBLIC_DOCUMENTS = {
   sop: 'sop-pdf',
   ouderposter: 'ouderposter-a4-pdf',
   schoolgids: 'schoolgids-html',
+  // The accessible web pages beside the PDFs (docs/decisions/0012-accessible-html-beside-untagged-pdf.md).
+  'sop-webpagina': 'sop-html',
+  'ouderposter-webpagina': 'ouderposter-html',
 } as const;
 export type PublicDocumentName = keyof typeof PUBLIC_DOCUMENTS;
 
@@ -63,7 +66,8 @@ export async function renderPublicDocument(options: { db: DbOrTx; clock: Clock; 
       ...optional('website', school.website),
       ...optional('denomination', school.denomination),
       ...optional('districtName', school.districtName),
-      contacts: content.contacts.map((c) => ({ name: c.name, role: c.role, ...optional('topic', c.topic), ...optional('email', c.email) })),
+      // Only the contacts the school marked public reach this data: each is shown to parents.
+      contacts: content.contacts.map((c) => ({ name: c.name, role: c.role, ...optional('topic', c.topic), ...optional('email', c.email), showToParents: true })),
     },
     schoolYear: profile.schoolYear,
     template: content.template,

@@ -11,6 +11,8 @@ import { parseForm } from '../../ui/forms.js';
 import { translator } from '../../ui/i18n.js';
 import { requestClientAddress } from '../../ui/request.js';
 import { publicPage, type RouteTable } from '../../ui/route.js';
+import { exportSupportCsv, loadApiSchool, loadApiSwv } from './api-documents.js';
+import { buildOpenApiDocument } from './api-schemas.js';
 import { COMPARE_MAX, COMPARE_MIN, loadComparePage } from './load-compare-page.js';
 import { loadSchoolPage } from './load-school-page.js';
 import { loadSwvPage } from './load-swv-page.js';
@@ -20,7 +22,7 @@ import { isPublicDocumentName, PUBLIC_DOCUMENTS, renderPublicDocument } from './
 import { EMPTY_QUERY, isEmptyQuery, searchQuerySchema } from './search-query.js';
 import { searchSchools } from './search-schools.js';
 import { PublicLayout, publicHref } from './views/layout.js';
-import { ComparePageView, MessageView, SchoolPageView, schoolPath, SwvPageView } from './views/pages.js';
+import { ComparePageView, EmbedView, MessageView, SchoolPageView, schoolPath, SwvPageView } from './views/pages.js';
 
 /** Requests per client per minute on the public routes (per process). */
 export const PUBLIC_REQUESTS_PER_MINUTE = 600;
@@ -68,7 +70,7 @@ function cacheable(c: AppContext, body: string | Buffer, contentType: string): R
   c.header('ETag', etag);
   c.header('Vary', 'Accept-Encoding');
   const match = c.req.header('if-none-match');
-  if (match && match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) return c.body(null, 304);
+  if (match?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) return c.body(null, 304);
   c.header('Content-Type', contentType);
   return c.body(typeof body === 'string' ? body : new Uint8Array(body), 200);
 }
@@ -102,6 +104,61 @@ export function registerPublicRoutes(table: RouteTable): void {
         throw error;
       }
     });
+
+  // The open-data API (before the pages: `/api/...` must never be read as an SWV slug).
+  const api = (path: string, handler: (c: AppContext) => Promise<Response> | Response) =>
+    table.get(path, publicPage, async (c) => {
+      c.header('Access-Control-Allow-Origin', '*');
+      c.header('Access-Control-Expose-Headers', 'ETag, Last-Modified');
+      if (!limiter.take(requestClientAddress(c), Date.now())) {
+        c.header('Retry-After', '60');
+        return c.json({ error: 'too_many_requests', message: tr(c)('tooManyBody') }, 429);
+      }
+      try {
+        return await handler(c);
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'not_found') return c.json({ error: 'not_found', message: tr(c)('notFoundBody') }, 404);
+        throw error;
+      }
+    });
+  const apiResult = (c: AppContext, body: string, contentType: string, lastModified: Date | null) => {
+    if (lastModified) c.header('Last-Modified', lastModified.toUTCString());
+    return cacheable(c, body, contentType);
+  };
+  const baseUrl = (c: AppContext) => c.var.deps.config.PUBLIC_BASE_URL.replace(/\/$/, '');
+
+  api('/api/openapi.json', (c) => cacheable(c, JSON.stringify(buildOpenApiDocument(baseUrl(c))), 'application/json; charset=utf-8'));
+
+  api('/api/:swvSlug', async (c) => {
+    const result = await loadApiSwv({ db: c.var.deps.db, slug: c.req.param('swvSlug')!, baseUrl: baseUrl(c) });
+    return apiResult(c, JSON.stringify(result.document), 'application/json; charset=utf-8', result.lastModified);
+  });
+
+  api('/api/:swvSlug/scholen/:locationCode', async (c) => {
+    const result = await loadApiSchool({ db: c.var.deps.db, slug: c.req.param('swvSlug')!, locationCode: c.req.param('locationCode')!, baseUrl: baseUrl(c) });
+    return apiResult(c, JSON.stringify(result.document), 'application/json; charset=utf-8', result.lastModified);
+  });
+
+  api('/api/:swvSlug/aanbod.csv', async (c) => {
+    const slug = c.req.param('swvSlug')!;
+    const result = await exportSupportCsv({ db: c.var.deps.db, slug });
+    c.header('Content-Disposition', `attachment; filename="ondersteuningsaanbod-${slug.replace(/[^a-z0-9-]/g, '')}.csv"`);
+    return apiResult(c, result.document, 'text/csv; charset=utf-8', result.lastModified);
+  });
+
+  // The embed: the school's parent poster in an iframe on its own website, always the newest published year.
+  // The only responses that may be framed (every other response sends frame-ancestors 'none' and DENY).
+  route('/embed/:swvSlug/scholen/:locationCode', async (c) => {
+    const slug = c.req.param('swvSlug')!;
+    const page = await loadSchoolPage({ db: c.var.deps.db, slug, locationCode: c.req.param('locationCode')! });
+    const fullHref = `${c.var.deps.config.PUBLIC_BASE_URL.replace(/\/$/, '')}${publicHref(schoolPath(slug, page.school.locationCode), c.var.locale)}`;
+    const body = `<!doctype html>${(<EmbedView page={page} locale={c.var.locale} nonce={c.var.nonce} fullHref={fullHref} />).toString()}`;
+    const response = cacheable(c, body, 'text/html; charset=utf-8');
+    const policy = response.headers.get('content-security-policy');
+    if (policy) response.headers.set('content-security-policy', policy.replace("frame-ancestors 'none'", 'frame-ancestors *'));
+    response.headers.delete('x-frame-options');
+    return response;
+  });
 
   route('/toegankelijkheid', (c) => {
     const t = tr(c);
@@ -170,7 +227,9 @@ export function registerPublicRoutes(table: RouteTable): void {
       ? []
       : [
           { href: `${base}/documenten/ouderposter`, label: t('downloadPoster') },
+          { href: `${base}/documenten/ouderposter-webpagina`, label: t('downloadPosterHtml') },
           { href: `${base}/documenten/sop`, label: t('downloadSop') },
+          { href: `${base}/documenten/sop-webpagina`, label: t('downloadSopHtml') },
           { href: `${base}/documenten/schoolgids`, label: t('downloadGuide') },
         ];
     return renderPublic(c, {

@@ -14,6 +14,7 @@ registerPageLinkProviders.push((partnershipId, locale) => {
     { href: `/swv/${partnershipId}/wijken`, label: t('registerLinkDistricts'), permission: 'partnership.manage' },
     { href: `/swv/${partnershipId}/leerlingaantallen`, label: t('registerLinkCounts'), permission: 'partnership.manage' },
     { href: `/swv/${partnershipId}/inspectieoordelen`, label: t('registerLinkVerdicts'), permission: 'partnership.manage' },
+    { href: `/swv/${partnershipId}/gebruikers/meerdere-uitnodigen`, label: t('bulkLink'), permission: 'partnership.manage' },
   ];
 });
 

@@ -33,7 +33,8 @@ export type TableErrorKey =
   | 'fileBadCount'
   | 'fileBadPostcode'
   | 'fileBadDate'
-  | 'fileNoRows';
+  | 'fileNoRows'
+  | 'bulkTooManyRows';
 
 export interface TableRow {
   /** Line number in the file (the header is line 1). */

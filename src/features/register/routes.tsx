@@ -13,6 +13,7 @@ import { confirmLocationImport } from './confirm-location-import.js';
 import { loadLocationPreview } from './load-location-preview.js';
 import { registerMessages, type RegisterTranslate } from './messages.js';
 import { previewLocationImport, type LocationChoice } from './preview-location-import.js';
+import { registerBulkInvitationRoutes } from './bulk-invitation-routes.js';
 import { registerDistrictRoutes } from './district-routes.js';
 import { registerPublicDataRoutes } from './public-data-routes.js';
 import { LocationPreviewView, LocationUploadView } from './views/locations.js';
@@ -142,4 +143,5 @@ export function registerRegisterRoutes(table: RouteTable): void {
 
   registerPublicDataRoutes(table);
   registerDistrictRoutes(table);
+  registerBulkInvitationRoutes(table);
 }

@@ -18,3 +18,12 @@ export function loadExampleTemplate(name: ExampleTemplateName): TemplateDefiniti
   if (!result.ok) throw new Error(`Voorbeeldsjabloon ${name} is ongeldig: ${result.errors.map((e) => `${e.path} (regel ${e.line}): ${e.message}`).join('; ')}`);
   return result.template;
 }
+
+/**
+ * The demo SWV's questionnaire: the Zoetermeer example, named after the demo SWV itself (a questionnaire is the
+ * SWV's own; the demo must not show another SWV's name as its own).
+ */
+export function loadDemoTemplate(partnershipName: string): TemplateDefinition {
+  const template = loadExampleTemplate('zoetermeer-po');
+  return { ...template, name: `Schoolondersteuningsprofiel ${partnershipName}`, description: template.description?.replace(/^Met de zeven beloftes beschrijven de Zoetermeerse basisscholen/, 'Met de zeven beloftes beschrijven de scholen van het samenwerkingsverband') };
+}

@@ -4,7 +4,9 @@ import type { Locale } from '../../ui/i18n.js';
 import type { Authorized } from '../../ui/route.js';
 import { editorFailure, type EditorResult } from './editor/editor-result.js';
 import { addItem, updateItem } from './editor/edits.js';
-import { itemField, readItem, type FormValues } from './editor/form-input.js';
+import { deriveItemKey, itemField, readItem, type FormValues } from './editor/form-input.js';
+import { withoutGeneratedLabel } from './model/norm-wording.js';
+import { listItems, type Item } from './model/template.js';
 import { saveDraftEdit } from './save-draft-edit.js';
 import { findVersionInScope, requireItem, requireSection } from './version-in-scope.js';
 
@@ -33,14 +35,20 @@ export async function saveTemplateItem(options: {
   const current = options.itemKey === undefined ? null : requireItem(definition, options.itemKey);
   const home = current ? current.section : requireSection(definition, options.sectionKey ?? '');
   const { item, sectionKey: chosen, numberErrors } = readItem(current ? { ...options.values, key: current.item.key } : options.values);
+  // A new item without a key gets one made from its title (the form says so; it can be typed instead).
+  if (!current && !item['key'] && typeof item['title'] === 'string' && item['title'].trim()) {
+    item['key'] = deriveItemKey(item['title'], new Set(listItems(definition).map((entry) => entry.item.key)));
+  }
   const target = definition.sections.some((section) => section.key === chosen) ? chosen : home.key;
+  // "Norm in woorden" that only repeats the generated words is not kept, so it follows the accepted options.
+  const fields = withoutGeneratedLabel(definition, current?.item ?? null, item as unknown as Item) as unknown as typeof item;
   const result = await saveDraftEdit({
     db: options.db,
     clock: options.clock,
     auth: options.auth,
     versionId: version.id,
     revision: options.revision,
-    edit: current ? updateItem(current.item.key, item, target) : addItem(target, item),
+    edit: current ? updateItem(current.item.key, fields, target) : addItem(target, fields),
   });
   if (result.ok) return { ok: true, revision: result.revision, sectionKey: target };
   return editorFailure(result, { fieldOf: itemField, numberErrors });

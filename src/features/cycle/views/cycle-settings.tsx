@@ -118,7 +118,7 @@ export function CycleFormView(props: { page: CycleFormPage; locale: Locale; csrf
   return (
     <>
       <h1 class="utrecht-heading-1">{cycleFormTitle(page, props.locale)}</h1>
-      <ErrorSummary title={ui('errorSummaryTitle')} errors={errors} fieldOrder={['schoolYear', 'opensOn', 'submitDeadline', 'closesOn', 'allowLateSubmission', 'boardNotice', 'templateVersionId']} />
+      <ErrorSummary title={ui('errorSummaryTitle')} errors={errors} fieldOrder={['schoolYear', 'opensOn', 'submitDeadline', 'closesOn', 'allowLateSubmission', 'boardNotice', 'pupilVoiceRequired', 'templateVersionId']} />
       {page.versions.length === 0 && <Alert type="warning">{t('noVersions')}</Alert>}
       {yearWarning && <Alert type="warning">{yearWarning}</Alert>}
       {lateClose && (
@@ -180,6 +180,18 @@ export function CycleFormView(props: { page: CycleFormPage; locale: Locale; csrf
           options={[
             { value: 'na-mr', label: t('boardNoticeAfterCouncil') },
             { value: 'bij-indienen', label: t('boardNoticeAtSubmission') },
+          ]}
+        />
+        <SelectField
+          name="pupilVoiceRequired"
+          label={t('pupilVoiceRequired')}
+          hint={t('pupilVoiceRequiredHint')}
+          value={v['pupilVoiceRequired'] ?? 'none'}
+          error={errors['pupilVoiceRequired']}
+          options={[
+            { value: 'none', label: t('pupilVoiceRequiredNone') },
+            { value: 'before_submission', label: t('pupilVoiceRequiredBeforeSubmission') },
+            { value: 'before_adoption', label: t('pupilVoiceRequiredBeforeAdoption') },
           ]}
         />
         <SelectField

@@ -4,11 +4,13 @@ import { documentBaseName } from './profile-view.js';
 import { renderParentPosterHtml, renderParentPosterPdf } from './render-parent-poster.js';
 import { renderSchoolGuideDocx, renderSchoolGuideHtml } from './render-school-guide.js';
 import { renderSopDocx } from './render-sop-docx.js';
+import { renderSopHtml } from './render-sop-html.js';
 import { renderSopPdf } from './render-sop-pdf.js';
 import { renderTeacherPosterPdf } from './render-teacher-poster.js';
 
 export { renderSopDocx } from './render-sop-docx.js';
 export { renderSopPdf } from './render-sop-pdf.js';
+export { renderSopHtml } from './render-sop-html.js';
 export { renderSchoolGuideDocx, renderSchoolGuideHtml } from './render-school-guide.js';
 export {
   checkParentPosterFits,
@@ -41,6 +43,7 @@ export interface RenderedDocument {
 export const OUTPUT_KINDS = [
   'sop-docx',
   'sop-pdf',
+  'sop-html',
   'schoolgids-docx',
   'schoolgids-html',
   'ouderposter-a4-pdf',
@@ -55,12 +58,23 @@ const html = (text: string) => Buffer.from(text, 'utf8');
 const OUTPUTS: Record<OutputKind, { mimeType: string; fileName(base: string): string; render(data: ProfileDocumentData): Promise<Buffer> }> = {
   'sop-docx': { mimeType: DOCUMENT_MIME_TYPES.docx, fileName: (b) => `SOP-${b}.docx`, render: renderSopDocx },
   'sop-pdf': { mimeType: DOCUMENT_MIME_TYPES.pdf, fileName: (b) => `SOP-${b}.pdf`, render: renderSopPdf },
+  'sop-html': { mimeType: DOCUMENT_MIME_TYPES.html, fileName: (b) => `SOP-${b}.html`, render: async (d) => html(renderSopHtml(d)) },
   'schoolgids-docx': { mimeType: DOCUMENT_MIME_TYPES.docx, fileName: (b) => `Schoolgids-ondersteuning-${b}.docx`, render: renderSchoolGuideDocx },
   'schoolgids-html': { mimeType: DOCUMENT_MIME_TYPES.html, fileName: (b) => `Schoolgids-ondersteuning-${b}.html`, render: async (d) => html(renderSchoolGuideHtml(d)) },
   'ouderposter-a4-pdf': { mimeType: DOCUMENT_MIME_TYPES.pdf, fileName: (b) => `Ouderposter-A4-${b}.pdf`, render: (d) => renderParentPosterPdf(d, { size: 'A4' }) },
   'ouderposter-a3-pdf': { mimeType: DOCUMENT_MIME_TYPES.pdf, fileName: (b) => `Ouderposter-A3-${b}.pdf`, render: (d) => renderParentPosterPdf(d, { size: 'A3' }) },
   'ouderposter-html': { mimeType: DOCUMENT_MIME_TYPES.html, fileName: (b) => `Ouderposter-${b}.html`, render: async (d) => html(renderParentPosterHtml(d)) },
   'lerarenposter-pdf': { mimeType: DOCUMENT_MIME_TYPES.pdf, fileName: (b) => `Lerarenposter-${b}.pdf`, render: renderTeacherPosterPdf },
+};
+
+/**
+ * The accessible web page beside each PDF a parent can open (pdfmake cannot tag PDFs; see
+ * docs/decisions/0012-accessible-html-beside-untagged-pdf.md). The teacher poster is for staff.
+ */
+export const ACCESSIBLE_ALTERNATIVE: Partial<Record<OutputKind, OutputKind>> = {
+  'sop-pdf': 'sop-html',
+  'ouderposter-a4-pdf': 'ouderposter-html',
+  'ouderposter-a3-pdf': 'ouderposter-html',
 };
 
 export function outputSpec(kind: OutputKind) {

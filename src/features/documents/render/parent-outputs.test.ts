@@ -103,8 +103,8 @@ describe('parent poster: the school own words', () => {
     const vo = templateSchema.parse({ ...eem(), sector: 'vo', wording: undefined });
     const data = buildDocumentFixture(vo);
     data.school.contacts = [
-      { role: 'Decaan', name: 'Ruud Jansen' },
-      { role: 'Zorgcoördinator', name: 'Noor Bakker', email: 'n.bakker@college.example' },
+      { role: 'Decaan', name: 'Ruud Jansen', showToParents: true },
+      { role: 'Zorgcoördinator', name: 'Noor Bakker', email: 'n.bakker@college.example', showToParents: true },
     ];
     delete data.answers.grenzen;
     const html = renderParentPosterHtml(data);
@@ -114,6 +114,23 @@ describe('parent poster: the school own words', () => {
     const contactBox = html.slice(html.indexOf('<section class="contact"'));
     expect(contactBox).not.toMatch(/leerkracht|intern begeleider/i);
     expect(listParentPosterEntries(data).find((e) => e.item.key === 'grenzen')?.text).toContain('Vraag ernaar bij de zorgcoördinator.');
+  });
+});
+
+describe('contacts on parent outputs', () => {
+  it('names only the contacts the school chose to show to parents', async () => {
+    const data = eemWithOwnTexts();
+    data.school.contacts = [
+      { role: 'Intern begeleider', name: 'Fatima el Idrissi', email: 'ib@regenboog.example', showToParents: false },
+      { role: 'Directeur', name: 'Jeroen Smit', topic: 'Toelating', showToParents: true },
+    ];
+    const poster = renderParentPosterHtml(data);
+    const html = renderSchoolGuideHtml(data);
+    const { value } = await mammoth.extractRawText({ buffer: await renderSchoolGuideDocx(data) });
+    for (const out of [poster, html, value]) {
+      expect(out).not.toContain('Fatima el Idrissi');
+      expect(out).toContain('Jeroen Smit');
+    }
   });
 });
 

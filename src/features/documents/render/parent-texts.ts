@@ -76,10 +76,15 @@ export function parentTextOf(template: TemplateDefinition, item: Item, answer: A
   return null;
 }
 
-/** The school's contact person for support (po: the intern begeleider; vo: the zorgcoördinator), if listed. */
+/** The contacts the school chose to show to parents (staff are not public by default). */
+export function parentContactsOf(data: ProfileDocumentData): NonNullable<ProfileDocumentData['school']['contacts']> {
+  return (data.school.contacts ?? []).filter((c) => c.showToParents === true);
+}
+
+/** The school's contact person for support (po: the intern begeleider; vo: the zorgcoördinator), if shown to parents. */
 export function supportCoordinatorOf(data: ProfileDocumentData): { role: string; name: string; email?: string | undefined } | undefined {
   const wording = resolveWording(data.template);
-  const contacts = data.school.contacts ?? [];
+  const contacts = parentContactsOf(data);
   return contacts.find((c) => isSupportCoordinatorRole(wording, c.role)) ?? contacts[0];
 }
 

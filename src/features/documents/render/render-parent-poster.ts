@@ -226,6 +226,8 @@ export function buildParentPosterDefinition(data: ProfileDocumentData, fontSize:
     pageSize: options.size,
     pageMargins: [margin, margin, margin, margin * 0.9],
     language: 'nl-NL',
+    // The window shows the title, not the file name (PDF/UA asks it); tagging: docs/decisions/0012-accessible-html-beside-untagged-pdf.md.
+    displayTitle: true,
     info: { title: `Ouderposter ${data.school.name} ${data.schoolYear}`, author: data.school.name, creator: 'OpenSOP' },
     ...(logoUrl ? { images: { logo: logoUrl } } : {}),
     defaultStyle: { font: PDF_FONT, fontSize: f, color: '#1a1a1a', lineHeight: 1.2 },

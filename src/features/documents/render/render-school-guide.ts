@@ -119,8 +119,12 @@ export async function renderSchoolGuideDocx(data: ProfileDocumentData): Promise<
   const chapter = buildSchoolGuideChapter(data);
   const brand = brandHex(data);
   const doc = new WordBody();
-  const ps = (texts: string[]) => texts.forEach((t) => doc.add(plain(t)));
-  const list = (texts: string[]) => texts.forEach((t) => doc.add(bullet(t)));
+  const ps = (texts: string[]) => {
+    for (const t of texts) doc.add(plain(t));
+  };
+  const list = (texts: string[]) => {
+    for (const t of texts) doc.add(bullet(t));
+  };
   // Chapter = Heading 1, its parts = Heading 2, each promise = Heading 3 (as in the HTML page: h1, h2, h3).
   doc.heading(1, chapter.title).add(plain(chapter.intro));
   doc.heading(2, CHAPTER_HEADINGS.basic);

@@ -276,6 +276,8 @@ function buildDefinition(data: ProfileDocumentData, onPageCount: (count: number)
     pageSize: 'A4',
     pageMargins: [50, 62, 50, 56],
     language: 'nl-NL',
+    // The window shows the title, not the file name (PDF/UA asks it); tagging: docs/decisions/0012-accessible-html-beside-untagged-pdf.md.
+    displayTitle: true,
     info: { title, author: data.school.name, subject: 'Schoolondersteuningsprofiel', creator: 'OpenSOP', producer: 'OpenSOP' },
     ...(logoUrl ? { images: { logo: logoUrl } } : {}),
     defaultStyle: { font: PDF_FONT, fontSize: 10, color: TEXT, lineHeight: 1.2 },

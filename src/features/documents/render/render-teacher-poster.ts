@@ -1,13 +1,19 @@
 /**
- * The teacher poster: one page for the staff room with the support offering
- * (items marked `posters.teacher`) and who to ask (school contacts). See docs/domain.md "Outputs".
+ * The teacher poster: one page for the staff room (issue 10) — what we offer and at which level
+ * (items marked `posters.teacher`, the answer in words, a status only where it adds something),
+ * who to ask for what (school contacts), and what we are working on (ambitions with their school
+ * year, and the school's own words about them). Not a compliance list: "meets the norm" is said
+ * once, as a count. See docs/domain.md "Outputs".
  */
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { findChosenOption } from '../../templates/model/template.js';
+import { findChosenOption, itemsWithRole, parentTitleOf, type TemplateDefinition } from '../../templates/model/template.js';
+import { resolveWording } from '../../templates/model/wording.js';
 import type { ProfileDocumentData } from '../document-data.js';
 import { measurePdfPages, PDF_FONT } from './pdf-runtime.js';
-import { balanceColumns, findFittingFontSize, markCanvas, markFor, POSTER_LIMITS, posterPriority, renderAtSize, selectByPriority, type MarkKind } from './poster-kit.js';
-import { brandColor, buildItemRow, fitLogo, logoDataUrl, sectionLabel, STATUS_LABELS, textColorOn, tint, type ItemRow } from './profile-view.js';
+import { parentTextOf } from './parent-texts.js';
+import { balanceColumns, findFittingFontSize, MARK_COLORS, MARK_WORDS, markCanvas, markFor, POSTER_LIMITS, posterPriority, renderAtSize, selectByPriority, type MarkKind } from './poster-kit.js';
+import { brandColor, buildItemRow, buildProfileView, fitLogo, logoDataUrl, optionLabel, sectionLabel, STATUS_LABELS, textColorOn, tint, type ItemRow } from './profile-view.js';
+import { ambitionTag } from './render-parent-poster.js';
 
 interface TeacherEntry {
   /** "Belofte 1: <promise>" — the section with its promise, so staff know what it is about. */
@@ -29,10 +35,40 @@ export function listTeacherPosterEntries(data: ProfileDocumentData): TeacherEntr
   );
 }
 
-/** The answer line: the answer in words, and the status when it adds something (never "Niet ingevuld" twice). */
-function answerLine(row: ItemRow): string {
-  if (!row.answerText) return row.status === 'ambition' ? row.statusText : STATUS_LABELS.unanswered;
-  return row.status === 'no-norm' || row.status === 'unanswered' ? row.answerText : `${row.answerText} · ${row.statusText}`;
+/**
+ * The answer line: what we offer and at which level, in the answer's words. A status only where it
+ * adds something: below the norm, an ambition ("Hier werken wij aan: … vanaf …"), cannot judge.
+ */
+function answerLine(template: TemplateDefinition, row: ItemRow): string {
+  if (row.status === 'ambition') {
+    const target = row.answer?.ambition?.target;
+    const ambition = ambitionTag(target ? optionLabel(template, row.item, target) : undefined, row.answer?.ambition?.schoolYear);
+    return row.answerText ? `${row.answerText} · ${ambition}` : ambition;
+  }
+  if (!row.answerText) return STATUS_LABELS.unanswered;
+  if (row.status === 'below') return `${row.answerText} · nog niet zoals afgesproken`;
+  if (row.status === 'cannot-judge') return `${row.answerText} · ${STATUS_LABELS['cannot-judge']}`;
+  return row.answerText;
+}
+
+/** "Wij bieden 38 van de 42 onderdelen van de basisondersteuning zoals afgesproken." — once, as a count. */
+export function teacherSummary(data: ProfileDocumentData): string {
+  const { totals } = buildProfileView(data);
+  const judged = totals.meets + totals.below + totals.ambition + totals['cannot-judge'] + totals.unanswered;
+  if (judged === 0) return '';
+  return `Wij bieden ${totals.meets} van de ${judged} onderdelen van de basisondersteuning zoals afgesproken in ${data.branding.partnershipName}.`;
+}
+
+/** What we are working on: every ambition with its school year, and the school's own words about its ambitions. */
+export function teacherAmbitions(data: ProfileDocumentData): string[] {
+  const view = buildProfileView(data);
+  const lines = view.ambitions.map((a) => `${parentTitleOf(a.item)}${a.target ? ` (${a.target.charAt(0).toLocaleLowerCase('nl-NL')}${a.target.slice(1)})` : ''}${a.schoolYear ? ` · vanaf ${a.schoolYear}` : ''}`);
+  for (const { item } of itemsWithRole(data.template, 'ambitions')) {
+    const text = parentTextOf(data.template, item, data.answers[item.key], 300);
+    const value = data.answers[item.key]?.value;
+    if (text && typeof value === 'string' && value.trim()) lines.push(text);
+  }
+  return lines;
 }
 
 interface Plan {
@@ -57,8 +93,8 @@ function buildDefinition(data: ProfileDocumentData, f: number, plan: Plan, onPag
       {
         width: '*',
         stack: [
-          { text: entry.row.item.title, bold: true, fontSize: f },
-          { text: answerLine(entry.row), fontSize: f * 0.9, color: entry.row.answerText ? '#1a1a1a' : '#555555' },
+          { text: parentTitleOf(entry.row.item), bold: true, fontSize: f },
+          { text: answerLine(data.template, entry.row), fontSize: f * 0.9, color: entry.row.answerText ? '#1a1a1a' : '#555555' },
         ],
       },
     ],
@@ -69,14 +105,19 @@ function buildDefinition(data: ProfileDocumentData, f: number, plan: Plan, onPag
     heading: i === 0 || entries[i - 1]?.section !== entry.section ? entry.section : null,
     entry,
   }));
-  const columns = balanceColumns(blocks, (b) => b.entry.row.item.title.length + answerLine(b.entry.row).length + 30 + (b.heading ? b.heading.length + 20 : 0));
+  const columns = balanceColumns(blocks, (b) => parentTitleOf(b.entry.row.item).length + answerLine(data.template, b.entry.row).length + 30 + (b.heading ? b.heading.length + 20 : 0));
 
   const contacts = data.school.contacts ?? [];
+  const wording = resolveWording(data.template);
+  const summary = teacherSummary(data);
+  const ambitions = teacherAmbitions(data);
   const website = data.school.website?.replace(/^https?:\/\//i, '').replace(/\/$/, '');
   return {
     pageSize: 'A4',
     pageMargins: [30, 30, 30, 28],
     language: 'nl-NL',
+    // The window shows the title, not the file name (PDF/UA asks it); tagging: docs/decisions/0012-accessible-html-beside-untagged-pdf.md.
+    displayTitle: true,
     info: { title: `Lerarenposter ${data.school.name} ${data.schoolYear}`, author: data.school.name, creator: 'OpenSOP' },
     ...(logoUrl ? { images: { logo: logoUrl } } : {}),
     defaultStyle: { font: PDF_FONT, fontSize: f, color: '#1a1a1a', lineHeight: 1.15 },
@@ -129,7 +170,7 @@ function buildDefinition(data: ProfileDocumentData, f: number, plan: Plan, onPag
                         })),
                         columnGap: 14,
                       }
-                    : { text: 'De school heeft nog geen contactpersonen vastgelegd. Vraag het de directie of de intern begeleider.', fontSize: f },
+                    : { text: `De school heeft nog geen contactpersonen vastgelegd. Vraag het de ${wording.schoolLeader} of de ${wording.supportCoordinator}.`, fontSize: f },
                 ],
               },
             ],
@@ -138,6 +179,8 @@ function buildDefinition(data: ProfileDocumentData, f: number, plan: Plan, onPag
         layout: { fillColor: () => tint(color, 0.9), hLineWidth: () => 0, vLineWidth: (i: number) => (i === 0 ? 3 : 0), vLineColor: () => color },
         margin: [0, 0, 0, 10],
       },
+      { text: 'Wat bieden wij, en op welk niveau?', bold: true, fontSize: f * 1.2, color, margin: [0, 0, 0, f * 0.2] },
+      ...(summary ? [{ text: summary, fontSize: f, margin: [0, 0, 0, f * 0.4] } as Content] : []),
       {
         columnGap: 16,
         columns: columns.map((column) => ({
@@ -148,8 +191,31 @@ function buildDefinition(data: ProfileDocumentData, f: number, plan: Plan, onPag
           ]),
         })),
       },
+      ...(ambitions.length
+        ? [
+            {
+              table: {
+                widths: ['*'],
+                body: [
+                  [
+                    {
+                      margin: [10, 6, 10, 6],
+                      stack: [
+                        { text: MARK_WORDS['working-on'], bold: true, fontSize: f * 1.2, color },
+                        { ul: ambitions.map((line) => ({ text: line, fontSize: f })), margin: [0, f * 0.2, 0, 0] },
+                      ],
+                    },
+                  ],
+                ],
+              },
+              layout: { fillColor: () => MARK_COLORS['working-on'].bg, hLineWidth: () => 0, vLineWidth: (i: number) => (i === 0 ? 3 : 0), vLineColor: () => MARK_COLORS['working-on'].fg },
+              margin: [0, 4, 0, 6],
+              unbreakable: true,
+            } as Content,
+          ]
+        : []),
       ...(entries.length < all.length
-        ? [{ text: `Meer in het SOP: nog ${all.length - entries.length} onderwerpen staan in het volledige schoolondersteuningsprofiel${website ? ` (${website})` : ''}.`, bold: true, color, fontSize: f, margin: [0, 4, 0, 0] } as Content]
+        ? [{ text: `Meer in het SOP: nog ${all.length - entries.length} ${all.length - entries.length === 1 ? 'onderwerp staat' : 'onderwerpen staan'} in het volledige schoolondersteuningsprofiel${website ? ` (${website})` : ''}.`, bold: true, color, fontSize: f, margin: [0, 4, 0, 0] } as Content]
         : []),
       {
         text: `Het volledige schoolondersteuningsprofiel staat op de website van de school. ${data.branding.partnershipName}.`,

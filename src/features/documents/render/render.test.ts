@@ -24,7 +24,7 @@ import { paragraphs } from './profile-view.js';
 import { CHAPTER_HEADINGS } from './render-school-guide.js';
 import { buildSchoolGuideChapter } from './school-guide-chapter.js';
 import { shownParentPosterEntries } from './render-parent-poster.js';
-import { listTeacherPosterEntries } from './render-teacher-poster.js';
+import { listTeacherPosterEntries, teacherAmbitions, teacherSummary } from './render-teacher-poster.js';
 import { markFor } from './poster-kit.js';
 import { checkTemplatePosterFit } from '../check-template-poster-fit.js';
 import { canUseWorkers, RenderPool } from './render-pool.js';
@@ -182,6 +182,21 @@ describe.each(templates)('documents for $name', ({ template }) => {
     expect(text).not.toMatch(/Niet ingevuld\s*·?\s*Niet ingevuld/);
     expect(squash(text)).toContain('Wievraagjewat?');
     expect(squash(text)).toContain(squash('Extra ondersteuning en aanmelding: Fatima el Idrissi (intern begeleider)'));
+  });
+
+  it('teacher poster is a staff-room page: what we offer at which level, the norm once as a count, what we work on', async () => {
+    const fixture = buildDocumentFixture(template);
+    const { pages, text } = await pdfText(await renderTeacherPosterPdf(fixture));
+    expect(pages).toBe(1);
+    const flat = squash(text);
+    expect(flat).not.toContain(squash('Voldoet aan basisondersteuning'));
+    expect(flat).toContain(squash('Wat bieden wij, en op welk niveau?'));
+    expect(flat).toContain(squash(teacherSummary(fixture)));
+    const ambitions = teacherAmbitions(fixture);
+    if (ambitions.length) {
+      expect(flat).toContain('Hierwerkenwijaan');
+      for (const line of ambitions) expect(flat).toContain(squash(line));
+    }
   });
 });
 
@@ -345,7 +360,8 @@ describe('safety and limits', () => {
     const docs = await renderAllDocuments(buildDocumentFixture(template));
     expect(docs.map((d) => d.fileName)).toContain('SOP-2026-2027-12AB00-de-regenboog.pdf');
     expect(docs.map((d) => d.fileName)).toContain('SOP-2026-2027-12AB00-de-regenboog.docx');
-    expect(docs).toHaveLength(8);
+    expect(docs.map((d) => d.fileName)).toContain('SOP-2026-2027-12AB00-de-regenboog.html');
+    expect(docs).toHaveLength(9);
     if (process.env.RENDER_PNG !== '0' && existsSync('/usr/bin/pdftoppm')) {
       // Visual check: first pages as PNG under test-results/ (gitignored) to look at.
       mkdirSync('test-results/documents', { recursive: true });
@@ -355,5 +371,16 @@ describe('safety and limits', () => {
         execFileSync('pdftoppm', ['-r', '60', '-png', '-singlefile', '-f', '1', '-l', '1', pdf, pdf.replace(/\.pdf$/, '')]);
       }
     }
+  });
+});
+
+describe('parent poster: whom to ask', () => {
+  it('names only a contact the school chose to show to parents', () => {
+    const data = buildDocumentFixture(inlineTemplate());
+    expect(renderParentPosterHtml(data)).toContain('f.elidrissi@deregenboog-voorbeeldstad.nl');
+    data.school.contacts = data.school.contacts!.map((contact) => ({ ...contact, showToParents: false }));
+    const html = renderParentPosterHtml(data);
+    expect(html).not.toContain('Fatima el Idrissi');
+    expect(html).not.toContain('@deregenboog-voorbeeldstad.nl');
   });
 });

@@ -9,7 +9,7 @@ import { isAnswered, type NormStatus } from '../../templates/model/answer.js';
 import { findChosenOption, findScale, itemsWithRole, parentTitleOf, type Item, type ItemRole } from '../../templates/model/template.js';
 import { resolveWording } from '../../templates/model/wording.js';
 import type { ProfileDocumentData } from '../document-data.js';
-import { firstContactSentence, parentTextOf } from './parent-texts.js';
+import { firstContactSentence, parentContactsOf, parentTextOf } from './parent-texts.js';
 import { buildProfileView, contactLine, formatDate, paragraphs, STATUS_LABELS, type ItemRow, type SectionView } from './profile-view.js';
 
 export const CHAPTER_TITLE = 'Ondersteuning op onze school';
@@ -163,7 +163,7 @@ export function buildSchoolGuideChapter(data: ProfileDocumentData): SchoolGuideC
     ambitions,
     ambitionTexts: roleParagraphs(data, 'ambitions'),
     askFirst: `${contact.first}${contact.coordinator ? ` ${contact.coordinator}.` : ` Of vraag het de ${wording.supportCoordinator}.`}`,
-    contacts: (data.school.contacts ?? []).map(contactLine),
+    contacts: parentContactsOf(data).map(contactLine),
     supportPoint: supportPointText(data),
     adoption: adoptionSentence(data),
   };

@@ -7,6 +7,7 @@ import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import type { ProfileDocumentData } from '../document-data.js';
 import { columnWidthsForWords, longestWordWidth } from './pdf-columns.js';
+import { renderSopHtml } from './render-sop-html.js';
 import { renderSopPdf } from './render-sop-pdf.js';
 import { buildDocumentFixture, loadExampleTemplates } from './test-fixtures.js';
 
@@ -68,5 +69,24 @@ describe('SOP PDF', () => {
     const data = eemFixture();
     const pages = await pdfPages(await renderSopPdf({ ...data, branding: { ...data.branding, logo: undefined } }));
     expect(pages.reduce((n, p) => n + p.images, 0)).toBe(0);
+  });
+});
+
+describe('SOP as an accessible web page (beside the untagged PDF)', () => {
+  it('is a complete page with one main and one h1, tables with header cells, every answer, the limits and "Kan niet beoordelen"', () => {
+    const data = eemFixture();
+    const item = data.template.sections.flatMap((s) => s.items).find((i) => i.norm?.accept)!;
+    data.answers[item.key] = { value: 3 as never, ambition: null, parentText: null };
+    const html = renderSopHtml(data);
+    expect(html.match(/<main[\s>]/g)).toHaveLength(1);
+    expect(html.match(/<h1[\s>]/g)).toHaveLength(1);
+    expect(html).toMatch(/<html lang="nl">/);
+    expect(html).not.toMatch(/<script|\sstyle=/i);
+    expect(html).toContain('<th scope="col">Status</th>');
+    expect(html).toContain(`<th scope="row">${item.title}</th>`);
+    expect(html).toContain('Kan niet beoordelen');
+    expect(html).toContain('Verpleegkundige handelingen kunnen wij niet zelf bieden.');
+    const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 });

@@ -153,8 +153,8 @@ export function buildDocumentFixture(template: TemplateDefinition, options: Docu
       denomination: 'Openbaar',
       districtName: 'Noord',
       contacts: [
-        { role: 'Intern begeleider', name: 'Fatima el Idrissi', topic: 'Extra ondersteuning en aanmelding', email: 'f.elidrissi@deregenboog-voorbeeldstad.nl' },
-        { role: 'Directeur', name: 'Jeroen de Vries', topic: 'Toelating en het SOP', email: 'j.devries@deregenboog-voorbeeldstad.nl' },
+        { role: 'Intern begeleider', name: 'Fatima el Idrissi', topic: 'Extra ondersteuning en aanmelding', email: 'f.elidrissi@deregenboog-voorbeeldstad.nl', showToParents: true },
+        { role: 'Directeur', name: 'Jeroen de Vries', topic: 'Toelating en het SOP', email: 'j.devries@deregenboog-voorbeeldstad.nl', showToParents: true },
         { role: 'Gedragsspecialist', name: 'Annelies Bakker', topic: 'Gedrag in de groep' },
         { role: 'Anti-pestcoördinator', name: 'Sander Mulder', topic: 'Pesten en sociale veiligheid', email: 'antipesten@deregenboog-voorbeeldstad.nl' },
       ],

@@ -4,6 +4,7 @@ import { Button, CsrfField, ErrorSummary, SelectField, TextField, type FieldErro
 import { translator, type Locale } from '../../../ui/i18n.js';
 import { uiMessages } from '../../../ui/messages.js';
 import type { BoardPage } from '../load-board-page.js';
+import { boardLinkProviders } from '../overview-links.js';
 import type { PartnershipOverview } from '../load-partnership-overview.js';
 import type { PlatformPage } from '../load-platform-page.js';
 import { partnershipMessages } from '../messages.js';
@@ -81,6 +82,15 @@ export function BoardView(props: { page: BoardPage; locale: Locale }) {
           {t('boardProgress')}
         </a>
       </p>
+      {boardLinkProviders
+        .flatMap((provider) => provider(board.id, props.locale))
+        .map(({ href, label }) => (
+          <p class="utrecht-paragraph">
+            <a class="utrecht-link" href={href}>
+              {label}
+            </a>
+          </p>
+        ))}
       <h2 class="utrecht-heading-2">{t('schools')}</h2>
       <SchoolTable locale={props.locale} schools={props.page.schools} boards={new Map([[board.id, board.name]])} />
     </>

@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 /** A school's page: blocks of other features, the school's data and its contact persons. */
 import type { Child } from 'hono/jsx';
-import { Alert, Button, CsrfField, ErrorSummary, TextField, type FieldErrors } from '../../../ui/components.js';
+import { Alert, Button, CheckboxField, CsrfField, ErrorSummary, TextField, type FieldErrors } from '../../../ui/components.js';
 import { translator, type Locale } from '../../../ui/i18n.js';
 import { uiMessages } from '../../../ui/messages.js';
 import type { SchoolPage } from '../load-school-page.js';
@@ -28,7 +28,7 @@ export function SchoolView(props: {
   // Saved contacts plus two empty rows to add new ones (or what was posted, after an error).
   const rows: Array<Record<string, string>> = props.posted
     ? contactsFromForm(props.posted).contacts
-    : [...contacts.map((row) => ({ name: row.name, role: row.role, topic: row.topic ?? '', email: row.email ?? '' })), {}, {}].slice(0, MAX_SCHOOL_CONTACTS);
+    : [...contacts.map((row) => ({ name: row.name, role: row.role, topic: row.topic ?? '', email: row.email ?? '', showToParents: row.showToParents ? '1' : '' })), {}, {}].slice(0, MAX_SCHOOL_CONTACTS);
   return (
     <>
       <h1 class="utrecht-heading-1">{school.name}</h1>
@@ -109,6 +109,7 @@ export function SchoolView(props: {
               <TextField name={`contacts.${i}.role`} label={t('contactRole')} hint={t('contactRoleHint')} value={row['role']} error={errors[`contacts.${i}.role`]} autocomplete="off" maxLength={60} />
               <TextField name={`contacts.${i}.topic`} label={t('contactTopic')} hint={t('contactTopicHint')} value={row['topic']} error={errors[`contacts.${i}.topic`]} autocomplete="off" maxLength={120} />
               <TextField name={`contacts.${i}.email`} type="email" label={t('contactEmail')} value={row['email']} error={errors[`contacts.${i}.email`]} autocomplete="off" />
+              <CheckboxField name={`contacts.${i}.showToParents`} value="1" label={t('contactShowToParents')} checked={row['showToParents'] === '1'} />
             </fieldset>
           ))}
           <p class="utrecht-paragraph">{t('contactsFormHint')}</p>
@@ -123,6 +124,7 @@ export function SchoolView(props: {
               {row.role}: {row.name}
               {row.topic ? ` — ${row.topic}` : ''}
               {row.email ? ` (${row.email})` : ''}
+              {row.showToParents ? ` — ${t('contactShownToParents')}` : ''}
             </li>
           ))}
         </ul>

@@ -1,10 +1,11 @@
 /** @jsxImportSource hono/jsx */
 /** The SWV's settings: name, brand colour, logo, parent support point. */
-import { Alert, Button, CsrfField, ErrorSummary, TextField, type FieldErrors } from '../../../ui/components.js';
+import { Alert, Button, CsrfField, ErrorSummary, TextAreaField, TextField, type FieldErrors } from '../../../ui/components.js';
 import { translator, type Locale } from '../../../ui/i18n.js';
 import { uiMessages } from '../../../ui/messages.js';
 import type { SettingsPage } from '../load-settings-page.js';
 import { partnershipMessages } from '../messages.js';
+import { PUBLIC_TEXT_MAX } from '../update-partnership-settings.js';
 
 export function SettingsView(props: { page: SettingsPage; locale: Locale; csrfToken: string; errors: FieldErrors; values: Record<string, string> | null; notice: string | undefined }) {
   const { page, errors } = props;
@@ -50,6 +51,13 @@ export function SettingsView(props: { page: SettingsPage; locale: Locale; csrfTo
           <TextField name="supportPointPhone" label={t('supportPointPhone')} value={v['supportPointPhone']} error={errors['supportPointPhone']} />
           <TextField name="supportPointEmail" type="email" label={t('supportPointEmail')} value={v['supportPointEmail']} error={errors['supportPointEmail']} />
           <TextField name="supportPointWebsite" type="url" label={t('supportPointWebsite')} value={v['supportPointWebsite']} error={errors['supportPointWebsite']} />
+        </fieldset>
+        <fieldset class="utrecht-form-fieldset">
+          <legend class="utrecht-form-fieldset__legend">{t('publicInfo')}</legend>
+          <p class="utrecht-paragraph">{t('publicInfoIntro', { path: `/${partnership.slug}` })}</p>
+          <TextAreaField name="publicRegistration" label={t('publicRegistration')} hint={t('publicRegistrationHint')} value={v['publicRegistration']} error={errors['publicRegistration']} maxLength={PUBLIC_TEXT_MAX} rows={5} />
+          <TextAreaField name="publicDutyOfCare" label={t('publicDutyOfCare')} hint={t('publicDutyOfCareHint')} value={v['publicDutyOfCare']} error={errors['publicDutyOfCare']} maxLength={PUBLIC_TEXT_MAX} rows={5} />
+          <TextAreaField name="publicWhereToTurn" label={t('publicWhereToTurn')} hint={t('publicWhereToTurnHint')} value={v['publicWhereToTurn']} error={errors['publicWhereToTurn']} maxLength={PUBLIC_TEXT_MAX} rows={5} />
         </fieldset>
         <Button>{ui('save')}</Button>
       </form>

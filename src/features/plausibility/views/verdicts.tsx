@@ -8,7 +8,7 @@ import type { ProfileStatus } from '../../questionnaire/schema.js';
 import type { VerdictPage } from '../load-verdict-page.js';
 import type { VerdictsOverview } from '../load-verdicts-overview.js';
 import { plausibilityT } from '../messages.js';
-import type { VerdictRow } from '../repository.js';
+import type { VerdictRow } from '../load-verdict-section.js';
 import { PLAUSIBILITY_VERDICTS, type PlausibilityVerdict } from '../schema.js';
 
 const TONES = { plausible: 'success', plausible_with_remarks: 'info', not_plausible: 'danger' } as const satisfies Record<PlausibilityVerdict, string>;

@@ -592,3 +592,45 @@ export function MessageView(props: { title: string; body: string; link?: { href:
     </>
   );
 }
+
+/** The parent poster for an iframe on the school's own website: compact, no header or footer, links open on top. */
+export function EmbedView(props: { page: SchoolPage; locale: Locale; nonce: string; fullHref: string }) {
+  const t = translator(publicMessages, props.locale);
+  const { school, content } = props.page;
+  return (
+    <html lang={props.locale}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${t('posterHeading')} — ${school.name}`}</title>
+        <link rel="stylesheet" href="/static/utrecht.css" />
+        <link rel="stylesheet" href="/static/theme.css" />
+        <link rel="stylesheet" href="/static/app.css" />
+      </head>
+      <body class="utrecht-document voorbeeld-theme public-embed">
+        <main>
+          <h1 class="utrecht-heading-2">
+            {t('posterHeading')} — {school.name}
+          </h1>
+          <p class="utrecht-paragraph">{t('schoolYear', { year: content.profile.schoolYear })}</p>
+          <ul class="public-poster">
+            {props.page.poster.map((row) => (
+              <li class="public-poster__entry">
+                <h2 class="utrecht-heading-3">{row.title}</h2>
+                {row.parentText && <p class="utrecht-paragraph">{row.parentText}</p>}
+                <p class="utrecht-paragraph">
+                  <AnswerCell row={row} t={t} /> <StatusWord status={row.status} t={t} />
+                </p>
+              </li>
+            ))}
+          </ul>
+          <p class="utrecht-paragraph">
+            <a class="utrecht-link" href={props.fullHref} target="_blank" rel="noopener">
+              {t('embedMore')}
+            </a>
+          </p>
+        </main>
+      </body>
+    </html>
+  );
+}

@@ -162,6 +162,8 @@ export function itemValues(item: Item, sectionKey: string): FormValues {
     key: item.key,
     kind: item.kind,
     title: item.title,
+    parentTitle: item.parentTitle ?? '',
+    role: item.role ?? '',
     hint: item.hint ?? '',
     help: item.help ?? '',
     group: item.group ?? '',
@@ -221,6 +223,7 @@ export function readItem(values: FormValues): { item: RawObject; sectionKey: str
     key: text(values, 'key') ?? '',
     kind,
     title: text(values, 'title') ?? '',
+    parentTitle: text(values, 'parentTitle'),
     hint: text(values, 'hint'),
     help: text(values, 'help'),
     group: text(values, 'group'),
@@ -239,7 +242,10 @@ export function readItem(values: FormValues): { item: RawObject; sectionKey: str
     item['max'] = numbers.read('max');
     item['unit'] = text(values, 'unit');
   }
-  if (kind === 'text' || kind === 'longtext') item['maxLength'] = numbers.read('maxLength');
+  if (kind === 'text' || kind === 'longtext') {
+    item['maxLength'] = numbers.read('maxLength');
+    item['role'] = text(values, 'role');
+  }
   item['norm'] = readNorm(values, 'norm', kind, numbers);
   item['nationalNorm'] = readNorm(values, 'nationalNorm', kind, numbers);
   return { item, sectionKey: text(values, 'sectionKey') ?? '', numberErrors: Object.keys(numbers.errors) };
@@ -292,4 +298,22 @@ export function readScale(values: FormValues): { key: string; name: string; opti
 /** options.2.value stays; options (too few) stays; name → name. */
 export function scaleField(path: string): string {
   return path.split('.').slice(0, 3).join('.') || 'name';
+}
+
+/**
+ * A key for a new item made from its title ("Aanbod voor dyslexie?" → "aanbod-voor-dyslexie"), unique among
+ * `taken` (a number is added: "-2", "-3"). The form shows it editable; an empty key field means "make one".
+ */
+export function deriveItemKey(title: string, taken: ReadonlySet<string>): string {
+  const base =
+    title
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60)
+      .replace(/-+$/, '') || 'vraag';
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n += 1) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }

@@ -3,7 +3,7 @@
 import { Button, CsrfField, fieldId, SelectField, TextAreaField, TextField } from '../../../ui/components.js';
 import type { Translate } from '../../../ui/i18n.js';
 import { list, needsScale, optionCount, panelCount, type FormValues } from '../editor/form-input.js';
-import { findScale, ITEM_KINDS, isSingleChoiceKind, SECTION_KINDS, type ItemKind, type TemplateDefinition } from '../model/template.js';
+import { findScale, ITEM_KINDS, ITEM_ROLES, isSingleChoiceKind, SECTION_KINDS, type ItemKind, type TemplateDefinition } from '../model/template.js';
 import type { templateMessages } from '../messages.js';
 import { Checkbox, Fieldset, Radio } from './fields.js';
 
@@ -164,12 +164,13 @@ export function ItemForm(props: FormProps & { isNew: boolean; template: Template
   return (
     <form method="post" action={props.action} novalidate class="editor-form">
       <Hidden csrf={props.csrf} revision={props.revision} />
+      <TextAreaField name="title" label={t('itemTitle')} value={v(values, 'title')} error={errors['title']} rows={2} />
       {props.isNew ? (
-        <TextField name="key" label={t('itemKey')} hint={t('itemKeyHint')} value={v(values, 'key')} error={errors['key']} autocomplete="off" />
+        <TextField name="key" label={t('itemKeyOptional')} hint={t('itemKeyFromTitleHint')} value={v(values, 'key')} error={errors['key']} autocomplete="off" />
       ) : (
         <p class="utrecht-paragraph">{t('keyFixed', { key: v(values, 'key') })}</p>
       )}
-      <TextAreaField name="title" label={t('itemTitle')} value={v(values, 'title')} error={errors['title']} rows={2} />
+      <TextField name="parentTitle" label={t('itemParentTitle')} hint={t('itemParentTitleHint')} value={v(values, 'parentTitle')} error={errors['parentTitle']} />
       <SelectField
         name="kind"
         label={t('itemKind')}
@@ -197,7 +198,18 @@ export function ItemForm(props: FormProps & { isNew: boolean; template: Template
         </>
       )}
       {(kind === 'text' || kind === 'longtext') && (
-        <TextField name="maxLength" label={t('maxLength')} value={v(values, 'maxLength')} error={errors['maxLength']} />
+        <>
+          <TextField name="maxLength" label={t('maxLength')} value={v(values, 'maxLength')} error={errors['maxLength']} />
+          <SelectField
+            name="role"
+            label={t('itemRole')}
+            hint={t('itemRoleHint')}
+            value={v(values, 'role')}
+            error={errors['role']}
+            emptyLabel={t('itemRoleNone')}
+            options={ITEM_ROLES.map((role) => ({ value: role, label: t(`itemRole_${role}`) }))}
+          />
+        </>
       )}
       <Checkbox name="required" label={t('required')} checked={v(values, 'required') === 'ja'} error={errors['required']} />
       <TextField name="hint" label={t('hint')} value={v(values, 'hint')} error={errors['hint']} />
@@ -223,7 +235,10 @@ export function ItemForm(props: FormProps & { isNew: boolean; template: Template
         <Radio name="origin" value="swv" id={`${fieldId('origin')}-swv`} label={t('origin_swv')} checked={v(values, 'origin') !== 'national'} />
         <Radio name="origin" value="national" id={`${fieldId('origin')}-national`} label={t('origin_national')} checked={v(values, 'origin') === 'national'} />
       </Fieldset>
-      <NormFields t={t} prefix="nationalNorm" kind={kind} template={template} values={values} errors={errors} />
+      {/* The national norm only for items from a national set (or one that already has a national norm: nothing is dropped). */}
+      {(v(values, 'origin') === 'national' || Object.keys(values).some((name) => name.startsWith('nationalNorm') && v(values, name) !== '')) && (
+        <NormFields t={t} prefix="nationalNorm" kind={kind} template={template} values={values} errors={errors} />
+      )}
       {/* Save comes first, so Enter in a text field saves; "refresh" re-renders the form for another kind or scale. */}
       <div class="editor-actions">
         <Button>{props.saveLabel}</Button>{' '}

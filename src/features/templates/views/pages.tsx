@@ -587,6 +587,23 @@ export function PublishPage(props: { t: T; ui: UI; csrf: string; page: PublishPa
           <p class="utrecht-paragraph">{posterWarning}</p>
         </div>
       )}
+      {page.staleNormLabels.length > 0 && (
+        <div class="utrecht-alert utrecht-alert--warning" data-stale-norm-labels="">
+          <h2 class="utrecht-heading-2">{t('staleNormLabelsHeading')}</h2>
+          <p class="utrecht-paragraph">{t('staleNormLabelsIntro')}</p>
+          <ul class="utrecht-unordered-list">
+            {page.staleNormLabels.map((entry) => (
+              <li data-stale-norm-label={entry.itemKey}>
+                <a class="utrecht-link" href={`${loaded.vbase}/vragen/${encodeURIComponent(entry.itemKey)}`}>
+                  {entry.title}
+                </a>
+                {': '}
+                {t('staleNormLabel', { label: entry.label, generated: entry.generated ?? '' })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <form method="post" action={`${loaded.vbase}/publiceren`} novalidate>
         <CsrfField token={props.csrf} />
         <div class={`utrecht-form-field${props.error ? ' utrecht-form-field--invalid' : ''}`}>

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { AppError } from '../../auth/app-error.js';
+import { assertInScope } from '../../auth/policy.js';
+import { recordAudit } from '../../audit/record-audit.js';
+import type { Clock } from '../../config/clock.js';
+import type { Database, DbOrTx } from '../../db/client.js';
+import type { FieldErrors } from '../../ui/components.js';
+import type { Authorized } from '../../ui/route.js';
+import { parseDutchNumber } from '../templates/model/dutch-number.js';
+import { diversityT } from './messages.js';
+import { insertCategory, listCategories, updateCategory } from './repository.js';
+
+const t = diversityT('nl');
+
+/** Rows of the categories form: `name_<key>` and `factor_<key>`, key a category id or `new<n>` for a new row. */
+export interface CategoryRowInput {
+  key: string;
+  name: string;
+  factorHundredths: number;
+}
+
+const KEY = /^(?:[0-9a-f-]{36}|new\d{1,2})$/;
+const nameSchema = z.string().trim().min(1, { error: t('nameRequired') }).max(120, { error: t('nameTooLong') });
+
+/** A factor as typed ("1,5", "2", "0.75") in hundredths, between 0 and 100 with at most two decimals. */
+export const factorSchema = z
+  .string()
+  .trim()
+  .min(1, { error: t('factorRequired') })
+  .transform((raw, ctx) => {
+    const reading = parseDutchNumber(raw);
+    if (!reading.ok) {
+      ctx.addIssue({ code: 'custom', message: t('factorInvalid') });
+      return z.NEVER;
+    }
+    const hundredths = Math.round(reading.value * 100);
+    if (reading.value < 0 || reading.value > 100 || Math.abs(hundredths - reading.value * 100) > 1e-6) {
+      ctx.addIssue({ code: 'custom', message: t('factorOutOfRange') });
+      return z.NEVER;
+    }
+    return hundredths;
+  });
+
+/** Reads the posted categories form; a new row left wholly empty is skipped. Errors per field, in Dutch. */
+export function parseCategoriesForm(values: Record<string, string>): { ok: true; rows: CategoryRowInput[] } | { ok: false; errors: FieldErrors } {
+  const keys = [...new Set(Object.keys(values).filter((k) => k.startsWith('name_') || k.startsWith('factor_')).map((k) => k.slice(k.indexOf('_') + 1)))].filter((k) => KEY.test(k));
+  const rows: CategoryRowInput[] = [];
+  const errors: FieldErrors = {};
+  const seen = new Set<string>();
+  for (const key of keys) {
+    const rawName = values[`name_${key}`] ?? '';
+    const rawFactor = values[`factor_${key}`] ?? '';
+    if (key.startsWith('new') && !rawName.trim() && !rawFactor.trim()) continue;
+    const name = nameSchema.safeParse(rawName);
+    const factor = factorSchema.safeParse(rawFactor);
+    if (!name.success) errors[`name_${key}`] = name.error.issues[0]!.message;
+    if (!factor.success) errors[`factor_${key}`] = factor.error.issues[0]!.message;
+    if (name.success && seen.has(name.data.toLocaleLowerCase('nl'))) errors[`name_${key}`] = t('nameDuplicate');
+    if (name.success) seen.add(name.data.toLocaleLowerCase('nl'));
+    if (name.success && factor.success) rows.push({ key, name: name.data, factorHundredths: factor.data });
+  }
+  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, rows };
+}
+
+/**
+ * The SWV saves its categories: existing ones are renamed or get a new factor, new rows are added. A category is
+ * never deleted here (schools' counts refer to it). Every id in the form must be one of this SWV's categories.
+ */
+export async function saveCategories(options: { db: Database; clock: Clock; auth: Authorized; partnershipId: string; rows: CategoryRowInput[] }): Promise<void> {
+  const { db, auth, partnershipId, rows } = options;
+  assertInScope('saveCategories', auth, { partnershipId });
+  const now = options.clock.now();
+  await db.transaction(async (tx) => {
+    const existing = new Map((await listCategories(tx, partnershipId)).map((row) => [row.id, row]));
+    let position = Math.max(0, ...[...existing.values()].map((row) => row.position));
+    for (const row of rows) {
+      if (row.key.startsWith('new')) {
+        const id = crypto.randomUUID();
+        await insertCategory(tx, { id, partnershipId, name: row.name, factorHundredths: row.factorHundredths, position: ++position, createdAt: now, updatedAt: now });
+        await audit(tx, { now, auth, partnershipId, id, before: null, after: { name: row.name, factorHundredths: row.factorHundredths } });
+        continue;
+      }
+      const before = existing.get(row.key);
+      if (!before) throw new AppError('invalid_input', t('unknownCategory'), { field: `name_${row.key}` });
+      if (before.name === row.name && before.factorHundredths === row.factorHundredths) continue;
+      await updateCategory(tx, row.key, { name: row.name, factorHundredths: row.factorHundredths, updatedAt: now });
+      await audit(tx, { now, auth, partnershipId, id: row.key, before: { name: before.name, factorHundredths: before.factorHundredths }, after: { name: row.name, factorHundredths: row.factorHundredths } });
+    }
+  });
+}
+
+async function audit(
+  tx: DbOrTx,
+  entry: { now: Date; auth: Authorized; partnershipId: string; id: string; before: Record<string, unknown> | null; after: Record<string, unknown> },
+) {
+  await recordAudit(tx, {
+    at: entry.now,
+    actorUserId: entry.auth.principal.userId,
+    partnershipId: entry.partnershipId,
+    action: 'diversity.category',
+    entityType: 'diversity_category',
+    entityId: entry.id,
+    before: entry.before,
+    after: entry.after,
+  });
+}

@@ -1,0 +1,88 @@
+/** The insight views as tables for CSV/XLSX: the same figures as on screen, labels not keys. */
+import type { Locale } from '../../ui/i18n.js';
+import { translator } from '../../ui/i18n.js';
+import { CELL_STATUSES, type Tally } from './figures.js';
+import type { BasicSupportPage } from './load-basic-support.js';
+import type { CoveragePage } from './load-coverage.js';
+import type { YearComparisonPage } from './load-year-comparison.js';
+import { insightMessages } from './messages.js';
+import type { Cell, SheetTable } from './sheets.js';
+import { pupilsText } from './views/shared.js';
+
+export function matrixTables(page: BasicSupportPage, locale: Locale): SheetTable[] {
+  const t = translator(insightMessages, locale);
+  const statusHeaders = CELL_STATUSES.map((status) => t(`cell.${status}`));
+  const matrix: SheetTable = {
+    name: t('exportMatrix'),
+    headers: [t('school'), t('colLocationCode'), t('board'), t('district'), t('pupils'), ...page.items.map(({ section, item }) => `${section.title} — ${item.title}`), ...statusHeaders],
+    rows: page.rows.map((row) => [
+      row.school.name,
+      row.school.locationCode,
+      row.school.boardName,
+      row.school.districtName ?? t('noDistrict'),
+      pupilsText(row.school.pupils, t),
+      ...row.cells.map((status) => t(`cell.${status}`)),
+      ...CELL_STATUSES.map((status) => row.totals[status]),
+    ]),
+  };
+  const tallyCells = (tally: Tally | null): Cell[] => CELL_STATUSES.map((status) => (tally ? tally[status] : null));
+  const perItem: SheetTable = {
+    name: t('itemTotalsHeading'),
+    headers: [
+      t('section'),
+      t('item'),
+      ...statusHeaders.map((label) => `${t('swvNormShort')}: ${label}`),
+      ...(page.hasNational ? statusHeaders.map((label) => `${t('nationalNormShort')}: ${label}`) : []),
+    ],
+    rows: page.itemTotals.map(({ entry, swv, national }) => [entry.section.title, entry.item.title, ...tallyCells(swv), ...(page.hasNational ? tallyCells(national) : [])]),
+  };
+  return [matrix, perItem];
+}
+
+export function coverageTables(page: CoveragePage, locale: Locale): SheetTable[] {
+  const t = translator(insightMessages, locale);
+  const groupHeader = page.by === 'board' ? t('board') : t('district');
+  return [
+    {
+      name: t('holesHeading'),
+      headers: [t('section'), t('item'), t('district'), t('nearest'), t('elsewhere')],
+      rows: page.holes.map((hole) => [hole.sectionTitle, hole.itemTitle, hole.group.name, hole.nearest?.label ?? t('nearestNone'), hole.elsewhereCount === 0 ? t('elsewhereNone') : hole.elsewhere.join(', ')]),
+    },
+    {
+      name: t('offerHeading', { by: page.by === 'board' ? t('byBoard') : t('byDistrict') }),
+      headers: [t('section'), t('item'), groupHeader, t('level'), t('colSchoolsOffering')],
+      rows: page.items.flatMap(({ section, item, levels, cells }) =>
+        cells.flatMap((cell) => [
+          ...levels.map((level): Cell[] => [section.title, item.title, cell.group.name, level.label, cell.perLevel[level.value] ?? 0]),
+          [section.title, item.title, cell.group.name, t('notAnswered'), cell.unanswered],
+        ]),
+      ),
+    },
+    {
+      name: t('ambitionsHeading'),
+      headers: [t('section'), t('item'), t('school'), t('byWhen')],
+      rows: page.ambitions.flatMap((need) => need.schools.map((entry): Cell[] => [need.section.title, need.item.title, entry.school.name, entry.schoolYear ?? t('noYearGiven')])),
+    },
+  ];
+}
+
+export function compareTables(page: YearComparisonPage, locale: Locale): SheetTable[] {
+  const t = translator(insightMessages, locale);
+  const previous = page.previousYear ?? '–';
+  const label = { same: '', 'norm-changed': t('normChanged'), changed: t('changedItem'), new: t('newItem') };
+  return [
+    {
+      name: t('compareTitle', { previous, year: page.context.schoolYear }),
+      headers: [t('section'), t('item'), t('status'), t('meetsBefore', { year: previous }), t('meetsNow', { year: page.context.schoolYear }), t('roseSchools'), t('fellSchools')],
+      rows: page.items.map((row): Cell[] => [
+        row.entry.section.title,
+        row.entry.item.title,
+        label[row.comparability],
+        row.meetsBefore,
+        row.meetsNow,
+        row.rose.map((school) => school.name).join(', '),
+        row.fell.map((school) => school.name).join(', '),
+      ]),
+    },
+  ];
+}

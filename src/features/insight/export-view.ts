@@ -1,0 +1,73 @@
+/**
+ * A view as a download: the matrix or the coverage page as CSV/XLSX (with the same filters as on screen), or all
+ * answers of the year as one sheet (streamed). The place comes from the authorized scope, as for the pages.
+ */
+import { PassThrough, type Readable } from 'node:stream';
+import { AppError } from '../../auth/app-error.js';
+import type { Clock } from '../../config/clock.js';
+import type { DbOrTx } from '../../db/client.js';
+import type { Logger } from '../../config/logger.js';
+import type { Locale } from '../../ui/i18n.js';
+import type { Authorized } from '../../ui/route.js';
+import { exportAnswers } from './export-answers.js';
+import { compareTables, coverageTables, matrixTables } from './export-tables.js';
+import { loadYearComparison } from './load-year-comparison.js';
+import type { InsightFilters } from './insight-context.js';
+import { loadBasicSupport } from './load-basic-support.js';
+import { loadCoverage } from './load-coverage.js';
+import { insightMessages } from './messages.js';
+import { tablesToCsv, tablesToXlsx, type ExportFormat, type SheetTable } from './sheets.js';
+
+export const EXPORT_KINDS = ['antwoorden', 'basisondersteuning', 'dekking', 'jaarvergelijking'] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+
+export interface ViewExport {
+  fileName: string;
+  format: ExportFormat;
+  /** The whole file (small views), or a stream (the all-answers sheet). */
+  body: Uint8Array | string | Readable;
+}
+
+export async function exportView(options: {
+  db: DbOrTx;
+  clock: Clock;
+  logger: Logger;
+  auth: Authorized;
+  kind: string;
+  format: ExportFormat;
+  locale: Locale;
+  schoolYear?: string | undefined;
+  filters: InsightFilters;
+  which: 'swv' | 'national';
+  by: 'district' | 'board';
+  previousYear?: string | undefined;
+}): Promise<ViewExport> {
+  if (!(EXPORT_KINDS as readonly string[]).includes(options.kind)) throw new AppError('not_found');
+  const kind = options.kind as ExportKind;
+  if (kind === 'antwoorden') {
+    const answers = await exportAnswers(options);
+    const stream = new PassThrough();
+    answers.write(stream).catch((error: unknown) => {
+      options.logger.error({ err: error }, 'insight: the answers export failed while streaming');
+      stream.destroy(error as Error);
+    });
+    return { fileName: answers.fileName, format: options.format, body: stream };
+  }
+  let tables: SheetTable[];
+  let name: string;
+  if (kind === 'basisondersteuning') {
+    const page = await loadBasicSupport(options);
+    tables = matrixTables(page, options.locale);
+    name = `basisondersteuning-${page.context.schoolYear}`;
+  } else if (kind === 'jaarvergelijking') {
+    const page = await loadYearComparison(options);
+    tables = compareTables(page, options.locale);
+    name = `jaarvergelijking-${page.previousYear ?? 'geen'}-${page.context.schoolYear}`;
+  } else {
+    const page = await loadCoverage({ ...options, noDistrict: insightMessages[options.locale].noDistrict });
+    tables = coverageTables(page, options.locale);
+    name = `dekking-${page.context.schoolYear}`;
+  }
+  const body = options.format === 'csv' ? tablesToCsv(tables) : await tablesToXlsx(tables);
+  return { fileName: `${name}.${options.format}`, format: options.format, body };
+}

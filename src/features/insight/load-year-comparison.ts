@@ -1,0 +1,116 @@
+/**
+ * Year over year: per normed item, which schools rose above the norm and which fell below it between two school
+ * years. Items are compared across template versions only where the carry-over rule calls them the same
+ * (unchanged, or changed in a way that keeps or checks the answer: templates/model/diff-versions.ts); other
+ * changed items are shown as changed, not as a rise or fall. A norm change keeps the answers, so the item is
+ * compared and marked "norm changed": a school may rise or fall because the norm moved. "Cannot judge" is its
+ * own status: never counted as a rise or a fall.
+ */
+import type { Clock } from '../../config/clock.js';
+import type { DbOrTx } from '../../db/client.js';
+import type { Authorized } from '../../ui/route.js';
+import { loadTemplateDefinition } from '../questionnaire/template-cache.js';
+import { diffTemplateVersions, type ItemDiff } from '../templates/model/diff-versions.js';
+import { cellKey, cellStatus, type CellStatus } from './figures.js';
+import { loadInsightContext, matchesFilters, type InsightContext, type InsightFilters, type NormedItem } from './insight-context.js';
+import { listAnswerCells, listPlaceSchools, listYearCycles, type InsightSchool } from './repository.js';
+
+export type Comparability = 'same' | 'norm-changed' | 'changed' | 'new';
+
+/** How an item of this year relates to last year's, by the carry-over rule. */
+export function comparabilityOf(diff: ItemDiff | undefined): Comparability {
+  if (!diff || diff.status === 'new') return 'new';
+  if (diff.status === 'unchanged') return 'same';
+  if (diff.carryOver === 'keep' || diff.carryOver === 'check') return diff.changes.includes('norm') ? 'norm-changed' : 'same';
+  return 'changed';
+}
+
+const BELOW: readonly CellStatus[] = ['below', 'ambition'];
+
+export function compareStatuses(before: CellStatus, now: CellStatus): 'rose' | 'fell' | null {
+  if (BELOW.includes(before) && now === 'meets') return 'rose';
+  if (before === 'meets' && BELOW.includes(now)) return 'fell';
+  return null;
+}
+
+export interface ItemComparison {
+  entry: NormedItem;
+  comparability: Comparability;
+  /** Schools with a profile in both years (the ones compared). */
+  compared: number;
+  meetsBefore: number | null;
+  meetsNow: number;
+  rose: InsightSchool[];
+  fell: InsightSchool[];
+}
+
+export interface YearComparisonPage {
+  context: InsightContext;
+  previousYear: string | null;
+  items: ItemComparison[];
+}
+
+export async function loadYearComparison(options: {
+  db: DbOrTx;
+  clock: Clock;
+  auth: Authorized;
+  schoolYear?: string | undefined;
+  previousYear?: string | undefined;
+  filters: InsightFilters;
+}): Promise<YearComparisonPage> {
+  const { db } = options;
+  const context = await loadInsightContext(options);
+  const earlier = context.years.filter((year) => year < context.schoolYear);
+  const previousYear = options.previousYear && earlier.includes(options.previousYear) ? options.previousYear : (earlier[0] ?? null);
+  const items = context.normedItems.filter((entry) => entry.hasNorm);
+  const keys = items.map(({ item }) => item.key);
+  const nowCells = new Map((await listAnswerCells(db, context.place, context.schoolYear, keys)).map((cell) => [cellKey(cell.schoolId, cell.itemKey), cell]));
+  if (!previousYear) {
+    return {
+      context,
+      previousYear,
+      items: items.map((entry) => ({
+        entry,
+        comparability: 'new',
+        compared: 0,
+        meetsBefore: null,
+        meetsNow: context.schools.filter((school) => cellStatus(nowCells.get(cellKey(school.id, entry.item.key)), 'swv') === 'meets').length,
+        rose: [],
+        fell: [],
+      })),
+    };
+  }
+  const previousCycle = (await listYearCycles(db, context.place.partnershipId)).find((cycle) => cycle.schoolYear === previousYear)!;
+  const previousTemplate = await loadTemplateDefinition(db, previousCycle.templateVersionId);
+  const diffs = new Map(diffTemplateVersions(previousTemplate, context.template).items.map((diff) => [diff.key, diff]));
+  const previousSchools = new Set(
+    (await listPlaceSchools(db, context.place, previousYear)).filter((school) => school.profileId !== null && matchesFilters(school, context.filters)).map((school) => school.id),
+  );
+  const beforeCells = new Map((await listAnswerCells(db, context.place, previousYear, keys)).map((cell) => [cellKey(cell.schoolId, cell.itemKey), cell]));
+  const both = context.schools.filter((school) => previousSchools.has(school.id));
+  return {
+    context,
+    previousYear,
+    items: items.map((entry) => {
+      const comparability = comparabilityOf(diffs.get(entry.item.key));
+      const nowOf = (school: InsightSchool) => cellStatus(nowCells.get(cellKey(school.id, entry.item.key)), 'swv');
+      const meetsNow = context.schools.filter((school) => nowOf(school) === 'meets').length;
+      if (comparability === 'new' || comparability === 'changed') return { entry, comparability, compared: 0, meetsBefore: null, meetsNow, rose: [], fell: [] };
+      const rose: InsightSchool[] = [];
+      const fell: InsightSchool[] = [];
+      let meetsBefore = 0;
+      let meetsBoth = 0;
+      for (const school of both) {
+        const before = cellStatus(beforeCells.get(cellKey(school.id, entry.item.key)), 'swv');
+        const now = nowOf(school);
+        if (before === 'meets') meetsBefore += 1;
+        if (now === 'meets') meetsBoth += 1;
+        const change = compareStatuses(before, now);
+        if (change === 'rose') rose.push(school);
+        if (change === 'fell') fell.push(school);
+      }
+      // Both counts over the schools compared (a profile in both years), so they can be set side by side.
+      return { entry, comparability, compared: both.length, meetsBefore, meetsNow: meetsBoth, rose, fell };
+    }),
+  };
+}

@@ -1,0 +1,39 @@
+import { AppError } from '../../auth/app-error.js';
+import { assertInScope, can } from '../../auth/policy.js';
+import type { DbOrTx } from '../../db/client.js';
+import type { Authorized } from '../../ui/route.js';
+import { getCycleFor } from '../cycle/repository.js';
+import { getSchool } from '../partnerships/repository.js';
+import { getProfile } from '../questionnaire/profiles-repository.js';
+import { getPupilVoice, type PupilVoiceRow } from './repository.js';
+
+export type { PupilVoiceRow };
+
+export interface PupilVoiceView {
+  profile: { id: string; schoolId: string; schoolYear: string; partnershipId: string; status: string };
+  schoolName: string;
+  record: PupilVoiceRow | null;
+  /** The cycle's setting: is the record required, and before which step? */
+  required: 'none' | 'before_submission' | 'before_adoption';
+  /** May this viewer record it now (the school's editors, before adoption)? */
+  canRecord: boolean;
+}
+
+/** The pupils' voice of one profile, for its cycle page section and the form. */
+export async function loadPupilVoice(options: { db: DbOrTx; auth: Authorized; profileId: string }): Promise<PupilVoiceView> {
+  const { db, auth } = options;
+  const profile = await getProfile(db, options.profileId);
+  if (!profile) throw new AppError('not_found');
+  assertInScope('loadPupilVoice', auth, { schoolId: profile.schoolId });
+  const record = await getPupilVoice(db, profile.id);
+  const cycle = await getCycleFor(db, profile.partnershipId, profile.schoolYear);
+  const school = await getSchool(db, profile.schoolId);
+  const open = ['not_started', 'in_progress', 'submitted', 'advised'].includes(profile.status);
+  return {
+    profile: { id: profile.id, schoolId: profile.schoolId, schoolYear: profile.schoolYear, partnershipId: profile.partnershipId, status: profile.status },
+    schoolName: school?.name ?? '',
+    record,
+    required: cycle?.pupilVoiceRequired ?? 'none',
+    canRecord: open && can(auth.principal, 'profile.recordPupilVoice', auth.scope),
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * Every .docx we generate keeps the element order Word enforces (test/support/wordml-order.ts), for every example
+ * template and the inline one, and for both Word outputs (the SOP and the school-guide chapter). mammoth, used by the
+ * other document tests, forgives what Word refuses.
+ */
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { renderSchoolGuideDocx, renderSopDocx } from '../src/features/documents/render/index.js';
+import { buildDocumentFixture, inlineTemplate, loadExampleTemplates } from '../src/features/documents/render/test-fixtures.js';
+import { wordOrderProblems } from './support/wordml-order.js';
+
+function problemsIn(bytes: Uint8Array): Record<string, string[]> {
+  const parts = unzipSync(bytes);
+  const found: Record<string, string[]> = {};
+  // The check has something to check: paragraph, run and table properties are there.
+  const body = strFromU8(parts['word/document.xml']!);
+  for (const parent of ['<w:pPr>', '<w:rPr>', '<w:tblPr>']) if (!body.includes(parent)) found['word/document.xml'] = [`no ${parent} to check`];
+  for (const [name, content] of Object.entries(parts)) {
+    if (!name.startsWith('word/') || !name.endsWith('.xml')) continue;
+    const problems = wordOrderProblems(strFromU8(content));
+    if (problems.length > 0) found[name] = [...new Set(problems)];
+  }
+  return found;
+}
+
+describe('WordprocessingML element order', () => {
+  it('finds a child out of order, and one its parent does not allow (the check can fail)', () => {
+    expect(wordOrderProblems('<w:pPr><w:jc w:val="left"/><w:spacing w:after="0"/></w:pPr>')).toEqual(['w:spacing comes after w:jc in w:pPr']);
+    expect(wordOrderProblems('<w:rPr><w:sz w:val="20"/><w:b/></w:rPr>')).toEqual(['w:b comes after w:sz in w:rPr']);
+    expect(wordOrderProblems('<w:tblPr><w:tblLook w:val="04A0"/><w:tblW w:w="0"/></w:tblPr>')).toEqual(['w:tblW comes after w:tblLook in w:tblPr']);
+    expect(wordOrderProblems('<w:rPr><w:pStyle w:val="x"/></w:rPr>')).toEqual(['w:pStyle is not allowed in w:rPr']);
+    expect(wordOrderProblems('<w:pPr><w:pStyle w:val="Kop1"/><w:spacing/><w:rPr><w:b/><w:sz w:val="2"/></w:rPr></w:pPr>')).toEqual([]);
+  });
+
+  const templates = [...loadExampleTemplates(), { name: 'inline', template: inlineTemplate() }];
+  for (const { name, template } of templates) {
+    const data = buildDocumentFixture(template);
+    it(`SOP .docx for ${name} has every property child in Word's order`, async () => {
+      expect(problemsIn(new Uint8Array(await renderSopDocx(data)))).toEqual({});
+    });
+    it(`SOP .docx for ${name} is reproducible byte for byte (fixed ZIP entry times)`, async () => {
+      expect((await renderSopDocx(data)).equals(await renderSopDocx(data))).toBe(true);
+    });
+    it(`school-guide .docx for ${name} has every property child in Word's order`, async () => {
+      expect(problemsIn(new Uint8Array(await renderSchoolGuideDocx(data)))).toEqual({});
+    });
+  }
+});
