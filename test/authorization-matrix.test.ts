@@ -88,6 +88,7 @@ const NOT_AUDITED = new Set(['sessions', 'login_attempts', 'jobs']);
 
 /** POST routes the matrix reaches without a body read from a form (see the test that checks this list). */
 const ROUTES_WITHOUT_FORM_BODY = [
+  '/uitnodiging-rol/:token',
   '/uitnodiging/:token',
   '/wachtwoord-herstellen/:token',
   '/scholen/:schoolId/terugzetten',

@@ -13,6 +13,7 @@ export const RESERVED_FIRST_SEGMENTS = [
   'wachtwoord-vergeten',
   'wachtwoord-herstellen',
   'uitnodiging',
+  'uitnodiging-rol',
   'beheer',
   'swv',
   'besturen',
