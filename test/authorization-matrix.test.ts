@@ -104,9 +104,13 @@ const ROUTES_WITHOUT_FORM_BODY = [
   '/profielen/:profileId/opmerkingen',
   '/profielen/:profileId/opmerkingen/antwoord',
   '/profielen/:profileId/antwoorden/:itemKey/bevestigen',
+  // The send form appears only on the preview page, which a POST of the table shows.
+  '/swv/:partnershipId/gebruikers/meerdere-uitnodigen/versturen',
   '/profielen/:profileId/plausibiliteit',
   // Only the support point sees the signal form, and only once the SWV has made a theme (none in the fixtures).
   '/swv/:partnershipId/signalen',
+  // The group form needs the SWV's categories of support need; the fixtures' SWV has none yet.
+  '/scholen/:schoolId/verscheidenheid',
 ];
 
 function isDenied(response: Response): boolean {
