@@ -310,6 +310,9 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(html).toContain('q-form--preview');
       expect(html).not.toContain('data-autosave');
       expect(html).not.toMatch(/<form[^>]*action="\/profielen/);
+      // No links into a profile that does not exist (the history pages were 404s, issue 16).
+      expect(html).not.toContain('/geschiedenis');
+      expect(limitsHtml).not.toContain('/geschiedenis');
       expect(html).toContain(`href="${base}/versies/${version.id}/onderdelen/belofte-2/voorbeeld"`);
     });
 

@@ -256,7 +256,8 @@ export function SectionPage(props: { page: ProfilePage; section: Section; locale
             resolveKey: item.key,
           }
         }
-        historyHref={profilePath(id, `/antwoorden/${encodeURIComponent(item.key)}/geschiedenis`)}
+        // A preview ("Bekijk als school") has no profile, so no history to link to.
+        historyHref={props.preview ? undefined : profilePath(id, `/antwoorden/${encodeURIComponent(item.key)}/geschiedenis`)}
       />
     );
   };
@@ -371,12 +372,14 @@ export function SectionPage(props: { page: ProfilePage; section: Section; locale
                 <p class="q-counter" id={`${fieldId(LIMITS_FIELD)}-counter`} data-max={String(LIMITS_MAX_LENGTH)} data-label-left={t('charsLeft')} data-label-over={t('charsOver')} aria-live="polite">
                   {t('maxChars', { max: LIMITS_MAX_LENGTH })}
                 </p>
-                <p class="utrecht-paragraph q-history-link">
-                  <a class="utrecht-link" href={profilePath(id, `/antwoorden/${encodeURIComponent(`${LIMITS_KEY_PREFIX}${section.key}`)}/geschiedenis`)}>
-                    {t('historyLink')}
-                    <span class="visually-hidden">: {t('limits')}</span>
-                  </a>
-                </p>
+                {!props.preview && (
+                  <p class="utrecht-paragraph q-history-link">
+                    <a class="utrecht-link" href={profilePath(id, `/antwoorden/${encodeURIComponent(`${LIMITS_KEY_PREFIX}${section.key}`)}/geschiedenis`)}>
+                      {t('historyLink')}
+                      <span class="visually-hidden">: {t('limits')}</span>
+                    </a>
+                  </p>
+                )}
                 <p class="q-save-state" data-save-state="" role="status" aria-live="polite"></p>
                 <div class="q-conflict-slot" data-conflict-slot=""></div>
               </section>
