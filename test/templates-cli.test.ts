@@ -10,7 +10,7 @@ import { runCli } from '../src/cli/run-cli.js';
 import { openDatabase } from '../src/db/client.js';
 import { getPartnershipBySlug } from '../src/features/partnerships/repository.js';
 import { findTemplateByKey, listTemplateVersions } from '../src/features/templates/repository.js';
-import { exampleTemplatePath, loadExampleTemplate } from '../src/features/templates/example-templates.js';
+import { exampleTemplatePath, loadDemoTemplate, loadExampleTemplate } from '../src/features/templates/example-templates.js';
 import { parseTemplateFile } from '../src/features/templates/format/parse-template-file.js';
 import { THIRD_TEMPLATE_YAML } from './templates-third.js';
 
@@ -166,7 +166,8 @@ describe('template commands', () => {
     const written = readFileSync(out, 'utf8');
     expect(written.startsWith('format: opensop-template/1') || written.startsWith('$schema:')).toBe(true);
     const reparsed = parseTemplateFile(written);
-    expect(reparsed.ok && reparsed.template).toEqual(loadExampleTemplate('zoetermeer-po'));
+    // The demo's questionnaire is the Zoetermeer example named after the demo SWV.
+    expect(reparsed.ok && reparsed.template).toEqual(loadDemoTemplate('SWV PO Voorbeeldstad'));
     const validated = await run(['template', 'validate', out]);
     expect(validated.code).toBe(0);
     const unwritable = await run(['template', 'export', '--swv', 'voorbeeldstad', '--key', 'zoetermeer-po', '--out', path.join(work, 'bestaat-niet', 'x.yaml')]);
