@@ -15,6 +15,19 @@ test.describe.configure({ mode: 'serial' });
 let cyclePath = '';
 
 test('the adviser records a verdict; the school, the board and the SWV see it', async ({ page }) => {
+  // Earlier specs in the same run reopen Horizon's submitted profile (e2e/cycle.spec.ts): the school submits it
+  // again (it is complete), so the adviser finds a submitted profile whatever ran before.
+  await logIn(page, HORIZON_EDITOR);
+  await page.locator('.card-list a').first().click();
+  await page.getByRole('link', { name: 'Indienen, advies en vaststelling' }).first().click();
+  const submit = page.getByRole('link', { name: 'Controleren en indienen' });
+  if ((await submit.count()) > 0) {
+    await submit.click();
+    await page.getByRole('button', { name: 'SOP definitief indienen' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('is ingediend');
+  }
+  await logOut(page);
+
   await logIn(page, ADVISER);
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'SWV PO Voorbeeldstad' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Plausibiliteit van de profielen');
