@@ -18,8 +18,7 @@ import { loadSettingsPage } from './load-settings-page.js';
 import { partnershipMessages } from './messages.js';
 import { schoolPageSections } from './school-page-sections.js';
 import { fromBoardParam, fromPartnershipParam, fromSchoolParam, platformScope } from './scopes.js';
-import { CONTACTS_VERSION_FIELD, contactsFromForm, schoolContactsInput, updateSchoolContacts } from './update-school-contacts.js';
-import type { SchoolContactRow } from './repository.js';
+import { CONTACTS_VERSION_FIELD, contactsFromForm, schoolContactsInput, updateSchoolContacts, type SchoolContact } from './update-school-contacts.js';
 import { parseSettingsForm, updateSettings } from './update-partnership-settings.js';
 import { BoardView, PartnershipOverviewView, PlatformView } from './views/overview.js';
 import { SchoolFormView } from './views/school-form.js';
@@ -65,7 +64,7 @@ async function settingsPage(c: AppContext, auth: Authorized | null, errors: Fiel
   });
 }
 
-async function schoolPage(c: AppContext, auth: Authorized, errors: FieldErrors, posted: Record<string, string> | null, contactsConflict?: SchoolContactRow[]) {
+async function schoolPage(c: AppContext, auth: Authorized, errors: FieldErrors, posted: Record<string, string> | null, contactsConflict?: SchoolContact[]) {
   const page = await loadSchoolPage({ db: c.var.deps.db, auth, schoolId: c.req.param('schoolId')! });
   // Blocks of other features (profiles, cycle, documents), rendered by their own plug-ins.
   const sections = await Promise.all(schoolPageSections.map((section) => section(c, auth, page.school.id)));

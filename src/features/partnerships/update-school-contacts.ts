@@ -8,6 +8,9 @@ import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
 import { getSchool, listSchoolContacts, lockSchoolRow, replaceSchoolContacts, type SchoolContactRow } from './repository.js';
 
+/** A stored contact person, as pages show it. */
+export type SchoolContact = SchoolContactRow;
+
 /** Rows on the form: the saved contacts plus empty rows to add new ones. */
 export const MAX_SCHOOL_CONTACTS = 12;
 

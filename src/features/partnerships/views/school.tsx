@@ -6,8 +6,7 @@ import { translator, type Locale } from '../../../ui/i18n.js';
 import { uiMessages } from '../../../ui/messages.js';
 import type { SchoolPage } from '../load-school-page.js';
 import { partnershipMessages } from '../messages.js';
-import type { SchoolContactRow } from '../repository.js';
-import { CONTACTS_VERSION_FIELD, contactsFromForm, contactsVersion, MAX_SCHOOL_CONTACTS } from '../update-school-contacts.js';
+import { CONTACTS_VERSION_FIELD, contactsFromForm, contactsVersion, MAX_SCHOOL_CONTACTS, type SchoolContact } from '../update-school-contacts.js';
 
 export function SchoolView(props: {
   page: SchoolPage;
@@ -20,7 +19,7 @@ export function SchoolView(props: {
   sections: Child[];
   contactsSaved: boolean;
   /** The stored list, when a save was refused because someone else changed it after the form was opened. */
-  contactsConflict?: SchoolContactRow[] | undefined;
+  contactsConflict?: SchoolContact[] | undefined;
   /** Outcome of an edit, archive or restore, shown once. */
   notice?: string | undefined;
 }) {
@@ -149,7 +148,7 @@ export function SchoolView(props: {
   );
 }
 
-function ContactList(props: { contacts: SchoolContactRow[]; shownToParents: string }) {
+function ContactList(props: { contacts: SchoolContact[]; shownToParents: string }) {
   return (
     <ul class="utrecht-unordered-list">
       {props.contacts.map((row) => (
