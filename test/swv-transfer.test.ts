@@ -228,5 +228,5 @@ describe.each(TEST_DATABASE_KINDS)('swv export and import (%s)', (kind) => {
     } finally {
       await elsewhere.close();
     }
-  });
+  }, 120_000);
 });
