@@ -20,6 +20,11 @@ export interface SwvTable {
   omit?: string[];
 }
 
+/** A PostgreSQL text[] literal, each element quoted, for a list that may be empty (one parameter, any length). */
+export function textArray(values: string[]): string {
+  return `{${values.map((value) => `"${value.replace(/(["\\])/g, '\\$1')}"`).join(',')}}`;
+}
+
 const ofSwv = (partnershipId: string) => sql`t.partnership_id = ${partnershipId}`;
 const ofSwvProfiles = (partnershipId: string) => sql`t.profile_id in (select id from profiles where partnership_id = ${partnershipId})`;
 const swvMemberships = (partnershipId: string) => sql`(
@@ -31,7 +36,7 @@ const swvMemberships = (partnershipId: string) => sql`(
 export const SWV_TABLES: SwvTable[] = [
   { name: 'partnerships', where: (id) => sql`t.id = ${id}` },
   // Everyone with a role in the SWV, and everyone an exported row names (who changed an answer, who adopted).
-  { name: 'users', where: (_id, userIds) => sql`t.id in (select unnest(${`{${userIds.join(',')}}`}::text[]))`, omit: ['password_hash'] },
+  { name: 'users', where: (_id, userIds) => sql`t.id in (select unnest(${textArray(userIds)}::text[]))`, omit: ['password_hash'] },
   { name: 'districts', where: ofSwv },
   { name: 'boards', where: ofSwv },
   { name: 'schools', where: ofSwv },
@@ -193,7 +198,7 @@ export async function swvIdBySlug(db: DbOrTx, slug: string): Promise<string | nu
 /** Existing accounts by (lower-case) e-mail address. */
 export async function usersByEmail(db: DbOrTx, emails: string[]): Promise<Map<string, string>> {
   if (emails.length === 0) return new Map();
-  const result = (await db.execute(sql`select id, email from users where email in (select unnest(${`{${emails.map((email) => `"${email.replace(/(["\\])/g, '\\$1')}"`).join(',')}}`}::text[]))`)) as unknown as {
+  const result = (await db.execute(sql`select id, email from users where email in (select unnest(${textArray(emails)}::text[]))`)) as unknown as {
     rows: Array<{ id: string; email: string }>;
   };
   return new Map(result.rows.map((row) => [row.email, row.id]));
