@@ -6,6 +6,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../src/app.js';
 import { AppError } from '../src/auth/app-error.js';
 import type { DatabaseHandle } from '../src/db/client.js';
 import { tableShape, uncoveredSwvTables, SWV_EXCLUDED_TABLES, SWV_TABLES, ALL_TABLES } from '../src/db/swv-tables.js';
@@ -194,6 +195,11 @@ describe.each(TEST_DATABASE_KINDS)('swv export and import (%s)', (kind) => {
     expect(imported.invitedToSetPassword).toHaveLength(withRole.size);
     const tokens = await target.db.select().from(userTokens).where(eq(userTokens.purpose, 'invitation'));
     expect(tokens).toHaveLength(withRole.size);
+    // The link opens the page where the person chooses a password.
+    const app = createApp({ deps: { ...source.deps, db: target.db } });
+    const page = await app.request(ib.text.match(/https:\/\/sop\.nieuw\.example(\/uitnodiging\/\S+)/)![1]!);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Fatima el Idrissi');
   });
 
   it('refuses an SWV whose short name exists, and changes nothing', async () => {
