@@ -10,7 +10,7 @@ import { createApp } from '../src/app.js';
 import { AppError } from '../src/auth/app-error.js';
 import type { DatabaseHandle } from '../src/db/client.js';
 import { tableShape, uncoveredSwvTables, SWV_EXCLUDED_TABLES, SWV_TABLES, ALL_TABLES } from '../src/db/swv-tables.js';
-import { getTableConfig } from 'drizzle-orm/pg-core';
+import { getTableConfig, pgTable, text } from 'drizzle-orm/pg-core';
 import { insertMembership } from '../src/features/accounts/repository.js';
 import { invitations, memberships, users, userTokens } from '../src/features/accounts/schema.js';
 import { renderKind } from '../src/features/documents/document-kinds.js';
@@ -23,7 +23,7 @@ import { findProfile } from '../src/features/questionnaire/profiles-repository.j
 import { answers } from '../src/features/questionnaire/schema.js';
 import { cbsWijkDistricts, schoolInspectionVerdicts, schoolPupilCounts } from '../src/features/register/schema.js';
 import { supportPointSignals, supportPointThemes } from '../src/features/support-point/schema.js';
-import { districts } from '../src/features/partnerships/schema.js';
+import { districts, schools } from '../src/features/partnerships/schema.js';
 import { exportSwv } from '../src/features/swv-transfer/export-swv.js';
 import { importSwv, type SwvImportResult } from '../src/features/swv-transfer/import-swv.js';
 import { jobs } from '../src/jobs/schema.js';
@@ -79,6 +79,14 @@ describe('the tables an SWV owns', () => {
     expect(uncoveredSwvTables()).toEqual([]);
     const names = ALL_TABLES.map((table) => getTableConfig(table).name);
     for (const name of [...SWV_TABLES.map((t) => t.name), ...Object.keys(SWV_EXCLUDED_TABLES)]) expect(names).toContain(name);
+  });
+
+  it('names a new table that belongs to an SWV (directly, through a school, or through a person) until it is listed', () => {
+    const notes = pgTable('school_notes', { id: text('id').primaryKey(), schoolId: text('school_id').references(() => schools.id) });
+    const reads = pgTable('note_reads', { noteId: text('note_id').references(() => notes.id), at: text('at') });
+    const secondFactors = pgTable('second_factors', { userId: text('user_id').references(() => users.id), secret: text('secret') });
+    const loose = pgTable('loose_settings', { key: text('key').primaryKey(), value: text('value') });
+    expect(uncoveredSwvTables([...ALL_TABLES, notes, reads, secondFactors, loose])).toEqual(['note_reads', 'school_notes', 'second_factors']);
   });
 
   it('lists the exported tables so that each comes after every table it references (the import order)', () => {
