@@ -3,6 +3,7 @@
  * autosave (history rows) and generated documents — the upgrade fixture, migrated to today's schema — is backed
  * up with the CLI, restored into an empty folder, and every table comes back with the same rows.
  */
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +17,10 @@ import { openDatabase, type Database } from '../src/db/client.js';
 import { LOCK_FILE_NAME } from '../src/db/lock.js';
 import { latestMigrationTag } from '../src/db/migration-version.js';
 import { tableChecksums } from './support/table-checksums.js';
+import { FixedClock } from '../src/config/clock.js';
+import { seedDemoData } from '../src/features/demo/seed-demo-data.js';
+import '../src/features/register.js';
+import pg from 'pg';
 
 function captureIo(): CliIo & { output: string[]; errors: string[]; text(): string } {
   const output: string[] = [];
@@ -172,4 +177,38 @@ describe('backup and restore of the embedded database (CLI)', () => {
       delete process.env['DATABASE_URL'];
     }
   });
+});
+
+const adminUrl = process.env['TEST_DATABASE_URL'];
+const hasPgTools = spawnSync('pg_dump', ['--version']).status === 0 && spawnSync('pg_restore', ['--version']).status === 0;
+
+describe.runIf(adminUrl && hasPgTools)('backup and restore on PostgreSQL: the README\'s pg_dump and pg_restore commands', () => {
+  it('restores every table into a new database', async () => {
+    const names = ['bron', 'hersteld'].map((what) => `opensop_backup_${what}_${Date.now().toString(36)}`);
+    const urlOf = (name: string) => Object.assign(new URL(adminUrl!), { pathname: `/${name}` }).toString();
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    const dump = path.join(mkdtempSync(path.join(os.tmpdir(), 'opensop-pgdump-')), 'opensop.dump');
+    try {
+      for (const name of names) await admin.query(`create database ${name}`);
+      const source = await openDatabase({ kind: 'postgres', url: urlOf(names[0]!) });
+      await source.migrate();
+      await seedDemoData({ db: source.db, clock: new FixedClock('2026-10-12T10:00:00+02:00') });
+      const before = await tableChecksums(source.db);
+      await source.close();
+      execFileSync('pg_dump', ['--format=custom', '--no-owner', `--file=${dump}`, urlOf(names[0]!)]);
+      execFileSync('pg_restore', ['--no-owner', `--dbname=${urlOf(names[1]!)}`, dump]);
+      const restored = await openDatabase({ kind: 'postgres', url: urlOf(names[1]!) });
+      try {
+        await restored.migrate();
+        expect(await tableChecksums(restored.db)).toEqual(before);
+      } finally {
+        await restored.close();
+      }
+    } finally {
+      for (const name of names) await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+      rmSync(path.dirname(dump), { recursive: true, force: true });
+    }
+  }, 120_000);
 });
