@@ -163,7 +163,7 @@ describe('backup and restore of the embedded database (CLI)', () => {
     expect(result.code).toBe(1);
     expect(result.text).toContain('nieuwere versie van OpenSOP');
     expect(existsSync(path.join(empty, 'pgdata'))).toBe(false);
-  });
+  }, 60_000);
 
   it('with PostgreSQL points to pg_dump and pg_restore', async () => {
     process.env['DATABASE_URL'] = 'postgres://opensop@db.example:5432/opensop';
