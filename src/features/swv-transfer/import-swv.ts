@@ -13,7 +13,6 @@ import { unzipSync } from 'fflate';
 import { recordAudit } from '../../audit/record-audit.js';
 import { AppError } from '../../auth/app-error.js';
 import type { Role } from '../../auth/roles.js';
-import { randomToken, sha256 } from '../../auth/tokens.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import { isKnownMigrationTag } from '../../db/migration-version.js';
@@ -21,9 +20,7 @@ import { insertJsonRows, SWV_TABLES, swvIdBySlug, tableShape, usersByEmail } fro
 import { queueMail } from '../../mail/send-mail-job.js';
 import { translator, type Locale } from '../../ui/i18n.js';
 import { uiMessages } from '../../ui/messages.js';
-import { INVITABLE_ROLES, INVITATION_DAYS } from '../accounts/invite-user.js';
-import { insertInvitation } from '../accounts/invitations-repository.js';
-import { insertUserToken } from '../accounts/repository.js';
+import { isInvitableRole, unsafeIssueSetPasswordLink, unsafeOfferRole } from '../accounts/moved-accounts.js';
 import { documentPath, fromJsonLines, manifestPath, SWV_EXPORT_FORMAT, tablePath, type SwvExportManifest } from './archive.js';
 import { swvTransferMessages } from './messages.js';
 
@@ -161,7 +158,6 @@ export async function importSwv(options: { db: Database; clock: Clock; archive: 
     };
     const usersById = new Map(userRows.map((row) => [String(row['id']), row]));
     const oldUserOf = (newId: string) => [...ids.get('users')!].find(([, renamed]) => renamed === newId)?.[0];
-    const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86_400_000);
 
     // New accounts with a role: a link to choose a password.
     const invitedToSetPassword: string[] = [];
@@ -177,8 +173,7 @@ export async function importSwv(options: { db: Database; clock: Clock; archive: 
       const locale = (user['locale'] === 'en' ? 'en' : 'nl') as Locale;
       const t = translator(swvTransferMessages, locale);
       const ui = translator(uiMessages, locale);
-      const token = randomToken();
-      await insertUserToken(tx, { tokenHash: sha256(token), userId, purpose: 'invitation', createdAt: now, expiresAt });
+      const token = await unsafeIssueSetPasswordLink(tx, userId, now);
       const params = { name: String(user['name']), swv: swvName, baseUrl: options.baseUrl, roles: [...new Set(roles.map((role) => ui(`role.${role}`)))].join(', ') };
       await queueMail(tx, clock, { to: String(user['email']), subject: t('movedMailSubject', params), text: t('movedMailBody', { ...params, link: `${options.baseUrl}/uitnodiging/${token}` }) });
       invitedToSetPassword.push(String(user['email']));
@@ -190,8 +185,8 @@ export async function importSwv(options: { db: Database; clock: Clock; archive: 
     for (const [oldMembershipId, membership] of heldBackMemberships) {
       const userId = String(membership['user_id']);
       const user = usersById.get(oldUserOf(userId)!)!;
-      const role = membership['role'] as (typeof INVITABLE_ROLES)[number];
-      if (!(INVITABLE_ROLES as readonly string[]).includes(role)) {
+      const role = String(membership['role']);
+      if (!isInvitableRole(role)) {
         notOffered.push({ email: String(user['email']), role, reason: 'deze rol kan niet met een uitnodiging worden gegeven' });
         continue;
       }
@@ -204,22 +199,11 @@ export async function importSwv(options: { db: Database; clock: Clock; archive: 
       const t = translator(swvTransferMessages, locale);
       const ui = translator(uiMessages, locale);
       for (const place of places) {
-        const token = randomToken();
-        const invitationId = crypto.randomUUID();
-        await insertInvitation(tx, {
-          id: invitationId,
-          partnershipId,
-          userId,
-          role,
-          boardId: (place.board_id as string | null) ?? null,
-          schoolId: (place.school_id as string | null) ?? null,
-          email: String(user['email']),
-          name: String(user['name']),
-          tokenHash: sha256(token),
-          invitedBy: null,
-          createdAt: now,
-          expiresAt,
-        });
+        const token = await unsafeOfferRole(
+          tx,
+          { partnershipId, userId, role, boardId: (place.board_id as string | null) ?? null, schoolId: (place.school_id as string | null) ?? null, email: String(user['email']), name: String(user['name']) },
+          now,
+        );
         const params = { name: String(user['name']), swv: swvName, baseUrl: options.baseUrl, role: ui(`role.${role}`), place: placeName(place) };
         await queueMail(tx, clock, { to: String(user['email']), subject: t('movedConsentMailSubject', params), text: t('movedConsentMailBody', { ...params, link: `${options.baseUrl}/uitnodiging-rol/${token}` }) });
         awaitingConsent.push({ email: String(user['email']), role });
