@@ -128,7 +128,7 @@ describe('backup and restore of the embedded database (CLI)', () => {
     expect(readdirSync(target).filter((name) => name.startsWith('pgdata.voor-herstel-'))).toHaveLength(1);
   }, 60_000);
 
-  it('moves one SWV to another installation through the CLI, once', async () => {
+  it('moves one SWV to another installation through the CLI', async () => {
     const file = path.join(root, 'voorbeeldstad.zip');
     const exported = await cli(target, ['swv', 'export', '--swv', 'voorbeeldstad', '--out', file]);
     expect(exported.text).toContain('geëxporteerd');
@@ -138,13 +138,6 @@ describe('backup and restore of the embedded database (CLI)', () => {
     expect(imported.text).toMatch(/geïmporteerd: \d+ rijen, \d+ documenten/);
     expect(imported.text).toContain('nieuwe account(s) krijgen een e-mail');
     expect(imported.code).toBe(0);
-    const again = await cli(elsewhere, ['swv', 'import', file]);
-    expect(again.code).toBe(1);
-    expect(again.text).toContain('bestaat hier al een samenwerkingsverband met korte naam "voorbeeldstad"');
-    const unknown = await cli(elsewhere, ['swv', 'export', '--swv', 'nergens', '--out', path.join(root, 'nergens.zip')]);
-    expect(unknown.code).toBe(1);
-    expect(unknown.text).toContain('Er is geen samenwerkingsverband met korte naam "nergens"');
-    expect(existsSync(path.join(root, 'nergens.zip'))).toBe(false);
   }, 120_000);
 
   it('refuses a file that is not an OpenSOP backup, and one made by a newer version', async () => {
@@ -158,7 +151,7 @@ describe('backup and restore of the embedded database (CLI)', () => {
     const entries = unzipSync(new Uint8Array(readFileSync(archive)));
     const manifest = JSON.parse(new TextDecoder().decode(entries['manifest.json']!));
     const newer = path.join(root, 'nieuwer.zip');
-    writeFileSync(newer, zipSync({ 'manifest.json': strToU8(JSON.stringify({ ...manifest, appVersion: '9.0.0', schemaVersion: '0099_toekomst' })), 'pgdata.tar.gz': entries['pgdata.tar.gz']! }));
+    writeFileSync(newer, zipSync({ 'manifest.json': strToU8(JSON.stringify({ ...manifest, appVersion: '9.0.0', schemaVersion: '0099_toekomst' })), 'pgdata.tar.gz': entries['pgdata.tar.gz']! }, { level: 0 }));
     const result = await cli(empty, ['restore', newer]);
     expect(result.code).toBe(1);
     expect(result.text).toContain('nieuwere versie van OpenSOP');

@@ -220,6 +220,9 @@ describe.each(TEST_DATABASE_KINDS)('swv export and import (%s)', (kind) => {
     const error = await importSwv({ db: target.db, clock: source.clock, archive: new TextEncoder().encode('geen zip'), baseUrl: 'https://x.example' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).userMessage).toContain('geen export van een samenwerkingsverband');
+    const written: Uint8Array[] = [];
+    await expect(exportSwv({ db: target.db, clock: source.clock, slug: 'nergens', write: (chunk) => written.push(chunk) })).rejects.toThrow('Er is geen samenwerkingsverband met korte naam "nergens"');
+    expect(written).toEqual([]);
   });
 
   it('offers the roles of an account that already exists there as invitations to accept, and gives none', async () => {
