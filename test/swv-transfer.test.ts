@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { AppError } from '../src/auth/app-error.js';
 import type { DatabaseHandle } from '../src/db/client.js';
-import { tableShape, uncoveredSwvTables, SWV_EXCLUDED_TABLES, SWV_TABLES, ALL_TABLES } from '../src/db/swv-tables.js';
+import { tableByName, tableShape, uncoveredSwvTables, SECRET_COLUMNS, SWV_EXCLUDED_TABLES, SWV_TABLES, ALL_TABLES } from '../src/db/swv-tables.js';
 import { getTableConfig, pgTable, text } from 'drizzle-orm/pg-core';
 import { insertMembership } from '../src/features/accounts/repository.js';
 import { invitations, memberships, users, userTokens } from '../src/features/accounts/schema.js';
@@ -87,6 +87,14 @@ describe('the tables an SWV owns', () => {
     const secondFactors = pgTable('second_factors', { userId: text('user_id').references(() => users.id), secret: text('secret') });
     const loose = pgTable('loose_settings', { key: text('key').primaryKey(), value: text('value') });
     expect(uncoveredSwvTables([...ALL_TABLES, notes, reads, secondFactors, loose])).toEqual(['note_reads', 'school_notes', 'second_factors']);
+  });
+
+  it('exports a table that holds secrets only by an allow-list, and every column of it is either exported or named a secret', () => {
+    for (const table of SWV_TABLES.filter((t) => t.only)) {
+      const columns = getTableConfig(tableByName(table.name)).columns.map((column) => column.name).sort();
+      expect(columns).toEqual([...table.only!, ...(SECRET_COLUMNS[table.name] ?? [])].sort());
+    }
+    expect(SWV_TABLES.find((t) => t.name === 'users')!.only).not.toContain('password_hash');
   });
 
   it('lists the exported tables so that each comes after every table it references (the import order)', () => {
