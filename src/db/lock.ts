@@ -5,7 +5,7 @@
  * on this machine when its pid is gone; from another machine (a recreated container, a shared
  * volume) when its heartbeat — the file's modification time, refreshed every 30 seconds — is old.
  *
- * Every step is atomic (docs/decisions/0017-atomic-data-folder-lock.md): the lock file appears with its content
+ * Every step is atomic (docs/decisions/0018-atomic-data-folder-lock.md): the lock file appears with its content
  * (written to a private file, then hard-linked into place, which fails when the name exists); a stale lock is
  * replaced by rename, and only by the one process that claimed that very lock (a claim file named after the stale
  * lock's content, created exclusively), after checking that the lock still is the stale one it judged.
