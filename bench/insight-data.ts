@@ -136,7 +136,7 @@ export async function generateInsightData(db: Database, options: { bigSchools: n
     select id, 'in_progress', status, timestamptz '2026-03-01' + (abs(hashtext(id)) % 30) * interval '1 hour' from profiles where school_year = '${YEARS[2]}' and status not in ('not_started', 'in_progress')`);
 
   // Bulk load: drop the answers' secondary indexes and rebuild them after (as one would restore a dump).
-  const indexes = (await db.execute(sql.raw(`select indexname, indexdef from pg_indexes where tablename = 'answers' and indexname not like '%pkey'`))) as unknown as { rows: Array<{ indexname: string; indexdef: string }> };
+  const indexes = (await db.execute(sql.raw(`select indexname, indexdef from pg_indexes where tablename = 'answers' and indexname not like '%pk' and indexname not like '%pkey'`))) as unknown as { rows: Array<{ indexname: string; indexdef: string }> };
   for (const row of indexes.rows) await run(`drop index ${row.indexname}`);
   await step(`answers (${(options.bigSchools + options.swvSchools) * YEARS.length * items.length} rows)`, `insert into answers (profile_id, item_key, partnership_id, school_year, value, ambition, norm_status, national_norm_status, carried_over, revision, updated_at)
     select p.id, i.item_key, p.partnership_id, p.school_year, v.value,
