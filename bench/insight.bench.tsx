@@ -103,10 +103,10 @@ function plainAggregates(db: Database, place: BenchPlace, normedKeys: string[], 
       await statusPerItem();
       await coveragePerDistrict();
     },
+    // The matrix shows every cell: the baseline reads them (school, item, both statuses, ambition), nothing else.
     matrix: () =>
-      rows(db, sql`select pr.school_id, a.item_key, a.norm_status, ${amb} as amb, count(*) from answers a join profiles pr on pr.id = a.profile_id
-        where a.partnership_id = ${p} and a.school_year = ${YEAR} and a.item_key in ${normed}
-        group by grouping sets ((pr.school_id, a.norm_status, ${amb}), (a.item_key, a.norm_status, ${amb}))`),
+      rows(db, sql`select pr.school_id, a.item_key, a.norm_status, a.national_norm_status, ${amb} as amb from answers a join profiles pr on pr.id = a.profile_id
+        where a.partnership_id = ${p} and a.school_year = ${YEAR} and a.item_key in ${normed}`),
     coverage: async () => {
       await coveragePerDistrict();
       await rows(db, sql`select a.item_key, a.ambition->>'schoolYear', count(*) from answers a where a.partnership_id = ${p} and a.school_year = ${YEAR}

@@ -3,7 +3,7 @@
  * figures.test.ts). Statuses follow the answers' stored norm status (docs/decisions/0004-answers-as-rows.md):
  * "cannot-judge" (Kan niet beoordelen) is its own status everywhere, never counted as meeting or missing the norm.
  */
-import { deriveNormStatus, type AnswerValue } from '../templates/model/answer.js';
+import { deriveNormStatus } from '../templates/model/answer.js';
 import { findScale, listItems, type Item, type ScaleOption, type Section, type TemplateDefinition } from '../templates/model/template.js';
 import type { AnswerCell, AnswerValueRow, InsightSchool } from './repository.js';
 
