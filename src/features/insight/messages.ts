@@ -140,6 +140,7 @@ export const insightMessages = defineMessages(
     // Exports
     pdfDownload: 'Afdrukken voor de bestuursvergadering: pdf (A4)',
     pdfMadeOn: 'Stand op {date}. Gemaakt met OpenSOP.',
+    pdfIntro: 'De cijfers van {place} voor schooljaar {year}.',
     pdfPage: 'Pagina {page} van {pages}',
     pdfMore: 'En nog {count}; de volledige lijst staat in OpenSOP en in de download als CSV of Excel.',
     badPdfKind: 'Deze pdf bestaat niet. Kies het overzicht of de dekking.',
@@ -289,6 +290,7 @@ export const insightMessages = defineMessages(
     compareToLink: 'Compare with an earlier school year',
     pdfDownload: 'Print for the board meeting: PDF (A4)',
     pdfMadeOn: 'As of {date}. Made with OpenSOP.',
+    pdfIntro: 'The figures of {place} for school year {year}.',
     pdfPage: 'Page {page} of {pages}',
     pdfMore: 'And {count} more; the full list is in OpenSOP and in the CSV or Excel download.',
     badPdfKind: 'This PDF does not exist. Choose the overview or the coverage.',

@@ -105,7 +105,7 @@ export async function renderInsightHomePdf(home: InsightHome, locale: Locale, to
   const deadline = formatDutchDate(context.cycle.submitDeadline);
   const judged = home.swv.tally.meets + home.swv.tally.below + home.swv.tally.ambition + home.swv.tally['cannot-judge'];
   const content: Content[] = [
-    paragraph(`${t('homeIntro', { place: context.place.name, year: context.schoolYear }).split('.')[0]!}.`),
+    paragraph(t('pdfIntro', { place: context.place.name, year: context.schoolYear })),
     heading(t('roundHeading')),
     table(
       [t('status'), t('schools')],
