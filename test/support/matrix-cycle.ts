@@ -23,6 +23,8 @@ export function cycleMatrixExpectations<P extends string>(groups: PersonaGroups<
     'GET /swv/:partnershipId/cyclus/:schoolYear/bewerken': cycleAdmins,
     'POST /swv/:partnershipId/cyclus/:schoolYear': cycleAdmins,
     'POST /swv/:partnershipId/cyclus/:schoolYear/openen': cycleAdmins,
+    // Remind ticked schools from the progress overview (mail to their editors, audited, once a day per school).
+    'POST /swv/:partnershipId/cyclus/:schoolYear/herinneren': cycleAdmins,
     'GET /swv/:partnershipId/cyclus/:schoolYear': groups.SWV_ADMINS,
     'GET /besturen/:boardId/voortgang': [...only('swv_admin'), ...only('board_user')],
     'GET /profielen/:profileId/indienen': profileEditors,

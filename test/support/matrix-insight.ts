@@ -1,7 +1,7 @@
 /**
  * Authorization matrix: insight (issue 12). The SWV's pages for its readers ('partnership.view': its admins and
  * platform admins); the board's pages for the board's users and the SWV's admins ('board.view'). Path
- * parameters: a normed item of the demo's 2026-2027 questionnaire, the all-answers export.
+ * parameters: a normed item of the demo's 2026-2027 questionnaire, the all-answers export, the home's A4 PDF.
  */
 import { getCycleFor } from '../../src/features/cycle/repository.js';
 import { normedItemsOf } from '../../src/features/insight/insight-context.js';
@@ -17,6 +17,7 @@ export const INSIGHT_MATRIX_VIEWS = [
   '/dekking',
   '/jaarvergelijking',
   '/export/:exportKind',
+  '/pdf/:insightPdfKind',
 ] as const;
 
 export async function insightMatrixParams(testApp: TestApp): Promise<Record<string, string>> {
@@ -24,7 +25,7 @@ export async function insightMatrixParams(testApp: TestApp): Promise<Record<stri
   if (!cycle) throw new Error('matrix: the demo SWV has no 2026-2027 round');
   const [first] = normedItemsOf(await loadTemplateDefinition(testApp.deps.db, cycle.templateVersionId));
   if (!first) throw new Error('matrix: the demo questionnaire has no item with a norm');
-  return { insightItemKey: first.item.key, exportKind: 'antwoorden' };
+  return { insightItemKey: first.item.key, exportKind: 'antwoorden', insightPdfKind: 'overzicht' };
 }
 
 export function insightExpectations<P extends string>(groups: PersonaGroups<P>): Record<string, readonly P[]> {

@@ -14,7 +14,8 @@ import { computeCompleteness } from '../questionnaire/completeness.js';
 import { PROFILE_STATUSES, type ProfileStatus } from '../questionnaire/schema.js';
 import { loadTemplateDefinition } from '../questionnaire/template-cache.js';
 import { amsterdamDate } from './editability.js';
-import { listCycles, listProgressRows, type CycleRow } from './repository.js';
+import { listCycles, listProfilesRemindedOn, listProgressRows, type CycleRow } from './repository.js';
+import { REMIND_AUDIT_ACTION } from './remind-schools.js';
 import { isLate } from './transition-rules.js';
 
 export interface ProgressRow {
@@ -24,6 +25,10 @@ export interface ProgressRow {
   late: boolean;
   answered: number;
   required: number;
+  /** Not submitted yet: the SWV can remind the school. */
+  remindable: boolean;
+  /** The school got a reminder from the progress overview today (at most one a day). */
+  remindedToday: boolean;
 }
 
 export interface ProgressPage {
@@ -42,6 +47,8 @@ export interface ProgressPage {
   /** Schools of a round that has not closed that have no profile (yet). */
   withoutProfile: Array<{ id: string; name: string }>;
   canManage: boolean;
+  /** May this reader remind selected schools from here (the SWV's own overview of a round that has not closed)? */
+  canRemind: boolean;
   /**
    * What the SWV admin can do about schools without a profile: open the round now (its open date has come),
    * prepare the missing profiles of a running round, or wait for the open date. Null for others.
@@ -80,6 +87,10 @@ export async function loadProgressPage(options: { db: Database; clock: Clock; au
 
   const profiles = cycle ? await listProgressRows(db, partnershipId, schoolYear, board?.id) : [];
   const answers = await listAnswersOfProfiles(db, profiles.map((row) => row.profileId));
+  const canManage = can(auth.principal, 'cycle.manage', { level: 'partnership', partnershipId });
+  const canRemind = canManage && board === null && cycle !== null && today <= cycle.closesOn;
+  const open = profiles.filter((row) => row.status === 'not_started' || row.status === 'in_progress').map((row) => row.profileId);
+  const remindedToday = new Set(canRemind ? await listProfilesRemindedOn(db, REMIND_AUDIT_ACTION, open, today) : []);
   const rows: ProgressRow[] = [];
   for (const row of profiles) {
     const stored = answers.get(row.profileId)!;
@@ -91,6 +102,8 @@ export async function loadProgressPage(options: { db: Database; clock: Clock; au
       late: cycle !== null && isLate(row.submittedAt, cycle.submitDeadline),
       answered: completeness.answered,
       required: completeness.required,
+      remindable: row.status === 'not_started' || row.status === 'in_progress',
+      remindedToday: remindedToday.has(row.profileId),
     });
   }
   const counts = Object.fromEntries(PROFILE_STATUSES.map((status) => [status, rows.filter((row) => row.status === status).length])) as Record<ProfileStatus, number>;
@@ -100,7 +113,6 @@ export async function loadProgressPage(options: { db: Database; clock: Clock; au
   const withProfile = new Set(profiles.map((row) => row.schoolId));
   const schoolsInView = cycle && today < cycle.closesOn && !statusFilter ? (board ? await listSchoolsOfBoard(db, board.id) : await listSchoolsOfPartnership(db, partnershipId)) : [];
   const withoutProfile = schoolsInView.filter((school) => !withProfile.has(school.id)).map((school) => ({ id: school.id, name: school.name }));
-  const canManage = can(auth.principal, 'cycle.manage', { level: 'partnership', partnershipId });
   const opening =
     !canManage || !cycle || withoutProfile.length === 0 ? null : cycle.openedAt ? 'prepare-missing' : today >= cycle.opensOn ? 'open-now' : 'opens-later';
   return {
@@ -115,6 +127,7 @@ export async function loadProgressPage(options: { db: Database; clock: Clock; au
     rows: statusFilter ? rows.filter((row) => row.status === statusFilter) : rows,
     withoutProfile,
     canManage,
+    canRemind,
     opening,
   };
 }

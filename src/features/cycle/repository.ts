@@ -5,6 +5,7 @@
  */
 import { and, asc, desc, eq, inArray, lt, lte, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { auditLog } from '../../audit/schema.js';
 import { memberships, users } from '../accounts/schema.js';
 import { schools } from '../partnerships/schema.js';
 import { answerHistory, answers, profiles, type ProfileStatus } from '../questionnaire/schema.js';
@@ -240,6 +241,16 @@ export function listProgressRows(db: DbOrTx, partnershipId: string, schoolYear: 
     .innerJoin(schools, eq(schools.id, profiles.schoolId))
     .where(and(eq(profiles.partnershipId, partnershipId), eq(profiles.schoolYear, schoolYear), boardId ? eq(schools.boardId, boardId) : undefined))
     .orderBy(asc(schools.name));
+}
+
+/** Which of the given profiles got a reminder (audit action `action`) on the given date (yyyy-mm-dd, Amsterdam). */
+export async function listProfilesRemindedOn(db: DbOrTx, action: string, profileIds: string[], date: string): Promise<string[]> {
+  if (profileIds.length === 0) return [];
+  const rows = await db
+    .selectDistinct({ profileId: auditLog.entityId })
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, 'profile'), inArray(auditLog.entityId, profileIds), eq(auditLog.action, action), sql`${auditLog.after} ->> 'date' = ${date}`));
+  return rows.map((row) => row.profileId);
 }
 
 /** E-mail addresses of the school editors of the given schools (reminders). */

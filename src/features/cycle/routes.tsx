@@ -3,10 +3,12 @@
  * The yearly cycle's SWV and board pages: the SOP rounds (settings, opening) and the progress overviews.
  * A profile's own cycle pages are in profile-routes.tsx. Thin: parse, call one use case, render a view.
  */
+import { z } from 'zod';
 import { AppError } from '../../auth/app-error.js';
 import type { FieldErrors } from '../../ui/components.js';
 import type { AppContext } from '../../ui/context.js';
-import { parseForm, readForm } from '../../ui/forms.js';
+import { parseForm, readForm, readFormAll } from '../../ui/forms.js';
+import { baseUrl } from '../../ui/request.js';
 import { renderPage } from '../../ui/layout.js';
 import { authorized, permission, type Authorized, type RouteTable } from '../../ui/route.js';
 import { fromBoardParam, fromPartnershipParam } from '../partnerships/scopes.js';
@@ -14,10 +16,11 @@ import { loadCycleForm } from './load-cycle-form.js';
 import { loadCyclesPage } from './load-cycles-page.js';
 import { loadProgressPage, type ProgressPlace } from './load-progress-page.js';
 import { openCycle } from './open-cycle.js';
+import { remindSchools } from './remind-schools.js';
 import { registerProfileCycleRoutes } from './profile-routes.js';
 import { cycleSettingsInput, saveCycle, schoolYearSchema } from './save-cycle.js';
 import { CycleFormView, cycleFormTitle, CyclesView } from './views/cycle-settings.js';
-import { progressTitle, ProgressView, type ProgressLinks } from './views/progress.js';
+import { progressTitle, ProgressView, type ProgressLinks, type RemindNotice } from './views/progress.js';
 import { cycleT } from './views/shared.js';
 
 export { ProfileStatusTag, sectionHref } from './views/shared.js';
@@ -88,7 +91,24 @@ function doneNotice(c: AppContext): string | undefined {
   }
 }
 
-async function progressPage(c: AppContext, auth: Authorized | null, place: ProgressPlace, links: (page: { partnershipId: string }) => ProgressLinks) {
+/** The selected profiles of a reminder: one or more ids (checkbox values); none chosen is its own message. */
+const remindInput = z.object({ profiel: z.union([z.string(), z.array(z.string())]).transform((value) => (Array.isArray(value) ? value : [value])).pipe(z.array(z.string().min(1).max(64)).min(1).max(10_000)) });
+
+/** The counts of the last reminder, from the redirect's query string (`herinnerd=…`). */
+function remindNotice(c: AppContext): RemindNotice | undefined {
+  const count = (name: string) => Math.max(0, Math.min(100_000, Number.parseInt(c.req.query(name) ?? '0', 10) || 0));
+  if (c.req.query('herinnerd') === undefined) return undefined;
+  return { reminded: count('herinnerd'), alreadyToday: count('vandaag'), notOpen: count('ingediend'), noEditors: count('zonder') };
+}
+
+async function progressPage(
+  c: AppContext,
+  auth: Authorized | null,
+  place: ProgressPlace,
+  links: (page: { partnershipId: string }) => ProgressLinks,
+  notice: RemindNotice | undefined = remindNotice(c),
+  status = 200,
+) {
   const page = await loadProgressPage({ ...deps(c, auth), place, status: c.req.query('status') ?? null });
   const t = cycleT(c.var.locale);
   const breadcrumbs: Array<[string, string]> = page.board
@@ -101,7 +121,8 @@ async function progressPage(c: AppContext, auth: Authorized | null, place: Progr
     title: progressTitle(page, c.var.locale),
     partnershipId: page.partnershipId,
     breadcrumbs,
-    children: <ProgressView page={page} links={links(page)} locale={c.var.locale} csrfToken={c.var.csrfToken} />,
+    status,
+    children: <ProgressView page={page} links={links(page)} locale={c.var.locale} csrfToken={c.var.csrfToken} notice={notice} />,
   });
 }
 
@@ -134,6 +155,20 @@ export function registerCycleRoutes(table: RouteTable): void {
       action: `/swv/${partnershipId}/cyclus/${year.data}`,
       yearHref: (other) => `/swv/${partnershipId}/cyclus/${other}`,
     }));
+  });
+
+  // Remind the ticked schools (their editors get an e-mail; at most once a day per school).
+  table.post('/swv/:partnershipId/cyclus/:schoolYear/herinneren', manage, async (c, auth) => {
+    const year = schoolYearSchema.safeParse(c.req.param('schoolYear'));
+    if (!year.success) throw new AppError('not_found');
+    const back = `/swv/${partnershipIdOf(c)}/cyclus/${year.data}`;
+    const parsed = remindInput.safeParse(await readFormAll(c));
+    if (!parsed.success) {
+      const links = () => ({ action: back, yearHref: (other: string) => `/swv/${partnershipIdOf(c)}/cyclus/${other}` });
+      return progressPage(c, auth, { partnershipId: partnershipIdOf(c), schoolYear: year.data }, links, { reminded: 0, alreadyToday: 0, notOpen: 0, noEditors: 0, noneChosen: true }, 400);
+    }
+    const result = await remindSchools({ ...deps(c, auth), partnershipId: partnershipIdOf(c), schoolYear: year.data, profileIds: parsed.data.profiel, baseUrl: baseUrl(c) });
+    return c.redirect(`${back}?herinnerd=${result.reminded}&vandaag=${result.alreadyToday}&ingediend=${result.notOpen}&zonder=${result.noEditors}`, 303);
   });
 
   table.get('/besturen/:boardId/voortgang', permission('board.view', fromBoardParam), async (c, auth) => {

@@ -3,7 +3,7 @@
  * figures.test.ts). Statuses follow the answers' stored norm status (docs/decisions/0004-answers-as-rows.md):
  * "cannot-judge" (Kan niet beoordelen) is its own status everywhere, never counted as meeting or missing the norm.
  */
-import { deriveNormStatus, type AnswerValue } from '../templates/model/answer.js';
+import { deriveNormStatus } from '../templates/model/answer.js';
 import { findScale, listItems, type Item, type ScaleOption, type Section, type TemplateDefinition } from '../templates/model/template.js';
 import type { AnswerCell, AnswerValueRow, InsightSchool } from './repository.js';
 
@@ -97,6 +97,26 @@ export function groupOf(school: InsightSchool, by: 'district' | 'board', noDistr
   return by === 'board' ? { id: school.boardId, name: school.boardName } : { id: school.districtId ?? 'none', name: school.districtName ?? noDistrict };
 }
 
+/** How many schools of a group (district or board; null: no district) gave an item one value: the database's count. */
+export interface CoverageCount {
+  groupId: string | null;
+  itemKey: string;
+  /** The chosen option (a string answer), or null for any other answer. */
+  value: string | null;
+  schools: number;
+}
+
+function groupsOf(schools: InsightSchool[], by: 'district' | 'board', noDistrict: string): Array<{ group: Group; schools: InsightSchool[] }> {
+  const groups = new Map<string, { group: Group; schools: InsightSchool[] }>();
+  for (const school of schools) {
+    const group = groupOf(school, by, noDistrict);
+    const entry = groups.get(group.id) ?? { group, schools: [] };
+    entry.schools.push(school);
+    groups.set(group.id, entry);
+  }
+  return [...groups.values()].sort((a, b) => (a.group.id === 'none' ? 1 : b.group.id === 'none' ? -1 : a.group.name.localeCompare(b.group.name, 'nl')));
+}
+
 /** Per coverage item and per group (district or board): how many schools offer it at which level. */
 export function computeCoverage(options: {
   template: TemplateDefinition;
@@ -105,35 +125,54 @@ export function computeCoverage(options: {
   by: 'district' | 'board';
   noDistrict: string;
 }): CoverageItem[] {
-  const answerOf = new Map<string, AnswerValue | null>();
-  for (const row of options.values) answerOf.set(cellKey(row.schoolId, row.itemKey), row.value);
-  const groups = new Map<string, { group: Group; schools: InsightSchool[] }>();
-  for (const school of options.schools) {
-    const group = groupOf(school, options.by, options.noDistrict);
-    const entry = groups.get(group.id) ?? { group, schools: [] };
-    entry.schools.push(school);
-    groups.set(group.id, entry);
+  const schoolOf = new Map(options.schools.map((school) => [school.id, school]));
+  const counted = new Map<string, CoverageCount>();
+  for (const row of options.values) {
+    const school = schoolOf.get(row.schoolId);
+    if (!school) continue;
+    const groupId = options.by === 'board' ? school.boardId : school.districtId;
+    const value = typeof row.value === 'string' ? row.value : null;
+    const key = `${groupId}\u0000${row.itemKey}\u0000${value}`;
+    const entry = counted.get(key) ?? { groupId, itemKey: row.itemKey, value, schools: 0 };
+    entry.schools += 1;
+    counted.set(key, entry);
   }
-  const ordered = [...groups.values()].sort((a, b) => (a.group.id === 'none' ? 1 : b.group.id === 'none' ? -1 : a.group.name.localeCompare(b.group.name, 'nl')));
+  return computeCoverageFromCounts({ ...options, counts: [...counted.values()] });
+}
+
+/**
+ * The same from counts per group, item and value (the database groups them: a place of 7,000 schools sends a few
+ * thousand counts instead of every answer). A school without a known level (not answered, or an answer that is
+ * not one of the scale's options) counts as not answered.
+ */
+export function computeCoverageFromCounts(options: {
+  template: TemplateDefinition;
+  schools: InsightSchool[];
+  counts: CoverageCount[];
+  by: 'district' | 'board';
+  noDistrict: string;
+}): CoverageItem[] {
+  const countOf = new Map<string, number>();
+  for (const row of options.counts) {
+    const key = `${row.groupId ?? 'none'}\u0000${row.itemKey}\u0000${row.value}`;
+    countOf.set(key, (countOf.get(key) ?? 0) + row.schools);
+  }
+  const ordered = groupsOf(options.schools, options.by, options.noDistrict);
   return coverageItems(options.template).map(({ section, item, levels }) => ({
     section,
     item,
     levels,
     cells: ordered.map(({ group, schools }) => {
-      const perLevel: Record<string, number> = Object.fromEntries(levels.map((level) => [level.value, 0]));
-      let unanswered = 0;
+      const perLevel: Record<string, number> = {};
+      let answered = 0;
       let nearestIndex = -1;
-      for (const school of schools) {
-        const value = answerOf.get(cellKey(school.id, item.key));
-        const index = typeof value === 'string' ? levels.findIndex((level) => level.value === value) : -1;
-        if (index < 0) {
-          unanswered += 1;
-          continue;
-        }
-        perLevel[levels[index]!.value]! += 1;
-        if (!levels[index]!.notOffered && (nearestIndex < 0 || index < nearestIndex)) nearestIndex = index;
-      }
-      return { group, schools: schools.length, perLevel, unanswered, atSchool: perLevel[levels[0]!.value]!, nearest: nearestIndex >= 0 ? levels[nearestIndex]! : null };
+      levels.forEach((level, index) => {
+        const count = countOf.get(`${group.id}\u0000${item.key}\u0000${level.value}`) ?? 0;
+        perLevel[level.value] = count;
+        answered += count;
+        if (count > 0 && !level.notOffered && nearestIndex < 0) nearestIndex = index;
+      });
+      return { group, schools: schools.length, perLevel, unanswered: schools.length - answered, atSchool: perLevel[levels[0]!.value]!, nearest: nearestIndex >= 0 ? levels[nearestIndex]! : null };
     }),
   }));
 }
@@ -141,12 +180,19 @@ export function computeCoverage(options: {
 /** The holes: groups where no school offers the item at school level, with the nearest level and where it is offered. */
 export function coverageHoles(items: CoverageItem[], schools: InsightSchool[], values: AnswerValueRow[]): CoverageHole[] {
   const nameOf = new Map(schools.map((school) => [school.id, school]));
+  const valuesOf = new Map<string, AnswerValueRow[]>();
+  for (const row of values) {
+    const list = valuesOf.get(row.itemKey) ?? [];
+    list.push(row);
+    valuesOf.set(row.itemKey, list);
+  }
   const holes: CoverageHole[] = [];
   for (const { section, item, levels, cells } of items) {
-    const offering = values.filter((row) => row.itemKey === item.key && row.value === levels[0]!.value && nameOf.has(row.schoolId)).map((row) => nameOf.get(row.schoolId)!);
+    if (cells.every((cell) => cell.atSchool > 0)) continue;
+    const offering = (valuesOf.get(item.key) ?? []).filter((row) => row.value === levels[0]!.value && nameOf.has(row.schoolId)).map((row) => nameOf.get(row.schoolId)!);
+    const elsewhere = offering.map((school) => school.name).sort((a, b) => a.localeCompare(b, 'nl'));
     for (const cell of cells) {
       if (cell.atSchool > 0) continue;
-      const elsewhere = offering.map((school) => school.name).sort((a, b) => a.localeCompare(b, 'nl'));
       holes.push({ itemKey: item.key, itemTitle: item.title, sectionTitle: section.title, group: cell.group, nearest: cell.nearest, elsewhere: elsewhere.slice(0, 3), elsewhereCount: elsewhere.length });
     }
   }

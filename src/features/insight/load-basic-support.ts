@@ -6,7 +6,7 @@
 import type { Clock } from '../../config/clock.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { CELL_STATUSES, cellKey, cellStatus, emptyTally, type CellStatus, type NormKind, type Tally } from './figures.js';
+import { CELL_STATUSES, cellStatus, emptyTally, type CellStatus, type NormKind, type Tally } from './figures.js';
 import { loadInsightContext, type InsightContext, type InsightFilters, type NormedItem } from './insight-context.js';
 import { listAnswerCells, type AnswerCell, type InsightSchool } from './repository.js';
 
@@ -36,26 +36,36 @@ export interface BasicSupportPage {
 }
 
 export function buildMatrix(context: InsightContext, cells: AnswerCell[], which: NormKind): Omit<BasicSupportPage, 'context'> {
-  const byKey = new Map(cells.map((cell) => [cellKey(cell.schoolId, cell.itemKey), cell]));
+  // Cells per school, then per item: one pass over the schools fills the rows and both norms' item totals.
+  const bySchool = new Map<string, Map<string, AnswerCell>>();
+  for (const cell of cells) {
+    let ofSchool = bySchool.get(cell.schoolId);
+    if (!ofSchool) bySchool.set(cell.schoolId, (ofSchool = new Map()));
+    ofSchool.set(cell.itemKey, cell);
+  }
   const items = context.normedItems.filter((entry) => (which === 'swv' ? entry.hasNorm : entry.hasNationalNorm));
+  const inMatrix = context.normedItems.map((entry) => (which === 'swv' ? entry.hasNorm : entry.hasNationalNorm));
+  const itemTotals = context.normedItems.map((entry) => ({ entry, swv: entry.hasNorm ? emptyTally() : null, national: entry.hasNationalNorm ? emptyTally() : null }));
   const overall = emptyTally();
+  const empty = new Map<string, AnswerCell>();
   const rows = context.schools.map((school) => {
+    const ofSchool = bySchool.get(school.id) ?? empty;
     const totals = emptyTally();
-    const statuses = items.map(({ item }) => {
-      const status = cellStatus(byKey.get(cellKey(school.id, item.key)), which);
+    const statuses: CellStatus[] = [];
+    context.normedItems.forEach((entry, index) => {
+      const cell = ofSchool.get(entry.item.key);
+      const swv = entry.hasNorm ? cellStatus(cell, 'swv') : null;
+      const national = entry.hasNationalNorm ? cellStatus(cell, 'national') : null;
+      const totalsOfItem = itemTotals[index]!;
+      if (swv) totalsOfItem.swv![swv] += 1;
+      if (national) totalsOfItem.national![national] += 1;
+      if (!inMatrix[index]) return;
+      const status = (which === 'swv' ? swv : national)!;
+      statuses.push(status);
       totals[status] += 1;
       overall[status] += 1;
-      return status;
     });
     return { school, cells: statuses, totals };
-  });
-  const itemTotals = context.normedItems.map((entry) => {
-    const tallyFor = (kind: NormKind) => {
-      const tally = emptyTally();
-      for (const school of context.schools) tally[cellStatus(byKey.get(cellKey(school.id, entry.item.key)), kind)] += 1;
-      return tally;
-    };
-    return { entry, swv: entry.hasNorm ? tallyFor('swv') : null, national: entry.hasNationalNorm ? tallyFor('national') : null };
   });
   return { which, items, rows, itemTotals, overall, hasNational: context.normedItems.some((entry) => entry.hasNationalNorm) };
 }

@@ -8,9 +8,9 @@ import type { Clock } from '../../config/clock.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
 import { listItems, type Item, type Section } from '../templates/model/template.js';
-import { computeCoverage, coverageHoles, coverageItems, type CoverageHole, type CoverageItem } from './figures.js';
+import { computeCoverageFromCounts, coverageHoles, coverageItems, type CoverageHole, type CoverageItem } from './figures.js';
 import { loadInsightContext, type InsightContext, type InsightFilters } from './insight-context.js';
-import { listAmbitions, listAnswerValues, type InsightSchool } from './repository.js';
+import { countCoverageLevels, listAmbitions, listSchoolsWithAnswer, type InsightSchool } from './repository.js';
 
 export interface AmbitionNeed {
   section: Section;
@@ -40,11 +40,16 @@ export async function loadCoverage(options: {
   const context = await loadInsightContext(options);
   const keys = coverageItems(context.template).map(({ item }) => item.key);
   const inView = new Set(context.schools.map((school) => school.id));
-  const values = (await listAnswerValues(options.db, context.place, context.schoolYear, keys)).filter((row) => inView.has(row.schoolId));
-  const items = computeCoverage({ template: context.template, schools: context.schools, values, by: options.by, noDistrict: options.noDistrict });
+  // Counted in the database per group; only the schools offering an item at school level come back by name.
+  const countsBy = (by: 'district' | 'board') => countCoverageLevels(options.db, context.place, context.filters, context.schoolYear, keys, by);
+  const coverageBy = async (by: 'district' | 'board') =>
+    computeCoverageFromCounts({ template: context.template, schools: context.schools, counts: await countsBy(by), by, noDistrict: options.noDistrict });
+  const items = await coverageBy(options.by);
   // Holes are always per district: that is what "dekkend netwerk" asks.
-  const byDistrict = options.by === 'district' ? items : computeCoverage({ template: context.template, schools: context.schools, values, by: 'district', noDistrict: options.noDistrict });
-  const holes = coverageHoles(byDistrict, context.schools, values);
+  const byDistrict = options.by === 'district' ? items : await coverageBy('district');
+  const withHoles = byDistrict.filter((entry) => entry.cells.some((cell) => cell.atSchool === 0));
+  const offers = await listSchoolsWithAnswer(options.db, context.place, context.filters, context.schoolYear, withHoles.map((entry) => ({ itemKey: entry.item.key, value: entry.levels[0]!.value })));
+  const holes = coverageHoles(byDistrict, context.schools, offers);
 
   const ambitionRows = (await listAmbitions(options.db, context.place, context.schoolYear)).filter((row) => inView.has(row.schoolId));
   const schoolOf = new Map(context.schools.map((school) => [school.id, school]));

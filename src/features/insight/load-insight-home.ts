@@ -8,9 +8,9 @@ import type { DbOrTx } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
 import { isLate } from '../cycle/transition-rules.js';
 import { PROFILE_STATUSES, type ProfileStatus } from '../questionnaire/schema.js';
-import { computeCoverage, coverageHoles, coverageItems, emptyTally, gapCount, meetsShare, type CoverageHole, type Tally } from './figures.js';
+import { computeCoverageFromCounts, coverageHoles, coverageItems, emptyTally, gapCount, meetsShare, type CoverageHole, type Tally } from './figures.js';
 import { loadInsightContext, type InsightContext, type NormedItem } from './insight-context.js';
-import { countNormStatuses, listAnswerCells, listAnswerValues, listRecentActivity, type ActivityRow, type InsightSchool } from './repository.js';
+import { countCoverageLevels, countNormStatuses, listRecentActivity, listSchoolsWithAnswer, type ActivityRow, type InsightSchool } from './repository.js';
 
 const OPEN_STATUSES: readonly string[] = ['not_started', 'in_progress'];
 
@@ -69,19 +69,23 @@ export async function loadInsightHome(options: { db: DbOrTx; clock: Clock; auth:
   // The national norm's share is counted from the cells only where the template has national norms.
   let national: InsightHome['national'] = null;
   if (context.normedItems.some((entry) => entry.hasNationalNorm)) {
-    const keys = context.normedItems.filter((entry) => entry.hasNationalNorm).map(({ item }) => item.key);
+    const keys = new Set(context.normedItems.filter((entry) => entry.hasNationalNorm).map(({ item }) => item.key));
     const tally = emptyTally();
-    for (const cell of await listAnswerCells(db, context.place, context.schoolYear, keys)) {
-      const stored = cell.nationalNormStatus;
-      if (stored === null) continue;
-      tally[stored === 'below' && cell.hasAmbition ? 'ambition' : stored] += 1;
+    for (const row of counts) {
+      const stored = row.nationalNormStatus;
+      if (stored === null || !keys.has(row.itemKey)) continue;
+      tally[stored === 'below' && row.hasAmbition ? 'ambition' : stored] += row.schools;
     }
     national = { tally, share: meetsShare(tally) };
   }
 
-  const values = await listAnswerValues(db, context.place, context.schoolYear, coverageItems(context.template).map(({ item }) => item.key));
-  const coverage = computeCoverage({ template: context.template, schools, values, by: 'district', noDistrict: options.noDistrict });
-  const holes = coverageHoles(coverage, schools, values);
+  // Counted in the database per district; only the schools offering an item at school level come back by name.
+  const items = coverageItems(context.template);
+  const levelCounts = await countCoverageLevels(db, context.place, {}, context.schoolYear, items.map(({ item }) => item.key), 'district');
+  const coverage = computeCoverageFromCounts({ template: context.template, schools, counts: levelCounts, by: 'district', noDistrict: options.noDistrict });
+  const withHoles = coverage.filter((entry) => entry.cells.some((cell) => cell.atSchool === 0));
+  const offers = await listSchoolsWithAnswer(db, context.place, {}, context.schoolYear, withHoles.map((entry) => ({ itemKey: entry.item.key, value: entry.levels[0]!.value })));
+  const holes = coverageHoles(coverage, schools, offers);
   const activity = await listRecentActivity(db, context.place, context.schoolYear, 8);
   return {
     context,

@@ -30,7 +30,7 @@ export async function loadSchoolGaps(options: { db: DbOrTx; clock: Clock; auth: 
   // The tenant check: only a school of this place (SWV or board) with a profile that year.
   const school = context.schools.find((candidate) => candidate.id === options.schoolId);
   if (!school) throw new AppError('not_found');
-  const cells = await listAnswerCells(options.db, { partnershipId: context.place.partnershipId, boardId: school.boardId }, context.schoolYear, context.normedItems.map(({ item }) => item.key));
+  const cells = await listAnswerCells(options.db, { partnershipId: context.place.partnershipId, boardId: school.boardId }, context.schoolYear, context.normedItems.map(({ item }) => item.key), school.id);
   const byKey = new Map(cells.filter((cell) => cell.schoolId === school.id).map((cell) => [cellKey(cell.schoolId, cell.itemKey), cell]));
   let meets = 0;
   const gaps: SchoolGap[] = [];

@@ -11,9 +11,20 @@ import type { DbOrTx } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
 import { loadTemplateDefinition } from '../questionnaire/template-cache.js';
 import { diffTemplateVersions, type ItemDiff } from '../templates/model/diff-versions.js';
-import { cellKey, cellStatus, type CellStatus } from './figures.js';
+import { cellStatus, type CellStatus } from './figures.js';
 import { loadInsightContext, matchesFilters, type InsightContext, type InsightFilters, type NormedItem } from './insight-context.js';
-import { listAnswerCells, listPlaceSchools, listYearCycles, type InsightSchool } from './repository.js';
+import { listAnswerCells, listPlaceSchools, listYearCycles, type AnswerCell, type InsightSchool } from './repository.js';
+
+/** Cells per school, then per item (a few thousand small maps rather than one map of every school × item). */
+function bySchoolAndItem(cells: AnswerCell[]): Map<string, Map<string, AnswerCell>> {
+  const bySchool = new Map<string, Map<string, AnswerCell>>();
+  for (const cell of cells) {
+    let ofSchool = bySchool.get(cell.schoolId);
+    if (!ofSchool) bySchool.set(cell.schoolId, (ofSchool = new Map()));
+    ofSchool.set(cell.itemKey, cell);
+  }
+  return bySchool;
+}
 
 export type Comparability = 'same' | 'norm-changed' | 'changed' | 'new';
 
@@ -64,7 +75,7 @@ export async function loadYearComparison(options: {
   const previousYear = options.previousYear && earlier.includes(options.previousYear) ? options.previousYear : (earlier[0] ?? null);
   const items = context.normedItems.filter((entry) => entry.hasNorm);
   const keys = items.map(({ item }) => item.key);
-  const nowCells = new Map((await listAnswerCells(db, context.place, context.schoolYear, keys)).map((cell) => [cellKey(cell.schoolId, cell.itemKey), cell]));
+  const nowCells = bySchoolAndItem(await listAnswerCells(db, context.place, context.schoolYear, keys));
   if (!previousYear) {
     return {
       context,
@@ -74,7 +85,7 @@ export async function loadYearComparison(options: {
         comparability: 'new',
         compared: 0,
         meetsBefore: null,
-        meetsNow: context.schools.filter((school) => cellStatus(nowCells.get(cellKey(school.id, entry.item.key)), 'swv') === 'meets').length,
+        meetsNow: context.schools.filter((school) => cellStatus(nowCells.get(school.id)?.get(entry.item.key), 'swv') === 'meets').length,
         rose: [],
         fell: [],
       })),
@@ -86,14 +97,14 @@ export async function loadYearComparison(options: {
   const previousSchools = new Set(
     (await listPlaceSchools(db, context.place, previousYear)).filter((school) => school.profileId !== null && matchesFilters(school, context.filters)).map((school) => school.id),
   );
-  const beforeCells = new Map((await listAnswerCells(db, context.place, previousYear, keys)).map((cell) => [cellKey(cell.schoolId, cell.itemKey), cell]));
+  const beforeCells = bySchoolAndItem(await listAnswerCells(db, context.place, previousYear, keys));
   const both = context.schools.filter((school) => previousSchools.has(school.id));
   return {
     context,
     previousYear,
     items: items.map((entry) => {
       const comparability = comparabilityOf(diffs.get(entry.item.key));
-      const nowOf = (school: InsightSchool) => cellStatus(nowCells.get(cellKey(school.id, entry.item.key)), 'swv');
+      const nowOf = (school: InsightSchool) => cellStatus(nowCells.get(school.id)?.get(entry.item.key), 'swv');
       const meetsNow = context.schools.filter((school) => nowOf(school) === 'meets').length;
       if (comparability === 'new' || comparability === 'changed') return { entry, comparability, compared: 0, meetsBefore: null, meetsNow, rose: [], fell: [] };
       const rose: InsightSchool[] = [];
@@ -101,7 +112,7 @@ export async function loadYearComparison(options: {
       let meetsBefore = 0;
       let meetsBoth = 0;
       for (const school of both) {
-        const before = cellStatus(beforeCells.get(cellKey(school.id, entry.item.key)), 'swv');
+        const before = cellStatus(beforeCells.get(school.id)?.get(entry.item.key), 'swv');
         const now = nowOf(school);
         if (before === 'meets') meetsBefore += 1;
         if (now === 'meets') meetsBoth += 1;

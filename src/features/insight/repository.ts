@@ -3,13 +3,14 @@
  * schools of the place (an SWV, or one board's schools), never one per school, so a view costs the same few
  * round trips for 7 or 700 schools. Counts only: no pupil data exists anywhere.
  */
-import { and, asc, desc, eq, inArray, isNotNull, max, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, max, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { cycles, profileTransitions } from '../cycle/schema.js';
 import { boards, districts, partnerships, schools } from '../partnerships/schema.js';
 import { answers, profiles } from '../questionnaire/schema.js';
 import { schoolPupilCounts } from '../register/schema.js';
 import type { Ambition, AnswerValue, StoredNormStatus } from '../templates/model/answer.js';
+import type { CoverageCount } from './figures.js';
 
 /** Where the figures come from: every school of an SWV, or one board's schools. */
 export interface PlaceFilter {
@@ -19,6 +20,21 @@ export interface PlaceFilter {
 
 const inPlace = (place: PlaceFilter) =>
   and(eq(schools.partnershipId, place.partnershipId), place.boardId ? eq(schools.boardId, place.boardId) : undefined);
+
+/** The views' filters (board, district — 'none' for no district —, sector) as a condition on `schools`. */
+export interface SchoolFilter {
+  boardId?: string | undefined;
+  districtId?: string | undefined;
+  sector?: string | undefined;
+}
+
+const inView = (place: PlaceFilter, filters: SchoolFilter): SQL | undefined =>
+  and(
+    inPlace(place),
+    filters.boardId ? eq(schools.boardId, filters.boardId) : undefined,
+    filters.districtId === 'none' ? isNull(schools.districtId) : filters.districtId ? eq(schools.districtId, filters.districtId) : undefined,
+    filters.sector ? sql`coalesce(${schools.sector}, '') = ${filters.sector}` : undefined,
+  );
 
 export async function findPartnershipName(db: DbOrTx, id: string): Promise<{ id: string; name: string; slug: string } | null> {
   const [row] = await db.select({ id: partnerships.id, name: partnerships.name, slug: partnerships.slug }).from(partnerships).where(eq(partnerships.id, id));
@@ -121,7 +137,7 @@ export interface AnswerCell {
 }
 
 /** The stored norm statuses of the given items for every school of the place in one year (the matrix's cells). */
-export async function listAnswerCells(db: DbOrTx, place: PlaceFilter, schoolYear: string, itemKeys: string[]): Promise<AnswerCell[]> {
+export async function listAnswerCells(db: DbOrTx, place: PlaceFilter, schoolYear: string, itemKeys: string[], schoolId?: string): Promise<AnswerCell[]> {
   if (itemKeys.length === 0) return [];
   return db
     .select({
@@ -134,12 +150,15 @@ export async function listAnswerCells(db: DbOrTx, place: PlaceFilter, schoolYear
     .from(answers)
     .innerJoin(profiles, eq(profiles.id, answers.profileId))
     .innerJoin(schools, eq(schools.id, profiles.schoolId))
-    .where(and(eq(answers.partnershipId, place.partnershipId), eq(answers.schoolYear, schoolYear), inArray(answers.itemKey, itemKeys), inPlace(place)));
+    .where(
+      and(eq(answers.partnershipId, place.partnershipId), eq(answers.schoolYear, schoolYear), inArray(answers.itemKey, itemKeys), inPlace(place), schoolId ? eq(profiles.schoolId, schoolId) : undefined),
+    );
 }
 
 export interface NormCount {
   itemKey: string;
   normStatus: StoredNormStatus | null;
+  nationalNormStatus: StoredNormStatus | null;
   hasAmbition: boolean;
   schools: number;
 }
@@ -149,12 +168,12 @@ export async function countNormStatuses(db: DbOrTx, place: PlaceFilter, schoolYe
   if (itemKeys.length === 0) return [];
   const hasAmbition = sql<boolean>`(${answers.ambition} is not null and ${answers.ambition} <> 'null'::jsonb)`;
   const rows = await db
-    .select({ itemKey: answers.itemKey, normStatus: answers.normStatus, hasAmbition, schools: sql<number>`count(*)::int` })
+    .select({ itemKey: answers.itemKey, normStatus: answers.normStatus, nationalNormStatus: answers.nationalNormStatus, hasAmbition, schools: sql<number>`count(*)::int` })
     .from(answers)
     .innerJoin(profiles, eq(profiles.id, answers.profileId))
     .innerJoin(schools, eq(schools.id, profiles.schoolId))
     .where(and(eq(answers.partnershipId, place.partnershipId), eq(answers.schoolYear, schoolYear), inArray(answers.itemKey, itemKeys), inPlace(place)))
-    .groupBy(answers.itemKey, answers.normStatus, hasAmbition);
+    .groupBy(answers.itemKey, answers.normStatus, answers.nationalNormStatus, hasAmbition);
   return rows.map((row) => ({ ...row, schools: Number(row.schools) }));
 }
 
@@ -163,6 +182,43 @@ export interface AnswerValueRow {
   itemKey: string;
   value: AnswerValue | null;
   ambition: Ambition | null;
+}
+
+/** Per group (district or board), item and chosen option: how many schools in view (coverage, counted in the database). */
+export async function countCoverageLevels(db: DbOrTx, place: PlaceFilter, filters: SchoolFilter, schoolYear: string, itemKeys: string[], by: 'district' | 'board'): Promise<CoverageCount[]> {
+  if (itemKeys.length === 0) return [];
+  const group = by === 'board' ? schools.boardId : schools.districtId;
+  const value = sql<string | null>`case when jsonb_typeof(${answers.value}) = 'string' then ${answers.value} #>> '{}' end`;
+  const rows = await db
+    .select({ groupId: group, itemKey: answers.itemKey, value, schools: sql<number>`count(*)::int` })
+    .from(answers)
+    .innerJoin(profiles, eq(profiles.id, answers.profileId))
+    .innerJoin(schools, eq(schools.id, profiles.schoolId))
+    .where(and(eq(answers.partnershipId, place.partnershipId), eq(answers.schoolYear, schoolYear), inArray(answers.itemKey, itemKeys), inView(place, filters)))
+    .groupBy(group, answers.itemKey, value);
+  return rows.map((row) => ({ ...row, schools: Number(row.schools) }));
+}
+
+/** The schools in view that gave one of the given (item, option) answers: who offers what at school level. */
+export async function listSchoolsWithAnswer(db: DbOrTx, place: PlaceFilter, filters: SchoolFilter, schoolYear: string, pairs: Array<{ itemKey: string; value: string }>): Promise<AnswerValueRow[]> {
+  if (pairs.length === 0) return [];
+  return db
+    .select({ schoolId: profiles.schoolId, itemKey: answers.itemKey, value: answers.value, ambition: sql<Ambition | null>`null` })
+    .from(answers)
+    .innerJoin(profiles, eq(profiles.id, answers.profileId))
+    .innerJoin(schools, eq(schools.id, profiles.schoolId))
+    .where(
+      and(
+        eq(answers.partnershipId, place.partnershipId),
+        eq(answers.schoolYear, schoolYear),
+        inArray(
+          answers.itemKey,
+          pairs.map((pair) => pair.itemKey),
+        ),
+        or(...pairs.map((pair) => and(eq(answers.itemKey, pair.itemKey), sql`${answers.value} = ${JSON.stringify(pair.value)}::jsonb`))),
+        inView(place, filters),
+      ),
+    );
 }
 
 /** The answers themselves (values and ambitions) of the given items for every school of the place. */

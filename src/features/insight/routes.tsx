@@ -7,6 +7,7 @@
 import { Readable } from 'node:stream';
 import type { AppContext } from '../../ui/context.js';
 import { contentDisposition } from '../documents/routes.js';
+import { exportInsightPdf } from './export-pdf.js';
 import { exportView } from './export-view.js';
 import { CONTENT_TYPES } from './sheets.js';
 import { renderPage } from '../../ui/layout.js';
@@ -118,6 +119,22 @@ export function registerInsightRoutes(table: RouteTable): void {
         partnershipId: page.context.place.partnershipId,
         breadcrumbs: crumbs(c, page.context),
         children: <CompareView page={page} locale={c.var.locale} />,
+      });
+    });
+
+    // The home and the coverage view as an A4 PDF for a board meeting (same year and filters as on screen).
+    table.get(`${base}/pdf/:insightPdfKind`, access, async (c, auth) => {
+      const query = parseInsightQuery(c.req.query());
+      const file = await exportInsightPdf({
+        ...deps(c, auth),
+        kind: c.req.param('insightPdfKind')!,
+        locale: c.var.locale,
+        schoolYear: query.jaar,
+        filters: filtersOf(query),
+        by: query.per === 'bestuur' ? 'board' : 'district',
+      });
+      return new Response(new Uint8Array(file.bytes), {
+        headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': contentDisposition('attachment', file.fileName), 'Cache-Control': 'no-store' },
       });
     });
 

@@ -1,6 +1,6 @@
 /** @jsxImportSource hono/jsx */
 /** The progress overview of one school year, for the SWV or a board: status and answered questions per school. */
-import { Button, CsrfField, SelectField, StatusTag } from '../../../ui/components.js';
+import { Alert, Button, CsrfField, SelectField, StatusTag } from '../../../ui/components.js';
 import type { Locale } from '../../../ui/i18n.js';
 import { PROFILE_STATUSES } from '../../questionnaire/schema.js';
 import { formatDutchDate } from '../editability.js';
@@ -19,7 +19,54 @@ export function progressTitle(page: ProgressPage, locale: Locale): string {
   return page.board ? t('boardProgressTitle', { year: page.schoolYear }) : t('progressTitle', { year: page.schoolYear });
 }
 
-export function ProgressView(props: { page: ProgressPage; links: ProgressLinks; locale: Locale; csrfToken: string }) {
+/** Around the table when the reader may remind schools: the ticked rows are posted, with the rule said on screen. */
+function RemindForm(props: { page: ProgressPage; csrfToken: string; locale: Locale; children: unknown }) {
+  const t = cycleT(props.locale);
+  const { page } = props;
+  if (!page.canRemind || !page.rows.some((row) => row.remindable)) return <>{props.children}</>;
+  return (
+    <form method="post" action={`/swv/${page.partnershipId}/cyclus/${page.schoolYear}/herinneren`} aria-labelledby="remind-heading">
+      <CsrfField token={props.csrfToken} />
+      <h2 class="utrecht-heading-2" id="remind-heading">
+        {t('remindHeading')}
+      </h2>
+      <p class="utrecht-paragraph">{t('remindHint')}</p>
+      {props.children}
+      <Button>{t('remindButton')}</Button>
+    </form>
+  );
+}
+
+/** What the last reminder did, from the redirect's query (counts only). */
+export interface RemindNotice {
+  reminded: number;
+  alreadyToday: number;
+  notOpen: number;
+  noEditors: number;
+  noneChosen?: boolean;
+}
+
+export function RemindNoticeView(props: { notice: RemindNotice; locale: Locale }) {
+  const t = cycleT(props.locale);
+  const { notice } = props;
+  if (notice.noneChosen) {
+    return (
+      <Alert type="error" role="alert">
+        <p class="utrecht-paragraph">{t('remindNoneChosen')}</p>
+      </Alert>
+    );
+  }
+  return (
+    <Alert type="ok">
+      <p class="utrecht-paragraph">{t('remindDone', { count: notice.reminded })}</p>
+      {notice.alreadyToday > 0 && <p class="utrecht-paragraph">{t('remindAlreadyToday', { count: notice.alreadyToday })}</p>}
+      {notice.notOpen > 0 && <p class="utrecht-paragraph">{t('remindNotOpen', { count: notice.notOpen })}</p>}
+      {notice.noEditors > 0 && <p class="utrecht-paragraph">{t('remindNoEditors', { count: notice.noEditors })}</p>}
+    </Alert>
+  );
+}
+
+export function ProgressView(props: { page: ProgressPage; links: ProgressLinks; locale: Locale; csrfToken: string; notice?: RemindNotice | undefined }) {
   const t = cycleT(props.locale);
   const { page, links } = props;
   const labels = PROFILE_STATUS_LABELS[props.locale];
@@ -28,6 +75,7 @@ export function ProgressView(props: { page: ProgressPage; links: ProgressLinks; 
   return (
     <>
       <h1 class="utrecht-heading-1">{title}</h1>
+      {props.notice && <RemindNoticeView notice={props.notice} locale={props.locale} />}
       {page.years.length > 1 && (
         <nav aria-label={t('otherYears')} class="year-nav">
           <p class="utrecht-paragraph">
@@ -66,6 +114,7 @@ export function ProgressView(props: { page: ProgressPage; links: ProgressLinks; 
           {page.rows.length === 0 && page.withoutProfile.length === 0 ? (
             <p class="utrecht-paragraph">{t('noProfiles')}</p>
           ) : (
+            <RemindForm page={page} csrfToken={props.csrfToken} locale={props.locale}>
             <table class="utrecht-table">
               <caption class="visually-hidden">{title}</caption>
               <thead>
@@ -73,6 +122,7 @@ export function ProgressView(props: { page: ProgressPage; links: ProgressLinks; 
                   <th scope="col">{t('school')}</th>
                   <th scope="col">{t('status')}</th>
                   <th scope="col">{t('progress')}</th>
+                  {page.canRemind && <th scope="col">{t('remindColumn')}</th>}
                 </tr>
               </thead>
               <tbody>
@@ -88,6 +138,20 @@ export function ProgressView(props: { page: ProgressPage; links: ProgressLinks; 
                     </td>
                     {/* Not started with answers: all of them were carried over from last year (the school's first save starts it). */}
                     <td>{t(row.status === 'not_started' && row.answered > 0 ? 'progressCountCarried' : 'progressCount', { answered: row.answered, total: row.required })}</td>
+                    {page.canRemind && (
+                      <td>
+                        {row.remindedToday ? (
+                          <StatusTag tone="neutral">{t('remindedTodayTag')}</StatusTag>
+                        ) : (
+                          row.remindable && (
+                            <label class="remind-choice">
+                              <input type="checkbox" name="profiel" value={row.profileId} checked />
+                              <span class="visually-hidden">{t('remindSelect', { school: row.schoolName })}</span>
+                            </label>
+                          )
+                        )}
+                      </td>
+                    )}
                   </tr>
                 ))}
                 {page.withoutProfile.map((school) => (
@@ -97,10 +161,12 @@ export function ProgressView(props: { page: ProgressPage; links: ProgressLinks; 
                       <StatusTag tone="danger">{t('noProfileTag')}</StatusTag>
                     </td>
                     <td></td>
+                    {page.canRemind && <td></td>}
                   </tr>
                 ))}
               </tbody>
             </table>
+            </RemindForm>
           )}
           {page.withoutProfile.length > 0 && (
             <div class="utrecht-alert utrecht-alert--warning" role="status">

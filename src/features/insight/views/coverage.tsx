@@ -3,7 +3,7 @@
 import type { Locale } from '../../../ui/i18n.js';
 import type { CoveragePage } from '../load-coverage.js';
 import { FilterForm, filterParams } from './matrix.js';
-import { ExportLinks, insightPath, insightT, YearPicker } from './shared.js';
+import { ExportLinks, insightPath, insightT, PdfLink, YearPicker } from './shared.js';
 
 export function CoverageView(props: { page: CoveragePage; locale: Locale }) {
   const t = insightT(props.locale);
@@ -141,6 +141,7 @@ export function CoverageView(props: { page: CoveragePage; locale: Locale }) {
       )}
       <h2 class="utrecht-heading-2">{t('exportHeading')}</h2>
       <ExportLinks context={context} kind="dekking" label={t('exportCoverage')} locale={props.locale} params={params} />
+      <PdfLink context={context} kind="dekking" locale={props.locale} params={params} />
     </>
   );
 }

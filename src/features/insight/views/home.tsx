@@ -6,7 +6,7 @@ import { PROFILE_STATUS_LABELS } from '../../cycle/profile-status.js';
 import { PROFILE_STATUSES, type ProfileStatus } from '../../questionnaire/schema.js';
 import { percent } from '../figures.js';
 import type { InsightHome } from '../load-insight-home.js';
-import { ExportLinks, insightPath, insightT, TallyChart, YearPicker } from './shared.js';
+import { ExportLinks, insightPath, insightT, PdfLink, TallyChart, YearPicker } from './shared.js';
 
 export function progressHref(home: InsightHome): string {
   const { place, schoolYear } = home.context;
@@ -187,6 +187,7 @@ export function InsightHomeView(props: { home: InsightHome; locale: Locale }) {
       </div>
       <h2 class="utrecht-heading-2">{t('exportHeading')}</h2>
       <ExportLinks context={context} kind="antwoorden" label={t('exportAnswers', { year: context.schoolYear })} locale={props.locale} />
+      <PdfLink context={context} kind="overzicht" locale={props.locale} />
     </>
   );
 }

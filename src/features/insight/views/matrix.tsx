@@ -2,11 +2,26 @@
 /** The basic-support matrix with its filters, totals per school and per item (both norms side by side), chart and table. */
 import { Button, SelectField } from '../../../ui/components.js';
 import type { Locale } from '../../../ui/i18n.js';
-import { CELL_STATUSES, type Tally } from '../figures.js';
+import { raw } from 'hono/html';
+import { escapeHtml } from '../../documents/render/profile-view.js';
+import { CELL_STATUSES, type CellStatus, type Tally } from '../figures.js';
 import type { InsightContext } from '../insight-context.js';
 import type { BasicSupportPage } from '../load-basic-support.js';
 import type { InsightTranslate } from '../messages.js';
-import { answerHref, CellMark, ExportLinks, insightPath, insightT, Legend, pupilsText, TallyChart, YearPicker } from './shared.js';
+import { answerHref, ExportLinks, insightPath, insightT, Legend, pupilsText, TallyChart, YearPicker } from './shared.js';
+
+/**
+ * One matrix cell as markup, the same as `<td class…><CellMark …/></td>`, written as a string: a matrix of 300 schools
+ * has ~45,000 cells, and a JSX component per cell cost more than loading the figures (bench/README.md, Insight).
+ */
+function cellMarkup(locale: Locale): (status: CellStatus, href: string | null) => string {
+  const t = insightT(locale);
+  const inner = Object.fromEntries(
+    CELL_STATUSES.map((status) => [status, `<span aria-hidden="true">${escapeHtml(t(`cellShort.${status}`))}</span><span class="visually-hidden">${escapeHtml(t(`cell.${status}`))}</span>`]),
+  ) as Record<CellStatus, string>;
+  return (status, href) =>
+    `<td class="insight-cell insight-cell--${status}">${href ? `<a class="insight-cell-link" href="${escapeHtml(href)}">${inner[status]}</a>` : inner[status]}</td>`;
+}
 
 export function filterParams(context: InsightContext, which?: string): Record<string, string | undefined> {
   const f = context.filters;
@@ -89,6 +104,7 @@ export function MatrixView(props: { page: BasicSupportPage; locale: Locale }) {
   const { page } = props;
   const { context } = page;
   const params = filterParams(context, page.which);
+  const cellHtml = cellMarkup(props.locale);
   return (
     <>
       <h1 class="utrecht-heading-1">{t('matrixTitle', { year: context.schoolYear })}</h1>
@@ -132,11 +148,7 @@ export function MatrixView(props: { page: BasicSupportPage; locale: Locale }) {
                       </a>
                     </th>
                     <td>{pupilsText(row.school.pupils, t)}</td>
-                    {row.cells.map((status, index) => (
-                      <td class={`insight-cell insight-cell--${status}`}>
-                        <CellMark status={status} locale={props.locale} href={answerHref(row.school.profileId, page.items[index]!.section.key, page.items[index]!.item.key)} />
-                      </td>
-                    ))}
+                    {raw(row.cells.map((status, index) => cellHtml(status, answerHref(row.school.profileId, page.items[index]!.section.key, page.items[index]!.item.key))).join(''))}
                     {CELL_STATUSES.map((status) => (
                       <td>{row.totals[status]}</td>
                     ))}

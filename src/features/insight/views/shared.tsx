@@ -61,6 +61,18 @@ export function ExportLinks(props: { context: InsightContext; kind: string; labe
   );
 }
 
+/** The A4 PDF of the home or the coverage view, with the page's year and filters. */
+export function PdfLink(props: { context: InsightContext; kind: 'overzicht' | 'dekking'; locale: Locale; params?: Record<string, string | undefined> }) {
+  const t = insightT(props.locale);
+  return (
+    <p class="utrecht-paragraph insight-export">
+      <a class="utrecht-link" href={insightPath(props.context, `/pdf/${props.kind}`, props.params ?? {})} download>
+        {t('pdfDownload')}
+      </a>
+    </p>
+  );
+}
+
 export function CellMark(props: { status: CellStatus; locale: Locale; href?: string | null }) {
   const t = insightT(props.locale);
   const inner = (

@@ -1,0 +1,91 @@
+/**
+ * Reminders from the progress overview: the SWV selects schools that have not submitted and each school's editors
+ * get an e-mail. Audited per school, and never twice the same day for a school: a school reminded today (by anyone,
+ * found in the audit log) is skipped, and each mail's dedupe key carries the profile, the date and the recipient,
+ * so two admins pressing the button at once still send one mail per editor.
+ */
+import { AppError } from '../../auth/app-error.js';
+import { assertInScope } from '../../auth/policy.js';
+import { recordAudit } from '../../audit/record-audit.js';
+import type { Clock } from '../../config/clock.js';
+import type { Database } from '../../db/client.js';
+import { enqueueJob } from '../../jobs/queue.js';
+import { sendMailJobKind } from '../../mail/send-mail-job.js';
+import type { Authorized } from '../../ui/route.js';
+import { amsterdamDate, formatDutchDate } from './editability.js';
+import { getCycleFor, listProfilesRemindedOn, listProgressRows, listSchoolEditors } from './repository.js';
+import { t } from './transition-rules.js';
+
+export const REMIND_AUDIT_ACTION = 'profile.remind';
+
+export interface RemindResult {
+  /** Schools whose editors got a reminder now. */
+  reminded: number;
+  /** Schools skipped because they were reminded today already. */
+  alreadyToday: number;
+  /** Schools skipped because they submitted already. */
+  notOpen: number;
+  /** Schools skipped because nobody can fill in their SOP (no school editor). */
+  noEditors: number;
+}
+
+const OPEN = new Set(['not_started', 'in_progress']);
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+export async function remindSchools(options: {
+  db: Database;
+  clock: Clock;
+  auth: Authorized;
+  partnershipId: string;
+  schoolYear: string;
+  profileIds: string[];
+  baseUrl: string;
+}): Promise<RemindResult> {
+  const { db, clock, auth, partnershipId, schoolYear } = options;
+  assertInScope('remindSchools', auth, { partnershipId });
+  const now = clock.now();
+  const today = amsterdamDate(now);
+  return db.transaction(async (tx) => {
+    const cycle = await getCycleFor(tx, partnershipId, schoolYear);
+    if (!cycle) throw new AppError('not_found');
+    if (today > cycle.closesOn) throw new AppError('invalid_state', t('remindClosed', { year: schoolYear }));
+    // Only profiles of this SWV's round: any other id is not found (it may belong to another tenant).
+    const rows = new Map((await listProgressRows(tx, partnershipId, schoolYear)).map((row) => [row.profileId, row]));
+    const chosen = [...new Set(options.profileIds)].map((id) => rows.get(id));
+    if (chosen.some((row) => row === undefined)) throw new AppError('not_found');
+    const result: RemindResult = { reminded: 0, alreadyToday: 0, notOpen: 0, noEditors: 0 };
+    const open = chosen.filter((row) => row && OPEN.has(row.status)) as NonNullable<(typeof chosen)[number]>[];
+    result.notOpen = chosen.length - open.length;
+    const remindedToday = new Set(await listProfilesRemindedOn(tx, REMIND_AUDIT_ACTION, open.map((row) => row.profileId), today));
+    const due = open.filter((row) => !remindedToday.has(row.profileId));
+    result.alreadyToday = open.length - due.length;
+    const editors = await listSchoolEditors(tx, due.map((row) => row.schoolId));
+    const days = daysBetween(today, cycle.submitDeadline);
+    for (const row of due) {
+      const recipients = editors.filter((editor) => editor.schoolId === row.schoolId);
+      if (recipients.length === 0) {
+        result.noEditors += 1;
+        continue;
+      }
+      for (const editor of recipients) {
+        const params = { name: editor.name, year: schoolYear, school: row.schoolName, date: formatDutchDate(cycle.submitDeadline), link: `${options.baseUrl}/profielen/${row.profileId}` };
+        const body = days >= 0 ? t('manualReminderMailBody', { ...params, days }) : t('manualReminderLateMailBody', params);
+        await enqueueJob(tx, sendMailJobKind, { to: editor.email, subject: t('manualReminderMailSubject', params), text: body }, { now, dedupeKey: `cycle.manual-reminder:${row.profileId}:${today}:${editor.userId}` });
+      }
+      await recordAudit(tx, {
+        at: now,
+        actorUserId: auth.principal.userId,
+        partnershipId,
+        action: REMIND_AUDIT_ACTION,
+        entityType: 'profile',
+        entityId: row.profileId,
+        after: { date: today, schoolId: row.schoolId, recipients: recipients.length },
+      });
+      result.reminded += 1;
+    }
+    return result;
+  });
+}
