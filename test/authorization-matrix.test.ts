@@ -111,6 +111,8 @@ const ROUTES_WITHOUT_FORM_BODY = [
   '/swv/:partnershipId/signalen',
   // The group form needs the SWV's categories of support need; the fixtures' SWV has none yet.
   '/scholen/:schoolId/verscheidenheid',
+  // The example questions are offered only to an SWV without questions; the fixtures' SWV has one.
+  '/swv/:partnershipId/peilingvragen/voorbeeld',
 ];
 
 function isDenied(response: Response): boolean {
