@@ -16,6 +16,7 @@ import { loadTemplateDefinition } from '../questionnaire/template-cache.js';
 import { amsterdamDate } from './editability.js';
 import { listCycles, listProgressRows, type CycleRow } from './repository.js';
 import { isLate } from './transition-rules.js';
+import { loadProfileListColumns, type ProfileListColumnData } from './profile-cycle-sections.js';
 
 export interface ProgressRow {
   profileId: string;
@@ -47,6 +48,8 @@ export interface ProgressPage {
    * prepare the missing profiles of a running round, or wait for the open date. Null for others.
    */
   opening: 'open-now' | 'prepare-missing' | 'opens-later' | null;
+  /** Columns other features add per school (the adviser's verdict). */
+  columns: ProfileListColumnData[];
 }
 
 export type ProgressPlace = { partnershipId: string; schoolYear: string } | { boardId: string; schoolYear: string | null };
@@ -116,5 +119,6 @@ export async function loadProgressPage(options: { db: Database; clock: Clock; au
     withoutProfile,
     canManage,
     opening,
+    columns: await loadProfileListColumns(db, profiles.map((row) => row.profileId)),
   };
 }

@@ -70,7 +70,7 @@ async function pollsPage(c: AppContext, auth: Authorized | null, errors: FieldEr
 }
 
 async function pollPage(c: AppContext, auth: Authorized | null, errors: FieldErrors = {}, status?: number) {
-  const page = await loadPollPage({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), schoolId: c.req.param('schoolId')!, pollId: c.req.param('pollId')! });
+  const page = await loadPollPage({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), schoolId: c.req.param('schoolId')!, pollId: c.req.param('pollId')!, textId: c.req.param('pollTextId') });
   const t = pupilPollT(c.var.locale);
   const done = c.req.query('klaar');
   const notice = done === 'geopend' ? t('opened') : done === 'gesloten' ? t('closed') : done === 'beoordeeld' ? t('textReviewed') : undefined;

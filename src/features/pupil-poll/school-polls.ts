@@ -10,7 +10,7 @@ import { getSchool } from '../partnerships/repository.js';
 import { listProfilesOfSchool } from '../questionnaire/profiles-repository.js';
 import { pupilPollT } from './messages.js';
 import { countResults, generateCode, MAX_POLL_DAYS, MIN_RESPONSES, pollState, type PollState, type QuestionResult } from './poll-rules.js';
-import { closePoll as closePollRow, codeTaken, countResponses, findPollById, insertPoll, listPollQuestions, listPollsOfSchool, listPollTexts, listResponses, type PollRow, type PollTextRow } from './repository.js';
+import { closePoll as closePollRow, codeTaken, countResponses, findPollById, findPollText, insertPoll, listPollQuestions, listPollsOfSchool, listPollTexts, listResponses, type PollRow, type PollTextRow } from './repository.js';
 
 const t = pupilPollT('nl');
 export const POLL_DAYS = ['1', '3', '7', '14', '30'] as const;
@@ -95,9 +95,11 @@ export interface PollPage {
 
 const RECORD_OPEN = new Set(['not_started', 'in_progress', 'submitted', 'advised']);
 
-export async function loadPollPage(options: { db: Database; clock: Clock; auth: Authorized; schoolId: string; pollId: string }): Promise<PollPage> {
+/** `textId`: the page shown again for a text's form (a refused review): that text must be one of this poll's. */
+export async function loadPollPage(options: { db: Database; clock: Clock; auth: Authorized; schoolId: string; pollId: string; textId?: string | undefined }): Promise<PollPage> {
   const { db, auth } = options;
   const poll = await pollOfSchool(db, auth, 'loadPollPage', options.schoolId, options.pollId);
+  if (options.textId && !(await findPollText(db, poll.id, options.textId))) throw new AppError('not_found');
   const school = (await getSchool(db, poll.schoolId))!;
   const responses = await listResponses(db, poll.id);
   const results = countResults(poll.questions, responses);

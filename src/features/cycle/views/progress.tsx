@@ -6,7 +6,7 @@ import { PROFILE_STATUSES } from '../../questionnaire/schema.js';
 import { formatDutchDate } from '../editability.js';
 import type { ProgressPage } from '../load-progress-page.js';
 import { PROFILE_STATUS_LABELS } from '../profile-status.js';
-import { cycleT, ProfileStatusTag } from './shared.js';
+import { cycleT, ProfileListCellView, ProfileStatusTag } from './shared.js';
 
 /** The page's own address (filter form) and the address of another year. */
 export interface ProgressLinks {
@@ -73,6 +73,9 @@ export function ProgressView(props: { page: ProgressPage; links: ProgressLinks; 
                   <th scope="col">{t('school')}</th>
                   <th scope="col">{t('status')}</th>
                   <th scope="col">{t('progress')}</th>
+                  {page.columns.map((column) => (
+                    <th scope="col">{column.heading[props.locale]}</th>
+                  ))}
                 </tr>
               </thead>
               <tbody>
@@ -88,6 +91,9 @@ export function ProgressView(props: { page: ProgressPage; links: ProgressLinks; 
                     </td>
                     {/* Not started with answers: all of them were carried over from last year (the school's first save starts it). */}
                     <td>{t(row.status === 'not_started' && row.answered > 0 ? 'progressCountCarried' : 'progressCount', { answered: row.answered, total: row.required })}</td>
+                    {page.columns.map((column) => (
+                      <ProfileListCellView column={column} profileId={row.profileId} locale={props.locale} />
+                    ))}
                   </tr>
                 ))}
                 {page.withoutProfile.map((school) => (
@@ -97,6 +103,9 @@ export function ProgressView(props: { page: ProgressPage; links: ProgressLinks; 
                       <StatusTag tone="danger">{t('noProfileTag')}</StatusTag>
                     </td>
                     <td></td>
+                    {page.columns.map((column) => (
+                      <ProfileListCellView column={column} profileId={null} locale={props.locale} />
+                    ))}
                   </tr>
                 ))}
               </tbody>

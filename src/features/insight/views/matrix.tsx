@@ -1,5 +1,6 @@
 /** @jsxImportSource hono/jsx */
 /** The basic-support matrix with its filters, totals per school and per item (both norms side by side), chart and table. */
+import { ProfileListCellView } from '../../cycle/views/shared.js';
 import { Button, SelectField } from '../../../ui/components.js';
 import type { Locale } from '../../../ui/i18n.js';
 import { CELL_STATUSES, type Tally } from '../figures.js';
@@ -121,6 +122,9 @@ export function MatrixView(props: { page: BasicSupportPage; locale: Locale }) {
                   {CELL_STATUSES.map((status) => (
                     <th scope="col">{t(`cell.${status}`)}</th>
                   ))}
+                  {page.columns.map((column) => (
+                    <th scope="col">{column.heading[props.locale]}</th>
+                  ))}
                 </tr>
               </thead>
               <tbody>
@@ -139,6 +143,9 @@ export function MatrixView(props: { page: BasicSupportPage; locale: Locale }) {
                     ))}
                     {CELL_STATUSES.map((status) => (
                       <td>{row.totals[status]}</td>
+                    ))}
+                    {page.columns.map((column) => (
+                      <ProfileListCellView column={column} profileId={row.school.profileId} locale={props.locale} />
                     ))}
                   </tr>
                 ))}
