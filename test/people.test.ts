@@ -218,5 +218,32 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(foreign.status).toBe(400);
       expect(await foreign.text()).toContain('Kies een bestuur of school van dit samenwerkingsverband');
     });
+
+    it('invites an adviser for several boards and schools at once, and the user list shows them', async () => {
+      const admin = await TestClient.signedIn(app, app.demo.userIds['swv@voorbeeldstad.example']!);
+      const path = `/swv/${app.demo.partnershipId}/gebruikers`;
+      const form = await (await admin.get(path)).text();
+      expect(form).toContain('Alleen voor een adviseur: voor welke besturen en scholen?');
+      const places = [app.demo.boardIds['linde']!, app.demo.schoolIds['horizon']!, app.demo.schoolIds['vlinder']!];
+      const invited = await admin.post(path, { name: 'Anna Ambulant', email: 'ambulant@voorbeeldstad.example', role: 'partnership_adviser', placeId: '', adviserPlaceIds: places });
+      expect(invited.status).toBe(200);
+      const [user] = await app.deps.db.select().from(users).where(eq(users.email, 'ambulant@voorbeeldstad.example'));
+      const principal = (await loadPrincipal(app.deps.db, user!.id))!;
+      expect(principal.memberships).toHaveLength(1);
+      expect(principal.memberships[0]!.limitedTo?.boardIds).toEqual([app.demo.boardIds['linde']]);
+      expect([...principal.memberships[0]!.limitedTo!.schoolIds].sort()).toEqual([app.demo.schoolIds['horizon'], app.demo.schoolIds['vlinder']].sort());
+      // The same places again: nothing new, said so; one more school: added to the same role.
+      expect((await admin.post(path, { name: 'Anna Ambulant', email: 'ambulant@voorbeeldstad.example', role: 'partnership_adviser', adviserPlaceIds: places })).status).toBe(400);
+      expect((await admin.post(path, { name: 'Anna Ambulant', email: 'ambulant@voorbeeldstad.example', role: 'partnership_adviser', adviserPlaceIds: [...places, app.demo.schoolIds['regenboog']!] })).status).toBe(200);
+      expect((await loadPrincipal(app.deps.db, user!.id))!.memberships[0]!.limitedTo!.schoolIds).toHaveLength(3);
+      const list = await (await admin.get(path)).text();
+      const row = list.slice(list.indexOf('Anna Ambulant'), list.indexOf('</tr>', list.indexOf('Anna Ambulant')));
+      expect(row).toMatch(/alleen: [^<]*Daltonschool Horizon/);
+      expect(row).toContain('De Regenboog');
+      // A place of another SWV among them is refused, and nothing is granted.
+      const foreign = await admin.post(path, { name: 'Bo Buiten', email: 'buiten@voorbeeldstad.example', role: 'partnership_adviser', adviserPlaceIds: [app.demo.schoolIds['horizon']!, app.other.schoolId] });
+      expect(foreign.status).toBe(400);
+      expect(await app.deps.db.select().from(users).where(eq(users.email, 'buiten@voorbeeldstad.example'))).toHaveLength(0);
+    });
   });
 }
