@@ -100,6 +100,18 @@ for (const kind of TEST_DATABASE_KINDS) {
       }
       const overview = await (await TestClient.signedIn(app, app.demo.userIds['swv@voorbeeldstad.example']!)).get(`/swv/${app.demo.partnershipId}/plausibiliteit`);
       expect(await overview.text()).toContain('Niet plausibel — gesprek nodig');
+      // The SWV's progress page, its insight matrix and the board's progress page show the verdict per school, linked to it.
+      const admin = await TestClient.signedIn(app, app.demo.userIds['swv@voorbeeldstad.example']!);
+      const verdictLink = `href="/profielen/${profileIds.horizon}/cyclus#verdict-heading"`;
+      for (const [client, page] of [
+        [admin, `/swv/${app.demo.partnershipId}/cyclus/${YEAR}`],
+        [admin, `/swv/${app.demo.partnershipId}/inzicht/basisondersteuning?jaar=${YEAR}`],
+        [await TestClient.signedIn(app, app.demo.userIds['bestuur@spov.example']!), `/besturen/${app.demo.boardIds['spov']}/voortgang?jaar=${YEAR}`],
+      ] as const) {
+        const html = await (await client.get(page)).text();
+        expect(html, page).toContain(verdictLink);
+        expect(html.slice(html.indexOf(verdictLink), html.indexOf(verdictLink) + 300), page).toContain('Niet plausibel — gesprek nodig');
+      }
 
       // Recording again replaces the verdict.
       expect((await adviser.post(path, { verdict: 'plausible_with_remarks', conversationOn: '', agreements: '' })).status).toBe(303);
