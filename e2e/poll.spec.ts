@@ -40,7 +40,7 @@ test('the SWV takes over the example questions; the school opens a poll for groe
   await page.getByLabel('Hoe lang staat de peiling open?').selectOption({ label: '1 week' });
   await page.getByRole('button', { name: 'Peiling openen' }).click();
   await expect(page.getByText('De peiling is geopend')).toBeVisible();
-  code = (await page.locator('.poll-code--large').innerText()).trim();
+  code = ((await page.locator('.poll-code--large').textContent()) ?? '').trim();
   expect(code).toMatch(/^[A-Z0-9]{6}$/);
   pollPath = new URL(page.url()).pathname;
   await expect(page.getByText('Nog te weinig antwoorden')).toBeVisible();
