@@ -209,6 +209,37 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(schoolHtml).not.toContain(description);
       // Another school's editor gets 404 for Horizon's signals.
       expect((await (await TestClient.signedIn(app, demo.userIds['ib@vlinder.example']!)).get(`/scholen/${demo.schoolIds['horizon']}/signalen`)).status).toBe(404);
+
+      // Beside the profile: a signal naming an item of Horizon's profile shows what the profile says there.
+      const itemMatch = /<select[^>]*name="itemKey"[\s\S]*?<option value="([^"]+)">([^<]+)<\/option>/.exec(own)!;
+      const itemKey = itemMatch[1]!;
+      const withoutSchool = await supportPoint.post(base, { ...signal, schoolId: '', itemKey, description });
+      expect(withoutSchool.status).toBe(400);
+      expect(await withoutSchool.text()).toContain('Kies ook de school');
+      expect((await supportPoint.post(base, { ...signal, itemKey: 'bestaat-niet', description })).status).toBe(400);
+      expect((await supportPoint.post(base, { ...signal, itemKey, description })).status).toBe(303);
+      const beside = await (await admin.get(base)).text();
+      const table = beside.slice(beside.indexOf('class="utrecht-table signals-beside"'), beside.indexOf('</table>', beside.indexOf('signals-beside')));
+      expect(table).toContain('Daltonschool Horizon');
+      expect(table).toContain('minder dan 5');
+      expect(table).toMatch(/Voldoet|Voldoet niet|Kan niet beoordelen|Geen norm/);
+      expect(table).toContain(`href="/profielen/`);
+      expect(beside).not.toContain(description);
+      const ownBeside = await (await supportPoint.get(base)).text();
+      expect(ownBeside.slice(ownBeside.indexOf('signals-beside'))).toMatch(/<td class="utrecht-table__cell">1<\/td>/);
+
+      // Sharing a description with the school: only the support point, audited; the school then reads it.
+      const signalId = /action="\/swv\/[^"]+\/signalen\/([0-9a-f-]{36})\/delen"/.exec(ownBeside)![1]!;
+      expect((await admin.post(`${base}/${signalId}/delen`, { shared: 'ja' })).status).toBe(403);
+      expect((await supportPoint.post(`${base}/${signalId}/delen`, { shared: 'ja' })).status).toBe(303);
+      const sharedHtml = await (await (await TestClient.signedIn(app, horizonEditorId)).get(`/scholen/${demo.schoolIds['horizon']}/signalen`)).text();
+      expect(sharedHtml).toContain('Beschrijvingen die het samenwerkingsverband met u deelde');
+      expect(sharedHtml).toContain(description);
+      expect(await app.deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'signal.share'), eq(auditLog.entityId, signalId)))).toHaveLength(1);
+      expect((await supportPoint.post(`${base}/${signalId}/delen`, { shared: 'nee' })).status).toBe(303);
+      expect(await (await (await TestClient.signedIn(app, horizonEditorId)).get(`/scholen/${demo.schoolIds['horizon']}/signalen`)).text()).not.toContain(description);
+      // Another SWV's signal id is not found.
+      expect((await supportPoint.post(`${base}/${crypto.randomUUID()}/delen`, { shared: 'ja' })).status).toBe(404);
     });
 
     it('invites an adviser for a board, then adds a school to the same role', async () => {

@@ -6,6 +6,7 @@
 import { eq } from 'drizzle-orm';
 import { insertAnswer, insertPoll, insertPollQuestions } from '../../src/features/pupil-poll/repository.js';
 import { pollTexts } from '../../src/features/pupil-poll/schema.js';
+import { insertSignal, insertTheme } from '../../src/features/support-point/repository.js';
 import type { PersonaGroups } from './matrix-expectations.js';
 import type { TestApp } from './test-app.js';
 
@@ -31,6 +32,8 @@ export function peopleExpectations<P extends string>(groups: PersonaGroups<P>): 
     'POST /swv/:partnershipId/signalen': only('support_point'),
     'POST /swv/:partnershipId/signalen/themas': only('swv_admin'),
     'GET /scholen/:schoolId/signalen': only('school_editor', 'board_user'),
+    // Only the support point shares a signal's description with the school (it is the one that reads them).
+    'POST /swv/:partnershipId/signalen/:signalId/delen': only('support_point'),
     // The pupil poll: the SWV's admins keep the questions ('poll.manageQuestions'); only the school's editors open
     // polls, read their results and release free texts ('poll.run') — not the board, the council or the SWV.
     'GET /swv/:partnershipId/peilingvragen': only('swv_admin'),
@@ -65,13 +68,23 @@ async function seedPoll(testApp: TestApp, partnershipId: string, schoolId: strin
   return { pollQuestionId: choice.id, pollId, pollTextId: text!.id, code };
 }
 
-/** SWV A's poll at De Regenboog (its code is the `:code` of the public routes). */
-export function pollMatrixParams(testApp: TestApp): Promise<Record<string, string>> {
-  return seedPoll(testApp, testApp.demo.partnershipId, testApp.demo.schoolIds['regenboog']!, 'KMT3QA');
+/** A support-point signal about one school (not shared), under a theme of its own. */
+async function seedSignal(testApp: TestApp, partnershipId: string, schoolId: string): Promise<string> {
+  const now = testApp.clock.now();
+  const themeId = crypto.randomUUID();
+  await insertTheme(testApp.deps.db, { id: themeId, partnershipId, name: 'Aanmelding geweigerd', position: 99, createdAt: now });
+  const signalId = crypto.randomUUID();
+  await insertSignal(testApp.deps.db, { id: signalId, partnershipId, themeId, schoolId, occurredOn: '2026-02-01', description: 'Ouders melden een weigering zonder onderzoek.', recordedAt: now });
+  return signalId;
+}
+
+/** SWV A's poll at De Regenboog (its code is the `:code` of the public routes), and a signal about the school. */
+export async function pollMatrixParams(testApp: TestApp): Promise<Record<string, string>> {
+  return { ...(await seedPoll(testApp, testApp.demo.partnershipId, testApp.demo.schoolIds['regenboog']!, 'KMT3QA')), signalId: await seedSignal(testApp, testApp.demo.partnershipId, testApp.demo.schoolIds['regenboog']!) };
 }
 
 /** SWV B's poll, question and free text for the cross-tenant cells. */
 export async function pollOtherTenantParams(testApp: TestApp): Promise<Record<string, string>> {
   const { pollQuestionId, pollId, pollTextId } = await seedPoll(testApp, testApp.other.partnershipId, testApp.other.schoolId, 'RVN4PX');
-  return { pollQuestionId, pollId, pollTextId };
+  return { pollQuestionId, pollId, pollTextId, signalId: await seedSignal(testApp, testApp.other.partnershipId, testApp.other.schoolId) };
 }
