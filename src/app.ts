@@ -26,6 +26,7 @@ import { registerPupilVoiceRoutes } from './features/pupil-voice/routes.js';
 import { registerSupportPointRoutes } from './features/support-point/routes.js';
 import { registerInsightRoutes } from './features/insight/routes.js';
 import { registerDiversityRoutes } from './features/diversity/routes.js';
+import { registerPupilPollRoutes } from './features/pupil-poll/routes.js';
 import type { AppContext, AppDeps, AppEnv } from './ui/context.js';
 import { renderError } from './ui/error-pages.js';
 import { isLocale } from './ui/i18n.js';
@@ -63,6 +64,7 @@ export function buildRouteTable(): RouteTable {
   registerSupportPointRoutes(table);
   registerInsightRoutes(table);
   registerDiversityRoutes(table);
+  registerPupilPollRoutes(table);
   // Last: `/:swvSlug` must not shadow any route above (src/ui/reserved-paths.ts keeps SWV slugs off them).
   registerPublicRoutes(table);
   return table;
@@ -214,6 +216,8 @@ export function createApp({ deps, routes = buildRouteTable() }: CreateAppOptions
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     const pathname = new URL(c.req.url).pathname;
     if (pathname.startsWith('/static/') || pathname === '/health') return next();
+    // A cookie-less public POST (the pupil poll) has no session and no CSRF cookie; it checks the Origin itself.
+    if (isCookieless(c.req.method, pathname)) return next();
     const headerToken = c.req.header('x-csrf-token');
     let sent = headerToken;
     if (!sent) {

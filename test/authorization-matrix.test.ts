@@ -109,8 +109,12 @@ const ROUTES_WITHOUT_FORM_BODY = [
   '/profielen/:profileId/plausibiliteit',
   // Only the support point sees the signal form, and only once the SWV has made a theme (none in the fixtures).
   '/swv/:partnershipId/signalen',
+  // The share form is on the support point's own list only (the harvest reads the SWV's, schools' and boards' pages).
+  '/swv/:partnershipId/signalen/:signalId/delen',
   // The group form needs the SWV's categories of support need; the fixtures' SWV has none yet.
   '/scholen/:schoolId/verscheidenheid',
+  // The example questions are offered only to an SWV without questions; the fixtures' SWV has one.
+  '/swv/:partnershipId/peilingvragen/voorbeeld',
 ];
 
 function isDenied(response: Response): boolean {

@@ -129,6 +129,22 @@ const KNOWN_DUTCH: Record<string, readonly string[]> = {
     "Lees meer over de ondersteuning op deze school",
     "Welke hulp bieden wij?",
   ],
+  // The pupil poll's pages are cookie-less public pages like the ones above: their language comes from ?lang=en,
+  // not from the visitor's choice (the crawl does not add it), so they show Dutch here.
+  "/peiling": [
+    "6 letters en cijfers, bijvoorbeeld K7M3QA.",
+    "Deze pagina’s tonen alleen schoolondersteuningsprofielen die de school heeft gepubliceerd. Er staan geen gegevens van leerlingen op.",
+    "Naar de inhoud",
+    "Toegankelijkheid",
+    "Vul de code in die je van je juf, meester of mentor hebt gekregen.",
+  ],
+  "/peiling/:code": [
+    "Deze pagina’s tonen alleen schoolondersteuningsprofielen die de school heeft gepubliceerd. Er staan geen gegevens van leerlingen op.",
+    "Je antwoorden zijn anoniem: we vragen niet wie je bent en bewaren niet wie wat antwoordde. De school ziet alleen alle antwoorden samen.",
+    "Naar de inhoud",
+    "Schrijf geen namen op, ook niet van anderen.",
+    "Toegankelijkheid",
+  ],
   "/privacy": [
     "Contactpersonen",
     "Deze pagina’s tonen alleen schoolondersteuningsprofielen die de school heeft gepubliceerd. Er staan geen gegevens van leerlingen op.",

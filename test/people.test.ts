@@ -100,6 +100,18 @@ for (const kind of TEST_DATABASE_KINDS) {
       }
       const overview = await (await TestClient.signedIn(app, app.demo.userIds['swv@voorbeeldstad.example']!)).get(`/swv/${app.demo.partnershipId}/plausibiliteit`);
       expect(await overview.text()).toContain('Niet plausibel — gesprek nodig');
+      // The SWV's progress page, its insight matrix and the board's progress page show the verdict per school, linked to it.
+      const admin = await TestClient.signedIn(app, app.demo.userIds['swv@voorbeeldstad.example']!);
+      const verdictLink = `href="/profielen/${profileIds.horizon}/cyclus#verdict-heading"`;
+      for (const [client, page] of [
+        [admin, `/swv/${app.demo.partnershipId}/cyclus/${YEAR}`],
+        [admin, `/swv/${app.demo.partnershipId}/inzicht/basisondersteuning?jaar=${YEAR}`],
+        [await TestClient.signedIn(app, app.demo.userIds['bestuur@spov.example']!), `/besturen/${app.demo.boardIds['spov']}/voortgang?jaar=${YEAR}`],
+      ] as const) {
+        const html = await (await client.get(page)).text();
+        expect(html, page).toContain(verdictLink);
+        expect(html.slice(html.indexOf(verdictLink), html.indexOf(verdictLink) + 300), page).toContain('Niet plausibel — gesprek nodig');
+      }
 
       // Recording again replaces the verdict.
       expect((await adviser.post(path, { verdict: 'plausible_with_remarks', conversationOn: '', agreements: '' })).status).toBe(303);
@@ -197,6 +209,37 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(schoolHtml).not.toContain(description);
       // Another school's editor gets 404 for Horizon's signals.
       expect((await (await TestClient.signedIn(app, demo.userIds['ib@vlinder.example']!)).get(`/scholen/${demo.schoolIds['horizon']}/signalen`)).status).toBe(404);
+
+      // Beside the profile: a signal naming an item of Horizon's profile shows what the profile says there.
+      const itemMatch = /<select[^>]*name="itemKey"[\s\S]*?<option value="([^"]+)">([^<]+)<\/option>/.exec(own)!;
+      const itemKey = itemMatch[1]!;
+      const withoutSchool = await supportPoint.post(base, { ...signal, schoolId: '', itemKey, description });
+      expect(withoutSchool.status).toBe(400);
+      expect(await withoutSchool.text()).toContain('Kies ook de school');
+      expect((await supportPoint.post(base, { ...signal, itemKey: 'bestaat-niet', description })).status).toBe(400);
+      expect((await supportPoint.post(base, { ...signal, itemKey, description })).status).toBe(303);
+      const beside = await (await admin.get(base)).text();
+      const table = beside.slice(beside.indexOf('class="utrecht-table signals-beside"'), beside.indexOf('</table>', beside.indexOf('signals-beside')));
+      expect(table).toContain('Daltonschool Horizon');
+      expect(table).toContain('minder dan 5');
+      expect(table).toMatch(/Voldoet|Voldoet niet|Kan niet beoordelen|Geen norm/);
+      expect(table).toContain(`href="/profielen/`);
+      expect(beside).not.toContain(description);
+      const ownBeside = await (await supportPoint.get(base)).text();
+      expect(ownBeside.slice(ownBeside.indexOf('signals-beside'))).toMatch(/<td class="utrecht-table__cell">1<\/td>/);
+
+      // Sharing a description with the school: only the support point, audited; the school then reads it.
+      const signalId = /action="\/swv\/[^"]+\/signalen\/([0-9a-f-]{36})\/delen"/.exec(ownBeside)![1]!;
+      expect((await admin.post(`${base}/${signalId}/delen`, { shared: 'ja' })).status).toBe(403);
+      expect((await supportPoint.post(`${base}/${signalId}/delen`, { shared: 'ja' })).status).toBe(303);
+      const sharedHtml = await (await (await TestClient.signedIn(app, horizonEditorId)).get(`/scholen/${demo.schoolIds['horizon']}/signalen`)).text();
+      expect(sharedHtml).toContain('Beschrijvingen die het samenwerkingsverband met u deelde');
+      expect(sharedHtml).toContain(description);
+      expect(await app.deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'signal.share'), eq(auditLog.entityId, signalId)))).toHaveLength(1);
+      expect((await supportPoint.post(`${base}/${signalId}/delen`, { shared: 'nee' })).status).toBe(303);
+      expect(await (await (await TestClient.signedIn(app, horizonEditorId)).get(`/scholen/${demo.schoolIds['horizon']}/signalen`)).text()).not.toContain(description);
+      // Another SWV's signal id is not found.
+      expect((await supportPoint.post(`${base}/${crypto.randomUUID()}/delen`, { shared: 'ja' })).status).toBe(404);
     });
 
     it('invites an adviser for a board, then adds a school to the same role', async () => {
@@ -217,6 +260,33 @@ for (const kind of TEST_DATABASE_KINDS) {
       const foreign = await admin.post(path, { name: 'Cor Consulent', email: 'consulent2@voorbeeldstad.example', role: 'partnership_adviser', placeId: app.other.schoolId });
       expect(foreign.status).toBe(400);
       expect(await foreign.text()).toContain('Kies een bestuur of school van dit samenwerkingsverband');
+    });
+
+    it('invites an adviser for several boards and schools at once, and the user list shows them', async () => {
+      const admin = await TestClient.signedIn(app, app.demo.userIds['swv@voorbeeldstad.example']!);
+      const path = `/swv/${app.demo.partnershipId}/gebruikers`;
+      const form = await (await admin.get(path)).text();
+      expect(form).toContain('Alleen voor een adviseur: voor welke besturen en scholen?');
+      const places = [app.demo.boardIds['linde']!, app.demo.schoolIds['horizon']!, app.demo.schoolIds['vlinder']!];
+      const invited = await admin.post(path, { name: 'Anna Ambulant', email: 'ambulant@voorbeeldstad.example', role: 'partnership_adviser', placeId: '', adviserPlaceIds: places });
+      expect(invited.status).toBe(200);
+      const [user] = await app.deps.db.select().from(users).where(eq(users.email, 'ambulant@voorbeeldstad.example'));
+      const principal = (await loadPrincipal(app.deps.db, user!.id))!;
+      expect(principal.memberships).toHaveLength(1);
+      expect(principal.memberships[0]!.limitedTo?.boardIds).toEqual([app.demo.boardIds['linde']]);
+      expect([...principal.memberships[0]!.limitedTo!.schoolIds].sort()).toEqual([app.demo.schoolIds['horizon'], app.demo.schoolIds['vlinder']].sort());
+      // The same places again: nothing new, said so; one more school: added to the same role.
+      expect((await admin.post(path, { name: 'Anna Ambulant', email: 'ambulant@voorbeeldstad.example', role: 'partnership_adviser', adviserPlaceIds: places })).status).toBe(400);
+      expect((await admin.post(path, { name: 'Anna Ambulant', email: 'ambulant@voorbeeldstad.example', role: 'partnership_adviser', adviserPlaceIds: [...places, app.demo.schoolIds['regenboog']!] })).status).toBe(200);
+      expect((await loadPrincipal(app.deps.db, user!.id))!.memberships[0]!.limitedTo!.schoolIds).toHaveLength(3);
+      const list = await (await admin.get(path)).text();
+      const row = list.slice(list.indexOf('Anna Ambulant'), list.indexOf('</tr>', list.indexOf('Anna Ambulant')));
+      expect(row).toMatch(/alleen: [^<]*Daltonschool Horizon/);
+      expect(row).toContain('De Regenboog');
+      // A place of another SWV among them is refused, and nothing is granted.
+      const foreign = await admin.post(path, { name: 'Bo Buiten', email: 'buiten@voorbeeldstad.example', role: 'partnership_adviser', adviserPlaceIds: [app.demo.schoolIds['horizon']!, app.other.schoolId] });
+      expect(foreign.status).toBe(400);
+      expect(await app.deps.db.select().from(users).where(eq(users.email, 'buiten@voorbeeldstad.example'))).toHaveLength(0);
     });
   });
 }

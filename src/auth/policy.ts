@@ -46,6 +46,10 @@ export const PERMISSIONS = {
   'signals.manageThemes': ['partnership_admin'],
   /** Signals about the school (without description unless shared). */
   'signals.viewOwnSchool': ['school_editor', 'board_user'],
+  /** The questions of the anonymous pupil poll (data the SWV edits). */
+  'poll.manageQuestions': ['partnership_admin'],
+  /** Open a pupil poll for a group, read its results (from 5 answers) and release or reject its free texts: the school only. */
+  'poll.run': ['school_editor'],
   'profile.respondToReview': ['school_editor'],
   'profile.reopen': ['partnership_admin'],
   'documents.download': ['partnership_admin', 'board_user', 'school_editor', 'council_member'],

@@ -18,4 +18,5 @@ import './pupil-voice/plugins.js';
 import './support-point/plugins.js';
 import './insight/plugins.js';
 import './diversity/plugins.js';
+import './pupil-poll/plugins.js';
 import './swv-transfer/plugins.js';

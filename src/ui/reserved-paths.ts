@@ -23,6 +23,7 @@ export const RESERVED_FIRST_SEGMENTS = [
   'privacy',
   'api',
   'embed',
+  'peiling',
   // kept free for the app
   'en',
   'nl',

@@ -58,20 +58,21 @@ export const publicAccess: Access = { kind: 'public' };
 export const publicPage: Access = { kind: 'public', cookieless: true };
 
 /**
- * Which route a GET request will reach, the way Hono picks it (the first declared route whose pattern matches),
- * and whether that route is cookie-less. Built once per route table.
+ * Which route a request will reach, the way Hono picks it (the first declared route of the method whose pattern
+ * matches), and whether that route is cookie-less. Built once per route table. A cookie-less POST (the pupil
+ * poll's answer) reads no session and gets no CSRF cookie or token check: the route guards itself against other
+ * sites' posts (src/features/pupil-poll/routes.tsx).
  */
 export function cookielessMatcher(table: RouteTable): (method: string, pathname: string) => boolean {
-  const patterns = table.routes
-    .filter((route) => route.method === 'GET')
-    .map((route) => {
-      const parts = route.path.split('/').map((part) => (part === '*' ? '.*' : part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
-      return { pattern: new RegExp(`^${parts.join('/')}/?$`), cookieless: route.access.kind === 'public' && route.access.cookieless === true };
-    });
+  const patterns = table.routes.map((route) => {
+    const parts = route.path.split('/').map((part) => (part === '*' ? '.*' : part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    return { method: route.method, pattern: new RegExp(`^${parts.join('/')}/?$`), cookieless: route.access.kind === 'public' && route.access.cookieless === true };
+  });
   if (!patterns.some((p) => p.cookieless)) return () => false;
   return (method, pathname) => {
-    if (method !== 'GET' && method !== 'HEAD') return false;
-    return patterns.find((p) => p.pattern.test(pathname))?.cookieless ?? false;
+    const wanted = method === 'HEAD' ? 'GET' : method;
+    if (wanted !== 'GET' && wanted !== 'POST') return false;
+    return patterns.find((p) => p.method === wanted && p.pattern.test(pathname))?.cookieless ?? false;
   };
 }
 export const signedIn: Access = { kind: 'authenticated' };

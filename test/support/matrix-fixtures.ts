@@ -16,7 +16,7 @@ import { publicMatrixParams } from './matrix-public.js';
 import { insightMatrixParams } from './matrix-insight.js';
 import { otherTenantParams } from './matrix-other-tenant.js';
 import { accountsMatrixParams } from './matrix-accounts.js';
-import { createPeoplePersonas } from './matrix-people.js';
+import { createPeoplePersonas, pollMatrixParams } from './matrix-people.js';
 
 export interface MatrixFixtures {
   params: Record<string, string>;
@@ -39,6 +39,7 @@ matrixParamProviders.push(registerMatrixParams);
 matrixParamProviders.push(accountsMatrixParams);
 matrixParamProviders.push(publicMatrixParams);
 matrixParamProviders.push(insightMatrixParams);
+matrixParamProviders.push(pollMatrixParams);
 
 export async function matrixFixtures(testApp: TestApp): Promise<MatrixFixtures> {
   const { demo, deps, clock } = testApp;

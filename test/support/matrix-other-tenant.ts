@@ -11,6 +11,7 @@ import { findTemplateByKey, insertTemplate, insertTemplateVersion, latestVersion
 import type { TestApp } from './test-app.js';
 import { registerOtherTenantParams } from './matrix-register.js';
 import { accountsOtherTenantParams } from './matrix-accounts.js';
+import { pollOtherTenantParams } from './matrix-people.js';
 
 /** Parameters that name a tenant's resource by id; keys (section keys, kinds, years) are not ids. */
 export function isIdParameter(name: string): boolean {
@@ -65,5 +66,6 @@ export async function otherTenantParams(testApp: TestApp): Promise<Record<string
     userId: other.userIds.school_editor,
     ...(await registerOtherTenantParams(testApp)),
     ...(await accountsOtherTenantParams(testApp)),
+    ...(await pollOtherTenantParams(testApp)),
   };
 }

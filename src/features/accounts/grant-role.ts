@@ -5,7 +5,12 @@
  */
 import type { DbOrTx } from '../../db/client.js';
 import type { Role } from '../../auth/roles.js';
-import { findLimitedMembership, hasMembershipScope, holdsMembership, insertMembership, insertMembershipScopes } from './repository.js';
+import { findLimitedMembership, holdsMembership, insertMembership, insertMembershipScopes, missingMembershipScopes } from './repository.js';
+
+async function missingMembershipScopesAsLimit(db: DbOrTx, membershipId: string, limit: { boardIds: string[]; schoolIds: string[] }) {
+  const missing = await missingMembershipScopes(db, membershipId, limit);
+  return { boardIds: missing.filter((m) => m.kind === 'board').map((m) => m.id), schoolIds: missing.filter((m) => m.kind === 'school').map((m) => m.id) };
+}
 
 /** An invitation's place: the SWV always; a board or school for board and school roles, or as an adviser's limit. */
 export interface InvitedPlace {
@@ -13,11 +18,16 @@ export interface InvitedPlace {
   partnershipId: string;
   boardId: string | null;
   schoolId: string | null;
+  /** An SWV adviser limited to several boards and schools at once (the SWV's user management); else boardId/schoolId. */
+  limit?: { boardIds: string[]; schoolIds: string[] } | undefined;
 }
 
 export function membershipPlace(place: InvitedPlace): { columns: { partnershipId?: string; boardId?: string; schoolId?: string }; limit?: { boardIds: string[]; schoolIds: string[] } } {
   if (place.role === 'board_user') return { columns: { boardId: place.boardId! } };
   if (place.role === 'school_editor' || place.role === 'council_member') return { columns: { schoolId: place.schoolId! } };
+  if (place.role === 'partnership_adviser' && place.limit && place.limit.boardIds.length + place.limit.schoolIds.length > 0) {
+    return { columns: { partnershipId: place.partnershipId }, limit: place.limit };
+  }
   if (place.role === 'partnership_adviser' && (place.boardId || place.schoolId)) {
     return { columns: { partnershipId: place.partnershipId }, limit: { boardIds: place.boardId ? [place.boardId] : [], schoolIds: place.schoolId ? [place.schoolId] : [] } };
   }
@@ -28,7 +38,8 @@ export async function holdsRole(db: DbOrTx, userId: string, place: InvitedPlace)
   const { columns, limit } = membershipPlace(place);
   if (limit) {
     const membershipId = await findLimitedMembership(db, userId, place.role, place.partnershipId);
-    return membershipId !== null && (await hasMembershipScope(db, membershipId, limit));
+    // Held only when every chosen place is already among the role's limits.
+    return membershipId !== null && (await missingMembershipScopes(db, membershipId, limit)).length === 0;
   }
   return holdsMembership(db, { userId, role: place.role, partnershipId: columns.partnershipId ?? null, boardId: columns.boardId ?? null, schoolId: columns.schoolId ?? null });
 }
@@ -38,9 +49,12 @@ export async function grantRole(db: DbOrTx, userId: string, place: InvitedPlace,
   let added = await insertMembership(db, { userId, role: place.role, ...columns }, now);
   if (limit) {
     const membershipId = added ?? (await findLimitedMembership(db, userId, place.role, place.partnershipId));
-    if (membershipId && !(await hasMembershipScope(db, membershipId, limit))) {
-      await insertMembershipScopes(db, membershipId, limit);
-      added = membershipId;
+    if (membershipId) {
+      const missing = added ? limit : await missingMembershipScopesAsLimit(db, membershipId, limit);
+      if (missing.boardIds.length + missing.schoolIds.length > 0) {
+        await insertMembershipScopes(db, membershipId, missing);
+        added = membershipId;
+      }
     }
   }
   return added !== null;

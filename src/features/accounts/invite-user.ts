@@ -24,6 +24,8 @@ export const inviteUserInput = z.object({
   role: z.enum(INVITABLE_ROLES),
   /** The board or school id for board and school roles; ignored for SWV admins. */
   placeId: z.string().optional(),
+  /** The SWV adviser only: every board and school the role is limited to (with placeId, if given). */
+  placeIds: z.array(z.string()).optional(),
 });
 export type InviteUserInput = z.infer<typeof inviteUserInput>;
 
@@ -54,12 +56,14 @@ export async function inviteUser(options: {
   const t = translator(accountsMessages, options.locale);
   const ui = translator(uiMessages, options.locale);
 
-  const place = await resolvePlace(db, partnershipId, input.role, input.placeId, t);
+  const adviserPlaces = input.role === 'partnership_adviser' ? [...new Set([input.placeId, ...(input.placeIds ?? [])].filter((id): id is string => !!id))] : [];
+  const place = adviserPlaces.length > 1 ? await resolveAdviserPlaces(db, partnershipId, adviserPlaces, t) : await resolvePlace(db, partnershipId, input.role, adviserPlaces[0] ?? input.placeId, t);
   const invited: InvitedPlace = {
     role: input.role,
     partnershipId,
     boardId: place.columns.boardId ?? place.limit?.boardIds[0] ?? null,
-    schoolId: place.columns.schoolId ?? place.limit?.schoolIds[0] ?? null,
+    schoolId: place.columns.schoolId ?? (place.limit?.boardIds[0] ? null : (place.limit?.schoolIds[0] ?? null)),
+    limit: place.limit,
   };
   const email = normalizeEmail(input.email);
   const params = { name: input.name, inviter: auth.principal.name, role: ui(`role.${input.role}`), place: place.name };
@@ -91,15 +95,21 @@ export async function inviteUser(options: {
       await recordAudit(tx, { at: now, actorUserId: auth.principal.userId, partnershipId, action: 'user.invite', entityType: 'user', entityId: existing.id, after: { email, ...audited } });
       return { kind: 'role_added' as const };
     }
-    const token = randomToken();
-    const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86_400_000);
-    const open = await findOpenInvitation(tx, { partnershipId, userId: existing.id, role: input.role, boardId: invited.boardId, schoolId: invited.schoolId });
-    const invitationId = open?.id ?? crypto.randomUUID();
-    if (open) await renewInvitation(tx, open.id, { tokenHash: sha256(token), name: input.name, invitedBy: auth.principal.userId, createdAt: now, expiresAt });
-    else await insertInvitation(tx, { id: invitationId, partnershipId, userId: existing.id, role: input.role, boardId: invited.boardId, schoolId: invited.schoolId, email, name: input.name, tokenHash: sha256(token), invitedBy: auth.principal.userId, createdAt: now, expiresAt });
-    // Addressed with the name the SWV typed: the mail tells the inviter nothing either.
-    await queueMail(tx, clock, { to: existing.email, subject: t('consentMailSubject', params), text: t('consentMailBody', { ...params, link: `${options.baseUrl}/uitnodiging-rol/${token}` }) });
-    await recordAudit(tx, { at: now, actorUserId: auth.principal.userId, partnershipId, action: 'user.invite_existing', entityType: 'invitation', entityId: invitationId, after: { email, ...audited } });
+    // An invitation holds one place: an adviser invited for several gets one invitation (and mail) per place.
+    const places: Array<{ boardId: string | null; schoolId: string | null; name: string }> =
+      place.limit && place.places && place.places.length > 1 ? place.places : [{ boardId: invited.boardId, schoolId: invited.schoolId, name: place.name }];
+    for (const one of places) {
+      const token = randomToken();
+      const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86_400_000);
+      const open = await findOpenInvitation(tx, { partnershipId, userId: existing.id, role: input.role, boardId: one.boardId, schoolId: one.schoolId });
+      const invitationId = open?.id ?? crypto.randomUUID();
+      if (open) await renewInvitation(tx, open.id, { tokenHash: sha256(token), name: input.name, invitedBy: auth.principal.userId, createdAt: now, expiresAt });
+      else await insertInvitation(tx, { id: invitationId, partnershipId, userId: existing.id, role: input.role, boardId: one.boardId, schoolId: one.schoolId, email, name: input.name, tokenHash: sha256(token), invitedBy: auth.principal.userId, createdAt: now, expiresAt });
+      // Addressed with the name the SWV typed: the mail tells the inviter nothing either.
+      const placeParams = { ...params, place: one.name };
+      await queueMail(tx, clock, { to: existing.email, subject: t('consentMailSubject', placeParams), text: t('consentMailBody', { ...placeParams, link: `${options.baseUrl}/uitnodiging-rol/${token}` }) });
+      await recordAudit(tx, { at: now, actorUserId: auth.principal.userId, partnershipId, action: 'user.invite_existing', entityType: 'invitation', entityId: invitationId, after: { email, ...audited } });
+    }
     return { kind: 'awaiting_consent' as const };
   });
 }
@@ -107,8 +117,27 @@ export async function inviteUser(options: {
 interface ResolvedPlace {
   name: string;
   columns: { partnershipId?: string; boardId?: string; schoolId?: string };
-  /** For the SWV adviser: the board or school the role is limited to (none: the whole SWV). */
+  /** For the SWV adviser: the boards and schools the role is limited to (none: the whole SWV). */
   limit?: { boardIds: string[]; schoolIds: string[] };
+  /** The adviser's places one by one (several chosen). */
+  places?: Array<{ boardId: string | null; schoolId: string | null; name: string }>;
+}
+
+/** An SWV adviser limited to several boards and schools of the SWV; any id outside it is refused. */
+async function resolveAdviserPlaces(db: Database, partnershipId: string, placeIds: string[], t: Translate<keyof typeof accountsMessages.nl>): Promise<ResolvedPlace> {
+  const places: NonNullable<ResolvedPlace['places']> = [];
+  for (const id of placeIds) {
+    const board = await findBoardInPartnership(db, partnershipId, id);
+    const school = board ? null : await findSchoolInPartnership(db, partnershipId, id);
+    if (!board && !school) throw new AppError('invalid_input', t('chooseAdviserPlace'), { field: 'placeId' });
+    places.push(board ? { boardId: id, schoolId: null, name: board.name } : { boardId: null, schoolId: id, name: school!.name });
+  }
+  return {
+    name: places.map((p) => p.name).join(', '),
+    columns: { partnershipId },
+    limit: { boardIds: places.flatMap((p) => (p.boardId ? [p.boardId] : [])), schoolIds: places.flatMap((p) => (p.schoolId ? [p.schoolId] : [])) },
+    places,
+  };
 }
 
 async function resolvePlace(db: Database, partnershipId: string, role: (typeof INVITABLE_ROLES)[number], placeId: string | undefined, t: Translate<keyof typeof accountsMessages.nl>): Promise<ResolvedPlace> {

@@ -188,9 +188,12 @@ export async function findLimitedMembership(db: DbOrTx, userId: string, role: Ro
   return row?.id ?? null;
 }
 
-export async function hasMembershipScope(db: DbOrTx, membershipId: string, limit: { boardIds: string[]; schoolIds: string[] }): Promise<boolean> {
+/** The places of `limit` the limited role does not cover yet. */
+export async function missingMembershipScopes(db: DbOrTx, membershipId: string, limit: { boardIds: string[]; schoolIds: string[] }): Promise<Array<{ kind: 'board' | 'school'; id: string }>> {
   const rows = await db.select({ boardId: membershipScopes.boardId, schoolId: membershipScopes.schoolId }).from(membershipScopes).where(eq(membershipScopes.membershipId, membershipId));
-  return rows.some((row) => (row.boardId !== null && limit.boardIds.includes(row.boardId)) || (row.schoolId !== null && limit.schoolIds.includes(row.schoolId)));
+  const boards = new Set(rows.map((row) => row.boardId));
+  const schoolIds = new Set(rows.map((row) => row.schoolId));
+  return [...limit.boardIds.filter((id) => !boards.has(id)).map((id) => ({ kind: 'board' as const, id })), ...limit.schoolIds.filter((id) => !schoolIds.has(id)).map((id) => ({ kind: 'school' as const, id }))];
 }
 
 export async function insertSession(db: DbOrTx, session: { tokenHash: string; userId: string; csrfToken: string; createdAt: Date; expiresAt: Date }): Promise<void> {
@@ -278,7 +281,7 @@ export interface UserWithRoles {
   name: string;
   email: string;
   hasPassword: boolean;
-  roles: Array<{ membershipId: string; role: Role; placeName: string }>;
+  roles: Array<{ membershipId: string; role: Role; placeName: string; /** An adviser's boards and schools, by name; null when not limited. */ limitedTo: string | null }>;
 }
 
 /** Matches memberships held at the SWV itself, one of its boards, or one of its schools. */
@@ -300,6 +303,8 @@ export async function listUsersOfPartnership(db: DbOrTx, partnershipId: string):
       membershipId: memberships.id,
       role: memberships.role,
       placeName,
+      // An adviser limited to some boards and schools: their names (membership_scopes), in one round trip.
+      limitedTo: sql<string | null>`(select string_agg(coalesce(lb.name, ls.name), ', ' order by coalesce(lb.name, ls.name)) from membership_scopes ms left join boards lb on lb.id = ms.board_id left join schools ls on ls.id = ms.school_id where ms.membership_id = ${memberships.id})`,
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
@@ -311,7 +316,7 @@ export async function listUsersOfPartnership(db: DbOrTx, partnershipId: string):
   const byUser = new Map<string, UserWithRoles>();
   for (const row of rows) {
     const entry = byUser.get(row.id) ?? { id: row.id, name: row.name, email: row.email, hasPassword: row.passwordHash !== null, roles: [] };
-    entry.roles.push({ membershipId: row.membershipId, role: row.role, placeName: row.placeName });
+    entry.roles.push({ membershipId: row.membershipId, role: row.role, placeName: row.placeName, limitedTo: row.limitedTo });
     byUser.set(row.id, entry);
   }
   return [...byUser.values()];

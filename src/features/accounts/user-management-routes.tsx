@@ -6,7 +6,7 @@ import { type FieldErrors } from '../../ui/components.js';
 import type { AppContext } from '../../ui/context.js';
 import { translator } from '../../ui/i18n.js';
 import { renderPage } from '../../ui/layout.js';
-import { parseForm, readForm } from '../../ui/forms.js';
+import { parseForm, readForm, readFormAll } from '../../ui/forms.js';
 import { baseUrl } from '../../ui/request.js';
 import { authorized, permission, type Authorized, type RouteTable } from '../../ui/route.js';
 import { fromPartnershipParam } from '../partnerships/scopes.js';
@@ -27,10 +27,12 @@ function inviteSchema(t: UserManagementTranslate) {
     email: z.string().trim().pipe(z.email({ error: t('emailInvalid') })),
     role: z.enum(INVITABLE_ROLES, { error: t('roleRequired') }),
     placeId: z.string().optional(),
+    /** The SWV adviser's boards and schools (checkboxes; several allowed). */
+    adviserPlaceIds: z.preprocess((value) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]), z.array(z.string())),
   });
 }
 
-async function usersPage(c: AppContext, auth: Authorized | null, errors: FieldErrors, values: Record<string, string>, notice?: string) {
+async function usersPage(c: AppContext, auth: Authorized | null, errors: FieldErrors, values: Record<string, string | string[]>, notice?: string) {
   const t = m(c);
   const page = await loadUsersPage({ db: c.var.deps.db, auth: authorized(auth), partnershipId: c.req.param('partnershipId')! });
   // After a redirect (revoke, resend) the outcome comes as a flag in the address.
@@ -67,7 +69,7 @@ export function registerUserManagementRoutes(table: RouteTable): void {
 
   table.post('/swv/:partnershipId/gebruikers', manage, async (c, auth) => {
     const t = m(c);
-    const values = await readForm(c);
+    const values = await readFormAll(c);
     const parsed = parseForm(inviteSchema(t), values);
     if (!parsed.ok) return usersPage(c, auth, parsed.errors, values);
     try {
@@ -76,7 +78,7 @@ export function registerUserManagementRoutes(table: RouteTable): void {
         clock: c.var.deps.clock,
         auth: authorized(auth),
         partnershipId: c.req.param('partnershipId')!,
-        input: { ...parsed.data, placeId: parsed.data.placeId || undefined },
+        input: { name: parsed.data.name, email: parsed.data.email, role: parsed.data.role, placeId: parsed.data.placeId || undefined, placeIds: parsed.data.adviserPlaceIds },
         baseUrl: baseUrl(c),
         locale: c.var.locale,
       });

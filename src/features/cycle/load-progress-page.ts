@@ -17,6 +17,7 @@ import { amsterdamDate } from './editability.js';
 import { listCycles, listProfilesRemindedOn, listProgressRows, type CycleRow } from './repository.js';
 import { REMIND_AUDIT_ACTION } from './remind-schools.js';
 import { isLate } from './transition-rules.js';
+import { loadProfileListColumns, type ProfileListColumnData } from './profile-cycle-sections.js';
 
 export interface ProgressRow {
   profileId: string;
@@ -54,6 +55,8 @@ export interface ProgressPage {
    * prepare the missing profiles of a running round, or wait for the open date. Null for others.
    */
   opening: 'open-now' | 'prepare-missing' | 'opens-later' | null;
+  /** Columns other features add per school (the adviser's verdict). */
+  columns: ProfileListColumnData[];
 }
 
 export type ProgressPlace = { partnershipId: string; schoolYear: string } | { boardId: string; schoolYear: string | null };
@@ -129,5 +132,6 @@ export async function loadProgressPage(options: { db: Database; clock: Clock; au
     canManage,
     canRemind,
     opening,
+    columns: await loadProfileListColumns(db, profiles.map((row) => row.profileId)),
   };
 }

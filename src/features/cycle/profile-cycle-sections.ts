@@ -3,6 +3,7 @@ import { AppError } from '../../auth/app-error.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { AppContext } from '../../ui/context.js';
 import type { Authorized } from '../../ui/route.js';
+import type { Locale } from '../../ui/i18n.js';
 import type { ProfileStatus } from '../questionnaire/schema.js';
 
 /**
@@ -26,3 +27,29 @@ export async function runTransitionGuards(tx: DbOrTx, event: Parameters<Transiti
   }
 }
 export const transitionGuards: TransitionGuard[] = [];
+
+/** One cell of a column another feature adds to the SWV's and boards' per-school lists: a label per language, a link, a tone. */
+export interface ProfileListCell {
+  label: Record<Locale, string>;
+  href: string;
+  tone: 'neutral' | 'info' | 'success' | 'warning' | 'danger';
+}
+export interface ProfileListColumnData {
+  heading: Record<Locale, string>;
+  /** By profile id; a profile without a cell shows the column's `empty`. */
+  cells: Record<string, ProfileListCell>;
+  empty: Record<Locale, string>;
+}
+
+/**
+ * Columns other features add to the per-school lists (the progress page, insight's basic-support matrix), e.g. the
+ * adviser's verdict per school. One set-based query per column for all the list's profiles.
+ */
+export type ProfileListColumn = (db: DbOrTx, profileIds: string[]) => Promise<ProfileListColumnData>;
+export const profileListColumns: ProfileListColumn[] = [];
+
+export async function loadProfileListColumns(db: DbOrTx, profileIds: string[]): Promise<ProfileListColumnData[]> {
+  const columns: ProfileListColumnData[] = [];
+  for (const column of profileListColumns) columns.push(await column(db, profileIds));
+  return columns;
+}

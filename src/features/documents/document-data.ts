@@ -51,6 +51,12 @@ export interface ProfileDocumentData {
   submittedAt?: Date | undefined;
   councilAdvice?: { date: Date; text: string } | undefined;
   adoption?: { date: Date; by: string } | undefined;
+  /**
+   * How pupils were heard on the profile (the pupils' voice record, Kamerstuk 36443): the methods, when
+   * ("2026-10-05") and what the school did with it. The school-guide chapter says it in one paragraph; what
+   * pupils said (the summary) stays in the record.
+   */
+  pupilVoice?: { methods: Array<'pupil_council' | 'class_discussions' | 'poll' | 'other'>; consultedOn: string; followUp: string } | undefined;
   /** When the document was generated (from the injectable clock). */
   generatedAt: Date;
 }

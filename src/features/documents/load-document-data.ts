@@ -7,6 +7,7 @@ import { AppError } from '../../auth/app-error.js';
 import type { Clock } from '../../config/clock.js';
 import { queryAll, type DbOrTx } from '../../db/client.js';
 import { getPartnership, getSchool, listSchoolContacts, type PartnershipRow } from '../partnerships/repository.js';
+import { getPupilVoice } from '../pupil-voice/repository.js';
 import { listAnswers } from '../questionnaire/answers-repository.js';
 import { getProfile, type ProfileRow } from '../questionnaire/profiles-repository.js';
 import { loadTemplateDefinition } from '../questionnaire/template-cache.js';
@@ -43,12 +44,13 @@ export async function loadDocumentData(db: DbOrTx, clock: Clock, profileId: stri
 
 export async function loadDocumentDataFor(db: DbOrTx, clock: Clock, profile: ProfileRow): Promise<ProfileDocumentData> {
   // `db` is a transaction when a snapshot is requested on submit or adoption: queryAll, not Promise.all.
-  const [partnership, school, template, stored, contacts] = await queryAll(db, [
+  const [partnership, school, template, stored, contacts, pupilVoice] = await queryAll(db, [
     () => getPartnership(db, profile.partnershipId),
     () => getSchool(db, profile.schoolId),
     () => loadTemplateDefinition(db, profile.templateVersionId),
     () => listAnswers(db, profile.id),
     () => listSchoolContacts(db, [profile.schoolId]),
+    () => getPupilVoice(db, profile.id),
   ]);
   if (!partnership || !school) throw new AppError('not_found');
   const answers: Record<string, Answer> = {};
@@ -80,6 +82,7 @@ export async function loadDocumentDataFor(db: DbOrTx, clock: Clock, profile: Pro
     submittedAt: profile.submittedAt ?? undefined,
     councilAdvice: adviceDate ? { date: adviceDate, text: profile.adviceText ?? '' } : undefined,
     adoption: adoptedOn ? { date: adoptedOn, by: profile.adoptedByName ?? school.boardName } : undefined,
+    pupilVoice: pupilVoice ? { methods: pupilVoice.methods, consultedOn: pupilVoice.consultedOn, followUp: pupilVoice.followUp } : undefined,
     generatedAt: clock.now(),
   };
 }

@@ -3,6 +3,7 @@
  * cannot judge / not answered), totals per item and per school, against the SWV's norm or the national one.
  * One query for the cells of every school in view.
  */
+import { loadProfileListColumns, type ProfileListColumnData } from '../cycle/profile-cycle-sections.js';
 import type { Clock } from '../../config/clock.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
@@ -33,9 +34,11 @@ export interface BasicSupportPage {
   overall: Tally;
   /** Whether any item of the template carries a national norm (offer the switch). */
   hasNational: boolean;
+  /** Columns other features add per school (the adviser's verdict, linked to it). */
+  columns: ProfileListColumnData[];
 }
 
-export function buildMatrix(context: InsightContext, cells: AnswerCell[], which: NormKind): Omit<BasicSupportPage, 'context'> {
+export function buildMatrix(context: InsightContext, cells: AnswerCell[], which: NormKind): Omit<BasicSupportPage, 'context' | 'columns'> {
   // Cells per school, then per item: one pass over the schools fills the rows and both norms' item totals.
   const bySchool = new Map<string, Map<string, AnswerCell>>();
   for (const cell of cells) {
@@ -81,7 +84,8 @@ export async function loadBasicSupport(options: {
   const context = await loadInsightContext(options);
   const cells = await listAnswerCells(options.db, context.place, context.schoolYear, context.normedItems.map(({ item }) => item.key));
   const inView = new Set(context.schools.map((school) => school.id));
-  return { context, ...buildMatrix(context, cells.filter((cell) => inView.has(cell.schoolId)), options.which) };
+  const profileIds = context.schools.flatMap((school) => (school.profileId ? [school.profileId] : []));
+  return { context, ...buildMatrix(context, cells.filter((cell) => inView.has(cell.schoolId)), options.which), columns: await loadProfileListColumns(options.db, profileIds) };
 }
 
 export { CELL_STATUSES };

@@ -38,6 +38,7 @@ export const pupilVoiceMessages = defineMessages(
     requiredBeforeSubmit: 'Leg eerst vast hoe leerlingen zijn gehoord (Stem van leerlingen op de cycluspagina): het samenwerkingsverband vraagt dat vóór het indienen.',
     requiredBeforeAdopt: 'De school heeft nog niet vastgelegd hoe leerlingen zijn gehoord: het samenwerkingsverband vraagt dat voordat het bestuur vaststelt.',
     toCyclePage: 'Terug naar de cycluspagina',
+    fromPoll: 'De uitkomst van de peiling en de vrijgegeven teksten staan hieronder bij "Wat zeiden de leerlingen?". Pas ze aan waar nodig, vul in wat de school ermee deed en sla het verslag op.',
   },
   {
     sectionHeading: "Pupils' voice",
@@ -76,6 +77,7 @@ export const pupilVoiceMessages = defineMessages(
     requiredBeforeSubmit: "First record how pupils were heard (Pupils' voice on the cycle page): the partnership asks for it before submission.",
     requiredBeforeAdopt: 'The school has not yet recorded how pupils were heard: the partnership asks for it before the board adopts.',
     toCyclePage: 'Back to the cycle page',
+    fromPoll: 'The poll\'s results and the released texts are below under "What did the pupils say?". Change them where needed, fill in what the school did with them and save the record.',
   },
 );
 

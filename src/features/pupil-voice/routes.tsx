@@ -14,7 +14,8 @@ import { recordPupilVoice, recordPupilVoiceInput } from './record-pupil-voice.js
 import { PupilVoiceFormView } from './views/pupil-voice.js';
 
 async function formPage(c: AppContext, auth: Authorized | null, errors: FieldErrors = {}, values: Record<string, string | string[]> = {}, status?: number) {
-  const view = await loadPupilVoice({ db: c.var.deps.db, auth: authorized(auth), profileId: c.req.param('profileId')! });
+  const pollId = c.req.method === 'GET' ? c.req.query('peiling') : undefined;
+  const view = await loadPupilVoice({ db: c.var.deps.db, auth: authorized(auth), profileId: c.req.param('profileId')!, pollId });
   return renderPage(c, {
     title: pupilVoiceT(c.var.locale)('formTitle'),
     partnershipId: view.profile.partnershipId,

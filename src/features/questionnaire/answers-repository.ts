@@ -61,6 +61,16 @@ export async function listAnswersOfProfiles(db: DbOrTx, profileIds: string[]): P
   return result;
 }
 
+/** Some items' answers of some profiles, with their stored norm status (signals beside the profile). */
+export async function listItemAnswers(db: DbOrTx, profileIds: string[], itemKeys: string[]): Promise<Array<{ profileId: string; itemKey: string; value: unknown; normStatus: StoredNormStatus | null }>> {
+  if (profileIds.length === 0 || itemKeys.length === 0) return [];
+  const rows = await db
+    .select({ profileId: answers.profileId, itemKey: answers.itemKey, value: answers.value, normStatus: answers.normStatus })
+    .from(answers)
+    .where(and(inArray(answers.profileId, profileIds), inArray(answers.itemKey, itemKeys)));
+  return rows.map((row) => ({ ...row, value: row.value ?? null, normStatus: row.normStatus ?? null }));
+}
+
 /** One stored answer row as the save path needs it (limits rows carry their text in `value`). */
 export interface AnswerState extends Answer {
   revision: number;

@@ -2,7 +2,8 @@ import { assertInScope, can } from '../../auth/policy.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
 import { listSchoolsOfPartnership } from '../partnerships/repository.js';
-import { countSignals, listSignals, listThemes } from './repository.js';
+import { listSignalItems, loadProfilePromises, type ProfilePromise } from './profile-items.js';
+import { countSignals, countSignalsByItem, listSignals, listThemes } from './repository.js';
 
 /** Below this count a school × theme cell is shown as "fewer than 5" outside the support point's own view. */
 export const MASK_BELOW = 5;
@@ -22,7 +23,11 @@ export interface SignalsPage {
   /** The support point's own view: exact counts, every description, and the form. */
   isSupportPoint: boolean;
   canManageThemes: boolean;
-  signals: Array<{ id: string; occurredOn: string; themeName: string; schoolName: string | null; description: string }>;
+  signals: Array<{ id: string; occurredOn: string; themeName: string; schoolName: string | null; schoolId: string | null; description: string; sharedWithSchool: boolean }>;
+  /** The items a signal can touch (the support point's form). */
+  items: Array<{ key: string; title: string }>;
+  /** Signals per school, theme and item beside what the school's newest profile says on that item (counts masked as above). */
+  beside: Array<{ schoolName: string; themeName: string; count: number | null; itemKey: string; promise: ProfilePromise | null }>;
 }
 
 /** Masks counts below 5 unless the viewer is the support point itself. */
@@ -35,7 +40,18 @@ export async function loadSignalsPage(options: { db: Database; auth: Authorized;
   assertInScope('loadSignalsPage', auth, { partnershipId });
   const scope = { level: 'partnership' as const, partnershipId };
   const isSupportPoint = can(auth.principal, 'signals.record', scope);
-  const [themes, schools, counts] = [await listThemes(db, partnershipId), await listSchoolsOfPartnership(db, partnershipId), await countSignals(db, partnershipId)];
+  const [themes, schools, counts, byItem] = [await listThemes(db, partnershipId), await listSchoolsOfPartnership(db, partnershipId), await countSignals(db, partnershipId), await countSignalsByItem(db, partnershipId)];
+  const promises = await loadProfilePromises(
+    db,
+    byItem.map((row) => ({ schoolId: row.schoolId!, itemKey: row.itemKey! })),
+  );
+  const beside = byItem.map((row) => ({
+    schoolName: row.schoolName,
+    themeName: row.themeName,
+    count: maskCounts([{ schoolName: row.schoolName, themeName: row.themeName, count: row.count }], isSupportPoint)[0]!.count,
+    itemKey: row.itemKey!,
+    promise: promises.get(`${row.schoolId}|${row.itemKey}`) ?? null,
+  }));
   return {
     partnershipId,
     themes: themes.map((theme) => ({ id: theme.id, name: theme.name })),
@@ -44,5 +60,7 @@ export async function loadSignalsPage(options: { db: Database; auth: Authorized;
     isSupportPoint,
     canManageThemes: can(auth.principal, 'signals.manageThemes', scope),
     signals: isSupportPoint ? await listSignals(db, partnershipId) : [],
+    items: isSupportPoint ? await listSignalItems(db, partnershipId) : [],
+    beside,
   };
 }

@@ -1,5 +1,5 @@
 /** The only module that reads and writes the support point's themes and signals. */
-import { and, asc, count, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { schools } from '../partnerships/schema.js';
 import { supportPointSignals, supportPointThemes } from './schema.js';
@@ -36,10 +36,41 @@ export function countSignals(db: DbOrTx, partnershipId: string, schoolId?: strin
     .orderBy(asc(schools.name), asc(supportPointThemes.name));
 }
 
+/** Signals per school, theme and the profile item they touch (only those naming a school and an item). */
+export function countSignalsByItem(db: DbOrTx, partnershipId: string) {
+  return db
+    .select({ schoolId: supportPointSignals.schoolId, schoolName: schools.name, themeName: supportPointThemes.name, itemKey: supportPointSignals.itemKey, count: count() })
+    .from(supportPointSignals)
+    .innerJoin(supportPointThemes, eq(supportPointThemes.id, supportPointSignals.themeId))
+    .innerJoin(schools, eq(schools.id, supportPointSignals.schoolId))
+    .where(and(eq(supportPointSignals.partnershipId, partnershipId), isNotNull(supportPointSignals.itemKey)))
+    .groupBy(supportPointSignals.schoolId, schools.name, supportPointThemes.name, supportPointSignals.itemKey)
+    .orderBy(asc(schools.name), asc(supportPointThemes.name));
+}
+
+export async function findSignal(db: DbOrTx, id: string): Promise<SignalRow | null> {
+  const [row] = await db.select().from(supportPointSignals).where(eq(supportPointSignals.id, id));
+  return row ?? null;
+}
+
+export async function setSignalShared(db: DbOrTx, id: string, shared: boolean): Promise<void> {
+  await db.update(supportPointSignals).set({ sharedWithSchool: shared }).where(eq(supportPointSignals.id, id));
+}
+
+/** The descriptions the SWV shared with this school, newest first. */
+export function listSharedSignals(db: DbOrTx, partnershipId: string, schoolId: string) {
+  return db
+    .select({ id: supportPointSignals.id, occurredOn: supportPointSignals.occurredOn, description: supportPointSignals.description, themeName: supportPointThemes.name })
+    .from(supportPointSignals)
+    .innerJoin(supportPointThemes, eq(supportPointThemes.id, supportPointSignals.themeId))
+    .where(and(eq(supportPointSignals.partnershipId, partnershipId), eq(supportPointSignals.schoolId, schoolId), eq(supportPointSignals.sharedWithSchool, true)))
+    .orderBy(desc(supportPointSignals.occurredOn));
+}
+
 /** Every signal with its description: only for the support point's own view. */
 export function listSignals(db: DbOrTx, partnershipId: string) {
   return db
-    .select({ id: supportPointSignals.id, occurredOn: supportPointSignals.occurredOn, description: supportPointSignals.description, themeName: supportPointThemes.name, schoolName: schools.name })
+    .select({ id: supportPointSignals.id, occurredOn: supportPointSignals.occurredOn, description: supportPointSignals.description, themeName: supportPointThemes.name, schoolName: schools.name, schoolId: supportPointSignals.schoolId, sharedWithSchool: supportPointSignals.sharedWithSchool })
     .from(supportPointSignals)
     .innerJoin(supportPointThemes, eq(supportPointThemes.id, supportPointSignals.themeId))
     .leftJoin(schools, eq(schools.id, supportPointSignals.schoolId))

@@ -12,8 +12,10 @@ export function usersPath(partnershipId: string, rest = ''): string {
   return `/swv/${partnershipId}/gebruikers${rest}`;
 }
 
-export function UsersView(props: { page: UsersPage; now: Date; locale: Locale; csrfToken: string; errors: FieldErrors; values: Record<string, string>; notice: string | undefined }) {
-  const { page, errors, values } = props;
+export function UsersView(props: { page: UsersPage; now: Date; locale: Locale; csrfToken: string; errors: FieldErrors; values: Record<string, string | string[]>; notice: string | undefined }) {
+  const { page, errors } = props;
+  const values = Object.fromEntries(Object.entries(props.values).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value])) as Record<string, string | undefined>;
+  const chosenAdviserPlaces = ([] as string[]).concat(props.values['adviserPlaceIds'] ?? []);
   const t = translator(userManagementMessages, props.locale);
   const ui = translator(uiMessages, props.locale);
   const id = page.partnership.id;
@@ -44,7 +46,8 @@ export function UsersView(props: { page: UsersPage; now: Date; locale: Locale; c
               <td>
                 {person.roles.map((r) => (
                   <div>
-                    {ui(`role.${r.role}`)} — {r.placeName}{' '}
+                    {ui(`role.${r.role}`)} — {r.placeName}
+                    {r.limitedTo ? ` (${t('limitedTo', { places: r.limitedTo })})` : ''}{' '}
                     <a class="utrecht-link" href={usersPath(id, `/${r.membershipId}/intrekken`)}>
                       {t('revokeLink')}
                       <span class="visually-hidden">{t('revokeLinkContext', { role: ui(`role.${r.role}`), place: r.placeName, name: person.name })}</span>
@@ -116,6 +119,24 @@ export function UsersView(props: { page: UsersPage; now: Date; locale: Locale; c
           options={INVITABLE_ROLES.map((role) => ({ value: role, label: ui(`role.${role}`) }))}
         />
         <SelectField name="placeId" label={t('place')} hint={t('placeHint')} value={values['placeId']} error={errors['placeId']} emptyLabel={t('choosePlace')} options={placeOptions} />
+        <fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset choice-group adviser-places" aria-describedby="adviser-places-hint">
+          <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('adviserPlaces')}</legend>
+          <div class="utrecht-form-field-description" id="adviser-places-hint">
+            {t('adviserPlacesHint')}
+          </div>
+          {placeOptions.map((option) => (
+            <div class="utrecht-form-field utrecht-form-field--checkbox choice">
+              <div class="utrecht-form-field__input">
+                <input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id={`adviser-place-${option.value}`} name="adviserPlaceIds" value={option.value} checked={chosenAdviserPlaces.includes(option.value)} />
+              </div>
+              <div class="utrecht-form-field__label">
+                <label class="utrecht-form-label" for={`adviser-place-${option.value}`}>
+                  {option.label}
+                </label>
+              </div>
+            </div>
+          ))}
+        </fieldset>
         <Button>{t('inviteButton')}</Button>
       </form>
     </>

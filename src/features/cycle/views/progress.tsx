@@ -6,7 +6,7 @@ import { PROFILE_STATUSES } from '../../questionnaire/schema.js';
 import { formatDutchDate } from '../editability.js';
 import type { ProgressPage } from '../load-progress-page.js';
 import { PROFILE_STATUS_LABELS } from '../profile-status.js';
-import { cycleT, ProfileStatusTag } from './shared.js';
+import { cycleT, ProfileListCellView, ProfileStatusTag } from './shared.js';
 
 /** The page's own address (filter form) and the address of another year. */
 export interface ProgressLinks {
@@ -123,6 +123,9 @@ export function ProgressView(props: { page: ProgressPage; links: ProgressLinks; 
                   <th scope="col">{t('status')}</th>
                   <th scope="col">{t('progress')}</th>
                   {page.canRemind && <th scope="col">{t('remindColumn')}</th>}
+                  {page.columns.map((column) => (
+                    <th scope="col">{column.heading[props.locale]}</th>
+                  ))}
                 </tr>
               </thead>
               <tbody>
@@ -152,6 +155,9 @@ export function ProgressView(props: { page: ProgressPage; links: ProgressLinks; 
                         )}
                       </td>
                     )}
+                    {page.columns.map((column) => (
+                      <ProfileListCellView column={column} profileId={row.profileId} locale={props.locale} />
+                    ))}
                   </tr>
                 ))}
                 {page.withoutProfile.map((school) => (
@@ -162,6 +168,9 @@ export function ProgressView(props: { page: ProgressPage; links: ProgressLinks; 
                     </td>
                     <td></td>
                     {page.canRemind && <td></td>}
+                    {page.columns.map((column) => (
+                      <ProfileListCellView column={column} profileId={null} locale={props.locale} />
+                    ))}
                   </tr>
                 ))}
               </tbody>

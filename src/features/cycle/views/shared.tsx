@@ -5,6 +5,7 @@ import { translator, type Locale, type Translate } from '../../../ui/i18n.js';
 import type { ProfileStatus } from '../../questionnaire/schema.js';
 import { amsterdamDate, formatDutchDate } from '../editability.js';
 import { cycleMessages } from '../messages.js';
+import type { ProfileListColumnData } from '../profile-cycle-sections.js';
 import { PROFILE_STATUS_LABELS, PROFILE_STATUS_TONES } from '../profile-status.js';
 
 export type CycleT = Translate<keyof typeof cycleMessages.nl>;
@@ -33,4 +34,17 @@ export function profileCrumbs(page: { schoolName: string; profile: { id: string;
     [page.schoolName, `/scholen/${page.profile.schoolId}`],
     [`SOP ${page.profile.schoolYear}`, `/profielen/${page.profile.id}`],
   ];
+}
+
+/** A cell of a column another feature added to a per-school list (profile-cycle-sections.ts): a linked tag. */
+export function ProfileListCellView(props: { column: ProfileListColumnData; profileId: string | null; locale: Locale }) {
+  const cell = props.profileId ? props.column.cells[props.profileId] : undefined;
+  if (!cell) return <td>{props.profileId ? props.column.empty[props.locale] : '—'}</td>;
+  return (
+    <td>
+      <a class="utrecht-link" href={cell.href}>
+        <StatusTag tone={cell.tone}>{cell.label[props.locale]}</StatusTag>
+      </a>
+    </td>
+  );
 }

@@ -189,3 +189,25 @@ describe('school-guide chapter', () => {
     expect(sentences).toContain(`${item.parentTitle!.replace(/[.!]+$/, '')}: kan niet beoordelen.`);
   });
 });
+
+describe("the pupils' voice in the school-guide chapter (issue 14)", () => {
+  it('says in one paragraph how pupils were heard, when, and what the school did with it, in .docx and HTML', async () => {
+    const data = eemWithOwnTexts();
+    expect(buildSchoolGuideChapter(data).pupilVoice).toBeNull();
+    expect(renderSchoolGuideHtml(data)).not.toContain('Wat onze leerlingen ervan vinden');
+    data.pupilVoice = { methods: ['pupil_council', 'class_discussions', 'poll'], consultedOn: '2026-10-05', followUp: 'Elke bovenbouwgroep heeft nu een stiltehoek' };
+    const paragraph = buildSchoolGuideChapter(data).pupilVoice!;
+    expect(paragraph).toBe(
+      'Voordat deze ondersteuning werd vastgesteld, vroegen wij onze leerlingen om hun mening: met de leerlingenraad, in gesprekken in de klas en met een anonieme peiling (5 oktober 2026). Wat wij ermee deden: Elke bovenbouwgroep heeft nu een stiltehoek.',
+    );
+    const html = renderSchoolGuideHtml(data);
+    const { value } = await mammoth.extractRawText({ buffer: await renderSchoolGuideDocx(data) });
+    for (const out of [html, value]) {
+      expect(out).toContain('Wat onze leerlingen ervan vinden');
+      expect(out).toContain('met de leerlingenraad, in gesprekken in de klas en met een anonieme peiling (5 oktober 2026)');
+      expect(out).toContain('Elke bovenbouwgroep heeft nu een stiltehoek.');
+    }
+    // Before "whom to ask", after the school's own plans.
+    expect(html.indexOf('Wat onze leerlingen ervan vinden')).toBeLessThan(html.indexOf('Met wie kunt u praten?'));
+  });
+});

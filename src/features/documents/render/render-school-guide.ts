@@ -24,6 +24,7 @@ export const CHAPTER_HEADINGS = {
   parents: 'Samen met ouders',
   limits: 'Wat kunnen wij (nog) niet bieden?',
   ambitions: 'Hier werken wij aan',
+  pupils: 'Wat onze leerlingen ervan vinden',
   ask: 'Met wie kunt u praten?',
 } as const;
 
@@ -77,6 +78,7 @@ ${p.summary ? `<p class="sop-summary">${e(p.summary)}</p>` : ''}`,
     chapter.parentTexts.length ? part(CHAPTER_HEADINGS.parents, ps(chapter.parentTexts)) : '',
     part(CHAPTER_HEADINGS.limits, ps(limitsOrHonestSentence(data, chapter))),
     chapter.ambitions.length || chapter.ambitionTexts.length ? part(CHAPTER_HEADINGS.ambitions, `${list(chapter.ambitions)}\n${ps(chapter.ambitionTexts)}`) : '',
+    chapter.pupilVoice ? part(CHAPTER_HEADINGS.pupils, `<p>${e(chapter.pupilVoice)}</p>`) : '',
     part(CHAPTER_HEADINGS.ask, `<p>${e(chapter.askFirst)}</p>\n${list(chapter.contacts)}${chapter.supportPoint ? `\n<p>${e(chapter.supportPoint)}</p>` : ''}`),
   ].filter(Boolean);
   return `<article class="sop-school-guide" lang="nl">
@@ -152,6 +154,10 @@ export async function renderSchoolGuideDocx(data: ProfileDocumentData): Promise<
     doc.heading(2, CHAPTER_HEADINGS.ambitions);
     list(chapter.ambitions);
     ps(chapter.ambitionTexts);
+  }
+  if (chapter.pupilVoice) {
+    doc.heading(2, CHAPTER_HEADINGS.pupils);
+    doc.add(plain(chapter.pupilVoice));
   }
   doc.heading(2, CHAPTER_HEADINGS.ask);
   doc.add(plain(chapter.askFirst));

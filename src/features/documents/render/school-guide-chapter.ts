@@ -45,6 +45,8 @@ export interface SchoolGuideChapter {
   contacts: string[];
   /** The SWV's parent and youth support point, or null when the SWV has not set one. */
   supportPoint: string | null;
+  /** One paragraph: how pupils were heard (method, when) and what the school did with it; null without a record. */
+  pupilVoice: string | null;
   /** "Het schoolbestuur heeft dit vastgesteld op 24 november 2026." */
   adoption: string;
 }
@@ -125,6 +127,24 @@ function supportPointText(data: ProfileDocumentData): string | null {
   return `Heeft u vragen, of komt u er samen met de school niet uit? Dan kunt u terecht bij ${point.name}. Zij helpen ouders en jongeren, gratis en onafhankelijk${how ? `: ${how}` : ''}.`;
 }
 
+const PUPIL_VOICE_METHODS = {
+  pupil_council: 'met de leerlingenraad',
+  class_discussions: 'in gesprekken in de klas',
+  poll: 'met een anonieme peiling',
+  other: 'op een andere manier',
+} as const;
+
+/** "Voordat … werd vastgesteld, vroegen wij onze leerlingen om hun mening: met de leerlingenraad en in gesprekken in de klas (oktober 2026). Wat wij ermee deden: …" */
+function pupilVoiceParagraph(data: ProfileDocumentData): string | null {
+  const record = data.pupilVoice;
+  if (!record || record.methods.length === 0) return null;
+  const ways = record.methods.map((method) => PUPIL_VOICE_METHODS[method]);
+  const how = ways.length === 1 ? ways[0]! : `${ways.slice(0, -1).join(', ')} en ${ways.at(-1)!}`;
+  const when = formatDate(new Date(`${record.consultedOn}T12:00:00Z`));
+  const followUp = record.followUp.trim().replace(/\s+/g, ' ');
+  return `Voordat deze ondersteuning werd vastgesteld, vroegen wij onze leerlingen om hun mening: ${how} (${when}). Wat wij ermee deden: ${followUp}${/[.!?]$/.test(followUp) ? '' : '.'}`;
+}
+
 function adoptionSentence(data: ProfileDocumentData): string {
   return data.adoption
     ? `Het schoolbestuur (${data.adoption.by}) heeft deze ondersteuning vastgesteld op ${formatDate(data.adoption.date)}.`
@@ -165,6 +185,7 @@ export function buildSchoolGuideChapter(data: ProfileDocumentData): SchoolGuideC
     askFirst: `${contact.first}${contact.coordinator ? ` ${contact.coordinator}.` : ` Of vraag het de ${wording.supportCoordinator}.`}`,
     contacts: parentContactsOf(data).map(contactLine),
     supportPoint: supportPointText(data),
+    pupilVoice: pupilVoiceParagraph(data),
     adoption: adoptionSentence(data),
   };
 }

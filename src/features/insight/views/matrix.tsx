@@ -1,5 +1,6 @@
 /** @jsxImportSource hono/jsx */
 /** The basic-support matrix with its filters, totals per school and per item (both norms side by side), chart and table. */
+import { ProfileListCellView } from '../../cycle/views/shared.js';
 import { Button, SelectField } from '../../../ui/components.js';
 import type { Locale } from '../../../ui/i18n.js';
 import { raw } from 'hono/html';
@@ -137,6 +138,9 @@ export function MatrixView(props: { page: BasicSupportPage; locale: Locale }) {
                   {CELL_STATUSES.map((status) => (
                     <th scope="col">{t(`cell.${status}`)}</th>
                   ))}
+                  {page.columns.map((column) => (
+                    <th scope="col">{column.heading[props.locale]}</th>
+                  ))}
                 </tr>
               </thead>
               <tbody>
@@ -151,6 +155,9 @@ export function MatrixView(props: { page: BasicSupportPage; locale: Locale }) {
                     {raw(row.cells.map((status, index) => cellHtml(status, answerHref(row.school.profileId, page.items[index]!.section.key, page.items[index]!.item.key))).join(''))}
                     {CELL_STATUSES.map((status) => (
                       <td>{row.totals[status]}</td>
+                    ))}
+                    {page.columns.map((column) => (
+                      <ProfileListCellView column={column} profileId={row.school.profileId} locale={props.locale} />
                     ))}
                   </tr>
                 ))}

@@ -27,6 +27,8 @@ export interface PublicLayoutProps {
   breadcrumbs?: Array<[string, string]>;
   /** The same page in the other language. */
   otherLanguageHref: string;
+  /** Keep the page out of search engines (the pupil poll). */
+  noindex?: boolean;
   children: Child;
 }
 
@@ -38,6 +40,7 @@ export function PublicLayout(props: PublicLayoutProps) {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {props.noindex && <meta name="robots" content="noindex, nofollow" />}
         <title>{`${props.title} — ${props.brand?.name ?? t('appName')}`}</title>
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/static/utrecht.css" />

@@ -52,12 +52,18 @@ export function PupilVoiceFormView(props: { view: PupilVoiceView; locale: Locale
   const ui = translator(uiMessages, props.locale);
   const { view, errors } = props;
   const record = view.record;
+  const fromPoll = view.fromPoll;
   const single = (name: 'consultedOn' | 'summary' | 'followUp') => {
     const posted = props.values[name];
-    return typeof posted === 'string' ? posted : (record?.[name] ?? '');
+    if (typeof posted === 'string') return posted;
+    // A poll's results are added to what was recorded before, never in its place.
+    if (fromPoll && name === 'summary') return [record?.summary, fromPoll.summary].filter(Boolean).join('\n\n');
+    if (fromPoll && name === 'consultedOn' && !record) return fromPoll.consultedOn;
+    return record?.[name] ?? '';
   };
   const postedMethods = props.values['methods'];
-  const methods: string[] = postedMethods === undefined ? (record?.methods ?? []) : Array.isArray(postedMethods) ? postedMethods : [postedMethods];
+  const stored: string[] = [...(record?.methods ?? []), ...(fromPoll && !record?.methods.includes('poll') ? ['poll'] : [])];
+  const methods: string[] = postedMethods === undefined ? stored : Array.isArray(postedMethods) ? postedMethods : [postedMethods];
   const methodsId = fieldId('methods');
   return (
     <>
@@ -66,6 +72,7 @@ export function PupilVoiceFormView(props: { view: PupilVoiceView; locale: Locale
         {view.schoolName} — SOP {view.profile.schoolYear}
       </p>
       {props.saved && <Alert type="ok">{t('saved')}</Alert>}
+      {fromPoll && <Alert type="info">{t('fromPoll')}</Alert>}
       <ErrorSummary title={ui('errorSummaryTitle')} errors={errors} fieldOrder={['methods', 'consultedOn', 'summary', 'followUp']} />
       <p class="utrecht-paragraph">{t('formIntro')}</p>
       {view.canRecord ? (
