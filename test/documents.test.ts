@@ -97,7 +97,7 @@ for (const kind of TEST_DATABASE_KINDS) {
         expect(response.status, k).toBe(200);
         expect(response.headers.get('content-type'), k).toBe(MIME[k]);
         const disposition = response.headers.get('content-disposition') ?? '';
-        expect(disposition, k).toMatch(k.endsWith('html') ? /^inline; filename="/ : /^attachment; filename="/);
+        expect(disposition, k).toMatch(k.endsWith('html') ? /^inline; filename=/ : /^attachment; filename=/);
         const bytes = await bytesOf(response);
         if (k.endsWith('pdf')) expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
         if (k === 'ouderposter-html') expect(bytes.toString()).toMatch(/<style nonce="[^"]+">/);

@@ -3,6 +3,7 @@
 import { AppError } from '../../auth/app-error.js';
 import { Alert, Button, CsrfField, ErrorSummary, SelectField, StatusTag, type FieldErrors } from '../../ui/components.js';
 import type { AppContext } from '../../ui/context.js';
+import { contentDisposition } from '../../ui/content-disposition.js';
 import { translator } from '../../ui/i18n.js';
 import { renderPage } from '../../ui/layout.js';
 import { uiMessages } from '../../ui/messages.js';
@@ -27,12 +28,6 @@ function kindParam(c: AppContext): DocumentKind {
   const kind = c.req.param('kind');
   if (!isDocumentKind(kind)) throw new AppError('not_found');
   return kind;
-}
-
-/** `attachment; filename="…"` with an ASCII fallback and the UTF-8 name (RFC 6266). */
-export function contentDisposition(type: 'attachment' | 'inline', fileName: string): string {
-  const ascii = fileName.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '');
-  return `${type}; filename="${ascii || 'document'}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
 function sendFile(c: AppContext, file: DownloadedFile): Response {

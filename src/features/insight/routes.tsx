@@ -6,7 +6,7 @@
  */
 import { Readable } from 'node:stream';
 import type { AppContext } from '../../ui/context.js';
-import { contentDisposition } from '../documents/routes.js';
+import { contentDisposition } from '../../ui/content-disposition.js';
 import { exportView } from './export-view.js';
 import { CONTENT_TYPES } from './sheets.js';
 import { renderPage } from '../../ui/layout.js';
