@@ -12,8 +12,7 @@ import { AppError } from './auth/app-error.js';
 import { requireAccess } from './auth/policy.js';
 import { randomToken, safeEqual, sha256 } from './auth/tokens.js';
 import { projectRoot } from './config/project-root.js';
-import { loadSessionPrincipal } from './features/accounts/repository.js';
-import { SESSION_COOKIE } from './features/accounts/sessions.js';
+import { findSession, SESSION_COOKIE } from './features/accounts/sessions.js';
 import { registerAccountRoutes } from './features/accounts/routes.js';
 import { registerUserManagementRoutes } from './features/accounts/user-management-routes.js';
 import { registerPartnershipRoutes } from './features/partnerships/routes.js';
@@ -188,7 +187,7 @@ export function createApp({ deps, routes = buildRouteTable() }: CreateAppOptions
     const token = getCookie(c, SESSION_COOKIE);
     if (token) {
       const tokenHash = sha256(token);
-      const session = await loadSessionPrincipal(deps.db, tokenHash, deps.clock.now());
+      const session = await findSession(deps.db, tokenHash, deps.clock.now());
       if (session) {
         c.set('principal', session.principal);
         c.set('sessionTokenHash', tokenHash);
