@@ -6,7 +6,7 @@ import { can } from '../../auth/policy.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { listAnswers } from '../questionnaire/answers-repository.js';
+import { listAnswers } from '../questionnaire/api.js';
 import { computeCompleteness } from '../questionnaire/completeness.js';
 import { describeAnswer, evaluateNorm, type NormStatus } from '../templates/model/answer.js';
 import { amsterdamDate, profileEditability, type Editability } from './editability.js';

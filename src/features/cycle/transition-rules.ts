@@ -7,7 +7,7 @@ import { can, rolesAt, type Permission, type Scope } from '../../auth/policy.js'
 import type { Principal } from '../../auth/roles.js';
 import { translator } from '../../ui/i18n.js';
 import { PROFILE_STATUS_LABELS } from './profile-status.js';
-import type { ProfileStatus } from '../questionnaire/schema.js';
+import type { ProfileStatus } from '../questionnaire/api.js';
 import { amsterdamDate, formatDutchDate } from './editability.js';
 import { cycleMessages } from './messages.js';
 

@@ -2,8 +2,8 @@ import { AppError } from '../../auth/app-error.js';
 import { assertInScope } from '../../auth/policy.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { listCycles } from '../cycle/repository.js';
-import { getPartnership } from '../partnerships/repository.js';
+import { listCycles } from '../cycle/api.js';
+import { getPartnership } from '../partnerships/api.js';
 import { listExports } from './repository.js';
 
 export interface BatchExportPage {

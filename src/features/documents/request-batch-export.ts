@@ -10,8 +10,8 @@ import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import { defineJobKind, enqueueJob } from '../../jobs/queue.js';
 import type { Authorized } from '../../ui/route.js';
-import { listCycles } from '../cycle/repository.js';
-import { listProfilesOfPartnership } from '../questionnaire/profiles-repository.js';
+import { listCycles } from '../cycle/api.js';
+import { listProfilesOfPartnership } from '../questionnaire/api.js';
 import { insertExport } from './repository.js';
 
 export const batchExportJobKind = defineJobKind('documents.batch-export', z.object({ exportId: z.uuid() }));

@@ -15,7 +15,7 @@ import type { Logger } from '../../config/logger.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
 import { profileEditability } from '../cycle/editability.js';
-import { getCycleFor } from '../cycle/repository.js';
+import { getCycleFor } from '../cycle/api.js';
 import { checkParentTextFitsData } from '../documents/check-poster-fit.js';
 import type { ProfileDocumentData } from '../documents/document-data.js';
 import { loadDocumentData } from '../documents/load-document-data.js';

@@ -6,7 +6,7 @@ import { recordAudit } from '../../audit/record-audit.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { listSchoolsOfPartnership } from '../partnerships/repository.js';
+import { listSchoolsOfPartnership } from '../partnerships/api.js';
 import type { PublicDataKind, PublicDataPayload } from './preview-public-data-import.js';
 import { markRegisterImportApplied, findRegisterImport, replacePupilCounts, replaceVerdicts } from './repository.js';
 

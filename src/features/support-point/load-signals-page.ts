@@ -1,7 +1,7 @@
 import { assertInScope, can } from '../../auth/policy.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { listSchoolsOfPartnership } from '../partnerships/repository.js';
+import { listSchoolsOfPartnership } from '../partnerships/api.js';
 import { countSignals, listSignals, listThemes } from './repository.js';
 
 /** Below this count a school × theme cell is shown as "fewer than 5" outside the support point's own view. */

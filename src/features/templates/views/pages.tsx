@@ -4,7 +4,7 @@ import type { Child } from 'hono/jsx';
 import { Alert, Button, ButtonLink, CsrfField, fieldId, StatusTag } from '../../../ui/components.js';
 import type { Locale, Translate } from '../../../ui/i18n.js';
 import type { uiMessages } from '../../../ui/messages.js';
-import { SectionPage as QuestionnaireSectionPage, WelcomePage as QuestionnaireWelcomePage, type PreviewLinks } from '../../questionnaire/views/pages.js';
+import { SectionPage as QuestionnaireSectionPage, WelcomePage as QuestionnaireWelcomePage, type PreviewLinks } from '../../questionnaire/views/shared.js';
 import { itemsUsingScale } from '../editor/edits.js';
 import type { TemplateFileError } from '../format/parse-template-file.js';
 import type { TemplateListPage } from '../load-template-list.js';
