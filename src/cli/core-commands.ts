@@ -30,7 +30,7 @@ registerCliCommand({
       return 1;
     }
     await seedDemoData({ db, clock });
-    io.out('Demogegevens geladen.\n' + demoAccountsText());
+    io.out(`Demogegevens geladen.\n${demoAccountsText()}`);
     return 0;
   },
 });

@@ -26,7 +26,7 @@ export function setSessionCookie(c: AppContext, token: string, expiresAt: Date):
  * way a browser would (which drops tabs and newlines and reads "\\" as "/"), then checked for the same origin.
  */
 export function safeReturnPath(value: string | undefined): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
+  if (!value?.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
   const base = 'http://opensop.invalid';
   let url: URL;
   try {
