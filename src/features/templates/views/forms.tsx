@@ -4,6 +4,7 @@ import { Button, CsrfField, fieldId, SelectField, TextAreaField, TextField } fro
 import type { Translate } from '../../../ui/i18n.js';
 import { list, needsScale, optionCount, panelCount, type FormValues } from '../editor/form-input.js';
 import { findScale, ITEM_KINDS, ITEM_ROLES, isSingleChoiceKind, SECTION_KINDS, type ItemKind, type TemplateDefinition } from '../model/template.js';
+import { capitalize, resolveWording } from '../model/wording.js';
 import type { templateMessages } from '../messages.js';
 import { Checkbox, Fieldset, Radio } from './fields.js';
 
@@ -84,8 +85,15 @@ export function GeneralForm(props: FormProps) {
   );
 }
 
-export function SectionForm(props: FormProps & { isNew: boolean }) {
+/** The template's own word for a section of basic support ("Belofte", "Afspraak", "Standaard"; wording.promise). */
+export function sectionNoun(template: Pick<TemplateDefinition, 'sector' | 'wording'>): { noun: string; word: string } {
+  const word = resolveWording(template).promise;
+  return { noun: capitalize(word), word };
+}
+
+export function SectionForm(props: FormProps & { isNew: boolean; template: TemplateDefinition }) {
   const { t, values, errors } = props;
+  const words = sectionNoun(props.template);
   return (
     <form method="post" action={props.action} novalidate class="editor-form">
       <Hidden csrf={props.csrf} revision={props.revision} />
@@ -99,10 +107,10 @@ export function SectionForm(props: FormProps & { isNew: boolean }) {
         label={t('sectionKind')}
         value={v(values, 'kind')}
         error={errors['kind']}
-        options={SECTION_KINDS.map((kind) => ({ value: kind, label: t(`kind_${kind}`) }))}
+        options={SECTION_KINDS.map((kind) => ({ value: kind, label: t(`kind_${kind}`, words) }))}
       />
-      <TextField name="title" label={t('sectionTitle')} hint={t('sectionTitleHint')} value={v(values, 'title')} error={errors['title']} />
-      <TextAreaField name="promise" label={t('promise')} value={v(values, 'promise')} error={errors['promise']} rows={3} />
+      <TextField name="title" label={t('sectionTitle')} hint={t('sectionTitleHint', words)} value={v(values, 'title')} error={errors['title']} />
+      <TextAreaField name="promise" label={t('promise', words)} value={v(values, 'promise')} error={errors['promise']} rows={3} />
       <TextAreaField name="intro" label={t('intro')} value={v(values, 'intro')} error={errors['intro']} rows={5} />
       <Checkbox name="asksLimits" label={t('asksLimits')} checked={v(values, 'asksLimits') === 'ja'} error={errors['asksLimits']} />
       <FormEnd {...props} />
