@@ -57,7 +57,7 @@ const KNOWN_DUTCH: Record<string, readonly string[]> = {
     "Ouder- en jeugdsteunpunt",
     "Ouderposter (PDF)",
     "Ouderposter (toegankelijke webpagina)",
-    "Praat eerst met de leerkracht van uw kind. U kunt ook contact opnemen met:",
+    "Praat eerst met de",
     "Schoolondersteuningsprofiel (PDF)",
     "Schoolondersteuningsprofiel (toegankelijke webpagina)",
     "Toegankelijkheid",
@@ -69,6 +69,7 @@ const KNOWN_DUTCH: Record<string, readonly string[]> = {
     "Website van de school",
     "Welke hulp bieden wij?",
     "Wie kunt u iets vragen?",
+    "van uw kind. U kunt ook contact opnemen met:",
   ],
   "/:swvSlug/scholen/:locationCode/:publishedYear": [
     "Alle onderdelen",
@@ -86,7 +87,7 @@ const KNOWN_DUTCH: Record<string, readonly string[]> = {
     "Ouder- en jeugdsteunpunt",
     "Ouderposter (PDF)",
     "Ouderposter (toegankelijke webpagina)",
-    "Praat eerst met de leerkracht van uw kind. U kunt ook contact opnemen met:",
+    "Praat eerst met de",
     "Schoolondersteuningsprofiel (PDF)",
     "Schoolondersteuningsprofiel (toegankelijke webpagina)",
     "Toegankelijkheid",
@@ -98,6 +99,7 @@ const KNOWN_DUTCH: Record<string, readonly string[]> = {
     "Website van de school",
     "Welke hulp bieden wij?",
     "Wie kunt u iets vragen?",
+    "van uw kind. U kunt ook contact opnemen met:",
   ],
   "/:swvSlug/scholen/:locationCode/documenten/:publicDocument": [
     "Basisondersteuning",
