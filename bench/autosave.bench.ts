@@ -6,14 +6,17 @@
  *    mean 2000 ms) and saves again, for DURATION_S. Server time per request is measured around the app's fetch
  *    handler (bench only).
  * 2. Parent texts: the latency phase again, with PARENT_SHARE (5 %) of the saves changing a parent text (each
- *    runs the poster-fit layout); server time of those saves and of the other saves meanwhile.
+ *    runs the poster-fit layout, in the render pool's worker threads); server time of those saves and of the other
+ *    saves meanwhile, and the app's event-loop delay (max and p99, `monitorEventLoopDelay`; APP_PROCESSES=1 only).
+ *    Phase "parent-inline" runs the same with the layout on the event loop, as before (runPosterFitInline), to
+ *    compare both in one run.
  * 3. Throughput: the same 200 editors without think time (saturation), saves per second.
  * 4. Baseline: a raw single-row upsert loop with the same concurrency on the same database and pool size.
  * Each phase also reports CPU per operation: the app process, the PostgreSQL backends, the load generator.
  *
  * The editors run in another process (bench/autosave-client.mjs). Run: npx tsx bench/autosave.bench.ts
  * (TEST_DATABASE_URL, default postgres://root@127.0.0.1:5432/test; creates and drops its own scratch database).
- * Options: DURATION_S (20), EDITORS (200), POOL (20), THINK_MS (2000), PHASES (latency,parent,saturation,raw),
+ * Options: DURATION_S (20), EDITORS (200), POOL (20), THINK_MS (2000), PHASES (latency,parent,parent-inline,saturation,raw),
  * PARENT_SHARE (0.05), CLIENT (raw | fetch), APP_PROCESSES (1), PORT (48100), BENCH_DEBUG=1 (time every query),
  * KEEP_DB=1 (keep the scratch database).
  */
@@ -22,6 +25,7 @@ import { fork } from 'node:child_process';
 import cluster, { type Worker } from 'node:cluster';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { eq, sql } from 'drizzle-orm';
 import pg from 'pg';
@@ -35,6 +39,7 @@ import { sessions } from '../src/features/accounts/schema.js';
 import { startSession } from '../src/features/accounts/sessions.js';
 import { sha256 } from '../src/auth/tokens.js';
 import { seedDemoData } from '../src/features/demo/seed-demo-data.js';
+import { runPosterFitInline } from '../src/features/documents/check-poster-fit.js';
 import { insertProfile } from '../src/features/questionnaire/profiles-repository.js';
 import { loadTemplateDefinition } from '../src/features/questionnaire/template-cache.js';
 import { getCycleFor } from '../src/features/cycle/repository.js';
@@ -55,7 +60,7 @@ const CLIENT = process.env['CLIENT'] ?? 'raw';
 const APP_PROCESSES = Number(process.env['APP_PROCESSES'] ?? 1);
 /** Port the app listens on (127.0.0.1). */
 const PORT = Number(process.env['PORT'] ?? 48100);
-const PHASES = new Set((process.env['PHASES'] ?? 'latency,parent,saturation,raw').split(','));
+const PHASES = new Set((process.env['PHASES'] ?? 'latency,parent,parent-inline,saturation,raw').split(','));
 /** Share of the saves in the "parent" phase that are parent texts (each runs the poster-fit layout). */
 const PARENT_SHARE = Number(process.env['PARENT_SHARE'] ?? 0.05);
 const adminUrl = process.env['TEST_DATABASE_URL'] ?? 'postgres://root@127.0.0.1:5432/test';
@@ -172,8 +177,12 @@ try {
     const offset = phase * 100_003;
     await Promise.all(workers.map((worker) => ask(worker, 'reset')));
     const usage = await startUsage();
+    // The app's event loop (this process when APP_PROCESSES=1): how long a timer waited behind other work.
+    const loop = monitorEventLoopDelay({ resolution: 5 });
+    loop.enable();
     generator.send({ base, seconds, thinkMs, offset, client: CLIENT, items: workItems, parentItems, parentShare, editors: editors.map((e, i) => ({ profileId: e.profileId, cookie: e.cookie, csrf: e.csrf, revisions: revisionsByEditor[i] })) });
     const result = await new Promise<{ ok: number; failed: number; statuses: Record<string, number>; revisions: Array<Record<string, number>>; cpuMs: number; error?: string; firstError?: string }>((resolve) => generator.once('message', resolve as never));
+    loop.disable();
     if (result.error) throw new Error(`load generator: ${result.error}`);
     if (result.firstError) console.log(`phase ${phase}: first failed save: ${result.firstError}`);
     const collected = await Promise.all(workers.map((worker) => ask<{ timings: number[]; parentTimings: number[]; cpuMs: number }>(worker, 'collect')));
@@ -183,7 +192,8 @@ try {
     }
     const cpu = await usage.stop(result.ok, collected.reduce((sum, part) => sum + part.cpuMs, 0));
     result.revisions.forEach((revisions, i) => (revisionsByEditor[i] = revisions));
-    return { ...result, rps: result.ok / seconds, timings: recorded.timings.slice(), parentTimings: recorded.parentTimings.slice(), cpu: { ...cpu, generatorMs: result.cpuMs / Math.max(1, result.ok) } };
+    const eventLoop = workers.length ? null : { maxMs: loop.max / 1e6, p99Ms: loop.percentile(99) / 1e6 };
+    return { ...result, rps: result.ok / seconds, timings: recorded.timings.slice(), parentTimings: recorded.parentTimings.slice(), eventLoop, cpu: { ...cpu, generatorMs: result.cpuMs / Math.max(1, result.ok) } };
   }
 
   /**
@@ -234,10 +244,14 @@ try {
     };
   }
 
-  await runEditors(3, 0); // warm up (JIT, pool, template cache)
-  const none = { ok: 0, failed: 0, statuses: {}, rps: 0, timings: [] as number[], parentTimings: [] as number[], cpu: null };
+  await runEditors(3, 0, PARENT_SHARE); // warm up (JIT, pool, template cache, the render workers)
+  const none = { ok: 0, failed: 0, statuses: {}, rps: 0, timings: [] as number[], parentTimings: [] as number[], eventLoop: null, cpu: null };
   const latency = PHASES.has('latency') ? await runEditors(DURATION_S, THINK_MS) : none;
   const mixed = PHASES.has('parent') ? await runEditors(DURATION_S, THINK_MS, PARENT_SHARE) : none;
+  // The same with the poster-fit layout on the event loop, as before it moved to the render pool.
+  runPosterFitInline(true);
+  const mixedInline = PHASES.has('parent-inline') ? await runEditors(DURATION_S, THINK_MS, PARENT_SHARE) : none;
+  runPosterFitInline(false);
   const saturation = PHASES.has('saturation') ? await runEditors(DURATION_S, 0) : none;
   generator.kill();
   server?.close();
@@ -283,14 +297,20 @@ try {
   console.log(`template: ${template.sections.reduce((n, s) => n + s.items.length, 0)} items; history rows written: ${rows?.n}`);
   console.log(`latency phase (think time ${THINK_MS / 2}–${(THINK_MS * 3) / 2} ms): ${latency.ok} saves (${latency.rps.toFixed(0)}/s), failed ${latency.failed}, statuses ${JSON.stringify(latency.statuses)}`);
   console.log(`  server time p50 ${ms(pct(latency.timings, 50))}  p95 ${ms(pct(latency.timings, 95))}  p99 ${ms(pct(latency.timings, 99))}  (target p99 < 25 ms: ${pct(latency.timings, 99) < 25 ? 'ok' : 'MISSED'})`);
-  if (PHASES.has('parent')) {
-    console.log(`parent phase (latency phase with ${(PARENT_SHARE * 100).toFixed(0)} % parent-text saves, ${parentItems.length} items): ${mixed.ok} saves, failed ${mixed.failed}, statuses ${JSON.stringify(mixed.statuses)}`);
-    console.log(`  parent-text saves (${mixed.parentTimings.length}): server time p50 ${ms(pct(mixed.parentTimings, 50))}  p95 ${ms(pct(mixed.parentTimings, 95))}  p99 ${ms(pct(mixed.parentTimings, 99))}  max ${ms(pct(mixed.parentTimings, 100))}`);
-    console.log(`  other saves meanwhile (${mixed.timings.length}): server time p50 ${ms(pct(mixed.timings, 50))}  p95 ${ms(pct(mixed.timings, 95))}  p99 ${ms(pct(mixed.timings, 99))}`);
+  const loopText = (result: { eventLoop: { maxMs: number; p99Ms: number } | null }) =>
+    result.eventLoop ? `event loop delay max ${ms(result.eventLoop.maxMs)}, p99 ${ms(result.eventLoop.p99Ms)}` : 'event loop delay n/a (APP_PROCESSES > 1)';
+  for (const [name, result, where] of [
+    ['parent', mixed, 'poster fit in the render workers'],
+    ['parent-inline', mixedInline, 'poster fit on the event loop, as before'],
+  ] as const) {
+    if (!PHASES.has(name)) continue;
+    console.log(`${name} phase (${where}; latency phase with ${(PARENT_SHARE * 100).toFixed(0)} % parent-text saves, ${parentItems.length} items): ${result.ok} saves, failed ${result.failed}, statuses ${JSON.stringify(result.statuses)}`);
+    console.log(`  parent-text saves (${result.parentTimings.length}): server time p50 ${ms(pct(result.parentTimings, 50))}  p95 ${ms(pct(result.parentTimings, 95))}  p99 ${ms(pct(result.parentTimings, 99))}  max ${ms(pct(result.parentTimings, 100))}`);
+    console.log(`  other saves meanwhile (${result.timings.length}): server time p50 ${ms(pct(result.timings, 50))}  p95 ${ms(pct(result.timings, 95))}  p99 ${ms(pct(result.timings, 99))};  ${loopText(result)} (target max ≤ ~10 ms)`);
   }
   console.log(`saturation phase (no think time): ${saturation.ok} saves, ${saturation.rps.toFixed(0)}/s, failed ${saturation.failed}, statuses ${JSON.stringify(saturation.statuses)}`);
   console.log(`  server time p50 ${ms(pct(saturation.timings, 50))}  p95 ${ms(pct(saturation.timings, 95))}  p99 ${ms(pct(saturation.timings, 99))}`);
-  for (const [name, result] of [['latency', latency], ['parent', mixed], ['saturation', saturation], ['raw', { cpu: rawCpu }]] as const) {
+  for (const [name, result] of [['latency', latency], ['parent', mixed], ['parent-inline', mixedInline], ['saturation', saturation], ['raw', { cpu: rawCpu }]] as const) {
     const cpu = result.cpu as { appMs: number; appSystemMs: number | null; postgresMs: number | null; machineBusy: number; load: number[]; generatorMs?: number } | null;
     if (!cpu) continue;
     const pgMs = cpu.postgresMs === null ? 'n/a' : cpu.postgresMs.toFixed(2);

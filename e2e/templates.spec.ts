@@ -38,6 +38,16 @@ test('an SWV admin edits a new draft of the Zoetermeer questionnaire, previews i
   await expectAccessible(page, 'section editor');
   await page.getByRole('link', { name: 'Vraag toevoegen' }).click();
   await expectAccessible(page, 'new item form');
+  // Rarely used fields are folded (issue 10): the form is much shorter than with every field open, as it was.
+  const pageHeight = () => page.evaluate(() => document.documentElement.scrollHeight);
+  const folded = await pageHeight();
+  await page.evaluate(() => {
+    for (const details of document.querySelectorAll<HTMLDetailsElement>('details.editor-more')) details.open = true;
+  });
+  const unfolded = await pageHeight();
+  console.log(`new item form: ${folded} px folded, ${unfolded} px with every field open`);
+  expect(folded).toBeLessThan(unfolded * 0.8);
+  await expectAccessible(page, 'new item form, every field open');
   await page.getByLabel('Sleutel').fill('aanbod-e2e-rekenen');
   await page.getByLabel('Vraag (titel)').fill('Aanbod voor leerlingen met rekenproblemen');
   await page.getByLabel('Soort vraag').selectOption({ label: 'Aanbod: op welk niveau beschikbaar' });

@@ -4,15 +4,15 @@
  */
 import { compress } from 'hono/compress';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
 import { getCookie } from 'hono/cookie';
 import path from 'node:path';
 import { AppError } from './auth/app-error.js';
 import { requireAccess } from './auth/policy.js';
 import { randomToken, safeEqual, sha256 } from './auth/tokens.js';
 import { projectRoot } from './config/project-root.js';
-import { loadSessionPrincipal } from './features/accounts/repository.js';
-import { SESSION_COOKIE } from './features/accounts/sessions.js';
+import { findSession, SESSION_COOKIE } from './features/accounts/sessions.js';
 import { registerAccountRoutes } from './features/accounts/routes.js';
 import { registerUserManagementRoutes } from './features/accounts/user-management-routes.js';
 import { registerPartnershipRoutes } from './features/partnerships/routes.js';
@@ -30,7 +30,7 @@ import { registerPupilPollRoutes } from './features/pupil-poll/routes.js';
 import type { AppContext, AppDeps, AppEnv } from './ui/context.js';
 import { renderError } from './ui/error-pages.js';
 import { isLocale } from './ui/i18n.js';
-import { RouteTable, cookielessMatcher, publicAccess, type RouteSpec } from './ui/route.js';
+import { RouteTable, cookielessMatcher, frameableMatcher, publicAccess, type RouteSpec } from './ui/route.js';
 import { registerPublicRoutes } from './features/public/routes.js';
 import { ANON_CSRF_COOKIE, LOCALE_COOKIE } from './ui/request.js';
 import { requestGuards } from './ui/request-guards.js';
@@ -88,32 +88,34 @@ const sourceStaticFiles = serveStatic<AppEnv>({
 /** What is worth compressing: HTML, CSS, JavaScript, SVG and plain text. */
 const COMPRESSED_TYPES = /^(text\/(html|css|javascript|plain)|application\/javascript|image\/svg\+xml)\b/;
 
-function contentSecurityPolicy(nonce: string): string {
-  return [
-    "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}'`,
-    `style-src 'self' 'nonce-${nonce}'`,
-    "img-src 'self' data:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-    "base-uri 'none'",
-    "object-src 'none'",
-  ].join('; ');
-}
+/** The per-request nonce (set by the first middleware) as a CSP source: inline <style>/<script> carry it. */
+const nonceSource = (c: Context<AppEnv>): string => `'nonce-${c.var.nonce}'`;
 
-function securityHeaders(nonce: string, secureCookies: boolean): Array<[string, string]> {
-  const headers: Array<[string, string]> = [
-    ['Content-Security-Policy', contentSecurityPolicy(nonce)],
-    ['X-Content-Type-Options', 'nosniff'],
-    ['X-Frame-Options', 'DENY'],
-    ['Referrer-Policy', 'same-origin'],
-    ['Cross-Origin-Opener-Policy', 'same-origin'],
-    ['Permissions-Policy', 'camera=(), microphone=(), geolocation=()'],
-  ];
-  if (secureCookies) headers.push(['Strict-Transport-Security', 'max-age=31536000; includeSubDomains']);
-  return headers;
+/**
+ * Security headers (hono/secure-headers). Every response refuses framing, except the pages a route declares
+ * `frameable` (the public embed), which any site may frame.
+ */
+function securityHeaders(options: { secureCookies: boolean; frameable: boolean }): MiddlewareHandler<AppEnv> {
+  return secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'", nonceSource],
+      styleSrc: ["'self'", nonceSource],
+      imgSrc: ["'self'", 'data:'],
+      fontSrc: ["'self'"],
+      connectSrc: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: [options.frameable ? '*' : "'none'"],
+      baseUri: ["'none'"],
+      objectSrc: ["'none'"],
+    },
+    xFrameOptions: options.frameable ? false : 'DENY',
+    referrerPolicy: 'same-origin',
+    // Public pages, the open-data API and the embed are meant to be used from other sites.
+    crossOriginResourcePolicy: false,
+    strictTransportSecurity: options.secureCookies ? 'max-age=31536000; includeSubDomains' : false,
+    permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
+  });
 }
 
 export interface CreateAppOptions {
@@ -157,18 +159,17 @@ export function createApp({ deps, routes = buildRouteTable() }: CreateAppOptions
     c.set('csrfToken', '');
     const pathname = new URL(c.req.url).pathname;
     c.set('logPath', redactPath(pathname));
-    // Set before the handler runs, so c.json/c.html/c.body build the response with them. Set afterwards,
-    // each c.header() re-created the finished Response around a stream of its body (7 Response objects
-    // and a streamed instead of a plain write per request; bench/README.md, Autosave).
-    const headers = securityHeaders(nonce, deps.config.secureCookies);
-    for (const [name, value] of headers) c.header(name, value);
     await next();
-    // A response built outside the context (none today) did not get them: add them the slow way.
-    if (!c.res.headers.has('content-security-policy')) for (const [name, value] of headers) c.header(name, value);
     if (!pathname.startsWith('/static/')) {
       deps.logger.info({ method: c.req.method, path: c.get('logPath'), status: c.res.status, ms: Math.round(performance.now() - started), userId: c.get('principal')?.userId }, 'request');
     }
   });
+
+  // Security headers on every response, set on the finished response's own headers (no copy of the response).
+  const isFrameable = frameableMatcher(routes);
+  const headers = securityHeaders({ secureCookies: deps.config.secureCookies, frameable: false });
+  const frameableHeaders = securityHeaders({ secureCookies: deps.config.secureCookies, frameable: true });
+  app.use('*', (c, next) => (isFrameable(c.req.method, c.req.path) ? frameableHeaders : headers)(c, next));
 
   // Pages, CSS and JavaScript go out compressed (gzip, or deflate): the section page with its CSS and script is
   // about a tenth of its size (test/compression.test.ts). Not the small autosave JSON answers, which would only
@@ -188,7 +189,7 @@ export function createApp({ deps, routes = buildRouteTable() }: CreateAppOptions
     const token = getCookie(c, SESSION_COOKIE);
     if (token) {
       const tokenHash = sha256(token);
-      const session = await loadSessionPrincipal(deps.db, tokenHash, deps.clock.now());
+      const session = await findSession(deps.db, tokenHash, deps.clock.now());
       if (session) {
         c.set('principal', session.principal);
         c.set('sessionTokenHash', tokenHash);

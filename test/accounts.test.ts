@@ -8,7 +8,7 @@ import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config/env.js';
 import type { AppContext } from '../src/ui/context.js';
 import { requestClientAddress } from '../src/ui/request.js';
-import { safeReturnPath } from '../src/features/accounts/routes.js';
+import { safeReturnPath } from '../src/features/accounts/route-input.js';
 import { DEMO_PASSWORD } from '../src/features/demo/demo-organisation.js';
 import { createTestApp, TestClient, type TestApp } from './support/test-app.js';
 import { TEST_DATABASE_KINDS } from './support/test-db.js';

@@ -39,6 +39,7 @@ const MIME: Record<DocumentKind, string> = {
   'ouderposter-a3-pdf': 'application/pdf',
   'ouderposter-html': 'text/html; charset=utf-8',
   'lerarenposter-pdf': 'application/pdf',
+  'lerarenposter-html': 'text/html; charset=utf-8',
 };
 
 const bytesOf = async (response: Response) => Buffer.from(await response.arrayBuffer());
@@ -92,12 +93,13 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(html).toContain(`href="${base()}/sop-html" data-accessible-for="sop-pdf"`);
       expect(html).toContain(`href="${base()}/ouderposter-html" data-accessible-for="ouderposter-a4-pdf"`);
       expect(html).toContain(`href="${base()}/ouderposter-html" data-accessible-for="ouderposter-a3-pdf"`);
+      expect(html).toContain(`href="${base()}/lerarenposter-html" data-accessible-for="lerarenposter-pdf"`);
       for (const k of DOCUMENT_KINDS) {
         const response = await ib.get(`${base()}/${k}`);
         expect(response.status, k).toBe(200);
         expect(response.headers.get('content-type'), k).toBe(MIME[k]);
         const disposition = response.headers.get('content-disposition') ?? '';
-        expect(disposition, k).toMatch(k.endsWith('html') ? /^inline; filename="/ : /^attachment; filename="/);
+        expect(disposition, k).toMatch(k.endsWith('html') ? /^inline; filename=/ : /^attachment; filename=/);
         const bytes = await bytesOf(response);
         if (k.endsWith('pdf')) expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
         if (k === 'ouderposter-html') expect(bytes.toString()).toMatch(/<style nonce="[^"]+">/);

@@ -10,7 +10,9 @@ import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderAllDocuments } from '../src/features/documents/render/index.js';
 import type { RenderReply, RenderRequest } from '../src/features/documents/render/render-worker.js';
-import { buildDocumentFixture, inlineTemplate } from '../src/features/documents/render/test-fixtures.js';
+import { checkParentTextFitsData } from '../src/features/documents/render/parent-text-fit.js';
+import { buildDocumentFixture, inlineTemplate, loadExampleTemplates, padTemplate } from '../src/features/documents/render/test-fixtures.js';
+import { listItems } from '../src/features/templates/model/template.js';
 
 // Inside the project, so the bundle's external packages (zod, pdfmake, …) resolve from node_modules.
 mkdirSync(path.resolve('node_modules/.cache'), { recursive: true });
@@ -48,7 +50,7 @@ describe('render worker', () => {
       const kinds = ['sop-docx', 'schoolgids-docx', 'schoolgids-html', 'ouderposter-html'] as const;
       const reply = await ask(worker, { id: 7, data, kinds: [...kinds] });
       expect(reply.id).toBe(7);
-      if ('error' in reply) throw new Error(`worker failed: ${reply.error}`);
+      if (!('files' in reply)) throw new Error(`worker failed: ${JSON.stringify(reply)}`);
       const direct = await renderAllDocuments(data, [...kinds]);
       expect(reply.files.map((file) => file.fileName)).toEqual(direct.map((file) => file.fileName));
       // HTML outputs are deterministic: byte for byte the same. The .docx zips are compared by size within a few bytes
@@ -58,6 +60,30 @@ describe('render worker', () => {
         if (file.kind.endsWith('html')) expect(Buffer.from(file.bytes).toString('utf8')).toBe(same.bytes.toString('utf8'));
         else expect(Math.abs(file.bytes.length - same.bytes.length)).toBeLessThan(64);
       }
+    } finally {
+      await worker.terminate();
+    }
+  });
+
+  it('checks a parent text against the poster in the worker (off the event loop), with the same verdict as this thread', async () => {
+    const example = loadExampleTemplates().find((t) => t.name.includes('de-eem'))!.template;
+    const roomy = buildDocumentFixture(example);
+    const crowded = buildDocumentFixture(padTemplate(example, 150, { posters: 'copy' }));
+    const keyOf = (data: typeof roomy) => listItems(data.template).find(({ item }) => item.parentTextEditable && item.posters.parent)!.item.key;
+    const text = 'Wij helpen uw kind met lezen en rekenen, elke dag een half uur in een klein groepje.';
+    crowded.answers[keyOf(crowded)] = { ...(crowded.answers[keyOf(crowded)] ?? { value: null, ambition: null }), parentText: 'Wij helpen uw kind.' };
+    const worker = new Worker(await bundledWorker());
+    try {
+      const verdicts = [];
+      for (const [index, data] of [roomy, crowded].entries()) {
+        const reply = await ask(worker, { id: 20 + index, data, fit: { itemKey: keyOf(data), parentText: text } });
+        expect(reply.id).toBe(20 + index);
+        if (!('fit' in reply)) throw new Error(`worker failed: ${JSON.stringify(reply)}`);
+        expect(reply.fit).toEqual(await checkParentTextFitsData(data, keyOf(data), text));
+        verdicts.push(reply.fit.ok);
+      }
+      // The check can fail: the crowded poster refuses the text.
+      expect(verdicts).toEqual([true, false]);
     } finally {
       await worker.terminate();
     }

@@ -23,6 +23,7 @@ import { loadCycleForm } from '../src/features/cycle/load-cycle-form.js';
 import { loadProfileCyclePage } from '../src/features/cycle/load-profile-cycle-page.js';
 import { loadProgressPage } from '../src/features/cycle/load-progress-page.js';
 import { getProfileDocuments } from '../src/features/documents/get-profile-documents.js';
+import { loadBatchExportPage } from '../src/features/documents/load-batch-export-page.js';
 import { loadBoardEditPage } from '../src/features/partnerships/load-board-edit-page.js';
 import { loadRegisterPage } from '../src/features/partnerships/load-register-page.js';
 import { loadSchoolFormPage } from '../src/features/partnerships/load-school-form-page.js';
@@ -73,6 +74,10 @@ for (const kind of TEST_DATABASE_KINDS) {
       {
         name: 'loadUsersPage',
         call: async () => loadUsersPage({ db: testApp.deps.db, auth: await proof('swv@voorbeeldstad.example', 'partnership.manage', swvA()), partnershipId: testApp.other.partnershipId }),
+      },
+      {
+        name: 'loadBatchExportPage',
+        call: async () => loadBatchExportPage({ db: testApp.deps.db, auth: await proof('swv@voorbeeldstad.example', 'documents.batch', swvA()), partnershipId: testApp.other.partnershipId }),
       },
       {
         name: 'loadCyclesPage',

@@ -100,12 +100,21 @@ for (const kind of TEST_DATABASE_KINDS) {
       const url = `${base}/versies/${version.id}/onderdelen/belofte-1/vragen/nieuw`;
       const form = { revision: String(version.revision), key: 'aanbod-rekenen', kind: 'availability', title: 'Aanbod voor rekenen', scale: 'availability-level', normAccept: ['op-school', 'wijk'], required: 'ja', origin: 'swv', parentTextMaxLength: '250', sectionKey: 'belofte-1' };
 
+      // The empty form is short: the key (made from the title), the texts for parents and the rarely used settings
+      // are folded; the national norm is not offered for the SWV's own item.
+      const empty = await (await client.get(url)).text();
+      expect(empty.match(/<details class="editor-more">/g)).toHaveLength(3);
+      expect(empty).toContain('Sleutel zelf kiezen (anders gemaakt uit de titel)');
+      expect(empty).not.toContain('name="nationalNormLabel"');
+
       const invalid = await client.post(url, { ...form, key: 'Fout Sleutel', title: '' });
       expect(invalid.status).toBe(400);
       const html = await invalid.text();
       expect(html).toContain('mag niet leeg zijn');
       expect(html).toContain('een sleutel bestaat uit kleine letters');
       expect(html).toContain('value="Fout Sleutel"'); // the user's input is kept
+      // A folded field with an error (or a typed value) is shown open.
+      expect(html).toMatch(/<details class="editor-more" open="">\s*<summary>Sleutel zelf kiezen/);
       expect((await draft()).revision).toBe(version.revision);
 
       const badNorm = await client.post(url, { ...form, scale: 'development-level' });

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/password.js';
-import { deleteSessionsOfUser, findUserByEmail, insertMembership, insertUser, updatePassword } from '../features/accounts/repository.js';
+import { deleteSessionsOfUser, findUserByEmail, insertMembership, insertUser, updatePassword } from '../features/accounts/api.js';
 import { demoAccountsText, isDatabaseEmpty, seedDemoData } from '../features/demo/seed-demo-data.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { runDueJobs } from '../jobs/queue.js';
@@ -30,7 +30,7 @@ registerCliCommand({
       return 1;
     }
     await seedDemoData({ db, clock });
-    io.out('Demogegevens geladen.\n' + demoAccountsText());
+    io.out(`Demogegevens geladen.\n${demoAccountsText()}`);
     return 0;
   },
 });

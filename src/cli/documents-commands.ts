@@ -4,8 +4,8 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { renderEveryKind } from '../features/documents/document-kinds.js';
 import { loadDocumentDataFor } from '../features/documents/load-document-data.js';
-import { listPartnerships, listSchoolsOfPartnership } from '../features/partnerships/repository.js';
-import { findProfile } from '../features/questionnaire/profiles-repository.js';
+import { listPartnerships, listSchoolsOfPartnership } from '../features/partnerships/api.js';
+import { findProfile } from '../features/questionnaire/api.js';
 import { registerCliCommand } from './commands.js';
 
 /** "2026-2027" as is; "2026" means the school year starting in 2026. */

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../auth/app-error.js';
-import { getPartnershipBySlug } from '../features/partnerships/repository.js';
+import { getPartnershipBySlug } from '../features/partnerships/api.js';
 import { applyLocationImport, existingSchoolsForImport } from '../features/register/apply-location-import.js';
 import { applyPublicData } from '../features/register/confirm-public-data-import.js';
 import { registerMessages } from '../features/register/messages.js';

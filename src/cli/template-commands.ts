@@ -2,10 +2,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { AppError } from '../auth/app-error.js';
-import { getPartnershipBySlug } from '../features/partnerships/repository.js';
+import { getPartnershipBySlug } from '../features/partnerships/api.js';
 import { adoptNationalSetFile } from '../features/templates/adopt-national-set-file.js';
 import { exportTemplate } from '../features/templates/export-template.js';
-import { parseTemplateFile, type TemplateFileError } from '../features/templates/format/parse-template-file.js';
+import { parseTemplateFile, type TemplateFileError } from '../features/templates/api.js';
 import { importTemplate } from '../features/templates/import-template.js';
 import { listItems, type TemplateDefinition } from '../features/templates/model/template.js';
 import { isSchoolYear } from '../features/templates/school-year.js';

@@ -1,7 +1,6 @@
 /** @jsxImportSource hono/jsx */
-import { eq } from 'drizzle-orm';
 import type { Child } from 'hono/jsx';
-import { partnerships } from '../features/partnerships/schema.js';
+import { getPartnershipBrand } from '../features/partnerships/api.js';
 import type { Membership } from '../auth/roles.js';
 import type { AppContext } from './context.js';
 import { translator } from './i18n.js';
@@ -54,12 +53,7 @@ export async function renderPage(c: AppContext, options: PageOptions): Promise<R
   const { principal, locale, csrfToken, nonce, deps } = c.var;
   const t = translator(uiMessages, locale);
   const partnershipId = options.partnershipId ?? principal?.memberships.find((m) => m.homePartnershipId)?.homePartnershipId ?? null;
-  const [brand] = partnershipId
-    ? await deps.db
-        .select({ name: partnerships.name, color: partnerships.primaryColor, logo: partnerships.logoDataUrl })
-        .from(partnerships)
-        .where(eq(partnerships.id, partnershipId))
-    : [];
+  const brand = partnershipId ? await getPartnershipBrand(deps.db, partnershipId) : null;
   const brandColor = brand && HEX_COLOR.test(brand.color) ? brand.color : '#1f4e79';
   const nav = principal ? navigationFor(principal.memberships, t) : [];
   const url = new URL(c.req.url);

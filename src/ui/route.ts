@@ -10,7 +10,12 @@ import type { AppContext } from './context.js';
 
 export type Access =
   /** `cookieless`: a page for the public (src/features/public) — no session, no CSRF or language cookie, language from `?lang=`. */
-  | { kind: 'public'; cookieless?: boolean }
+  | {
+      kind: 'public';
+      cookieless?: boolean;
+      /** `frameable`: other sites may show this page in an iframe (the embed); every other response refuses framing (src/app.ts). */
+      frameable?: boolean;
+    }
   | { kind: 'authenticated' }
   | {
       kind: 'permission';
@@ -56,24 +61,36 @@ export class RouteTable {
 export const publicAccess: Access = { kind: 'public' };
 /** Public and cookie-less: no session is read and no cookie is set; the language comes from the URL. */
 export const publicPage: Access = { kind: 'public', cookieless: true };
+/** A public, cookie-less page that any site may frame (the embed). */
+export const publicEmbed: Access = { kind: 'public', cookieless: true, frameable: true };
 
 /**
  * Which route a request will reach, the way Hono picks it (the first declared route of the method whose pattern
- * matches), and whether that route is cookie-less. Built once per route table. A cookie-less POST (the pupil
- * poll's answer) reads no session and gets no CSRF cookie or token check: the route guards itself against other
- * sites' posts (src/features/pupil-poll/routes.tsx).
+ * matches), and whether that route's access has the given property. Built once per route table. GET and POST only:
+ * a cookie-less POST (the pupil poll's answer) reads no session and gets no CSRF cookie or token check; the route
+ * guards itself against other sites' posts (src/features/pupil-poll/routes.tsx).
  */
-export function cookielessMatcher(table: RouteTable): (method: string, pathname: string) => boolean {
+function getRouteMatcher(table: RouteTable, has: (access: Access) => boolean): (method: string, pathname: string) => boolean {
   const patterns = table.routes.map((route) => {
     const parts = route.path.split('/').map((part) => (part === '*' ? '.*' : part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
-    return { method: route.method, pattern: new RegExp(`^${parts.join('/')}/?$`), cookieless: route.access.kind === 'public' && route.access.cookieless === true };
+    return { method: route.method, pattern: new RegExp(`^${parts.join('/')}/?$`), matches: has(route.access) };
   });
-  if (!patterns.some((p) => p.cookieless)) return () => false;
+  if (!patterns.some((p) => p.matches)) return () => false;
   return (method, pathname) => {
     const wanted = method === 'HEAD' ? 'GET' : method;
     if (wanted !== 'GET' && wanted !== 'POST') return false;
-    return patterns.find((p) => p.method === wanted && p.pattern.test(pathname))?.cookieless ?? false;
+    return patterns.find((p) => p.method === wanted && p.pattern.test(pathname))?.matches ?? false;
   };
+}
+
+/** Whether a request reaches a cookie-less public page. */
+export function cookielessMatcher(table: RouteTable): (method: string, pathname: string) => boolean {
+  return getRouteMatcher(table, (access) => access.kind === 'public' && access.cookieless === true);
+}
+
+/** Whether a request reaches a page other sites may frame. */
+export function frameableMatcher(table: RouteTable): (method: string, pathname: string) => boolean {
+  return getRouteMatcher(table, (access) => access.kind === 'public' && access.frameable === true);
 }
 export const signedIn: Access = { kind: 'authenticated' };
 

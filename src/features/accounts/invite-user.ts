@@ -10,7 +10,7 @@ import { queueMail } from '../../mail/send-mail-job.js';
 import type { Authorized } from '../../ui/route.js';
 import { translator, type Locale, type Translate } from '../../ui/i18n.js';
 import { uiMessages } from '../../ui/messages.js';
-import { findBoardInPartnership, findSchoolInPartnership, getPartnership } from '../partnerships/repository.js';
+import { findBoardInPartnership, findSchoolInPartnership, getPartnership } from '../partnerships/api.js';
 import { accountsMessages } from './messages.js';
 import { grantRole, holdsRole, type InvitedPlace } from './grant-role.js';
 import { findOpenInvitation, insertInvitation, renewInvitation } from './invitations-repository.js';

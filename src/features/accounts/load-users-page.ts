@@ -3,7 +3,7 @@ import { assertInScope } from '../../auth/policy.js';
 import { AppError } from '../../auth/app-error.js';
 import { queryAll, type Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { getPartnership, listBoards, listSchoolsOfPartnership } from '../partnerships/repository.js';
+import { getPartnership, listBoards, listSchoolsOfPartnership } from '../partnerships/api.js';
 import { listInvitationsOfPartnership, type InvitationListEntry } from './invitations-repository.js';
 import { listUsersOfPartnership, type UserWithRoles } from './repository.js';
 

@@ -8,13 +8,14 @@ import { consumeUserToken, deleteSessionsOfUser, expireUserTokens, updatePasswor
 import { startSession } from './sessions.js';
 
 /** Accepting an invitation and resetting a password both end here: a one-time link sets the password and signs in. */
-export async function setPasswordWithToken(options: { db: Database; clock: Clock; token: string; password: string }): Promise<{ userId: string; session: { token: string; expiresAt: Date } }> {
+export async function setPasswordWithToken(options: { db: Database; clock: Clock; token: string; password: string; purpose?: 'invitation' | 'password_reset' }): Promise<{ userId: string; session: { token: string; expiresAt: Date } }> {
   const { db, clock } = options;
   const passwordHash = await hashPassword(options.password);
   return db.transaction(async (tx) => {
     const now = clock.now();
     const token = await consumeUserToken(tx, sha256(options.token), now);
-    if (!token) throw new AppError('not_found');
+    // A reset link opened at the invitation address (or the other way round) is not a link of that kind.
+    if (!token || (options.purpose && token.purpose !== options.purpose)) throw new AppError('not_found');
     await updatePassword(tx, token.userId, passwordHash);
     // Once a password is set, every other open reset link of this user is void (an older mail must not reset it again).
     await expireUserTokens(tx, token.userId, 'password_reset', now);

@@ -2,7 +2,7 @@
 /** The SWV's user management: who has which role, inviting someone, resending an invitation, revoking a role. */
 import { z } from 'zod';
 import { AppError } from '../../auth/app-error.js';
-import { type FieldErrors } from '../../ui/components.js';
+import type { FieldErrors } from '../../ui/components.js';
 import type { AppContext } from '../../ui/context.js';
 import { translator } from '../../ui/i18n.js';
 import { renderPage } from '../../ui/layout.js';

@@ -5,7 +5,7 @@ import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
 import { requestDocumentSnapshot } from '../documents/request-document-snapshot.js';
-import type { CouncilOutcome, ProfileStatus } from '../questionnaire/schema.js';
+import type { CouncilOutcome, ProfileStatus } from '../questionnaire/api.js';
 import { assertNotFuture, isoDate } from './record-advice.js';
 import { runTransitionGuards } from './profile-cycle-sections.js';
 import { changeProfileStatus, insertTransition, listOpenReviewRemarks } from './repository.js';

@@ -9,7 +9,7 @@ import { recordAudit } from '../../audit/record-audit.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { markProfileInProgress } from '../questionnaire/profiles-repository.js';
+import { markProfileInProgress } from '../questionnaire/api.js';
 import { profileScope } from '../questionnaire/scopes.js';
 import { loadTemplateDefinition } from '../questionnaire/template-cache.js';
 import { profileEditability } from './editability.js';

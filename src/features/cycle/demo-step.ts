@@ -1,9 +1,9 @@
 import { demoSteps, type DemoIds } from '../demo/seed-demo-data.js';
 import type { Database, DbOrTx } from '../../db/client.js';
-import type { ProfileStatus } from '../questionnaire/schema.js';
-import { insertProfile } from '../questionnaire/profiles-repository.js';
+import type { ProfileStatus } from '../questionnaire/api.js';
+import { insertProfile } from '../questionnaire/api.js';
 import { listItems, type TemplateDefinition } from '../templates/model/template.js';
-import { findTemplateByKey, listTemplateVersions } from '../templates/repository.js';
+import { findTemplateByKey, listTemplateVersions } from '../templates/api.js';
 import { generateAnswer, generateAnswers } from './demo-answers.js';
 import { prepareProfiles } from './open-cycle.js';
 import type { Clock } from '../../config/clock.js';

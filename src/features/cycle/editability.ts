@@ -2,7 +2,7 @@
  * Whether a school may still change its profile: only before submission and before the cycle closes.
  * One rule, used by the questionnaire (saving) and the cycle (transitions).
  */
-import type { ProfileStatus } from '../questionnaire/schema.js';
+import type { ProfileStatus } from '../questionnaire/api.js';
 
 export type Editability = { editable: true } | { editable: false; reason: 'submitted' | 'closed' | 'not_open'; message: string };
 

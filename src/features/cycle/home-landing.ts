@@ -4,7 +4,7 @@
  * the council is e-mailed when it can advise (registered from src/features/register.ts).
  */
 import { homeLandings } from '../accounts/home-landings.js';
-import { listProfilesOfSchool } from '../questionnaire/profiles-repository.js';
+import { listProfilesOfSchool } from '../questionnaire/api.js';
 import { schoolYearOf } from '../templates/school-year.js';
 import { FINAL_STATUSES } from './repository.js';
 

@@ -6,7 +6,7 @@
  */
 import { queryAll, type DbOrTx } from '../../db/client.js';
 import { loadTemplateDefinition } from '../questionnaire/template-cache.js';
-import { listAnswers } from '../questionnaire/answers-repository.js';
+import { listAnswers } from '../questionnaire/api.js';
 import { describeAnswer } from '../templates/model/answer.js';
 import { diffTemplateVersions } from '../templates/model/diff-versions.js';
 import { listItems, type TemplateDefinition } from '../templates/model/template.js';

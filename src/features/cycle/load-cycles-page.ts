@@ -4,7 +4,7 @@ import { assertInScope } from '../../auth/policy.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { getPartnership } from '../partnerships/repository.js';
+import { getPartnership } from '../partnerships/api.js';
 import { amsterdamDate } from './editability.js';
 import { listCycles, type CycleRow } from './repository.js';
 

@@ -2,7 +2,7 @@
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import type { ProfileStatus } from '../questionnaire/schema.js';
+import type { ProfileStatus } from '../questionnaire/api.js';
 import { loadProfileContext } from './profile-context.js';
 import type { BoardNotice } from './schema.js';
 

@@ -7,7 +7,7 @@ import { translator } from '../../ui/i18n.js';
 import { partnershipLinkProviders } from '../partnerships/routes.js';
 import { schoolAddedHooks } from '../partnerships/school-added-hooks.js';
 import { schoolPageSections } from '../partnerships/school-page-sections.js';
-import { findProfile } from '../questionnaire/profiles-repository.js';
+import { findProfile } from '../questionnaire/api.js';
 import { amsterdamDate, formatDutchDate } from './editability.js';
 import { cycleMessages } from './messages.js';
 import { prepareProfilesForNewSchools } from './open-cycle.js';

@@ -44,7 +44,7 @@ export function carryOverAnswers(
   }
   for (const section of next.sections) {
     const text = previousLimits[section.key];
-    if (section.asksLimits && text && text.trim()) {
+    if (section.asksLimits && text?.trim()) {
       carried.push({ itemKey: `${LIMITS_PREFIX}${section.key}`, value: text, ambition: null, parentText: null, normStatus: null });
     }
   }

@@ -3,10 +3,10 @@
  * Read-only; used by the school, the council and the SWV.
  */
 import type { DbOrTx } from '../../db/client.js';
-import { listAnswers, type ProfileAnswers } from '../questionnaire/answers-repository.js';
+import { listAnswers, type ProfileAnswers } from '../questionnaire/api.js';
 import { describeAnswer, type Ambition } from '../templates/model/answer.js';
 import { listItems, type Item, type TemplateDefinition } from '../templates/model/template.js';
-import { getTemplateVersion } from '../templates/repository.js';
+import { getTemplateVersion } from '../templates/api.js';
 import { findLastFinalProfile, type CycleProfileRow } from './repository.js';
 
 export interface ItemChangeRow {

@@ -4,7 +4,7 @@ import type { DbOrTx } from '../../db/client.js';
 import type { AppContext } from '../../ui/context.js';
 import type { Authorized } from '../../ui/route.js';
 import type { Locale } from '../../ui/i18n.js';
-import type { ProfileStatus } from '../questionnaire/schema.js';
+import type { ProfileStatus } from '../questionnaire/api.js';
 
 /**
  * Blocks other features show on a profile's cycle page (the adviser's verdict, the pupils' voice), so the cycle

@@ -19,7 +19,7 @@ import { loadChangesPage } from './load-changes-page.js';
 import { loadCheckPage } from './load-check-page.js';
 import { loadProfileCyclePage } from './load-profile-cycle-page.js';
 import { loadSubmittedPage } from './load-submitted-page.js';
-import { cycleMessages } from './messages.js';
+import type { cycleMessages } from './messages.js';
 import { profileCycleSections } from './profile-cycle-sections.js';
 import { publishProfile } from './publish-profile.js';
 import { recordAdvice, recordAdviceInput } from './record-advice.js';

@@ -5,7 +5,7 @@
  * vastgesteld door het bestuur → gepubliceerd.
  */
 import type { Locale } from '../../ui/i18n.js';
-import type { ProfileStatus } from '../questionnaire/schema.js';
+import type { ProfileStatus } from '../questionnaire/api.js';
 
 export const PROFILE_STATUS_LABELS = {
   nl: {

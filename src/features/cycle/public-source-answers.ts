@@ -8,7 +8,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { unsafeLoadPublicFacts } from '../register/public-facts.js';
 import { hasPublicSourceItems, publicSourceAnswer, type PublicFacts } from '../templates/model/public-source.js';
 import { listItems, type TemplateDefinition } from '../templates/model/template.js';
-import { getTemplateVersion } from '../templates/repository.js';
+import { getTemplateVersion } from '../templates/api.js';
 import { computeNormStatuses } from '../questionnaire/answer-change.js';
 import { listProfilesBeingFilledIn, writeSystemAnswers, type CarriedAnswer } from './repository.js';
 

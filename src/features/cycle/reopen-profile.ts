@@ -4,7 +4,7 @@ import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import { queueMail } from '../../mail/send-mail-job.js';
 import type { Authorized } from '../../ui/route.js';
-import { getSchool } from '../partnerships/repository.js';
+import { getSchool } from '../partnerships/api.js';
 import { changeProfileStatus, insertTransition, listMembersAt } from './repository.js';
 import { beginTransition, changedMeanwhile } from './transition-context.js';
 import { t } from './transition-rules.js';

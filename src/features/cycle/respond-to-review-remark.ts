@@ -5,7 +5,7 @@ import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
 import { queueMail } from '../../mail/send-mail-job.js';
-import { getSchool } from '../partnerships/repository.js';
+import { getSchool } from '../partnerships/api.js';
 import { answerReviewRemark, getActiveUserContact, getReviewRemark } from './repository.js';
 import { beginTransition } from './transition-context.js';
 import { t } from './transition-rules.js';

@@ -5,7 +5,7 @@ import { recordAudit } from '../../audit/record-audit.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { getTemplateVersion } from '../templates/repository.js';
+import { getTemplateVersion } from '../templates/api.js';
 import { calendarDates, DEFAULT_CALENDAR, type RoundDates } from './calendars.js';
 import { isoDate } from './record-advice.js';
 import { amsterdamDate, formatDutchDate } from './editability.js';

@@ -8,7 +8,7 @@ import { assertInScope, type Scope } from '../../auth/policy.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
 import { profileScope } from '../questionnaire/scopes.js';
-import type { ProfileStatus } from '../questionnaire/schema.js';
+import type { ProfileStatus } from '../questionnaire/api.js';
 import { getCycleFor, lockProfile, type CycleProfileRow, type CycleRow } from './repository.js';
 import { assertRole, assertStatus, assertWithinCycle, t, type CycleAction } from './transition-rules.js';
 

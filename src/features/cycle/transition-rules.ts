@@ -3,11 +3,11 @@
  * Pure rules, shared by every transition use case; refusals say why and what to do.
  */
 import { AppError } from '../../auth/app-error.js';
-import { can, rolesAt, type Permission, type Scope } from '../../auth/policy.js';
+import { can, type Permission, type Scope } from '../../auth/policy.js';
 import type { Principal } from '../../auth/roles.js';
 import { translator } from '../../ui/i18n.js';
 import { PROFILE_STATUS_LABELS } from './profile-status.js';
-import type { ProfileStatus } from '../questionnaire/schema.js';
+import type { ProfileStatus } from '../questionnaire/api.js';
 import { amsterdamDate, formatDutchDate } from './editability.js';
 import { cycleMessages } from './messages.js';
 

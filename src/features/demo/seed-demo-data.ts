@@ -3,8 +3,8 @@ import { hashPassword } from '../../auth/password.js';
 import type { Role } from '../../auth/roles.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database, DbOrTx } from '../../db/client.js';
-import { insertMembership, insertMembershipScopes, insertUser } from '../accounts/repository.js';
-import { replaceSchoolContacts } from '../partnerships/repository.js';
+import { insertMembership, insertMembershipScopes, insertUser } from '../accounts/api.js';
+import { replaceSchoolContacts } from '../partnerships/api.js';
 import { boards, districts, partnerships, schools } from '../partnerships/schema.js';
 import { DEMO_PASSWORD, demoBoards, demoDistricts, demoPartnership, demoSchoolContacts, demoSchools, demoUsers } from './demo-organisation.js';
 

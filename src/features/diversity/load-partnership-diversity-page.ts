@@ -3,7 +3,7 @@ import { assertInScope } from '../../auth/policy.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { getPartnership, listAllBoards, listSchoolsWithDistricts } from '../partnerships/repository.js';
+import { getPartnership, listAllBoards, listSchoolsWithDistricts } from '../partnerships/api.js';
 import { schoolYearOf } from '../templates/school-year.js';
 import { combinedCareLoad, groupCareLoad, type CareLoad } from './care-load.js';
 import { listCategories, listCountsOfGroups, listGroupsOfPartnership } from './repository.js';

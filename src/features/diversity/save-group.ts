@@ -5,7 +5,7 @@ import { recordAudit } from '../../audit/record-audit.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { findSchoolPlace } from '../partnerships/repository.js';
+import { findSchoolPlace } from '../partnerships/api.js';
 import { diversityT } from './messages.js';
 import { findGroupByName, getGroup, insertGroup, listCategories, listCountsOfGroups, replaceCounts, updateGroup } from './repository.js';
 

@@ -11,8 +11,8 @@
  */
 import type { JobDefinition } from '../../jobs/queue.js';
 import type { AppDeps } from '../../ui/context.js';
-import { getSchool } from '../partnerships/repository.js';
-import { listProfilesOfPartnership } from '../questionnaire/profiles-repository.js';
+import { getSchool } from '../partnerships/api.js';
+import { listProfilesOfPartnership } from '../questionnaire/api.js';
 import { renderPool } from './render/render-pool.js';
 import { loadDocumentDataFor } from './load-document-data.js';
 import {

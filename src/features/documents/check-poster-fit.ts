@@ -2,51 +2,33 @@
  * For the questionnaire's save path: refuse a school's parent text when the parent poster would no
  * longer fit on one A4 page (at the smallest readable font size), with a Dutch message that says
  * what to do. Call it before storing a changed parent text; it does not write anything.
+ *
+ * The layout (15–170 ms of CPU) runs in the render pool's worker threads, not on the request's event loop, so
+ * other requests are not held up while a parent text is checked (bench/README.md, Autosave, "Parent texts").
  */
 import type { Clock } from '../../config/clock.js';
 import type { DbOrTx } from '../../db/client.js';
-import { listItems } from '../templates/model/template.js';
 import type { ProfileDocumentData } from './document-data.js';
 import { loadDocumentData } from './load-document-data.js';
-import { parentPosterFits, parentPosterTooFullMessage, POSTER_LIMITS } from './render/index.js';
-import { parentTextOf } from './render/parent-texts.js';
+import { checkParentTextFitsData, type ParentTextCheck } from './render/parent-text-fit.js';
+import { renderPool } from './render/render-pool.js';
 
-/** `fontSize`: a body size (pt) at which the poster fits — the smallest readable one; rendering picks the largest. */
-export type ParentTextCheck = { ok: true; fontSize: number } | { ok: false; message: string };
+export { checkParentTextFitsData, type ParentTextCheck };
 
-/** Pure: would the poster of `data` still fit with `parentText` for `itemKey`? */
-export async function checkParentTextFitsData(data: ProfileDocumentData, itemKey: string, parentText: string | null): Promise<ParentTextCheck> {
-  const item = listItems(data.template).find((entry) => entry.item.key === itemKey)?.item;
-  const text = parentText?.trim() ? parentText.trim() : null;
-  if (item && text && text.length > item.parentTextMaxLength) {
-    return {
-      ok: false,
-      message: `De tekst voor ouders bij "${item.title}" is ${text.length} tekens lang; er passen er ${item.parentTextMaxLength} op de ouderposter. Maak de tekst ${text.length - item.parentTextMaxLength} tekens korter.`,
-    };
-  }
-  if (!item?.posters.parent) {
-    return { ok: true, fontSize: 0 };
-  }
-  const current = data.answers[itemKey] ?? { value: null, ambition: null, parentText: null };
-  const next: ProfileDocumentData = { ...data, answers: { ...data.answers, [itemKey]: { ...current, parentText: text } } };
-  // One layout pass in the common case (parentPosterFits); the best font size is searched only when rendering.
-  if (await parentPosterFits(next)) return { ok: true, fontSize: POSTER_LIMITS.minFontSizePt };
-  // A poster that is already too full (the template's own titles and texts, or other items) must not
-  // block a school from a change that makes it no fuller: the poster then shows the most important
-  // entries whole, and the school can still shorten texts one by one.
-  if ((parentTextOf(data.template, item, { ...current, parentText: text }) ?? '').length <= (parentTextOf(data.template, item, current) ?? '').length && !(await parentPosterFits(data))) {
-    return { ok: true, fontSize: POSTER_LIMITS.minFontSizePt };
-  }
-  return {
-    ok: false,
-    message:
-      `Met deze tekst past de ouderposter niet meer op één pagina, ook niet met de kleinste leesbare letter. ` +
-      `Maak de tekst bij "${item.title}" korter, of maak andere teksten voor ouders korter. ${parentPosterTooFullMessage(next)}`,
-  };
+let inline = false;
+
+/** Bench only: run the check on the event loop, as before (bench/autosave.bench.ts compares both in one run). */
+export function runPosterFitInline(value: boolean): void {
+  inline = value;
+}
+
+/** The check for data already loaded: in a render worker (in this thread under vitest or when workers cannot start). */
+export function checkParentTextFitsOffLoop(data: ProfileDocumentData, itemKey: string, parentText: string | null): Promise<ParentTextCheck> {
+  return inline ? checkParentTextFitsData(data, itemKey, parentText) : renderPool().checkParentTextFit(data, itemKey, parentText);
 }
 
 /** Loads the profile's current documents data and checks the new parent text for one item. */
 export async function checkParentTextFits(options: { db: DbOrTx; clock: Clock; profileId: string; itemKey: string; parentText: string | null }): Promise<ParentTextCheck> {
   const data = await loadDocumentData(options.db, options.clock, options.profileId);
-  return checkParentTextFitsData(data, options.itemKey, options.parentText);
+  return checkParentTextFitsOffLoop(data, options.itemKey, options.parentText);
 }

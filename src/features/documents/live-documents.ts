@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Clock } from '../../config/clock.js';
 import type { DbOrTx } from '../../db/client.js';
-import type { ProfileRow } from '../questionnaire/profiles-repository.js';
+import type { ProfileRow } from '../questionnaire/api.js';
 import type { ProfileDocumentData } from './document-data.js';
 import { DOCUMENT_KINDS, renderKind, type DocumentKind, type RenderedKind } from './document-kinds.js';
 import { loadDocumentDataFor } from './load-document-data.js';

@@ -6,10 +6,10 @@
 import { AppError } from '../../auth/app-error.js';
 import type { Clock } from '../../config/clock.js';
 import { queryAll, type DbOrTx } from '../../db/client.js';
-import { getPartnership, getSchool, listSchoolContacts, type PartnershipRow } from '../partnerships/repository.js';
-import { getPupilVoice } from '../pupil-voice/repository.js';
-import { listAnswers } from '../questionnaire/answers-repository.js';
-import { getProfile, type ProfileRow } from '../questionnaire/profiles-repository.js';
+import { getPartnership, getSchool, listSchoolContacts, type PartnershipRow } from '../partnerships/api.js';
+import { getPupilVoice } from '../pupil-voice/api.js';
+import { listAnswers } from '../questionnaire/api.js';
+import { getProfile, type ProfileRow } from '../questionnaire/api.js';
 import { loadTemplateDefinition } from '../questionnaire/template-cache.js';
 import type { Answer } from '../templates/model/answer.js';
 import type { Branding, ProfileDocumentData } from './document-data.js';

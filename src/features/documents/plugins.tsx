@@ -5,7 +5,7 @@ import { jobProviders } from '../../runtime.js';
 import { translator } from '../../ui/i18n.js';
 import { partnershipLinkProviders } from '../partnerships/routes.js';
 import { schoolPageSections } from '../partnerships/school-page-sections.js';
-import { listProfilesOfSchool } from '../questionnaire/profiles-repository.js';
+import { listProfilesOfSchool } from '../questionnaire/api.js';
 import { batchExportJob } from './build-batch-export.js';
 import { documentMessages } from './messages.js';
 import { documentSnapshotJob } from './take-snapshot.js';

@@ -10,7 +10,8 @@ import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import { defineJobKind, enqueueJob } from '../../jobs/queue.js';
 import type { Authorized } from '../../ui/route.js';
-import { listProfilesOfPartnership } from '../questionnaire/profiles-repository.js';
+import { listCycles } from '../cycle/api.js';
+import { listProfilesOfPartnership } from '../questionnaire/api.js';
 import { insertExport } from './repository.js';
 
 export const batchExportJobKind = defineJobKind('documents.batch-export', z.object({ exportId: z.uuid() }));
@@ -22,6 +23,8 @@ export const batchExportInput = z.object({
 export async function requestBatchExport(options: { db: Database; clock: Clock; auth: Authorized; partnershipId: string; schoolYear: string }): Promise<string> {
   const { db, clock, auth, partnershipId, schoolYear } = options;
   assertInScope('requestBatchExport', auth, { partnershipId });
+  // Only a school year the SWV ran a round for (the form offers exactly those); the route names the field.
+  if (!(await listCycles(db, partnershipId)).some((cycle) => cycle.schoolYear === schoolYear)) throw new AppError('invalid_input');
   const profiles = await listProfilesOfPartnership(db, partnershipId, schoolYear);
   if (profiles.length === 0) throw new AppError('invalid_input', 'Er zijn geen profielen voor dit schooljaar. Kies een ander schooljaar uit de lijst.');
   const id = crypto.randomUUID();

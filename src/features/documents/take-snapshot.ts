@@ -8,7 +8,7 @@ import { recordAudit } from '../../audit/record-audit.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { JobDefinition } from '../../jobs/queue.js';
 import type { AppDeps } from '../../ui/context.js';
-import { getProfile } from '../questionnaire/profiles-repository.js';
+import { getProfile } from '../questionnaire/api.js';
 import type { ProfileDocumentData } from './document-data.js';
 import { renderEveryKind } from './document-kinds.js';
 import { thawDocumentData } from './frozen-document-data.js';

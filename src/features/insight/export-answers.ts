@@ -10,7 +10,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { translator, type Locale } from '../../ui/i18n.js';
 import type { Authorized } from '../../ui/route.js';
 import { PROFILE_STATUS_LABELS } from '../cycle/profile-status.js';
-import type { ProfileStatus } from '../questionnaire/schema.js';
+import type { ProfileStatus } from '../questionnaire/api.js';
 import { describeAnswer, isAnswered } from '../templates/model/answer.js';
 import { listItems } from '../templates/model/template.js';
 import { cellStatus } from './figures.js';

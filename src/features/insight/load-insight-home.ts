@@ -7,7 +7,7 @@ import type { Clock } from '../../config/clock.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
 import { isLate } from '../cycle/transition-rules.js';
-import { PROFILE_STATUSES, type ProfileStatus } from '../questionnaire/schema.js';
+import { PROFILE_STATUSES, type ProfileStatus } from '../questionnaire/api.js';
 import { computeCoverageFromCounts, coverageHoles, coverageItems, emptyTally, gapCount, meetsShare, type CoverageHole, type Tally } from './figures.js';
 import { loadInsightContext, type InsightContext, type NormedItem } from './insight-context.js';
 import { countCoverageLevels, countNormStatuses, listRecentActivity, listSchoolsWithAnswer, type ActivityRow, type InsightSchool } from './repository.js';

@@ -6,7 +6,7 @@
  */
 import { Readable } from 'node:stream';
 import type { AppContext } from '../../ui/context.js';
-import { contentDisposition } from '../documents/routes.js';
+import { contentDisposition } from '../../ui/content-disposition.js';
 import { exportInsightPdf } from './export-pdf.js';
 import { exportView } from './export-view.js';
 import { CONTENT_TYPES } from './sheets.js';

@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 /** The SWV's register by hand: the list of schools and boards, editing and archiving a school or a board. */
 import { AppError } from '../../auth/app-error.js';
-import { type FieldErrors } from '../../ui/components.js';
+import type { FieldErrors } from '../../ui/components.js';
 import type { AppContext } from '../../ui/context.js';
 import { translator } from '../../ui/i18n.js';
 import { renderPage } from '../../ui/layout.js';

@@ -214,3 +214,12 @@ export async function listSchoolsWithDistricts(db: DbOrTx, partnershipId: string
     .orderBy(asc(schools.name));
   return rows.map((row) => ({ ...row.school, districtName: row.districtName }));
 }
+
+/** The SWV's brand on every page of the app: its name, colour and logo (src/ui/layout.tsx). */
+export async function getPartnershipBrand(db: DbOrTx, partnershipId: string): Promise<{ name: string; color: string; logo: string | null } | null> {
+  const [brand] = await db
+    .select({ name: partnerships.name, color: partnerships.primaryColor, logo: partnerships.logoDataUrl })
+    .from(partnerships)
+    .where(eq(partnerships.id, partnershipId));
+  return brand ?? null;
+}

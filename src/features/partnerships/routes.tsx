@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 /** Platform administration, the SWV's home page and settings, a board's page and a school's page. */
 import { AppError } from '../../auth/app-error.js';
-import { type FieldErrors } from '../../ui/components.js';
+import type { FieldErrors } from '../../ui/components.js';
 import type { AppContext } from '../../ui/context.js';
 import { translator } from '../../ui/i18n.js';
 import { renderPage } from '../../ui/layout.js';

@@ -2,8 +2,8 @@ import { AppError } from '../../auth/app-error.js';
 import { assertInScope } from '../../auth/policy.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { getSchool } from '../partnerships/repository.js';
-import { getProfile } from '../questionnaire/profiles-repository.js';
+import { getSchool } from '../partnerships/api.js';
+import { getProfile } from '../questionnaire/api.js';
 import { getVerdict, type VerdictRow } from './repository.js';
 
 export interface VerdictPage {

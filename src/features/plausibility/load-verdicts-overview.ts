@@ -3,7 +3,7 @@ import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
 import { amsterdamDate } from '../cycle/editability.js';
-import { listCycles } from '../cycle/repository.js';
+import { listCycles } from '../cycle/api.js';
 import { schoolYearOf } from '../templates/school-year.js';
 import { listVerdictOverview, type VerdictOverviewRow } from './repository.js';
 

@@ -8,7 +8,7 @@ import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { boards, districts, partnerships, schoolContacts, schools } from '../partnerships/schema.js';
 import { answers, profiles } from '../questionnaire/schema.js';
-import { LIMITS_KEY_PREFIX } from '../questionnaire/answers-repository.js';
+import { LIMITS_KEY_PREFIX } from '../questionnaire/api.js';
 import type { Answer } from '../templates/model/answer.js';
 
 export type PublicPartnershipRow = Pick<typeof partnerships.$inferSelect, 'id' | 'slug' | 'name' | 'sector' | 'primaryColor' | 'parentSupportPoint' | 'publicInfo'>;

@@ -7,10 +7,11 @@ import { createHash } from 'node:crypto';
 import type { Child } from 'hono/jsx';
 import { AppError } from '../../auth/app-error.js';
 import type { AppContext } from '../../ui/context.js';
+import { contentDisposition } from '../../ui/content-disposition.js';
 import { parseForm } from '../../ui/forms.js';
 import { translator } from '../../ui/i18n.js';
 import { requestClientAddress } from '../../ui/request.js';
-import { publicPage, type RouteTable } from '../../ui/route.js';
+import { type Access, publicEmbed, publicPage, type RouteTable } from '../../ui/route.js';
 import { exportSupportCsv, loadApiSchool, loadApiSwv } from './api-documents.js';
 import { buildOpenApiDocument } from './api-schemas.js';
 import { COMPARE_MAX, COMPARE_MIN, loadComparePage } from './load-compare-page.js';
@@ -90,8 +91,8 @@ export function registerPublicRoutes(table: RouteTable): void {
   const limiter = createRateLimiter({ perMinute: PUBLIC_REQUESTS_PER_MINUTE });
 
   /** Rate limit, then the handler; an unknown SWV, school or year becomes the public 404 page. */
-  const route = (path: string, handler: (c: AppContext) => Promise<Response> | Response) =>
-    table.get(path, publicPage, async (c) => {
+  const route = (path: string, handler: (c: AppContext) => Promise<Response> | Response, access: Access = publicPage) =>
+    table.get(path, access, async (c) => {
       if (!limiter.take(requestClientAddress(c), Date.now())) {
         const t = tr(c);
         c.header('Retry-After', '60');
@@ -142,23 +143,20 @@ export function registerPublicRoutes(table: RouteTable): void {
   api('/api/:swvSlug/aanbod.csv', async (c) => {
     const slug = c.req.param('swvSlug')!;
     const result = await exportSupportCsv({ db: c.var.deps.db, slug });
-    c.header('Content-Disposition', `attachment; filename="ondersteuningsaanbod-${slug.replace(/[^a-z0-9-]/g, '')}.csv"`);
+    c.header('Content-Disposition', contentDisposition('attachment', `ondersteuningsaanbod-${slug}.csv`));
     return apiResult(c, result.document, 'text/csv; charset=utf-8', result.lastModified);
   });
 
   // The embed: the school's parent poster in an iframe on its own website, always the newest published year.
-  // The only responses that may be framed (every other response sends frame-ancestors 'none' and DENY).
+  // The only responses that may be framed (`publicEmbed`: src/app.ts sends frame-ancestors * and no X-Frame-Options;
+  // every other response sends frame-ancestors 'none' and DENY).
   route('/embed/:swvSlug/scholen/:locationCode', async (c) => {
     const slug = c.req.param('swvSlug')!;
     const page = await loadSchoolPage({ db: c.var.deps.db, slug, locationCode: c.req.param('locationCode')! });
     const fullHref = `${c.var.deps.config.PUBLIC_BASE_URL.replace(/\/$/, '')}${publicHref(schoolPath(slug, page.school.locationCode), c.var.locale)}`;
     const body = `<!doctype html>${(<EmbedView page={page} locale={c.var.locale} nonce={c.var.nonce} fullHref={fullHref} />).toString()}`;
-    const response = cacheable(c, body, 'text/html; charset=utf-8');
-    const policy = response.headers.get('content-security-policy');
-    if (policy) response.headers.set('content-security-policy', policy.replace("frame-ancestors 'none'", 'frame-ancestors *'));
-    response.headers.delete('x-frame-options');
-    return response;
-  });
+    return cacheable(c, body, 'text/html; charset=utf-8');
+  }, publicEmbed);
 
   route('/toegankelijkheid', (c) => {
     const t = tr(c);
@@ -253,7 +251,7 @@ export function registerPublicRoutes(table: RouteTable): void {
     if (!isPublicDocumentName(name)) throw new AppError('not_found');
     const document = await renderPublicDocument({ db: c.var.deps.db, clock: c.var.deps.clock, slug: c.req.param('swvSlug')!, locationCode: c.req.param('locationCode')!, name });
     const inline = PUBLIC_DOCUMENTS[name].endsWith('html');
-    c.header('Content-Disposition', `${inline ? 'inline' : 'attachment'}; filename="${document.fileName.replace(/[^\w.-]/g, '_')}"`);
+    c.header('Content-Disposition', contentDisposition(inline ? 'inline' : 'attachment', document.fileName));
     return cacheable(c, document.bytes, document.mimeType);
   });
 }

@@ -2,9 +2,9 @@ import { AppError } from '../../auth/app-error.js';
 import { assertInScope, can } from '../../auth/policy.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { getCycleFor } from '../cycle/repository.js';
-import { getSchool } from '../partnerships/repository.js';
-import { getProfile } from '../questionnaire/profiles-repository.js';
+import { getCycleFor } from '../cycle/api.js';
+import { getSchool } from '../partnerships/api.js';
+import { getProfile } from '../questionnaire/api.js';
 import { loadPollSummaryForRecord } from '../pupil-poll/poll-summary.js';
 import { getPupilVoice, type PupilVoiceRow } from './repository.js';
 

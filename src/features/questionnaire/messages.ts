@@ -1,5 +1,4 @@
-import { defineMessages, type Locale } from '../../ui/i18n.js';
-import type { ProfileStatus } from './schema.js';
+import { defineMessages } from '../../ui/i18n.js';
 
 /** The profile's status in words and tones: one source, in the cycle feature (shared with documents). */
 export { PROFILE_STATUS_LABELS, PROFILE_STATUS_TONES } from '../cycle/profile-status.js';

@@ -15,8 +15,8 @@ import type { Logger } from '../../config/logger.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
 import { profileEditability } from '../cycle/editability.js';
-import { getCycleFor } from '../cycle/repository.js';
-import { checkParentTextFitsData } from '../documents/check-poster-fit.js';
+import { getCycleFor } from '../cycle/api.js';
+import { checkParentTextFitsOffLoop } from '../documents/check-poster-fit.js';
 import type { ProfileDocumentData } from '../documents/document-data.js';
 import { loadDocumentData } from '../documents/load-document-data.js';
 import type { Ambition, Answer, AnswerValue } from '../templates/model/answer.js';
@@ -177,7 +177,7 @@ export async function saveSection(options: {
       if (part === 'parentText' && item.posters.parent) {
         // The parent poster must stay one page: refuse a text that cannot fit (documents capability).
         posterData ??= await loadDocumentData(db, options.clock, profile.id);
-        const fits = await checkParentTextFitsData(posterData, item.key, next as string | null);
+        const fits = await checkParentTextFitsOffLoop(posterData, item.key, next as string | null);
         if (!fits.ok) {
           result.errors[name] = fits.message;
           (nextBase as Record<ItemPart, unknown>)[part] = baseValue;

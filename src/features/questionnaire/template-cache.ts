@@ -5,7 +5,7 @@
 import { AppError } from '../../auth/app-error.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { TemplateDefinition } from '../templates/model/template.js';
-import { getTemplateVersion } from '../templates/repository.js';
+import { getTemplateVersion } from '../templates/api.js';
 
 const cache = new WeakMap<object, Map<string, TemplateDefinition>>();
 

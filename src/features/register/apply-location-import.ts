@@ -7,7 +7,7 @@
 import { recordAudit } from '../../audit/record-audit.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database, DbOrTx } from '../../db/client.js';
-import { archiveSchools, insertBoards, insertSchools, listAllBoards, listSchoolsWithBoardNumbers, updateBoard, updateSchool, type BoardRow } from '../partnerships/repository.js';
+import { archiveSchools, insertBoards, insertSchools, listAllBoards, listSchoolsWithBoardNumbers, updateBoard, updateSchool, type BoardRow } from '../partnerships/api.js';
 import { schoolAddedHooks } from '../partnerships/school-added-hooks.js';
 import type { LocationRecord } from './parse-files.js';
 import { planLocationImport, type ExistingSchool } from './plan-location-import.js';

@@ -5,7 +5,7 @@ import { recordAudit } from '../../audit/record-audit.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { listSchoolsWithDistricts, updateSchool } from '../partnerships/repository.js';
+import { listSchoolsWithDistricts, updateSchool } from '../partnerships/api.js';
 import { resolveDistrict } from '../partnerships/resolve-board-and-district.js';
 import { saveCbsWijkDistrict } from './repository.js';
 

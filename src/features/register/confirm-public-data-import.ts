@@ -7,7 +7,7 @@ import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
 import { unsafeRefreshPublicSourceAnswers } from '../cycle/public-source-answers.js';
-import { listSchoolsOfPartnership } from '../partnerships/repository.js';
+import { listSchoolsOfPartnership } from '../partnerships/api.js';
 import type { PublicDataKind, PublicDataPayload } from './preview-public-data-import.js';
 import { markRegisterImportApplied, findRegisterImport, replacePupilCounts, replaceVerdicts } from './repository.js';
 

@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 /** Districts: assign by hand, or from a postcode list or CBS's postcode-house number table (preview, then apply). */
 import { Readable } from 'node:stream';
-import { type FieldErrors } from '../../ui/components.js';
+import type { FieldErrors } from '../../ui/components.js';
 import type { AppContext } from '../../ui/context.js';
 import { translator } from '../../ui/i18n.js';
 import { renderPage } from '../../ui/layout.js';

@@ -4,7 +4,7 @@ import { AppError } from '../../auth/app-error.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { getPartnership, listSchoolsWithDistricts } from '../partnerships/repository.js';
+import { getPartnership, listSchoolsWithDistricts } from '../partnerships/api.js';
 import type { DistrictImportPayload } from './preview-district-import.js';
 import { findRegisterImport } from './repository.js';
 

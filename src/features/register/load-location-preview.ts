@@ -4,7 +4,7 @@ import { AppError } from '../../auth/app-error.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { getPartnership } from '../partnerships/repository.js';
+import { getPartnership } from '../partnerships/api.js';
 import { existingSchoolsForImport } from './apply-location-import.js';
 import type { FileFacts } from './parse-files.js';
 import { planLocationImport, type LocationPlan } from './plan-location-import.js';

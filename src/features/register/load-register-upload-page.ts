@@ -3,7 +3,7 @@ import { assertInScope } from '../../auth/policy.js';
 import { AppError } from '../../auth/app-error.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { getPartnership } from '../partnerships/repository.js';
+import { getPartnership } from '../partnerships/api.js';
 
 export interface RegisterUploadPage {
   partnership: { id: string; name: string };

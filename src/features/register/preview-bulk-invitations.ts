@@ -5,7 +5,7 @@ import type { DbOrTx } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
 import { translator, type Locale } from '../../ui/i18n.js';
 import { uiMessages } from '../../ui/messages.js';
-import { getPartnership, listBoards, listSchoolsOfPartnership } from '../partnerships/repository.js';
+import { getPartnership, listBoards, listSchoolsOfPartnership } from '../partnerships/api.js';
 import { fileProblem } from './file-error-message.js';
 import { registerMessages } from './messages.js';
 import { planBulkInvitations, readBulkTable, type BulkInvitationPlan, type BulkPlace } from './plan-bulk-invitations.js';

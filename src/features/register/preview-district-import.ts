@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { listDistricts, listSchoolsWithDistricts } from '../partnerships/repository.js';
+import { listDistricts, listSchoolsWithDistricts } from '../partnerships/api.js';
 import { fileProblem } from './file-error-message.js';
 import type { RegisterTranslate } from './messages.js';
 import { parsePostcodeDistrictFile } from './parse-files.js';

@@ -7,7 +7,7 @@ import { AppError } from '../../auth/app-error.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { listSchoolsOfPartnership } from '../partnerships/repository.js';
+import { listSchoolsOfPartnership } from '../partnerships/api.js';
 import { fileProblem } from './file-error-message.js';
 import type { RegisterTranslate } from './messages.js';
 import { parsePupilCountFile, parseVerdictFile, type FileFacts } from './parse-files.js';

@@ -1,6 +1,6 @@
 /** @jsxImportSource hono/jsx */
 /** Importing DUO's pupil counts and the inspection's verdicts per location: upload, preview, confirm. */
-import { type FieldErrors } from '../../ui/components.js';
+import type { FieldErrors } from '../../ui/components.js';
 import type { AppContext } from '../../ui/context.js';
 import { translator } from '../../ui/i18n.js';
 import { renderPage } from '../../ui/layout.js';

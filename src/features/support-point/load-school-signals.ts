@@ -1,7 +1,7 @@
 import { assertInScope } from '../../auth/policy.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { getSchool } from '../partnerships/repository.js';
+import { getSchool } from '../partnerships/api.js';
 import { maskCounts, type SignalCount } from './load-signals-page.js';
 import { countSignals, listSharedSignals } from './repository.js';
 

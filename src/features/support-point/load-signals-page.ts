@@ -1,7 +1,7 @@
 import { assertInScope, can } from '../../auth/policy.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { listSchoolsOfPartnership } from '../partnerships/repository.js';
+import { listSchoolsOfPartnership } from '../partnerships/api.js';
 import { listSignalItems, loadProfilePromises, type ProfilePromise } from './profile-items.js';
 import { countSignals, countSignalsByItem, listSignals, listThemes } from './repository.js';
 

@@ -1,7 +1,7 @@
 import { AppError } from '../../auth/app-error.js';
 import { queryAll, type Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { getPartnership } from '../partnerships/repository.js';
+import { getPartnership } from '../partnerships/api.js';
 import { listTemplates, listTemplateVersions, type TemplateRow, type TemplateVersionRow } from './repository.js';
 import { partnershipOf } from './version-in-scope.js';
 

@@ -8,6 +8,7 @@
  */
 import { AppError } from '../../auth/app-error.js';
 import type { AppContext } from '../../ui/context.js';
+import { contentDisposition } from '../../ui/content-disposition.js';
 import { renderPage } from '../../ui/layout.js';
 import { authorized, type Authorized, type RouteTable } from '../../ui/route.js';
 import { adoptNationalSetUpload } from './adopt-national-set-upload.js';
@@ -73,7 +74,7 @@ export function registerTemplateRoutes(table: RouteTable): void {
   // The format documentation and the JSON Schema, as they are in the repository (docs/).
   table.get(`${BASE}/formaat`, access, async (c) => {
     const { text, contentType } = await readTemplateFormatFile({ which: 'docs' });
-    return c.body(text, 200, { 'Content-Type': contentType, 'Content-Disposition': 'inline; filename="template-format.md"' });
+    return c.body(text, 200, { 'Content-Type': contentType, 'Content-Disposition': contentDisposition('inline', 'template-format.md') });
   });
   table.get(`${BASE}/template.schema.json`, access, async (c) => {
     const { text, contentType } = await readTemplateFormatFile({ which: 'schema' });
@@ -125,7 +126,7 @@ export function registerTemplateRoutes(table: RouteTable): void {
   table.get(`${VERSION}/bestand`, access, async (c, auth) => {
     const { templateVersionId } = readParams(c, versionParams);
     const { yaml, fileName } = await downloadTemplateVersion({ db: c.var.deps.db, auth: authorized(auth), versionId: templateVersionId, locale: c.var.locale });
-    return c.body(yaml, 200, { 'Content-Type': 'application/yaml; charset=utf-8', 'Content-Disposition': `attachment; filename="${fileName}"` });
+    return c.body(yaml, 200, { 'Content-Type': 'application/yaml; charset=utf-8', 'Content-Disposition': contentDisposition('attachment', fileName) });
   });
 
   table.get(`${VERSION}/vergelijken`, access, async (c, auth) => {

@@ -10,7 +10,7 @@ import { translator, type Locale } from '../../ui/i18n.js';
 import type { Authorized } from '../../ui/route.js';
 import { templateMessages } from './messages.js';
 import { findScale, type Item, type Scale, type Section, type TemplateDefinition } from './model/template.js';
-import { getPartnership } from '../partnerships/repository.js';
+import { getPartnership } from '../partnerships/api.js';
 import { unsafeFindVersion, type TemplateVersionRow } from './repository.js';
 
 /** The SWV of an SWV-level authorization; anything else has no templates here (404). */

@@ -8,7 +8,7 @@ import { Alert, Button, ButtonLink, CheckboxField, CsrfField, ErrorSummary, Radi
 import { translator, type Locale } from '../../../ui/i18n.js';
 import { uiMessages } from '../../../ui/messages.js';
 import { formatDutchDate } from '../editability.js';
-import type { CouncilOutcome } from '../../questionnaire/schema.js';
+import type { CouncilOutcome } from '../../questionnaire/api.js';
 import type { AdoptWarning } from '../adopt-profile.js';
 import type { ProfileCyclePage } from '../load-profile-cycle-page.js';
 import { COUNCIL_CHOICES } from '../record-advice.js';

@@ -6,7 +6,7 @@ import { formatDutchDate } from '../editability.js';
 import type { ChangesPage } from '../load-changes-page.js';
 import type { CheckPage } from '../load-check-page.js';
 import type { SubmittedPage } from '../load-submitted-page.js';
-import { NormStatusTag, PlainLanguageTips } from '../../questionnaire/views/item-field.js';
+import { NormStatusTag, PlainLanguageTips } from '../../questionnaire/views/shared.js';
 import { cycleT, ProfileStatusTag, sectionHref } from './shared.js';
 
 export function CheckView(props: { page: CheckPage; locale: Locale; csrfToken: string; error?: string | undefined }) {

@@ -2,7 +2,7 @@
 /** The progress overview of one school year, for the SWV or a board: status and answered questions per school. */
 import { Alert, Button, CsrfField, SelectField, StatusTag } from '../../../ui/components.js';
 import type { Locale } from '../../../ui/i18n.js';
-import { PROFILE_STATUSES } from '../../questionnaire/schema.js';
+import { PROFILE_STATUSES } from '../../questionnaire/api.js';
 import { formatDutchDate } from '../editability.js';
 import type { ProgressPage } from '../load-progress-page.js';
 import { PROFILE_STATUS_LABELS } from '../profile-status.js';

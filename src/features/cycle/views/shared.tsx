@@ -2,7 +2,7 @@
 /** Small pieces the cycle's pages share: the status tag, links into the questionnaire, dates, breadcrumbs. */
 import { StatusTag } from '../../../ui/components.js';
 import { translator, type Locale, type Translate } from '../../../ui/i18n.js';
-import type { ProfileStatus } from '../../questionnaire/schema.js';
+import type { ProfileStatus } from '../../questionnaire/api.js';
 import { amsterdamDate, formatDutchDate } from '../editability.js';
 import { cycleMessages } from '../messages.js';
 import type { ProfileListColumnData } from '../profile-cycle-sections.js';

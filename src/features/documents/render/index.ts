@@ -6,7 +6,7 @@ import { renderSchoolGuideDocx, renderSchoolGuideHtml } from './render-school-gu
 import { renderSopDocx } from './render-sop-docx.js';
 import { renderSopHtml } from './render-sop-html.js';
 import { renderSopPdf } from './render-sop-pdf.js';
-import { renderTeacherPosterPdf } from './render-teacher-poster.js';
+import { renderTeacherPosterHtml, renderTeacherPosterPdf } from './render-teacher-poster.js';
 
 export { renderSopDocx } from './render-sop-docx.js';
 export { renderSopPdf } from './render-sop-pdf.js';
@@ -22,7 +22,7 @@ export {
   renderParentPosterPdf,
   type PosterFitCheck,
 } from './render-parent-poster.js';
-export { renderTeacherPosterPdf } from './render-teacher-poster.js';
+export { renderTeacherPosterHtml, renderTeacherPosterPdf } from './render-teacher-poster.js';
 export { documentBaseName } from './profile-view.js';
 export type { PosterSize } from './poster-kit.js';
 
@@ -50,6 +50,7 @@ export const OUTPUT_KINDS = [
   'ouderposter-a3-pdf',
   'ouderposter-html',
   'lerarenposter-pdf',
+  'lerarenposter-html',
 ] as const;
 export type OutputKind = (typeof OUTPUT_KINDS)[number];
 
@@ -65,16 +66,18 @@ const OUTPUTS: Record<OutputKind, { mimeType: string; fileName(base: string): st
   'ouderposter-a3-pdf': { mimeType: DOCUMENT_MIME_TYPES.pdf, fileName: (b) => `Ouderposter-A3-${b}.pdf`, render: (d) => renderParentPosterPdf(d, { size: 'A3' }) },
   'ouderposter-html': { mimeType: DOCUMENT_MIME_TYPES.html, fileName: (b) => `Ouderposter-${b}.html`, render: async (d) => html(renderParentPosterHtml(d)) },
   'lerarenposter-pdf': { mimeType: DOCUMENT_MIME_TYPES.pdf, fileName: (b) => `Lerarenposter-${b}.pdf`, render: renderTeacherPosterPdf },
+  'lerarenposter-html': { mimeType: DOCUMENT_MIME_TYPES.html, fileName: (b) => `Lerarenposter-${b}.html`, render: async (d) => html(renderTeacherPosterHtml(d)) },
 };
 
 /**
  * The accessible web page beside each PDF a parent can open (pdfmake cannot tag PDFs; see
- * docs/decisions/0012-accessible-html-beside-untagged-pdf.md). The teacher poster is for staff.
+ * docs/decisions/0012-accessible-html-beside-untagged-pdf.md), and beside the teacher poster (staff read it too).
  */
 export const ACCESSIBLE_ALTERNATIVE: Partial<Record<OutputKind, OutputKind>> = {
   'sop-pdf': 'sop-html',
   'ouderposter-a4-pdf': 'ouderposter-html',
   'ouderposter-a3-pdf': 'ouderposter-html',
+  'lerarenposter-pdf': 'lerarenposter-html',
 };
 
 export function outputSpec(kind: OutputKind) {

@@ -400,7 +400,7 @@ const SVG_MARKS: Record<MarkKind, string> = {
   info: '<path d="M12 11v6M12 7.5v.5" />',
 };
 
-function svgMark(kind: MarkKind): string {
+export function svgMark(kind: MarkKind): string {
   return `<svg class="mark" viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" focusable="false"><circle cx="12" cy="12" r="12" fill="${MARK_COLORS[kind].fg}"/><g fill="none" stroke="#fff" stroke-width="2.6" stroke-linecap="round" stroke-linejoin="round">${SVG_MARKS[kind]}</g></svg>`;
 }
 

@@ -17,6 +17,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ProfileDocumentData } from '../document-data.js';
 import type { OutputKind, RenderedDocument } from './index.js';
+import type { ParentTextCheck } from './parent-text-fit.js';
 import type { RenderReply, RenderRequest } from './render-worker.js';
 
 /**
@@ -31,13 +32,15 @@ const WORKER_YOUNG_MB = Number(process.env.DOC_WORKER_YOUNG_MB ?? 16);
 /** Workers are stopped after this long without work (they hold fonts and caches). */
 const IDLE_MS = 30_000;
 
-interface Task {
+/** A school to render, or a parent-poster fit check (same data, a verdict instead of files). */
+type Task = {
   id: number;
   data: ProfileDocumentData;
-  kinds: OutputKind[] | undefined;
-  resolve(files: RenderedDocument[]): void;
   reject(error: Error): void;
-}
+} & (
+  | { type: 'render'; kinds: OutputKind[] | undefined; resolve(files: RenderedDocument[]): void }
+  | { type: 'fit'; itemKey: string; parentText: string | null; resolve(check: ParentTextCheck): void }
+);
 
 interface Slot {
   worker: Worker;
@@ -81,6 +84,10 @@ async function renderAllDocuments(data: ProfileDocumentData, kinds?: OutputKind[
   return (await import('./index.js')).renderAllDocuments(data, kinds);
 }
 
+async function checkParentTextFitsHere(data: ProfileDocumentData, itemKey: string, parentText: string | null): Promise<ParentTextCheck> {
+  return (await import('./parent-text-fit.js')).checkParentTextFitsData(data, itemKey, parentText);
+}
+
 export function canUseWorkers(): boolean {
   return !process.env.VITEST && workerEntry() !== null;
 }
@@ -101,7 +108,23 @@ export class RenderPool {
   render(data: ProfileDocumentData, kinds?: OutputKind[]): Promise<RenderedDocument[]> {
     if (this.broken || !canUseWorkers()) return renderAllDocuments(data, kinds);
     return new Promise<RenderedDocument[]>((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, data, kinds, resolve, reject });
+      this.queue.push({ type: 'render', id: this.nextId++, data, kinds, resolve, reject });
+      this.pump();
+    });
+  }
+
+  /**
+   * Would the parent poster still fit with this parent text? The layout runs in a worker, so a save that asks does
+   * not hold up the event loop (in this thread where workers are unavailable). A check waits behind at most the
+   * schools already being rendered: fit checks go to the front of the queue.
+   */
+  checkParentTextFit(data: ProfileDocumentData, itemKey: string, parentText: string | null): Promise<ParentTextCheck> {
+    if (this.broken || !canUseWorkers()) return checkParentTextFitsHere(data, itemKey, parentText);
+    return new Promise<ParentTextCheck>((resolve, reject) => {
+      const firstRender = this.queue.findIndex((task) => task.type === 'render');
+      const task: Task = { type: 'fit', id: this.nextId++, data, itemKey, parentText, resolve, reject };
+      if (firstRender === -1) this.queue.push(task);
+      else this.queue.splice(firstRender, 0, task);
       this.pump();
     });
   }
@@ -126,7 +149,10 @@ export class RenderPool {
       const task = this.queue.shift()!;
       slot.task = task;
       slot.worker.ref();
-      const request: RenderRequest = { id: task.id, data: task.data, ...(task.kinds ? { kinds: task.kinds } : {}) };
+      const request: RenderRequest =
+        task.type === 'fit'
+          ? { id: task.id, data: task.data, fit: { itemKey: task.itemKey, parentText: task.parentText } }
+          : { id: task.id, data: task.data, ...(task.kinds ? { kinds: task.kinds } : {}) };
       slot.worker.postMessage(request);
     }
     // No worker could start: render what waits here.
@@ -172,7 +198,11 @@ export class RenderPool {
       if (!task || task.id !== reply.id) return;
       slot.task = null;
       if ('error' in reply) task.reject(new Error(reply.error));
-      else task.resolve(reply.files.map((f) => ({ kind: f.kind, fileName: f.fileName, mimeType: f.mimeType, bytes: Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength) })));
+      else if ('fit' in reply) {
+        if (task.type === 'fit') task.resolve(reply.fit);
+      } else if (task.type === 'render') {
+        task.resolve(reply.files.map((f) => ({ kind: f.kind, fileName: f.fileName, mimeType: f.mimeType, bytes: Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength) })));
+      }
       this.pump();
     });
     const lose = (error: Error) => {
@@ -197,7 +227,8 @@ export class RenderPool {
   }
 
   private fallback(task: Task, _cause?: Error): void {
-    renderAllDocuments(task.data, task.kinds).then(task.resolve, task.reject);
+    if (task.type === 'fit') checkParentTextFitsHere(task.data, task.itemKey, task.parentText).then(task.resolve, task.reject);
+    else renderAllDocuments(task.data, task.kinds).then(task.resolve, task.reject);
   }
 }
 

@@ -12,8 +12,8 @@ import type { ProfileDocumentData } from '../document-data.js';
 import { measurePdfPages, PDF_FONT } from './pdf-runtime.js';
 import { parentTextOf } from './parent-texts.js';
 import { balanceColumns, findFittingFontSize, MARK_COLORS, MARK_WORDS, markCanvas, markFor, POSTER_LIMITS, posterPriority, renderAtSize, selectByPriority, type MarkKind } from './poster-kit.js';
-import { brandColor, buildItemRow, buildProfileView, fitLogo, logoDataUrl, optionLabel, sectionLabel, STATUS_LABELS, textColorOn, tint, type ItemRow } from './profile-view.js';
-import { ambitionTag } from './render-parent-poster.js';
+import { brandColor, buildItemRow, buildProfileView, escapeHtml, fitLogo, logoDataUrl, optionLabel, sectionLabel, STATUS_LABELS, textColorOn, tint, type ItemRow } from './profile-view.js';
+import { ambitionTag, svgMark } from './render-parent-poster.js';
 
 interface TeacherEntry {
   /** "Belofte 1: <promise>" — the section with its promise, so staff know what it is about. */
@@ -251,4 +251,108 @@ export async function renderTeacherPosterPdf(data: ProfileDocumentData): Promise
     if (result.pageCount === 1) return result.bytes;
   }
   throw new Error(`De lerarenposter past niet op één pagina: er staan te veel onderwerpen op (${listTeacherPosterEntries(data).length}).`);
+}
+
+/**
+ * The teacher poster as an accessible web page (decision 0012): the same content as the PDF — who to ask, what we
+ * offer and at which level (every entry, nothing left out for lack of room), what we are working on — as one
+ * complete page (one `main`, one `h1`, headings in order, marks explained in words, not by colour alone).
+ */
+export function renderTeacherPosterHtml(data: ProfileDocumentData): string {
+  const color = brandColor(data);
+  const onColor = textColorOn(color);
+  const logoUrl = logoDataUrl(data);
+  const logo = fitLogo(data, 96, 64);
+  const e = escapeHtml;
+  const wording = resolveWording(data.template);
+  const contacts = data.school.contacts ?? [];
+  const summary = teacherSummary(data);
+  const ambitions = teacherAmbitions(data);
+  const entries = listTeacherPosterEntries(data);
+  const tagCss = (Object.keys(MARK_COLORS) as MarkKind[]).map((kind) => `.mark-word--${kind}{color:${MARK_COLORS[kind].fg}}`).join('');
+  const sections: Array<{ heading: string; entries: TeacherEntry[] }> = [];
+  for (const entry of entries) {
+    const last = sections.at(-1);
+    if (last?.heading === entry.section) last.entries.push(entry);
+    else sections.push({ heading: entry.section, entries: [entry] });
+  }
+  const contactList = contacts.length
+    ? `<ul>${contacts
+        .map((c) => `<li>${c.topic ? `<strong>${e(c.topic)}:</strong> ` : ''}${e(c.name)} (${e(c.role.toLowerCase())})${c.email ? ` · <a href="mailto:${e(c.email)}">${e(c.email)}</a>` : ''}</li>`)
+        .join('')}</ul>`
+    : `<p>De school heeft nog geen contactpersonen vastgelegd. Vraag het de ${e(wording.schoolLeader)} of de ${e(wording.supportCoordinator)}.</p>`;
+  const offer = sections
+    .map(
+      (section) => `    <h3>${e(section.heading)}</h3>
+    <ul class="entries">
+${section.entries
+  .map(
+    (entry) => `      <li class="entry">${svgMark(entry.mark)}<div><h4>${e(parentTitleOf(entry.row.item))}</h4><p>${e(answerLine(data.template, entry.row))}</p><p class="mark-word mark-word--${entry.mark}">${e(MARK_WORDS[entry.mark])}</p></div></li>`,
+  )
+  .join('\n')}
+    </ul>`,
+    )
+    .join('\n');
+  return `<!doctype html>
+<html lang="nl">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>Ons ondersteuningsaanbod – ${e(data.school.name)} ${e(data.schoolYear)}</title>
+  <style>
+    :root{--brand:${color};--on-brand:${onColor}}
+    *{box-sizing:border-box}
+    body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;font-size:1.0625rem;line-height:1.5;color:#1a1a1a;background:#fff}
+    main{max-width:60rem;margin:0 auto;padding:1rem}
+    header{display:flex;justify-content:space-between;align-items:center;gap:1rem;background:var(--brand);color:var(--on-brand);padding:1rem 1.25rem;border-radius:.5rem}
+    header h1{margin:0;font-size:2rem;line-height:1.2}
+    header p{margin:.25rem 0 0}
+    header img{background:#fff;border-radius:.25rem;padding:.25rem}
+    .box{border-left:.3rem solid var(--brand);background:${tint(color, 0.9)};padding:.75rem 1rem;margin:1rem 0}
+    .box h2{margin:0 0 .25rem;font-size:1.3rem}
+    .working-on{border-left-color:${MARK_COLORS['working-on'].fg};background:${MARK_COLORS['working-on'].bg}}
+    .entries{list-style:none;padding:0;margin:0;columns:2 22rem;column-gap:2rem}
+    .entry{display:flex;gap:.75rem;break-inside:avoid;margin:0 0 1rem}
+    .mark{flex:none}
+    .entry h4{font-size:1.05rem;margin:0}
+    .entry p{margin:.2rem 0}
+    .mark-word{font-weight:700;font-size:.9rem}
+    ${tagCss}
+    a{color:#0b4f8a}
+    a:focus{outline:3px solid #ffbf47;outline-offset:2px}
+    footer{font-size:.85rem;color:#555}
+    @media print{@page{size:A4;margin:12mm}main{padding:0}body{font-size:10pt}}
+  </style>
+</head>
+<body>
+<main>
+  <header>
+    <div>
+      <h1>Ons ondersteuningsaanbod</h1>
+      <p>${e(data.school.name)} · schooljaar ${e(data.schoolYear)}</p>
+    </div>
+    ${logoUrl && logo ? `<img src="${logoUrl}" width="${logo.width}" height="${logo.height}" alt="Logo ${e(data.branding.partnershipName)}">` : ''}
+  </header>
+  <section class="box" aria-labelledby="wie">
+    <h2 id="wie">Wie vraag je wat?</h2>
+    ${contactList}
+  </section>
+  <section aria-labelledby="aanbod">
+    <h2 id="aanbod">Wat bieden wij, en op welk niveau?</h2>
+    ${summary ? `<p>${e(summary)}</p>` : ''}
+${offer}
+  </section>
+${
+  ambitions.length
+    ? `  <section class="box working-on" aria-labelledby="werken-aan">
+    <h2 id="werken-aan">${e(MARK_WORDS['working-on'])}</h2>
+    <ul>${ambitions.map((line) => `<li>${e(line)}</li>`).join('')}</ul>
+  </section>
+`
+    : ''
+}  <footer><p>Het volledige schoolondersteuningsprofiel staat op de website van de school${data.school.website ? ` (${e(data.school.website)})` : ''}. ${e(data.branding.partnershipName)}.</p></footer>
+</main>
+</body>
+</html>
+`;
 }

@@ -7,31 +7,45 @@
 import { parentPort } from 'node:worker_threads';
 import type { ProfileDocumentData } from '../document-data.js';
 import { renderAllDocuments, type OutputKind } from './index.js';
+import { checkParentTextFitsData, type ParentTextCheck } from './parent-text-fit.js';
 
-export interface RenderRequest {
-  id: number;
-  data: ProfileDocumentData;
-  /** Which outputs (default: every one). */
-  kinds?: OutputKind[];
-}
+export type RenderRequest =
+  | {
+      id: number;
+      data: ProfileDocumentData;
+      /** Which outputs (default: every one). */
+      kinds?: OutputKind[];
+    }
+  | {
+      id: number;
+      data: ProfileDocumentData;
+      /** Not a render: would the parent poster still fit with this parent text (parent-text-fit.ts)? */
+      fit: { itemKey: string; parentText: string | null };
+    };
 
 export type RenderReply =
   | { id: number; files: Array<{ kind: OutputKind; fileName: string; mimeType: string; bytes: Uint8Array }> }
+  | { id: number; fit: ParentTextCheck }
   | { id: number; error: string };
 
 const port = parentPort;
 if (port) {
   port.on('message', (request: RenderRequest) => {
+    const fail = (error: unknown) => {
+      const reply: RenderReply = { id: request.id, error: error instanceof Error ? error.message : String(error) };
+      port.postMessage(reply);
+    };
+    if ('fit' in request) {
+      checkParentTextFitsData(request.data, request.fit.itemKey, request.fit.parentText).then((fit) => port.postMessage({ id: request.id, fit } satisfies RenderReply), fail);
+      return;
+    }
     renderAllDocuments(request.data, request.kinds).then(
       (files) => {
         // Copied, not transferred: small buffers share Node's pooled ArrayBuffer.
         const reply: RenderReply = { id: request.id, files: files.map((f) => ({ kind: f.kind, fileName: f.fileName, mimeType: f.mimeType, bytes: f.bytes })) };
         port.postMessage(reply);
       },
-      (error: unknown) => {
-        const reply: RenderReply = { id: request.id, error: error instanceof Error ? error.message : String(error) };
-        port.postMessage(reply);
-      },
+      fail,
     );
   });
 }

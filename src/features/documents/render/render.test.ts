@@ -17,6 +17,8 @@ import {
   renderSchoolGuideHtml,
   renderSopDocx,
   renderSopPdf,
+  OUTPUT_KINDS,
+  renderTeacherPosterHtml,
   renderTeacherPosterPdf,
 } from './index.js';
 import { zipParts } from './docx-kit.js';
@@ -198,6 +200,32 @@ describe.each(templates)('documents for $name', ({ template }) => {
       for (const line of ambitions) expect(flat).toContain(squash(line));
     }
   });
+
+  it('teacher poster as an accessible web page: one main, one h1, headings in order, every entry, marks in words', () => {
+    const fixture = buildDocumentFixture(template, { longestTexts: true });
+    fixture.school.name = 'Basisschool "De <Regenboog>"';
+    const page = renderTeacherPosterHtml(fixture);
+    expect(page.match(/<main>/g)).toHaveLength(1);
+    expect(page.match(/<h1>/g)).toHaveLength(1);
+    expect(page).toMatch(/^<!doctype html>\n<html lang="nl">/);
+    // Headings never skip a level (h1 → h2 → h3 → h4).
+    let level = 0;
+    for (const [, n] of page.matchAll(/<h([1-6])[ >]/g)) {
+      expect(Number(n), 'heading level').toBeLessThanOrEqual(level + 1);
+      level = Number(n);
+    }
+    // The school's name is escaped, not markup.
+    expect(page).toContain('Basisschool &quot;De &lt;Regenboog&gt;&quot;');
+    expect(page).not.toContain('<Regenboog>');
+    // Every entry is there (the web page has room for all), each with its mark in words, not by colour alone.
+    const entries = listTeacherPosterEntries(fixture);
+    expect(entries.length).toBeGreaterThan(0);
+    expect(page.match(/<li class="entry">/g)).toHaveLength(entries.length);
+    expect(page.match(/class="mark-word /g)).toHaveLength(entries.length);
+    expect(page).toContain('Wie vraag je wat?');
+    expect(page).not.toContain('Voldoet aan basisondersteuning');
+    if (teacherSummary(fixture)) expect(page).toContain(teacherSummary(fixture).replaceAll('"', '&quot;'));
+  });
 });
 
 describe('posters: an option that means "not offered" (notOffered)', () => {
@@ -361,7 +389,8 @@ describe('safety and limits', () => {
     expect(docs.map((d) => d.fileName)).toContain('SOP-2026-2027-12AB00-de-regenboog.pdf');
     expect(docs.map((d) => d.fileName)).toContain('SOP-2026-2027-12AB00-de-regenboog.docx');
     expect(docs.map((d) => d.fileName)).toContain('SOP-2026-2027-12AB00-de-regenboog.html');
-    expect(docs).toHaveLength(9);
+    expect(docs).toHaveLength(OUTPUT_KINDS.length);
+    expect(docs.map((d) => d.fileName)).toContain('Lerarenposter-2026-2027-12AB00-de-regenboog.html');
     if (process.env.RENDER_PNG !== '0' && existsSync('/usr/bin/pdftoppm')) {
       // Visual check: first pages as PNG under test-results/ (gitignored) to look at.
       mkdirSync('test-results/documents', { recursive: true });

@@ -3,7 +3,7 @@
 import type { Locale } from '../../../ui/i18n.js';
 import { formatDutchDate } from '../../cycle/editability.js';
 import { PROFILE_STATUS_LABELS } from '../../cycle/profile-status.js';
-import { PROFILE_STATUSES, type ProfileStatus } from '../../questionnaire/schema.js';
+import { PROFILE_STATUSES, type ProfileStatus } from '../../questionnaire/api.js';
 import { percent } from '../figures.js';
 import type { InsightHome } from '../load-insight-home.js';
 import { ExportLinks, insightPath, insightT, PdfLink, TallyChart, YearPicker } from './shared.js';

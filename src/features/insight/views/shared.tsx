@@ -1,8 +1,8 @@
 /** @jsxImportSource hono/jsx */
 /** Pieces every insight view shares: the year picker, the export links, the status chart (SVG) with its table. */
 import { translator, type Locale } from '../../../ui/i18n.js';
-import { itemAnchor } from '../../questionnaire/views/item-field.js';
-import { sectionPath } from '../../questionnaire/views/pages.js';
+import { itemAnchor } from '../../questionnaire/views/shared.js';
+import { sectionPath } from '../../questionnaire/views/shared.js';
 import { CELL_STATUSES, type CellStatus, type Tally } from '../figures.js';
 import type { InsightContext } from '../insight-context.js';
 import { insightMessages, type InsightTranslate } from '../messages.js';

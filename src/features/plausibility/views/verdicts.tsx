@@ -4,7 +4,7 @@ import { translator, type Locale } from '../../../ui/i18n.js';
 import { uiMessages } from '../../../ui/messages.js';
 import { formatDutchDate } from '../../cycle/editability.js';
 import { ProfileStatusTag, formatDateTime } from '../../cycle/views/shared.js';
-import type { ProfileStatus } from '../../questionnaire/schema.js';
+import type { ProfileStatus } from '../../questionnaire/api.js';
 import type { VerdictPage } from '../load-verdict-page.js';
 import type { VerdictsOverview } from '../load-verdicts-overview.js';
 import { plausibilityT } from '../messages.js';

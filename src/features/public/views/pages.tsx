@@ -3,6 +3,7 @@
 import { SelectField, StatusTag, TextField, ErrorSummary, type FieldErrors } from '../../../ui/components.js';
 import { translator, type Locale } from '../../../ui/i18n.js';
 import type { NormStatus } from '../../templates/model/answer.js';
+import { resolveWording } from '../../templates/model/wording.js';
 import type { ComparePage } from '../load-compare-page.js';
 import type { SchoolPage } from '../load-school-page.js';
 import type { SwvPage } from '../load-swv-page.js';
@@ -386,7 +387,7 @@ export function SchoolPageView(props: { page: SchoolPage; locale: Locale; downlo
         ))}
         {content.contacts.length > 0 ? (
           <>
-            <p class="utrecht-paragraph">{t('contactsIntro')}</p>
+            <p class="utrecht-paragraph">{t('contactsIntro', { firstContact: resolveWording(content.template).firstContact })}</p>
             <ul class="utrecht-unordered-list">
               {content.contacts.map((contact) => (
                 <li class="utrecht-unordered-list__item">
@@ -404,7 +405,7 @@ export function SchoolPageView(props: { page: SchoolPage; locale: Locale; downlo
             </ul>
           </>
         ) : (
-          <p class="utrecht-paragraph">{t('contactsNone')}</p>
+          <p class="utrecht-paragraph">{t('contactsNone', { firstContact: resolveWording(content.template).firstContact })}</p>
         )}
       </section>
       <SupportPoint swv={swv} locale={props.locale} />

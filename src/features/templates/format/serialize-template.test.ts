@@ -77,7 +77,7 @@ describe('the $schema link on export', () => {
   it('drops a relative path of the importer, which would point nowhere where the export is saved', () => {
     const written = serializeTemplate({ ...base, $schema: '../wt/docs/template.schema.json' });
     expect(written).not.toContain('$schema');
-    const reparsed = parseTemplateFile('$schema: ../../docs/template.schema.json\n' + written);
+    const reparsed = parseTemplateFile(`$schema: ../../docs/template.schema.json\n${written}`);
     expect(reparsed.ok && reparsed.template.$schema).toBeUndefined();
   });
 

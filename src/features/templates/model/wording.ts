@@ -10,7 +10,7 @@ import { projectRoot } from '../../../config/project-root.js';
 import type { TemplateDefinition } from './template.js';
 import { sectorWordingFileSchema, type Sector, type Wording } from './wording-schema.js';
 
-export { type Wording } from './wording-schema.js';
+export type { Wording } from './wording-schema.js';
 
 export const SECTOR_WORDING_FILE = 'templates/sector-wording.yaml';
 

@@ -110,6 +110,7 @@ export function NewSectionEditorView(props: EditorPageProps<TemplateVersionPage>
       <SectionForm
         isNew
         t={t}
+        template={page.version.definition}
         csrf={props.csrf}
         action={versionPath(page.version, '/onderdelen/nieuw')}
         revision={state.revision}

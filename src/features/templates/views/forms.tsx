@@ -1,9 +1,11 @@
 /** @jsxImportSource hono/jsx */
 /** The editor's forms. They work without JavaScript: every save posts the whole form. */
+import type { Child } from 'hono/jsx';
 import { Button, CsrfField, fieldId, SelectField, TextAreaField, TextField } from '../../../ui/components.js';
 import type { Translate } from '../../../ui/i18n.js';
 import { list, needsScale, optionCount, panelCount, type FormValues } from '../editor/form-input.js';
 import { findScale, ITEM_KINDS, ITEM_ROLES, isSingleChoiceKind, PUBLIC_SOURCE_KINDS, PUBLIC_SOURCES, SECTION_KINDS, type ItemKind, type TemplateDefinition } from '../model/template.js';
+import { capitalize, resolveWording } from '../model/wording.js';
 import type { templateMessages } from '../messages.js';
 import { Checkbox, Fieldset, Radio } from './fields.js';
 
@@ -84,8 +86,15 @@ export function GeneralForm(props: FormProps) {
   );
 }
 
-export function SectionForm(props: FormProps & { isNew: boolean }) {
+/** The template's own word for a section of basic support ("Belofte", "Afspraak", "Standaard"; wording.promise). */
+export function sectionNoun(template: Pick<TemplateDefinition, 'sector' | 'wording'>): { noun: string; word: string } {
+  const word = resolveWording(template).promise;
+  return { noun: capitalize(word), word };
+}
+
+export function SectionForm(props: FormProps & { isNew: boolean; template: TemplateDefinition }) {
   const { t, values, errors } = props;
+  const words = sectionNoun(props.template);
   return (
     <form method="post" action={props.action} novalidate class="editor-form">
       <Hidden csrf={props.csrf} revision={props.revision} />
@@ -99,10 +108,10 @@ export function SectionForm(props: FormProps & { isNew: boolean }) {
         label={t('sectionKind')}
         value={v(values, 'kind')}
         error={errors['kind']}
-        options={SECTION_KINDS.map((kind) => ({ value: kind, label: t(`kind_${kind}`) }))}
+        options={SECTION_KINDS.map((kind) => ({ value: kind, label: t(`kind_${kind}`, words) }))}
       />
-      <TextField name="title" label={t('sectionTitle')} hint={t('sectionTitleHint')} value={v(values, 'title')} error={errors['title']} />
-      <TextAreaField name="promise" label={t('promise')} value={v(values, 'promise')} error={errors['promise']} rows={3} />
+      <TextField name="title" label={t('sectionTitle')} hint={t('sectionTitleHint', words)} value={v(values, 'title')} error={errors['title']} />
+      <TextAreaField name="promise" label={t('promise', words)} value={v(values, 'promise')} error={errors['promise']} rows={3} />
       <TextAreaField name="intro" label={t('intro')} value={v(values, 'intro')} error={errors['intro']} rows={5} />
       <Checkbox name="asksLimits" label={t('asksLimits')} checked={v(values, 'asksLimits') === 'ja'} error={errors['asksLimits']} />
       <FormEnd {...props} />
@@ -158,6 +167,18 @@ function NormFields(props: { t: T; prefix: 'norm' | 'nationalNorm'; kind: string
   );
 }
 
+const hasError = (errors: Record<string, string>, names: string[]) => names.some((name) => errors[name] !== undefined);
+
+/** Rarely used fields, folded so the form stays short; open when one of them has an error (or a value to see). */
+function Folded(props: { summary: string; open: boolean; children: Child }) {
+  return (
+    <details class="editor-more" open={props.open}>
+      <summary>{props.summary}</summary>
+      {props.children}
+    </details>
+  );
+}
+
 export function ItemForm(props: FormProps & { isNew: boolean; template: TemplateDefinition }) {
   const { t, values, errors, template } = props;
   const kind = v(values, 'kind');
@@ -166,7 +187,10 @@ export function ItemForm(props: FormProps & { isNew: boolean; template: Template
       <Hidden csrf={props.csrf} revision={props.revision} />
       <TextAreaField name="title" label={t('itemTitle')} value={v(values, 'title')} error={errors['title']} rows={2} />
       {props.isNew ? (
-        <TextField name="key" label={t('itemKeyOptional')} hint={t('itemKeyFromTitleHint')} value={v(values, 'key')} error={errors['key']} autocomplete="off" />
+        // The key is made from the title; whoever wants their own opens this (open when one was typed or is wrong).
+        <Folded summary={t('itemKeyFold')} open={v(values, 'key') !== '' || errors['key'] !== undefined}>
+          <TextField name="key" label={t('itemKeyOptional')} hint={t('itemKeyFromTitleHint')} value={v(values, 'key')} error={errors['key']} autocomplete="off" />
+        </Folded>
       ) : (
         <p class="utrecht-paragraph">{t('keyFixed', { key: v(values, 'key') })}</p>
       )}
@@ -211,45 +235,49 @@ export function ItemForm(props: FormProps & { isNew: boolean; template: Template
           />
         </>
       )}
-      {PUBLIC_SOURCES.some((source) => PUBLIC_SOURCE_KINDS[source].includes(kind as ItemKind)) && (
-        <SelectField
-          name="publicSource"
-          label={t('itemPublicSource')}
-          hint={t('itemPublicSourceHint')}
-          value={v(values, 'publicSource')}
-          error={errors['publicSource']}
-          emptyLabel={t('itemPublicSourceNone')}
-          options={PUBLIC_SOURCES.filter((source) => PUBLIC_SOURCE_KINDS[source].includes(kind as ItemKind)).map((source) => ({ value: source, label: t(`itemPublicSource_${source}`) }))}
-        />
-      )}
       <Checkbox name="required" label={t('required')} checked={v(values, 'required') === 'ja'} error={errors['required']} />
       <TextField name="hint" label={t('hint')} value={v(values, 'hint')} error={errors['hint']} />
       <TextAreaField name="help" label={t('help')} hint={t('helpHint')} value={v(values, 'help')} error={errors['help']} rows={5} />
-      <TextField name="group" label={t('group')} hint={t('groupHint')} value={v(values, 'group')} error={errors['group']} />
-      <SelectField
-        name="sectionKey"
-        label={t('itemSection')}
-        hint={props.isNew ? undefined : t('itemSectionHint')}
-        value={v(values, 'sectionKey')}
-        error={errors['sectionKey']}
-        options={template.sections.map((section) => ({ value: section.key, label: section.title }))}
-      />
-      <Checkbox name="ambition" label={t('ambition')} checked={v(values, 'ambition') === 'ja'} error={errors['ambition']} />
-      <TextAreaField name="parentText" label={t('parentText')} hint={t('parentTextHint')} value={v(values, 'parentText')} error={errors['parentText']} rows={3} />
-      <Checkbox name="parentTextEditable" label={t('parentTextEditable')} checked={v(values, 'parentTextEditable') === 'ja'} error={errors['parentTextEditable']} />
-      <TextField name="parentTextMaxLength" label={t('parentTextMaxLength')} value={v(values, 'parentTextMaxLength')} error={errors['parentTextMaxLength']} />
-      <Fieldset id={fieldId('posters')} legend={t('postersLegend')} error={errors['posters']}>
-        <Checkbox name="posterParent" label={t('posterParent')} checked={v(values, 'posterParent') === 'ja'} />
-        <Checkbox name="posterTeacher" label={t('posterTeacher')} checked={v(values, 'posterTeacher') === 'ja'} />
-      </Fieldset>
-      <Fieldset id={fieldId('origin')} legend={t('origin')} error={errors['origin']}>
-        <Radio name="origin" value="swv" id={`${fieldId('origin')}-swv`} label={t('origin_swv')} checked={v(values, 'origin') !== 'national'} />
-        <Radio name="origin" value="national" id={`${fieldId('origin')}-national`} label={t('origin_national')} checked={v(values, 'origin') === 'national'} />
-      </Fieldset>
-      {/* The national norm only for items from a national set (or one that already has a national norm: nothing is dropped). */}
-      {(v(values, 'origin') === 'national' || Object.keys(values).some((name) => name.startsWith('nationalNorm') && v(values, name) !== '')) && (
-        <NormFields t={t} prefix="nationalNorm" kind={kind} template={template} values={values} errors={errors} />
-      )}
+      <Folded summary={t('itemParentsFold')} open={hasError(errors, ['parentText', 'parentTextEditable', 'parentTextMaxLength', 'posters'])}>
+        <TextAreaField name="parentText" label={t('parentText')} hint={t('parentTextHint')} value={v(values, 'parentText')} error={errors['parentText']} rows={3} />
+        <Checkbox name="parentTextEditable" label={t('parentTextEditable')} checked={v(values, 'parentTextEditable') === 'ja'} error={errors['parentTextEditable']} />
+        <TextField name="parentTextMaxLength" label={t('parentTextMaxLength')} value={v(values, 'parentTextMaxLength')} error={errors['parentTextMaxLength']} />
+        <Fieldset id={fieldId('posters')} legend={t('postersLegend')} error={errors['posters']}>
+          <Checkbox name="posterParent" label={t('posterParent')} checked={v(values, 'posterParent') === 'ja'} />
+          <Checkbox name="posterTeacher" label={t('posterTeacher')} checked={v(values, 'posterTeacher') === 'ja'} />
+        </Fieldset>
+      </Folded>
+      <Folded summary={t('itemMoreFold')} open={v(values, 'origin') === 'national' || hasError(errors, ['group', 'sectionKey', 'ambition', 'publicSource', 'origin']) || Object.keys(errors).some((name) => name.startsWith('nationalNorm'))}>
+        <TextField name="group" label={t('group')} hint={t('groupHint')} value={v(values, 'group')} error={errors['group']} />
+        <SelectField
+          name="sectionKey"
+          label={t('itemSection')}
+          hint={props.isNew ? undefined : t('itemSectionHint')}
+          value={v(values, 'sectionKey')}
+          error={errors['sectionKey']}
+          options={template.sections.map((section) => ({ value: section.key, label: section.title }))}
+        />
+        <Checkbox name="ambition" label={t('ambition')} checked={v(values, 'ambition') === 'ja'} error={errors['ambition']} />
+        {PUBLIC_SOURCES.some((source) => PUBLIC_SOURCE_KINDS[source].includes(kind as ItemKind)) && (
+          <SelectField
+            name="publicSource"
+            label={t('itemPublicSource')}
+            hint={t('itemPublicSourceHint')}
+            value={v(values, 'publicSource')}
+            error={errors['publicSource']}
+            emptyLabel={t('itemPublicSourceNone')}
+            options={PUBLIC_SOURCES.filter((source) => PUBLIC_SOURCE_KINDS[source].includes(kind as ItemKind)).map((source) => ({ value: source, label: t(`itemPublicSource_${source}`) }))}
+          />
+        )}
+        <Fieldset id={fieldId('origin')} legend={t('origin')} error={errors['origin']}>
+          <Radio name="origin" value="swv" id={`${fieldId('origin')}-swv`} label={t('origin_swv')} checked={v(values, 'origin') !== 'national'} />
+          <Radio name="origin" value="national" id={`${fieldId('origin')}-national`} label={t('origin_national')} checked={v(values, 'origin') === 'national'} />
+        </Fieldset>
+        {/* The national norm only for items from a national set (or one that already has a national norm: nothing is dropped). */}
+        {(v(values, 'origin') === 'national' || Object.keys(values).some((name) => name.startsWith('nationalNorm') && v(values, name) !== '')) && (
+          <NormFields t={t} prefix="nationalNorm" kind={kind} template={template} values={values} errors={errors} />
+        )}
+      </Folded>
       {/* Save comes first, so Enter in a text field saves; "refresh" re-renders the form for another kind or scale. */}
       <div class="editor-actions">
         <Button>{props.saveLabel}</Button>{' '}

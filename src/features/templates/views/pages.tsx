@@ -4,7 +4,7 @@ import type { Child } from 'hono/jsx';
 import { Alert, Button, ButtonLink, CsrfField, fieldId, StatusTag } from '../../../ui/components.js';
 import type { Locale, Translate } from '../../../ui/i18n.js';
 import type { uiMessages } from '../../../ui/messages.js';
-import { SectionPage as QuestionnaireSectionPage, WelcomePage as QuestionnaireWelcomePage, type PreviewLinks } from '../../questionnaire/views/pages.js';
+import { SectionPage as QuestionnaireSectionPage, WelcomePage as QuestionnaireWelcomePage, type PreviewLinks } from '../../questionnaire/views/shared.js';
 import { itemsUsingScale } from '../editor/edits.js';
 import type { TemplateFileError } from '../format/parse-template-file.js';
 import type { TemplateListPage } from '../load-template-list.js';
@@ -22,7 +22,7 @@ import type { TemplateVersionPage } from '../version-in-scope.js';
 import { EditorWarnings, shownErrors, type EditorState } from './editor-pages.js';
 import { ActionButton } from './fields.js';
 import { sectionLabel } from './field-labels.js';
-import { SectionForm } from './forms.js';
+import { SectionForm, sectionNoun } from './forms.js';
 import { sectionEditorPath, templatesPath, versionPath } from './paths.js';
 
 type T = Translate<keyof typeof templateMessages.nl>;
@@ -342,7 +342,7 @@ export function VersionPage(props: {
                   section.title
                 )}
               </td>
-              <td>{t(`kind_${section.kind}`)}</td>
+              <td>{t(`kind_${section.kind}`, sectionNoun(definition))}</td>
               <td>{t(section.items.length === 1 ? 'sectionItemsOne' : 'sectionItems', { count: section.items.length })}</td>
               <td class="editor-actions-cell">
                 <a class="utrecht-link" href={`${vbase}/onderdelen/${section.key}/voorbeeld`} aria-label={`${t('preview')}: ${section.title}`}>
@@ -485,6 +485,7 @@ export function SectionEditorView(props: { t: T; ui: UI; csrf: string; page: Sec
       <SectionForm
         isNew={false}
         t={t}
+        template={version.definition}
         csrf={props.csrf}
         action={sectionEditorPath(version, section.key)}
         revision={state.revision}
