@@ -40,7 +40,7 @@ export function parseDataFile<S extends z.ZodType>(
           const where = [...segments, issue.keys[0]!];
           return { path: formatPath(where), ...locate(where), message: `onbekend veld ${issue.keys.map((k) => `"${k}"`).join(', ')}` };
         }
-        const missing = issue.code === 'invalid_type' && issue.input === undefined && typeof issue.path.at(-1) === 'string';
+        const missing = issue.code !== 'custom' && typeof issue.path.at(-1) === 'string' && valueAt(data, segments) === undefined;
         return { path: formatPath(segments), ...locate(segments), message: missing ? `"${String(issue.path.at(-1) ?? 'veld')}" ontbreekt` : issue.message };
       });
       return { ok: false, errors: sortByLine(errors) };
@@ -53,6 +53,15 @@ export function parseDataFile<S extends z.ZodType>(
     const detail = error instanceof Error ? error.message : String(error);
     return { ok: false, errors: [{ path: '', message: `het bestand kon niet worden gelezen (${detail})` }] };
   }
+}
+
+function valueAt(data: unknown, path: TemplatePath): unknown {
+  let value: unknown = data;
+  for (const segment of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<string | number, unknown>)[segment];
+  }
+  return value;
 }
 
 function sortByLine(errors: TemplateFileError[]): TemplateFileError[] {
