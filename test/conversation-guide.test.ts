@@ -7,6 +7,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../src/audit/schema.js';
+import { exampleGuide } from '../src/features/conversation-guide/example-guide.js';
 import { parseGuideFile } from '../src/features/conversation-guide/guide-format.js';
 import { findGuideOfTemplate, listConclusions } from '../src/features/conversation-guide/repository.js';
 import { findProfile, insertProfile } from '../src/features/questionnaire/profiles-repository.js';
@@ -56,12 +57,14 @@ for (const kind of TEST_DATABASE_KINDS) {
     });
     afterAll(async () => app?.close());
 
-    it('shows the school that there is no guide yet, and offers the SWV the example, marked as example', async () => {
-      expect(await (await editor.get(`/profielen/${profileId}/gespreksleidraad`)).text()).toContain('heeft nog geen gespreksleidraad');
+    it('shows the demo SWV’s adopted example to the school and the SWV, marked as example', async () => {
+      const school = await (await editor.get(`/profielen/${profileId}/gespreksleidraad`)).text();
+      expect(school).toContain('Voorbeeld van OpenSOP');
+      expect(school).toContain('Lees de belofte hardop.');
       const overview = await (await swv.get(`/swv/${app.demo.partnershipId}/gespreksleidraad`)).text();
-      expect(overview).toContain('Nog geen leidraad');
+      expect(overview).toContain('onderdelen met vragen');
       const page = await (await swv.get(editorPath)).text();
-      expect(page).toContain('In de velden staat een voorbeeld');
+      expect(page).toContain('Deze leidraad is (nog) het voorbeeld van OpenSOP.');
       expect(page).toContain('Lees de belofte hardop.');
       const file = await swv.get(`${editorPath}/bestand`);
       expect(file.headers.get('content-disposition')).toContain('gespreksleidraad-');
@@ -76,7 +79,7 @@ for (const kind of TEST_DATABASE_KINDS) {
       const html = await response.text();
       expect(html).toContain('regel 6, kolom 9: sections[0].questions[0] — een gespreksvraag mag niet leeg zijn');
       expect(html).toContain('regel 7, kolom 5: sections[0].tipps — onbekend veld');
-      expect(await findGuideOfTemplate(app.deps.db, templateId)).toBeNull();
+      expect((await findGuideOfTemplate(app.deps.db, templateId))!.definition).toEqual(exampleGuide());
       const tab = await upload(app, swv, `${editorPath}/importeren`, 'leidraad.yaml', 'format: opensop-conversation-guide/1\nname: x\nsections:\n\t- key: a\n');
       expect(tab.status).toBe(400);
       expect(await tab.text()).toContain('regel 4');

@@ -19,3 +19,5 @@ import './support-point/plugins.js';
 import './insight/plugins.js';
 import './diversity/plugins.js';
 import './conversation-guide/plugins.js';
+import './diversity/demo-step.js';
+import './conversation-guide/demo-step.js';

@@ -17,7 +17,7 @@ export function listGuidesOfPartnership(db: DbOrTx, partnershipId: string): Prom
 }
 
 /** Creates the template's guide or replaces its definition. */
-export async function upsertGuide(db: DbOrTx, row: { partnershipId: string; templateId: string; definition: ConversationGuide; updatedBy: string; updatedAt: Date }): Promise<void> {
+export async function upsertGuide(db: DbOrTx, row: { partnershipId: string; templateId: string; definition: ConversationGuide; updatedBy: string | null; updatedAt: Date }): Promise<void> {
   await db
     .insert(conversationGuides)
     .values({ id: crypto.randomUUID(), ...row })
@@ -34,7 +34,7 @@ export async function findConclusion(db: DbOrTx, profileId: string, sectionKey: 
   return row ?? null;
 }
 
-export async function upsertConclusion(db: DbOrTx, row: { profileId: string; sectionKey: string; text: string; updatedBy: string; updatedAt: Date }): Promise<void> {
+export async function upsertConclusion(db: DbOrTx, row: { profileId: string; sectionKey: string; text: string; updatedBy: string | null; updatedAt: Date }): Promise<void> {
   await db
     .insert(conversationConclusions)
     .values(row)
