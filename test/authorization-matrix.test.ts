@@ -109,8 +109,6 @@ const ROUTES_WITHOUT_FORM_BODY = [
   '/profielen/:profileId/plausibiliteit',
   // Only the support point sees the signal form, and only once the SWV has made a theme (none in the fixtures).
   '/swv/:partnershipId/signalen',
-  // The group form needs the SWV's categories of support need; the fixtures' SWV has none yet.
-  '/scholen/:schoolId/verscheidenheid',
 ];
 
 function isDenied(response: Response): boolean {
