@@ -16,7 +16,7 @@ test('the SWV adds a question to the guide of its questionnaire', async ({ page 
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'SWV PO Voorbeeldstad' }).click();
   await page.getByRole('link', { name: 'Gespreksleidraad voor het teamgesprek' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Gespreksleidraad');
-  await page.getByRole('link', { name: /Leidraad bij .* bewerken/ }).first().click();
+  await page.getByRole('link', { name: /^Leidraad bewerken voor/ }).first().click();
   await expect(page.getByText('Deze leidraad is (nog) het voorbeeld van OpenSOP.')).toBeVisible();
   const questions = page.getByLabel('Vragen voor het teamgesprek (Belofte 1)');
   await questions.fill(`${await questions.inputValue()}\n${QUESTION}`);

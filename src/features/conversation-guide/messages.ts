@@ -12,7 +12,7 @@ export const conversationGuideMessages = defineMessages(
     guideState: '{sections} onderdelen met vragen',
     guideNone: 'Nog geen leidraad',
     guideEdit: 'Leidraad bewerken',
-    guideEditLabel: 'Leidraad bij {template} bewerken',
+    guideEditLabel: 'Leidraad bewerken voor {template}',
     editorTitle: 'Gespreksleidraad bij {template}',
     editorIntro:
       'Schrijf per onderdeel de vragen voor het teamgesprek, tips voor wie het gesprek leidt en praktijkvoorbeelden: elk op een eigen regel. Een onderdeel zonder vragen slaat de school over. De leidraad hoort bij de vragenlijst en gaat mee naar een nieuwe versie (onderdelen worden herkend aan hun sleutel).',
@@ -81,7 +81,7 @@ export const conversationGuideMessages = defineMessages(
     guideState: '{sections} sections with questions',
     guideNone: 'No guide yet',
     guideEdit: 'Edit guide',
-    guideEditLabel: 'Edit the guide for {template}',
+    guideEditLabel: 'Edit guide for {template}',
     editorTitle: 'Conversation guide for {template}',
     editorIntro:
       'For each section, write the questions for the team conversation, tips for whoever leads it and practice examples: each on a line of its own. A section without questions is skipped by the school. The guide belongs to the questionnaire and carries over to a new version (sections are recognised by their key).',
