@@ -7,7 +7,7 @@
 import { demoCycleDates } from '../demo/demo-years.js';
 import { demoSteps } from '../demo/seed-demo-data.js';
 import { exampleIndex } from './index-format.js';
-import { insertCategory, insertGroup, replaceCounts, upsertCategoryFactor } from './repository.js';
+import { insertCategory, insertGroupsWithCounts, upsertCategoryFactor, type GroupCountRow } from './repository.js';
 
 const SCHOOLS = ['horizon', 'klimop', 'sint-jozef', 'fontein', 'wereldwijzer'] as const;
 const GROUPS = ['Groep 1/2a', 'Groep 1/2b', 'Groep 3', 'Groep 4', 'Groep 5', 'Groep 6', 'Groep 7', 'Groep 8'];
@@ -24,6 +24,8 @@ demoSteps.push(async ({ db, clock, ids }) => {
     await upsertCategoryFactor(db, { categoryId: id, schoolYear: previous.schoolYear, factorHundredths: category.factorHundredths });
   }
   await upsertCategoryFactor(db, { categoryId: categoryIds[2]!, schoolYear: current.schoolYear, factorHundredths: 225 });
+  const groups: Parameters<typeof insertGroupsWithCounts>[1] = [];
+  const allCounts: GroupCountRow[] = [];
   for (const [s, key] of SCHOOLS.entries()) {
     const schoolId = ids.schoolIds[key];
     if (!schoolId) continue;
@@ -32,10 +34,11 @@ demoSteps.push(async ({ db, clock, ids }) => {
       for (const [g, name] of GROUPS.slice(0, 5 + ((s + y) % 4)).entries()) {
         const pupils = 19 + ((s * 7 + g * 3 + y * 5) % 11);
         const groupId = crypto.randomUUID();
-        await insertGroup(db, { id: groupId, partnershipId: ids.partnershipId, schoolId, schoolYear: year, name, pupilCount: pupils, updatedBy: null, updatedAt: now });
-        const counts = [(s + g + y) % 5, (s * 2 + g) % 4, (g + y + s) % 3, (s + g * y) % 2].map((n, i) => ({ categoryId: categoryIds[i]!, pupils: n }));
-        await replaceCounts(db, groupId, counts.filter((c) => c.pupils > 0));
+        groups.push({ id: groupId, partnershipId: ids.partnershipId, schoolId, schoolYear: year, name, pupilCount: pupils, updatedBy: null, updatedAt: now });
+        const counts = [(s + g + y) % 5, (s * 2 + g) % 4, (g + y + s) % 3, (s + g * y) % 2].map((n, i) => ({ groupId, categoryId: categoryIds[i]!, pupils: n }));
+        allCounts.push(...counts.filter((c) => c.pupils > 0));
       }
     }
   }
+  await insertGroupsWithCounts(db, groups, allCounts);
 });

@@ -105,3 +105,9 @@ export async function upsertDisclosure(db: DbOrTx, row: typeof diversityProfileD
     .values(row)
     .onConflictDoUpdate({ target: diversityProfileDisclosures.profileId, set: { includeIndex: row.includeIndex, updatedBy: row.updatedBy, updatedAt: row.updatedAt } });
 }
+
+/** Many groups with their counts in two statements (demo data). */
+export async function insertGroupsWithCounts(db: DbOrTx, groups: Array<typeof diversityGroups.$inferInsert>, counts: GroupCountRow[]): Promise<void> {
+  if (groups.length) await db.insert(diversityGroups).values(groups);
+  if (counts.length) await db.insert(diversityGroupCounts).values(counts);
+}
