@@ -18,6 +18,7 @@ import './pupil-voice/plugins.js';
 import './support-point/plugins.js';
 import './insight/plugins.js';
 import './diversity/plugins.js';
+import './swv-transfer/plugins.js';
 import './conversation-guide/plugins.js';
 import './diversity/demo-step.js';
 import './conversation-guide/demo-step.js';

@@ -61,5 +61,6 @@ function previewProfile(version: TemplateVersionRow, now: Date): ProfilePage {
     previousAnswers: {},
     openRemarks: [],
     publicSources: {},
+    plainLanguage: {},
   };
 }
