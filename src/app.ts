@@ -27,6 +27,7 @@ import { registerSupportPointRoutes } from './features/support-point/routes.js';
 import { registerInsightRoutes } from './features/insight/routes.js';
 import { registerDiversityRoutes } from './features/diversity/routes.js';
 import { registerPupilPollRoutes } from './features/pupil-poll/routes.js';
+import { registerConversationGuideRoutes } from './features/conversation-guide/routes.js';
 import type { AppContext, AppDeps, AppEnv } from './ui/context.js';
 import { renderError } from './ui/error-pages.js';
 import { isLocale } from './ui/i18n.js';
@@ -65,6 +66,7 @@ export function buildRouteTable(): RouteTable {
   registerInsightRoutes(table);
   registerDiversityRoutes(table);
   registerPupilPollRoutes(table);
+  registerConversationGuideRoutes(table);
   // Last: `/:swvSlug` must not shadow any route above (src/ui/reserved-paths.ts keeps SWV slugs off them).
   registerPublicRoutes(table);
   return table;

@@ -111,8 +111,6 @@ const ROUTES_WITHOUT_FORM_BODY = [
   '/swv/:partnershipId/signalen',
   // The share form is on the support point's own list only (the harvest reads the SWV's, schools' and boards' pages).
   '/swv/:partnershipId/signalen/:signalId/delen',
-  // The group form needs the SWV's categories of support need; the fixtures' SWV has none yet.
-  '/scholen/:schoolId/verscheidenheid',
   // The example questions are offered only to an SWV without questions; the fixtures' SWV has one.
   '/swv/:partnershipId/peilingvragen/voorbeeld',
 ];

@@ -31,21 +31,25 @@ for (const kind of TEST_DATABASE_KINDS) {
     afterAll(async () => app?.close());
 
     it('offers the example categories to an SWV without any, and saves them with Dutch factors', async () => {
-      const path = `/swv/${app.demo.partnershipId}/verscheidenheid/categorieen`;
-      const page = await (await swv.get(path)).text();
+      // The demo SWV has the example categories already (demo data); the second SWV has none.
+      const otherPath = `/swv/${app.other.partnershipId}/verscheidenheid/categorieen`;
+      const otherAdmin = await TestClient.signedIn(app, app.other.userIds.partnership_admin);
+      const page = await (await otherAdmin.get(otherPath)).text();
       expect(page).toContain('het zijn geen landelijke waarden');
       expect(page).toContain('value="1,5"');
-      const bad = await swv.post(path, { name_new1: 'Licht', factor_new1: 'anderhalf', name_new2: '', factor_new2: '2', name_new3: 'Zwaar', factor_new3: '101' });
+      const bad = await otherAdmin.post(otherPath, { name_new1: 'Licht', factor_new1: 'anderhalf', name_new2: '', factor_new2: '2', name_new3: 'Zwaar', factor_new3: '101' });
       expect(bad.status).toBe(400);
       const badHtml = await bad.text();
       expect(badHtml).toContain('Schrijf de factor als getal met een komma');
       expect(badHtml).toContain('Vul een naam in voor de categorie');
       expect(badHtml).toContain('De factor moet tussen 0 en 100 liggen');
-      expect(await listCategories(app.deps.db, app.demo.partnershipId)).toEqual([]);
+      expect(await listCategories(app.deps.db, app.other.partnershipId)).toEqual([]);
 
+      const path = `/swv/${app.demo.partnershipId}/verscheidenheid/categorieen`;
+      const demoCategories = (await listCategories(app.deps.db, app.demo.partnershipId)).length;
       const saved = await swv.post(path, { name_new1: 'Extra aandacht', factor_new1: '1', name_new2: 'Eigen leerlijn', factor_new2: '1,5', name_new3: 'Arrangement', factor_new3: '2', name_new4: 'Intensief', factor_new4: '4' });
       expect(saved.status).toBe(303);
-      const categories = await listCategories(app.deps.db, app.demo.partnershipId);
+      const categories = (await listCategories(app.deps.db, app.demo.partnershipId)).slice(demoCategories);
       expect(categories.map((c) => [c.name, c.factorHundredths])).toEqual([
         ['Extra aandacht', 100],
         ['Eigen leerlijn', 150],
@@ -55,7 +59,7 @@ for (const kind of TEST_DATABASE_KINDS) {
       categoryIds = categories.map((c) => c.id);
       // A factor changed later: 2 becomes 2,25.
       expect((await swv.post(path, { [`name_${categoryIds[2]}`]: 'Arrangement', [`factor_${categoryIds[2]}`]: '2,25' })).status).toBe(303);
-      expect((await listCategories(app.deps.db, app.demo.partnershipId))[2]!.factorHundredths).toBe(225);
+      expect((await listCategories(app.deps.db, app.demo.partnershipId))[demoCategories + 2]!.factorHundredths).toBe(225);
       expect((await swv.post(path, { [`name_${categoryIds[2]}`]: 'Arrangement', [`factor_${categoryIds[2]}`]: '2' })).status).toBe(303);
     });
 

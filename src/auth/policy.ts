@@ -61,6 +61,13 @@ export const PERMISSIONS = {
   'diversity.editSchool': ['school_editor'],
   /** The care load per school, board and district (the index, not the counts). */
   'diversity.viewPartnership': ['partnership_admin'],
+  /** The school puts its school-level index (group size and care load, no counts) in its profile's limits. */
+  'diversity.includeInProfile': ['school_editor'],
+  /** The conversation guide (issue 15): the SWV writes the questions per section of its templates. */
+  'conversationGuide.manage': ['partnership_admin'],
+  /** The guide beside a profile and the team's conclusions: the school, its board, the SWV and its adviser; never public. */
+  'conversationGuide.view': ['partnership_admin', 'partnership_adviser', 'board_user', 'school_editor'],
+  'conversationGuide.recordConclusions': ['school_editor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -13,3 +13,4 @@ export * from '../features/pupil-voice/schema.js';
 export * from '../features/support-point/schema.js';
 export * from '../features/diversity/schema.js';
 export * from '../features/pupil-poll/schema.js';
+export * from '../features/conversation-guide/schema.js';

@@ -20,3 +20,6 @@ import './insight/plugins.js';
 import './diversity/plugins.js';
 import './pupil-poll/plugins.js';
 import './swv-transfer/plugins.js';
+import './conversation-guide/plugins.js';
+import './diversity/demo-step.js';
+import './conversation-guide/demo-step.js';

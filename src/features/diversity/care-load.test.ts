@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { combinedCareLoad, groupCareLoad, roundIndex } from './care-load.js';
+import { careLoadFigure, combinedCareLoad, groupCareLoad, roundIndex } from './care-load.js';
 
 describe('care load (diversity index arithmetic)', () => {
   it('counts the pupils without a special need at factor 1', () => {
@@ -38,5 +38,29 @@ describe('care load (diversity index arithmetic)', () => {
   it('rounds for display to two decimals', () => {
     const load = groupCareLoad({ pupilCount: 3, counts: [{ pupils: 1, factorHundredths: 150 }] }); // 3,5 / 3
     expect(roundIndex(load.index!)).toBe(1.17);
+  });
+
+  it('gives the figure of the chosen arithmetic, skipping empty groups in the weighted group size', () => {
+    const a = groupCareLoad({ pupilCount: 25, counts: [{ pupils: 5, factorHundredths: 200 }] }); // 30 points, index 1,2
+    const b = groupCareLoad({ pupilCount: 20, counts: [] }); // 20 points, index 1
+    const empty = groupCareLoad({ pupilCount: 0, counts: [] });
+    expect(careLoadFigure([a], 'points-per-pupil')).toBe(1.2);
+    expect(careLoadFigure([a], 'weighted-group-size')).toBe(30);
+    expect(careLoadFigure([a, b, empty], 'points-per-pupil')).toBe(50 / 45);
+    expect(careLoadFigure([a, b, empty], 'weighted-group-size')).toBe(25);
+    expect(careLoadFigure([empty], 'weighted-group-size')).toBeNull();
+    expect(careLoadFigure([empty], 'points-per-pupil')).toBeNull();
+    expect(careLoadFigure([], 'weighted-group-size')).toBeNull();
+  });
+
+  it('keeps factors below 1 and a factor of 0 exact (a category that lightens the load)', () => {
+    const load = groupCareLoad({ pupilCount: 4, counts: [{ pupils: 2, factorHundredths: 0 }, { pupils: 1, factorHundredths: 75 }] });
+    expect(load.pointsHundredths).toBe(175);
+    expect(load.index).toBe(0.4375);
+  });
+
+  it('counts a group whose pupils are all in one category and one with one pupil', () => {
+    expect(groupCareLoad({ pupilCount: 1, counts: [{ pupils: 1, factorHundredths: 150 }] }).index).toBe(1.5);
+    expect(groupCareLoad({ pupilCount: 1, counts: [] }).index).toBe(1);
   });
 });

@@ -41,3 +41,26 @@ function indexOf(pointsHundredths: number, pupils: number): number | null {
 export function roundIndex(index: number): number {
   return Math.round(index * 100) / 100;
 }
+
+/**
+ * The arithmetics an SWV can choose (issue 15; docs/diversity-index-format.md), from a school year on:
+ * - `points-per-pupil` (default): care load = points ÷ pupils (1,0 = no extra need), for a group and for groups
+ *   together (total points ÷ total pupils);
+ * - `weighted-group-size`: the weighted group size = points of a group (a group of 25 with 5 pupils at factor 2
+ *   counts as 30); for groups together the average over the groups with pupils (total points ÷ those groups).
+ */
+export const ARITHMETICS = ['points-per-pupil', 'weighted-group-size'] as const;
+export type Arithmetic = (typeof ARITHMETICS)[number];
+export const DEFAULT_ARITHMETIC: Arithmetic = 'points-per-pupil';
+
+export function isArithmetic(value: unknown): value is Arithmetic {
+  return typeof value === 'string' && (ARITHMETICS as readonly string[]).includes(value);
+}
+
+/** The figure shown for one group or for several together under the chosen arithmetic; null without pupils. */
+export function careLoadFigure(loads: readonly CareLoad[], arithmetic: Arithmetic): number | null {
+  const combined = combinedCareLoad(loads);
+  if (arithmetic === 'points-per-pupil') return combined.index;
+  const groups = loads.filter((load) => load.pupils > 0).length;
+  return groups === 0 ? null : combined.pointsHundredths / 100 / groups;
+}

@@ -5,8 +5,9 @@ import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
 import { getSchool } from '../partnerships/api.js';
 import { schoolYearOf } from '../templates/school-year.js';
-import { combinedCareLoad, groupCareLoad, type CareLoad } from './care-load.js';
-import { getGroup, listCategories, listCountsOfGroups, listGroups } from './repository.js';
+import { careLoadFigure, combinedCareLoad, groupCareLoad, type Arithmetic, type CareLoad } from './care-load.js';
+import { getGroup, listCountsOfGroups, listGroups } from './repository.js';
+import { loadYearRules } from './year-figures.js';
 import { schoolYearInput } from './save-group.js';
 
 export interface SchoolDiversityPage {
@@ -14,9 +15,13 @@ export interface SchoolDiversityPage {
   schoolYear: string;
   /** This year and the years around it, for the year picker. */
   years: string[];
+  /** The categories with their factors in this school year. */
   categories: Array<{ id: string; name: string; factorHundredths: number }>;
-  groups: Array<{ id: string; name: string; counts: Record<string, number>; load: CareLoad }>;
+  /** The SWV's arithmetic in this school year, and the figure it gives per group and for the school. */
+  arithmetic: Arithmetic;
+  groups: Array<{ id: string; name: string; counts: Record<string, number>; load: CareLoad; figure: number | null }>;
   school_load: CareLoad;
+  schoolFigure: number | null;
   /** The group being changed (`?groep=`), or null for the "add a group" form. */
   editing: { id: string; name: string; pupilCount: number; counts: Record<string, number> } | null;
   canEdit: boolean;
@@ -32,18 +37,16 @@ export async function loadSchoolDiversityPage(options: { db: Database; clock: Cl
   const year = options.schoolYear && schoolYearInput.safeParse(options.schoolYear).success ? options.schoolYear : current;
   const start = Number(current.slice(0, 4));
   const years = [...new Set([-2, -1, 0, 1].map((d) => `${start + d}-${start + d + 1}`).concat(year))].sort();
-  const categories = (await listCategories(db, school.partnershipId)).map(({ id, name, factorHundredths }) => ({ id, name, factorHundredths }));
-  const factors = new Map(categories.map((c) => [c.id, c.factorHundredths]));
+  const rules = await loadYearRules(db, school.partnershipId);
+  const factors = rules.factorsIn(year);
+  const arithmetic = rules.arithmeticIn(year);
+  const categories = rules.categories.map(({ id, name }) => ({ id, name, factorHundredths: factors.get(id)! }));
   const groupRows = await listGroups(db, schoolId, year);
   const counts = await listCountsOfGroups(db, groupRows.map((g) => g.id));
   const groups = groupRows.map((group) => {
     const own = counts.filter((c) => c.groupId === group.id);
-    return {
-      id: group.id,
-      name: group.name,
-      counts: Object.fromEntries(own.map((c) => [c.categoryId, c.pupils])),
-      load: groupCareLoad({ pupilCount: group.pupilCount, counts: own.map((c) => ({ pupils: c.pupils, factorHundredths: factors.get(c.categoryId) ?? 100 })) }),
-    };
+    const load = groupCareLoad({ pupilCount: group.pupilCount, counts: own.map((c) => ({ pupils: c.pupils, factorHundredths: factors.get(c.categoryId) ?? 100 })) });
+    return { id: group.id, name: group.name, counts: Object.fromEntries(own.map((c) => [c.categoryId, c.pupils])), load, figure: careLoadFigure([load], arithmetic) };
   });
   let editing: SchoolDiversityPage['editing'] = null;
   if (options.groupId) {
@@ -58,8 +61,10 @@ export async function loadSchoolDiversityPage(options: { db: Database; clock: Cl
     schoolYear: year,
     years,
     categories,
+    arithmetic,
     groups,
     school_load: combinedCareLoad(groups.map((g) => g.load)),
+    schoolFigure: careLoadFigure(groups.map((g) => g.load), arithmetic),
     editing,
     canEdit: can(auth.principal, 'diversity.editSchool', auth.scope),
   };

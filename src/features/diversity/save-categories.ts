@@ -8,7 +8,11 @@ import type { FieldErrors } from '../../ui/components.js';
 import type { Authorized } from '../../ui/route.js';
 import { parseDutchNumber } from '../templates/model/dutch-number.js';
 import { diversityT } from './messages.js';
-import { insertCategory, listCategories, updateCategory } from './repository.js';
+import { ARITHMETICS, DEFAULT_ARITHMETIC, type Arithmetic } from './care-load.js';
+import { earliestGroupYear, insertCategory, updateCategory, upsertCategoryFactor, upsertYearSetting } from './repository.js';
+import { schoolYearOf } from '../templates/school-year.js';
+import { loadYearRules } from './year-figures.js';
+import { rowsForChange } from './year-values.js';
 
 const t = diversityT('nl');
 
@@ -41,8 +45,19 @@ export const factorSchema = z
     return hundredths;
   });
 
-/** Reads the posted categories form; a new row left wholly empty is skipped. Errors per field, in Dutch. */
-export function parseCategoriesForm(values: Record<string, string>): { ok: true; rows: CategoryRowInput[] } | { ok: false; errors: FieldErrors } {
+export interface CategoriesInput {
+  rows: CategoryRowInput[];
+  /** The school year the factors hold from (null: the current one). */
+  schoolYear: string | null;
+  /** The arithmetic from that year on (null: unchanged). */
+  arithmetic: Arithmetic | null;
+}
+
+/**
+ * Reads the posted categories form; a new row left wholly empty is skipped. Errors per field, in Dutch.
+ * `schoolYear` and `arithmetic` are optional (a form without them changes the current year's factors only).
+ */
+export function parseCategoriesForm(values: Record<string, string>): ({ ok: true } & CategoriesInput) | { ok: false; errors: FieldErrors } {
   const keys = [...new Set(Object.keys(values).filter((k) => k.startsWith('name_') || k.startsWith('factor_')).map((k) => k.slice(k.indexOf('_') + 1)))].filter((k) => KEY.test(k));
   const rows: CategoryRowInput[] = [];
   const errors: FieldErrors = {};
@@ -59,32 +74,62 @@ export function parseCategoriesForm(values: Record<string, string>): { ok: true;
     if (name.success) seen.add(name.data.toLocaleLowerCase('nl'));
     if (name.success && factor.success) rows.push({ key, name: name.data, factorHundredths: factor.data });
   }
-  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, rows };
+  const year = values['schoolYear']?.trim() || null;
+  if (year !== null && !/^(\d{4})-(\d{4})$/.test(year)) errors['schoolYear'] = t('yearInvalid');
+  else if (year !== null && Number(year.slice(5)) !== Number(year.slice(0, 4)) + 1) errors['schoolYear'] = t('yearInvalid');
+  const arithmetic = values['arithmetic']?.trim() || null;
+  if (arithmetic !== null && !(ARITHMETICS as readonly string[]).includes(arithmetic)) errors['arithmetic'] = t('arithmeticInvalid');
+  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, rows, schoolYear: year, arithmetic: arithmetic as Arithmetic | null };
 }
 
 /**
- * The SWV saves its categories: existing ones are renamed or get a new factor, new rows are added. A category is
- * never deleted here (schools' counts refer to it). Every id in the form must be one of this SWV's categories.
+ * The SWV saves its categories for a school year: existing ones are renamed (names hold for every year) or get a
+ * new factor from that year on, new rows are added, and the arithmetic may change from that year on. Earlier
+ * years keep the factors and arithmetic they had (year-values.ts), so last year's figures are not rewritten.
+ * A category is never deleted here (schools' counts refer to it). Every id must be one of this SWV's categories.
  */
-export async function saveCategories(options: { db: Database; clock: Clock; auth: Authorized; partnershipId: string; rows: CategoryRowInput[] }): Promise<void> {
+export async function saveCategories(options: { db: Database; clock: Clock; auth: Authorized; partnershipId: string } & CategoriesInput): Promise<void> {
   const { db, auth, partnershipId, rows } = options;
   assertInScope('saveCategories', auth, { partnershipId });
   const now = options.clock.now();
+  const year = options.schoolYear ?? schoolYearOf(now);
   await db.transaction(async (tx) => {
-    const existing = new Map((await listCategories(tx, partnershipId)).map((row) => [row.id, row]));
+    const rules = await loadYearRules(tx, partnershipId);
+    const existing = new Map(rules.categories.map((row) => [row.id, row]));
+    const earliest = await earliestGroupYear(tx, partnershipId);
     let position = Math.max(0, ...[...existing.values()].map((row) => row.position));
     for (const row of rows) {
       if (row.key.startsWith('new')) {
         const id = crypto.randomUUID();
         await insertCategory(tx, { id, partnershipId, name: row.name, factorHundredths: row.factorHundredths, position: ++position, createdAt: now, updatedAt: now });
-        await audit(tx, { now, auth, partnershipId, id, before: null, after: { name: row.name, factorHundredths: row.factorHundredths } });
+        await upsertCategoryFactor(tx, { categoryId: id, schoolYear: year, factorHundredths: row.factorHundredths });
+        await audit(tx, { now, auth, partnershipId, id, before: null, after: { name: row.name, factorHundredths: row.factorHundredths, schoolYear: year } });
         continue;
       }
       const before = existing.get(row.key);
       if (!before) throw new AppError('invalid_input', t('unknownCategory'), { field: `name_${row.key}` });
-      if (before.name === row.name && before.factorHundredths === row.factorHundredths) continue;
-      await updateCategory(tx, row.key, { name: row.name, factorHundredths: row.factorHundredths, updatedAt: now });
-      await audit(tx, { now, auth, partnershipId, id: row.key, before: { name: before.name, factorHundredths: before.factorHundredths }, after: { name: row.name, factorHundredths: row.factorHundredths } });
+      const factorBefore = rules.factorsIn(year).get(row.key)!;
+      const writes = rowsForChange(rules.factorRows.get(row.key) ?? [], year, row.factorHundredths, before.factorHundredths, earliest);
+      if (before.name === row.name && writes.length === 0) continue;
+      for (const write of writes) await upsertCategoryFactor(tx, { categoryId: row.key, schoolYear: write.schoolYear, factorHundredths: write.value });
+      await updateCategory(tx, row.key, { name: row.name, factorHundredths: writes.length ? row.factorHundredths : before.factorHundredths, updatedAt: now });
+      await audit(tx, { now, auth, partnershipId, id: row.key, before: { name: before.name, factorHundredths: factorBefore, schoolYear: year }, after: { name: row.name, factorHundredths: row.factorHundredths, schoolYear: year } });
+    }
+    if (options.arithmetic) {
+      const writes = rowsForChange(rules.arithmeticRows, year, options.arithmetic, DEFAULT_ARITHMETIC, earliest);
+      for (const write of writes) await upsertYearSetting(tx, { partnershipId, schoolYear: write.schoolYear, arithmetic: write.value });
+      if (writes.length) {
+        await recordAudit(tx, {
+          at: now,
+          actorUserId: auth.principal.userId,
+          partnershipId,
+          action: 'diversity.arithmetic',
+          entityType: 'partnership',
+          entityId: partnershipId,
+          before: { arithmetic: rules.arithmeticIn(year), schoolYear: year },
+          after: { arithmetic: options.arithmetic, schoolYear: year },
+        });
+      }
     }
   });
 }

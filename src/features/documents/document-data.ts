@@ -47,6 +47,12 @@ export interface ProfileDocumentData {
   answers: Record<string, Answer>;
   /** "Wat kan de school niet": limits by section key (or "__overall" for the closing). */
   limits: Record<string, string>;
+  /**
+   * The school's group size and care load as context for its limits (the diversity index, issue 15), when the
+   * school chose to show it in this profile: one ready Dutch paragraph, school-level figures only — never counts
+   * per category or per group. Appended to the limits chapters of the SOP and the school-guide chapter.
+   */
+  limitsContext?: { title: string; text: string } | undefined;
   status: 'not_started' | 'in_progress' | 'submitted' | 'advised' | 'adopted' | 'published';
   submittedAt?: Date | undefined;
   councilAdvice?: { date: Date; text: string } | undefined;

@@ -13,6 +13,7 @@ import { getProfile, type ProfileRow } from '../questionnaire/api.js';
 import { loadTemplateDefinition } from '../questionnaire/template-cache.js';
 import type { Answer } from '../templates/model/answer.js';
 import type { Branding, ProfileDocumentData } from './document-data.js';
+import { unsafeLimitsContextForProfile } from '../diversity/school-index.js';
 
 /** Decodes a `data:image/png;base64,…` logo; anything else (or a broken URL) means no logo. */
 export function logoFromDataUrl(dataUrl: string | null | undefined): Branding['logo'] {
@@ -44,13 +45,15 @@ export async function loadDocumentData(db: DbOrTx, clock: Clock, profileId: stri
 
 export async function loadDocumentDataFor(db: DbOrTx, clock: Clock, profile: ProfileRow): Promise<ProfileDocumentData> {
   // `db` is a transaction when a snapshot is requested on submit or adoption: queryAll, not Promise.all.
-  const [partnership, school, template, stored, contacts, pupilVoice] = await queryAll(db, [
+  const [partnership, school, template, stored, contacts, pupilVoice, limitsContext] = await queryAll(db, [
     () => getPartnership(db, profile.partnershipId),
     () => getSchool(db, profile.schoolId),
     () => loadTemplateDefinition(db, profile.templateVersionId),
     () => listAnswers(db, profile.id),
     () => listSchoolContacts(db, [profile.schoolId]),
     () => getPupilVoice(db, profile.id),
+    // The profile was authorized by the caller (a documents route, or a snapshot job on its transition).
+    () => unsafeLimitsContextForProfile(db, profile),
   ]);
   if (!partnership || !school) throw new AppError('not_found');
   const answers: Record<string, Answer> = {};
@@ -78,6 +81,7 @@ export async function loadDocumentDataFor(db: DbOrTx, clock: Clock, profile: Pro
     template,
     answers,
     limits: stored.limits,
+    ...(limitsContext ? { limitsContext } : {}),
     status: profile.status,
     submittedAt: profile.submittedAt ?? undefined,
     councilAdvice: adviceDate ? { date: adviceDate, text: profile.adviceText ?? '' } : undefined,

@@ -32,6 +32,8 @@ export interface ProfilePage {
   editability: Editability;
   /** May this viewer change answers now (permission and state)? */
   canEdit: boolean;
+  /** The viewer may open the SWV's conversation guide beside this profile (issue 15). */
+  canSeeGuide: boolean;
   /** New and changed items since the school's last final profile, marked for the school (cycle feature). */
   itemsToReview: Record<string, ReviewMark>;
   /** Last year's answer in words for changed items that were left open (cycle/items-to-review.ts). */
@@ -93,6 +95,7 @@ export async function loadProfilePage(options: { db: Database; clock: Clock; aut
     completeness,
     editability,
     canEdit,
+    canSeeGuide: can(auth.principal, 'conversationGuide.view', auth.scope),
     itemsToReview: stillToReview(review.marks, answers),
     previousAnswers: review.previousAnswers,
     openRemarks,

@@ -56,6 +56,7 @@ function previewProfile(version: TemplateVersionRow, now: Date): ProfilePage {
     completeness: computeCompleteness(template, {}),
     editability: { editable: true },
     canEdit: true,
+    canSeeGuide: false,
     itemsToReview: {},
     previousAnswers: {},
     openRemarks: [],

@@ -162,6 +162,8 @@ export function buildProfileView(data: ProfileDocumentData): ProfileView {
   const overall = data.limits.__overall?.trim();
   if (overall) limits.push({ title: 'Algemeen', text: overall });
   limits.push(...roleLimits);
+  // The school's group size and care load, when it chose to show them: context for the limits above.
+  if (data.limitsContext && limits.length > 0) limits.push(data.limitsContext);
 
   return { data, sections, ambitions, limits, totals };
 }

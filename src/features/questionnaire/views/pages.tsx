@@ -99,6 +99,13 @@ export function ProfileHome(props: { page: ProfilePage; locale: Locale }) {
             {t('documentsLink')}
           </a>
         </li>
+        {page.canSeeGuide && (
+          <li>
+            <a class="utrecht-link" href={profilePath(id, '/gespreksleidraad')}>
+              {t('guideLink')}
+            </a>
+          </li>
+        )}
       </ul>
       <h2 class="utrecht-heading-2">{t('taskList')}</h2>
       {page.canEdit && <p class="utrecht-paragraph">{t('taskListIntro')}</p>}
