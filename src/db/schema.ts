@@ -12,3 +12,4 @@ export * from '../features/plausibility/schema.js';
 export * from '../features/pupil-voice/schema.js';
 export * from '../features/support-point/schema.js';
 export * from '../features/diversity/schema.js';
+export * from '../features/quality-review/schema.js';
