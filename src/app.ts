@@ -26,6 +26,7 @@ import { registerPupilVoiceRoutes } from './features/pupil-voice/routes.js';
 import { registerSupportPointRoutes } from './features/support-point/routes.js';
 import { registerInsightRoutes } from './features/insight/routes.js';
 import { registerDiversityRoutes } from './features/diversity/routes.js';
+import { registerQualityReviewRoutes } from './features/quality-review/routes.js';
 import type { AppContext, AppDeps, AppEnv } from './ui/context.js';
 import { renderError } from './ui/error-pages.js';
 import { isLocale } from './ui/i18n.js';
@@ -63,6 +64,7 @@ export function buildRouteTable(): RouteTable {
   registerSupportPointRoutes(table);
   registerInsightRoutes(table);
   registerDiversityRoutes(table);
+  registerQualityReviewRoutes(table);
   // Last: `/:swvSlug` must not shadow any route above (src/ui/reserved-paths.ts keeps SWV slugs off them).
   registerPublicRoutes(table);
   return table;

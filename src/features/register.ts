@@ -18,3 +18,5 @@ import './pupil-voice/plugins.js';
 import './support-point/plugins.js';
 import './insight/plugins.js';
 import './diversity/plugins.js';
+import './quality-review/plugins.js';
+import './quality-review/demo-step.js';
