@@ -38,8 +38,13 @@ export function parseStandardsFile(source: string): ParseStandardsResult {
     if (doc.errors.length > 0) {
       const seen = new Set<number>();
       const errors: StandardsFileError[] = [];
-      for (const error of doc.errors) {
-        const { line, col } = lineCounter.linePos(error.pos[0]);
+      // Several codes for one place: the spilled-over key (a wrongly indented next line) says it best.
+      const spilled = new Set(doc.errors.filter((error) => error.code === 'MULTILINE_IMPLICIT_KEY').map((error) => error.pos[0]));
+      for (const error of doc.errors.filter((e) => e.code === 'MULTILINE_IMPLICIT_KEY' || !spilled.has(e.pos[0]))) {
+        const at = lineCounter.linePos(error.pos[0]);
+        // A key that spills onto the next line is nearly always a wrongly indented next line: point there.
+        const line = error.code === 'MULTILINE_IMPLICIT_KEY' ? at.line + 1 : at.line;
+        const col = error.code === 'MULTILINE_IMPLICIT_KEY' ? 1 : at.col;
         if (seen.has(line)) continue;
         seen.add(line);
         const message =

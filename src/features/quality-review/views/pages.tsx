@@ -111,7 +111,7 @@ export function StandardsView(props: { page: StandardsPage; locale: Locale; csrf
                   <input type="hidden" name={`ind_${d}_${n}_key`} value={indicator.key} />
                   <TextAreaField
                     name={`ind_${d}_${n}_text`}
-                    label={indicator.key ? t('indicatorLabel', { number: n + 1, domain: domain.title }) : t('newIndicatorLabel', { domain: domain.title || t('newDomainLegend') })}
+                    label={indicator.key ? t('indicatorLabel', { number: n + 1, domain: domain.title }) : t('newIndicatorLabel', { domain: domain.title || t('newDomainName') })}
                     hint={indicator.key && used.has(indicator.key) ? t('inUseHint') : undefined}
                     value={value(`ind_${d}_${n}_text`, indicator.text)}
                     error={errors[`ind_${d}_${n}_text`]}
