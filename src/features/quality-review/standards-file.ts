@@ -4,7 +4,7 @@
  * SWV is user input: nothing here throws on it.
  */
 import { LineCounter, parseDocument, stringify } from 'yaml';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { formatPath, locateInDocument } from '../templates/format/parse-template-file.js';
 import { duplicateKeyIssues, QUALITY_FORMAT, qualityStandardsSchema, type QualityStandards, type StandardsPath } from './model.js';
 
