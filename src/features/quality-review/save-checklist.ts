@@ -44,7 +44,11 @@ export async function saveChecklist(options: {
   const { db, auth, schoolId, kind, values } = options;
   assertInScope(kind === 'self' ? 'saveSelfAssessment' : 'saveReview', auth, { schoolId });
   const header = kind === 'self' ? checklistHeader.safeParse(values) : reviewHeader.safeParse(values);
-  if (!header.success) return { ok: false, errors: Object.fromEntries(header.error.issues.map((issue) => [String(issue.path[0] ?? 'schoolYear'), issue.message])) };
+  if (!header.success) {
+    const errors: FieldErrors = {};
+    for (const issue of header.error.issues) errors[String(issue.path[0] ?? 'schoolYear')] ??= issue.message;
+    return { ok: false, errors };
+  }
   const data: { schoolYear: string; visitedOn?: string; share?: string | undefined } = header.data;
   const { schoolYear } = data;
   const visitedOn = data.visitedOn ?? null;
