@@ -5,7 +5,7 @@ import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { FieldErrors } from '../../ui/components.js';
 import type { Authorized } from '../../ui/route.js';
-import { indicatorsOf, keyFromTitle, QUALITY_FORMAT, qualityStandardsSchema, type QualityDomain, type QualityLevel, type QualityStandards } from './model.js';
+import { duplicateKeyIssues, indicatorsOf, keyFromTitle, QUALITY_FORMAT, qualityStandardsSchema, type QualityDomain, type QualityLevel, type QualityStandards } from './model.js';
 import { qualityT } from './messages.js';
 import { getStandards, saveStandards as storeStandards, usedKeys } from './repository.js';
 import { parseStandardsFile, type StandardsFileError } from './standards-file.js';
@@ -76,7 +76,7 @@ export function parseStandardsForm(values: Record<string, string>): { ok: true; 
   if (domains.length === 0 && !Object.keys(errors).some((f) => f.startsWith('domain_'))) errors['domain_0_title'] = t('domainsRequired');
   if (Object.keys(errors).length) return { ok: false, errors };
   const checked = qualityStandardsSchema.safeParse({ format: QUALITY_FORMAT, name, scale, domains });
-  if (!checked.success) return { ok: false, errors: { name: t('standardsInvalid') } };
+  if (!checked.success || duplicateKeyIssues(checked.data).length) return { ok: false, errors: { name: t('standardsInvalid') } };
   return { ok: true, standards: checked.data };
 }
 
