@@ -20,3 +20,4 @@ import './insight/plugins.js';
 import './diversity/plugins.js';
 import './quality-review/plugins.js';
 import './quality-review/demo-step.js';
+import './swv-transfer/plugins.js';
