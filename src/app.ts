@@ -28,6 +28,7 @@ import { registerInsightRoutes } from './features/insight/routes.js';
 import { registerDiversityRoutes } from './features/diversity/routes.js';
 import { registerPupilPollRoutes } from './features/pupil-poll/routes.js';
 import { registerConversationGuideRoutes } from './features/conversation-guide/routes.js';
+import { registerQualityReviewRoutes } from './features/quality-review/routes.js';
 import type { AppContext, AppDeps, AppEnv } from './ui/context.js';
 import { renderError } from './ui/error-pages.js';
 import { isLocale } from './ui/i18n.js';
@@ -67,6 +68,7 @@ export function buildRouteTable(): RouteTable {
   registerDiversityRoutes(table);
   registerPupilPollRoutes(table);
   registerConversationGuideRoutes(table);
+  registerQualityReviewRoutes(table);
   // Last: `/:swvSlug` must not shadow any route above (src/ui/reserved-paths.ts keeps SWV slugs off them).
   registerPublicRoutes(table);
   return table;

@@ -68,6 +68,19 @@ export const PERMISSIONS = {
   /** The guide beside a profile and the team's conclusions: the school, its board, the SWV and its adviser; never public. */
   'conversationGuide.view': ['partnership_admin', 'partnership_adviser', 'board_user', 'school_editor'],
   'conversationGuide.recordConclusions': ['school_editor'],
+  /** Self-assessment with review checklist (issue 15): the SWV sets its standards of basic quality and rating scale. */
+  'quality.manageStandards': ['partnership_admin'],
+  /** A school's self-assessment, and the review beside it (the school sees the review once it is shared). */
+  'quality.viewSchool': ['partnership_admin', 'partnership_adviser', 'board_user', 'school_editor'],
+  'quality.selfAssess': ['school_editor'],
+  /** Fill in the review checklist on a visit: the SWV (its admins, its advisers within their schools) or the board. */
+  'quality.review': ['partnership_admin', 'partnership_adviser', 'board_user'],
+  /** Discuss and resolve a difference between the school's rating and the reviewer's (the school once it is shared). */
+  'quality.resolve': ['partnership_admin', 'partnership_adviser', 'board_user', 'school_editor'],
+  /** Self-assessment against review per standard across the SWV's schools (an adviser sees their own schools). */
+  'quality.viewPartnership': ['partnership_admin', 'partnership_adviser'],
+  /** The same across one board's schools. */
+  'quality.viewBoard': ['partnership_admin', 'partnership_adviser', 'board_user'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

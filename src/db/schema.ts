@@ -14,3 +14,4 @@ export * from '../features/support-point/schema.js';
 export * from '../features/diversity/schema.js';
 export * from '../features/pupil-poll/schema.js';
 export * from '../features/conversation-guide/schema.js';
+export * from '../features/quality-review/schema.js';

@@ -75,6 +75,10 @@ export const SWV_TABLES: SwvTable[] = [
   { name: 'diversity_categories', where: ofSwv },
   { name: 'diversity_groups', where: ofSwv },
   { name: 'diversity_group_counts', where: (id) => sql`t.group_id in (select id from diversity_groups where partnership_id = ${id})` },
+  { name: 'quality_standards', where: ofSwv },
+  { name: 'quality_assessments', where: ofSwv },
+  { name: 'quality_ratings', where: (id) => sql`t.assessment_id in (select id from quality_assessments where partnership_id = ${id})` },
+  { name: 'quality_resolutions', where: (id) => sql`t.review_id in (select id from quality_assessments where partnership_id = ${id})` },
 ];
 
 /** Tables that relate to an SWV or its users and are deliberately not exported, with the reason. */

@@ -19,6 +19,8 @@ import './support-point/plugins.js';
 import './insight/plugins.js';
 import './diversity/plugins.js';
 import './pupil-poll/plugins.js';
+import './quality-review/plugins.js';
+import './quality-review/demo-step.js';
 import './swv-transfer/plugins.js';
 import './conversation-guide/plugins.js';
 import './diversity/demo-step.js';

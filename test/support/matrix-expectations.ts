@@ -10,6 +10,7 @@ import { publicExpectations } from './matrix-public.js';
 import { insightExpectations } from './matrix-insight.js';
 import { diversityExpectations } from './matrix-diversity.js';
 import { conversationGuideExpectations } from './matrix-conversation-guide.js';
+import { qualityReviewExpectations } from './matrix-quality-review.js';
 
 export interface PersonaGroups<P extends string> {
   EVERYONE: readonly P[];
@@ -94,5 +95,5 @@ export function featureExpectations<P extends string>(_groups: PersonaGroups<P>)
   const schoolContacts: Record<string, readonly P[]> = {
     'POST /scholen/:schoolId/contactpersonen': [...only('swv_admin'), ...only('school_editor')],
   };
-  return { ...questionnaire, ...templates, ...cycle, ...documents, ...schoolContacts, ...registerExpectations(_groups), ...publicExpectations(_groups), ...insightExpectations(_groups), ...peopleExpectations(_groups), ...diversityExpectations(_groups), ...conversationGuideExpectations(_groups), ...accountsMatrixExpectations(_groups) };
+  return { ...questionnaire, ...templates, ...cycle, ...documents, ...schoolContacts, ...registerExpectations(_groups), ...publicExpectations(_groups), ...insightExpectations(_groups), ...peopleExpectations(_groups), ...diversityExpectations(_groups), ...conversationGuideExpectations(_groups), ...qualityReviewExpectations(_groups), ...accountsMatrixExpectations(_groups) };
 }

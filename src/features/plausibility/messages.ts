@@ -38,6 +38,7 @@ export const plausibilityMessages = defineMessages(
     saved: 'Het oordeel is opgeslagen. De school en het bestuur zien het op de cycluspagina.',
     toCyclePage: 'Naar de cycluspagina met opmerkingen per onderdeel',
     adviserLimited: 'U bent adviseur voor een deel van de scholen; alleen die staan hier.',
+    qualityLink: 'Basiskwaliteit: zelfevaluatie en kijkwijzer per school',
     assessForbidden: 'Alleen een adviseur van het samenwerkingsverband kan een ingediend profiel beoordelen.',
   },
   {
@@ -77,6 +78,7 @@ export const plausibilityMessages = defineMessages(
     saved: 'The verdict has been saved. The school and the board see it on the cycle page.',
     toCyclePage: 'To the cycle page with remarks per item',
     adviserLimited: 'You advise some of the schools; only those are listed.',
+    qualityLink: 'Basic quality: self-assessment and review checklist per school',
     assessForbidden: "Only an adviser of the partnership can assess a submitted profile.",
   },
 );

@@ -28,6 +28,11 @@ export function VerdictsOverviewView(props: { page: VerdictsOverview; locale: Lo
         {t('overviewIntro')} ({page.schoolYear})
       </p>
       {page.isLimited && <Alert type="info">{t('adviserLimited')}</Alert>}
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={`/swv/${page.partnershipId}/kwaliteit`}>
+          {t('qualityLink')}
+        </a>
+      </p>
       {page.rows.length === 0 ? (
         <p class="utrecht-paragraph">{t('overviewEmpty')}</p>
       ) : (
