@@ -1,5 +1,9 @@
 /** @jsxImportSource hono/jsx */
 import { deleteCookie, setCookie } from 'hono/cookie';
+import { landingAfterLogIn, setPendingLoginCookie, setSessionCookie } from './log-in-landing.js';
+import { registerSecondFactorRoutes } from './second-factor-routes.js';
+import { SECOND_STEP_PATH } from './views/second-factor.js';
+import { secondFactorMessages } from './second-factor-messages.js';
 import { z } from 'zod';
 import { baseUrl, LOCALE_COOKIE, requestClientAddress } from '../../ui/request.js';
 import { AppError } from '../../auth/app-error.js';
@@ -15,8 +19,7 @@ import { publicAccess, type RouteTable } from '../../ui/route.js';
 import { logIn } from './log-in.js';
 import { accountsMessages } from './messages.js';
 import { changeLanguage } from './change-language.js';
-import { homeLandings } from './home-landings.js';
-import { deleteSession, findUsableUserToken, findUserById, loadSessionPrincipal } from './repository.js';
+import { deleteSession, findUsableUserToken, findUserById } from './repository.js';
 import { requestPasswordReset } from './request-password-reset.js';
 import { SESSION_COOKIE } from './sessions.js';
 import { setPasswordWithToken } from './set-password-with-token.js';
@@ -24,17 +27,6 @@ import { answerInvitation } from './answer-invitation.js';
 import { loadInvitationPage } from './load-invitation-page.js';
 
 const messages = (c: AppContext) => translator(accountsMessages, c.var.locale);
-
-function setSessionCookie(c: AppContext, token: string, expiresAt: Date) {
-  setCookie(c, SESSION_COOKIE, token, {
-    httpOnly: true,
-    sameSite: 'Lax',
-    secure: c.var.deps.config.secureCookies,
-    path: '/',
-    // Relative lifetime: the server enforces the real expiry, and the injectable clock may differ from the browser's.
-    maxAge: Math.max(60, Math.round((expiresAt.getTime() - c.var.deps.clock.now().getTime()) / 1000)),
-  });
-}
 
 /**
  * Only paths on this site, so a crafted link cannot send someone elsewhere after logging in. Resolved the
@@ -180,6 +172,8 @@ function registerTokenRoute(table: RouteTable, basePath: string, purpose: 'invit
     if (!token || token.purpose !== purpose) return linkInvalidPage(c);
     try {
       const result = await setPasswordWithToken({ db: c.var.deps.db, clock: c.var.deps.clock, token: c.req.param('token') ?? '', password: parsed.data.password });
+      // With a second factor the new password is followed by the log-in with a code.
+      if (!result.session) return c.redirect('/inloggen?wachtwoord-gewijzigd=1', 303);
       setSessionCookie(c, result.session.token, result.session.expiresAt);
       return c.redirect('/?welkom=1', 303);
     } catch (error) {
@@ -280,12 +274,23 @@ function registerInvitationConsentRoutes(table: RouteTable) {
 
 export function registerAccountRoutes(table: RouteTable): void {
   registerInvitationConsentRoutes(table);
+  registerSecondFactorRoutes(table);
   table.get('/', publicAccess, async (c) => homePage(c));
 
   table.get('/inloggen', publicAccess, async (c) => {
     if (c.var.principal) return c.redirect('/', 302);
     const t = messages(c);
-    const notice = c.req.query('uitgelogd') ? t('loggedOut') : undefined;
+    const f = translator(secondFactorMessages, c.var.locale);
+    const again = c.req.query('opnieuw');
+    const notice = c.req.query('uitgelogd')
+      ? t('loggedOut')
+      : c.req.query('wachtwoord-gewijzigd')
+        ? f('passwordSavedLogIn')
+        : again === 'codes'
+          ? f('stepStartOver')
+          : again === 'verlopen'
+            ? f('stepExpired')
+            : undefined;
     return renderPage(c, {
       title: t('loginTitle'),
       children: <LoginForm c={c} errors={{}} returnTo={c.req.query('terug')} notice={notice} />,
@@ -305,6 +310,7 @@ export function registerAccountRoutes(table: RouteTable): void {
       email: parsed.data.email,
       password: parsed.data.password,
       clientAddress: requestClientAddress(c),
+      returnTo: parsed.data.terug ? safeReturnPath(parsed.data.terug) : null,
     });
     if (!result.ok) {
       if (result.reason === 'rate_limited') {
@@ -315,16 +321,14 @@ export function registerAccountRoutes(table: RouteTable): void {
       }
       return rerender({ _form: t('wrongCredentials') }, 401);
     }
-    setSessionCookie(c, result.token, result.expiresAt);
-    if (!parsed.data.terug) {
-      // Without a page to return to, a user with one obvious place to work lands there (home-landings.ts).
-      const session = await loadSessionPrincipal(c.var.deps.db, sha256(result.token), c.var.deps.clock.now());
-      for (const landing of session ? homeLandings : []) {
-        const href = await landing(c, session!.principal);
-        if (href) return c.redirect(href, 303);
-      }
+    const returnTo = parsed.data.terug ? safeReturnPath(parsed.data.terug) : null;
+    if (result.secondStep) {
+      // The password was right; the session starts only after the code (second-factor-routes.tsx).
+      setPendingLoginCookie(c, result.token);
+      return c.redirect(SECOND_STEP_PATH, 303);
     }
-    return c.redirect(safeReturnPath(parsed.data.terug), 303);
+    setSessionCookie(c, result.token, result.expiresAt);
+    return c.redirect(await landingAfterLogIn(c, result.token, returnTo), 303);
   });
 
   table.post('/uitloggen', publicAccess, async (c) => {
