@@ -28,6 +28,7 @@ import { registerPupilVoiceRoutes } from './features/pupil-voice/routes.js';
 import { registerSupportPointRoutes } from './features/support-point/routes.js';
 import { registerInsightRoutes } from './features/insight/routes.js';
 import { registerDiversityRoutes } from './features/diversity/routes.js';
+import { registerAuditLogRoutes } from './features/audit-log/routes.js';
 import type { AppContext, AppDeps, AppEnv } from './ui/context.js';
 import { renderError } from './ui/error-pages.js';
 import { isLocale, translator } from './ui/i18n.js';
@@ -65,6 +66,7 @@ export function buildRouteTable(): RouteTable {
   registerSupportPointRoutes(table);
   registerInsightRoutes(table);
   registerDiversityRoutes(table);
+  registerAuditLogRoutes(table);
   // Last: `/:swvSlug` must not shadow any route above (src/ui/reserved-paths.ts keeps SWV slugs off them).
   registerPublicRoutes(table);
   return table;

@@ -18,3 +18,4 @@ import './pupil-voice/plugins.js';
 import './support-point/plugins.js';
 import './insight/plugins.js';
 import './diversity/plugins.js';
+import './audit-log/plugins.js';
