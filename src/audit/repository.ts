@@ -1,5 +1,5 @@
 /** The only module that reads and writes the audit log (`audit_log`). */
-import { and, asc, desc, eq, gte, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import type { AuditEntry } from './record-audit.js';
 import { auditLog } from './schema.js';
@@ -58,10 +58,10 @@ function conditions(filter: AuditFilter): SQL[] {
   return where;
 }
 
-/** Newest first, `limit` rows older than the row `beforeId` (keyset paging on the id, which grows with time). */
-export async function listAuditRows(db: DbOrTx, filter: AuditFilter, page: { beforeId?: number; limit: number }): Promise<AuditRow[]> {
+/** Newest first (by time, then id), `limit` rows after the row `before` in that order (keyset paging). */
+export async function listAuditRows(db: DbOrTx, filter: AuditFilter, page: { before?: { at: Date; id: number }; limit: number }): Promise<AuditRow[]> {
   const where = conditions(filter);
-  if (page.beforeId !== undefined) where.push(lt(auditLog.id, page.beforeId));
+  if (page.before) where.push(or(lt(auditLog.at, page.before.at), and(eq(auditLog.at, page.before.at), lt(auditLog.id, page.before.id)))!);
   return db
     .select({
       id: auditLog.id,
@@ -75,7 +75,7 @@ export async function listAuditRows(db: DbOrTx, filter: AuditFilter, page: { bef
     })
     .from(auditLog)
     .where(and(...where))
-    .orderBy(desc(auditLog.id))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(page.limit);
 }
 

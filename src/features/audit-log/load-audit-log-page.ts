@@ -22,8 +22,8 @@ export interface AuditLogQuery {
   personId?: string | undefined;
   action?: string | undefined;
   schoolId?: string | undefined;
-  /** Keyset paging: rows older than this row id. */
-  beforeId?: number | undefined;
+  /** Keyset paging: the rows after this one (its time and id) in newest-first order. */
+  before?: { at: Date; id: number } | undefined;
 }
 
 export interface AuditLogRow {
@@ -43,8 +43,8 @@ export interface AuditLogPage {
   partnership: { id: string; name: string } | null;
   rows: AuditLogRow[];
   choices: { people: Array<{ id: string; name: string }>; actions: string[]; schools: Array<{ id: string; name: string }> };
-  /** The id to page on from (older rows), or null on the last page. */
-  nextBeforeId: number | null;
+  /** Where the next page (older rows) starts, or null on the last page. */
+  next: { at: Date; id: number } | null;
   query: AuditLogQuery;
 }
 
@@ -80,7 +80,7 @@ export async function loadAuditLogPage(options: { db: Database; auth: Authorized
     ...(query.schoolId ? { schoolId: query.schoolId } : {}),
   };
   const [rows, choices] = await queryAll(db, [
-    () => listAuditRows(db, filter, { ...(query.beforeId !== undefined ? { beforeId: query.beforeId } : {}), limit: limit + 1 }),
+    () => listAuditRows(db, filter, { ...(query.before ? { before: query.before } : {}), limit: limit + 1 }),
     () => auditFilterChoices(db, partnershipId),
   ]);
   const shown = rows.slice(0, limit);
@@ -115,7 +115,7 @@ export async function loadAuditLogPage(options: { db: Database; auth: Authorized
       actions: choices.actions,
       schools: schools.map((s) => ({ id: s.id, name: s.name })),
     },
-    nextBeforeId: rows.length > limit ? shown.at(-1)!.id : null,
+    next: rows.length > limit ? { at: shown.at(-1)!.at, id: shown.at(-1)!.id } : null,
     query,
   };
 }

@@ -29,7 +29,7 @@ function querySchema(t: AuditLogTranslate) {
       persoon: empty(z.string().regex(UUID, { error: t('personInvalid') })),
       actie: empty(z.string().max(100, { error: t('actionInvalid') }).regex(/^[a-zA-Z_.]+$/, { error: t('actionInvalid') })),
       school: empty(z.string().regex(UUID, { error: t('schoolInvalid') })),
-      voor: empty(z.string().regex(/^\d{1,15}$/, { error: t('pageInvalid') })),
+      voor: empty(z.string().regex(/^\d{1,15}-\d{1,15}$/, { error: t('pageInvalid') })),
     })
     .refine((q) => !q.van || !q.tot || q.van <= q.tot, { error: t('dateOrder'), path: ['tot'] });
 }
@@ -50,7 +50,7 @@ function parseQuery(c: AppContext): Parsed {
   return {
     ok: true,
     values,
-    query: { from: q.van, until: q.tot, personId: q.persoon, action: q.actie, schoolId: q.school, beforeId: q.voor === undefined ? undefined : Number(q.voor) },
+    query: { from: q.van, until: q.tot, personId: q.persoon, action: q.actie, schoolId: q.school, before: q.voor === undefined ? undefined : { at: new Date(Number(q.voor.split('-')[0])), id: Number(q.voor.split('-')[1]) } },
   };
 }
 
@@ -69,7 +69,7 @@ async function auditPage(c: AppContext, auth: Authorized | null, partnershipId: 
   }
   const failed = Object.keys(errors).length > 0;
   // With a mistake in the filters no rows are shown: the page shows the form with the message, not unfiltered rows.
-  if (failed) page = { ...page, rows: [], nextBeforeId: null };
+  if (failed) page = { ...page, rows: [], next: null };
   const title = page.partnership ? t('title') : t('platformTitle');
   return renderPage(c, {
     title,

@@ -10,6 +10,11 @@ export function auditLogPath(partnershipId: string | null): string {
   return partnershipId ? `/swv/${partnershipId}/logboek` : '/beheer/logboek';
 }
 
+/** A page's starting point in the address: the time (milliseconds) and id of the row before it. */
+export function pageCursor(row: { at: Date; id: number }): string {
+  return `${row.at.getTime()}-${row.id}`;
+}
+
 /** The filters as address parameters (Dutch names, as in the form). */
 export function queryString(query: AuditLogQuery, extra: Record<string, string> = {}): string {
   const params = new URLSearchParams();
@@ -101,12 +106,12 @@ export function AuditLogView(props: { page: AuditLogPage; locale: Locale; errors
         </>
       )}
       <p class="button-row">
-        {page.nextBeforeId !== null && (
-          <a class="utrecht-link" rel="next" href={`${base}${queryString(page.query, { voor: String(page.nextBeforeId) })}`}>
+        {page.next !== null && (
+          <a class="utrecht-link" rel="next" href={`${base}${queryString(page.query, { voor: pageCursor(page.next) })}`}>
             {t('older')}
           </a>
         )}
-        {page.query.beforeId !== undefined && (
+        {page.query.before !== undefined && (
           <a class="utrecht-link" href={`${base}${queryString(page.query)}`}>
             {t('newest')}
           </a>
