@@ -3,6 +3,7 @@
  * import with a preview, re-import with only the changes, a Latin-1 and a broken file, edit and archive a school,
  * districts from a postcode table.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO, expect, expectAccessible, logIn, test } from './support/fixtures.js';
 
@@ -98,4 +99,34 @@ test('a new SWV imports its schools from DUO, re-imports next year, edits, archi
   await page.getByRole('button', { name: 'Wijken toepassen' }).click();
   await expect(page.getByRole('status')).toContainText('De wijken zijn ingedeeld');
   await expect(page.getByLabel('Wijk van Basisschool De Regenboog (12AB00)')).toHaveValue('Centrum');
+});
+
+test('the inspection\'s verdict reaches a school\'s questionnaire with its source and date', async ({ page }, testInfo) => {
+  test.setTimeout(120_000); // two sign-ins and axe on every page
+  // Only De Vlinder's row, whose carried answer ("Goed") is the verdict: the demo's answers stay as they are.
+  const file = testInfo.outputPath('oordeel-vlinder.csv');
+  const lines = readFileSync(fixture('oordelen.csv'), 'utf8').split('\n');
+  writeFileSync(file, [lines[0], ...lines.filter((line) => line.includes(';13CD00;'))].join('\n'));
+  await logIn(page, DEMO.swvAdmin);
+  await page.goto('/');
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: /SWV PO Voorbeeldstad/ }).click();
+  await page.getByRole('link', { name: 'Scholen en besturen' }).first().click();
+  await page.getByRole('link', { name: 'Oordelen van de inspectie importeren' }).click();
+  await page.getByLabel('Bestand met oordelen (CSV)').setInputFiles(file);
+  await page.getByRole('button', { name: 'Bekijk wat er verandert' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Voorbeeld');
+  await page.getByRole('button', { name: 'Importeren' }).click();
+  await expect(page.getByRole('status')).toContainText('Verwerkt: gegevens van 1 scholen opgeslagen.');
+
+  await page.context().clearCookies();
+  await logIn(page, DEMO.otherSchoolEditor);
+  await page.goto('/');
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: /Vlinder/ }).click();
+  await page.getByRole('link', { name: 'SOP 2026-2027 openen' }).click();
+  await page.getByRole('main').getByRole('link', { name: 'Algemeen', exact: true }).click();
+  const item = page.locator('#item-inspectie-oordeel');
+  await expect(item.locator('[data-public-source="inspectionVerdict"]')).toHaveText(
+    'Ingevuld uit openbare gegevens Inspectie van het Onderwijs, oordeel: Goed (vastgesteld op 7 november 2023). Klopt dit niet, pas het antwoord dan aan; uw antwoord blijft staan.',
+  );
+  await expect(item.getByRole('radio', { name: 'Goed' })).toBeChecked();
 });

@@ -11,6 +11,9 @@ import type { TemplateDefinition } from '../templates/model/template.js';
 import { getTemplateVersion } from '../templates/repository.js';
 import { amsterdamDate, formatDutchDate } from './editability.js';
 import { carryOverAnswers } from './prefill.js';
+import { publicSourceRows } from './public-source-answers.js';
+import { unsafeLoadPublicFacts } from '../register/public-facts.js';
+import { hasPublicSourceItems, type PublicFacts } from '../templates/model/public-source.js';
 import { findLastFinalProfile, getCycleFor, type CycleRow, insertCarriedAnswers, listCycles, listCyclesDueToOpen, lockCycle, markCycleOpened } from './repository.js';
 import { t } from './transition-rules.js';
 
@@ -56,11 +59,12 @@ export async function openCycle(options: {
 
 /** Creates the missing profiles of a cycle, each prefilled; no date or permission checks (callers do those). */
 export async function prepareProfiles(tx: DbOrTx, cycle: CycleRow, now: Date): Promise<{ created: number; skipped: number; profileIds: Record<string, string> }> {
-  const prepare = await profilePreparer(tx, cycle, now);
+  const schools = await listSchoolsOfPartnership(tx, cycle.partnershipId);
+  const prepare = await profilePreparer(tx, cycle, now, schools.map((school) => school.id));
   let created = 0;
   let skipped = 0;
   const profileIds: Record<string, string> = {};
-  for (const school of await listSchoolsOfPartnership(tx, cycle.partnershipId)) {
+  for (const school of schools) {
     const result = await prepare(school.id);
     profileIds[school.id] = result.profileId;
     if (result.created) created++;
@@ -81,7 +85,7 @@ export async function prepareProfilesForNewSchools(tx: DbOrTx, event: { schoolId
   const today = amsterdamDate(event.now);
   const running = (await listCycles(tx, event.partnershipId)).find((cycle) => cycle.openedAt && cycle.opensOn <= today && today < cycle.closesOn);
   if (!running) return [];
-  const prepare = await profilePreparer(tx, running, event.now);
+  const prepare = await profilePreparer(tx, running, event.now, event.schoolIds);
   const profileIds: string[] = [];
   for (const schoolId of event.schoolIds) {
     const result = await prepare(schoolId);
@@ -101,10 +105,12 @@ export async function prepareProfilesForNewSchools(tx: DbOrTx, event: { schoolId
 }
 
 /** Returns a function that creates (and prefills) one school's profile for the cycle, unless it exists. */
-async function profilePreparer(tx: DbOrTx, cycle: CycleRow, now: Date): Promise<(schoolId: string) => Promise<{ profileId: string; created: boolean }>> {
+async function profilePreparer(tx: DbOrTx, cycle: CycleRow, now: Date, schoolIds: string[]): Promise<(schoolId: string) => Promise<{ profileId: string; created: boolean }>> {
   const { partnershipId, schoolYear } = cycle;
   const version = await getTemplateVersion(tx, cycle.templateVersionId);
   if (!version) throw new AppError('not_found');
+  // Public facts only when the template asks for them (most do not: no query then).
+  const facts = hasPublicSourceItems(version.definition) ? await unsafeLoadPublicFacts(tx, schoolIds) : new Map<string, PublicFacts>();
   const definitions = new Map<string, TemplateDefinition>([[version.id, version.definition]]);
   const definitionOf = async (id: string) => {
     if (!definitions.has(id)) definitions.set(id, (await getTemplateVersion(tx, id))!.definition);
@@ -115,7 +121,7 @@ async function profilePreparer(tx: DbOrTx, cycle: CycleRow, now: Date): Promise<
     if (existing) return { profileId: existing.id, created: false };
     const profileId = crypto.randomUUID();
     await insertProfile(tx, { id: profileId, partnershipId, schoolId, schoolYear, templateVersionId: version.id, createdAt: now });
-    await prefillProfile(tx, { id: profileId, partnershipId, schoolId, schoolYear }, version.definition, definitionOf, now);
+    await prefillProfile(tx, { id: profileId, partnershipId, schoolId, schoolYear }, version.definition, definitionOf, now, facts.get(schoolId));
     return { profileId, created: true };
   };
 }
@@ -126,13 +132,18 @@ async function prefillProfile(
   next: TemplateDefinition,
   definitionOf: (versionId: string) => Promise<TemplateDefinition>,
   now: Date,
+  facts: PublicFacts | undefined,
 ): Promise<number> {
+  // This year's public data (verdict, pupil count) wins over last year's answer to the same item.
+  const fromPublicData = publicSourceRows(next, facts);
+  await insertCarriedAnswers(tx, profile, fromPublicData, now, { carriedOver: false });
   const previous = await findLastFinalProfile(tx, profile.schoolId, profile.schoolYear);
-  if (!previous) return 0;
+  if (!previous) return fromPublicData.length;
   const stored = await listAnswers(tx, previous.id);
-  const carried = carryOverAnswers(await definitionOf(previous.templateVersionId), next, stored.answers, stored.limits);
+  const taken = new Set(fromPublicData.map((row) => row.itemKey));
+  const carried = carryOverAnswers(await definitionOf(previous.templateVersionId), next, stored.answers, stored.limits).filter((row) => !taken.has(row.itemKey));
   await insertCarriedAnswers(tx, profile, carried, now);
-  return carried.length;
+  return fromPublicData.length + carried.length;
 }
 
 /** The daily job: opens every cycle whose open date has come. */

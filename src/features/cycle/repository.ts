@@ -7,7 +7,7 @@ import { and, asc, desc, eq, inArray, lt, lte, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { memberships, users } from '../accounts/schema.js';
 import { schools } from '../partnerships/schema.js';
-import { answers, profiles, type ProfileStatus } from '../questionnaire/schema.js';
+import { answerHistory, answers, profiles, type ProfileStatus } from '../questionnaire/schema.js';
 import type { Ambition, AnswerValue, StoredNormStatus } from '../templates/model/answer.js';
 import { cycles, profileTransitions, reviewRemarks, type BoardNotice } from './schema.js';
 
@@ -299,4 +299,37 @@ export function listOpenReviewRemarks(db: DbOrTx, profileId: string): Promise<Ar
     .from(reviewRemarks)
     .where(and(eq(reviewRemarks.profileId, profileId), isNull(reviewRemarks.response), isNull(reviewRemarks.resolvedAt)))
     .orderBy(asc(reviewRemarks.createdAt));
+}
+
+/**
+ * Writes answers that come from public data into a profile that is still being filled in, but only where no
+ * person has answered: a missing row, or one written by the system (prefilled or carried, `updated_by` null).
+ * A school's own correction is never overwritten. Each write leaves a history row without a person.
+ */
+export async function writeSystemAnswers(db: DbOrTx, profile: { id: string; partnershipId: string; schoolYear: string }, rows: CarriedAnswer[], at: Date): Promise<number> {
+  let written = 0;
+  for (const row of rows) {
+    const [before] = await db.select({ value: answers.value, ambition: answers.ambition, parentText: answers.parentText, updatedBy: answers.updatedBy }).from(answers).where(and(eq(answers.profileId, profile.id), eq(answers.itemKey, row.itemKey)));
+    if (before && (before.updatedBy !== null || JSON.stringify(before.value) === JSON.stringify(row.value))) continue;
+    if (before) {
+      await db
+        .update(answers)
+        .set({ value: row.value, normStatus: row.normStatus, nationalNormStatus: row.nationalNormStatus ?? null, carriedOver: false, revision: sql`${answers.revision} + 1`, updatedAt: at })
+        .where(and(eq(answers.profileId, profile.id), eq(answers.itemKey, row.itemKey), isNull(answers.updatedBy)));
+    } else {
+      await insertCarriedAnswers(db, profile, [row], at, { carriedOver: false, updatedBy: null });
+    }
+    await db.insert(answerHistory).values({ profileId: profile.id, itemKey: row.itemKey, before: before ? { value: before.value, ambition: before.ambition, parentText: before.parentText } : null, after: { value: row.value, ambition: before?.ambition ?? null, parentText: before?.parentText ?? null }, changedBy: null, changedAt: at });
+    written++;
+  }
+  return written;
+}
+
+/** The profiles of these schools in this SWV that are still being filled in (public data may still reach them). */
+export function listProfilesBeingFilledIn(db: DbOrTx, partnershipId: string, schoolIds: string[]) {
+  if (schoolIds.length === 0) return Promise.resolve([]);
+  return db
+    .select({ id: profiles.id, partnershipId: profiles.partnershipId, schoolId: profiles.schoolId, schoolYear: profiles.schoolYear, templateVersionId: profiles.templateVersionId })
+    .from(profiles)
+    .where(and(eq(profiles.partnershipId, partnershipId), inArray(profiles.schoolId, schoolIds), inArray(profiles.status, ['not_started', 'in_progress'])));
 }

@@ -9,7 +9,9 @@ import { listItemsToReview, type ReviewMark } from '../cycle/items-to-review.js'
 import { getCycleFor, listOpenReviewRemarks, type CycleRow } from '../cycle/repository.js';
 import { getSchool } from '../partnerships/repository.js';
 import type { Answer } from '../templates/model/answer.js';
-import type { TemplateDefinition } from '../templates/model/template.js';
+import { hasPublicSourceItems, publicSourceAnswer, type PublicFacts } from '../templates/model/public-source.js';
+import { listItems, type PublicSource, type TemplateDefinition } from '../templates/model/template.js';
+import { unsafeLoadPublicFacts } from '../register/public-facts.js';
 import { LIMITS_KEY_PREFIX, listAnswerStates, type AnswerState } from './answers-repository.js';
 import { computeCompleteness, type Completeness } from './completeness.js';
 import { getProfile, type ProfileRow } from './profiles-repository.js';
@@ -34,6 +36,15 @@ export interface ProfilePage {
   previousAnswers: Record<string, string>;
   /** The SWV's review remarks the school has not answered yet (cycle feature). */
   openRemarks: Array<{ id: string; itemKey: string | null }>;
+  /** Items prefilled from public data: the fact in words, and whether the stored answer is still that fact. */
+  publicSources: Record<string, PublicSourceNote>;
+}
+
+export interface PublicSourceNote {
+  source: PublicSource;
+  words: string;
+  /** 'prefilled': the answer is the public fact; 'corrected': the school answered otherwise; 'open': no answer yet, or a fact that is no answer. */
+  state: 'prefilled' | 'corrected' | 'open';
 }
 
 export async function loadProfilePage(options: { db: Database; clock: Clock; auth: Authorized; profileId: string }): Promise<ProfilePage> {
@@ -62,7 +73,35 @@ export async function loadProfilePage(options: { db: Database; clock: Clock; aut
     answers as Record<string, Answer>,
     Object.fromEntries(Object.entries(limits).map(([key, value]) => [key, value.text])),
   );
-  return { profile, schoolName: school?.name ?? '', cycle, template, answers, limits, completeness, editability, canEdit, itemsToReview: stillToReview(review.marks, answers), previousAnswers: review.previousAnswers, openRemarks };
+  const publicSources = hasPublicSourceItems(template) ? publicSourceNotes(template, answers, (await unsafeLoadPublicFacts(db, [profile.schoolId])).get(profile.schoolId)) : {};
+  return {
+    profile,
+    schoolName: school?.name ?? '',
+    cycle,
+    template,
+    answers,
+    limits,
+    completeness,
+    editability,
+    canEdit,
+    itemsToReview: stillToReview(review.marks, answers),
+    previousAnswers: review.previousAnswers,
+    openRemarks,
+    publicSources,
+  };
+}
+
+function publicSourceNotes(template: TemplateDefinition, answers: Record<string, AnswerState>, facts: PublicFacts | undefined): Record<string, PublicSourceNote> {
+  const notes: Record<string, PublicSourceNote> = {};
+  for (const { item } of listItems(template)) {
+    const fact = publicSourceAnswer(template, item, facts);
+    if (!fact) continue;
+    const stored = answers[item.key]?.value ?? null;
+    // A fact that cannot be an answer ("<5" for a number) is shown beside the answer, never as contradicting it.
+    const state = stored === null || fact.value === null ? 'open' : JSON.stringify(stored) === JSON.stringify(fact.value) ? 'prefilled' : 'corrected';
+    notes[item.key] = { source: fact.source, words: fact.words, state };
+  }
+  return notes;
 }
 
 /** A mark stays until the school saves the item: while it is open, or still holds last year's (carried-over) answer. */

@@ -6,6 +6,7 @@ import { recordAudit } from '../../audit/record-audit.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
+import { unsafeRefreshPublicSourceAnswers } from '../cycle/public-source-answers.js';
 import { listSchoolsOfPartnership } from '../partnerships/repository.js';
 import type { PublicDataKind, PublicDataPayload } from './preview-public-data-import.js';
 import { markRegisterImportApplied, findRegisterImport, replacePupilCounts, replaceVerdicts } from './repository.js';
@@ -32,6 +33,8 @@ export async function applyPublicData(options: { db: Database; clock: Clock; par
           .map((r) => ({ id: crypto.randomUUID(), schoolId: r.schoolId, partnershipId, verdict: r.verdict, department: r.department, inspectedName: r.inspectedName, decidedOn: r.decidedOn, publishedOn: r.publishedOn, fileName, importedAt: now })),
       );
     }
+    // Profiles still being filled in take the new facts where an item asks for them and no one answered yet.
+    const answersFilled = await unsafeRefreshPublicSourceAnswers(tx, { partnershipId, schoolIds, now });
     await recordAudit(tx, {
       at: now,
       actorUserId: options.actorUserId,
@@ -39,7 +42,7 @@ export async function applyPublicData(options: { db: Database; clock: Clock; par
       action: payload.kind === 'pupil_counts' ? 'register.import_pupil_counts' : 'register.import_verdicts',
       entityType: 'partnership',
       entityId: partnershipId,
-      after: { file: fileName, schools: schoolIds.length, ...(payload.kind === 'pupil_counts' ? { countedOn: payload.countedOn } : {}) },
+      after: { file: fileName, schools: schoolIds.length, answersFilled, ...(payload.kind === 'pupil_counts' ? { countedOn: payload.countedOn } : {}) },
     });
     return schoolIds.length;
   });

@@ -65,3 +65,16 @@ export async function saveCbsWijkDistrict(db: DbOrTx, row: { partnershipId: stri
     .values(row)
     .onConflictDoUpdate({ target: [cbsWijkDistricts.partnershipId, cbsWijkDistricts.wijkCode], set: { districtId: row.districtId, updatedAt: row.updatedAt } });
 }
+
+/** Verdicts and counts of many schools at once (the public facts a new profile is prefilled from). */
+export async function listPublicDataOfSchools(db: DbOrTx, schoolIds: string[]): Promise<{ verdicts: VerdictRow[]; counts: PupilCountRow[] }> {
+  if (schoolIds.length === 0) return { verdicts: [], counts: [] };
+  const verdicts: VerdictRow[] = [];
+  const counts: PupilCountRow[] = [];
+  for (let i = 0; i < schoolIds.length; i += 1000) {
+    const ids = schoolIds.slice(i, i + 1000);
+    verdicts.push(...(await db.select().from(schoolInspectionVerdicts).where(inArray(schoolInspectionVerdicts.schoolId, ids))));
+    counts.push(...(await db.select().from(schoolPupilCounts).where(inArray(schoolPupilCounts.schoolId, ids)).orderBy(desc(schoolPupilCounts.countedOn))));
+  }
+  return { verdicts, counts };
+}

@@ -59,5 +59,6 @@ function previewProfile(version: TemplateVersionRow, now: Date): ProfilePage {
     itemsToReview: {},
     previousAnswers: {},
     openRemarks: [],
+    publicSources: {},
   };
 }

@@ -16,6 +16,7 @@ import { TextBlocks } from '../../../ui/text-blocks.js';
 import { describeAnswer, describeNorm, evaluateNorm, type Ambition, type AnswerValue, type NormStatus } from '../../templates/model/answer.js';
 import { findScale, isSingleChoiceKind, type Item, type TemplateDefinition } from '../../templates/model/template.js';
 import { maxTextLength } from '../../templates/model/validate-answer.js';
+import type { PublicSourceNote } from '../load-profile-page.js';
 import { questionnaireMessages } from '../messages.js';
 import { NationalNormBlock } from './national-norm.js';
 
@@ -69,6 +70,22 @@ export interface ItemFieldProps {
   previousAnswer?: string | undefined;
   /** The id of the form that confirms a carried-over answer of a reworded item ("Antwoord klopt nog"). */
   confirmForm?: string | undefined;
+  /** The public fact this item is prefilled from (inspection verdict, pupil count), and whether the answer is still it. */
+  publicSource?: PublicSourceNote | undefined;
+}
+
+function PublicSourceLine(props: { note: PublicSourceNote | undefined; locale: Locale }) {
+  if (!props.note) return null;
+  const t = translator(questionnaireMessages, props.locale);
+  const { note } = props;
+  return (
+    <p class="utrecht-paragraph q-item__source" data-public-source={note.source}>
+      <span class="status-tag status-tag--info">{t(`publicSource.${note.state}`)}</span>{' '}
+      {t('publicSource.fact', { source: t(`publicSource.name.${note.source}`), fact: note.words })}
+      {note.state === 'prefilled' && ` ${t('publicSource.mayCorrect')}`}
+      {note.state === 'corrected' && ` ${t('publicSource.kept')}`}
+    </p>
+  );
 }
 
 /** The posted field names of one item. */
@@ -208,6 +225,7 @@ export function ItemField(props: ItemFieldProps) {
       <div class="q-item q-item--read-only" id={itemAnchor(item.key)}>
         <h3 class="utrecht-heading-4 q-item__title">{item.title}</h3>
         <ReviewMarkTag mark={props.reviewMark} previousAnswer={props.previousAnswer} locale={locale} />
+        <PublicSourceLine note={props.publicSource} locale={locale} />
         <p class="utrecht-paragraph q-item__answer">{words || <em>{t('notAnswered')}</em>}</p>
         {answer.ambition && <p class="utrecht-paragraph">{describeAmbition(template, item, answer.ambition, locale)}</p>}
         {normBlock}
@@ -417,6 +435,7 @@ export function ItemField(props: ItemFieldProps) {
       />
       {props.conflict && <ConflictMessage conflict={props.conflict} locale={locale} />}
       <ReviewMarkTag mark={props.reviewMark} previousAnswer={props.previousAnswer} confirmForm={props.confirmForm} locale={locale} />
+      <PublicSourceLine note={props.publicSource} locale={locale} />
       {control}
       {help}
       {normBlock}

@@ -246,6 +246,7 @@ export function SectionPage(props: { page: ProfilePage; section: Section; locale
         schoolYear={page.profile.schoolYear}
         reviewMark={page.itemsToReview[item.key]}
         previousAnswer={page.previousAnswers[item.key]}
+        publicSource={page.publicSources[item.key]}
         confirmForm={confirmable(item.key) ? confirmFormId(item.key) : undefined}
         conflict={
           conflict && {

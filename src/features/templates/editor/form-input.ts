@@ -3,7 +3,7 @@
  * objects (empty → left out, numbers parsed); the template checks decide what is valid.
  * Writing turns stored data into form values, so GET and a re-shown POST render alike.
  */
-import { isSingleChoiceKind, ITEM_KINDS, type Item, type ItemKind, type Norm, type Scale, type Section, type TemplateDefinition } from '../model/template.js';
+import { isSingleChoiceKind, ITEM_KINDS, PUBLIC_SOURCE_KINDS, PUBLIC_SOURCES, type Item, type ItemKind, type Norm, type Scale, type Section, type TemplateDefinition } from '../model/template.js';
 import type { RawObject } from './edits.js';
 
 export type FormValues = Record<string, string | string[]>;
@@ -164,6 +164,7 @@ export function itemValues(item: Item, sectionKey: string): FormValues {
     title: item.title,
     parentTitle: item.parentTitle ?? '',
     role: item.role ?? '',
+    publicSource: item.publicSource ?? '',
     hint: item.hint ?? '',
     help: item.help ?? '',
     group: item.group ?? '',
@@ -246,6 +247,9 @@ export function readItem(values: FormValues): { item: RawObject; sectionKey: str
     item['maxLength'] = numbers.read('maxLength');
     item['role'] = text(values, 'role');
   }
+  const publicSource = text(values, 'publicSource');
+  // Only a source that fits the kind; another one would fail validation with a message about a field the form no longer shows.
+  if (publicSource && PUBLIC_SOURCES.some((source) => source === publicSource && PUBLIC_SOURCE_KINDS[source].includes(kind as ItemKind))) item['publicSource'] = publicSource;
   item['norm'] = readNorm(values, 'norm', kind, numbers);
   item['nationalNorm'] = readNorm(values, 'nationalNorm', kind, numbers);
   return { item, sectionKey: text(values, 'sectionKey') ?? '', numberErrors: Object.keys(numbers.errors) };

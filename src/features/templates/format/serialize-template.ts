@@ -22,7 +22,7 @@ const KEY_ORDER = {
   option: ['value', 'label', 'description', 'parentLabel', 'notOffered'],
   section: ['key', 'kind', 'title', 'promise', 'intro', 'asksLimits', 'items'],
   item: [
-    'key', 'kind', 'role', 'group', 'title', 'hint', 'help', 'scale', 'min', 'max', 'unit', 'maxLength', 'required',
+    'key', 'kind', 'role', 'publicSource', 'group', 'title', 'hint', 'help', 'scale', 'min', 'max', 'unit', 'maxLength', 'required',
     'norm', 'nationalNorm', 'origin', 'ambition', 'parentTitle', 'parentText', 'parentTextEditable', 'parentTextMaxLength', 'posters',
   ],
   norm: ['label', 'accept', 'includes', 'equals', 'min', 'max'],

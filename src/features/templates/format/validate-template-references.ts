@@ -6,7 +6,11 @@
  * that also has schema errors: the SWV then gets every mistake in one go
  * instead of fixing them one round at a time.
  */
-import { ITEM_KINDS, SINGLE_CHOICE_KINDS, type TemplateDefinition } from '../model/template.js';
+import { ITEM_KINDS, PUBLIC_SOURCE_KINDS, PUBLIC_SOURCES, SINGLE_CHOICE_KINDS, type ItemKind, type PublicSource, type TemplateDefinition } from '../model/template.js';
+
+function isPublicSource(value: string): value is PublicSource {
+  return (PUBLIC_SOURCES as readonly string[]).includes(value);
+}
 
 export type TemplatePath = Array<string | number>;
 
@@ -156,6 +160,13 @@ export function validateTemplateReferences(template: TemplateDefinition | unknow
         report(
           [...itemPath, 'role'],
           `"role" hoort alleen bij een tekstvraag (soort text of longtext): de documenten nemen de tekst van de school over; haal "role" weg of maak er een tekstvraag van`,
+        );
+      }
+
+      if (typeof item.publicSource === 'string' && isPublicSource(item.publicSource) && !PUBLIC_SOURCE_KINDS[item.publicSource].includes(kind as ItemKind)) {
+        report(
+          [...itemPath, 'publicSource'],
+          `"publicSource: ${item.publicSource}" past niet bij een vraag van soort "${kind}"; gebruik een van: ${PUBLIC_SOURCE_KINDS[item.publicSource].join(', ')}`,
         );
       }
 

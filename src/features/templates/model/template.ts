@@ -87,6 +87,19 @@ export type Norm = z.infer<typeof normSchema>;
  * - `vision`: the school's view on support.
  * Only text and longtext items take a role (checked in validate-template-references.ts).
  */
+/**
+ * Public data an item's answer can be prefilled from (issue 11): the inspection's verdict (oordeel) of the
+ * location with its date, and DUO's pupil count on 1 October. The SWV imports those files in its register;
+ * a new profile starts with the value, the school sees where it came from and may correct it.
+ * Which kinds take which source: see PUBLIC_SOURCE_KINDS.
+ */
+export const PUBLIC_SOURCES = ['inspectionVerdict', 'pupilCount'] as const;
+export type PublicSource = (typeof PUBLIC_SOURCES)[number];
+export const PUBLIC_SOURCE_KINDS: Record<PublicSource, readonly ItemKind[]> = {
+  inspectionVerdict: ['text', 'longtext', ...SINGLE_CHOICE_KINDS],
+  pupilCount: ['number', 'text', 'longtext'],
+};
+
 export const ITEM_ROLES = ['limits', 'extraSupport', 'parentInvolvement', 'ambitions', 'contact', 'vision'] as const;
 export type ItemRole = (typeof ITEM_ROLES)[number];
 
@@ -101,6 +114,8 @@ export const itemSchema = z.strictObject({
   parentTitle: text(160).optional(),
   /** What the answer is about (free-text items): see ITEM_ROLES. */
   role: z.enum(ITEM_ROLES, { error: `verwacht een van: ${ITEM_ROLES.join(', ')}` }).optional(),
+  /** Prefilled from public data the SWV imported (see PUBLIC_SOURCES). */
+  publicSource: z.enum(PUBLIC_SOURCES, { error: `verwacht een van: ${PUBLIC_SOURCES.join(', ')}` }).optional(),
   /** The "i": longer explanation shown on demand. */
   help: text(4000).optional(),
   /** Short hint under the title. */

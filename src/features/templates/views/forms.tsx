@@ -3,7 +3,7 @@
 import { Button, CsrfField, fieldId, SelectField, TextAreaField, TextField } from '../../../ui/components.js';
 import type { Translate } from '../../../ui/i18n.js';
 import { list, needsScale, optionCount, panelCount, type FormValues } from '../editor/form-input.js';
-import { findScale, ITEM_KINDS, ITEM_ROLES, isSingleChoiceKind, SECTION_KINDS, type ItemKind, type TemplateDefinition } from '../model/template.js';
+import { findScale, ITEM_KINDS, ITEM_ROLES, isSingleChoiceKind, PUBLIC_SOURCE_KINDS, PUBLIC_SOURCES, SECTION_KINDS, type ItemKind, type TemplateDefinition } from '../model/template.js';
 import type { templateMessages } from '../messages.js';
 import { Checkbox, Fieldset, Radio } from './fields.js';
 
@@ -210,6 +210,17 @@ export function ItemForm(props: FormProps & { isNew: boolean; template: Template
             options={ITEM_ROLES.map((role) => ({ value: role, label: t(`itemRole_${role}`) }))}
           />
         </>
+      )}
+      {PUBLIC_SOURCES.some((source) => PUBLIC_SOURCE_KINDS[source].includes(kind as ItemKind)) && (
+        <SelectField
+          name="publicSource"
+          label={t('itemPublicSource')}
+          hint={t('itemPublicSourceHint')}
+          value={v(values, 'publicSource')}
+          error={errors['publicSource']}
+          emptyLabel={t('itemPublicSourceNone')}
+          options={PUBLIC_SOURCES.filter((source) => PUBLIC_SOURCE_KINDS[source].includes(kind as ItemKind)).map((source) => ({ value: source, label: t(`itemPublicSource_${source}`) }))}
+        />
       )}
       <Checkbox name="required" label={t('required')} checked={v(values, 'required') === 'ja'} error={errors['required']} />
       <TextField name="hint" label={t('hint')} value={v(values, 'hint')} error={errors['hint']} />
