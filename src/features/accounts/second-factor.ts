@@ -76,7 +76,8 @@ export function hashRecoveryCode(code: string): string {
 
 /** Does the typed text look like a recovery code rather than a six-digit code? */
 export function looksLikeRecoveryCode(code: string): boolean {
-  return /^[A-Z0-9]{10}$/.test(normalizeCode(code)) && !/^\d+$/.test(normalizeCode(code));
+  // Six digits is a TOTP code; ten characters a recovery code (which may, rarely, be all digits).
+  return /^[A-Z0-9]{10}$/.test(normalizeCode(code));
 }
 
 // Secrets at rest: AES-256-GCM with a key derived (HKDF-SHA256) from TOTP_ENCRYPTION_KEY; plain when no key is set.
