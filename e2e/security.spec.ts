@@ -15,6 +15,8 @@ function codeAt(secret: string, timestamp: number): string {
 }
 
 test('an SWV administrator sets up two-step verification, logs in with a code, and reads the audit log', async ({ page }) => {
+  // One long walk through a dozen pages, each checked with axe.
+  test.slow();
   await logIn(page, DEMO.swvAdmin);
   await page.getByRole('link', { name: 'Mijn account' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mijn account');
