@@ -105,7 +105,7 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(after).toContain('Tweestapsverificatie staat aan sinds');
       expect(after).toContain('nog 10 van de 10 herstelcodes');
       expect(after).not.toContain(codes[0]!);
-      expect(after).not.toContain(secret.slice(0, 4) + ' ' + secret.slice(4, 8));
+      expect(after).not.toContain(`${secret.slice(0, 4)} ${secret.slice(4, 8)}`);
       const audit = await t.deps.db.select({ action: auditLog.action, after: auditLog.after }).from(auditLog).where(eq(auditLog.entityId, userId));
       expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['user.start_second_factor', 'user.enable_second_factor']));
       expect(JSON.stringify(audit)).not.toContain(secret);
