@@ -6,7 +6,10 @@ import { can } from '../../auth/policy.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
+import { wordListOf } from '../partnerships/plain-language.js';
+import { getPartnership } from '../partnerships/repository.js';
 import { listAnswers } from '../questionnaire/answers-repository.js';
+import { parentTextHints, type ParentTextHints } from '../questionnaire/parent-text-hints.js';
 import { computeCompleteness } from '../questionnaire/completeness.js';
 import { describeAnswer, evaluateNorm, type NormStatus } from '../templates/model/answer.js';
 import { amsterdamDate, profileEditability, type Editability } from './editability.js';
@@ -47,12 +50,14 @@ export interface CheckPage {
   late: boolean;
   lateAllowed: boolean;
   submitDeadline: string | null;
+  /** Texts that reach parents with plain-language tips (the SWV's word list, long sentences, long words). */
+  plainLanguage: ParentTextHints[];
 }
 
 export async function loadCheckPage(options: { db: Database; clock: Clock; auth: Authorized; profileId: string }): Promise<CheckPage> {
   const { db, clock } = options;
   const { profile, school, cycle, template, scope } = await loadProfileContext(db, options.auth, options.profileId);
-  const stored = await listAnswers(db, profile.id);
+  const [stored, partnership] = await Promise.all([listAnswers(db, profile.id), getPartnership(db, profile.partnershipId)]);
   const completeness = computeCompleteness(template, stored.answers, stored.limits);
   const now = clock.now();
   const editability = profileEditability({ status: profile.status, opensOn: cycle?.opensOn ?? null, closesOn: cycle?.closesOn ?? null, now });
@@ -88,5 +93,6 @@ export async function loadCheckPage(options: { db: Database; clock: Clock; auth:
     late,
     lateAllowed: cycle?.allowLateSubmission ?? false,
     submitDeadline: cycle?.submitDeadline ?? null,
+    plainLanguage: parentTextHints(template, stored.answers, partnership ? wordListOf(partnership) : []),
   };
 }

@@ -89,7 +89,7 @@ export async function findSchoolPlace(db: DbOrTx, id: string): Promise<{ id: str
 export async function updatePartnershipSettings(
   db: DbOrTx,
   id: string,
-  settings: Pick<PartnershipRow, 'name' | 'primaryColor' | 'parentSupportPoint' | 'publicInfo'> & { logoDataUrl?: string | null },
+  settings: Pick<PartnershipRow, 'name' | 'primaryColor' | 'parentSupportPoint' | 'publicInfo'> & { logoDataUrl?: string | null; parentWordList?: PartnershipRow['parentWordList'] },
 ): Promise<void> {
   await db.update(partnerships).set(settings).where(eq(partnerships.id, id));
 }

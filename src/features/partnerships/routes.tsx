@@ -132,7 +132,7 @@ export function registerPartnershipRoutes(table: RouteTable): void {
     const logo = file instanceof File && file.size > 0 ? { bytes: new Uint8Array(await file.arrayBuffer()), mimeType: file.type } : null;
     const parsed = parseSettingsForm({ values, logo, t: m(c) });
     if (!parsed.ok) return settingsPage(c, auth, parsed.errors, values);
-    await updateSettings({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), partnershipId: c.req.param('partnershipId')!, input: parsed.input, logoDataUrl: parsed.logoDataUrl });
+    await updateSettings({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), partnershipId: c.req.param('partnershipId')!, input: parsed.input, logoDataUrl: parsed.logoDataUrl, parentWordList: parsed.parentWordList });
     return settingsPage(c, auth, {}, null, m(c)('saved'));
   });
 

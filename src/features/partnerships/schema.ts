@@ -1,6 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
+/** One entry of the SWV's list of jargon for parent texts (partnerships/plain-language.ts). */
+export interface ParentWordListEntry {
+  word: string;
+  instead: string | null;
+}
+
 export interface PartnershipPublicInfo {
   registration?: string;
   dutyOfCare?: string;
@@ -16,6 +22,11 @@ export const partnerships = pgTable('partnerships', {
   /** Branding: main colour as #rrggbb and an optional logo. */
   primaryColor: text('primary_color').notNull().default('#1f4e79'),
   logoDataUrl: text('logo_data_url'),
+  /**
+   * Jargon to avoid in texts for parents, with plainer words: schools get hints while writing (issue 13).
+   * Null: the shipped example list (templates/plain-language/vaktaal-voorbeeld.txt) until the SWV writes its own.
+   */
+  parentWordList: jsonb('parent_word_list').$type<ParentWordListEntry[]>(),
   /** Ouder- en jeugdsteunpunt (name, phone, email, website). */
   parentSupportPoint: jsonb('parent_support_point').$type<{ name: string; phone?: string; email?: string; website?: string }>(),
   /**

@@ -8,9 +8,12 @@ import type { FieldErrors } from '../../ui/components.js';
 import { parseForm } from '../../ui/forms.js';
 import type { Authorized } from '../../ui/route.js';
 import type { PartnershipTranslate } from './messages.js';
+import { exampleWordList, formatWordList, INSTEAD_MAX_LENGTH, parseWordList, WORD_MAX_LENGTH, type JargonWord } from './plain-language.js';
 import { getPartnership, updatePartnershipSettings } from './repository.js';
 
 const MAX_LOGO_BYTES = 200 * 1024;
+/** The word list as text: 300 entries of a word and a short explanation. */
+const WORD_LIST_TEXT_MAX = 40_000;
 /** Longest text for parents per field (the SWV's public page). */
 export const PUBLIC_TEXT_MAX = 3000;
 
@@ -30,6 +33,7 @@ export function partnershipSettingsInput(t: PartnershipTranslate) {
     publicRegistration: z.string().trim().max(PUBLIC_TEXT_MAX, { error: t('maxChars', { max: PUBLIC_TEXT_MAX }) }).optional().default(''),
     publicDutyOfCare: z.string().trim().max(PUBLIC_TEXT_MAX, { error: t('maxChars', { max: PUBLIC_TEXT_MAX }) }).optional().default(''),
     publicWhereToTurn: z.string().trim().max(PUBLIC_TEXT_MAX, { error: t('maxChars', { max: PUBLIC_TEXT_MAX }) }).optional().default(''),
+    parentWordList: z.string().max(WORD_LIST_TEXT_MAX, { error: t('maxChars', { max: WORD_LIST_TEXT_MAX }) }).optional(),
   });
 }
 export type PartnershipSettingsInput = z.infer<ReturnType<typeof partnershipSettingsInput>>;
@@ -62,7 +66,7 @@ export function logoToDataUrl(logo: LogoUpload): string {
  * `logoDataUrl` is undefined when the logo stays as it is. All errors at once, so the form shows them together.
  */
 export function parseSettingsForm(options: { values: Record<string, string>; logo: LogoUpload | null; t: PartnershipTranslate }):
-  | { ok: true; input: PartnershipSettingsInput; logoDataUrl: string | null | undefined }
+  | { ok: true; input: PartnershipSettingsInput; logoDataUrl: string | null | undefined; parentWordList: JargonWord[] | null | undefined }
   | { ok: false; errors: FieldErrors } {
   const { values, logo, t } = options;
   const parsed = parseForm(partnershipSettingsInput(t), values);
@@ -77,12 +81,33 @@ export function parseSettingsForm(options: { values: Record<string, string>; log
       errors['logo'] = t(error.key);
     }
   }
+  // The word list: undefined = not on the form (unchanged); the example's own text = keep following the example (null).
+  let parentWordList: JargonWord[] | null | undefined;
+  const wordListText = values['parentWordList'];
+  if (wordListText !== undefined && parsed.ok) {
+    const words = parseWordList(wordListText);
+    if (!words.ok) errors['parentWordList'] = t(`wordList_${words.problem}`, { line: words.line, max: words.problem === 'wordTooLong' ? WORD_MAX_LENGTH : INSTEAD_MAX_LENGTH });
+    else parentWordList = sameWords(words.words, exampleWordList()) ? null : words.words;
+  }
   if (!parsed.ok || Object.keys(errors).length) return { ok: false, errors };
-  return { ok: true, input: parsed.data, logoDataUrl };
+  return { ok: true, input: parsed.data, logoDataUrl, parentWordList };
+}
+
+function sameWords(a: readonly JargonWord[], b: readonly JargonWord[]): boolean {
+  return formatWordList(a) === formatWordList(b);
 }
 
 /** Name, brand colour, logo and parent support point of an SWV. */
-export async function updateSettings(options: { db: Database; clock: Clock; auth: Authorized; partnershipId: string; input: PartnershipSettingsInput; logoDataUrl?: string | null }): Promise<void> {
+export async function updateSettings(options: {
+  db: Database;
+  clock: Clock;
+  auth: Authorized;
+  partnershipId: string;
+  input: PartnershipSettingsInput;
+  logoDataUrl?: string | null;
+  /** Undefined: unchanged; null: the example list. */
+  parentWordList?: JargonWord[] | null | undefined;
+}): Promise<void> {
   const { db, input } = options;
   assertInScope('updateSettings', options.auth, { partnershipId: options.partnershipId });
   const partnershipId = options.partnershipId;
@@ -107,6 +132,7 @@ export async function updateSettings(options: { db: Database; clock: Clock; auth
       parentSupportPoint,
       publicInfo: Object.keys(publicInfo).length > 0 ? publicInfo : null,
       ...(options.logoDataUrl !== undefined ? { logoDataUrl: options.logoDataUrl } : {}),
+      ...(options.parentWordList !== undefined ? { parentWordList: options.parentWordList } : {}),
     };
     await updatePartnershipSettings(tx, partnershipId, after);
     await recordAudit(tx, {
@@ -116,7 +142,7 @@ export async function updateSettings(options: { db: Database; clock: Clock; auth
       action: 'partnership.update_settings',
       entityType: 'partnership',
       entityId: partnershipId,
-      before: before && { name: before.name, primaryColor: before.primaryColor, parentSupportPoint: before.parentSupportPoint, publicInfo: before.publicInfo, hasLogo: !!before.logoDataUrl },
+      before: before && { name: before.name, primaryColor: before.primaryColor, parentSupportPoint: before.parentSupportPoint, publicInfo: before.publicInfo, parentWordList: before.parentWordList, hasLogo: !!before.logoDataUrl },
       after: { ...after, logoDataUrl: undefined, hasLogo: options.logoDataUrl === undefined ? !!before?.logoDataUrl : !!options.logoDataUrl },
     });
   });

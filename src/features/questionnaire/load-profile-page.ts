@@ -7,13 +7,15 @@ import type { Authorized } from '../../ui/route.js';
 import { profileEditability, type Editability } from '../cycle/editability.js';
 import { listItemsToReview, type ReviewMark } from '../cycle/items-to-review.js';
 import { getCycleFor, listOpenReviewRemarks, type CycleRow } from '../cycle/repository.js';
-import { getSchool } from '../partnerships/repository.js';
+import { type PlainLanguageHint, wordListOf } from '../partnerships/plain-language.js';
+import { getPartnership, getSchool } from '../partnerships/repository.js';
 import type { Answer } from '../templates/model/answer.js';
 import { hasPublicSourceItems, publicSourceAnswer, type PublicFacts } from '../templates/model/public-source.js';
 import { listItems, type PublicSource, type TemplateDefinition } from '../templates/model/template.js';
 import { unsafeLoadPublicFacts } from '../register/public-facts.js';
 import { LIMITS_KEY_PREFIX, listAnswerStates, type AnswerState } from './answers-repository.js';
 import { computeCompleteness, type Completeness } from './completeness.js';
+import { parentTextHints } from './parent-text-hints.js';
 import { getProfile, type ProfileRow } from './profiles-repository.js';
 import { loadTemplateDefinition } from './template-cache.js';
 
@@ -36,6 +38,8 @@ export interface ProfilePage {
   previousAnswers: Record<string, string>;
   /** The SWV's review remarks the school has not answered yet (cycle feature). */
   openRemarks: Array<{ id: string; itemKey: string | null }>;
+  /** Plain-language hints for the texts that reach parents, by item key and field. */
+  plainLanguage: Record<string, Partial<Record<'parentText' | 'value', PlainLanguageHint[]>>>;
   /** Items prefilled from public data: the fact in words, and whether the stored answer is still that fact. */
   publicSources: Record<string, PublicSourceNote>;
 }
@@ -52,13 +56,14 @@ export async function loadProfilePage(options: { db: Database; clock: Clock; aut
   const profile = await getProfile(db, options.profileId);
   if (!profile) throw new AppError('not_found');
   assertInScope('loadProfilePage', auth, { schoolId: profile.schoolId });
-  const [school, cycle, template, stored, review, openRemarks] = await queryAll(db, [
+  const [school, cycle, template, stored, review, openRemarks, partnership] = await queryAll(db, [
     () => getSchool(db, profile.schoolId),
     () => getCycleFor(db, profile.partnershipId, profile.schoolYear),
     () => loadTemplateDefinition(db, profile.templateVersionId),
     () => listAnswerStates(db, profile.id),
     () => listItemsToReview(db, profile),
     () => listOpenReviewRemarks(db, profile.id),
+    () => getPartnership(db, profile.partnershipId),
   ]);
   const answers: Record<string, AnswerState> = {};
   const limits: Record<string, { text: string; revision: number }> = {};
@@ -74,6 +79,10 @@ export async function loadProfilePage(options: { db: Database; clock: Clock; aut
     Object.fromEntries(Object.entries(limits).map(([key, value]) => [key, value.text])),
   );
   const publicSources = hasPublicSourceItems(template) ? publicSourceNotes(template, answers, (await unsafeLoadPublicFacts(db, [profile.schoolId])).get(profile.schoolId)) : {};
+  const plainLanguage: ProfilePage['plainLanguage'] = {};
+  for (const found of parentTextHints(template, answers, partnership ? wordListOf(partnership) : [])) {
+    plainLanguage[found.itemKey] = { ...plainLanguage[found.itemKey], [found.field]: found.hints };
+  }
   return {
     profile,
     schoolName: school?.name ?? '',
@@ -87,6 +96,7 @@ export async function loadProfilePage(options: { db: Database; clock: Clock; aut
     itemsToReview: stillToReview(review.marks, answers),
     previousAnswers: review.previousAnswers,
     openRemarks,
+    plainLanguage,
     publicSources,
   };
 }

@@ -60,5 +60,6 @@ function previewProfile(version: TemplateVersionRow, now: Date): ProfilePage {
     previousAnswers: {},
     openRemarks: [],
     publicSources: {},
+    plainLanguage: {},
   };
 }

@@ -6,7 +6,7 @@ import { formatDutchDate } from '../editability.js';
 import type { ChangesPage } from '../load-changes-page.js';
 import type { CheckPage } from '../load-check-page.js';
 import type { SubmittedPage } from '../load-submitted-page.js';
-import { NormStatusTag } from '../../questionnaire/views/item-field.js';
+import { NormStatusTag, PlainLanguageTips } from '../../questionnaire/views/item-field.js';
 import { cycleT, ProfileStatusTag, sectionHref } from './shared.js';
 
 export function CheckView(props: { page: CheckPage; locale: Locale; csrfToken: string; error?: string | undefined }) {
@@ -44,6 +44,24 @@ export function CheckView(props: { page: CheckPage; locale: Locale; csrfToken: s
             ))}
           </ul>
         </div>
+      )}
+      {page.plainLanguage.length > 0 && (
+        <section class="check-section" aria-labelledby="check-plain-language">
+          <h2 class="utrecht-heading-2" id="check-plain-language">
+            {t('plainLanguageHeading')}
+          </h2>
+          <p class="utrecht-paragraph">{t('plainLanguageIntro')}</p>
+          <ul class="utrecht-unordered-list">
+            {page.plainLanguage.map((entry) => (
+              <li>
+                <a class="utrecht-link" href={sectionHref(id, entry.sectionKey, entry.itemKey)}>
+                  {entry.field === 'parentText' ? t('plainLanguageParentText', { title: entry.title }) : entry.title}
+                </a>
+                <PlainLanguageTips hints={entry.hints} locale={props.locale} />
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
       {page.sections.map((section) => (
         <section class="check-section" aria-labelledby={`check-${section.key}`}>

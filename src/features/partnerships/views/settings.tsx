@@ -59,6 +59,12 @@ export function SettingsView(props: { page: SettingsPage; locale: Locale; csrfTo
           <TextAreaField name="publicDutyOfCare" label={t('publicDutyOfCare')} hint={t('publicDutyOfCareHint')} value={v['publicDutyOfCare']} error={errors['publicDutyOfCare']} maxLength={PUBLIC_TEXT_MAX} rows={5} />
           <TextAreaField name="publicWhereToTurn" label={t('publicWhereToTurn')} hint={t('publicWhereToTurnHint')} value={v['publicWhereToTurn']} error={errors['publicWhereToTurn']} maxLength={PUBLIC_TEXT_MAX} rows={5} />
         </fieldset>
+        <fieldset class="utrecht-form-fieldset">
+          <legend class="utrecht-form-fieldset__legend">{t('wordList')}</legend>
+          <p class="utrecht-paragraph">{t('wordListIntro')}</p>
+          {page.wordListIsExample && <p class="utrecht-paragraph">{t('wordListIsExample')}</p>}
+          <TextAreaField name="parentWordList" label={t('wordListField')} hint={t('wordListHint')} value={v['parentWordList']} error={errors['parentWordList']} rows={12} />
+        </fieldset>
         <Button>{ui('save')}</Button>
       </form>
     </>

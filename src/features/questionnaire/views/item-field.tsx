@@ -16,6 +16,7 @@ import { TextBlocks } from '../../../ui/text-blocks.js';
 import { describeAnswer, describeNorm, evaluateNorm, type Ambition, type AnswerValue, type NormStatus } from '../../templates/model/answer.js';
 import { findScale, isSingleChoiceKind, type Item, type TemplateDefinition } from '../../templates/model/template.js';
 import { maxTextLength } from '../../templates/model/validate-answer.js';
+import { LONG_SENTENCE_WORDS, type PlainLanguageHint } from '../../partnerships/plain-language.js';
 import type { PublicSourceNote } from '../load-profile-page.js';
 import { questionnaireMessages } from '../messages.js';
 import { NationalNormBlock } from './national-norm.js';
@@ -72,6 +73,31 @@ export interface ItemFieldProps {
   confirmForm?: string | undefined;
   /** The public fact this item is prefilled from (inspection verdict, pupil count), and whether the answer is still it. */
   publicSource?: PublicSourceNote | undefined;
+  /** Plain-language tips for the saved texts that reach parents (the parent version, or the answer of an item with a role). */
+  plainLanguage?: Partial<Record<'parentText' | 'value', PlainLanguageHint[]>> | undefined;
+}
+
+/** Tips, not errors: the school decides. Reflects the saved text (the page after a save, and the check page). */
+export function PlainLanguageTips(props: { hints: PlainLanguageHint[] | undefined; locale: Locale }) {
+  if (!props.hints?.length) return null;
+  const t = translator(questionnaireMessages, props.locale);
+  return (
+    <div class="q-plain-language" data-plain-language="">
+      <p class="utrecht-paragraph q-plain-language__title">{t('plainLanguage.title')}</p>
+      <ul class="utrecht-unordered-list">
+        {props.hints.map((hint) => (
+          <li class="utrecht-unordered-list__item">{describePlainLanguageHint(hint, props.locale)}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function describePlainLanguageHint(hint: PlainLanguageHint, locale: Locale): string {
+  const t = translator(questionnaireMessages, locale);
+  if (hint.kind === 'jargon') return hint.instead ? t('plainLanguage.jargon', { word: hint.word, instead: hint.instead }) : t('plainLanguage.jargonPlain', { word: hint.word });
+  if (hint.kind === 'longSentence') return t('plainLanguage.longSentence', { start: hint.start, words: hint.words, max: LONG_SENTENCE_WORDS });
+  return t('plainLanguage.longWord', { word: hint.word });
 }
 
 function PublicSourceLine(props: { note: PublicSourceNote | undefined; locale: Locale }) {
@@ -415,6 +441,7 @@ export function ItemField(props: ItemFieldProps) {
       >
         {t('maxChars', { max: item.parentTextMaxLength })}
       </p>
+      <PlainLanguageTips hints={props.plainLanguage?.parentText} locale={locale} />
     </div>
   ) : null;
 
@@ -437,6 +464,7 @@ export function ItemField(props: ItemFieldProps) {
       <ReviewMarkTag mark={props.reviewMark} previousAnswer={props.previousAnswer} confirmForm={props.confirmForm} locale={locale} />
       <PublicSourceLine note={props.publicSource} locale={locale} />
       {control}
+      <PlainLanguageTips hints={props.plainLanguage?.value} locale={locale} />
       {help}
       {normBlock}
       {ambitionBlock}

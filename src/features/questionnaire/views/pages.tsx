@@ -247,6 +247,7 @@ export function SectionPage(props: { page: ProfilePage; section: Section; locale
         reviewMark={page.itemsToReview[item.key]}
         previousAnswer={page.previousAnswers[item.key]}
         publicSource={page.publicSources[item.key]}
+        plainLanguage={page.plainLanguage[item.key]}
         confirmForm={confirmable(item.key) ? confirmFormId(item.key) : undefined}
         conflict={
           conflict && {

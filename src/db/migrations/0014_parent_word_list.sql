@@ -1,0 +1,1 @@
+ALTER TABLE "partnerships" ADD COLUMN "parent_word_list" jsonb;
