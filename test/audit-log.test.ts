@@ -42,7 +42,8 @@ for (const kind of TEST_DATABASE_KINDS) {
       // SWV B: its admin's rows must never show under SWV A.
       await recordAudit(db, { at: at('2026-01-20T09:00:00+01:00'), actorUserId: t.other.userIds.partnership_admin, partnershipId: t.other.partnershipId, action: 'school.edit', entityType: 'school', entityId: t.other.schoolId });
       await recordAudit(db, { at: at('2026-01-20T09:05:00+01:00'), actorUserId: t.other.userIds.partnership_admin, partnershipId: t.other.partnershipId, action: 'user.invite', entityType: 'user', entityId: t.other.userIds.board_user });
-    });
+      // Seeding the demo and a second SWV outgrows the default hook time on a busy machine.
+    }, 120_000);
     afterAll(async () => t?.close());
 
     it('shows the SWV its own rows with who, when (Dutch time), what and on what; never another SWV\'s', async () => {

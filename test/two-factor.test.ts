@@ -63,7 +63,8 @@ for (const kind of TEST_DATABASE_KINDS) {
     let t: TestApp;
     beforeAll(async () => {
       t = await createTestApp(kind);
-    });
+      // Seeding the demo and a second SWV outgrows the default hook time on a busy machine.
+    }, 120_000);
     afterAll(async () => t?.close());
 
     it('is set up from the account page with a first code; recovery codes are shown once and stored hashed', async () => {
@@ -251,7 +252,7 @@ for (const kind of TEST_DATABASE_KINDS) {
     let t: TestApp;
     beforeAll(async () => {
       t = await createTestApp(kind, { env: { REQUIRE_ADMIN_2FA: 'true', TOTP_ENCRYPTION_KEY: 'een-lange-geheime-sleutel-voor-de-test-2026' } });
-    });
+    }, 120_000);
     afterAll(async () => t?.close());
 
     it('sends an SWV administrator without it to the set-up and allows nothing else until it is on', async () => {
