@@ -1,6 +1,6 @@
-/** PGlite has no lock between processes: the second process on a data folder must get a clear error. */
+/** PGlite has no lock between processes: the second process on a data folder must get a clear error, and of processes starting together exactly one wins. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -80,4 +80,85 @@ describe('one process per embedded database', () => {
     writeFileSync(lockPath, JSON.stringify({ pid: 4242, host: 'oude-container' }));
     expect(() => acquireDataDirLock(dataDir, later)).toThrow(DataDirLockedError);
   });
+
+  it('lets exactly one of several processes starting at the same moment take the lock: a free folder, a stale lock, a half-written one', async () => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'opensop-lock-race-'));
+    const contenders = await startContenders(dataDir, 4);
+    try {
+      const dead = await deadPid();
+      const kinds = ['free', 'stale', 'half-written'] as const;
+      const rounds = 12;
+      for (let round = 0; round < rounds; round++) {
+        const kind = kinds[round % kinds.length]!;
+        const dir = path.join(dataDir, `ronde-${round}`);
+        mkdirSync(dir);
+        if (kind === 'stale') writeFileSync(path.join(dir, 'opensop.lock'), JSON.stringify({ pid: dead, host: os.hostname(), since: new Date().toISOString(), heartbeat: true, nonce: 'oud' }));
+        if (kind === 'half-written') writeFileSync(path.join(dir, 'opensop.lock'), '');
+        // Every contender starts its attempt at the same wall-clock millisecond.
+        const at = Date.now() + 150;
+        const results = await Promise.all(contenders.map((contender) => contender.ask(`${dir} ${at}`)));
+        expect(results.filter((result) => result === 'won'), `round ${round} (${kind}): ${results.join(', ')}`).toHaveLength(1);
+        expect(results.filter((result) => result === 'locked')).toHaveLength(contenders.length - 1);
+        // No draft or claim files are left behind.
+        expect(readdirSync(dir)).toEqual(['opensop.lock']);
+      }
+    } finally {
+      for (const contender of contenders) contender.process.kill('SIGKILL');
+    }
+  }, 60_000);
 });
+
+/** A process that has ended: its pid is free (a stale lock names it). */
+async function deadPid(): Promise<number> {
+  const ended = spawn(process.execPath, ['-e', '']);
+  await new Promise((resolve) => ended.once('exit', resolve));
+  return ended.pid!;
+}
+
+/** Node processes that, per line "<dir> <epoch ms>" on stdin, wait for that moment, try to take the lock and answer won/locked. */
+async function startContenders(dir: string, count: number) {
+  const script = path.join(dir, 'contend.mts');
+  writeFileSync(
+    script,
+    `import { createInterface } from 'node:readline';
+     import { acquireDataDirLock, DataDirLockedError } from ${JSON.stringify(path.join(root, 'src/db/lock.ts'))};
+     console.log('ready');
+     for await (const line of createInterface({ input: process.stdin })) {
+       const [dir, at] = line.split(' ');
+       while (Date.now() < Number(at)) {}
+       try { acquireDataDirLock(dir); console.log('won'); }
+       catch (error) { console.log(error instanceof DataDirLockedError ? 'locked' : 'error ' + String(error)); }
+     }`,
+  );
+  return Promise.all(
+    Array.from({ length: count }, async () => {
+      const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+      const lines: string[] = [];
+      let waiting: ((line: string) => void) | null = null;
+      let buffer = '';
+      child.stdout!.on('data', (chunk: Buffer) => {
+        buffer += chunk.toString();
+        let newline: number;
+        while ((newline = buffer.indexOf('\n')) >= 0) {
+          const line = buffer.slice(0, newline);
+          buffer = buffer.slice(newline + 1);
+          if (waiting) {
+            const resolve = waiting;
+            waiting = null;
+            resolve(line);
+          } else lines.push(line);
+        }
+      });
+      const next = () => new Promise<string>((resolve) => (lines.length ? resolve(lines.shift()!) : (waiting = resolve)));
+      expect(await next()).toBe('ready');
+      return {
+        process: child,
+        ask(command: string) {
+          child.stdin!.write(`${command}\n`);
+          return next();
+        },
+      };
+    }),
+  );
+}
+

@@ -177,13 +177,15 @@ for (const kind of TEST_DATABASE_KINDS) {
       const page = await (await ib.get(`/scholen/${schoolId}`)).text();
       expect(page).toContain('name="contacts.0.name"');
       expect(page).toContain('value="Fatima el Idrissi"');
-      const invalid = await ib.post(url, { 'contacts.0.name': 'Iris Ib', 'contacts.0.role': '', 'contacts.0.email': 'geen-adres' });
+      const contactsVersion = versionIn(page);
+      const invalid = await ib.post(url, { contactsVersion, 'contacts.0.name': 'Iris Ib', 'contacts.0.role': '', 'contacts.0.email': 'geen-adres' });
       expect(invalid.status).toBe(400);
       const html = await invalid.text();
       expect(html).toContain('Vul de functie in, bijvoorbeeld Intern begeleider');
       expect(html).toContain('Vul een geldig e-mailadres in of laat het veld leeg');
       expect(await listSchoolContacts(app.deps.db, [schoolId])).toHaveLength(4); // nothing lost
       const saved = await ib.post(url, {
+        contactsVersion,
         'contacts.0.name': 'Iris Ib',
         'contacts.0.role': 'Intern begeleider',
         'contacts.0.topic': 'Extra ondersteuning',
@@ -206,7 +208,38 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(data.school.contacts?.[0]).toMatchObject({ name: 'Iris Ib', role: 'Intern begeleider', topic: 'Extra ondersteuning' });
       // The council reads the school page but cannot change the contacts.
       const council = await TestClient.signedIn(app, app.demo.userIds['mr@regenboog.example']!);
-      expect((await council.post(url, { 'contacts.0.name': 'X', 'contacts.0.role': 'Y' })).status).toBe(403);
+      expect((await council.post(url, { contactsVersion, 'contacts.0.name': 'X', 'contacts.0.role': 'Y' })).status).toBe(403);
+    });
+
+    it('contact persons: a save based on an outdated list is refused with both versions, nothing lost; a post without the version gets a 400', async () => {
+      const schoolId = app.demo.schoolIds['regenboog']!;
+      const url = `/scholen/${schoolId}/contactpersonen`;
+      const ib = await TestClient.signedIn(app, app.demo.userIds['ib@regenboog.example']!);
+      const director = await TestClient.signedIn(app, app.demo.userIds['directie@regenboog.example']!);
+      // Both open the page on the same list.
+      const opened = versionIn(await (await ib.get(`/scholen/${schoolId}`)).text());
+      expect(versionIn(await (await director.get(`/scholen/${schoolId}`)).text())).toBe(opened);
+      const directorsList = { 'contacts.0.name': 'Dirk Directeur', 'contacts.0.role': 'Directeur', 'contacts.0.topic': 'Aanmelding en plaatsing' };
+      expect((await director.post(url, { contactsVersion: opened, ...directorsList })).status).toBe(303);
+      const stored = await listSchoolContacts(app.deps.db, [schoolId]);
+      // The coordinator saves the list as it was when the page was opened: refused, both versions shown.
+      const mine = { 'contacts.0.name': 'Iris Ib', 'contacts.0.role': 'Intern begeleider', 'contacts.1.name': 'Gerrit Gedrag', 'contacts.1.role': 'Gedragsspecialist' };
+      const stale = await ib.post(url, { contactsVersion: opened, ...mine });
+      expect(stale.status).toBe(409);
+      const html = await stale.text();
+      expect(html).toContain('De contactpersonen zijn intussen gewijzigd');
+      expect(html).toContain('Directeur: Dirk Directeur — Aanmelding en plaatsing'); // theirs
+      expect(html).toContain('value="Gerrit Gedrag"'); // mine, still in the form
+      expect(await listSchoolContacts(app.deps.db, [schoolId])).toEqual(stored);
+      // Saving again from that page is a deliberate choice: it replaces theirs.
+      const again = await ib.post(url, { contactsVersion: versionIn(html), ...mine });
+      expect(again.status).toBe(303);
+      expect((await listSchoolContacts(app.deps.db, [schoolId])).map((row) => row.name)).toEqual(['Iris Ib', 'Gerrit Gedrag']);
+      // A hand-made post without the version never overwrites blindly.
+      const blind = await director.post(url, directorsList);
+      expect(blind.status).toBe(400);
+      expect(await blind.text()).toContain('Dit formulier zegt niet van welke versie van de contactpersonen het uitgaat');
+      expect((await listSchoolContacts(app.deps.db, [schoolId])).map((row) => row.name)).toEqual(['Iris Ib', 'Gerrit Gedrag']);
     });
 
     it('refuses a parent text that makes the parent poster not fit, with a Dutch message, and keeps the saved text', async () => {
@@ -477,3 +510,8 @@ describe('documents generate (command line)', () => {
     expect(wrong.errors.join('\n')).toMatch(/99ZZ00/);
   }, 180_000);
 });
+
+/** The version of the contact persons a school page's form was opened on. */
+function versionIn(html: string): string {
+  return /name="contactsVersion" value="([0-9a-f]{16})"/.exec(html)![1]!;
+}

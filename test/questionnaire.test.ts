@@ -152,6 +152,19 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(html).toMatch(/id="error-summary"[\s\S]*href="#item-onderwijsconcept"/);
     });
 
+    it('a hand-made section post without revision or base fields is checked as stale, never written blindly', async () => {
+      const before = (await row('visie'))!;
+      const theirs = await directie.postJson(url(), { itemKey: 'visie', field: 'value', value: 'Samen leren, samen leven.', baseRevision: before.revision });
+      expect(theirs.status).toBe(200);
+      // Only the field itself: no "visie.revision", no "visie.base".
+      const response = await ib.post(`/profielen/${profileId}/onderdelen/algemeen`, { visie: 'Ieder kind telt.' });
+      expect(response.status).toBe(409);
+      const html = await response.text();
+      expect(html).toContain('Samen leren, samen leven.');
+      expect(html).toContain('Ieder kind telt.'); // what was typed is not lost
+      expect((await row('visie'))!).toMatchObject({ value: 'Samen leren, samen leven.', revision: before.revision + 1 });
+    });
+
     it('saves the limits of a section ("Wat kan de school niet")', async () => {
       const section = template.sections.find((s) => s.asksLimits)!;
       const response = await ib.postJson(url(), { itemKey: `limits:${section.key}`, field: 'limits', value: 'Geen verpleegkundige zorg.', baseRevision: 0 });

@@ -4,6 +4,7 @@ import './core-commands.js';
 import './documents-commands.js';
 import './template-commands.js';
 import './register-commands.js';
+import './backup-commands.js';
 import { ConfigError, loadConfig, type Config } from '../config/env.js';
 import { describeStartupError } from '../config/startup-errors.js';
 import { createLogger } from '../config/logger.js';

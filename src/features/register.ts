@@ -19,3 +19,4 @@ import './support-point/plugins.js';
 import './insight/plugins.js';
 import './diversity/plugins.js';
 import './audit-log/plugins.js';
+import './swv-transfer/plugins.js';

@@ -106,6 +106,11 @@ export function listSchoolContacts(db: DbOrTx, schoolIds: string[]): Promise<Sch
   return db.select().from(schoolContacts).where(inArray(schoolContacts.schoolId, schoolIds)).orderBy(asc(schoolContacts.schoolId), asc(schoolContacts.position));
 }
 
+/** Holds the school's row until the transaction ends, so two saves of its contact persons run one after the other. */
+export async function lockSchoolRow(tx: DbOrTx, schoolId: string): Promise<void> {
+  await tx.select({ id: schools.id }).from(schools).where(eq(schools.id, schoolId)).for('update');
+}
+
 /** Replaces a school's contact persons by the given list (in order). */
 export async function replaceSchoolContacts(
   db: DbOrTx,

@@ -18,7 +18,7 @@ import { loadSettingsPage } from './load-settings-page.js';
 import { partnershipMessages } from './messages.js';
 import { schoolPageSections } from './school-page-sections.js';
 import { fromBoardParam, fromPartnershipParam, fromSchoolParam, platformScope } from './scopes.js';
-import { contactsFromForm, schoolContactsInput, updateSchoolContacts } from './update-school-contacts.js';
+import { CONTACTS_VERSION_FIELD, contactsFromForm, schoolContactsInput, updateSchoolContacts, type SchoolContact } from './update-school-contacts.js';
 import { parseSettingsForm, updateSettings } from './update-partnership-settings.js';
 import { BoardView, PartnershipOverviewView, PlatformView } from './views/overview.js';
 import { SchoolFormView } from './views/school-form.js';
@@ -64,14 +64,14 @@ async function settingsPage(c: AppContext, auth: Authorized | null, errors: Fiel
   });
 }
 
-async function schoolPage(c: AppContext, auth: Authorized, errors: FieldErrors, posted: Record<string, string> | null) {
+async function schoolPage(c: AppContext, auth: Authorized, errors: FieldErrors, posted: Record<string, string> | null, contactsConflict?: SchoolContact[]) {
   const page = await loadSchoolPage({ db: c.var.deps.db, auth, schoolId: c.req.param('schoolId')! });
   // Blocks of other features (profiles, cycle, documents), rendered by their own plug-ins.
   const sections = await Promise.all(schoolPageSections.map((section) => section(c, auth, page.school.id)));
   return renderPage(c, {
     title: page.school.name,
     partnershipId: page.school.partnershipId,
-    status: status(errors),
+    status: contactsConflict ? 409 : status(errors),
     children: (
       <SchoolView
         page={page}
@@ -81,6 +81,7 @@ async function schoolPage(c: AppContext, auth: Authorized, errors: FieldErrors, 
         posted={posted}
         sections={sections}
         contactsSaved={c.req.query('opgeslagen') === 'contactpersonen'}
+        contactsConflict={contactsConflict}
         notice={registerNotice(c, page.school.name)}
       />
     ),
@@ -148,7 +149,10 @@ export function registerPartnershipRoutes(table: RouteTable): void {
     const parsed = parseForm(schoolContactsInput, contactsFromForm(values));
     if (!parsed.ok) return schoolPage(c, authorized(auth), parsed.errors, values);
     const schoolId = c.req.param('schoolId')!;
-    await updateSchoolContacts({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), schoolId, input: parsed.data });
+    const result = await updateSchoolContacts({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), schoolId, input: parsed.data });
+    // Changed by someone else since the form was opened: nothing written; the form keeps what was typed, now based on
+    // the stored version, so saving again is a deliberate choice to replace it.
+    if (result.kind === 'stale') return schoolPage(c, authorized(auth), {}, { ...values, [CONTACTS_VERSION_FIELD]: result.version }, result.stored);
     return c.redirect(`/scholen/${schoolId}?opgeslagen=contactpersonen#contactpersonen`, 303);
   });
 

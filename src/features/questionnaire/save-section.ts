@@ -265,8 +265,9 @@ function toRevision(raw: string | string[] | undefined): number | null {
 
 /**
  * The answer the form started from. Forms carry it as JSON; a form without it (an old page) falls
- * back to the stored answer only when it was rendered from the stored revision — otherwise the base
- * is unknown and every posted difference is checked against the stored value as a conflict.
+ * back to the stored answer only when it was rendered from the stored revision. Otherwise — an outdated
+ * revision, or none at all (a hand-made post) — the base is unknown and every posted difference is a
+ * conflict: a post that does not say what it started from never overwrites blindly.
  */
 function baseOf(raw: string | string[] | undefined, current: AnswerState | null, postedRevision: number | null): BaseAnswer {
   const text = Array.isArray(raw) ? raw[0] : raw;
@@ -278,7 +279,7 @@ function baseOf(raw: string | string[] | undefined, current: AnswerState | null,
       // fall through: treat as unknown
     }
   }
-  if (postedRevision === null || postedRevision === (current?.revision ?? 0)) {
+  if (postedRevision !== null && postedRevision === (current?.revision ?? 0)) {
     return { value: current?.value ?? null, ambition: current?.ambition ?? null, parentText: current?.parentText ?? null };
   }
   return { value: UNKNOWN_BASE, ambition: UNKNOWN_BASE, parentText: UNKNOWN_BASE } as unknown as BaseAnswer;

@@ -1,12 +1,12 @@
 /** @jsxImportSource hono/jsx */
 /** A school's page: blocks of other features, the school's data and its contact persons. */
 import type { Child } from 'hono/jsx';
-import { Alert, Button, CheckboxField, CsrfField, ErrorSummary, TextField, type FieldErrors } from '../../../ui/components.js';
+import { Alert, Button, CheckboxField, CsrfField, ErrorSummary, fieldId, TextField, type FieldErrors } from '../../../ui/components.js';
 import { translator, type Locale } from '../../../ui/i18n.js';
 import { uiMessages } from '../../../ui/messages.js';
 import type { SchoolPage } from '../load-school-page.js';
 import { partnershipMessages } from '../messages.js';
-import { contactsFromForm, MAX_SCHOOL_CONTACTS } from '../update-school-contacts.js';
+import { CONTACTS_VERSION_FIELD, contactsFromForm, contactsVersion, MAX_SCHOOL_CONTACTS, type SchoolContact } from '../update-school-contacts.js';
 
 export function SchoolView(props: {
   page: SchoolPage;
@@ -18,6 +18,8 @@ export function SchoolView(props: {
   /** Blocks other features show here (profiles, cycle, documents). */
   sections: Child[];
   contactsSaved: boolean;
+  /** The stored list, when a save was refused because someone else changed it after the form was opened. */
+  contactsConflict?: SchoolContact[] | undefined;
   /** Outcome of an edit, archive or restore, shown once. */
   notice?: string | undefined;
 }) {
@@ -102,6 +104,28 @@ export function SchoolView(props: {
       {page.canEditContacts ? (
         <form method="post" action={`/scholen/${school.id}/contactpersonen`} novalidate>
           <CsrfField token={props.csrfToken} />
+          <input type="hidden" name={CONTACTS_VERSION_FIELD} value={props.posted?.[CONTACTS_VERSION_FIELD] ?? contactsVersion(contacts)} />
+          {props.contactsConflict && (
+            <div id={fieldId(CONTACTS_VERSION_FIELD)} tabindex={-1}>
+              <Alert type="warning">
+                <strong>{t('contactsConflictTitle')}</strong>
+                <p class="utrecht-paragraph">{t('contactsConflictText')}</p>
+                {props.contactsConflict.length === 0 ? (
+                  <p class="utrecht-paragraph">{t('contactsConflictStoredNone')}</p>
+                ) : (
+                  <>
+                    <p class="utrecht-paragraph">{t('contactsConflictStored')}</p>
+                    <ContactList contacts={props.contactsConflict} shownToParents={t('contactShownToParents')} />
+                  </>
+                )}
+              </Alert>
+            </div>
+          )}
+          {errors[CONTACTS_VERSION_FIELD] && (
+            <p class="utrecht-form-field-error-message" id={fieldId(CONTACTS_VERSION_FIELD)}>
+              {errors[CONTACTS_VERSION_FIELD]}
+            </p>
+          )}
           {rows.map((row, i) => (
             <fieldset class="utrecht-form-fieldset contact-row">
               <legend class="utrecht-form-fieldset__legend">{t('contactLegend', { number: i + 1 })}</legend>
@@ -118,17 +142,23 @@ export function SchoolView(props: {
       ) : contacts.length === 0 ? (
         <p class="utrecht-paragraph">{t('contactsNone')}</p>
       ) : (
-        <ul class="utrecht-unordered-list">
-          {contacts.map((row) => (
-            <li class="utrecht-unordered-list__item">
-              {row.role}: {row.name}
-              {row.topic ? ` — ${row.topic}` : ''}
-              {row.email ? ` (${row.email})` : ''}
-              {row.showToParents ? ` — ${t('contactShownToParents')}` : ''}
-            </li>
-          ))}
-        </ul>
+        <ContactList contacts={contacts} shownToParents={t('contactShownToParents')} />
       )}
     </>
+  );
+}
+
+function ContactList(props: { contacts: SchoolContact[]; shownToParents: string }) {
+  return (
+    <ul class="utrecht-unordered-list">
+      {props.contacts.map((row) => (
+        <li class="utrecht-unordered-list__item">
+          {row.role}: {row.name}
+          {row.topic ? ` — ${row.topic}` : ''}
+          {row.email ? ` (${row.email})` : ''}
+          {row.showToParents ? ` — ${props.shownToParents}` : ''}
+        </li>
+      ))}
+    </ul>
   );
 }
