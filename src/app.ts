@@ -14,6 +14,8 @@ import { randomToken, safeEqual, sha256 } from './auth/tokens.js';
 import { projectRoot } from './config/project-root.js';
 import { findSession, SESSION_COOKIE } from './features/accounts/sessions.js';
 import { registerAccountRoutes } from './features/accounts/routes.js';
+import { ACCOUNT_PATH, heldForSecondFactorSetup } from './features/accounts/second-factor-rule.js';
+import { secondFactorMessages } from './features/accounts/second-factor-messages.js';
 import { registerUserManagementRoutes } from './features/accounts/user-management-routes.js';
 import { registerPartnershipRoutes } from './features/partnerships/routes.js';
 import { registerQuestionnaireRoutes } from './features/questionnaire/routes.js';
@@ -29,9 +31,10 @@ import { registerDiversityRoutes } from './features/diversity/routes.js';
 import { registerPupilPollRoutes } from './features/pupil-poll/routes.js';
 import { registerConversationGuideRoutes } from './features/conversation-guide/routes.js';
 import { registerQualityReviewRoutes } from './features/quality-review/routes.js';
+import { registerAuditLogRoutes } from './features/audit-log/routes.js';
 import type { AppContext, AppDeps, AppEnv } from './ui/context.js';
 import { renderError } from './ui/error-pages.js';
-import { isLocale } from './ui/i18n.js';
+import { isLocale, translator } from './ui/i18n.js';
 import { RouteTable, cookielessMatcher, frameableMatcher, publicAccess, type RouteSpec } from './ui/route.js';
 import { registerPublicRoutes } from './features/public/routes.js';
 import { ANON_CSRF_COOKIE, LOCALE_COOKIE } from './ui/request.js';
@@ -69,6 +72,7 @@ export function buildRouteTable(): RouteTable {
   registerPupilPollRoutes(table);
   registerConversationGuideRoutes(table);
   registerQualityReviewRoutes(table);
+  registerAuditLogRoutes(table);
   // Last: `/:swvSlug` must not shadow any route above (src/ui/reserved-paths.ts keeps SWV slugs off them).
   registerPublicRoutes(table);
   return table;
@@ -235,6 +239,13 @@ export function createApp({ deps, routes = buildRouteTable() }: CreateAppOptions
     }
     if (!sent || !safeEqual(sent, c.var.csrfToken)) throw new AppError('csrf');
     return next();
+  });
+
+  // An administrator who must use a second factor and has none reaches only the account page until it is set up.
+  app.use('*', async (c, next) => {
+    if (!heldForSecondFactorSetup(c.var.principal, deps.config.REQUIRE_ADMIN_2FA, new URL(c.req.url).pathname)) return next();
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return c.redirect(`${ACCOUNT_PATH}?verplicht=1`, 303);
+    throw new AppError('forbidden', translator(secondFactorMessages, c.var.locale)('forcedForbidden'));
   });
 
   for (const route of routes.routes) {

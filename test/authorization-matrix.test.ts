@@ -89,10 +89,17 @@ const NOT_AUDITED = new Set(['sessions', 'login_attempts', 'jobs']);
 /** POST routes the matrix reaches without a body read from a form (see the test that checks this list). */
 const ROUTES_WITHOUT_FORM_BODY = [
   '/uitnodiging-rol/:token',
+  // Two-step verification: the code step needs a pending log-in (a right password first); confirming needs a
+  // set-up in progress, turning off one that is on.
+  '/inloggen/code',
+  '/mijn-account/tweestapsverificatie/bevestigen',
+  '/mijn-account/tweestapsverificatie/uitzetten',
   '/uitnodiging/:token',
   '/wachtwoord-herstellen/:token',
   '/scholen/:schoolId/terugzetten',
   '/besturen/:boardId/terugzetten',
+  // The platform's removal button shows only for a person who has a second factor on (nobody in the fixtures).
+  '/swv/:partnershipId/gebruikers/:userId/tweestapsverificatie-verwijderen',
   '/swv/:partnershipId/vragenlijsten/:templateId/nieuwe-conceptversie',
   '/swv/:partnershipId/vragenlijsten/versies/:templateVersionId/schalen/:templateScaleKey/verwijderen',
   '/swv/:partnershipId/cyclus/:schoolYear/openen',

@@ -30,6 +30,8 @@ import { loadSchoolFormPage } from '../src/features/partnerships/load-school-for
 import { loadSettingsPage } from '../src/features/partnerships/load-settings-page.js';
 import { loadRegisterUploadPage } from '../src/features/register/load-register-upload-page.js';
 import type { Authorized } from '../src/ui/route.js';
+import { loadAuditLogPage } from '../src/features/audit-log/load-audit-log-page.js';
+import { removeSecondFactor } from '../src/features/accounts/remove-second-factor.js';
 import { matrixFixtures, type MatrixFixtures } from './support/matrix-fixtures.js';
 import { createTestApp, TestClient, type TestApp } from './support/test-app.js';
 import { TEST_DATABASE_KINDS } from './support/test-db.js';
@@ -160,6 +162,16 @@ for (const kind of TEST_DATABASE_KINDS) {
         name: 'profileDocuments',
         call: async () =>
           getProfileDocuments({ db: testApp.deps.db, clock: testApp.clock, auth: await proof('ib@regenboog.example', 'documents.download', regenboog()), profileId: fixtures.otherTenant['profileId']! }),
+      },
+      {
+        name: 'loadAuditLogPage',
+        call: async () =>
+          loadAuditLogPage({ db: testApp.deps.db, auth: await proof('swv@voorbeeldstad.example', 'partnership.viewAuditLog', swvA()), partnershipId: testApp.other.partnershipId, query: {} }),
+      },
+      {
+        name: 'removeSecondFactor',
+        call: async () =>
+          removeSecondFactor({ db: testApp.deps.db, clock: testApp.clock, auth: await proof('beheer@opensop.example', 'platform.manage', swvA()), partnershipId: testApp.other.partnershipId, userId: testApp.other.userIds.board_user }),
       },
     ];
 

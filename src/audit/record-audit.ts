@@ -1,9 +1,14 @@
 import type { DbOrTx } from '../db/client.js';
-import { auditLog } from './schema.js';
+import { insertAuditRow } from './repository.js';
 
 export interface AuditEntry {
   actorUserId: string | null;
   partnershipId: string | null;
+  /**
+   * The school the change concerns (the audit-log page filters on it). Left out, it follows from the entity:
+   * a school is itself, a profile belongs to its school; otherwise none.
+   */
+  schoolId?: string | null;
   /** Verb-noun, e.g. "user.invite", "profile.submit". */
   action: string;
   entityType: string;
@@ -15,14 +20,5 @@ export interface AuditEntry {
 
 /** Writes one audit entry; call it inside the same transaction as the change it records. */
 export async function recordAudit(db: DbOrTx, entry: AuditEntry): Promise<void> {
-  await db.insert(auditLog).values({
-    at: entry.at,
-    actorUserId: entry.actorUserId,
-    partnershipId: entry.partnershipId,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId,
-    before: entry.before ?? null,
-    after: entry.after ?? null,
-  });
+  await insertAuditRow(db, entry);
 }

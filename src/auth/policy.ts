@@ -16,6 +16,8 @@ export const PERMISSIONS = {
   'partnership.view': ['platform_admin', 'partnership_admin'],
   /** Change SWV settings and branding; invite and remove users. */
   'partnership.manage': ['platform_admin', 'partnership_admin'],
+  /** Read the SWV's audit log: who changed what, when (issue 16). The platform administrator reads every SWV's. */
+  'partnership.viewAuditLog': ['platform_admin', 'partnership_admin'],
   'template.manage': ['partnership_admin'],
   'cycle.manage': ['partnership_admin'],
   'board.view': ['partnership_admin', 'board_user'],

@@ -46,4 +46,6 @@ export interface Principal {
   name: string;
   locale: 'nl' | 'en';
   memberships: Membership[];
+  /** Logs in with a second factor (TOTP); absent where the principal was not loaded from the database. */
+  secondFactorEnabled?: boolean;
 }

@@ -50,12 +50,20 @@ export const envSchema = z.object({
   JOBS_ENABLED: booleanFlag.default(true),
   /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy. */
   TRUST_PROXY: booleanFlag.default(false),
+  /**
+   * Platform and SWV administrators must log in with a second factor (TOTP). Default: on, except with demo data
+   * (a first local run with known demo passwords); docs/decisions/0019-two-factor-login.md.
+   */
+  REQUIRE_ADMIN_2FA: booleanFlag.optional(),
+  /** Encrypts the TOTP secrets at rest (AES-256-GCM, key derived with HKDF); at least 32 characters. */
+  TOTP_ENCRYPTION_KEY: z.string().min(32, { message: 'moet minstens 32 tekens zijn, bijvoorbeeld de uitvoer van: openssl rand -base64 32' }).optional(),
 });
 
-export type Config = Omit<z.infer<typeof envSchema>, 'PUBLIC_BASE_URL' | 'DEMO_DATA'> & {
+export type Config = Omit<z.infer<typeof envSchema>, 'PUBLIC_BASE_URL' | 'DEMO_DATA' | 'REQUIRE_ADMIN_2FA'> & {
   /** Always set: the configured address, or http://localhost:PORT for a local (loopback) development run. */
   PUBLIC_BASE_URL: string;
   DEMO_DATA: boolean;
+  REQUIRE_ADMIN_2FA: boolean;
   outboxDir: string;
   dataDir: string;
   secureCookies: boolean;
@@ -89,10 +97,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (problems.length > 0) throw configError(problems);
   const dataDir = path.resolve(config.DATA_DIR);
   const publicBaseUrl = (config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, '');
+  const demoData = config.DEMO_DATA ?? (!isProduction && !config.DATABASE_URL);
   return {
     ...config,
     PUBLIC_BASE_URL: publicBaseUrl,
-    DEMO_DATA: config.DEMO_DATA ?? (!isProduction && !config.DATABASE_URL),
+    DEMO_DATA: demoData,
+    REQUIRE_ADMIN_2FA: config.REQUIRE_ADMIN_2FA ?? !demoData,
     dataDir,
     outboxDir: path.resolve(config.OUTBOX_DIR ?? path.join(dataDir, 'outbox')),
     secureCookies: publicBaseUrl.startsWith('https://'),

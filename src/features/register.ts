@@ -21,6 +21,7 @@ import './diversity/plugins.js';
 import './pupil-poll/plugins.js';
 import './quality-review/plugins.js';
 import './quality-review/demo-step.js';
+import './audit-log/plugins.js';
 import './swv-transfer/plugins.js';
 import './conversation-guide/plugins.js';
 import './diversity/demo-step.js';

@@ -88,6 +88,9 @@ export async function renderPage(c: AppContext, options: PageOptions): Promise<R
               {principal ? (
                 <>
                   <span class="site-header__name">{principal.name}</span>
+                  <a class="utrecht-link site-header__account" href="/mijn-account">
+                    {t('myAccount')}
+                  </a>
                   <form method="post" action="/uitloggen" class="inline-form">
                     <CsrfField token={csrfToken} />
                     <button class="utrecht-button utrecht-button--subtle link-button" type="submit">

@@ -14,6 +14,7 @@ export const RESERVED_FIRST_SEGMENTS = [
   'wachtwoord-herstellen',
   'uitnodiging',
   'uitnodiging-rol',
+  'mijn-account',
   'beheer',
   'swv',
   'besturen',

@@ -13,6 +13,21 @@ export function accountsMatrixExpectations<P extends string>(groups: PersonaGrou
     'GET /uitnodiging-rol/:token': groups.EVERYONE,
     'POST /uitnodiging-rol/:token': groups.EVERYONE,
     'POST /swv/:partnershipId/uitnodigingen/:invitationId/intrekken': groups.SWV_ADMINS,
+    // Two-step verification (issue 16): the code step of logging in is public (it needs a pending log-in's
+    // cookie, which nobody here has); the account page is everyone's own; only the platform administrator
+    // removes someone's second factor.
+    'GET /inloggen/code': groups.EVERYONE,
+    'POST /inloggen/code': groups.EVERYONE,
+    'GET /mijn-account': groups.SIGNED_IN,
+    'POST /mijn-account/tweestapsverificatie': groups.SIGNED_IN,
+    'POST /mijn-account/tweestapsverificatie/bevestigen': groups.SIGNED_IN,
+    'POST /mijn-account/tweestapsverificatie/uitzetten': groups.SIGNED_IN,
+    'POST /swv/:partnershipId/gebruikers/:userId/tweestapsverificatie-verwijderen': groups.SWV_ADMINS.filter((p) => p === 'platform_admin'),
+    // The audit log: the SWV's own administrators and the platform administrator; the platform's log only the latter.
+    'GET /swv/:partnershipId/logboek': groups.SWV_ADMINS,
+    'GET /swv/:partnershipId/logboek/export': groups.SWV_ADMINS,
+    'GET /beheer/logboek': groups.SWV_ADMINS.filter((p) => p === 'platform_admin'),
+    'GET /beheer/logboek/export': groups.SWV_ADMINS.filter((p) => p === 'platform_admin'),
   };
 }
 

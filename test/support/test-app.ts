@@ -32,11 +32,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(kind: TestDatabaseKind, options: { now?: string } = {}): Promise<TestApp> {
+/** `env`: extra configuration, e.g. `{ REQUIRE_ADMIN_2FA: 'true' }` (the demo data switches it off by default). */
+export async function createTestApp(kind: TestDatabaseKind, options: { now?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
   const database = await openTestDatabase(kind);
   const clock = new FixedClock(options.now ?? '2026-03-02T09:00:00+01:00');
   const mailer = new MemoryMailer();
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: '/tmp/opensop-unused', PUBLIC_BASE_URL: 'http://opensop.test', LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv);
+  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: '/tmp/opensop-unused', PUBLIC_BASE_URL: 'http://opensop.test', LOG_LEVEL: 'silent', ...options.env } as NodeJS.ProcessEnv);
   const deps: AppDeps = { db: database.db, clock, config, logger: createLogger('silent'), mailer };
   const demo = await seedDemoData({ db: database.db, clock });
   const other = await seedSecondTenant(database.db, clock);

@@ -1,5 +1,5 @@
 /** Everything the SWV's user management page shows: its people with their roles, and the places one can be invited to. */
-import { assertInScope } from '../../auth/policy.js';
+import { assertInScope, can } from '../../auth/policy.js';
 import { AppError } from '../../auth/app-error.js';
 import { queryAll, type Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
@@ -14,6 +14,8 @@ export interface UsersPage {
   invitations: InvitationListEntry[];
   boards: Array<{ id: string; name: string }>;
   schools: Array<{ id: string; name: string; locationCode: string }>;
+  /** Only the platform administrator removes someone's second factor (remove-second-factor.ts). */
+  canRemoveSecondFactor: boolean;
 }
 
 export async function loadUsersPage(options: { db: Database; auth: Authorized; partnershipId: string }): Promise<UsersPage> {
@@ -33,5 +35,6 @@ export async function loadUsersPage(options: { db: Database; auth: Authorized; p
     invitations,
     boards: boards.map((b) => ({ id: b.id, name: b.name })),
     schools: schools.map((s) => ({ id: s.id, name: s.name, locationCode: s.locationCode })),
+    canRemoveSecondFactor: can(auth.principal, 'platform.manage', { level: 'platform' }),
   };
 }

@@ -3,7 +3,7 @@ import { and, count, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Membership, Principal, Role } from '../../auth/roles.js';
 import type { DbOrTx } from '../../db/client.js';
 import { boards, partnerships, schools } from '../partnerships/schema.js';
-import { loginAttempts, memberships, membershipScopes, sessions, users, userTokens } from './schema.js';
+import { loginAttempts, memberships, membershipScopes, pendingLogins, recoveryCodes, secondFactors, sessions, users, userTokens } from './schema.js';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -115,6 +115,7 @@ function selectPrincipalRows(db: DbOrTx, where: ReturnType<typeof eq>, viaSessio
       name: users.name,
       locale: users.locale,
       disabledAt: users.disabledAt,
+      secondFactorEnabled: sql<boolean>`exists (select 1 from second_factors sf where sf.user_id = ${users.id} and sf.enabled_at is not null)`,
       csrfToken: sessions.csrfToken,
       role: memberships.role,
       partnershipId: memberships.partnershipId,
@@ -153,7 +154,7 @@ function principalFromRows(rows: PrincipalRow[]): Principal | null {
     homePartnershipId: row.partnershipId ?? row.boardPartnershipId ?? row.schoolPartnershipId ?? null,
     limitedTo: row.limitBoardIds || row.limitSchoolIds ? { boardIds: toArray(row.limitBoardIds), schoolIds: toArray(row.limitSchoolIds) } : null,
   }] : []));
-  return { userId: user.userId, email: user.email, name: user.name, locale: user.locale, memberships: list };
+  return { userId: user.userId, email: user.email, name: user.name, locale: user.locale, memberships: list, secondFactorEnabled: user.secondFactorEnabled === true };
 }
 
 /** PGlite and pg both parse text[]; a driver that hands back the literal "{a,b}" is read here too. */
@@ -281,6 +282,8 @@ export interface UserWithRoles {
   name: string;
   email: string;
   hasPassword: boolean;
+  /** Whether the person logs in with a second factor (yes or no only; nothing else about it is shown). */
+  secondFactor: boolean;
   roles: Array<{ membershipId: string; role: Role; placeName: string; /** An adviser's boards and schools, by name; null when not limited. */ limitedTo: string | null }>;
 }
 
@@ -300,6 +303,7 @@ export async function listUsersOfPartnership(db: DbOrTx, partnershipId: string):
       name: users.name,
       email: users.email,
       passwordHash: users.passwordHash,
+      secondFactor: sql<boolean>`exists (select 1 from second_factors sf where sf.user_id = ${users.id} and sf.enabled_at is not null)`,
       membershipId: memberships.id,
       role: memberships.role,
       placeName,
@@ -315,7 +319,7 @@ export async function listUsersOfPartnership(db: DbOrTx, partnershipId: string):
     .orderBy(users.name);
   const byUser = new Map<string, UserWithRoles>();
   for (const row of rows) {
-    const entry = byUser.get(row.id) ?? { id: row.id, name: row.name, email: row.email, hasPassword: row.passwordHash !== null, roles: [] };
+    const entry = byUser.get(row.id) ?? { id: row.id, name: row.name, email: row.email, hasPassword: row.passwordHash !== null, secondFactor: row.secondFactor === true, roles: [] };
     entry.roles.push({ membershipId: row.membershipId, role: row.role, placeName: row.placeName, limitedTo: row.limitedTo });
     byUser.set(row.id, entry);
   }
@@ -389,3 +393,110 @@ export async function expireUserTokens(db: DbOrTx, userId: string, purpose: 'inv
   await db.update(userTokens).set({ usedAt: at }).where(and(eq(userTokens.userId, userId), eq(userTokens.purpose, purpose), isNull(userTokens.usedAt)));
 }
 
+
+// Second factor (docs/decisions/0019-two-factor-login.md).
+
+export type SecondFactorRow = typeof secondFactors.$inferSelect;
+
+export async function findSecondFactor(db: DbOrTx, userId: string): Promise<SecondFactorRow | null> {
+  const [row] = await db.select().from(secondFactors).where(eq(secondFactors.userId, userId));
+  return row ?? null;
+}
+
+/** Starts (or restarts) setting up: a new secret, not yet enabled. Never overwrites an enabled second factor. */
+export async function savePendingSecondFactor(db: DbOrTx, row: { userId: string; secret: string; createdAt: Date }): Promise<boolean> {
+  const saved = await db
+    .insert(secondFactors)
+    .values({ ...row, enabledAt: null, lastUsedStep: null })
+    .onConflictDoUpdate({ target: secondFactors.userId, set: { secret: row.secret, createdAt: row.createdAt, lastUsedStep: null }, setWhere: isNull(secondFactors.enabledAt) })
+    .returning({ userId: secondFactors.userId });
+  return saved.length > 0;
+}
+
+/**
+ * Records the time step of an accepted code, only if it is later than the last one: of two requests with the
+ * same code only one gets true. `enable` also switches the second factor on.
+ */
+export async function acceptTotpStep(db: DbOrTx, userId: string, step: number, enableAt?: Date): Promise<boolean> {
+  const updated = await db
+    .update(secondFactors)
+    .set({ lastUsedStep: step, ...(enableAt ? { enabledAt: enableAt } : {}) })
+    .where(and(eq(secondFactors.userId, userId), sql`(${secondFactors.lastUsedStep} is null or ${secondFactors.lastUsedStep} < ${step})`, enableAt ? isNull(secondFactors.enabledAt) : sql`${secondFactors.enabledAt} is not null`))
+    .returning({ userId: secondFactors.userId });
+  return updated.length > 0;
+}
+
+/** Removes the second factor and its recovery codes; returns whether there was one. */
+export async function deleteSecondFactor(db: DbOrTx, userId: string): Promise<boolean> {
+  await db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+  const deleted = await db.delete(secondFactors).where(eq(secondFactors.userId, userId)).returning({ userId: secondFactors.userId });
+  return deleted.length > 0;
+}
+
+export async function replaceRecoveryCodes(db: DbOrTx, userId: string, codeHashes: string[], now: Date): Promise<void> {
+  await db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+  await db.insert(recoveryCodes).values(codeHashes.map((codeHash) => ({ id: crypto.randomUUID(), userId, codeHash, createdAt: now })));
+}
+
+/** Marks an unused recovery code as used; false when it is unknown or was used before. Atomic: a code works once. */
+export async function useRecoveryCode(db: DbOrTx, userId: string, codeHash: string, now: Date): Promise<boolean> {
+  const used = await db
+    .update(recoveryCodes)
+    .set({ usedAt: now })
+    .where(and(eq(recoveryCodes.userId, userId), eq(recoveryCodes.codeHash, codeHash), isNull(recoveryCodes.usedAt)))
+    .returning({ id: recoveryCodes.id });
+  return used.length > 0;
+}
+
+export async function countUnusedRecoveryCodes(db: DbOrTx, userId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(recoveryCodes).where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
+  return row?.n ?? 0;
+}
+
+export async function insertPendingLogin(db: DbOrTx, row: { tokenHash: string; userId: string; returnTo: string | null; createdAt: Date; expiresAt: Date }): Promise<void> {
+  await db.delete(pendingLogins).where(lt(pendingLogins.expiresAt, row.createdAt));
+  await db.insert(pendingLogins).values(row);
+}
+
+export async function findPendingLogin(db: DbOrTx, tokenHash: string, now: Date) {
+  const [row] = await db
+    .select()
+    .from(pendingLogins)
+    .where(and(eq(pendingLogins.tokenHash, tokenHash), gt(pendingLogins.expiresAt, now)));
+  return row ?? null;
+}
+
+/** Counts a wrong code against the pending log-in; returns the new number of wrong codes. */
+export async function countWrongCode(db: DbOrTx, tokenHash: string): Promise<number> {
+  const [row] = await db
+    .update(pendingLogins)
+    .set({ failedCodes: sql`${pendingLogins.failedCodes} + 1` })
+    .where(eq(pendingLogins.tokenHash, tokenHash))
+    .returning({ failedCodes: pendingLogins.failedCodes });
+  return row?.failedCodes ?? Number.MAX_SAFE_INTEGER;
+}
+
+/** Ends a pending log-in; true for the one request that ends it (so a token starts at most one session). */
+export async function deletePendingLogin(db: DbOrTx, tokenHash: string): Promise<boolean> {
+  const deleted = await db.delete(pendingLogins).where(eq(pendingLogins.tokenHash, tokenHash)).returning({ tokenHash: pendingLogins.tokenHash });
+  return deleted.length > 0;
+}
+
+/** Whether the user holds any role inside the SWV (at the SWV, one of its boards or schools). */
+export async function holdsRoleInPartnership(db: DbOrTx, userId: string, partnershipId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .leftJoin(boards, eq(boards.id, memberships.boardId))
+    .leftJoin(schools, eq(schools.id, memberships.schoolId))
+    .where(and(eq(memberships.userId, userId), inPartnership(partnershipId)))
+    .limit(1);
+  return Boolean(row);
+}
+
+/** Names of users by id (for lists that show who did something); unknown ids are left out. */
+export async function findUserNames(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids));
+  return new Map(rows.map((row) => [row.id, row.name]));
+}

@@ -1,25 +1,12 @@
-/** What the account routes share: their form schemas, the session cookie and the safe return address. */
-import { setCookie } from 'hono/cookie';
+/** What the account routes share: their form schemas and the safe return address (the session cookie: log-in-landing.ts). */
 import { z } from 'zod';
 import { MIN_PASSWORD_LENGTH } from '../../auth/password.js';
 import type { AppContext } from '../../ui/context.js';
 import { translator } from '../../ui/i18n.js';
 import { accountsMessages } from './messages.js';
-import { SESSION_COOKIE } from './sessions.js';
 
 export const accountTexts = (c: AppContext) => translator(accountsMessages, c.var.locale);
 type AccountsTranslate = ReturnType<typeof accountTexts>;
-
-export function setSessionCookie(c: AppContext, token: string, expiresAt: Date): void {
-  setCookie(c, SESSION_COOKIE, token, {
-    httpOnly: true,
-    sameSite: 'Lax',
-    secure: c.var.deps.config.secureCookies,
-    path: '/',
-    // Relative lifetime: the server enforces the real expiry, and the injectable clock may differ from the browser's.
-    maxAge: Math.max(60, Math.round((expiresAt.getTime() - c.var.deps.clock.now().getTime()) / 1000)),
-  });
-}
 
 /**
  * Only paths on this site, so a crafted link cannot send someone elsewhere after logging in. Resolved the

@@ -2,22 +2,24 @@
 /** Signing in and out, the language choice, a forgotten password and the home page; the one-time links are in token-routes.tsx. */
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { AppError } from '../../auth/app-error.js';
-import { sha256 } from '../../auth/tokens.js';
 import type { FieldErrors } from '../../ui/components.js';
 import type { AppContext } from '../../ui/context.js';
 import { parseForm, readForm } from '../../ui/forms.js';
-import { isLocale } from '../../ui/i18n.js';
+import { isLocale, translator } from '../../ui/i18n.js';
 import { renderPage } from '../../ui/layout.js';
 import { baseUrl, LOCALE_COOKIE, requestClientAddress } from '../../ui/request.js';
 import { publicAccess, type RouteTable } from '../../ui/route.js';
 import { changeLanguage } from './change-language.js';
-import { homeLandings } from './home-landings.js';
+import { landingAfterLogIn, setPendingLoginCookie, setSessionCookie } from './log-in-landing.js';
 import { logIn } from './log-in.js';
 import { requestPasswordReset } from './request-password-reset.js';
-import { accountTexts, forgotSchema, loginSchema, safeReturnPath, setSessionCookie } from './route-input.js';
-import { endSession, findSession, SESSION_COOKIE } from './sessions.js';
+import { accountTexts, forgotSchema, loginSchema, safeReturnPath } from './route-input.js';
+import { secondFactorMessages } from './second-factor-messages.js';
+import { registerSecondFactorRoutes } from './second-factor-routes.js';
+import { endSession, SESSION_COOKIE } from './sessions.js';
 import { registerTokenRoutes } from './token-routes.js';
 import { ForgotSentView, ForgotView, HomeView, LandingView, LoginView } from './views/account-pages.js';
+import { SECOND_STEP_PATH } from './views/second-factor.js';
 
 function forgotPage(c: AppContext, errors: FieldErrors, email: string | undefined) {
   return renderPage(c, {
@@ -38,12 +40,23 @@ function homePage(c: AppContext) {
 }
 
 export function registerAccountRoutes(table: RouteTable): void {
+  registerSecondFactorRoutes(table);
   table.get('/', publicAccess, async (c) => homePage(c));
 
   table.get('/inloggen', publicAccess, async (c) => {
     if (c.var.principal) return c.redirect('/', 302);
     const t = accountTexts(c);
-    const notice = c.req.query('uitgelogd') ? t('loggedOut') : undefined;
+    const f = translator(secondFactorMessages, c.var.locale);
+    const again = c.req.query('opnieuw');
+    const notice = c.req.query('uitgelogd')
+      ? t('loggedOut')
+      : c.req.query('wachtwoord-gewijzigd')
+        ? f('passwordSavedLogIn')
+        : again === 'codes'
+          ? f('stepStartOver')
+          : again === 'verlopen'
+            ? f('stepExpired')
+            : undefined;
     return renderPage(c, {
       title: t('loginTitle'),
       children: <LoginView locale={c.var.locale} csrfToken={c.var.csrfToken} errors={{}} returnTo={c.req.query('terug')} notice={notice} />,
@@ -63,6 +76,7 @@ export function registerAccountRoutes(table: RouteTable): void {
       email: parsed.data.email,
       password: parsed.data.password,
       clientAddress: requestClientAddress(c),
+      returnTo: parsed.data.terug ? safeReturnPath(parsed.data.terug) : null,
     });
     if (!result.ok) {
       if (result.reason === 'rate_limited') {
@@ -73,16 +87,14 @@ export function registerAccountRoutes(table: RouteTable): void {
       }
       return rerender({ _form: t('wrongCredentials') }, 401);
     }
-    setSessionCookie(c, result.token, result.expiresAt);
-    if (!parsed.data.terug) {
-      // Without a page to return to, a user with one obvious place to work lands there (home-landings.ts).
-      const session = await findSession(c.var.deps.db, sha256(result.token), c.var.deps.clock.now());
-      for (const landing of session ? homeLandings : []) {
-        const href = await landing(c, session!.principal);
-        if (href) return c.redirect(href, 303);
-      }
+    const returnTo = parsed.data.terug ? safeReturnPath(parsed.data.terug) : null;
+    if (result.secondStep) {
+      // The password was right; the session starts only after the code (second-factor-routes.tsx).
+      setPendingLoginCookie(c, result.token);
+      return c.redirect(SECOND_STEP_PATH, 303);
     }
-    return c.redirect(safeReturnPath(parsed.data.terug), 303);
+    setSessionCookie(c, result.token, result.expiresAt);
+    return c.redirect(await landingAfterLogIn(c, result.token, returnTo), 303);
   });
 
   table.post('/uitloggen', publicAccess, async (c) => {

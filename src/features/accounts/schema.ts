@@ -122,3 +122,55 @@ export const invitations = pgTable(
   },
   (t) => [index('invitations_partnership').on(t.partnershipId), index('invitations_user').on(t.userId)],
 );
+
+/**
+ * A user's second factor (TOTP, RFC 6238; docs/decisions/0019-two-factor-login.md). One row per user: while
+ * `enabledAt` is null the secret is being set up (shown once, confirmed with a first code).
+ */
+export const secondFactors = pgTable('second_factors', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  /** `plain:<base32>`, or `aes-256-gcm:<iv>:<tag>:<ciphertext>` when TOTP_ENCRYPTION_KEY is set (second-factor-secrets.ts). */
+  secret: text('secret').notNull(),
+  enabledAt: timestamp('enabled_at', { withTimezone: true }),
+  /** The 30-second time step of the last accepted code: a code is accepted once (no replay). */
+  lastUsedStep: integer('last_used_step'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+});
+
+/** One-time recovery codes for when the phone is lost; only their SHA-256 is stored. */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('recovery_codes_user').on(t.userId)],
+);
+
+/**
+ * A log-in whose password was right and whose second step (code) is still to come: short-lived, bound to the
+ * user; the browser holds the token in a cookie. No session exists before the code is accepted.
+ */
+export const pendingLogins = pgTable(
+  'pending_logins',
+  {
+    /** SHA-256 of the cookie token. */
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** Where to go after the code (a path on this site). */
+    returnTo: text('return_to'),
+    failedCodes: integer('failed_codes').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('pending_logins_user').on(t.userId)],
+);

@@ -4,11 +4,14 @@ import { sha256 } from '../../auth/tokens.js';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
-import { consumeUserToken, deleteSessionsOfUser, expireUserTokens, updatePassword } from './repository.js';
+import { consumeUserToken, deleteSessionsOfUser, expireUserTokens, findSecondFactor, updatePassword } from './repository.js';
 import { startSession } from './sessions.js';
 
-/** Accepting an invitation and resetting a password both end here: a one-time link sets the password and signs in. */
-export async function setPasswordWithToken(options: { db: Database; clock: Clock; token: string; password: string; purpose?: 'invitation' | 'password_reset' }): Promise<{ userId: string; session: { token: string; expiresAt: Date } }> {
+/**
+ * Accepting an invitation and resetting a password both end here: a one-time link sets the password and signs in,
+ * unless the account has a second factor: a mailed link is no second factor, so then the person logs in with a code.
+ */
+export async function setPasswordWithToken(options: { db: Database; clock: Clock; token: string; password: string; purpose?: 'invitation' | 'password_reset' }): Promise<{ userId: string; session: { token: string; expiresAt: Date } | null }> {
   const { db, clock } = options;
   const passwordHash = await hashPassword(options.password);
   return db.transaction(async (tx) => {
@@ -29,6 +32,7 @@ export async function setPasswordWithToken(options: { db: Database; clock: Clock
       entityType: 'user',
       entityId: token.userId,
     });
+    if ((await findSecondFactor(tx, token.userId))?.enabledAt) return { userId: token.userId, session: null };
     const session = await startSession(tx, clock, token.userId);
     return { userId: token.userId, session };
   });

@@ -9,7 +9,8 @@ import { publicAccess, type RouteTable } from '../../ui/route.js';
 import { answerInvitation } from './answer-invitation.js';
 import { loadInvitationPage } from './load-invitation-page.js';
 import { loadPasswordTokenPage } from './load-password-token-page.js';
-import { accountTexts, passwordSchema, setSessionCookie } from './route-input.js';
+import { setSessionCookie } from './log-in-landing.js';
+import { accountTexts, passwordSchema } from './route-input.js';
 import { setPasswordWithToken } from './set-password-with-token.js';
 import { ConsentAnsweredView, ConsentView, LinkInvalidView, PasswordTokenView } from './views/account-pages.js';
 
@@ -41,6 +42,8 @@ function registerTokenRoute(table: RouteTable, basePath: string, purpose: 'invit
     if (!parsed.ok) return page(c, parsed.errors);
     try {
       const result = await setPasswordWithToken({ db: c.var.deps.db, clock: c.var.deps.clock, token: c.req.param('token') ?? '', password: parsed.data.password, purpose });
+      // With a second factor the new password is followed by the log-in with a code.
+      if (!result.session) return c.redirect('/inloggen?wachtwoord-gewijzigd=1', 303);
       setSessionCookie(c, result.session.token, result.session.expiresAt);
       return c.redirect('/?welkom=1', 303);
     } catch (error) {

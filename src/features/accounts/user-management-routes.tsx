@@ -16,6 +16,8 @@ import { loadRevokePage } from './load-revoke-page.js';
 import { loadUsersPage } from './load-users-page.js';
 import { resendInvitation } from './resend-invitation.js';
 import { revokeRole } from './revoke-role.js';
+import { removeSecondFactor } from './remove-second-factor.js';
+import { secondFactorMessages } from './second-factor-messages.js';
 import { userManagementMessages, type UserManagementTranslate } from './user-management-messages.js';
 import { RevokeView, usersPath, UsersView } from './views/users.js';
 
@@ -36,7 +38,7 @@ async function usersPage(c: AppContext, auth: Authorized | null, errors: FieldEr
   const t = m(c);
   const page = await loadUsersPage({ db: c.var.deps.db, auth: authorized(auth), partnershipId: c.req.param('partnershipId')! });
   // After a redirect (revoke, resend) the outcome comes as a flag in the address.
-  const shownNotice = notice ?? (c.req.query('ingetrokken') ? t('revoked') : c.req.query('opnieuw') ? t('resent') : c.req.query('uitnodiging-ingetrokken') ? t('invitationCancelled') : undefined);
+  const shownNotice = notice ?? (c.req.query('ingetrokken') ? t('revoked') : c.req.query('opnieuw') ? t('resent') : c.req.query('uitnodiging-ingetrokken') ? t('invitationCancelled') : c.req.query('tweestapsverificatie-verwijderd') ? translator(secondFactorMessages, c.var.locale)('removed') : undefined);
   return renderPage(c, {
     title: t('usersTitle'),
     partnershipId: page.partnership.id,
@@ -117,5 +119,12 @@ export function registerUserManagementRoutes(table: RouteTable): void {
     const partnershipId = c.req.param('partnershipId')!;
     await cancelInvitation({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), partnershipId, invitationId: c.req.param('invitationId')! });
     return c.redirect(usersPath(partnershipId, '?uitnodiging-ingetrokken=1'), 303);
+  });
+
+  // Only the platform administrator removes someone's second factor (a lost phone); audited under this SWV.
+  table.post('/swv/:partnershipId/gebruikers/:userId/tweestapsverificatie-verwijderen', permission('platform.manage', fromPartnershipParam), async (c, auth) => {
+    const partnershipId = c.req.param('partnershipId')!;
+    await removeSecondFactor({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), partnershipId, userId: c.req.param('userId')! });
+    return c.redirect(usersPath(partnershipId, '?tweestapsverificatie-verwijderd=1'), 303);
   });
 }

@@ -7,6 +7,7 @@ import { INVITABLE_ROLES } from '../invite-user.js';
 import type { RevokePage } from '../load-revoke-page.js';
 import type { UsersPage } from '../load-users-page.js';
 import { userManagementMessages } from '../user-management-messages.js';
+import { secondFactorMessages } from '../second-factor-messages.js';
 
 export function usersPath(partnershipId: string, rest = ''): string {
   return `/swv/${partnershipId}/gebruikers${rest}`;
@@ -18,6 +19,7 @@ export function UsersView(props: { page: UsersPage; now: Date; locale: Locale; c
   const chosenAdviserPlaces = ([] as string[]).concat(props.values['adviserPlaceIds'] ?? []);
   const t = translator(userManagementMessages, props.locale);
   const ui = translator(uiMessages, props.locale);
+  const f = translator(secondFactorMessages, props.locale);
   const id = page.partnership.id;
   const placeOptions = [
     ...page.boards.map((b) => ({ value: b.id, label: `${t('board')}: ${b.name}` })),
@@ -36,6 +38,7 @@ export function UsersView(props: { page: UsersPage; now: Date; locale: Locale; c
             <th scope="col">{t('email')}</th>
             <th scope="col">{t('roles')}</th>
             <th scope="col">{t('status')}</th>
+            <th scope="col">{f('columnHeading')}</th>
           </tr>
         </thead>
         <tbody>
@@ -63,6 +66,18 @@ export function UsersView(props: { page: UsersPage; now: Date; locale: Locale; c
                     <button class="utrecht-button utrecht-button--subtle link-button" type="submit">
                       {t('resendButton')}
                       <span class="visually-hidden">{t('resendButtonContext', { name: person.name })}</span>
+                    </button>
+                  </form>
+                )}
+              </td>
+              <td>
+                {person.secondFactor ? f('yes') : f('no')}
+                {person.secondFactor && page.canRemoveSecondFactor && (
+                  <form method="post" action={usersPath(id, `/${person.id}/tweestapsverificatie-verwijderen`)} class="inline-form">
+                    <CsrfField token={props.csrfToken} />{' '}
+                    <button class="utrecht-button utrecht-button--subtle link-button" type="submit">
+                      {f('removeButton')}
+                      <span class="visually-hidden">{f('removeButtonContext', { name: person.name })}</span>
                     </button>
                   </form>
                 )}
@@ -99,6 +114,7 @@ export function UsersView(props: { page: UsersPage; now: Date; locale: Locale; c
                     <StatusTag tone="info">{t('invitedStatus')}</StatusTag>
                   )}
                 </td>
+                <td></td>
               </tr>
             );
           })}

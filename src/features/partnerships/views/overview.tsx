@@ -18,6 +18,11 @@ export function PlatformView(props: { page: PlatformPage; locale: Locale; csrfTo
     <>
       <h1 class="utrecht-heading-1">{t('platformTitle')}</h1>
       <ErrorSummary title={ui('errorSummaryTitle')} errors={errors} fieldOrder={['name', 'slug', 'sector']} />
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href="/beheer/logboek">
+          {t('platformAuditLog')}
+        </a>
+      </p>
       <h2 class="utrecht-heading-2">{t('partnershipsHeading')}</h2>
       <ul class="utrecht-unordered-list">
         {props.page.partnerships.map((p) => (
