@@ -1,5 +1,5 @@
 /**
- * Two-step verification (issue 16; docs/decisions/0019-two-factor-login.md) on PGlite and PostgreSQL: setting it up
+ * Two-step verification (issue 16; docs/decisions/0023-two-factor-login.md) on PGlite and PostgreSQL: setting it up
  * with a first code, logging in with a code or a recovery code (each once), wrong codes throttled, the pending
  * log-in's expiry, administrators held until it is set up (REQUIRE_ADMIN_2FA), turning it off with a code, and
  * the platform administrator's removal.

@@ -52,7 +52,7 @@ export const envSchema = z.object({
   TRUST_PROXY: booleanFlag.default(false),
   /**
    * Platform and SWV administrators must log in with a second factor (TOTP). Default: on, except with demo data
-   * (a first local run with known demo passwords); docs/decisions/0019-two-factor-login.md.
+   * (a first local run with known demo passwords); docs/decisions/0023-two-factor-login.md.
    */
   REQUIRE_ADMIN_2FA: booleanFlag.optional(),
   /** Encrypts the TOTP secrets at rest (AES-256-GCM, key derived with HKDF); at least 32 characters. */

@@ -394,7 +394,7 @@ export async function expireUserTokens(db: DbOrTx, userId: string, purpose: 'inv
 }
 
 
-// Second factor (docs/decisions/0019-two-factor-login.md).
+// Second factor (docs/decisions/0023-two-factor-login.md).
 
 export type SecondFactorRow = typeof secondFactors.$inferSelect;
 

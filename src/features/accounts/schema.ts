@@ -124,7 +124,7 @@ export const invitations = pgTable(
 );
 
 /**
- * A user's second factor (TOTP, RFC 6238; docs/decisions/0019-two-factor-login.md). One row per user: while
+ * A user's second factor (TOTP, RFC 6238; docs/decisions/0023-two-factor-login.md). One row per user: while
  * `enabledAt` is null the secret is being set up (shown once, confirmed with a first code).
  */
 export const secondFactors = pgTable('second_factors', {

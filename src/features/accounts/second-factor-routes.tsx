@@ -1,6 +1,6 @@
 /** @jsxImportSource hono/jsx */
 /**
- * Two-step verification (docs/decisions/0019-two-factor-login.md): the code step of logging in, and the account page
+ * Two-step verification (docs/decisions/0023-two-factor-login.md): the code step of logging in, and the account page
  * where a user sets it up (secret as QR code and text, confirmed with a first code, recovery codes shown once) or
  * turns it off with a code.
  */

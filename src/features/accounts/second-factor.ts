@@ -1,5 +1,5 @@
 /**
- * The second factor's rules, without a database (docs/decisions/0019-two-factor-login.md):
+ * The second factor's rules, without a database (docs/decisions/0023-two-factor-login.md):
  * TOTP codes (RFC 6238: SHA-1, 6 digits, 30 seconds) through `otpauth`, secrets encrypted at rest when
  * TOTP_ENCRYPTION_KEY is set, and one-time recovery codes stored as SHA-256.
  */
