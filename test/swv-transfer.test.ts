@@ -16,7 +16,8 @@ import { invitations, memberships, users, userTokens } from '../src/features/acc
 import { renderKind } from '../src/features/documents/document-kinds.js';
 import { loadDocumentDataFor } from '../src/features/documents/load-document-data.js';
 import { insertSnapshot } from '../src/features/documents/repository.js';
-import { diversityCategories, diversityGroupCounts, diversityGroups } from '../src/features/diversity/schema.js';
+import { pollQuestions, pollResponses, polls, pollTexts } from '../src/features/pupil-poll/schema.js';
+import { diversityCategories, diversityGroupCounts, diversityGroups, diversityProfileDisclosures, diversityYearSettings } from '../src/features/diversity/schema.js';
 import { plausibilityVerdicts } from '../src/features/plausibility/schema.js';
 import { pupilVoiceRecords } from '../src/features/pupil-voice/schema.js';
 import { findProfile } from '../src/features/questionnaire/profiles-repository.js';
@@ -84,9 +85,9 @@ describe('the tables an SWV owns', () => {
   it('names a new table that belongs to an SWV (directly, through a school, or through a person) until it is listed', () => {
     const notes = pgTable('school_notes', { id: text('id').primaryKey(), schoolId: text('school_id').references(() => schools.id) });
     const reads = pgTable('note_reads', { noteId: text('note_id').references(() => notes.id), at: text('at') });
-    const secondFactors = pgTable('second_factors', { userId: text('user_id').references(() => users.id), secret: text('secret') });
+    const userKeys = pgTable('user_keys', { userId: text('user_id').references(() => users.id), secret: text('secret') });
     const loose = pgTable('loose_settings', { key: text('key').primaryKey(), value: text('value') });
-    expect(uncoveredSwvTables([...ALL_TABLES, notes, reads, secondFactors, loose])).toEqual(['note_reads', 'school_notes', 'second_factors']);
+    expect(uncoveredSwvTables([...ALL_TABLES, notes, reads, userKeys, loose])).toEqual(['note_reads', 'school_notes', 'user_keys']);
   });
 
   it('exports a table that holds secrets only by an allow-list, and every column of it is either exported or named a secret', () => {
@@ -147,6 +148,14 @@ describe.each(TEST_DATABASE_KINDS)('swv export and import (%s)', (kind) => {
     await db.insert(diversityCategories).values({ id: categoryId, partnershipId: demo.partnershipId, name: 'Extra ondersteuning gedrag', factorHundredths: 150, position: 1, createdAt: now, updatedAt: now });
     await db.insert(diversityGroups).values({ id: groupId, partnershipId: demo.partnershipId, schoolId: regenboog, schoolYear: '2026-2027', name: 'Groep 5', pupilCount: 27, updatedBy: demo.userIds['ib@regenboog.example']!, updatedAt: now });
     await db.insert(diversityGroupCounts).values({ groupId, categoryId, pupils: 4 });
+    await db.insert(diversityYearSettings).values({ partnershipId: demo.partnershipId, schoolYear: '2027-2028', arithmetic: 'weighted-group-size' }).onConflictDoNothing();
+    const questionId = crypto.randomUUID();
+    const pollId = crypto.randomUUID();
+    await db.insert(pollQuestions).values({ id: questionId, partnershipId: demo.partnershipId, kind: 'choice', text: 'Krijg jij hulp als je iets moeilijk vindt?', options: ['Ja', 'Soms', 'Nee'], position: 1, createdAt: now });
+    await db.insert(polls).values({ id: pollId, partnershipId: demo.partnershipId, schoolId: regenboog, groupName: 'Groep 7', code: 'KWP4RT', questions: [], openedAt: now, expiresAt: new Date(now.getTime() + 7 * 86_400_000), openedBy: demo.userIds['ib@regenboog.example']! });
+    await db.insert(pollResponses).values({ id: crypto.randomUUID(), pollId, choices: { [questionId]: 0 } });
+    await db.insert(pollTexts).values({ id: crypto.randomUUID(), pollId, questionId, text: 'Meer rustige plekken graag.', status: 'released' });
+    await db.insert(diversityProfileDisclosures).values({ profileId: profile.id, includeIndex: true, updatedBy: demo.userIds['ib@regenboog.example']!, updatedAt: now }).onConflictDoNothing();
     // The second SWV has rows of its own, and one of the first SWV's people has a role there too: none of that may travel.
     await db.insert(supportPointThemes).values({ id: crypto.randomUUID(), partnershipId: source.other.partnershipId, name: 'Rivierthema', position: 1, createdAt: now });
     await insertMembership(db, { userId: demo.userIds['ib@regenboog.example']!, role: 'council_member', schoolId: source.other.schoolId }, now);

@@ -75,6 +75,15 @@ export const SWV_TABLES: SwvTable[] = [
   { name: 'diversity_categories', where: ofSwv },
   { name: 'diversity_groups', where: ofSwv },
   { name: 'diversity_group_counts', where: (id) => sql`t.group_id in (select id from diversity_groups where partnership_id = ${id})` },
+  { name: 'diversity_category_factors', where: (id) => sql`t.category_id in (select id from diversity_categories where partnership_id = ${id})` },
+  { name: 'diversity_year_settings', where: ofSwv },
+  { name: 'diversity_profile_disclosures', where: ofSwvProfiles },
+  { name: 'conversation_guides', where: ofSwv },
+  { name: 'conversation_conclusions', where: ofSwvProfiles },
+  { name: 'poll_questions', where: ofSwv },
+  { name: 'polls', where: ofSwv },
+  { name: 'poll_responses', where: (id) => sql`t.poll_id in (select id from polls where partnership_id = ${id})` },
+  { name: 'poll_texts', where: (id) => sql`t.poll_id in (select id from polls where partnership_id = ${id})` },
   { name: 'quality_standards', where: ofSwv },
   { name: 'quality_assessments', where: ofSwv },
   { name: 'quality_ratings', where: (id) => sql`t.assessment_id in (select id from quality_assessments where partnership_id = ${id})` },
@@ -90,6 +99,10 @@ export const SWV_EXCLUDED_TABLES: Record<string, string> = {
   register_imports: 'uploaded files waiting for confirmation; they expire within a day',
   document_exports: 'batch ZIPs of documents, made again on request from document_files (which are exported)',
   document_export_chunks: 'the bytes of those batch ZIPs (see document_exports)',
+  second_factors: 'secrets: a person sets up two-step verification again at the new installation',
+  recovery_codes: 'secrets: they belong to the second factor, which stays behind',
+  pending_logins: 'log-ins between password and code, valid for minutes',
+  poll_devices: "hashes of pupils' device tokens that guard one answer per device; they mean nothing at another address",
 };
 
 export const ALL_TABLES: PgTable[] = (Object.values(schema) as unknown[]).filter((value): value is PgTable => value instanceof PgTable);
