@@ -4,3 +4,4 @@
  * its rows. Another feature imports this module, never accounts's repository or schema.
  */
 export { deleteSessionsOfUser, findUserByEmail, insertMembership, insertMembershipScopes, insertUser, updatePassword } from './repository.js';
+export { findUserNames } from './repository.js';

@@ -8,8 +8,8 @@ import { assertInScope } from '../../auth/policy.js';
 import { auditFilterChoices, listAuditRows, type AuditFilter } from '../../audit/repository.js';
 import { queryAll, type Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { findUserNames } from '../accounts/repository.js';
-import { getPartnership, listAllSchools, listPartnerships } from '../partnerships/repository.js';
+import { findUserNames } from '../accounts/api.js';
+import { getPartnership, listAllSchools, listPartnerships } from '../partnerships/api.js';
 
 export const AUDIT_PAGE_SIZE = 50;
 /** At most this many rows go into one CSV download (the filters narrow it down). */

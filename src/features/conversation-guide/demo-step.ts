@@ -3,8 +3,8 @@
  * Daltonschool Horizon recorded conclusions last year and one so far this year.
  */
 import { demoSteps } from '../demo/seed-demo-data.js';
-import { listProfilesOfSchool } from '../questionnaire/profiles-repository.js';
-import { listTemplates } from '../templates/repository.js';
+import { listProfilesOfSchool } from '../questionnaire/api.js';
+import { listTemplates } from '../templates/api.js';
 import { exampleGuide } from './example-guide.js';
 import { upsertConclusion, upsertGuide } from './repository.js';
 

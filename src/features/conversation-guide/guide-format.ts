@@ -5,7 +5,7 @@
  */
 import { Document } from 'yaml';
 import { z } from 'zod';
-import { parseDataFile, type DataFileIssue, type DataFileResult } from '../templates/format/parse-data-file.js';
+import { parseDataFile, type DataFileIssue, type DataFileResult } from '../templates/api.js';
 
 export const GUIDE_FORMAT = 'opensop-conversation-guide/1' as const;
 

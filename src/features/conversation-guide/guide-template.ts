@@ -3,7 +3,7 @@ import { AppError } from '../../auth/app-error.js';
 import { assertInScope } from '../../auth/policy.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { findTemplateInPartnership, latestVersion } from '../templates/repository.js';
+import { findTemplateInPartnership, latestVersion } from '../templates/api.js';
 
 export interface GuideTemplate {
   id: string;

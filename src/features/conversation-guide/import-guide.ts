@@ -1,7 +1,7 @@
 import { recordAudit } from '../../audit/record-audit.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
-import type { TemplateFileError } from '../templates/format/parse-template-file.js';
+import type { TemplateFileError } from '../templates/api.js';
 import type { Authorized } from '../../ui/route.js';
 import { exampleGuide } from './example-guide.js';
 import { parseGuideFile, type ConversationGuide } from './guide-format.js';

@@ -2,8 +2,8 @@ import { AppError } from '../../auth/app-error.js';
 import { assertInScope } from '../../auth/policy.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { getPartnership } from '../partnerships/repository.js';
-import { listTemplates } from '../templates/repository.js';
+import { getPartnership } from '../partnerships/api.js';
+import { listTemplates } from '../templates/api.js';
 import { listGuidesOfPartnership } from './repository.js';
 
 export interface GuideOverviewPage {

@@ -2,10 +2,10 @@ import { AppError } from '../../auth/app-error.js';
 import { assertInScope, can } from '../../auth/policy.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { getPartnership, getSchool } from '../partnerships/repository.js';
-import { getProfile, listProfilesOfSchool } from '../questionnaire/profiles-repository.js';
+import { getPartnership, getSchool } from '../partnerships/api.js';
+import { getProfile, listProfilesOfSchool } from '../questionnaire/api.js';
 import { loadTemplateDefinition } from '../questionnaire/template-cache.js';
-import { getTemplateVersion } from '../templates/repository.js';
+import { getTemplateVersion } from '../templates/api.js';
 import { guideSection, type GuideSection } from './guide-format.js';
 import { findGuideOfTemplate, listConclusions } from './repository.js';
 

@@ -3,7 +3,7 @@ import { assertInScope } from '../../auth/policy.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { getPartnership } from '../partnerships/repository.js';
+import { getPartnership } from '../partnerships/api.js';
 import { schoolYearOf } from '../templates/school-year.js';
 import { exampleIndex, serializeIndex } from './index-format.js';
 import { schoolYearInput } from './save-group.js';

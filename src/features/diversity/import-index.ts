@@ -1,7 +1,7 @@
 import { assertInScope } from '../../auth/policy.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
-import type { TemplateFileError } from '../templates/format/parse-template-file.js';
+import type { TemplateFileError } from '../templates/api.js';
 import type { Authorized } from '../../ui/route.js';
 import { parseIndexFile } from './index-format.js';
 import { listCategories } from './repository.js';

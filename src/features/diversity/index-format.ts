@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Document } from 'yaml';
 import { z } from 'zod';
 import { projectRoot } from '../../config/project-root.js';
-import { parseDataFile, type DataFileIssue, type DataFileResult } from '../templates/format/parse-data-file.js';
+import { parseDataFile, type DataFileIssue, type DataFileResult } from '../templates/api.js';
 import { parseDutchNumber } from '../templates/model/dutch-number.js';
 import { ARITHMETICS, DEFAULT_ARITHMETIC, type Arithmetic } from './care-load.js';
 

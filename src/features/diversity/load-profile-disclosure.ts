@@ -2,7 +2,7 @@ import { AppError } from '../../auth/app-error.js';
 import { assertInScope, can } from '../../auth/policy.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { getProfile } from '../questionnaire/profiles-repository.js';
+import { getProfile } from '../questionnaire/api.js';
 import { getDisclosure } from './repository.js';
 import { schoolIndexOf, type SchoolIndex } from './school-index.js';
 

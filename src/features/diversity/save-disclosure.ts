@@ -4,7 +4,7 @@ import { recordAudit } from '../../audit/record-audit.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { getProfile } from '../questionnaire/profiles-repository.js';
+import { getProfile } from '../questionnaire/api.js';
 import { getDisclosure, upsertDisclosure } from './repository.js';
 
 /** The school chooses whether its school-level index goes into this profile's limits chapter. Audited. */

@@ -8,8 +8,8 @@ import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interface
 import type { Locale } from '../../ui/i18n.js';
 import { formatDutchDate } from '../cycle/editability.js';
 import { PROFILE_STATUS_LABELS } from '../cycle/profile-status.js';
-import { PDF_FONT, renderPdf } from '../documents/render/pdf-runtime.js';
-import { PROFILE_STATUSES } from '../questionnaire/schema.js';
+import { PDF_FONT, renderPdf } from '../documents/api.js';
+import { PROFILE_STATUSES } from '../questionnaire/api.js';
 import { CELL_STATUSES, percent, type Tally } from './figures.js';
 import type { CoveragePage } from './load-coverage.js';
 import type { InsightHome } from './load-insight-home.js';

@@ -5,3 +5,4 @@
  */
 export { archiveSchools, findBoardInPartnership, findSchoolInPartnership, findSchoolPlace, getBoard, getPartnership, getPartnershipBrand, getPartnershipBySlug, getSchool, insertBoards, insertSchools, listAllBoards, listBoards, listDistricts, listPartnerships, listSchoolContacts, listSchoolsOfBoard, listSchoolsOfPartnership, listSchoolsWithBoardNumbers, listSchoolsWithDistricts, replaceSchoolContacts, updateBoard, updateSchool } from './repository.js';
 export type { BoardRow, PartnershipRow } from './repository.js';
+export { listAllSchools } from './repository.js';

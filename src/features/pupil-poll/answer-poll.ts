@@ -2,7 +2,7 @@
 import { AppError } from '../../auth/app-error.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
-import { getPartnership, getSchool } from '../partnerships/repository.js';
+import { getPartnership, getSchool } from '../partnerships/api.js';
 import { checkAnswer, normalizeCode, pollState, type PollState, type PostedAnswer } from './poll-rules.js';
 import { deviceAnswered, findPollByCode, insertAnswer } from './repository.js';
 import type { PollQuestion } from './schema.js';

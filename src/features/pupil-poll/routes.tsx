@@ -20,7 +20,7 @@ import { requestClientAddress } from '../../ui/request.js';
 import { authorized, permission, publicPage, type Authorized, type RouteTable } from '../../ui/route.js';
 import { fromPartnershipParam, fromSchoolParam } from '../partnerships/scopes.js';
 import { createRateLimiter } from '../public/rate-limit.js';
-import { PublicLayout, publicHref } from '../public/views/layout.js';
+import { PublicLayout, publicHref } from '../public/views/shared.js';
 import { answerPoll, loadPublicPoll, type PublicPoll } from './answer-poll.js';
 import { pupilPollT } from './messages.js';
 import { normalizeCode } from './poll-rules.js';

@@ -3,7 +3,7 @@ import { assertInScope, membershipReachesSchool } from '../../auth/policy.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { getBoard, getPartnership, listBoards, listDistricts, listSchoolsWithDistricts } from '../partnerships/repository.js';
+import { getBoard, getPartnership, listBoards, listDistricts, listSchoolsWithDistricts } from '../partnerships/api.js';
 import { rowStatus } from './differences.js';
 import { indicatorsOf, type QualityLevel } from './model.js';
 import { getStandards, listAssessmentsOfPartnership, listRatings, listResolutions } from './repository.js';

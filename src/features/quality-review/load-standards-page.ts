@@ -2,7 +2,7 @@ import { AppError } from '../../auth/app-error.js';
 import { assertInScope } from '../../auth/policy.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { getPartnership } from '../partnerships/repository.js';
+import { getPartnership } from '../partnerships/api.js';
 import { loadExampleStandards } from './example-standards.js';
 import type { QualityStandards } from './model.js';
 import { getStandards, usedKeys } from './repository.js';

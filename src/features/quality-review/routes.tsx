@@ -11,7 +11,7 @@ import { parseForm, readForm } from '../../ui/forms.js';
 import { renderPage } from '../../ui/layout.js';
 import { authorized, permission, type Authorized, type RouteTable } from '../../ui/route.js';
 import { fromBoardParam, fromPartnershipParam, fromSchoolParam } from '../partnerships/scopes.js';
-import { decodeTemplateFile } from '../templates/format/decode-template-file.js';
+import { decodeTemplateFile } from '../templates/api.js';
 import { loadChecklistPage } from './load-checklist-page.js';
 import { loadQualityOverview } from './load-quality-overview.js';
 import { loadSchoolQualityPage } from './load-school-quality-page.js';

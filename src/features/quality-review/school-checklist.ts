@@ -1,7 +1,7 @@
 /** What the school's and the reviewer's checklist pages share: the school, its SWV's standards and the year's checklists. */
 import { AppError } from '../../auth/app-error.js';
 import type { DbOrTx } from '../../db/client.js';
-import { getSchool } from '../partnerships/repository.js';
+import { getSchool } from '../partnerships/api.js';
 import type { QualityStandards } from './model.js';
 import { findAssessment, getStandards, listRatings, listResolutions, type QualityAssessmentRow, type QualityRatingRow, type QualityResolutionRow } from './repository.js';
 

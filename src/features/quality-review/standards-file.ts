@@ -5,7 +5,7 @@
  */
 import { LineCounter, parseDocument, stringify } from 'yaml';
 import type { z } from 'zod';
-import { formatPath, locateInDocument } from '../templates/format/parse-template-file.js';
+import { formatPath, locateInDocument } from '../templates/api.js';
 import { duplicateKeyIssues, QUALITY_FORMAT, qualityStandardsSchema, type QualityStandards, type StandardsPath } from './model.js';
 
 export interface StandardsFileError {

@@ -9,3 +9,4 @@ export { findProfile, getProfile, insertProfile, listProfilesOfPartnership, list
 export type { ProfileRow } from './profiles-repository.js';
 export { PROFILE_STATUSES } from './schema.js';
 export type { CouncilOutcome, CouncilSay, ProfileStatus } from './schema.js';
+export { listItemAnswers } from './answers-repository.js';

@@ -4,11 +4,11 @@
  * read functions.
  */
 import type { DbOrTx } from '../../db/client.js';
-import { listItemAnswers } from '../questionnaire/answers-repository.js';
-import { listProfilesOfSchool } from '../questionnaire/profiles-repository.js';
+import { listItemAnswers } from '../questionnaire/api.js';
+import { listProfilesOfSchool } from '../questionnaire/api.js';
 import { loadTemplateDefinition } from '../questionnaire/template-cache.js';
 import { findChosenOption, listItems } from '../templates/model/template.js';
-import { latestVersion, listTemplates } from '../templates/repository.js';
+import { latestVersion, listTemplates } from '../templates/api.js';
 
 /** Every item of the SWV's newest published templates, as options for the signal form (key → title). */
 export async function listSignalItems(db: DbOrTx, partnershipId: string): Promise<Array<{ key: string; title: string }>> {

@@ -7,3 +7,8 @@ export { findTemplateByKey, getTemplateVersion, listTemplateVersions, listTempla
 // The command line checks a template file before it imports it.
 export { parseTemplateFile } from './format/parse-template-file.js';
 export type { TemplateFileError } from './format/parse-template-file.js';
+export { findTemplateInPartnership, latestVersion } from './repository.js';
+export { describeFileError, parseDataFile } from './format/parse-data-file.js';
+export type { DataFileIssue, DataFileResult } from './format/parse-data-file.js';
+export { formatPath, locateInDocument } from './format/parse-template-file.js';
+export { decodeTemplateFile } from './format/decode-template-file.js';

@@ -3,8 +3,8 @@
 import { Alert, Button, CsrfField, ErrorSummary, StatusTag, TextAreaField, type FieldErrors } from '../../../ui/components.js';
 import { translator, type Locale } from '../../../ui/i18n.js';
 import { uiMessages } from '../../../ui/messages.js';
-import type { TemplateFileError } from '../../templates/format/parse-template-file.js';
-import { describeFileError } from '../../templates/format/parse-data-file.js';
+import type { TemplateFileError } from '../../templates/api.js';
+import { describeFileError } from '../../templates/api.js';
 import type { GuideSection } from '../guide-format.js';
 import type { GuideEditorPage } from '../load-guide-editor.js';
 import type { GuideOverviewPage } from '../load-guide-overview.js';

@@ -1,8 +1,8 @@
 /** @jsxImportSource hono/jsx */
 /** The diversity index pages: the SWV's categories, the school's groups, the SWV's care load per school. */
 import { Alert, Button, CheckboxField, CsrfField, ErrorSummary, RadioGroupField, SelectField, TextField, type FieldErrors } from '../../../ui/components.js';
-import type { TemplateFileError } from '../../templates/format/parse-template-file.js';
-import { describeFileError } from '../../templates/format/parse-data-file.js';
+import type { TemplateFileError } from '../../templates/api.js';
+import { describeFileError } from '../../templates/api.js';
 import { translator, type Locale } from '../../../ui/i18n.js';
 import { uiMessages } from '../../../ui/messages.js';
 import { formatDutchNumber, formatDutchNumberForInput } from '../../templates/model/dutch-number.js';

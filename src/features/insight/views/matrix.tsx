@@ -4,7 +4,7 @@ import { ProfileListCellView } from '../../cycle/views/shared.js';
 import { Button, SelectField } from '../../../ui/components.js';
 import type { Locale } from '../../../ui/i18n.js';
 import { raw } from 'hono/html';
-import { escapeHtml } from '../../documents/render/profile-view.js';
+import { escapeHtml } from '../../documents/api.js';
 import { CELL_STATUSES, type CellStatus, type Tally } from '../figures.js';
 import type { InsightContext } from '../insight-context.js';
 import type { BasicSupportPage } from '../load-basic-support.js';

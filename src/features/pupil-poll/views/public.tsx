@@ -3,7 +3,7 @@
 import { Button, ErrorSummary, RadioGroupField, TextAreaField, TextField, type FieldErrors } from '../../../ui/components.js';
 import { translator, type Locale } from '../../../ui/i18n.js';
 import { uiMessages } from '../../../ui/messages.js';
-import { publicHref } from '../../public/views/layout.js';
+import { publicHref } from '../../public/views/shared.js';
 import type { PublicPoll } from '../answer-poll.js';
 import { pupilPollT } from '../messages.js';
 
