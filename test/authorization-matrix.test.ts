@@ -88,12 +88,12 @@ const NOT_AUDITED = new Set(['sessions', 'login_attempts', 'jobs']);
 
 /** POST routes the matrix reaches without a body read from a form (see the test that checks this list). */
 const ROUTES_WITHOUT_FORM_BODY = [
-  '/uitnodiging-rol/:token',
   // Two-step verification: the code step needs a pending log-in (a right password first); confirming needs a
   // set-up in progress, turning off one that is on.
   '/inloggen/code',
   '/mijn-account/tweestapsverificatie/bevestigen',
   '/mijn-account/tweestapsverificatie/uitzetten',
+  '/uitnodiging-rol/:token',
   '/uitnodiging/:token',
   '/wachtwoord-herstellen/:token',
   '/scholen/:schoolId/terugzetten',
