@@ -4,6 +4,7 @@
  * the order of the scale's levels is their position in the list (no numeric values are assumed).
  */
 import { z } from 'zod';
+import { uniqueKeyFromTitle } from '../templates/model/key-from-title.js';
 
 export const QUALITY_FORMAT = 'opensop-kwaliteit/1';
 
@@ -81,17 +82,7 @@ export function indicatorsOf(standards: QualityStandards): Array<QualityIndicato
 
 /** A key from a title: "Zicht op ontwikkeling" → "zicht-op-ontwikkeling"; unique among `taken`. */
 export function keyFromTitle(title: string, taken: Set<string>): string {
-  const base =
-    title
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 50)
-      .replace(/-+$/g, '') || 'item';
-  let candidate = base;
-  for (let n = 2; taken.has(candidate); n++) candidate = `${base}-${n}`;
-  taken.add(candidate);
-  return candidate;
+  const key = uniqueKeyFromTitle(title, taken, { maxLength: 50, fallback: 'item' });
+  taken.add(key);
+  return key;
 }

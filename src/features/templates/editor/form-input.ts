@@ -5,6 +5,7 @@
  */
 import { isSingleChoiceKind, ITEM_KINDS, PUBLIC_SOURCE_KINDS, PUBLIC_SOURCES, type Item, type ItemKind, type Norm, type Scale, type Section, type TemplateDefinition } from '../model/template.js';
 import type { RawObject } from './edits.js';
+import { uniqueKeyFromTitle } from '../model/key-from-title.js';
 
 export type FormValues = Record<string, string | string[]>;
 
@@ -309,15 +310,5 @@ export function scaleField(path: string): string {
  * `taken` (a number is added: "-2", "-3"). The form shows it editable; an empty key field means "make one".
  */
 export function deriveItemKey(title: string, taken: ReadonlySet<string>): string {
-  const base =
-    title
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60)
-      .replace(/-+$/, '') || 'vraag';
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n += 1) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+  return uniqueKeyFromTitle(title, taken, { maxLength: 60, fallback: 'vraag' });
 }
