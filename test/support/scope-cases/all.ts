@@ -7,8 +7,9 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ScopeCase } from './context.js';
 import { accountsCases } from './accounts.js';
+import { partnershipsCases } from './partnerships.js';
 
-export const ALL_SCOPE_CASES: ScopeCase[] = [...accountsCases];
+export const ALL_SCOPE_CASES: ScopeCase[] = [...accountsCases, ...partnershipsCases];
 
 /**
  * Assertions that cannot let a persona in when switched off alone, because another check guards the same id.
