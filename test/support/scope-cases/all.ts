@@ -8,14 +8,15 @@ import { fileURLToPath } from 'node:url';
 import type { ScopeCase } from './context.js';
 import { accountsCases } from './accounts.js';
 import { partnershipsCases } from './partnerships.js';
+import { registerCases, registerNotLoadBearing } from './register.js';
 
-export const ALL_SCOPE_CASES: ScopeCase[] = [...accountsCases, ...partnershipsCases];
+export const ALL_SCOPE_CASES: ScopeCase[] = [...accountsCases, ...partnershipsCases, ...registerCases];
 
 /**
  * Assertions that cannot let a persona in when switched off alone, because another check guards the same id.
- * Listed by name with the check that does (none at the moment; add one only with the exact reason).
+ * Listed by name with the check that does; add one only with the exact reason.
  */
-export const NOT_LOAD_BEARING: Record<string, string> = {};
+export const NOT_LOAD_BEARING: Record<string, string> = { ...registerNotLoadBearing };
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
