@@ -18,13 +18,13 @@ import { scopeFixtures } from './support/scope-cases/scope-fixtures.js';
 import { createTestApp, TestClient, type TestApp } from './support/test-app.js';
 import { TEST_DATABASE_KINDS } from './support/test-db.js';
 
-/** Runs `call`; 'denied' when it throws AppError('not_found'), 'in' when it returns. */
-async function outcome(call: () => Promise<unknown>): Promise<'denied' | 'in'> {
+/** Runs `call`; 'denied' when it throws AppError('not_found'), 'in' when it returns, `refused:<code>` for another AppError. */
+async function outcome(call: () => Promise<unknown>): Promise<string> {
   try {
     await call();
     return 'in';
   } catch (error) {
-    if (error instanceof AppError && error.code === 'not_found') return 'denied';
+    if (error instanceof AppError) return error.code === 'not_found' ? 'denied' : `refused:${error.code}`;
     throw error;
   }
 }
@@ -56,7 +56,7 @@ for (const kind of TEST_DATABASE_KINDS) {
     beforeAll(async () => {
       testApp = await createTestApp(kind);
       const fixtures = await matrixFixtures(testApp);
-      ctx = createScopeCaseContext(testApp, fixtures, await scopeFixtures(testApp));
+      ctx = createScopeCaseContext(testApp, fixtures, await scopeFixtures(testApp, fixtures));
     }, 60_000);
     afterEach(() => switchOffScopeAssertionForTests(null));
     afterAll(async () => testApp?.close());
@@ -69,7 +69,7 @@ for (const kind of TEST_DATABASE_KINDS) {
         expect(scopeAssertionsReached().has(entry.name), `${entry.name} was never reached`).toBe(true);
         if (entry.observe) expect(await entry.observe(ctx, prepared), 'the refused call changed nothing').toEqual(before);
         switchOffScopeAssertionForTests(entry.name);
-        expect(await outcome(() => entry.call(ctx, prepared))).toBe('in');
+        expect(await outcome(() => entry.call(ctx, prepared))).toBe(entry.leaksAs ? `refused:${entry.leaksAs}` : 'in');
         if (entry.observe) expect(await entry.observe(ctx, prepared), 'the call got in and changed the foreign data').not.toEqual(before);
       });
     }

@@ -7,10 +7,11 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ScopeCase } from './context.js';
 import { accountsCases } from './accounts.js';
+import { cycleCases } from './cycle.js';
 import { partnershipsCases } from './partnerships.js';
 import { registerCases, registerNotLoadBearing } from './register.js';
 
-export const ALL_SCOPE_CASES: ScopeCase[] = [...accountsCases, ...partnershipsCases, ...registerCases];
+export const ALL_SCOPE_CASES: ScopeCase[] = [...accountsCases, ...partnershipsCases, ...registerCases, ...cycleCases];
 
 /**
  * Assertions that cannot let a persona in when switched off alone, because another check guards the same id.
