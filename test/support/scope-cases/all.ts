@@ -9,15 +9,16 @@ import type { ScopeCase } from './context.js';
 import { accountsCases } from './accounts.js';
 import { cycleCases } from './cycle.js';
 import { partnershipsCases } from './partnerships.js';
+import { peopleCases, peopleNotLoadBearing } from './people.js';
 import { registerCases, registerNotLoadBearing } from './register.js';
 
-export const ALL_SCOPE_CASES: ScopeCase[] = [...accountsCases, ...partnershipsCases, ...registerCases, ...cycleCases];
+export const ALL_SCOPE_CASES: ScopeCase[] = [...accountsCases, ...partnershipsCases, ...registerCases, ...cycleCases, ...peopleCases];
 
 /**
  * Assertions that cannot let a persona in when switched off alone, because another check guards the same id.
  * Listed by name with the check that does; add one only with the exact reason.
  */
-export const NOT_LOAD_BEARING: Record<string, string> = { ...registerNotLoadBearing };
+export const NOT_LOAD_BEARING: Record<string, string> = { ...registerNotLoadBearing, ...peopleNotLoadBearing };
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
