@@ -74,6 +74,15 @@ for (const kind of TEST_DATABASE_KINDS) {
       });
     }
 
+    for (const [name, backed] of Object.entries(NOT_LOAD_BEARING)) {
+      it(`${name}: backed by another check, so still a 404 with the assertion switched off (${backed.reason.slice(0, 60)}…)`, async () => {
+        expect(await outcome(() => backed.call(ctx))).toBe('denied');
+        switchOffScopeAssertionForTests(name);
+        expect(await outcome(() => backed.call(ctx))).toBe('denied');
+        expect(scopeAssertionsReached().has(name), `${name} was never reached`).toBe(true);
+      });
+    }
+
     it('findVersionInScope: the matrix cell (SWV A admin, SWV B template version) fails with the assertion switched off', async () => {
       const path = `/swv/${testApp.demo.partnershipId}/vragenlijsten/versies/${ctx.other['templateVersionId']!}`;
       const admin = await TestClient.signedIn(testApp, testApp.demo.userIds['swv@voorbeeldstad.example']!);

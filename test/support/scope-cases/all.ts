@@ -5,20 +5,21 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ScopeCase } from './context.js';
+import type { BackedAssertion, ScopeCase } from './context.js';
 import { accountsCases } from './accounts.js';
 import { cycleCases } from './cycle.js';
+import { insightCases, insightNotLoadBearing } from './insight.js';
 import { partnershipsCases } from './partnerships.js';
 import { peopleCases, peopleNotLoadBearing } from './people.js';
 import { registerCases, registerNotLoadBearing } from './register.js';
 
-export const ALL_SCOPE_CASES: ScopeCase[] = [...accountsCases, ...partnershipsCases, ...registerCases, ...cycleCases, ...peopleCases];
+export const ALL_SCOPE_CASES: ScopeCase[] = [...accountsCases, ...partnershipsCases, ...registerCases, ...cycleCases, ...peopleCases, ...insightCases];
 
 /**
  * Assertions that cannot let a persona in when switched off alone, because another check guards the same id.
- * Listed by name with the check that does; add one only with the exact reason.
+ * Listed by name with the check that does and a call that shows it; add one only with the exact reason.
  */
-export const NOT_LOAD_BEARING: Record<string, string> = { ...registerNotLoadBearing, ...peopleNotLoadBearing };
+export const NOT_LOAD_BEARING: Record<string, BackedAssertion> = { ...registerNotLoadBearing, ...peopleNotLoadBearing, ...insightNotLoadBearing };
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 

@@ -53,6 +53,15 @@ export interface ScopeCase<T = unknown> {
   foreign?: string;
 }
 
+/**
+ * An assertion that cannot let a persona in when switched off alone, because another check guards the same id:
+ * the reason names that check, and `call` (SWV A's proof, SWV B's id) shows it: still 404 with the assertion off.
+ */
+export interface BackedAssertion {
+  reason: string;
+  call: (ctx: ScopeCaseContext) => Promise<unknown>;
+}
+
 /** A case with its setup's type checked, stored with the others. */
 export function scopeCase<T>(entry: ScopeCase<T>): ScopeCase {
   return entry as ScopeCase;

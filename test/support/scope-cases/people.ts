@@ -21,7 +21,7 @@ import { recordSignal } from '../../../src/features/support-point/record-signal.
 import { listThemes } from '../../../src/features/support-point/repository.js';
 import { supportPointSignals, supportPointThemes } from '../../../src/features/support-point/schema.js';
 import { shareSignal } from '../../../src/features/support-point/share-signal.js';
-import { scopeCase, type ScopeCase, type ScopeCaseContext } from './context.js';
+import { scopeCase, type BackedAssertion, type ScopeCase, type ScopeCaseContext } from './context.js';
 
 const ADMIN = 'swv@voorbeeldstad.example';
 const EDITOR = 'ib@regenboog.example';
@@ -190,7 +190,17 @@ export const peopleCases: ScopeCase[] = [
   },
 ];
 
-export const peopleNotLoadBearing: Record<string, string> = {
-  recordVerdict:
-    "right after it, inside the transaction, requireAccess('profile.assess') runs at the profile's own scope (profileScope: SWV B's school) and answers 404 to anyone whose roles do not cover that school; it is kept because the profile's status may have changed since the route's check",
+export const peopleNotLoadBearing: Record<string, BackedAssertion> = {
+  recordVerdict: {
+    reason:
+      "right after it, inside the transaction, requireAccess('profile.assess') runs at the profile's own scope (profileScope: SWV B's school) and answers 404 to anyone whose roles do not cover that school; it is kept because the profile's status may have changed since the route's check",
+    call: async (ctx) =>
+      recordVerdict({
+        db: ctx.db,
+        clock: ctx.testApp.clock,
+        auth: await ctx.proof('adviseur@voorbeeldstad.example', 'profile.assess', ctx.regenboog()),
+        profileId: ctx.other['profileId']!,
+        input: { verdict: 'plausible', conversationOn: null, agreements: null },
+      }),
+  },
 };

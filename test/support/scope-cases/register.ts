@@ -18,7 +18,8 @@ import { registerImports } from '../../../src/features/register/schema.js';
 import { schools } from '../../../src/features/partnerships/schema.js';
 import { translator } from '../../../src/ui/i18n.js';
 import { waitingImports } from '../matrix-register.js';
-import { scopeCase, type ScopeCase, type ScopeCaseContext } from './context.js';
+import { scopeCase, type BackedAssertion, type ScopeCase, type ScopeCaseContext } from './context.js';
+import { sendBulkInvitations } from '../../../src/features/register/send-bulk-invitations.js';
 
 const t = translator(registerMessages, 'nl');
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/register/${name}`, import.meta.url)));
@@ -144,10 +145,28 @@ export const registerCases: ScopeCase[] = [
 ];
 
 /** Composite use cases whose own assertion is backed by the use case they call first with the same id. */
-export const registerNotLoadBearing: Record<string, string> = {
-  confirmDistrictImport:
-    'calls assignDistricts with the same auth and partnershipId before anything is written, and assignDistricts asserts the same id (its own case); switched off alone, SWV B\'s stored import is looked up (filtered by the requested partnershipId) but the call still ends in 404 before any write',
-  sendBulkInvitations:
-    'calls previewBulkInvitations (and per row inviteUser) with the same auth and partnershipId before anything is written; both assert the same id (their own cases), so switched off alone the call still ends in 404 before any write',
+export const registerNotLoadBearing: Record<string, BackedAssertion> = {
+  confirmDistrictImport: {
+    reason:
+      'calls assignDistricts with the same auth and partnershipId before anything is written, and assignDistricts asserts the same id (its own case); switched off alone, SWV B\'s stored import is looked up (filtered by the requested partnershipId) but the call still ends in 404 before any write',
+    call: async (ctx) => {
+      const ids = await importsOfB(ctx);
+      return confirmDistrictImport({ db: ctx.db, clock: ctx.testApp.clock, auth: await manage(ctx), partnershipId: ctx.testApp.other.partnershipId, importId: ids['districtsImportId']!, wijkNames: {} });
+    },
+  },
+  sendBulkInvitations: {
+    reason:
+      'calls previewBulkInvitations (and per row inviteUser) with the same auth and partnershipId before anything is written; both assert the same id (their own cases), so switched off alone the call still ends in 404 before any write',
+    call: async (ctx) =>
+      sendBulkInvitations({
+        db: ctx.db,
+        clock: ctx.testApp.clock,
+        auth: await manage(ctx),
+        partnershipId: ctx.testApp.other.partnershipId,
+        data: Buffer.from('Schoolcode\tE-mail\tNaam\tRol\n99ZZ00\tbulk@rivierenland.example\tBart Rivier\tschoolteam').toString('base64'),
+        baseUrl: 'http://opensop.test',
+        locale: 'nl',
+      }),
+  },
 };
 
