@@ -49,7 +49,7 @@ describe('feature boundaries', () => {
     const sources = new Map([
       ['src/features/a/schema.ts', "export const things = pgTable('things', {});"],
       ['src/features/b/schema.ts', "export const others = pgTable(\n  'other_rows', {});"],
-      ['src/features/b/repository.ts', "await db.update(things).set({});\nawait db.execute(sql`delete from things where id = ${id}`);"],
+      ['src/features/b/repository.ts', "await db.update(things).set({});\nawait db.execute(sql`delete from things where id = 1`);"],
       ['src/features/c/repository.ts', "await db.select().from(things).innerJoin(others);\n// db.insert(things) in a comment\nawait db.execute(sql`select * from things`);"],
       ['src/features/a/repository.ts', "await db.insert(things).values({});\nawait db.execute(sql`insert into other_rows values (1)`);"],
     ]);
