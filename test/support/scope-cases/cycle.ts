@@ -1,5 +1,5 @@
 /** Scope-assertion cases: rounds (cycles), progress, profiles and their answers, documents and template versions. */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { confirmCarriedAnswer } from '../../../src/features/cycle/confirm-carried-answer.js';
 import { generateAnswer } from '../../../src/features/cycle/demo-answers.js';
 import { loadCycleForm } from '../../../src/features/cycle/load-cycle-form.js';
@@ -18,13 +18,15 @@ import { requestBatchExport } from '../../../src/features/documents/request-batc
 import { documentExports } from '../../../src/features/documents/schema.js';
 import { listAnswers } from '../../../src/features/questionnaire/answers-repository.js';
 import { loadProfilePage } from '../../../src/features/questionnaire/load-profile-page.js';
-import { getProfile } from '../../../src/features/questionnaire/profiles-repository.js';
+import { getProfile, insertProfile } from '../../../src/features/questionnaire/profiles-repository.js';
+import { answers, profiles } from '../../../src/features/questionnaire/schema.js';
+import { loadPrincipal } from '../../../src/features/accounts/repository.js';
 import { saveAnswer } from '../../../src/features/questionnaire/save-answer.js';
 import { LIMITS_FIELD, saveSection } from '../../../src/features/questionnaire/save-section.js';
 import { listItems, type TemplateDefinition } from '../../../src/features/templates/model/template.js';
-import { getTemplateVersion } from '../../../src/features/templates/repository.js';
+import { getTemplateVersion, insertTemplateVersion } from '../../../src/features/templates/repository.js';
 import { loadVersionPage } from '../../../src/features/templates/version-in-scope.js';
-import type { ScopeCase, ScopeCaseContext } from './context.js';
+import { scopeCase, type ScopeCase, type ScopeCaseContext } from './context.js';
 
 const ADMIN = 'swv@voorbeeldstad.example';
 const EDITOR = 'ib@regenboog.example';
@@ -166,15 +168,33 @@ export const cycleCases: ScopeCase[] = [
     },
     observe: answersOfB,
   },
-  {
+  scopeCase({
     name: 'confirmCarriedAnswer',
-    // B's profile carried nothing over from an earlier year: nothing to confirm, said about B's answer.
-    leaksAs: 'invalid_input',
-    call: async (ctx) => {
-      const { item } = listItems(await definitionOfB(ctx))[1]!;
-      return confirmCarriedAnswer({ db: ctx.db, clock: ctx.testApp.clock, auth: await ctx.proof(EDITOR, 'profile.edit', ctx.regenboog()), profileId: ctx.other['profileId']!, itemKey: item.key });
+    // SWV B's school published last year's profile on a version where one question had another title, so this
+    // year's answer to it was carried over and waits for the school's confirmation.
+    setup: async (ctx) => {
+      const { other, clock } = ctx.testApp;
+      const current = (await getProfile(ctx.db, ctx.other['profileId']!))!;
+      const definition = structuredClone((await getTemplateVersion(ctx.db, current.templateVersionId))!.definition);
+      const { item } = listItems(definition)[1]!;
+      // B's editor answered it, as the prefill would have: carried over, waiting for confirmation.
+      const editorB = (await loadPrincipal(ctx.db, other.userIds.school_editor))!;
+      const schoolB = { level: 'school', partnershipId: other.partnershipId, boardId: other.boardId, schoolId: other.schoolId } as const;
+      const value = generateAnswer(definition, item, 'vorig jaar').value;
+      await saveAnswer({ db: ctx.db, clock, auth: { principal: editorB, permission: 'profile.edit', scope: schoolB }, profileId: current.id, itemKey: item.key, field: 'value', value, baseRevision: 0 });
+      await ctx.db.update(answers).set({ carriedOver: true }).where(and(eq(answers.profileId, current.id), eq(answers.itemKey, item.key)));
+      item.title = `${item.title} (vorig jaar)`;
+      const versionId = crypto.randomUUID();
+      await insertTemplateVersion(ctx.db, { id: versionId, templateId: ctx.other['templateId']!, partnershipId: other.partnershipId, number: 3, status: 'published', schoolYear: '2025-2026', definition, createdAt: clock.now() });
+      const previousId = crypto.randomUUID();
+      await insertProfile(ctx.db, { id: previousId, partnershipId: other.partnershipId, schoolId: other.schoolId, schoolYear: '2025-2026', templateVersionId: versionId, createdAt: clock.now() });
+      await ctx.db.update(profiles).set({ status: 'published' }).where(eq(profiles.id, previousId));
+      return item.key;
     },
-  },
+    call: async (ctx, itemKey) =>
+      confirmCarriedAnswer({ db: ctx.db, clock: ctx.testApp.clock, auth: await ctx.proof(EDITOR, 'profile.edit', ctx.regenboog()), profileId: ctx.other['profileId']!, itemKey }),
+    observe: (ctx) => ctx.auditRows(ctx.testApp.other.partnershipId, 'answer.confirmCarriedOver'),
+  }),
   {
     name: 'beginTransition',
     // Switched off, the transition's own role check (assertRole: can() at the profile's real scope, SWV B's school)

@@ -27,7 +27,11 @@ import { saveChecklist } from '../../../src/features/quality-review/save-checkli
 import { saveStandards } from '../../../src/features/quality-review/save-standards.js';
 import { qualityAssessments, qualityStandards } from '../../../src/features/quality-review/schema.js';
 import { getTemplateVersion } from '../../../src/features/templates/repository.js';
-import type { BackedAssertion, ScopeCase, ScopeCaseContext } from './context.js';
+import type { Permission, Scope } from '../../../src/auth/policy.js';
+import { loadPrincipal } from '../../../src/features/accounts/repository.js';
+import { indicatorsOf } from '../../../src/features/quality-review/model.js';
+import type { Authorized } from '../../../src/ui/route.js';
+import { scopeCase, type BackedAssertion, type ScopeCase, type ScopeCaseContext } from './context.js';
 import { importIndex } from '../../../src/features/diversity/import-index.js';
 import { importStandardsFile } from '../../../src/features/quality-review/save-standards.js';
 import { serializeStandards } from '../../../src/features/quality-review/standards-file.js';
@@ -39,6 +43,11 @@ const B = (ctx: ScopeCaseContext) => ctx.testApp.other.partnershipId;
 async function firstSectionOfB(ctx: ScopeCaseContext): Promise<string> {
   const profile = (await getProfile(ctx.db, ctx.other['profileId']!))!;
   return (await getTemplateVersion(ctx.db, profile.templateVersionId))!.definition.sections[0]!.key;
+}
+
+/** A proof for SWV B's own people (to set up B's data as B would). */
+async function ownProof(ctx: ScopeCaseContext, userId: string, permission: Permission, scope: Scope): Promise<Authorized> {
+  return { principal: (await loadPrincipal(ctx.db, userId))!, permission, scope };
 }
 
 const guideOfB = async (ctx: ScopeCaseContext) => (await ctx.db.select().from(conversationGuides).where(eq(conversationGuides.templateId, ctx.other['templateId']!)))[0] ?? null;
@@ -155,19 +164,41 @@ export const insightCases: ScopeCase[] = [
       }),
     observe: assessmentsOfB,
   },
-  {
+  scopeCase({
     name: 'resolveDifference',
-    // B's school has no shared review (the review saved above is not shared): refused on B's data instead of 404.
-    leaksAs: 'invalid_input',
-    call: async (ctx) =>
+    // SWV B's own people rate one indicator differently (the school's self-assessment, B's shared review), so there
+    // is a difference to discuss at B's school.
+    setup: async (ctx) => {
+      const { other, clock } = ctx.testApp;
+      const b = (userId: string, permission: Permission, scope: Scope) => ownProof(ctx, userId, permission, scope);
+      const swvB: Scope = { level: 'partnership', partnershipId: other.partnershipId };
+      const schoolB: Scope = { level: 'school', partnershipId: other.partnershipId, boardId: other.boardId, schoolId: other.schoolId };
+      const standards = await exportStandards({ db: ctx.db, auth: await ctx.proof(ADMIN, 'quality.manageStandards', ctx.swvA()), partnershipId: ctx.testApp.demo.partnershipId });
+      await saveStandards({ db: ctx.db, clock, auth: await b(other.userIds.partnership_admin, 'quality.manageStandards', swvB), partnershipId: other.partnershipId, standards, source: 'form' });
+      const indicatorKey = indicatorsOf(standards)[0]!.key;
+      const [low, high] = standards.scale;
+      const year = '2024-2025';
+      await saveChecklist({ db: ctx.db, clock, auth: await b(other.userIds.school_editor, 'quality.selfAssess', schoolB), schoolId: other.schoolId, kind: 'self', values: { schoolYear: year, [`level_${indicatorKey}`]: low!.key } });
+      await saveChecklist({
+        db: ctx.db,
+        clock,
+        auth: await b(other.userIds.partnership_admin, 'quality.review', schoolB),
+        schoolId: other.schoolId,
+        kind: 'review',
+        values: { schoolYear: year, visitedOn: '2025-03-01', share: '1', [`level_${indicatorKey}`]: high!.key },
+      });
+      return { indicatorKey, year };
+    },
+    call: async (ctx, { indicatorKey, year }) =>
       resolveDifference({
         db: ctx.db,
         clock: ctx.testApp.clock,
         auth: await ctx.proof(EDITOR, 'quality.resolve', ctx.regenboog()),
         schoolId: ctx.testApp.other.schoolId,
-        input: { schoolYear: '2025-2026', indicatorKey: 'x', note: 'Besproken.', agreedLevel: null },
+        input: { schoolYear: year, indicatorKey, note: 'Besproken met de school.', agreedLevel: null },
       }),
-  },
+    observe: (ctx) => ctx.auditRows(ctx.testApp.other.partnershipId, 'quality.discussDifference'),
+  }),
   // The conversation guide (issue 15).
   {
     name: 'loadGuideOverview',
