@@ -31,7 +31,7 @@ import type { Permission, Scope } from '../../../src/auth/policy.js';
 import { loadPrincipal } from '../../../src/features/accounts/repository.js';
 import { indicatorsOf } from '../../../src/features/quality-review/model.js';
 import type { Authorized } from '../../../src/ui/route.js';
-import { scopeCase, type BackedAssertion, type ScopeCase, type ScopeCaseContext } from './context.js';
+import { scopeCase, type ScopeCase, type ScopeCaseContext } from './context.js';
 import { importIndex } from '../../../src/features/diversity/import-index.js';
 import { importStandardsFile } from '../../../src/features/quality-review/save-standards.js';
 import { serializeStandards } from '../../../src/features/quality-review/standards-file.js';
@@ -107,6 +107,16 @@ export const insightCases: ScopeCase[] = [
     call: async (ctx) => saveDisclosure({ db: ctx.db, clock: ctx.testApp.clock, auth: await ctx.proof(EDITOR, 'diversity.includeInProfile', ctx.regenboog()), profileId: ctx.other['profileId']!, include: true }),
     observe: async (ctx) => (await ctx.db.select().from(diversityProfileDisclosures).where(eq(diversityProfileDisclosures.profileId, ctx.other['profileId']!))).length,
   },
+  {
+    name: 'importIndex',
+    // SWV A's own index file, imported as B's.
+    call: async (ctx) => {
+      const auth = await ctx.proof(ADMIN, 'diversity.manageCategories', ctx.swvA());
+      const file = await exportIndex({ db: ctx.db, clock: ctx.testApp.clock, auth, partnershipId: ctx.testApp.demo.partnershipId, schoolYear: null });
+      return importIndex({ db: ctx.db, clock: ctx.testApp.clock, auth, partnershipId: B(ctx), schoolYear: '2025-2026', source: file.text });
+    },
+    observe: (ctx) => ctx.auditRows(B(ctx)),
+  },
   // The self-assessment with review checklist (issue 15).
   {
     name: 'loadStandardsPage',
@@ -129,6 +139,16 @@ export const insightCases: ScopeCase[] = [
         source: 'form',
       }),
     observe: async (ctx) => (await ctx.db.select().from(qualityStandards).where(eq(qualityStandards.partnershipId, B(ctx)))).length,
+  },
+  {
+    name: 'importStandardsFile',
+    // SWV A's own standards as a file, imported as B's.
+    call: async (ctx) => {
+      const auth = await ctx.proof(ADMIN, 'quality.manageStandards', ctx.swvA());
+      const standards = await exportStandards({ db: ctx.db, auth, partnershipId: ctx.testApp.demo.partnershipId });
+      return importStandardsFile({ db: ctx.db, clock: ctx.testApp.clock, auth, partnershipId: B(ctx), source: serializeStandards(standards) });
+    },
+    observe: (ctx) => ctx.auditRows(B(ctx), 'quality.importStandards'),
   },
   {
     name: 'loadQualityOverview',
@@ -250,24 +270,3 @@ export const insightCases: ScopeCase[] = [
     observe: async (ctx) => (await ctx.db.select().from(conversationConclusions).where(eq(conversationConclusions.profileId, ctx.other['profileId']!))).length,
   },
 ];
-
-export const insightNotLoadBearing: Record<string, BackedAssertion> = {
-  importIndex: {
-    reason:
-      'the file is parsed first (a bad file returns its errors and reads nothing of the SWV); a good one is handed to saveCategories with the same auth and partnershipId, which asserts the same id (its own case) before anything is read or written',
-    call: async (ctx) => {
-      const auth = await ctx.proof(ADMIN, 'diversity.manageCategories', ctx.swvA());
-      const file = await exportIndex({ db: ctx.db, clock: ctx.testApp.clock, auth, partnershipId: ctx.testApp.demo.partnershipId, schoolYear: null });
-      return importIndex({ db: ctx.db, clock: ctx.testApp.clock, auth, partnershipId: B(ctx), schoolYear: '2025-2026', source: file.text });
-    },
-  },
-  importStandardsFile: {
-    reason:
-      'the file is parsed first (a bad file returns its errors and reads nothing of the SWV); a good one is handed to saveStandards with the same auth and partnershipId, which asserts the same id (its own case) before anything is read or written',
-    call: async (ctx) => {
-      const auth = await ctx.proof(ADMIN, 'quality.manageStandards', ctx.swvA());
-      const standards = await exportStandards({ db: ctx.db, auth, partnershipId: ctx.testApp.demo.partnershipId });
-      return importStandardsFile({ db: ctx.db, clock: ctx.testApp.clock, auth, partnershipId: B(ctx), source: serializeStandards(standards) });
-    },
-  },
-};
