@@ -5,6 +5,8 @@
  * place of SWV A and an id from outside it (SWV B's, or another school or board of SWV A where a second filter already
  * keeps SWV B out). With the assertion on, the answer is 404; with exactly that one switched off
  * (`switchOffScopeAssertionForTests`), the call gets in: a read returns the foreign data, a write changes it.
+ * (`leaksAs`: where SWV B's data decides a refusal other than 404 — beginTransition's 403.) An assertion another
+ * check backs on purpose is listed in NOT_LOAD_BEARING (all.ts) with the reason, and shown to stay a 404 without it.
  * The completeness test reads the source: an assertion without a case, or a case without an assertion, fails.
  * One app per database for all cases.
  */
