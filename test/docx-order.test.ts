@@ -1,7 +1,7 @@
 /**
  * Every .docx we generate keeps the element order Word enforces (test/support/wordml-order.ts), for every example
  * template and the inline one, and for both Word outputs (the SOP and the school-guide chapter). mammoth, used by the
- * other document tests, forgives what Word refuses.
+ * other document tests, forgives what Word refuses; test/docx-libreoffice.test.ts has LibreOffice open every one.
  */
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';

@@ -1,0 +1,121 @@
+/**
+ * Every .docx we generate (every Word kind in the output registry: the SOP and the school-guide chapter), for every
+ * example template and the inline one, normal and with every text at its maximum length, is opened by an independent
+ * reader: LibreOffice converts it to PDF (test/support/libreoffice.ts). The PDF must have pages, show the school's
+ * name, a heading and an answer, and hold every word of the document whole — a word missing or cut in two means
+ * LibreOffice dropped content or a table column is too narrow for it. mammoth, used by the other document tests,
+ * forgives what Word refuses; test/docx-order.test.ts checks Word's element order.
+ *
+ * No soffice on the machine is a failure naming the Debian package, not a skip: CI must run this.
+ */
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHAPTER_HEADINGS } from '../src/features/documents/render/render-school-guide.js';
+import { buildSchoolGuideChapter } from '../src/features/documents/render/school-guide-chapter.js';
+import { DOCUMENT_MIME_TYPES, OUTPUT_KINDS, outputSpec, type OutputKind } from '../src/features/documents/render/index.js';
+import { SECTION_HEADINGS } from '../src/features/documents/render/profile-view.js';
+import { buildDocumentFixture, inlineTemplate, loadExampleTemplates } from '../src/features/documents/render/test-fixtures.js';
+import type { ProfileDocumentData } from '../src/features/documents/document-data.js';
+import { convertToPdf, docxText, missingTools, missingWords, pdfLayoutText, pdfPageCount, pdfPlainText, words, type Conversion } from './support/libreoffice.js';
+
+const WORD_KINDS = OUTPUT_KINDS.filter((kind) => outputSpec(kind).mimeType === DOCUMENT_MIME_TYPES.docx);
+
+interface Case {
+  name: string;
+  kind: OutputKind;
+  data: ProfileDocumentData;
+  bytes: Uint8Array;
+}
+
+/** The first sentence of the first free-text answer (the SOP prints answers in full). */
+function firstTextAnswer(data: ProfileDocumentData): string {
+  for (const section of data.template.sections)
+    for (const item of section.items) {
+      const value = data.answers[item.key]?.value;
+      if ((item.kind === 'longtext' || item.kind === 'text') && typeof value === 'string' && value) return value.split(/(?<=\.)\s/)[0]!;
+    }
+  throw new Error('the fixture has no text answer');
+}
+
+/** Texts that must be in the PDF: the school's name, a heading and an answer (in the words this kind prints it). */
+function keyTexts(kind: OutputKind, data: ProfileDocumentData): string[] {
+  if (kind === 'sop-docx') return [data.school.name, SECTION_HEADINGS.promise, firstTextAnswer(data)];
+  if (kind === 'schoolgids-docx') {
+    const sentence = buildSchoolGuideChapter(data).promises.flatMap((p) => p.sentences)[0];
+    if (!sentence) throw new Error('the school-guide chapter has no sentence built from an answer');
+    return [data.school.name, CHAPTER_HEADINGS.basic, sentence];
+  }
+  throw new Error(`no key texts for ${kind}: add them here`);
+}
+
+/** A copy of a .docx with its document.xml changed. */
+function withDocumentXml(bytes: Uint8Array, change: (xml: string) => string): Uint8Array {
+  const parts = unzipSync(bytes);
+  parts['word/document.xml'] = strToU8(change(strFromU8(parts['word/document.xml']!)));
+  return zipSync(parts);
+}
+
+/** Documents that are broken on purpose: LibreOffice must refuse them (the check can fail). */
+function brokenDocuments(good: Uint8Array): Array<{ name: string; bytes: Uint8Array }> {
+  return [
+    // The first paragraph is never closed.
+    { name: 'kapot-open-alinea', bytes: withDocumentXml(good, (xml) => xml.replace('</w:p>', '')) },
+    // The last table is never closed.
+    { name: 'kapot-open-tabel', bytes: withDocumentXml(good, (xml) => xml.slice(0, xml.lastIndexOf('</w:tbl>')) + xml.slice(xml.lastIndexOf('</w:tbl>') + '</w:tbl>'.length)) },
+  ];
+}
+
+const templates = [...loadExampleTemplates(), { name: 'inline', template: inlineTemplate() }];
+const cases: Case[] = [];
+for (const { name, template } of templates)
+  for (const longest of [false, true])
+    for (const kind of WORD_KINDS) {
+      const data = buildDocumentFixture(template, { longestTexts: longest });
+      const label = `${kind}-${name.replace(/^.*\//, '').replace(/\.yaml$/, '')}${longest ? '-langste-teksten' : ''}`;
+      cases.push({ name: label, kind, data, bytes: new Uint8Array() });
+    }
+
+describe('every generated .docx opened by LibreOffice', () => {
+  let conversion: Conversion | undefined;
+  let broken: Array<{ name: string; bytes: Uint8Array }> = [];
+  const missing = missingTools();
+
+  beforeAll(async () => {
+    if (missing.length > 0) return;
+    for (const c of cases) c.bytes = new Uint8Array(await outputSpec(c.kind).render(c.data));
+    broken = brokenDocuments(cases[0]!.bytes);
+    conversion = convertToPdf([...cases, ...broken], { timeoutMs: 55_000 });
+  }, 60_000);
+  afterAll(() => conversion?.cleanUp());
+
+  it('has LibreOffice, poppler and a font with Calibri’s metrics on this machine', () => {
+    expect(missing, `The .docx check needs (Debian packages):\n${missing.join('\n')}`).toEqual([]);
+  });
+
+  it('covers every Word kind in the output registry', () => {
+    expect(WORD_KINDS).toEqual(['sop-docx', 'schoolgids-docx']);
+  });
+
+  it('refuses a document whose XML is not well-formed (the check can fail)', () => {
+    expect(conversion, 'soffice did not run').toBeDefined();
+    for (const { name } of broken) expect(conversion!.pdfs.get(name), `${name} was converted:\n${conversion!.log}`).toBeNull();
+  });
+
+  it('reports a word that is lost or cut in two (the check can fail)', () => {
+    expect(missingWords('Voldoet aan basisondersteuning', 'Voldoet aan basisondersteunin g')).toEqual(['basisondersteuning 0/1']);
+    expect(missingWords('Belofte 1 Belofte 2', 'Belofte 1 2')).toEqual(['Belofte 1/2']);
+    expect(missingWords('CBS-indicator 2027-2028', 'CBS-\nindicator 2027-\n2028 Pagina 3')).toEqual([]);
+  });
+
+  for (const c of cases) {
+    it(`${c.name}: converts to a PDF with pages, the key texts and every word whole`, () => {
+      expect(conversion, 'soffice did not run').toBeDefined();
+      const pdf = conversion!.pdfs.get(c.name);
+      expect(pdf, `LibreOffice could not open ${c.name}.docx:\n${conversion!.log}`).toBeTruthy();
+      expect(pdfPageCount(pdf!)).toBeGreaterThanOrEqual(1);
+      const plain = words(pdfPlainText(pdf!)).join(' ');
+      for (const text of keyTexts(c.kind, c.data)) expect(plain, `"${text}" is not in the PDF`).toContain(words(text).join(' '));
+      expect(missingWords(docxText(c.bytes), pdfLayoutText(pdf!)), 'words of the .docx missing or cut in two in the PDF').toEqual([]);
+    });
+  }
+});
