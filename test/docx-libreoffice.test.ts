@@ -1,7 +1,8 @@
 /**
  * Every .docx we generate (every Word kind in the output registry: the SOP and the school-guide chapter), for every
  * example template and the inline one, normal and with every text at its maximum length, is opened by an independent
- * reader: LibreOffice converts it to PDF (test/support/libreoffice.ts). The PDF must have pages, show the school's
+ * reader: LibreOffice converts it to PDF (test/support/libreoffice.ts), and every XML part must be well-formed to a
+ * strict parser (saxes; LibreOffice skips a broken docProps part, Word does not). The PDF must have pages, show the school's
  * name, a heading and an answer, and hold every word of the document whole — a word missing or cut in two means
  * LibreOffice dropped content or a table column is too narrow for it. mammoth, used by the other document tests,
  * forgives what Word refuses; test/docx-order.test.ts checks Word's element order.
@@ -16,7 +17,7 @@ import { DOCUMENT_MIME_TYPES, OUTPUT_KINDS, outputSpec, type OutputKind } from '
 import { SECTION_HEADINGS } from '../src/features/documents/render/profile-view.js';
 import { buildDocumentFixture, inlineTemplate, loadExampleTemplates } from '../src/features/documents/render/test-fixtures.js';
 import type { ProfileDocumentData } from '../src/features/documents/document-data.js';
-import { convertToPdf, docxText, missingTools, missingWords, pdfLayoutText, pdfPageCount, pdfPlainText, words, type Conversion } from './support/libreoffice.js';
+import { convertToPdf, docxText, malformedParts, missingTools, missingWords, pdfLayoutText, pdfPageCount, pdfPlainText, words, type Conversion } from './support/libreoffice.js';
 
 const WORD_KINDS = OUTPUT_KINDS.filter((kind) => outputSpec(kind).mimeType === DOCUMENT_MIME_TYPES.docx);
 
@@ -80,11 +81,12 @@ describe('every generated .docx opened by LibreOffice', () => {
   let broken: Array<{ name: string; bytes: Uint8Array }> = [];
   const missing = missingTools();
 
+  const notRun = `soffice did not run: ${missing.join('; ')}`;
+
   beforeAll(async () => {
-    if (missing.length > 0) return;
     for (const c of cases) c.bytes = new Uint8Array(await outputSpec(c.kind).render(c.data));
     broken = brokenDocuments(cases[0]!.bytes);
-    conversion = convertToPdf([...cases, ...broken], { timeoutMs: 55_000 });
+    if (missing.length === 0) conversion = convertToPdf([...cases, ...broken], { timeoutMs: 55_000 });
   }, 60_000);
   afterAll(() => conversion?.cleanUp());
 
@@ -97,8 +99,17 @@ describe('every generated .docx opened by LibreOffice', () => {
   });
 
   it('refuses a document whose XML is not well-formed (the check can fail)', () => {
-    expect(conversion, 'soffice did not run').toBeDefined();
+    expect(conversion, notRun).toBeDefined();
     for (const { name } of broken) expect(conversion!.pdfs.get(name), `${name} was converted:\n${conversion!.log}`).toBeNull();
+  });
+
+  it('finds a part that is not well-formed XML, also where LibreOffice does not look (the check can fail)', () => {
+    const good = cases[0]!.bytes;
+    expect(malformedParts(good)).toEqual({});
+    expect(Object.keys(malformedParts(brokenDocuments(good)[0]!.bytes))).toEqual(['word/document.xml']);
+    const parts = unzipSync(good);
+    parts['docProps/app.xml'] = strToU8(strFromU8(parts['docProps/app.xml']!).replace('</Application>', ''));
+    expect(Object.keys(malformedParts(zipSync(parts)))).toEqual(['docProps/app.xml']);
   });
 
   it('reports a word that is lost or cut in two (the check can fail)', () => {
@@ -108,8 +119,9 @@ describe('every generated .docx opened by LibreOffice', () => {
   });
 
   for (const c of cases) {
-    it(`${c.name}: converts to a PDF with pages, the key texts and every word whole`, () => {
-      expect(conversion, 'soffice did not run').toBeDefined();
+    it(`${c.name}: well-formed, converts to a PDF with pages, the key texts and every word whole`, () => {
+      expect(malformedParts(c.bytes), 'parts that are not well-formed XML').toEqual({});
+      expect(conversion, notRun).toBeDefined();
       const pdf = conversion!.pdfs.get(c.name);
       expect(pdf, `LibreOffice could not open ${c.name}.docx:\n${conversion!.log}`).toBeTruthy();
       expect(pdfPageCount(pdf!)).toBeGreaterThanOrEqual(1);

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
+import { SaxesParser } from 'saxes';
 
 /** The Debian packages the check needs (also in .ci/run and README "Tests"). */
 export const LIBREOFFICE_PACKAGE = 'libreoffice-writer-nogui';
@@ -140,4 +141,24 @@ export function missingWords(expected: string, actual: string): string[] {
   const want = new Map<string, number>();
   for (const word of words(expected)) want.set(word, (want.get(word) ?? 0) + 1);
   return [...want].filter(([word, count]) => (have.get(word) ?? 0) < count).map(([word, count]) => `${word} ${have.get(word) ?? 0}/${count}`);
+}
+
+/**
+ * Every XML part of a .docx that is not well-formed (namespaces included), with saxes' message. LibreOffice refuses a
+ * broken document.xml, styles, numbering, settings, header, footer, relationships or [Content_Types].xml, but opens a
+ * document whose docProps/core.xml or app.xml is broken; Word refuses them all.
+ */
+export function malformedParts(bytes: Uint8Array): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const [name, content] of Object.entries(unzipSync(bytes))) {
+    if (!name.endsWith('.xml') && !name.endsWith('.rels')) continue;
+    const parser = new SaxesParser({ xmlns: true });
+    let error: string | null = null;
+    parser.on('error', (e) => {
+      error ??= e.message;
+    });
+    parser.write(strFromU8(content)).close();
+    if (error) found[name] = error;
+  }
+  return found;
 }
