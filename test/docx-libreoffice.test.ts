@@ -66,15 +66,47 @@ function brokenDocuments(good: Uint8Array): Array<{ name: string; bytes: Uint8Ar
   ];
 }
 
+/**
+ * A profile at the edges: still being filled in (half the items unanswered), no logo, contacts, support point,
+ * advice or adoption; XML's special characters, an emoji, a tab and a control character in the texts; a long web
+ * address as an answer; the diversity-index context and the pupils' voice.
+ */
+function edgeCaseFixture(): ProfileDocumentData {
+  const data = buildDocumentFixture(inlineTemplate());
+  const keys = Object.keys(data.answers);
+  const answers = Object.fromEntries(keys.filter((_, i) => i % 2 === 0).map((key) => [key, data.answers[key]!]));
+  const visie = answers.visie;
+  if (visie)
+    answers.visie = {
+      ...visie,
+      value: 'Wij werken "samen" & <open> met ouders 👍.\tZie https://www.voorbeeldstad.nl/onderwijs/passend-onderwijs/ondersteuningsprofiel-2026-2027 voor meer.\u0007',
+    };
+  return {
+    ...data,
+    branding: { partnershipName: 'SWV "Passend" & Co <po>', primaryColor: '#ffcc00' },
+    school: { name: 'OBS "De Kleine Prins" & Co', locationCode: '99ZZ01', boardName: 'Stichting <Noord> & Zuid' },
+    answers,
+    status: 'in_progress',
+    councilAdvice: undefined,
+    adoption: undefined,
+    submittedAt: undefined,
+    limitsContext: { title: 'Groepsgrootte en ondersteuning', text: 'Gemiddeld 27 leerlingen per groep; de verscheidenheidsindex van de school is 1,18.' },
+    pupilVoice: { methods: ['pupil_council', 'poll'], consultedOn: '2026-10-05', followUp: 'De leerlingenraad denkt mee over de pauzes.' },
+  };
+}
+
 const templates = [...loadExampleTemplates(), { name: 'inline', template: inlineTemplate() }];
-const cases: Case[] = [];
-for (const { name, template } of templates)
-  for (const longest of [false, true])
-    for (const kind of WORD_KINDS) {
-      const data = buildDocumentFixture(template, { longestTexts: longest });
-      const label = `${kind}-${name.replace(/^.*\//, '').replace(/\.yaml$/, '')}${longest ? '-langste-teksten' : ''}`;
-      cases.push({ name: label, kind, data, bytes: new Uint8Array() });
-    }
+const fixtures = [
+  ...templates.flatMap(({ name, template }) => {
+    const base = name.replace(/^.*\//, '').replace(/\.yaml$/, '');
+    return [
+      { label: base, data: buildDocumentFixture(template) },
+      { label: `${base}-langste-teksten`, data: buildDocumentFixture(template, { longestTexts: true }) },
+    ];
+  }),
+  { label: 'randgevallen', data: edgeCaseFixture() },
+];
+const cases: Case[] = fixtures.flatMap(({ label, data }) => WORD_KINDS.map((kind) => ({ name: `${kind}-${label}`, kind, data, bytes: new Uint8Array() })));
 
 describe('every generated .docx opened by LibreOffice', () => {
   let conversion: Conversion | undefined;
