@@ -83,7 +83,7 @@ function edgeCaseFixture(): ProfileDocumentData {
     };
   return {
     ...data,
-    branding: { partnershipName: 'SWV "Passend" & Co <po>', primaryColor: '#ffcc00' },
+    branding: { partnershipName: 'SWV "Passend" & Co <po>', primaryColor: '#7a1f5c' },
     school: { name: 'OBS "De Kleine Prins" & Co', locationCode: '99ZZ01', boardName: 'Stichting <Noord> & Zuid' },
     answers,
     status: 'in_progress',
@@ -118,7 +118,7 @@ describe('every generated .docx opened by LibreOffice', () => {
   beforeAll(async () => {
     for (const c of cases) c.bytes = new Uint8Array(await outputSpec(c.kind).render(c.data));
     broken = brokenDocuments(cases[0]!.bytes);
-    if (missing.length === 0) conversion = convertToPdf([...cases, ...broken], { timeoutMs: 55_000 });
+    if (missing.length === 0) conversion = await convertToPdf([...cases, ...broken], { timeoutMs: 55_000 });
   }, 60_000);
   afterAll(() => conversion?.cleanUp());
 

@@ -5,7 +5,7 @@
  * back. Calibri is set in our documents; Carlito (fonts-crosextra-carlito) has Calibri's metrics, so LibreOffice
  * lays the text out as Word does.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -51,7 +51,7 @@ export interface Conversion {
  * Converts every document in ONE soffice run (its start-up costs seconds), with its own user profile so parallel
  * runs do not share (and lock) one. soffice exits 0 even when a file cannot be loaded: look at `pdfs`.
  */
-export function convertToPdf(files: Array<{ name: string; bytes: Uint8Array }>, options: { timeoutMs: number }): Conversion {
+export async function convertToPdf(files: Array<{ name: string; bytes: Uint8Array }>, options: { timeoutMs: number }): Promise<Conversion> {
   const dir = mkdtempSync(path.join(tmpdir(), 'opensop-docx-'));
   const inDir = path.join(dir, 'in');
   const outDir = path.join(dir, 'out');
@@ -63,13 +63,17 @@ export function convertToPdf(files: Array<{ name: string; bytes: Uint8Array }>, 
     return file;
   });
   const started = performance.now();
-  const result = spawnSync(
-    'soffice',
-    [`-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile')).href}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, ...inputs],
-    { encoding: 'utf8', timeout: options.timeoutMs, killSignal: 'SIGKILL', env: { ...process.env, HOME: dir } },
-  );
+  // Asynchronous, so the test runner's own timers keep running while soffice works.
+  const result = await new Promise<{ stdout: string; stderr: string; error: Error | null }>((resolve) => {
+    execFile(
+      'soffice',
+      [`-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile')).href}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, ...inputs],
+      { encoding: 'utf8', timeout: options.timeoutMs, killSignal: 'SIGKILL', env: { ...process.env, HOME: dir } },
+      (error, stdout, stderr) => resolve({ stdout, stderr, error }),
+    );
+  });
   const millis = Math.round(performance.now() - started);
-  const log = `${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? `\n${result.error.message}` : ''}`;
+  const log = `${result.stdout}${result.stderr}${result.error ? `\n${result.error.message}` : ''}`;
   const pdfs = new Map<string, string | null>();
   for (const { name } of files) {
     const pdf = path.join(outDir, `${name}.pdf`);
