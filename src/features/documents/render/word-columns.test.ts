@@ -13,6 +13,17 @@ describe('.docx column widths that never cut a word', () => {
   it('takes the longest piece a line cannot break: words, split after a hyphen', () => {
     expect(longestWordTwips('Percentage volgens de CBS-indicator', 19)).toBe(calibriTwips('Percentage', 19));
     expect(longestWordTwips('Jeugdgezondheidszorg, Leerplicht', 18)).toBe(calibriTwips('Jeugdgezondheidszorg,', 18));
+    expect(longestWordTwips('ja\tnee\nmisschien', 19)).toBe(calibriTwips('misschien', 19));
+  });
+
+  it('does not break at a no-break space or a non-breaking hyphen', () => {
+    expect(longestWordTwips('1\u00a0000\u00a0leerlingen', 19)).toBe(calibriTwips('1\u00a0000\u00a0leerlingen', 19));
+    expect(longestWordTwips('vmbo\u2011basis', 19)).toBe(calibriTwips('vmbo\u2011basis', 19));
+  });
+
+  it('counts a character outside the table (an emoji, the minus sign) rather too wide than too narrow', () => {
+    expect(calibriTwips('👍', 20)).toBeGreaterThanOrEqual(calibriTwips('m', 20));
+    expect(calibriTwips('−', 20)).toBeGreaterThan(0);
   });
 
   it('widens a column for its longest word, taking the room from columns that can spare it', () => {
