@@ -2,8 +2,8 @@
  * Every .docx we generate (every Word kind in the output registry: the SOP and the school-guide chapter), for every
  * example template and the inline one, normal and with every text at its maximum length, is opened by an independent
  * reader: LibreOffice converts it to PDF (test/support/libreoffice.ts), and every XML part must be well-formed to a
- * strict parser (saxes; LibreOffice skips a broken docProps part, Word does not). The PDF must have pages, show the school's
- * name, a heading and an answer, and hold every word of the document whole — a word missing or cut in two means
+ * strict parser (saxes; LibreOffice skips a broken docProps part, Word does not). The PDF must have pages, the logo
+ * on every page, show the school's name, a heading and an answer, and hold every word of the document whole — a word missing or cut in two means
  * LibreOffice dropped content or a table column is too narrow for it. mammoth, used by the other document tests,
  * forgives what Word refuses; test/docx-order.test.ts checks Word's element order.
  *
@@ -17,7 +17,7 @@ import { DOCUMENT_MIME_TYPES, OUTPUT_KINDS, outputSpec, type OutputKind } from '
 import { SECTION_HEADINGS } from '../src/features/documents/render/profile-view.js';
 import { buildDocumentFixture, inlineTemplate, loadExampleTemplates } from '../src/features/documents/render/test-fixtures.js';
 import type { ProfileDocumentData } from '../src/features/documents/document-data.js';
-import { convertToPdf, docxText, malformedParts, missingTools, missingWords, pdfLayoutText, pdfPageCount, pdfPlainText, words, type Conversion } from './support/libreoffice.js';
+import { convertToPdf, docxText, malformedParts, missingTools, missingWords, pdfLayoutText, pdfPageCount, pdfPagesWithImages, pdfPlainText, words, type Conversion } from './support/libreoffice.js';
 
 const WORD_KINDS = OUTPUT_KINDS.filter((kind) => outputSpec(kind).mimeType === DOCUMENT_MIME_TYPES.docx);
 
@@ -49,12 +49,20 @@ function keyTexts(kind: OutputKind, data: ProfileDocumentData): string[] {
   throw new Error(`no key texts for ${kind}: add them here`);
 }
 
-/** A copy of a .docx with its document.xml changed. */
-function withDocumentXml(bytes: Uint8Array, change: (xml: string) => string): Uint8Array {
+/** A copy of a .docx with one part changed. */
+function withPart(bytes: Uint8Array, part: string, change: (xml: string) => string): Uint8Array {
   const parts = unzipSync(bytes);
-  parts['word/document.xml'] = strToU8(change(strFromU8(parts['word/document.xml']!)));
+  const before = strFromU8(parts[part]!);
+  const after = change(before);
+  if (after === before) throw new Error(`the change to ${part} changed nothing`);
+  parts[part] = strToU8(after);
   return zipSync(parts);
 }
+
+const withDocumentXml = (bytes: Uint8Array, change: (xml: string) => string) => withPart(bytes, 'word/document.xml', change);
+
+/** The SOP with its header pointing to a picture that is not in the file. */
+const LOST_LOGO = 'logo-kwijt';
 
 /** Documents that are broken on purpose: LibreOffice must refuse them (the check can fail). */
 function brokenDocuments(good: Uint8Array): Array<{ name: string; bytes: Uint8Array }> {
@@ -118,7 +126,8 @@ describe('every generated .docx opened by LibreOffice', () => {
   beforeAll(async () => {
     for (const c of cases) c.bytes = new Uint8Array(await outputSpec(c.kind).render(c.data));
     broken = brokenDocuments(cases[0]!.bytes);
-    if (missing.length === 0) conversion = await convertToPdf([...cases, ...broken], { timeoutMs: 55_000 });
+    const lostLogo = { name: LOST_LOGO, bytes: withPart(cases[0]!.bytes, 'word/_rels/header1.xml.rels', (xml) => xml.replace(/Target="media\/logo\.\w+"/, 'Target="media/ontbreekt.png"')) };
+    if (missing.length === 0) conversion = await convertToPdf([...cases, ...broken, lostLogo], { timeoutMs: 55_000 });
   }, 60_000);
   afterAll(() => conversion?.cleanUp());
 
@@ -133,6 +142,14 @@ describe('every generated .docx opened by LibreOffice', () => {
   it('refuses a document whose XML is not well-formed (the check can fail)', () => {
     expect(conversion, notRun).toBeDefined();
     for (const { name } of broken) expect(conversion!.pdfs.get(name), `${name} was converted:\n${conversion!.log}`).toBeNull();
+  });
+
+  it('sees a logo that went missing (the check can fail)', () => {
+    expect(conversion, notRun).toBeDefined();
+    const pdf = conversion!.pdfs.get(LOST_LOGO);
+    expect(pdf, `${LOST_LOGO} was not converted:\n${conversion!.log}`).toBeTruthy();
+    // Only the title page's logo is left; the header points to a picture that is not in the file.
+    expect(pdfPagesWithImages(pdf!)).toEqual([1]);
   });
 
   it('finds a part that is not well-formed XML, also where LibreOffice does not look (the check can fail)', () => {
@@ -156,7 +173,10 @@ describe('every generated .docx opened by LibreOffice', () => {
       expect(conversion, notRun).toBeDefined();
       const pdf = conversion!.pdfs.get(c.name);
       expect(pdf, `LibreOffice could not open ${c.name}.docx:\n${conversion!.log}`).toBeTruthy();
-      expect(pdfPageCount(pdf!)).toBeGreaterThanOrEqual(1);
+      const pages = pdfPageCount(pdf!);
+      expect(pages).toBeGreaterThanOrEqual(1);
+      // The SWV's logo on every page (the header; the SOP's title page has it large), or on none without a logo.
+      expect(pdfPagesWithImages(pdf!), 'pages showing the logo').toEqual(c.data.branding.logo ? Array.from({ length: pages }, (_, i) => i + 1) : []);
       const plain = words(pdfPlainText(pdf!)).join(' ');
       for (const text of keyTexts(c.kind, c.data)) expect(plain, `"${text}" is not in the PDF`).toContain(words(text).join(' '));
       expect(missingWords(docxText(c.bytes), pdfLayoutText(pdf!)), 'words of the .docx missing or cut in two in the PDF').toEqual([]);

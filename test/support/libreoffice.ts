@@ -1,8 +1,8 @@
 /**
  * LibreOffice as an independent, strict reader of our .docx files (issue #9): `soffice --headless --convert-to pdf`
  * refuses a document whose XML is not well-formed ("source file could not be loaded"), and the PDF it writes shows
- * what a school sees when it opens the file: poppler's `pdfinfo` counts the pages and `pdftotext` reads the words
- * back. Calibri is set in our documents; Carlito (fonts-crosextra-carlito) has Calibri's metrics, so LibreOffice
+ * what a school sees when it opens the file: poppler's `pdfinfo` counts the pages, `pdftotext` reads the words back
+ * and `pdfimages` finds the logo. Calibri is set in our documents; Carlito (fonts-crosextra-carlito) has Calibri's metrics, so LibreOffice
  * lays the text out as Word does.
  */
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
@@ -27,7 +27,8 @@ export function missingTools(): string[] {
   const problems: string[] = [];
   if (!onPath('soffice'))
     problems.push(`soffice (LibreOffice) is not installed: apt-get install -y --no-install-recommends ${LIBREOFFICE_PACKAGE}`);
-  if (!onPath('pdfinfo') || !onPath('pdftotext')) problems.push('pdfinfo/pdftotext are not installed: apt-get install -y poppler-utils');
+  if (!onPath('pdfinfo') || !onPath('pdftotext') || !onPath('pdfimages'))
+    problems.push('pdfinfo/pdftotext/pdfimages are not installed: apt-get install -y poppler-utils');
   const calibri = spawnSync('fc-match', ['-f', '%{family}', 'Calibri'], { encoding: 'utf8' });
   if (calibri.status !== 0 || !/carlito|calibri/i.test(calibri.stdout))
     problems.push(
@@ -85,6 +86,17 @@ export async function convertToPdf(files: Array<{ name: string; bytes: Uint8Arra
 export function pdfPageCount(pdf: string): number {
   const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
   return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? 0);
+}
+
+/** The pages (1-based) that show at least one picture, by poppler's `pdfimages -list`. */
+export function pdfPagesWithImages(pdf: string): number[] {
+  const list = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' });
+  const pages = new Set<number>();
+  for (const line of list.split('\n').slice(2)) {
+    const [page, , type] = line.trim().split(/\s+/);
+    if (type === 'image') pages.add(Number(page));
+  }
+  return [...pages].sort((a, b) => a - b);
 }
 
 /**
