@@ -150,7 +150,6 @@ for (const kind of TEST_DATABASE_KINDS) {
             clock: testApp.clock,
             auth: await proof('swv@voorbeeldstad.example', 'partnership.view', swvA()),
             place: { partnershipId: testApp.other.partnershipId, schoolYear: '2026-2027' },
-            status: null,
           }),
       },
       {
