@@ -198,7 +198,7 @@ export async function loadProgressPage(options: { db: Database; clock: Clock; au
       overdue: cycle !== null && open && today > cycle.submitDeadline,
       answered: count?.answered ?? 0,
       required: required.get(row.templateVersionId)!.keys.length,
-      lastActivity: answerAt && transitionAt ? (answerAt > transitionAt ? answerAt : transitionAt) : (answerAt ?? transitionAt),
+      lastActivity: answerAt && transitionAt ? new Date(Math.max(answerAt.getTime(), transitionAt.getTime())) : (answerAt ?? transitionAt),
       remindable: open,
       remindedToday: false,
     };
