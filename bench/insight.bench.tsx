@@ -8,6 +8,8 @@
  *
  * Run: npm run bench:insight -- [--schools 7000] [--swv-schools 300] [--pglite-schools 150] [--runs 7] [--only pg|pglite]
  *      [--keep] (keep the scratch database and print its name) [--reuse <db>] (measure a kept database again)
+ *      [--export-only] (with --reuse: only the all-answers XLSX) [--export-heap <MB>] (the export child's
+ *      --max-old-space-size) [--export-format xlsx|csv]
  * Needs PostgreSQL: BENCH_DATABASE_URL or TEST_DATABASE_URL (default postgres://root@127.0.0.1:5432/test); the bench
  * creates and drops its own database. Each database runs in its own child process (PGlite's heap never counts for
  * PostgreSQL), and the export runs in a child of its own so its peak RSS is the export's.
@@ -46,6 +48,9 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     keep: { type: 'boolean', default: false },
     reuse: { type: 'string' },
+    'export-only': { type: 'boolean', default: false },
+    'export-heap': { type: 'string' },
+    'export-format': { type: 'string', default: 'xlsx' },
   },
   allowPositionals: true,
 });
@@ -208,7 +213,8 @@ async function exportChild(url: string, partnershipId: string): Promise<void> {
   const handle = await openDatabase({ kind: 'postgres', url, poolSize: 2 });
   const floor = process.memoryUsage().rss;
   const start = performance.now();
-  const file = await exportAnswers({ db: handle.db, clock, auth: platformAdmin(partnershipId), schoolYear: YEAR, format: 'xlsx', locale: 'nl' });
+  const format = args['export-format'] === 'csv' ? 'csv' : 'xlsx';
+  const file = await exportAnswers({ db: handle.db, clock, auth: platformAdmin(partnershipId), schoolYear: YEAR, format, locale: 'nl' });
   let bytes = 0;
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -220,7 +226,8 @@ async function exportChild(url: string, partnershipId: string): Promise<void> {
   const ms = performance.now() - start;
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
-  console.log(`XLSX all answers: ${(ms / 1000).toFixed(1)} s, ${mb(bytes)} written, peak RSS ${mb(peak)} (process floor after opening ${mb(floor)}), load ${load()}`);
+  const heap = args['export-heap'] ? `, heap cap ${args['export-heap']} MB` : '';
+  console.log(`${format.toUpperCase()} all answers: ${(ms / 1000).toFixed(1)} s, ${mb(bytes)} written, peak RSS ${mb(peak)} (process floor after opening ${mb(floor)}${heap}), load ${load()}`);
   await handle.close();
 }
 
@@ -255,12 +262,15 @@ async function onPostgres(): Promise<void> {
   const count = (await rows(handle.db, sql`select count(*)::int as n from answers`)) as Array<{ n: number }>;
   console.log(`PostgreSQL: ${count[0]!.n.toLocaleString('en')} answer rows; median / p95 of ${RUNS} runs (view = the loader; HTML = rendering its view)`);
   try {
-    await measurePlace(handle.db, places.swv, `PG SWV ${places.swv.schools}`);
-    await measurePlace(handle.db, places.big, `PG all ${places.big.schools}`);
+    if (!args['export-only']) {
+      await measurePlace(handle.db, places.swv, `PG SWV ${places.swv.schools}`);
+      await measurePlace(handle.db, places.big, `PG all ${places.big.schools}`);
+    }
     await handle.close();
     // The export in a child process of its own: its peak RSS is the export's.
+    const heap = args['export-heap'] ? [`--max-old-space-size=${Number(args['export-heap'])}`] : [];
     await new Promise<void>((resolve) => {
-      const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
+      const child = spawn(process.execPath, [...heap, ...process.execArgv, ...process.argv.slice(1)], {
         stdio: 'inherit',
         env: { ...process.env, BENCH_DB: 'export', BENCH_URL: url, BENCH_PARTNERSHIP: places.big.partnershipId },
       });
