@@ -2,7 +2,7 @@
  * Tables out as CSV or XLSX. CSV: UTF-8 with a BOM and `;` between fields (what Dutch Excel opens without an import
  * wizard), fields quoted where needed. XLSX: exceljs for the small views (in memory); the all-answers sheet through
  * our own streaming writer (xlsx-stream.ts: each row compressed and written before the next, so memory stays flat
- * for 7,000 schools; docs/decisions/0024-all-answers-xlsx-own-streaming-writer.md).
+ * for 7,000 schools; docs/decisions/0025-all-answers-xlsx-own-streaming-writer.md).
  */
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';

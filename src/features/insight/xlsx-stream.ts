@@ -3,7 +3,7 @@
  * becomes its `<row>` XML at once (strings inline, `t="inlineStr"`, so there is no shared-strings table to hold),
  * the XML goes through fflate's streaming deflate, and the compressed bytes are written out (waiting for the
  * stream to drain) before the next row is taken. Nothing of an earlier row is kept. The header row is bold and
- * frozen. See docs/decisions/0024-all-answers-xlsx-own-streaming-writer.md for why not exceljs's streaming writer.
+ * frozen. See docs/decisions/0025-all-answers-xlsx-own-streaming-writer.md for why not exceljs's streaming writer.
  *
  * The workbook is the minimum Excel, LibreOffice and exceljs open: content types, relationships, a workbook with one
  * sheet, a style sheet with a bold font, the sheet.
