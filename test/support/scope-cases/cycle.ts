@@ -57,7 +57,6 @@ export const cycleCases: ScopeCase[] = [
         clock: ctx.testApp.clock,
         auth: await ctx.proof(ADMIN, 'partnership.view', ctx.swvA()),
         place: { partnershipId: ctx.testApp.other.partnershipId, schoolYear: '2026-2027' },
-        status: null,
       }),
   },
   {
@@ -68,7 +67,6 @@ export const cycleCases: ScopeCase[] = [
         clock: ctx.testApp.clock,
         auth: await ctx.proof('bestuur@spov.example', 'board.view', ctx.spov()),
         place: { boardId: ctx.testApp.other.boardId, schoolYear: '2026-2027' },
-        status: null,
       }),
   },
   {
@@ -122,12 +120,27 @@ export const cycleCases: ScopeCase[] = [
         db: ctx.db,
         clock: ctx.testApp.clock,
         auth: await ctx.proof(ADMIN, 'cycle.manage', ctx.swvA()),
-        partnershipId: ctx.testApp.other.partnershipId,
+        place: { partnershipId: ctx.testApp.other.partnershipId },
         schoolYear: '2026-2027',
         profileIds: [ctx.other['profileId']!],
         baseUrl: 'http://opensop.test',
       }),
     observe: (ctx) => ctx.auditRows(ctx.testApp.other.partnershipId, 'profile.remind'),
+  },
+  {
+    name: 'remindSchools.board',
+    call: async (ctx) =>
+      remindSchools({
+        db: ctx.db,
+        clock: ctx.testApp.clock,
+        auth: await ctx.proof('bestuur@spov.example', 'board.remind', ctx.spov()),
+        place: { boardId: ctx.testApp.other.boardId },
+        schoolYear: '2026-2027',
+        profileIds: [ctx.other['profileId']!],
+        baseUrl: 'http://opensop.test',
+      }),
+    // No audit observation: the SWV's case above already reminded this school today, so getting in shows as the
+    // call returning (B's board's round found) rather than as a second reminder.
   },
   {
     name: 'requestBatchExport',
