@@ -173,8 +173,12 @@ export function createApp({ deps, routes = buildRouteTable({ publicRequestsPerMi
     const pathname = new URL(c.req.url).pathname;
     c.set('logPath', redactPath(pathname));
     await next();
+    const elapsed = performance.now() - started;
+    // Public pages for parents say how long the server took (Server-Timing, shown in the browser's developer tools;
+    // bench/public.bench.ts reads it). Only there: signed-in pages do not publish their timings.
+    if (isCookieless(c.req.method, pathname)) c.res.headers.set('Server-Timing', `app;dur=${elapsed.toFixed(1)}`);
     if (!pathname.startsWith('/static/')) {
-      deps.logger.info({ method: c.req.method, path: c.get('logPath'), status: c.res.status, ms: Math.round(performance.now() - started), userId: c.get('principal')?.userId }, 'request');
+      deps.logger.info({ method: c.req.method, path: c.get('logPath'), status: c.res.status, ms: Math.round(elapsed), userId: c.get('principal')?.userId }, 'request');
     }
   });
 
