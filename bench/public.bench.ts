@@ -31,7 +31,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { FixedClock } from '../src/config/clock.js';
-import { openDatabase } from '../src/db/client.js';
+import { type DatabaseHandle, openDatabase } from '../src/db/client.js';
 import { seedPublicBenchData } from './public-data.js';
 
 const args = process.argv.slice(2);
@@ -44,7 +44,7 @@ const option = (name: string, normal: number, small: number) => {
   return value;
 };
 const VISITORS = option('visitors', 500, 10);
-const SECONDS = option('seconds', 60, 5);
+const SECONDS = option('seconds', 60, 3);
 const SCHOOLS = option('schools', 200, 20);
 const CONNECTIONS = option('connections', 50, 4);
 const ROUNDS = option('rounds', 4, 2);
@@ -68,7 +68,7 @@ let failed = false;
 
 try {
   const seedStart = performance.now();
-  let handle;
+  let handle: DatabaseHandle;
   if (usePglite) {
     dataDir = mkdtempSync(path.join(tmpdir(), 'opensop-bench-public-'));
     handle = await openDatabase({ kind: 'pglite', dataDir });
