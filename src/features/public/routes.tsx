@@ -188,7 +188,7 @@ export function registerPublicRoutes(table: RouteTable, options: PublicRouteOpti
     const parsed = parseForm(searchQuerySchema(t), c.req.query());
     const query = parsed.ok ? parsed.data : { ...EMPTY_QUERY, ...pickStrings(c.req.query()) };
     const swvPage = await loadSwvPage({ db: c.var.deps.db, slug });
-    const search = parsed.ok && !isEmptyQuery(parsed.data) ? await searchSchools({ db: c.var.deps.db, slug, query: parsed.data }) : null;
+    const search = parsed.ok && !isEmptyQuery(parsed.data) ? await searchSchools({ db: c.var.deps.db, slug, query: parsed.data, swv: swvPage.swv }) : null;
     return renderPublic(c, {
       title: `${t('resultsHeading')} — ${swvPage.swv.partnership.name}`,
       brand: brandOf(swvPage.swv),

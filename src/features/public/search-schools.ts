@@ -41,9 +41,10 @@ function searchTextOf(row: PublicItemRow): string {
   return text;
 }
 
-export async function searchSchools(options: { db: DbOrTx; slug: string; query: SearchQuery }): Promise<SearchPage> {
+/** `swv`: the SWV as the page already loaded it for this request (saves loading it twice). */
+export async function searchSchools(options: { db: DbOrTx; slug: string; query: SearchQuery; swv?: PublicSwv }): Promise<SearchPage> {
   const { query } = options;
-  const swv = await loadPublicSwv(options.db, options.slug);
+  const swv = options.swv ?? (await loadPublicSwv(options.db, options.slug));
   const filters = filterOptionsOf(swv);
   if (isEmptyQuery(query)) return { swv, filters, query, results: swv.schools.map((school) => ({ school, reasons: [] })) };
 
