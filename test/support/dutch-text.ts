@@ -27,14 +27,17 @@ export async function allCatalogues(): Promise<Array<Catalogue<string>>> {
   return catalogues;
 }
 
-/** Pieces of Dutch text long enough to be unmistakable: the catalogue's Dutch split at its {parameters}. */
+/**
+ * Pieces of Dutch text long enough to be unmistakable: the catalogue's Dutch split at its {parameters} and at the
+ * syntax of its plurals (`{count, plural, one {# vraag} other {# vragen}}`).
+ */
 export function dutchFragments(catalogues: Array<Catalogue<string>>): string[] {
   const fragments = new Set<string>();
   for (const catalogue of catalogues) {
     for (const [key, nl] of Object.entries(catalogue.nl)) {
       const en = catalogue.en[key] ?? '';
       if (nl === en) continue;
-      for (const piece of nl.split(/\{\w+\}/)) {
+      for (const piece of nl.split(/\{\w+, plural,|(?:=\d+|\b(?:zero|one|two|few|many|other))\s*\{|\{\w+\}|[{}#]/)) {
         const text = piece.trim();
         if (text.length >= 14 && !en.includes(text)) fragments.add(text);
       }
