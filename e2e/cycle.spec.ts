@@ -238,7 +238,7 @@ test('the SWV leaves a review remark, the school answers it and publishes', asyn
   await page.locator('.card-list a').first().click();
   await page.getByRole('link', { name: 'Indienen, advies en vaststelling' }).click();
   await page.getByRole('link', { name: 'Naar de vragenlijst' }).click();
-  await expect(page.getByText('heeft 1 opmerking(en) bij dit SOP')).toBeVisible();
+  await expect(page.getByText('heeft 1 opmerking bij dit SOP')).toBeVisible();
   await page.getByRole('link', { name: 'Bekijk en beantwoord de opmerkingen' }).click();
   await page.getByLabel('Uw antwoord').fill('Ja, de inspectie noemde de leerlingbespreking een sterk punt.');
   await page.getByRole('button', { name: 'Antwoord versturen' }).click();

@@ -152,7 +152,7 @@ test('a broken template file is refused with every error and its line; nothing c
   });
   await page.getByRole('button', { name: 'Importeren' }).click();
   const summary = page.locator('#error-summary');
-  await expect(summary).toContainText('2 fout(en) gevonden');
+  await expect(summary).toContainText('2 fouten gevonden');
   await expect(summary).toContainText('regel 6, kolom 5 (sections[0].kind)');
   await expect(summary).toContainText('schaal "bestaat-niet" bestaat niet');
   await expectAccessible(page, 'upload errors');

@@ -141,7 +141,7 @@ for (const kind of TEST_DATABASE_KINDS) {
       await answerAll(profile1.id, template, [firstRequired]);
       const incomplete = await refusal(submitProfile({ ...deps(), auth: await as('editor', 'profile.submit', profile1.id), profileId: profile1.id, baseUrl: BASE }));
       expect(incomplete.code).toBe('invalid_state');
-      expect(incomplete.userMessage).toContain('1 verplichte vragen');
+      expect(incomplete.userMessage).toContain('1 verplichte vraag is nog niet ingevuld');
       await answerAll(profile1.id, template);
 
       // Submit, advise, adopt, publish.
@@ -369,13 +369,13 @@ for (const kind of TEST_DATABASE_KINDS) {
         expect(remarkMails).toHaveLength(1);
         expect(remarkMails[0]!.text).toContain('Past "ver ontwikkeld" bij deze school?');
         const editorHome = async () => (await (await TestClient.signedIn(app, users.editor)).get(`/profielen/${profileId}`)).text();
-        expect(await editorHome()).toContain('heeft 1 opmerking(en) bij dit SOP die op uw antwoord wachten');
+        expect(await editorHome()).toContain('heeft 1 opmerking bij dit SOP die op uw antwoord wacht');
         await respondToReviewRemark({ ...p(), auth: await as('editor', 'profile.respondToReview', profileId), input: { remarkId, response: 'Ja, zie het inspectierapport.' }, baseUrl: BASE });
         // The remark's author hears the answer; the count is gone.
         const answerMails = await mailsAbout('heeft geantwoord op uw opmerking');
         expect(answerMails).toHaveLength(1);
         expect(answerMails[0]!.text).toContain('Ja, zie het inspectierapport.');
-        expect(await editorHome()).not.toContain('opmerking(en) bij dit SOP');
+        expect(await editorHome()).not.toContain('opmerking bij dit SOP');
 
         // Reopen with a reason: in progress again, the school is e-mailed.
         await reopenProfile({ ...p(), auth: await as('admin', 'profile.reopen', profileId), input: { reason: 'Belofte 2 graag aanvullen.' }, baseUrl: BASE });
@@ -442,7 +442,7 @@ for (const kind of TEST_DATABASE_KINDS) {
         release();
         await autosave;
         // The submit saw the autosave's result: incomplete, so refused; nothing final with an empty answer.
-        expect((await refusal(submit)).userMessage).toContain('1 verplichte vragen');
+        expect((await refusal(submit)).userMessage).toContain('1 verplichte vraag is nog niet ingevuld');
         expect((await getProfile(app.deps.db, profileId))!.status).toBe('in_progress');
         await answerAll(profileId, template);
       });
@@ -577,7 +577,7 @@ for (const kind of TEST_DATABASE_KINDS) {
         expect(unconfirmed.status).toBe(400);
         const warned = await unconfirmed.text();
         expect(warned).toContain('De MR heeft zich nog niet uitgesproken');
-        expect(warned).toContain('Er staan nog 1 opmerking(en) van het samenwerkingsverband open');
+        expect(warned).toContain('Er staat nog 1 opmerking van het samenwerkingsverband open');
         expect(warned).toContain('Vink aan dat u de punten hierboven hebt gezien');
         const adopt = await board.post(`/profielen/${horizonId}/vaststellen`, { adoptedOn: '2027-01-20', adoptedByName: 'B. Bakker, bestuurder', confirmWarnings: 'ja' });
         expect(adopt.status).toBe(303);

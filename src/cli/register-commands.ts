@@ -14,6 +14,8 @@ import { pupilCountText } from '../features/register/pupil-count-text.js';
 import { translator } from '../ui/i18n.js';
 import { registerCliCommand, type CliIo } from './commands.js';
 
+// Dutch on purpose: the CLI speaks Dutch throughout (usage, summaries, reports), so its messages from the catalogue
+// are Dutch too.
 const t = translator(registerMessages, 'nl');
 const IMPORT_USAGE = 'schools import <bestand> --swv <korte naam> [--dry-run] [--all | --brin 12AB,34CD | --membership <bestand> [--swv-code PO2801]] [--archive-missing]';
 

@@ -77,7 +77,7 @@ export function registerConversationGuideRoutes(table: RouteTable): void {
   table.get(EDITOR, manage, (c, auth) => editorPage(c, auth));
   table.post(EDITOR, manage, async (c, auth) => {
     const values = await readForm(c);
-    const parsed = parseGuideSectionForm(values);
+    const parsed = parseGuideSectionForm(values, c.var.locale);
     const posted = { section: values['section'] ?? '', values };
     if (!parsed.ok) return editorPage(c, auth, { errors: parsed.errors, posted }, 400);
     try {
@@ -122,7 +122,7 @@ export function registerConversationGuideRoutes(table: RouteTable): void {
   table.get(SCHOOL, permission('conversationGuide.view', fromProfileParam), (c, auth) => schoolPage(c, auth));
   table.post(SCHOOL, permission('conversationGuide.recordConclusions', fromProfileParam), async (c, auth) => {
     const values = await readForm(c);
-    const parsed = parseConclusionForm(values);
+    const parsed = parseConclusionForm(values, c.var.locale);
     const section = values['section'] ?? '';
     const posted = { section, conclusion: values[`conclusion_${section}`] ?? '', stored: null as string | null };
     if (!parsed.ok) return schoolPage(c, auth, { errors: parsed.errors, posted, saved: false }, 400);

@@ -3,19 +3,19 @@ import { assertInScope } from '../../auth/policy.js';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
+import type { Locale } from '../../ui/i18n.js';
 import type { Authorized } from '../../ui/route.js';
 import { getProfile } from '../questionnaire/api.js';
 import { loadTemplateDefinition } from '../questionnaire/template-cache.js';
 import { conversationGuideT } from './messages.js';
 import { deleteConclusion, findConclusion, upsertConclusion } from './repository.js';
 
-const t = conversationGuideT('nl');
-
 /**
  * The conclusion form: `section`, the text (`conclusion_<section>`) and the text the form was opened with
- * (`previous_<section>`, to detect another's change). Errors are keyed by the text's field name.
+ * (`previous_<section>`, to detect another's change). Errors are keyed by the text's field name, in the user's language.
  */
-export function parseConclusionForm(values: Record<string, string>): { ok: true; data: SaveConclusionInput } | { ok: false; errors: Record<string, string> } {
+export function parseConclusionForm(values: Record<string, string>, locale: Locale): { ok: true; data: SaveConclusionInput } | { ok: false; errors: Record<string, string> } {
+  const t = conversationGuideT(locale);
   const section = values['section'] ?? '';
   if (!/^[a-z0-9][a-z0-9-]{0,79}$/.test(section)) return { ok: false, errors: { section: t('sectionInvalid') } };
   const conclusion = (values[`conclusion_${section}`] ?? '').trim();
@@ -36,6 +36,7 @@ export interface SaveConclusionInput {
 export async function saveConclusion(options: { db: Database; clock: Clock; auth: Authorized; profileId: string; input: SaveConclusionInput }): Promise<void> {
   const { db, auth, input } = options;
   const now = options.clock.now();
+  const t = conversationGuideT(auth.principal.locale);
   await db.transaction(async (tx) => {
     const profile = await getProfile(tx, options.profileId);
     if (!profile) throw new AppError('not_found');

@@ -4,17 +4,18 @@ import { recordAudit } from '../../audit/record-audit.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { FieldErrors } from '../../ui/components.js';
+import type { Locale } from '../../ui/i18n.js';
 import type { Authorized } from '../../ui/route.js';
 import { GUIDE_FORMAT, guideSection, withSection, type ConversationGuide, type GuideSection } from './guide-format.js';
 import { loadGuideTemplate } from './guide-template.js';
 import { conversationGuideT } from './messages.js';
 import { findGuideOfTemplate, upsertGuide } from './repository.js';
 
-const t = conversationGuideT('nl');
 const LIMITS = { questions: 400, tips: 1000, examples: 2000 } as const;
 
-/** The section form: `section` and three text areas (`questions_<section>`, `tips_…`, `examples_…`), one entry per line (empty lines skipped). Errors in Dutch per field. */
-export function parseGuideSectionForm(values: Record<string, string>): { ok: true; section: GuideSection } | { ok: false; errors: FieldErrors } {
+/** The section form: `section` and three text areas (`questions_<section>`, `tips_…`, `examples_…`), one entry per line (empty lines skipped). Errors per field, in the user's language. */
+export function parseGuideSectionForm(values: Record<string, string>, locale: Locale): { ok: true; section: GuideSection } | { ok: false; errors: FieldErrors } {
+  const t = conversationGuideT(locale);
   const key = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/).safeParse(values['section'] ?? '');
   if (!key.success) return { ok: false, errors: { section: t('sectionInvalid') } };
   const errors: FieldErrors = {};
@@ -41,7 +42,7 @@ export async function saveGuideSection(options: { db: Database; clock: Clock; au
   return db.transaction(async (tx) => {
     const template = await loadGuideTemplate(tx, auth, 'saveGuideSection', options.partnershipId, options.templateId);
     const target = template.sections.find((s) => s.key === options.section.key);
-    if (!target) throw new AppError('invalid_input', t('unknownSection'), { field: 'section' });
+    if (!target) throw new AppError('invalid_input', conversationGuideT(auth.principal.locale)('unknownSection'), { field: 'section' });
     const saved = await findGuideOfTemplate(tx, template.id);
     const base: ConversationGuide = saved?.definition ?? { format: GUIDE_FORMAT, name: `Gespreksleidraad ${template.name}`, example: false, sections: [] };
     const before = guideSection(base, target.key);

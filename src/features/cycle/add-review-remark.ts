@@ -10,13 +10,14 @@ import { queueMail } from '../../mail/send-mail-job.js';
 import { getSchool } from '../partnerships/api.js';
 import { insertReviewRemark, listMembersAt } from './repository.js';
 import { beginTransition } from './transition-context.js';
-import { t } from './transition-rules.js';
+import { cycleRulesT, mailT, type CycleRulesT } from './transition-rules.js';
 
-export const addReviewRemarkInput = z.object({
-  itemKey: z.string().trim().max(120).optional(),
-  body: z.string().trim().min(1, { error: t('remarkBodyRequired') }).max(4000, { error: t('remarkBodyRequired') }),
-});
-export type AddReviewRemarkInput = z.infer<typeof addReviewRemarkInput>;
+export const addReviewRemarkInput = (t: CycleRulesT) =>
+  z.object({
+    itemKey: z.string().trim().max(120).optional(),
+    body: z.string().trim().min(1, { error: t('remarkBodyRequired') }).max(4000, { error: t('remarkBodyRequired') }),
+  });
+export type AddReviewRemarkInput = z.infer<ReturnType<typeof addReviewRemarkInput>>;
 
 /** An SWV adviser's plausibility remark on a submitted profile, optionally about one item; the school's editors get an e-mail. */
 export async function addReviewRemark(options: { db: Database; clock: Clock; auth: Authorized; profileId: string; input: AddReviewRemarkInput; baseUrl: string }): Promise<string> {
@@ -27,7 +28,7 @@ export async function addReviewRemark(options: { db: Database; clock: Clock; aut
     const itemKey = input.itemKey || null;
     if (itemKey) {
       const version = await getTemplateVersion(tx, profile.templateVersionId);
-      if (!version || !listItems(version.definition).some(({ item }) => item.key === itemKey)) throw new AppError('invalid_input', t('remarkBodyRequired'), { field: 'itemKey' });
+      if (!version || !listItems(version.definition).some(({ item }) => item.key === itemKey)) throw new AppError('invalid_input', cycleRulesT(auth.principal.locale)('remarkBodyRequired'), { field: 'itemKey' });
     }
     const id = crypto.randomUUID();
     await insertReviewRemark(tx, { id, profileId: profile.id, itemKey, body: input.body, authorUserId: auth.principal.userId, createdAt: now });
@@ -43,7 +44,7 @@ export async function addReviewRemark(options: { db: Database; clock: Clock; aut
     const school = await getSchool(tx, scope.schoolId);
     for (const editor of await listMembersAt(tx, 'school_editor', { schoolId: scope.schoolId })) {
       const params = { name: editor.name, actor: auth.principal.name, year: profile.schoolYear, school: school?.name ?? '', body: input.body, link: `${options.baseUrl}/profielen/${profile.id}/cyclus#remarks-heading` };
-      await queueMail(tx, clock, { to: editor.email, subject: t('remarkMailSubject', params), text: t('remarkMailBody', params) });
+      await queueMail(tx, clock, { to: editor.email, subject: mailT('remarkMailSubject', params), text: mailT('remarkMailBody', params) });
     }
     return id;
   });

@@ -10,18 +10,19 @@ import { assertNotFuture, isoDate } from './record-advice.js';
 import { runTransitionGuards } from './profile-cycle-sections.js';
 import { changeProfileStatus, insertTransition, listOpenReviewRemarks } from './repository.js';
 import { beginTransition, changedMeanwhile } from './transition-context.js';
-import { t } from './transition-rules.js';
+import { cycleRulesT, type CycleRulesT } from './transition-rules.js';
 
-export const adoptProfileInput = z.object({
-  adoptedOn: isoDate(t('dateRequired')),
-  adoptedByName: z.string().trim().min(2, { error: t('adoptedByRequired') }).max(200, { error: t('adoptedByRequired') }),
-  /** "ja" when the board saw the warnings (no council say yet, a negative say, open remarks) and adopts anyway. */
-  confirmWarnings: z
-    .enum(['ja'])
-    .optional()
-    .transform((value) => value === 'ja'),
-});
-export type AdoptProfileInput = Omit<z.infer<typeof adoptProfileInput>, 'confirmWarnings'> & { confirmWarnings?: boolean };
+export const adoptProfileInput = (t: CycleRulesT) =>
+  z.object({
+    adoptedOn: isoDate(t('dateRequired')),
+    adoptedByName: z.string().trim().min(2, { error: t('adoptedByRequired') }).max(200, { error: t('adoptedByRequired') }),
+    /** "ja" when the board saw the warnings (no council say yet, a negative say, open remarks) and adopts anyway. */
+    confirmWarnings: z
+      .enum(['ja'])
+      .optional()
+      .transform((value) => value === 'ja'),
+  });
+export type AdoptProfileInput = Omit<z.infer<ReturnType<typeof adoptProfileInput>>, 'confirmWarnings'> & { confirmWarnings?: boolean };
 
 export type AdoptWarning = 'noCouncil' | 'negative' | 'openRemarks';
 
@@ -43,10 +44,10 @@ export async function adoptProfile(options: { db: Database; clock: Clock; auth: 
   const now = clock.now();
   await db.transaction(async (tx) => {
     const { profile, cycle } = await beginTransition(tx, auth, profileId, 'adopt', now);
-    assertNotFuture(input.adoptedOn, now, 'adoptedOn');
-    await runTransitionGuards(tx, { action: 'adopt', profileId: profile.id, cycle });
+    assertNotFuture(input.adoptedOn, now, 'adoptedOn', auth.principal.locale);
+    await runTransitionGuards(tx, { action: 'adopt', profileId: profile.id, cycle, locale: auth.principal.locale });
     const warnings = adoptWarnings(profile, (await listOpenReviewRemarks(tx, profile.id)).length);
-    if (warnings.length > 0 && !input.confirmWarnings) throw new AppError('invalid_input', t('adoptConfirmRequired'), { field: 'confirmWarnings', warnings });
+    if (warnings.length > 0 && !input.confirmWarnings) throw new AppError('invalid_input', cycleRulesT(auth.principal.locale)('adoptConfirmRequired'), { field: 'confirmWarnings', warnings });
     const changed = await changeProfileStatus(
       tx,
       profile.id,
@@ -55,7 +56,7 @@ export async function adoptProfile(options: { db: Database; clock: Clock; auth: 
       { adoptedOn: input.adoptedOn, adoptedByName: input.adoptedByName, adoptedByUser: auth.principal.userId },
       now,
     );
-    if (!changed) throw changedMeanwhile();
+    if (!changed) throw changedMeanwhile(auth.principal.locale);
     await insertTransition(tx, { profileId: profile.id, fromStatus: profile.status, toStatus: 'adopted', byUserId: auth.principal.userId, at: now });
     await recordAudit(tx, {
       at: now,

@@ -15,7 +15,7 @@ import { loadTemplateDefinition } from '../questionnaire/template-cache.js';
 import { profileEditability } from './editability.js';
 import { listItemsToReview } from './items-to-review.js';
 import { confirmCarriedAnswer as confirmRow, getCycleFor, lockProfile } from './repository.js';
-import { t } from './transition-rules.js';
+import { cycleRulesT } from './transition-rules.js';
 
 export async function confirmCarriedAnswer(options: { db: Database; clock: Clock; auth: Authorized; profileId: string; itemKey: string }): Promise<{ sectionKey: string; confirmed: boolean }> {
   const { db, auth, itemKey } = options;
@@ -32,7 +32,7 @@ export async function confirmCarriedAnswer(options: { db: Database; clock: Clock
     const template = await loadTemplateDefinition(tx, profile.templateVersionId);
     const section = template.sections.find((candidate) => candidate.items.some((item) => item.key === itemKey));
     if (!section) throw new AppError('not_found');
-    if ((await listItemsToReview(tx, profile)).marks[itemKey] !== 'changed') throw new AppError('invalid_input', t('nothingToConfirm'));
+    if ((await listItemsToReview(tx, profile)).marks[itemKey] !== 'changed') throw new AppError('invalid_input', cycleRulesT(auth.principal.locale)('nothingToConfirm'));
     const confirmed = await confirmRow(tx, profile.id, itemKey, auth.principal.userId, now);
     if (confirmed) {
       await markProfileInProgress(tx, profile.id, now);

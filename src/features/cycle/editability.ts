@@ -39,3 +39,12 @@ export function formatDutchDate(isoDate: string): string {
   const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
   return `${day} ${MONTHS[month - 1]} ${year}`;
 }
+
+const ENGLISH_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A date ("2026-12-24") as a reader of `locale` writes it: "24 december 2026" or "24 December 2026". */
+export function formatDateIn(isoDate: string, locale: 'nl' | 'en'): string {
+  if (locale === 'nl') return formatDutchDate(isoDate);
+  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
+  return `${day} ${ENGLISH_MONTHS[month - 1]} ${year}`;
+}

@@ -9,13 +9,13 @@ import { listAnswers } from '../questionnaire/api.js';
 import { findProfile, insertProfile } from '../questionnaire/api.js';
 import type { TemplateDefinition } from '../templates/model/template.js';
 import { getTemplateVersion } from '../templates/api.js';
-import { amsterdamDate, formatDutchDate } from './editability.js';
+import { amsterdamDate, formatDateIn } from './editability.js';
 import { carryOverAnswers } from './prefill.js';
 import { publicSourceRows } from './public-source-answers.js';
 import { unsafeLoadPublicFacts } from '../register/public-facts.js';
 import { hasPublicSourceItems, type PublicFacts } from '../templates/model/public-source.js';
 import { findLastFinalProfile, getCycleFor, type CycleRow, insertCarriedAnswers, listCycles, listCyclesDueToOpen, lockCycle, markCycleOpened } from './repository.js';
-import { t } from './transition-rules.js';
+import { cycleRulesT } from './transition-rules.js';
 
 /**
  * Opens a cycle: every school of the SWV gets a profile for the school year, prefilled from its last
@@ -38,8 +38,11 @@ export async function openCycle(options: {
     const found = await getCycleFor(tx, partnershipId, schoolYear);
     if (!found) throw new AppError('not_found');
     const cycle = (await lockCycle(tx, found.id))!;
-    if (today < cycle.opensOn) throw new AppError('invalid_state', t('cycleNotOpenRefusal', { year: schoolYear, date: formatDutchDate(cycle.opensOn) }));
-    if (today >= cycle.closesOn) throw new AppError('invalid_state', t('cycleClosedRefusal', { year: schoolYear, date: formatDutchDate(cycle.closesOn) }));
+    // The system (the daily job) has no reader: Dutch, as its log is.
+    const locale = auth === 'system' ? 'nl' : auth.principal.locale;
+    const t = cycleRulesT(locale);
+    if (today < cycle.opensOn) throw new AppError('invalid_state', t('cycleNotOpenRefusal', { year: schoolYear, date: formatDateIn(cycle.opensOn, locale) }));
+    if (today >= cycle.closesOn) throw new AppError('invalid_state', t('cycleClosedRefusal', { year: schoolYear, date: formatDateIn(cycle.closesOn, locale) }));
     const { created, skipped } = await prepareProfiles(tx, cycle, now);
     const firstOpening = await markCycleOpened(tx, cycle.id, now);
     if (created > 0 || firstOpening) {

@@ -14,10 +14,10 @@ export type ProfileCycleSection = (c: AppContext, auth: Authorized, profile: { i
 export const profileCycleSections: ProfileCycleSection[] = [];
 
 /**
- * Checks other features add to a transition (e.g. "the pupils' voice is required before submission"): a Dutch
- * refusal, or null. Run inside the transition's transaction.
+ * Checks other features add to a transition (e.g. "the pupils' voice is required before submission"): a refusal
+ * in `locale` (the user's language), or null. Run inside the transition's transaction.
  */
-export type TransitionGuard = (tx: DbOrTx, event: { action: 'submit' | 'adopt'; profileId: string; cycle: { pupilVoiceRequired: string } }) => Promise<string | null>;
+export type TransitionGuard = (tx: DbOrTx, event: { action: 'submit' | 'adopt'; profileId: string; cycle: { pupilVoiceRequired: string }; locale: Locale }) => Promise<string | null>;
 
 /** Runs every guard; the first refusal stops the transition with a 409 and its message. */
 export async function runTransitionGuards(tx: DbOrTx, event: Parameters<TransitionGuard>[1]): Promise<void> {

@@ -29,7 +29,7 @@ import { submitProfile } from './submit-profile.js';
 import { ACTION_RULES, type CycleAction } from './transition-rules.js';
 import { ProfileCycleView, type CycleFormName, type CyclePageState } from './views/profile-cycle.js';
 import { ChangesView, CheckView, SubmittedView } from './views/profile-pages.js';
-import { cycleT, profileCrumbs } from './views/shared.js';
+import { cycleT, profileCrumbs, type CycleT } from './views/shared.js';
 
 const deps = (c: AppContext, auth: Authorized | null) => ({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), profileId: c.req.param('profileId')! });
 
@@ -86,13 +86,13 @@ function doneNotice(c: AppContext): string | undefined {
  * Runs a transition from a posted form. Field errors and refusals are shown on the cycle page (400/409);
  * success redirects (303) to the cycle page with its notice, so a refresh never posts again.
  */
-function transitionRoute<S extends z.ZodType>(form: CycleFormName, schema: S | null, run: (c: AppContext, auth: Authorized, input: z.infer<S>) => Promise<unknown>, done: Done) {
+function transitionRoute<S extends z.ZodType>(form: CycleFormName, schema: ((t: CycleT) => S) | null, run: (c: AppContext, auth: Authorized, input: z.infer<S>) => Promise<unknown>, done: Done) {
   return async (c: AppContext, auth: Authorized | null) => {
     const values = await readForm(c);
     if (form === 'respond' && values['remarkId']) values['response'] = values[`response-${values['remarkId']}`] ?? '';
     let input: unknown = {};
     if (schema) {
-      const parsed = parseForm(schema, values);
+      const parsed = parseForm(schema(cycleT(c.var.locale)), values);
       if (!parsed.ok) {
         const errors = form === 'respond' ? { [`response-${values['remarkId']}`]: parsed.errors['response'] ?? parsed.errors['remarkId'] ?? '' } : parsed.errors;
         return cyclePage(c, auth, { form, errors, values });

@@ -11,7 +11,7 @@ export async function publishProfile(options: { db: Database; clock: Clock; auth
   const now = clock.now();
   await db.transaction(async (tx) => {
     const { profile } = await beginTransition(tx, auth, profileId, 'publish', now);
-    if (!(await changeProfileStatus(tx, profile.id, profile.status, 'published', { publishedAt: now }, now))) throw changedMeanwhile();
+    if (!(await changeProfileStatus(tx, profile.id, profile.status, 'published', { publishedAt: now }, now))) throw changedMeanwhile(auth.principal.locale);
     await insertTransition(tx, { profileId: profile.id, fromStatus: profile.status, toStatus: 'published', byUserId: auth.principal.userId, at: now });
     await recordAudit(tx, {
       at: now,

@@ -10,7 +10,8 @@ import type { CouncilOutcome, CouncilSay } from '../questionnaire/api.js';
 import { amsterdamDate } from './editability.js';
 import { changeProfileStatus, insertTransition, listMembersAt } from './repository.js';
 import { beginTransition, changedMeanwhile } from './transition-context.js';
-import { t } from './transition-rules.js';
+import { cycleRulesT, mailT, type CycleRulesT } from './transition-rules.js';
+import type { Locale } from '../../ui/i18n.js';
 
 export const isoDate = (message: string) => z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, { error: message }).refine((value) => !Number.isNaN(Date.parse(value)), { error: message });
 
@@ -30,25 +31,26 @@ export type CouncilChoice = keyof typeof COUNCIL_CHOICES;
 /** Outcomes that need the council's words (what to change, why not). */
 const NEEDS_TEXT: readonly CouncilOutcome[] = ['positive_with_remarks', 'negative', 'withheld'];
 
-export const recordAdviceInput = z
-  .object({
-    adviceDate: isoDate(t('dateRequired')),
-    outcome: z.enum(Object.keys(COUNCIL_CHOICES) as [CouncilChoice, ...CouncilChoice[]], { error: t('outcomeRequired') }),
-    adviceText: z.string().trim().max(8000, { error: t('adviceTextRequired') }).optional().default(''),
-  })
-  .superRefine((value, ctx) => {
-    if (!value.adviceText && NEEDS_TEXT.includes(COUNCIL_CHOICES[value.outcome].outcome)) ctx.addIssue({ code: 'custom', path: ['adviceText'], message: t('adviceTextRequired') });
-  })
-  .transform(({ outcome, ...rest }) => ({ ...rest, say: COUNCIL_CHOICES[outcome].say as CouncilSay, outcome: COUNCIL_CHOICES[outcome].outcome as CouncilOutcome }));
-export type RecordAdviceInput = z.infer<typeof recordAdviceInput>;
+export const recordAdviceInput = (t: CycleRulesT) =>
+  z
+    .object({
+      adviceDate: isoDate(t('dateRequired')),
+      outcome: z.enum(Object.keys(COUNCIL_CHOICES) as [CouncilChoice, ...CouncilChoice[]], { error: t('outcomeRequired') }),
+      adviceText: z.string().trim().max(8000, { error: t('adviceTextRequired') }).optional().default(''),
+    })
+    .superRefine((value, ctx) => {
+      if (!value.adviceText && NEEDS_TEXT.includes(COUNCIL_CHOICES[value.outcome].outcome)) ctx.addIssue({ code: 'custom', path: ['adviceText'], message: t('adviceTextRequired') });
+    })
+    .transform(({ outcome, ...rest }) => ({ ...rest, say: COUNCIL_CHOICES[outcome].say as CouncilSay, outcome: COUNCIL_CHOICES[outcome].outcome as CouncilOutcome }));
+export type RecordAdviceInput = z.infer<ReturnType<typeof recordAdviceInput>>;
 
-export function assertNotFuture(date: string, now: Date, field: string): void {
-  if (date > amsterdamDate(now)) throw new AppError('invalid_input', t('dateNotFuture'), { field });
+export function assertNotFuture(date: string, now: Date, field: string, locale: Locale): void {
+  if (date > amsterdamDate(now)) throw new AppError('invalid_input', cycleRulesT(locale)('dateNotFuture'), { field });
 }
 
-/** The outcome's words, as on the form ("Positief advies over het SOP"). */
+/** The outcome's words, as on the form ("Positief advies over het SOP"), for the Dutch mail to the board. */
 export function councilOutcomeLabel(outcome: CouncilOutcome | null): string {
-  return outcome ? t(`outcome_${outcome}`) : t('outcomeUnknown');
+  return outcome ? mailT(`outcome_${outcome}`) : mailT('outcomeUnknown');
 }
 
 /**
@@ -61,9 +63,9 @@ export async function recordAdvice(options: { db: Database; clock: Clock; auth: 
   const now = clock.now();
   await db.transaction(async (tx) => {
     const { profile, cycle, scope } = await beginTransition(tx, auth, profileId, 'recordAdvice', now);
-    assertNotFuture(input.adviceDate, now, 'adviceDate');
+    assertNotFuture(input.adviceDate, now, 'adviceDate', auth.principal.locale);
     const fields = { adviceDate: input.adviceDate, adviceText: input.adviceText || null, councilSay: input.say, councilOutcome: input.outcome };
-    if (!(await changeProfileStatus(tx, profile.id, profile.status, 'advised', fields, now))) throw changedMeanwhile();
+    if (!(await changeProfileStatus(tx, profile.id, profile.status, 'advised', fields, now))) throw changedMeanwhile(auth.principal.locale);
     await insertTransition(tx, { profileId: profile.id, fromStatus: profile.status, toStatus: 'advised', byUserId: auth.principal.userId, at: now });
     await recordAudit(tx, {
       at: now,
@@ -79,7 +81,7 @@ export async function recordAdvice(options: { db: Database; clock: Clock; auth: 
     const school = await getSchool(tx, scope.schoolId);
     for (const person of await listMembersAt(tx, 'board_user', { boardId: scope.boardId })) {
       const params = { name: person.name, year: profile.schoolYear, school: school?.name ?? '', outcome: councilOutcomeLabel(input.outcome), link: `${options.baseUrl}/profielen/${profile.id}/cyclus#adopt-heading` };
-      await queueMail(tx, clock, { to: person.email, subject: t('councilSaidMailSubject', params), text: t('councilSaidMailBody', params) });
+      await queueMail(tx, clock, { to: person.email, subject: mailT('councilSaidMailSubject', params), text: mailT('councilSaidMailBody', params) });
     }
   });
 }

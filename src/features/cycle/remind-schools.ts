@@ -15,7 +15,7 @@ import { sendMailJobKind } from '../../mail/send-mail-job.js';
 import type { Authorized } from '../../ui/route.js';
 import { amsterdamDate, formatDutchDate } from './editability.js';
 import { getCycleFor, listProfilesRemindedOn, listProgressRows, listSchoolEditors } from './repository.js';
-import { t } from './transition-rules.js';
+import { cycleRulesT, mailT } from './transition-rules.js';
 
 export const REMIND_AUDIT_ACTION = 'profile.remind';
 
@@ -64,7 +64,7 @@ export async function remindSchools(options: {
   return db.transaction(async (tx) => {
     const cycle = await getCycleFor(tx, partnershipId, schoolYear);
     if (!cycle) throw new AppError('not_found');
-    if (today > cycle.closesOn) throw new AppError('invalid_state', t('remindClosed', { year: schoolYear }));
+    if (today > cycle.closesOn) throw new AppError('invalid_state', cycleRulesT(auth.principal.locale)('remindClosed', { year: schoolYear }));
     // Only profiles of this SWV's round (of the board's schools, for a board): any other id is not found (it may
     // belong to another board or tenant), and nothing is sent.
     const rows = new Map((await listProgressRows(tx, partnershipId, schoolYear, boardId)).map((row) => [row.profileId, row]));
@@ -86,8 +86,8 @@ export async function remindSchools(options: {
       }
       for (const editor of recipients) {
         const params = { name: editor.name, year: schoolYear, school: row.schoolName, date: formatDutchDate(cycle.submitDeadline), link: `${options.baseUrl}/profielen/${row.profileId}` };
-        const body = days >= 0 ? t('manualReminderMailBody', { ...params, days }) : t('manualReminderLateMailBody', params);
-        await enqueueJob(tx, sendMailJobKind, { to: editor.email, subject: t('manualReminderMailSubject', params), text: body }, { now, dedupeKey: `cycle.manual-reminder:${row.profileId}:${today}:${editor.userId}` });
+        const body = days >= 0 ? mailT('manualReminderMailBody', { ...params, days }) : mailT('manualReminderLateMailBody', params);
+        await enqueueJob(tx, sendMailJobKind, { to: editor.email, subject: mailT('manualReminderMailSubject', params), text: body }, { now, dedupeKey: `cycle.manual-reminder:${row.profileId}:${today}:${editor.userId}` });
       }
       await recordAudit(tx, {
         at: now,

@@ -15,7 +15,7 @@ import { sendMailJobKind } from '../../mail/send-mail-job.js';
 import { listProgressRows, listRunningCycles, listSchoolEditors } from './repository.js';
 import { amsterdamDate, formatDutchDate } from './editability.js';
 import { openDueCycles } from './open-cycle.js';
-import { t } from './transition-rules.js';
+import { mailT } from './transition-rules.js';
 
 /** Days before the submission deadline on which schools that have not submitted get a reminder. */
 export const REMINDER_DAYS_BEFORE = [14, 3] as const;
@@ -56,7 +56,7 @@ export async function queueDeadlineReminders(options: { db: Database; clock: Clo
     for (const editor of await listSchoolEditors(db, [...bySchool.keys()])) {
       const row = bySchool.get(editor.schoolId)!;
       const params = { name: editor.name, year: cycle.schoolYear, school: row.schoolName, date: formatDutchDate(cycle.submitDeadline), days: daysLeft, link: `${options.baseUrl}/profielen/${row.profileId}` };
-      const id = await enqueueJob(db, sendMailJobKind, { to: editor.email, subject: t('reminderMailSubject', params), text: t('reminderMailBody', params) }, {
+      const id = await enqueueJob(db, sendMailJobKind, { to: editor.email, subject: mailT('reminderMailSubject', params), text: mailT('reminderMailBody', params) }, {
         now: clock.now(),
         dedupeKey: `cycle.reminder:${cycle.id}:${threshold}:${row.schoolId}:${editor.userId}`,
       });

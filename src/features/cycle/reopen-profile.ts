@@ -7,12 +7,13 @@ import type { Authorized } from '../../ui/route.js';
 import { getSchool } from '../partnerships/api.js';
 import { changeProfileStatus, insertTransition, listMembersAt } from './repository.js';
 import { beginTransition, changedMeanwhile } from './transition-context.js';
-import { t } from './transition-rules.js';
+import { mailT, type CycleRulesT } from './transition-rules.js';
 
-export const reopenProfileInput = z.object({
-  reason: z.string().trim().min(5, { error: t('reasonRequired') }).max(2000, { error: t('reasonRequired') }),
-});
-export type ReopenProfileInput = z.infer<typeof reopenProfileInput>;
+export const reopenProfileInput = (t: CycleRulesT) =>
+  z.object({
+    reason: z.string().trim().min(5, { error: t('reasonRequired') }).max(2000, { error: t('reasonRequired') }),
+  });
+export type ReopenProfileInput = z.infer<ReturnType<typeof reopenProfileInput>>;
 
 /**
  * The SWV sends a final profile back to the school: it becomes editable again, advice and adoption lapse
@@ -25,7 +26,7 @@ export async function reopenProfile(options: { db: Database; clock: Clock; auth:
   await db.transaction(async (tx) => {
     const { profile, scope } = await beginTransition(tx, auth, profileId, 'reopen', now);
     const cleared = { submittedAt: null, submittedBy: null, adviceDate: null, adviceText: null, councilSay: null, councilOutcome: null, adoptedOn: null, adoptedByName: null, adoptedByUser: null };
-    if (!(await changeProfileStatus(tx, profile.id, profile.status, 'in_progress', cleared, now))) throw changedMeanwhile();
+    if (!(await changeProfileStatus(tx, profile.id, profile.status, 'in_progress', cleared, now))) throw changedMeanwhile(auth.principal.locale);
     await insertTransition(tx, { profileId: profile.id, fromStatus: profile.status, toStatus: 'in_progress', reason: input.reason, byUserId: auth.principal.userId, at: now });
     await recordAudit(tx, {
       at: now,
@@ -40,14 +41,14 @@ export async function reopenProfile(options: { db: Database; clock: Clock; auth:
     const school = await getSchool(tx, scope.schoolId);
     for (const editor of await listMembersAt(tx, 'school_editor', { schoolId: scope.schoolId })) {
       const params = { name: editor.name, actor: auth.principal.name, year: profile.schoolYear, school: school?.name ?? '', reason: input.reason, link: `${options.baseUrl}/profielen/${profile.id}` };
-      await queueMail(tx, clock, { to: editor.email, subject: t('reopenMailSubject', params), text: t('reopenMailBody', params) });
+      await queueMail(tx, clock, { to: editor.email, subject: mailT('reopenMailSubject', params), text: mailT('reopenMailBody', params) });
     }
     // The council and the board: their advice and adoption were about the old answers and lapse.
-    const lapsed = [profile.adviceDate && t('lapsedAdvice'), profile.adoptedOn && t('lapsedAdoption')].filter(Boolean).join(' ');
+    const lapsed = [profile.adviceDate && mailT('lapsedAdvice'), profile.adoptedOn && mailT('lapsedAdoption')].filter(Boolean).join(' ');
     const others = [...(await listMembersAt(tx, 'council_member', { schoolId: scope.schoolId })), ...(await listMembersAt(tx, 'board_user', { boardId: scope.boardId }))];
     for (const person of others) {
-      const params = { name: person.name, actor: auth.principal.name, year: profile.schoolYear, school: school?.name ?? '', reason: input.reason, lapsed: lapsed || t('lapsedNothing'), link: `${options.baseUrl}/profielen/${profile.id}/cyclus` };
-      await queueMail(tx, clock, { to: person.email, subject: t('reopenMailSubject', params), text: t('reopenLapsedMailBody', params) });
+      const params = { name: person.name, actor: auth.principal.name, year: profile.schoolYear, school: school?.name ?? '', reason: input.reason, lapsed: lapsed || mailT('lapsedNothing'), link: `${options.baseUrl}/profielen/${profile.id}/cyclus` };
+      await queueMail(tx, clock, { to: person.email, subject: mailT('reopenMailSubject', params), text: mailT('reopenLapsedMailBody', params) });
     }
   });
 }

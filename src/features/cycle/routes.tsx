@@ -58,7 +58,7 @@ async function cycleForm(c: AppContext, auth: Authorized | null, mode: 'create' 
 const saveCycleRoute = (mode: 'create' | 'update') => async (c: AppContext, auth: Authorized | null) => {
   const values = await readForm(c);
   if (mode === 'update') values['schoolYear'] = c.req.param('schoolYear') ?? '';
-  const parsed = parseForm(cycleSettingsInput, values);
+  const parsed = parseForm(cycleSettingsInput(cycleT(c.var.locale)), values);
   if (!parsed.ok) return cycleForm(c, auth, mode, parsed.errors, values);
   try {
     await saveCycle({ ...deps(c, auth), partnershipId: partnershipIdOf(c), input: parsed.data, mode });
@@ -78,7 +78,7 @@ const saveCycleRoute = (mode: 'create' | 'update') => async (c: AppContext, auth
 function doneNotice(c: AppContext): string | undefined {
   const t = cycleT(c.var.locale);
   const count = (name: string) => Number(/^\d{1,6}$/.exec(c.req.query(name) ?? '')?.[0] ?? 0);
-  const year = schoolYearSchema.safeParse(c.req.query('jaar'));
+  const year = schoolYearSchema(cycleT(c.var.locale)).safeParse(c.req.query('jaar'));
   switch (c.req.query('gedaan')) {
     case 'aangemaakt':
       return year.success ? t('cycleCreated', { year: year.data }) : undefined;
@@ -141,7 +141,7 @@ export function registerCycleRoutes(table: RouteTable): void {
   table.get('/swv/:partnershipId/cyclus/:schoolYear/bewerken', manage, (c, auth) => cycleForm(c, auth, 'update'));
   table.post('/swv/:partnershipId/cyclus/:schoolYear', manage, saveCycleRoute('update'));
   table.post('/swv/:partnershipId/cyclus/:schoolYear/openen', manage, async (c, auth) => {
-    const year = schoolYearSchema.safeParse(c.req.param('schoolYear'));
+    const year = schoolYearSchema(cycleT(c.var.locale)).safeParse(c.req.param('schoolYear'));
     if (!year.success) throw new AppError('not_found');
     try {
       const result = await openCycle({ ...deps(c, auth), partnershipId: partnershipIdOf(c), schoolYear: year.data });
@@ -154,7 +154,7 @@ export function registerCycleRoutes(table: RouteTable): void {
 
   // ——— Progress (SWV and board) ———
   table.get('/swv/:partnershipId/cyclus/:schoolYear', permission('partnership.view', fromPartnershipParam), async (c, auth) => {
-    const year = schoolYearSchema.safeParse(c.req.param('schoolYear'));
+    const year = schoolYearSchema(cycleT(c.var.locale)).safeParse(c.req.param('schoolYear'));
     if (!year.success) throw new AppError('not_found');
     return progressPage(c, auth, { partnershipId: partnershipIdOf(c), schoolYear: year.data }, ({ partnershipId }) => ({
       action: `/swv/${partnershipId}/cyclus/${year.data}`,
@@ -164,7 +164,7 @@ export function registerCycleRoutes(table: RouteTable): void {
 
   // Remind the ticked schools (their editors get an e-mail; at most once a day per school).
   table.post('/swv/:partnershipId/cyclus/:schoolYear/herinneren', manage, async (c, auth) => {
-    const year = schoolYearSchema.safeParse(c.req.param('schoolYear'));
+    const year = schoolYearSchema(cycleT(c.var.locale)).safeParse(c.req.param('schoolYear'));
     if (!year.success) throw new AppError('not_found');
     const back = `/swv/${partnershipIdOf(c)}/cyclus/${year.data}`;
     const parsed = remindInput.safeParse(await readFormAll(c));
@@ -181,7 +181,7 @@ export function registerCycleRoutes(table: RouteTable): void {
     yearHref: (other: string) => `/besturen/${boardId}/voortgang?jaar=${other}`,
   });
   table.get('/besturen/:boardId/voortgang', permission('board.view', fromBoardParam), async (c, auth) => {
-    const requested = schoolYearSchema.safeParse(c.req.query('jaar'));
+    const requested = schoolYearSchema(cycleT(c.var.locale)).safeParse(c.req.query('jaar'));
     const boardId = c.req.param('boardId')!;
     return progressPage(c, auth, { boardId, schoolYear: requested.success ? requested.data : null }, boardLinks(boardId));
   });
@@ -190,7 +190,7 @@ export function registerCycleRoutes(table: RouteTable): void {
   table.post('/besturen/:boardId/voortgang/herinneren', permission('board.remind', fromBoardParam), async (c, auth) => {
     const boardId = c.req.param('boardId')!;
     const form = await readFormAll(c);
-    const year = schoolYearSchema.safeParse(form['jaar']);
+    const year = schoolYearSchema(cycleT(c.var.locale)).safeParse(form['jaar']);
     if (!year.success) throw new AppError('not_found');
     const parsed = remindInput.safeParse(form);
     if (!parsed.success) {

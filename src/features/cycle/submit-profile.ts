@@ -9,11 +9,11 @@ import { getSchool } from '../partnerships/api.js';
 import { listAnswers } from '../questionnaire/api.js';
 import { computeCompleteness } from '../questionnaire/completeness.js';
 import { getTemplateVersion } from '../templates/api.js';
-import { amsterdamDate, formatDutchDate } from './editability.js';
+import { amsterdamDate, formatDateIn } from './editability.js';
 import { runTransitionGuards } from './profile-cycle-sections.js';
 import { changeProfileStatus, insertTransition, listMembersAt } from './repository.js';
 import { beginTransition, changedMeanwhile } from './transition-context.js';
-import { isLate, t } from './transition-rules.js';
+import { cycleRulesT, isLate, mailT } from './transition-rules.js';
 
 /**
  * The school makes its profile final: only when complete, from the open date until the deadline (inclusive);
@@ -28,16 +28,16 @@ export async function submitProfile(options: { db: Database; clock: Clock; auth:
   return db.transaction(async (tx) => {
     const { profile, cycle, scope } = await beginTransition(tx, auth, profileId, 'submit', now);
     if (amsterdamDate(now) > cycle.submitDeadline && !cycle.allowLateSubmission) {
-      throw new AppError('invalid_state', t('lateRefusal', { date: formatDutchDate(cycle.submitDeadline) }));
+      throw new AppError('invalid_state', cycleRulesT(auth.principal.locale)('lateRefusal', { date: formatDateIn(cycle.submitDeadline, auth.principal.locale) }));
     }
     const version = await getTemplateVersion(tx, profile.templateVersionId);
     if (!version) throw new AppError('not_found');
     const stored = await listAnswers(tx, profile.id);
     const completeness = computeCompleteness(version.definition, stored.answers, stored.limits);
-    if (completeness.missingCount > 0) throw new AppError('invalid_state', t('incomplete', { count: completeness.missingCount }));
-    await runTransitionGuards(tx, { action: 'submit', profileId: profile.id, cycle });
+    if (completeness.missingCount > 0) throw new AppError('invalid_state', cycleRulesT(auth.principal.locale)('incomplete', { count: completeness.missingCount }));
+    await runTransitionGuards(tx, { action: 'submit', profileId: profile.id, cycle, locale: auth.principal.locale });
 
-    if (!(await changeProfileStatus(tx, profile.id, profile.status, 'submitted', { submittedAt: now, submittedBy: auth.principal.userId }, now))) throw changedMeanwhile();
+    if (!(await changeProfileStatus(tx, profile.id, profile.status, 'submitted', { submittedAt: now, submittedBy: auth.principal.userId }, now))) throw changedMeanwhile(auth.principal.locale);
     const late = isLate(now, cycle.submitDeadline);
     await insertTransition(tx, { profileId: profile.id, fromStatus: profile.status, toStatus: 'submitted', reason: late ? 'te laat' : null, byUserId: auth.principal.userId, at: now });
     await recordAudit(tx, {
@@ -57,12 +57,12 @@ export async function submitProfile(options: { db: Database; clock: Clock; auth:
     const tell = async (people: Array<{ email: string; name: string }>, task: string) => {
       for (const person of people) {
         const params = { name: person.name, year: profile.schoolYear, school: school?.name ?? '', task, link };
-        await queueMail(tx, clock, { to: person.email, subject: t('submittedMailSubject', params), text: t('submittedMailBody', params) });
+        await queueMail(tx, clock, { to: person.email, subject: mailT('submittedMailSubject', params), text: mailT('submittedMailBody', params) });
       }
     };
-    await tell(await listMembersAt(tx, 'council_member', { schoolId: scope.schoolId }), t('submittedTaskCouncil'));
+    await tell(await listMembersAt(tx, 'council_member', { schoolId: scope.schoolId }), mailT('submittedTaskCouncil'));
     // The board hears it can adopt now only where the SWV wants that at submission; otherwise once the council has spoken (record-advice.ts).
-    if (cycle.boardNotice === 'at_submission') await tell(await listMembersAt(tx, 'board_user', { boardId: scope.boardId }), t('submittedTaskBoard'));
+    if (cycle.boardNotice === 'at_submission') await tell(await listMembersAt(tx, 'board_user', { boardId: scope.boardId }), mailT('submittedTaskBoard'));
     return { late };
   });
 }

@@ -10,7 +10,8 @@ import type { Authorized } from '../../ui/route.js';
 import { profileScope } from '../questionnaire/scopes.js';
 import type { ProfileStatus } from '../questionnaire/api.js';
 import { getCycleFor, lockProfile, type CycleProfileRow, type CycleRow } from './repository.js';
-import { assertRole, assertStatus, assertWithinCycle, t, type CycleAction } from './transition-rules.js';
+import { assertRole, assertStatus, assertWithinCycle, cycleRulesT, type CycleAction } from './transition-rules.js';
+import type { Locale } from '../../ui/i18n.js';
 
 export interface TransitionContext {
   profile: CycleProfileRow;
@@ -24,15 +25,15 @@ export async function beginTransition(tx: DbOrTx, auth: Authorized, profileId: s
   const profile = await lockProfile(tx, profileId);
   if (!profile) throw new AppError('not_found');
   const cycle = await getCycleFor(tx, profile.partnershipId, profile.schoolYear);
-  assertWithinCycle(cycle, profile.schoolYear, now);
-  assertStatus(action, profile.status);
+  assertWithinCycle(cycle, profile.schoolYear, now, auth.principal.locale);
+  assertStatus(action, profile.status, auth.principal.locale);
   assertRole(action, auth.principal, scope, profile.status);
   return { profile, cycle: cycle!, scope };
 }
 
-/** Thrown when the compare-and-set on the status lost a race. */
-export function changedMeanwhile(): AppError {
-  return new AppError('conflict', t('changedMeanwhile'));
+/** Thrown when the compare-and-set on the status lost a race (the message in the user's language). */
+export function changedMeanwhile(locale: Locale): AppError {
+  return new AppError('conflict', cycleRulesT(locale)('changedMeanwhile'));
 }
 
 export type { ProfileStatus };

@@ -10,10 +10,10 @@ describe('transition rules', () => {
     for (const action of Object.keys(ACTION_RULES) as CycleAction[]) {
       for (const status of PROFILE_STATUSES) {
         const allowed = (ACTION_RULES[action].from as readonly string[]).includes(status);
-        if (allowed) expect(() => assertStatus(action, status)).not.toThrow();
+        if (allowed) expect(() => assertStatus(action, status, 'nl')).not.toThrow();
         else {
           try {
-            assertStatus(action, status);
+            assertStatus(action, status, 'nl');
             expect.fail(`${action} from ${status} should be refused`);
           } catch (error) {
             expect(error).toBeInstanceOf(AppError);
@@ -25,11 +25,11 @@ describe('transition rules', () => {
   });
 
   it('refuses before opening and from the close date on (Dutch dates)', () => {
-    expect(() => assertWithinCycle(cycle, '2026-2027', new Date('2026-01-31T12:00:00Z'))).toThrow('nog niet geopend');
-    expect(() => assertWithinCycle({ ...cycle, openedAt: null }, '2026-2027', new Date('2026-03-01T12:00:00Z'))).toThrow('nog niet geopend');
-    expect(() => assertWithinCycle(cycle, '2026-2027', new Date('2026-12-23T22:59:00Z'))).not.toThrow();
-    expect(() => assertWithinCycle(cycle, '2026-2027', new Date('2026-12-23T23:00:00Z'))).toThrow('gesloten sinds 24 december 2026');
-    expect(() => assertWithinCycle(null, '2026-2027', new Date())).toThrow('Er is geen SOP-ronde voor 2026-2027');
+    expect(() => assertWithinCycle(cycle, '2026-2027', new Date('2026-01-31T12:00:00Z'), 'nl')).toThrow('nog niet geopend');
+    expect(() => assertWithinCycle({ ...cycle, openedAt: null }, '2026-2027', new Date('2026-03-01T12:00:00Z'), 'nl')).toThrow('nog niet geopend');
+    expect(() => assertWithinCycle(cycle, '2026-2027', new Date('2026-12-23T22:59:00Z'), 'nl')).not.toThrow();
+    expect(() => assertWithinCycle(cycle, '2026-2027', new Date('2026-12-23T23:00:00Z'), 'nl')).toThrow('gesloten sinds 24 december 2026');
+    expect(() => assertWithinCycle(null, '2026-2027', new Date(), 'nl')).toThrow('Er is geen SOP-ronde voor 2026-2027');
   });
 
   it('marks a submission after the deadline day (Amsterdam time) as late', () => {

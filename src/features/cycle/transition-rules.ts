@@ -5,13 +5,21 @@
 import { AppError } from '../../auth/app-error.js';
 import { can, type Permission, type Scope } from '../../auth/policy.js';
 import type { Principal } from '../../auth/roles.js';
-import { translator } from '../../ui/i18n.js';
+import { translator, type Locale } from '../../ui/i18n.js';
 import { PROFILE_STATUS_LABELS } from './profile-status.js';
 import type { ProfileStatus } from '../questionnaire/api.js';
-import { amsterdamDate, formatDutchDate } from './editability.js';
+import { amsterdamDate, formatDateIn } from './editability.js';
 import { cycleMessages } from './messages.js';
 
-export const t = translator(cycleMessages, 'nl');
+/** The cycle's refusals and form errors in the user's language (`auth.principal.locale`, `c.var.locale` in routes). */
+export const cycleRulesT = (locale: Locale) => translator(cycleMessages, locale);
+export type CycleRulesT = ReturnType<typeof cycleRulesT>;
+
+/**
+ * Mails and tasks for other people (the school's editors, the council, the board) and the reminder job: Dutch, as
+ * the recipients' language is not looked up yet (only the actor's is known here).
+ */
+export const mailT = translator(cycleMessages, 'nl');
 
 export type CycleAction = 'submit' | 'recordAdvice' | 'adopt' | 'publish' | 'reopen' | 'review' | 'respondToReview';
 
@@ -41,24 +49,25 @@ export interface CycleDates {
 }
 
 /** Refuses outside the cycle's dates: before it opened, and from the close date on. */
-export function assertWithinCycle(cycle: CycleDates | null, schoolYear: string, now: Date): asserts cycle is CycleDates {
+export function assertWithinCycle(cycle: CycleDates | null, schoolYear: string, now: Date, locale: Locale): asserts cycle is CycleDates {
+  const t = cycleRulesT(locale);
   if (!cycle) throw new AppError('invalid_state', t('noCycleRefusal', { year: schoolYear }));
   const today = amsterdamDate(now);
-  if (today >= cycle.closesOn) throw new AppError('invalid_state', t('cycleClosedRefusal', { year: cycle.schoolYear, date: formatDutchDate(cycle.closesOn) }));
-  if (today < cycle.opensOn || !cycle.openedAt) throw new AppError('invalid_state', t('cycleNotOpenRefusal', { year: cycle.schoolYear, date: formatDutchDate(cycle.opensOn) }));
+  if (today >= cycle.closesOn) throw new AppError('invalid_state', t('cycleClosedRefusal', { year: cycle.schoolYear, date: formatDateIn(cycle.closesOn, locale) }));
+  if (today < cycle.opensOn || !cycle.openedAt) throw new AppError('invalid_state', t('cycleNotOpenRefusal', { year: cycle.schoolYear, date: formatDateIn(cycle.opensOn, locale) }));
 }
 
-export function assertStatus(action: CycleAction, status: ProfileStatus): void {
+export function assertStatus(action: CycleAction, status: ProfileStatus, locale: Locale): void {
   const rule = ACTION_RULES[action];
   if (!(rule.from as readonly ProfileStatus[]).includes(status)) {
-    throw new AppError('invalid_state', t(rule.state, { status: PROFILE_STATUS_LABELS.nl[status] }));
+    throw new AppError('invalid_state', cycleRulesT(locale)(rule.state, { status: PROFILE_STATUS_LABELS[locale][status] }));
   }
 }
 
-/** Insiders without the role get 403 with a message naming who can do it. */
+/** Insiders without the role get 403 with a message naming who can do it (in their language). */
 export function assertRole(action: CycleAction, principal: Principal, scope: Scope, status: ProfileStatus): void {
   const rule = ACTION_RULES[action];
-  if (!can(principal, rule.permission, scope, { profileStatus: status })) throw new AppError('forbidden', t(rule.forbidden));
+  if (!can(principal, rule.permission, scope, { profileStatus: status })) throw new AppError('forbidden', cycleRulesT(principal.locale)(rule.forbidden));
 }
 
 /** Submitted after the deadline (inclusive) is late. */

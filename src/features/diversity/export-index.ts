@@ -6,7 +6,7 @@ import type { Authorized } from '../../ui/route.js';
 import { getPartnership } from '../partnerships/api.js';
 import { schoolYearOf } from '../templates/school-year.js';
 import { exampleIndex, serializeIndex } from './index-format.js';
-import { schoolYearInput } from './save-group.js';
+import { isSchoolYear } from '../templates/school-year.js';
 import { loadYearRules } from './year-figures.js';
 
 /** The SWV's categories with the factors and arithmetic of a school year as a YAML file (the example when it has none). */
@@ -15,7 +15,7 @@ export async function exportIndex(options: { db: Database; clock: Clock; auth: A
   assertInScope('exportIndex', auth, { partnershipId });
   const partnership = await getPartnership(db, partnershipId);
   if (!partnership) throw new AppError('not_found');
-  const year = options.schoolYear && schoolYearInput.safeParse(options.schoolYear).success ? options.schoolYear : schoolYearOf(options.clock.now());
+  const year = options.schoolYear && isSchoolYear(options.schoolYear) ? options.schoolYear : schoolYearOf(options.clock.now());
   const rules = await loadYearRules(db, partnershipId);
   const factors = rules.factorsIn(year);
   const content = rules.categories.length

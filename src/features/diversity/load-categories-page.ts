@@ -7,7 +7,7 @@ import { getPartnership } from '../partnerships/api.js';
 import { schoolYearOf } from '../templates/school-year.js';
 import type { Arithmetic } from './care-load.js';
 import { EXAMPLE_CATEGORIES } from './example-categories.js';
-import { schoolYearInput } from './save-group.js';
+import { isSchoolYear } from '../templates/school-year.js';
 import { loadYearRules } from './year-figures.js';
 
 export interface CategoriesPage {
@@ -29,7 +29,7 @@ export async function loadCategoriesPage(options: { db: Database; clock: Clock; 
   const partnership = await getPartnership(db, partnershipId);
   if (!partnership) throw new AppError('not_found');
   const current = schoolYearOf(options.clock.now());
-  const year = options.schoolYear && schoolYearInput.safeParse(options.schoolYear).success ? options.schoolYear : current;
+  const year = options.schoolYear && isSchoolYear(options.schoolYear) ? options.schoolYear : current;
   const start = Number(current.slice(0, 4));
   const years = [...new Set([-2, -1, 0, 1, 2].map((d) => `${start + d}-${start + d + 1}`).concat(year))].sort();
   const rules = await loadYearRules(db, partnershipId);

@@ -7,7 +7,7 @@ import { getPartnership, listAllBoards, listSchoolsWithDistricts } from '../part
 import { schoolYearOf } from '../templates/school-year.js';
 import { careLoadFigure, combinedCareLoad, groupCareLoad, type Arithmetic, type CareLoad } from './care-load.js';
 import { listCountsOfGroups, listGroupsOfPartnershipInYears } from './repository.js';
-import { schoolYearInput } from './save-group.js';
+import { isSchoolYear } from '../templates/school-year.js';
 import { loadYearRules } from './year-figures.js';
 
 export interface PlaceLoad {
@@ -50,7 +50,7 @@ export async function loadPartnershipDiversityPage(options: { db: Database; cloc
   const partnership = await getPartnership(db, partnershipId);
   if (!partnership) throw new AppError('not_found');
   const current = schoolYearOf(options.clock.now());
-  const year = options.schoolYear && schoolYearInput.safeParse(options.schoolYear).success ? options.schoolYear : current;
+  const year = options.schoolYear && isSchoolYear(options.schoolYear) ? options.schoolYear : current;
   const start = Number(current.slice(0, 4));
   const years = [...new Set([-3, -2, -1, 0, 1].map((d) => `${start + d}-${start + d + 1}`).concat(year))].sort();
   const first = Number(year.slice(0, 4));

@@ -8,7 +8,7 @@ import { schoolYearOf } from '../templates/school-year.js';
 import { careLoadFigure, combinedCareLoad, groupCareLoad, type Arithmetic, type CareLoad } from './care-load.js';
 import { getGroup, listCountsOfGroups, listGroups } from './repository.js';
 import { loadYearRules } from './year-figures.js';
-import { schoolYearInput } from './save-group.js';
+import { isSchoolYear } from '../templates/school-year.js';
 
 export interface SchoolDiversityPage {
   school: { id: string; name: string; partnershipId: string };
@@ -34,7 +34,7 @@ export async function loadSchoolDiversityPage(options: { db: Database; clock: Cl
   const school = await getSchool(db, schoolId);
   if (!school) throw new AppError('not_found');
   const current = schoolYearOf(options.clock.now());
-  const year = options.schoolYear && schoolYearInput.safeParse(options.schoolYear).success ? options.schoolYear : current;
+  const year = options.schoolYear && isSchoolYear(options.schoolYear) ? options.schoolYear : current;
   const start = Number(current.slice(0, 4));
   const years = [...new Set([-2, -1, 0, 1].map((d) => `${start + d}-${start + d + 1}`).concat(year))].sort();
   const rules = await loadYearRules(db, school.partnershipId);

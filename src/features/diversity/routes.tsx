@@ -68,7 +68,7 @@ export function registerDiversityRoutes(table: RouteTable): void {
   table.get('/swv/:partnershipId/verscheidenheid/categorieen', manage, (c, auth) => categoriesPage(c, auth));
   table.post('/swv/:partnershipId/verscheidenheid/categorieen', manage, async (c, auth) => {
     const values = await readForm(c);
-    const parsed = parseCategoriesForm(values);
+    const parsed = parseCategoriesForm(values, c.var.locale);
     if (!parsed.ok) return categoriesPage(c, auth, parsed.errors, values);
     try {
       await saveCategories({ ...deps(c, auth), partnershipId: c.req.param('partnershipId')!, rows: parsed.rows, schoolYear: parsed.schoolYear, arithmetic: parsed.arithmetic });
@@ -89,7 +89,7 @@ export function registerDiversityRoutes(table: RouteTable): void {
       const t = diversityT(c.var.locale);
       const upload = await readUpload(c);
       if (!upload.ok) return categoriesPage(c, auth, {}, null, { fileProblem: t(upload.problem) }, upload.problem === 'fileTooLarge' ? 413 : 400);
-      const year = schoolYearInput.safeParse(upload.fields['schoolYear'] ?? '');
+      const year = schoolYearInput(t).safeParse(upload.fields['schoolYear'] ?? '');
       if (!year.success) return categoriesPage(c, auth, {}, null, { fileProblem: t('yearInvalid') }, 400);
       const result = await importIndex({ ...deps(c, auth), partnershipId: c.req.param('partnershipId')!, schoolYear: year.data, source: upload.text });
       if (!result.ok) return categoriesPage(c, auth, {}, { schoolYear: year.data }, { fileErrors: result.errors }, 400);
@@ -111,7 +111,7 @@ export function registerDiversityRoutes(table: RouteTable): void {
   table.get('/scholen/:schoolId/verscheidenheid', permission('diversity.viewSchool', fromSchoolParam), (c, auth) => schoolPage(c, auth));
   table.post('/scholen/:schoolId/verscheidenheid', permission('diversity.editSchool', fromSchoolParam), async (c, auth) => {
     const values = await readForm(c);
-    const parsed = parseForm(saveGroupInput, values);
+    const parsed = parseForm(saveGroupInput(diversityT(c.var.locale)), values);
     if (!parsed.ok) return schoolPage(c, auth, parsed.errors, values);
     try {
       await saveGroup({ ...deps(c, auth), schoolId: c.req.param('schoolId')!, input: parsed.data });

@@ -5,6 +5,7 @@ import { recordAudit } from '../../audit/record-audit.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database, DbOrTx } from '../../db/client.js';
 import type { FieldErrors } from '../../ui/components.js';
+import type { Locale } from '../../ui/i18n.js';
 import type { Authorized } from '../../ui/route.js';
 import { parseDutchNumber } from '../templates/model/dutch-number.js';
 import { diversityT } from './messages.js';
@@ -14,8 +15,6 @@ import { schoolYearOf } from '../templates/school-year.js';
 import { loadYearRules } from './year-figures.js';
 import { rowsForChange } from './year-values.js';
 
-const t = diversityT('nl');
-
 /** Rows of the categories form: `name_<key>` and `factor_<key>`, key a category id or `new<n>` for a new row. */
 export interface CategoryRowInput {
   key: string;
@@ -24,26 +23,28 @@ export interface CategoryRowInput {
 }
 
 const KEY = /^(?:[0-9a-f-]{36}|new\d{1,2})$/;
-const nameSchema = z.string().trim().min(1, { error: t('nameRequired') }).max(120, { error: t('nameTooLong') });
+type DiversityT = ReturnType<typeof diversityT>;
+const nameSchema = (t: DiversityT) => z.string().trim().min(1, { error: t('nameRequired') }).max(120, { error: t('nameTooLong') });
 
 /** A factor as typed ("1,5", "2", "0.75") in hundredths, between 0 and 100 with at most two decimals. */
-export const factorSchema = z
-  .string()
-  .trim()
-  .min(1, { error: t('factorRequired') })
-  .transform((raw, ctx) => {
-    const reading = parseDutchNumber(raw);
-    if (!reading.ok) {
-      ctx.addIssue({ code: 'custom', message: t('factorInvalid') });
-      return z.NEVER;
-    }
-    const hundredths = Math.round(reading.value * 100);
-    if (reading.value < 0 || reading.value > 100 || Math.abs(hundredths - reading.value * 100) > 1e-6) {
-      ctx.addIssue({ code: 'custom', message: t('factorOutOfRange') });
-      return z.NEVER;
-    }
-    return hundredths;
-  });
+export const factorSchema = (t: DiversityT) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: t('factorRequired') })
+    .transform((raw, ctx) => {
+      const reading = parseDutchNumber(raw);
+      if (!reading.ok) {
+        ctx.addIssue({ code: 'custom', message: t('factorInvalid') });
+        return z.NEVER;
+      }
+      const hundredths = Math.round(reading.value * 100);
+      if (reading.value < 0 || reading.value > 100 || Math.abs(hundredths - reading.value * 100) > 1e-6) {
+        ctx.addIssue({ code: 'custom', message: t('factorOutOfRange') });
+        return z.NEVER;
+      }
+      return hundredths;
+    });
 
 export interface CategoriesInput {
   rows: CategoryRowInput[];
@@ -54,10 +55,13 @@ export interface CategoriesInput {
 }
 
 /**
- * Reads the posted categories form; a new row left wholly empty is skipped. Errors per field, in Dutch.
+ * Reads the posted categories form; a new row left wholly empty is skipped. Errors per field, in the user's language.
  * `schoolYear` and `arithmetic` are optional (a form without them changes the current year's factors only).
  */
-export function parseCategoriesForm(values: Record<string, string>): ({ ok: true } & CategoriesInput) | { ok: false; errors: FieldErrors } {
+export function parseCategoriesForm(values: Record<string, string>, locale: Locale): ({ ok: true } & CategoriesInput) | { ok: false; errors: FieldErrors } {
+  const t = diversityT(locale);
+  const names = nameSchema(t);
+  const factors = factorSchema(t);
   const keys = [...new Set(Object.keys(values).filter((k) => k.startsWith('name_') || k.startsWith('factor_')).map((k) => k.slice(k.indexOf('_') + 1)))].filter((k) => KEY.test(k));
   const rows: CategoryRowInput[] = [];
   const errors: FieldErrors = {};
@@ -66,8 +70,8 @@ export function parseCategoriesForm(values: Record<string, string>): ({ ok: true
     const rawName = values[`name_${key}`] ?? '';
     const rawFactor = values[`factor_${key}`] ?? '';
     if (key.startsWith('new') && !rawName.trim() && !rawFactor.trim()) continue;
-    const name = nameSchema.safeParse(rawName);
-    const factor = factorSchema.safeParse(rawFactor);
+    const name = names.safeParse(rawName);
+    const factor = factors.safeParse(rawFactor);
     if (!name.success) errors[`name_${key}`] = name.error.issues[0]!.message;
     if (!factor.success) errors[`factor_${key}`] = factor.error.issues[0]!.message;
     if (name.success && seen.has(name.data.toLocaleLowerCase('nl'))) errors[`name_${key}`] = t('nameDuplicate');
@@ -114,7 +118,7 @@ export async function unsafeSaveCategories(options: SaveCategoriesOptions): Prom
         continue;
       }
       const before = existing.get(row.key);
-      if (!before) throw new AppError('invalid_input', t('unknownCategory'), { field: `name_${row.key}` });
+      if (!before) throw new AppError('invalid_input', diversityT(auth.principal.locale)('unknownCategory'), { field: `name_${row.key}` });
       const factorBefore = rules.factorsIn(year).get(row.key)!;
       const writes = rowsForChange(rules.factorRows.get(row.key) ?? [], year, row.factorHundredths, before.factorHundredths, earliest);
       if (before.name === row.name && writes.length === 0) continue;

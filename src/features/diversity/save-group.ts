@@ -9,55 +9,57 @@ import { findSchoolPlace } from '../partnerships/api.js';
 import { diversityT } from './messages.js';
 import { findGroupByName, getGroup, insertGroup, listCategories, listCountsOfGroups, replaceCounts, updateGroup } from './repository.js';
 
-const t = diversityT('nl');
+type DiversityT = ReturnType<typeof diversityT>;
 
-export const schoolYearInput = z
-  .string()
-  .regex(/^\d{4}-\d{4}$/, { error: t('yearInvalid') })
-  .refine((value) => Number(value.slice(5)) === Number(value.slice(0, 4)) + 1, { error: t('yearInvalid') });
+export const schoolYearInput = (t: DiversityT) =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{4}$/, { error: t('yearInvalid') })
+    .refine((value) => Number(value.slice(5)) === Number(value.slice(0, 4)) + 1, { error: t('yearInvalid') });
 
 const wholeNumber = (message: string) =>
   z
-    .string()
-    .trim()
-    .transform((value) => value || '0')
-    .refine((value) => /^\d{1,6}$/.test(value), { error: message })
-    .transform(Number);
+      .string()
+      .trim()
+      .transform((value) => value || '0')
+      .refine((value) => /^\d{1,6}$/.test(value), { error: message })
+      .transform(Number);
 
-/**
- * The school's form for one group: school year, name, size and `count_<categoryId>` per category (empty is 0).
- * Whole numbers ≥ 0; the pupils in the categories together at most the group size.
- */
-export const saveGroupInput = z
-  .object({
-    schoolYear: schoolYearInput,
-    groupId: z
-      .string()
-      .trim()
-      .optional()
-      .transform((value) => value || null),
-    name: z.string().trim().min(1, { error: t('groupNameRequired') }).max(40, { error: t('groupNameTooLong') }),
-    pupilCount: z
-      .string()
-      .trim()
-      .min(1, { error: t('pupilCountInvalid') })
-      .pipe(wholeNumber(t('pupilCountInvalid')))
-      .refine((value) => value <= 1000, { error: t('pupilCountTooLarge') }),
-  })
-  .catchall(z.string())
-  .transform((value, ctx) => {
-    const counts: Array<{ categoryId: string; pupils: number }> = [];
-    for (const [key, raw] of Object.entries(value)) {
-      if (!key.startsWith('count_')) continue;
-      const parsed = wholeNumber(t('countInvalid')).safeParse(raw);
-      if (!parsed.success) ctx.addIssue({ code: 'custom', path: [key], message: t('countInvalid') });
-      else counts.push({ categoryId: key.slice('count_'.length), pupils: parsed.data });
-    }
-    const counted = counts.reduce((sum, entry) => sum + entry.pupils, 0);
-    if (counted > value.pupilCount) ctx.addIssue({ code: 'custom', path: ['pupilCount'], message: t('countsTooMany', { counted, pupils: value.pupilCount }) });
-    return { schoolYear: value.schoolYear, groupId: value.groupId, name: value.name, pupilCount: value.pupilCount, counts };
-  });
-export type SaveGroupInput = z.infer<typeof saveGroupInput>;
+  /**
+   * The school's form for one group: school year, name, size and `count_<categoryId>` per category (empty is 0).
+   * Whole numbers ≥ 0; the pupils in the categories together at most the group size. Messages in `t`'s language.
+   */
+  export const saveGroupInput = (t: DiversityT) =>
+    z
+    .object({
+      schoolYear: schoolYearInput(t),
+      groupId: z
+        .string()
+        .trim()
+        .optional()
+        .transform((value) => value || null),
+      name: z.string().trim().min(1, { error: t('groupNameRequired') }).max(40, { error: t('groupNameTooLong') }),
+      pupilCount: z
+        .string()
+        .trim()
+        .min(1, { error: t('pupilCountInvalid') })
+        .pipe(wholeNumber(t('pupilCountInvalid')))
+        .refine((value) => value <= 1000, { error: t('pupilCountTooLarge') }),
+    })
+    .catchall(z.string())
+    .transform((value, ctx) => {
+      const counts: Array<{ categoryId: string; pupils: number }> = [];
+      for (const [key, raw] of Object.entries(value)) {
+        if (!key.startsWith('count_')) continue;
+        const parsed = wholeNumber(t('countInvalid')).safeParse(raw);
+        if (!parsed.success) ctx.addIssue({ code: 'custom', path: [key], message: t('countInvalid') });
+        else counts.push({ categoryId: key.slice('count_'.length), pupils: parsed.data });
+      }
+      const counted = counts.reduce((sum, entry) => sum + entry.pupils, 0);
+      if (counted > value.pupilCount) ctx.addIssue({ code: 'custom', path: ['pupilCount'], message: t('countsTooMany', { counted, pupils: value.pupilCount }) });
+      return { schoolYear: value.schoolYear, groupId: value.groupId, name: value.name, pupilCount: value.pupilCount, counts };
+    });
+export type SaveGroupInput = z.infer<ReturnType<typeof saveGroupInput>>;
 
 /**
  * The school saves one group's size and counts per category for a school year: a new group, or (with `groupId`)
@@ -66,6 +68,7 @@ export type SaveGroupInput = z.infer<typeof saveGroupInput>;
 export async function saveGroup(options: { db: Database; clock: Clock; auth: Authorized; schoolId: string; input: SaveGroupInput }): Promise<{ groupId: string }> {
   const { db, auth, schoolId, input } = options;
   assertInScope('saveGroup', auth, { schoolId });
+  const t = diversityT(auth.principal.locale);
   const now = options.clock.now();
   return db.transaction(async (tx) => {
     const place = await findSchoolPlace(tx, schoolId);

@@ -35,6 +35,7 @@ export async function unsafeLimitsContextForProfile(db: DbOrTx, profile: { id: s
   if (!disclosure?.includeIndex) return null;
   const index = await schoolIndexOf(db, profile, profile.schoolYear);
   if (!index) return null;
+  // Dutch whatever the reader's language: this paragraph goes into the generated SOP document, which is Dutch.
   const t = diversityT('nl');
   const texts = indexTexts(index);
   return { title: t('documentLimitsTitle'), text: t(`documentLimitsText_${index.arithmetic}`, { year: index.schoolYear, pupils: index.pupils, groups: index.groups, ...texts }) };

@@ -35,7 +35,7 @@ export function registerBatchExportRoutes(table: RouteTable): void {
 
   table.post('/swv/:partnershipId/documenten', access, async (c, auth) => {
     const values = await readForm(c);
-    const parsed = parseForm(batchExportInput, values);
+    const parsed = parseForm(batchExportInput(m(c)), values);
     if (!parsed.ok) return batchPage(c, auth, parsed.errors, values);
     const partnershipId = c.req.param('partnershipId')!;
     try {

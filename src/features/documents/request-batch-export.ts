@@ -9,16 +9,20 @@ import { assertInScope } from '../../auth/policy.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import { defineJobKind, enqueueJob } from '../../jobs/queue.js';
+import { translator, type Translate } from '../../ui/i18n.js';
 import type { Authorized } from '../../ui/route.js';
 import { listCycles } from '../cycle/api.js';
 import { listProfilesOfPartnership } from '../questionnaire/api.js';
+import { documentMessages } from './messages.js';
 import { insertExport } from './repository.js';
 
 export const batchExportJobKind = defineJobKind('documents.batch-export', z.object({ exportId: z.uuid() }));
 
-export const batchExportInput = z.object({
-  schoolYear: z.string({ error: 'Kies een schooljaar uit de lijst.' }).regex(/^\d{4}-\d{4}$/, { error: 'Kies een schooljaar uit de lijst.' }),
-});
+/** The export form, with its message in `t`'s language. */
+export const batchExportInput = (t: Translate<keyof typeof documentMessages.nl>) =>
+  z.object({
+    schoolYear: z.string({ error: t('chooseYear') }).regex(/^\d{4}-\d{4}$/, { error: t('chooseYear') }),
+  });
 
 export async function requestBatchExport(options: { db: Database; clock: Clock; auth: Authorized; partnershipId: string; schoolYear: string }): Promise<string> {
   const { db, clock, auth, partnershipId, schoolYear } = options;
@@ -26,7 +30,7 @@ export async function requestBatchExport(options: { db: Database; clock: Clock; 
   // Only a school year the SWV ran a round for (the form offers exactly those); the route names the field.
   if (!(await listCycles(db, partnershipId)).some((cycle) => cycle.schoolYear === schoolYear)) throw new AppError('invalid_input');
   const profiles = await listProfilesOfPartnership(db, partnershipId, schoolYear);
-  if (profiles.length === 0) throw new AppError('invalid_input', 'Er zijn geen profielen voor dit schooljaar. Kies een ander schooljaar uit de lijst.');
+  if (profiles.length === 0) throw new AppError('invalid_input', translator(documentMessages, auth.principal.locale)('noProfilesForYear'));
   const id = crypto.randomUUID();
   const now = clock.now();
   await db.transaction(async (tx) => {

@@ -10,28 +10,28 @@ import { plausibilityT } from './messages.js';
 import { getVerdict, saveVerdict } from './repository.js';
 import { PLAUSIBILITY_VERDICTS } from './schema.js';
 
-const t = plausibilityT('nl');
-
-export const recordVerdictInput = z
-  .object({
-    verdict: z.enum(PLAUSIBILITY_VERDICTS, { error: t('verdictRequired') }),
-    conversationOn: z
-      .string()
-      .trim()
-      .optional()
-      .transform((value) => value || null)
-      .refine((value) => value === null || (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))), { error: t('conversationInvalid') }),
-    agreements: z
-      .string()
-      .trim()
-      .max(2000, { error: t('agreementsTooLong') })
-      .optional()
-      .transform((value) => value || null),
-  })
-  .superRefine((value, ctx) => {
-    if (value.verdict === 'not_plausible' && !value.conversationOn) ctx.addIssue({ code: 'custom', path: ['conversationOn'], message: t('conversationNeeded') });
-  });
-export type RecordVerdictInput = z.infer<typeof recordVerdictInput>;
+/** The verdict form, with messages in `t`'s language. */
+export const recordVerdictInput = (t: ReturnType<typeof plausibilityT>) =>
+  z
+    .object({
+      verdict: z.enum(PLAUSIBILITY_VERDICTS, { error: t('verdictRequired') }),
+      conversationOn: z
+        .string()
+        .trim()
+        .optional()
+        .transform((value) => value || null)
+        .refine((value) => value === null || (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))), { error: t('conversationInvalid') }),
+      agreements: z
+        .string()
+        .trim()
+        .max(2000, { error: t('agreementsTooLong') })
+        .optional()
+        .transform((value) => value || null),
+    })
+    .superRefine((value, ctx) => {
+      if (value.verdict === 'not_plausible' && !value.conversationOn) ctx.addIssue({ code: 'custom', path: ['conversationOn'], message: t('conversationNeeded') });
+    });
+export type RecordVerdictInput = z.infer<ReturnType<typeof recordVerdictInput>>;
 
 /**
  * The SWV adviser records the verdict on a submitted profile (plausible / with remarks / not plausible), the date
@@ -44,7 +44,7 @@ export async function recordVerdict(options: { db: Database; clock: Clock; auth:
     const { scope, state } = await profileScope(tx, profileId);
     assertInScope('recordVerdict', auth, { schoolId: scope.schoolId });
     // Checked again inside the transaction: the profile may have been reopened since the page was loaded.
-    requireAccess({ principal: auth.principal, permission: 'profile.assess', scope, state, refusal: t('assessForbidden') });
+    requireAccess({ principal: auth.principal, permission: 'profile.assess', scope, state, refusal: plausibilityT(auth.principal.locale)('assessForbidden') });
     if (!state.profileStatus) throw new AppError('not_found');
     const before = await getVerdict(tx, profileId);
     const row = {

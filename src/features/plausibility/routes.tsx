@@ -39,7 +39,7 @@ export function registerPlausibilityRoutes(table: RouteTable): void {
   table.get('/profielen/:profileId/plausibiliteit', assess, (c, auth) => verdictForm(c, auth));
   table.post('/profielen/:profileId/plausibiliteit', assess, async (c, auth) => {
     const values = await readForm(c);
-    const parsed = parseForm(recordVerdictInput, values);
+    const parsed = parseForm(recordVerdictInput(plausibilityT(c.var.locale)), values);
     if (!parsed.ok) return verdictForm(c, auth, parsed.errors, values);
     try {
       await recordVerdict({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), profileId: c.req.param('profileId')!, input: parsed.data });

@@ -16,6 +16,8 @@ export async function loadPollSummaryForRecord(options: { db: DbOrTx; auth: Auth
   const results = countResults(poll.questions, responses);
   if (!results) return null;
   const released = await listPollTexts(options.db, poll.id, 'released');
+  // Dutch whatever the reader's language: the summary is a draft for the pupils' voice record, which goes into the
+  // school's (Dutch) SOP document.
   const t = pupilPollT('nl');
   return {
     consultedOn: amsterdamDate(poll.openedAt),

@@ -11,7 +11,6 @@ import { readExampleQuestions } from './poll-rules.js';
 import { archivePollQuestion, findPollQuestion, insertPollQuestions, listPollQuestions, type PollQuestionRow } from './repository.js';
 import { POLL_QUESTION_KINDS } from './schema.js';
 
-const t = pupilPollT('nl');
 /** A poll stays short: pupils answer it on a phone in a few minutes. */
 export const MAX_QUESTIONS = 8;
 
@@ -27,28 +26,31 @@ export async function loadPollQuestionsPage(options: { db: Database; auth: Autho
   return { partnershipId: options.partnershipId, questions, hasTextQuestion: questions.some((q) => q.kind === 'text') };
 }
 
-export const addPollQuestionInput = z
-  .object({
-    kind: z.enum(POLL_QUESTION_KINDS, { error: t('kindRequired') }),
-    text: z.string({ error: t('questionTextRequired') }).trim().min(5, { error: t('questionTextRequired') }).max(200, { error: t('questionTextRequired') }),
-    options: z
-      .string()
-      .optional()
-      .transform((value) =>
-        (value ?? '')
-          .split(/\r?\n/)
-          .map((line) => line.trim())
-          .filter(Boolean),
-      ),
-  })
-  .superRefine((value, ctx) => {
-    if (value.kind === 'choice' && (value.options.length < 2 || value.options.length > 6 || value.options.some((o) => o.length > 60))) ctx.addIssue({ code: 'custom', path: ['options'], message: t('optionsRequired') });
-    if (value.kind === 'text' && value.options.length > 0) ctx.addIssue({ code: 'custom', path: ['options'], message: t('optionsForText') });
-  });
+/** The form for a new question, with messages in `t`'s language. */
+export const addPollQuestionInput = (t: ReturnType<typeof pupilPollT>) =>
+  z
+    .object({
+      kind: z.enum(POLL_QUESTION_KINDS, { error: t('kindRequired') }),
+      text: z.string({ error: t('questionTextRequired') }).trim().min(5, { error: t('questionTextRequired') }).max(200, { error: t('questionTextRequired') }),
+      options: z
+        .string()
+        .optional()
+        .transform((value) =>
+          (value ?? '')
+            .split(/\r?\n/)
+            .map((line) => line.trim())
+            .filter(Boolean),
+        ),
+    })
+    .superRefine((value, ctx) => {
+      if (value.kind === 'choice' && (value.options.length < 2 || value.options.length > 6 || value.options.some((o) => o.length > 60))) ctx.addIssue({ code: 'custom', path: ['options'], message: t('optionsRequired') });
+      if (value.kind === 'text' && value.options.length > 0) ctx.addIssue({ code: 'custom', path: ['options'], message: t('optionsForText') });
+    });
 
-export async function addPollQuestion(options: { db: Database; clock: Clock; auth: Authorized; partnershipId: string; input: z.infer<typeof addPollQuestionInput> }): Promise<void> {
+export async function addPollQuestion(options: { db: Database; clock: Clock; auth: Authorized; partnershipId: string; input: z.infer<ReturnType<typeof addPollQuestionInput>> }): Promise<void> {
   const { db, auth, partnershipId, input } = options;
   assertInScope('addPollQuestion', auth, { partnershipId });
+  const t = pupilPollT(auth.principal.locale);
   const now = options.clock.now();
   await db.transaction(async (tx) => {
     const existing = await listPollQuestions(tx, partnershipId);
@@ -68,7 +70,7 @@ export async function adoptExampleQuestions(options: { db: Database; clock: Cloc
   const now = options.clock.now();
   const example = readExampleQuestions();
   await db.transaction(async (tx) => {
-    if ((await listPollQuestions(tx, partnershipId)).length > 0) throw new AppError('invalid_input', t('exampleNotEmpty'));
+    if ((await listPollQuestions(tx, partnershipId)).length > 0) throw new AppError('invalid_input', pupilPollT(auth.principal.locale)('exampleNotEmpty'));
     const rows = example.map((question, index) => ({ id: crypto.randomUUID(), partnershipId, ...question, position: index + 1, fromExample: true, createdAt: now }));
     await insertPollQuestions(tx, rows);
     await recordAudit(tx, { at: now, actorUserId: auth.principal.userId, partnershipId, action: 'poll.adoptExample', entityType: 'partnership', entityId: partnershipId, after: { questions: rows.length } });

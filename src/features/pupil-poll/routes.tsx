@@ -123,7 +123,7 @@ export function registerPupilPollRoutes(table: RouteTable): void {
   table.get('/swv/:partnershipId/peilingvragen', manage, (c, auth) => questionsPage(c, auth));
   table.post('/swv/:partnershipId/peilingvragen', manage, async (c, auth) => {
     const values = await readForm(c);
-    const parsed = parseForm(addPollQuestionInput, values);
+    const parsed = parseForm(addPollQuestionInput(pupilPollT(c.var.locale)), values);
     if (!parsed.ok) return questionsPage(c, auth, parsed.errors, values);
     try {
       await addPollQuestion({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), partnershipId: c.req.param('partnershipId')!, input: parsed.data });
@@ -152,7 +152,7 @@ export function registerPupilPollRoutes(table: RouteTable): void {
   table.get('/scholen/:schoolId/peilingen', run, (c, auth) => pollsPage(c, auth));
   table.post('/scholen/:schoolId/peilingen', run, async (c, auth) => {
     const values = await readForm(c);
-    const parsed = parseForm(openPollInput, values);
+    const parsed = parseForm(openPollInput(pupilPollT(c.var.locale)), values);
     if (!parsed.ok) return pollsPage(c, auth, parsed.errors, values);
     let opened: { pollId: string };
     try {
@@ -174,7 +174,7 @@ export function registerPupilPollRoutes(table: RouteTable): void {
     return c.redirect(`/scholen/${c.req.param('schoolId')}/peilingen/${c.req.param('pollId')}?klaar=gesloten`, 303);
   });
   table.post('/scholen/:schoolId/peilingen/:pollId/teksten/:pollTextId', run, async (c, auth) => {
-    const parsed = parseForm(reviewPollTextInput, await readForm(c));
+    const parsed = parseForm(reviewPollTextInput(pupilPollT(c.var.locale)), await readForm(c));
     if (!parsed.ok) return pollPage(c, auth, parsed.errors);
     try {
       await reviewPollText({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), schoolId: c.req.param('schoolId')!, pollId: c.req.param('pollId')!, textId: c.req.param('pollTextId')!, input: parsed.data });

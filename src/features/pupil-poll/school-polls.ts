@@ -12,7 +12,6 @@ import { pupilPollT } from './messages.js';
 import { countResults, generateCode, MAX_POLL_DAYS, MIN_RESPONSES, pollState, type PollState, type QuestionResult } from './poll-rules.js';
 import { closePoll as closePollRow, codeTaken, countResponses, findPollById, findPollText, insertPoll, listPollQuestions, listPollsOfSchool, listPollTexts, listResponses, type PollRow, type PollTextRow } from './repository.js';
 
-const t = pupilPollT('nl');
 export const POLL_DAYS = ['1', '3', '7', '14', '30'] as const;
 
 export interface SchoolPollsPage {
@@ -36,13 +35,15 @@ export async function loadSchoolPollsPage(options: { db: Database; clock: Clock;
   };
 }
 
-export const openPollInput = z.object({
-  groupName: z.string({ error: t('groupNameRequired') }).trim().min(2, { error: t('groupNameRequired') }).max(40, { error: t('groupNameRequired') }),
-  days: z.enum(POLL_DAYS, { error: t('daysRequired') }),
-});
+/** The form that opens a poll, with messages in `t`'s language. */
+export const openPollInput = (t: ReturnType<typeof pupilPollT>) =>
+  z.object({
+    groupName: z.string({ error: t('groupNameRequired') }).trim().min(2, { error: t('groupNameRequired') }).max(40, { error: t('groupNameRequired') }),
+    days: z.enum(POLL_DAYS, { error: t('daysRequired') }),
+  });
 
 /** Opens a poll for one group with a fresh code (retried until unused) and a copy of the SWV's questions. */
-export async function openPoll(options: { db: Database; clock: Clock; auth: Authorized; schoolId: string; input: z.infer<typeof openPollInput>; randomBytes?: (size: number) => Uint8Array }): Promise<{ pollId: string; code: string }> {
+export async function openPoll(options: { db: Database; clock: Clock; auth: Authorized; schoolId: string; input: z.infer<ReturnType<typeof openPollInput>>; randomBytes?: (size: number) => Uint8Array }): Promise<{ pollId: string; code: string }> {
   const { db, auth, schoolId, input } = options;
   assertInScope('openPoll', auth, { schoolId });
   const now = options.clock.now();
@@ -51,7 +52,7 @@ export async function openPoll(options: { db: Database; clock: Clock; auth: Auth
     const school = await getSchool(tx, schoolId);
     if (!school) throw new AppError('not_found');
     const questions = await listPollQuestions(tx, school.partnershipId);
-    if (questions.length === 0) throw new AppError('invalid_input', t('noQuestionsYet'), { field: 'groupName' });
+    if (questions.length === 0) throw new AppError('invalid_input', pupilPollT(auth.principal.locale)('noQuestionsYet'), { field: 'groupName' });
     let code = generateCode(options.randomBytes);
     for (let attempt = 0; (await codeTaken(tx, code)) && attempt < 20; attempt += 1) code = generateCode(options.randomBytes);
     if (await codeTaken(tx, code)) throw new Error('openPoll: no free code after 20 attempts');
@@ -124,7 +125,7 @@ export async function closePoll(options: { db: Database; clock: Clock; auth: Aut
   const now = options.clock.now();
   await db.transaction(async (tx) => {
     const poll = await pollOfSchool(tx, auth, 'closePoll', options.schoolId, options.pollId);
-    if (pollState(poll, now) !== 'open') throw new AppError('invalid_state', t('alreadyClosed'));
+    if (pollState(poll, now) !== 'open') throw new AppError('invalid_state', pupilPollT(auth.principal.locale)('alreadyClosed'));
     await closePollRow(tx, poll.id, now);
     await recordAudit(tx, { at: now, actorUserId: auth.principal.userId, partnershipId: poll.partnershipId, action: 'poll.close', entityType: 'poll', entityId: poll.id, after: { closedAt: now.toISOString() } });
   });

@@ -17,6 +17,6 @@ transitionGuards.push(async (tx, event) => {
   if (required === 'none') return null;
   if (event.action === 'submit' && required !== 'before_submission') return null;
   if (await getPupilVoice(tx, event.profileId)) return null;
-  const t = pupilVoiceT('nl');
+  const t = pupilVoiceT(event.locale);
   return event.action === 'submit' ? t('requiredBeforeSubmit') : t('requiredBeforeAdopt');
 });

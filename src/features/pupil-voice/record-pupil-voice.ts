@@ -12,16 +12,17 @@ import { pupilVoiceT } from './messages.js';
 import { savePupilVoice } from './repository.js';
 import { PUPIL_VOICE_METHODS } from './schema.js';
 
-const t = pupilVoiceT('nl');
 const text = (min: number, message: string) => z.string({ error: message }).trim().min(min, { error: message }).max(2000, { error: message });
 
-export const recordPupilVoiceInput = z.object({
-  methods: z.preprocess((value) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]), z.array(z.enum(PUPIL_VOICE_METHODS, { error: t('methodsRequired') })).min(1, { error: t('methodsRequired') })),
-  consultedOn: z.string({ error: t('consultedOnRequired') }).trim().regex(/^\d{4}-\d{2}-\d{2}$/, { error: t('consultedOnRequired') }).refine((value) => !Number.isNaN(Date.parse(value)), { error: t('consultedOnRequired') }),
-  summary: text(10, t('summaryRequired')),
-  followUp: text(5, t('followUpRequired')),
-});
-export type RecordPupilVoiceInput = z.infer<typeof recordPupilVoiceInput>;
+/** The record's form, with messages in `t`'s language. */
+export const recordPupilVoiceInput = (t: ReturnType<typeof pupilVoiceT>) =>
+  z.object({
+    methods: z.preprocess((value) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]), z.array(z.enum(PUPIL_VOICE_METHODS, { error: t('methodsRequired') })).min(1, { error: t('methodsRequired') })),
+    consultedOn: z.string({ error: t('consultedOnRequired') }).trim().regex(/^\d{4}-\d{2}-\d{2}$/, { error: t('consultedOnRequired') }).refine((value) => !Number.isNaN(Date.parse(value)), { error: t('consultedOnRequired') }),
+    summary: text(10, t('summaryRequired')),
+    followUp: text(5, t('followUpRequired')),
+  });
+export type RecordPupilVoiceInput = z.infer<ReturnType<typeof recordPupilVoiceInput>>;
 
 /** Statuses in which the school may still record or change how pupils were heard (not after adoption). */
 const OPEN_STATUSES = new Set(['not_started', 'in_progress', 'submitted', 'advised']);
@@ -34,6 +35,7 @@ const OPEN_STATUSES = new Set(['not_started', 'in_progress', 'submitted', 'advis
 export async function recordPupilVoice(options: { db: Database; clock: Clock; auth: Authorized; profileId: string; input: RecordPupilVoiceInput }): Promise<void> {
   const { db, clock, auth, profileId, input } = options;
   const now = clock.now();
+  const t = pupilVoiceT(auth.principal.locale);
   if (input.consultedOn > amsterdamDate(now)) throw new AppError('invalid_input', t('consultedOnFuture'), { field: 'consultedOn' });
   for (const field of ['summary', 'followUp'] as const) {
     const found = findPersonalData(input[field], now.getUTCFullYear());

@@ -30,7 +30,7 @@ export function registerPupilVoiceRoutes(table: RouteTable): void {
   table.get('/profielen/:profileId/stem-van-leerlingen', record, (c, auth) => formPage(c, auth));
   table.post('/profielen/:profileId/stem-van-leerlingen', record, async (c, auth) => {
     const values = await readFormAll(c);
-    const parsed = parseForm(recordPupilVoiceInput, values);
+    const parsed = parseForm(recordPupilVoiceInput(pupilVoiceT(c.var.locale)), values);
     if (!parsed.ok) return formPage(c, auth, parsed.errors, values);
     try {
       await recordPupilVoice({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), profileId: c.req.param('profileId')!, input: parsed.data });

@@ -1,8 +1,7 @@
 import type { FieldErrors } from '../../ui/components.js';
 import { indicatorsOf, type QualityStandards } from './model.js';
-import { qualityT } from './messages.js';
+import type { qualityT } from './messages.js';
 
-const t = qualityT('nl');
 export const REMARK_MAX = 1000;
 
 export interface RatingInput {
@@ -13,9 +12,9 @@ export interface RatingInput {
 
 /**
  * The rating per indicator from a checklist form: `level_<indicatorKey>` (a level key of the scale, or absent for
- * "not rated yet") and `remark_<indicatorKey>`. Only the SWV's own indicators and levels are accepted.
+ * "not rated yet") and `remark_<indicatorKey>`. Messages in `t`'s language. Only the SWV's own indicators and levels are accepted.
  */
-export function parseRatings(standards: QualityStandards, values: Record<string, string>): { ok: true; ratings: RatingInput[] } | { ok: false; errors: FieldErrors } {
+export function parseRatings(standards: QualityStandards, values: Record<string, string>, t: ReturnType<typeof qualityT>): { ok: true; ratings: RatingInput[] } | { ok: false; errors: FieldErrors } {
   const levels = new Set(standards.scale.map((level) => level.key));
   const errors: FieldErrors = {};
   const ratings: RatingInput[] = [];

@@ -11,23 +11,23 @@ import { qualityT } from './messages.js';
 import { saveResolution } from './repository.js';
 import { loadSchoolChecklists } from './school-checklist.js';
 
-const t = qualityT('nl');
-
-export const resolveDifferenceInput = z.object({
-  schoolYear: z.string().trim().refine(isSchoolYear, { error: t('yearInvalid') }),
-  indicatorKey: z.string().trim().min(1, { error: t('indicatorUnknown') }),
-  agreedLevel: z
-    .string()
-    .trim()
-    .optional()
-    .transform((value) => value || null),
-  note: z
-    .string({ error: t('noteRequired') })
-    .trim()
-    .min(1, { error: t('noteRequired') })
-    .max(1000, { error: t('remarkTooLong', { max: 1000 }) }),
-});
-export type ResolveDifferenceInput = z.infer<typeof resolveDifferenceInput>;
+/** The form of one difference, with messages in `t`'s language. */
+export const resolveDifferenceInput = (t: ReturnType<typeof qualityT>) =>
+  z.object({
+    schoolYear: z.string().trim().refine(isSchoolYear, { error: t('yearInvalid') }),
+    indicatorKey: z.string().trim().min(1, { error: t('indicatorUnknown') }),
+    agreedLevel: z
+      .string()
+      .trim()
+      .optional()
+      .transform((value) => value || null),
+    note: z
+      .string({ error: t('noteRequired') })
+      .trim()
+      .min(1, { error: t('noteRequired') })
+      .max(1000, { error: t('remarkTooLong', { max: 1000 }) }),
+  });
+export type ResolveDifferenceInput = z.infer<ReturnType<typeof resolveDifferenceInput>>;
 
 /**
  * A difference between the school's rating and the reviewer's is discussed: the note, and (when agreed) the agreed
@@ -37,6 +37,7 @@ export type ResolveDifferenceInput = z.infer<typeof resolveDifferenceInput>;
 export async function resolveDifference(options: { db: Database; clock: Clock; auth: Authorized; schoolId: string; input: ResolveDifferenceInput }): Promise<void> {
   const { db, auth, schoolId, input } = options;
   assertInScope('resolveDifference', auth, { schoolId });
+  const t = qualityT(auth.principal.locale);
   const now = options.clock.now();
   await db.transaction(async (tx) => {
     const checklists = await loadSchoolChecklists(tx, schoolId, input.schoolYear);

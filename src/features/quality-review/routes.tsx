@@ -71,7 +71,7 @@ export function registerQualityReviewRoutes(table: RouteTable): void {
   table.get(standardsBase, manage, (c, auth) => standardsPage(c, auth));
   table.post(standardsBase, manage, async (c, auth) => {
     const values = await readForm(c);
-    const parsed = parseStandardsForm(values);
+    const parsed = parseStandardsForm(values, c.var.locale);
     if (!parsed.ok) return standardsPage(c, auth, parsed.errors, values);
     try {
       await saveStandards({ ...deps(c, auth), partnershipId: c.req.param('partnershipId')!, standards: parsed.standards, source: 'form' });
@@ -125,7 +125,7 @@ export function registerQualityReviewRoutes(table: RouteTable): void {
   table.get('/scholen/:schoolId/kwaliteit', view, (c, auth) => schoolPage(c, auth));
   table.post('/scholen/:schoolId/kwaliteit/verschillen', permission('quality.resolve', fromSchoolParam), async (c, auth) => {
     const values = await readForm(c);
-    const parsed = parseForm(resolveDifferenceInput, values);
+    const parsed = parseForm(resolveDifferenceInput(qualityT(c.var.locale)), values);
     if (!parsed.ok) return schoolPage(c, auth, parsed.errors, values);
     try {
       await resolveDifference({ ...deps(c, auth), schoolId: c.req.param('schoolId')!, input: parsed.data });

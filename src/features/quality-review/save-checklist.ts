@@ -13,20 +13,23 @@ import { insertAssessment, listRatings, replaceRatings, updateAssessment } from 
 import { loadSchoolChecklists } from './school-checklist.js';
 import type { QualityAssessmentKind } from './schema.js';
 
-const t = qualityT('nl');
+type QualityT = ReturnType<typeof qualityT>;
 
-export const checklistHeader = z.object({
-  schoolYear: z.string().trim().refine(isSchoolYear, { error: t('yearInvalid') }),
-});
+/** The checklist form's header, with messages in `t`'s language. */
+export const checklistHeader = (t: QualityT) =>
+  z.object({
+    schoolYear: z.string().trim().refine(isSchoolYear, { error: t('yearInvalid') }),
+  });
 
-export const reviewHeader = checklistHeader.extend({
-  visitedOn: z
-    .string({ error: t('visitRequired') })
-    .trim()
-    .min(1, { error: t('visitRequired') })
-    .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)), { error: t('visitInvalid') }),
-  share: z.string().optional(),
-});
+export const reviewHeader = (t: QualityT) =>
+  checklistHeader(t).extend({
+    visitedOn: z
+      .string({ error: t('visitRequired') })
+      .trim()
+      .min(1, { error: t('visitRequired') })
+      .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)), { error: t('visitInvalid') }),
+    share: z.string().optional(),
+  });
 
 /**
  * Saves a school's checklist for a school year: the school's self-assessment (`self`) or the reviewer's checklist
@@ -43,7 +46,8 @@ export async function saveChecklist(options: {
 }): Promise<{ ok: true; schoolYear: string; shared: boolean } | { ok: false; errors: FieldErrors }> {
   const { db, auth, schoolId, kind, values } = options;
   assertInScope(kind === 'self' ? 'saveSelfAssessment' : 'saveReview', auth, { schoolId });
-  const header = kind === 'self' ? checklistHeader.safeParse(values) : reviewHeader.safeParse(values);
+  const t = qualityT(auth.principal.locale);
+  const header = kind === 'self' ? checklistHeader(t).safeParse(values) : reviewHeader(t).safeParse(values);
   if (!header.success) {
     const errors: FieldErrors = {};
     for (const issue of header.error.issues) errors[String(issue.path[0] ?? 'schoolYear')] ??= issue.message;
@@ -57,7 +61,7 @@ export async function saveChecklist(options: {
   return db.transaction(async (tx) => {
     const checklists = await loadSchoolChecklists(tx, schoolId, schoolYear);
     if (!checklists.standards) throw new AppError('invalid_input', t('noStandards'), { field: 'schoolYear' });
-    const parsed = parseRatings(checklists.standards, values);
+    const parsed = parseRatings(checklists.standards, values, t);
     if (!parsed.ok) return parsed;
     const existing = kind === 'self' ? checklists.self : checklists.review;
     const id = existing?.id ?? crypto.randomUUID();
@@ -69,7 +73,7 @@ export async function saveChecklist(options: {
       const inserted = await insertAssessment(tx, { id, partnershipId: checklists.school.partnershipId, schoolId, schoolYear, kind, visitedOn, sharedAt, updatedBy: auth.principal.userId, updatedByName: auth.principal.name, updatedAt: now });
       // Two first saves at once: the other one won. Overwriting it unseen would lose its ratings, so this one asks
       // its writer to look first (409), as a stale edit does.
-      if (!inserted) throw new AppError('conflict', qualityT(auth.principal.locale)('checklistSavedMeanwhile'));
+      if (!inserted) throw new AppError('conflict', t('checklistSavedMeanwhile'));
     }
     await replaceRatings(tx, id, parsed.ratings);
     await recordAudit(tx, {

@@ -4,13 +4,12 @@ import { recordAudit } from '../../audit/record-audit.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { FieldErrors } from '../../ui/components.js';
+import type { Locale } from '../../ui/i18n.js';
 import type { Authorized } from '../../ui/route.js';
 import { duplicateKeyIssues, indicatorsOf, keyFromTitle, QUALITY_FORMAT, qualityStandardsSchema, type QualityDomain, type QualityLevel, type QualityStandards } from './model.js';
 import { qualityT } from './messages.js';
 import { getStandards, saveStandards as storeStandards, usedKeys } from './repository.js';
 import { parseStandardsFile, type StandardsFileError } from './standards-file.js';
-
-const t = qualityT('nl');
 
 const clean = (value: string | undefined) => (value ?? '').trim();
 
@@ -18,9 +17,10 @@ const clean = (value: string | undefined) => (value ?? '').trim();
  * Reads the standards form: `name`; the scale's rows `level_<n>_key|label|description`; the domains' rows
  * `domain_<d>_key|title` with `ind_<d>_<n>_key|text`. A row keeps its key (hidden field) so ratings stay attached;
  * a new row gets a key from its text. An emptied row is removed (refused later when schools use it). Order is the
- * order of the rows. Errors per field, in Dutch.
+ * order of the rows. Errors per field, in the user's language.
  */
-export function parseStandardsForm(values: Record<string, string>): { ok: true; standards: QualityStandards } | { ok: false; errors: FieldErrors } {
+export function parseStandardsForm(values: Record<string, string>, locale: Locale): { ok: true; standards: QualityStandards } | { ok: false; errors: FieldErrors } {
+  const t = qualityT(locale);
   const errors: FieldErrors = {};
   const name = clean(values['name']);
   if (!name) errors['name'] = t('standardsNameRequired');
@@ -101,6 +101,7 @@ export async function saveStandards(options: SaveStandardsOptions): Promise<void
 /** `saveStandards` without the scope check, for a use case that asserted the SWV itself first (importStandardsFile). */
 async function unsafeSaveStandards(options: SaveStandardsOptions): Promise<void> {
   const { db, auth, partnershipId } = options;
+  const t = qualityT(auth.principal.locale);
   const now = options.clock.now();
   // Saved in the app, the set is the SWV's own: the example mark goes. A file keeps what it says.
   const standards: QualityStandards = options.source === 'form' ? (({ example: _example, ...rest }) => rest)(options.standards) : options.standards;

@@ -57,13 +57,13 @@ describe('the standards form', () => {
   const base = { name: 'Basiskwaliteit', level_0_key: 'zwak', level_0_label: 'Zwak', level_1_key: '', level_1_label: 'Sterk', domain_0_key: '', domain_0_title: 'Zicht op ontwikkeling', ind_0_0_key: '', ind_0_0_text: 'De school volgt de ontwikkeling met een samenhangend systeem.' };
 
   it('keeps existing keys and makes new keys from the text', () => {
-    const parsed = parseStandardsForm(base);
+    const parsed = parseStandardsForm(base, 'nl');
     expect(parsed).toMatchObject({ ok: true, standards: { scale: [{ key: 'zwak' }, { key: 'sterk' }], domains: [{ key: 'zicht-op-ontwikkeling', indicators: [{ key: 'de-school-volgt-de-ontwikkeling' }] }] } });
   });
 
   it('refuses keys posted twice (a tampered form) and a domain without indicators', () => {
-    expect(parseStandardsForm({ ...base, level_1_key: 'zwak' }).ok).toBe(false);
-    const empty = parseStandardsForm({ ...base, ind_0_0_text: '' });
+    expect(parseStandardsForm({ ...base, level_1_key: 'zwak' }, 'nl').ok).toBe(false);
+    const empty = parseStandardsForm({ ...base, ind_0_0_text: '' }, 'nl');
     expect(empty).toMatchObject({ ok: false, errors: { domain_0_title: expect.stringContaining('heeft geen indicatoren') } });
   });
 });

@@ -11,25 +11,25 @@ import { findPersonalData } from './personal-data.js';
 import { listSignalItems } from './profile-items.js';
 import { findSchoolOfPartnership, insertSignal, listThemes } from './repository.js';
 
-const t = supportPointT('nl');
-
-export const recordSignalInput = z.object({
-  themeId: z.string({ error: t('themeRequired') }).trim().min(1, { error: t('themeRequired') }),
-  schoolId: z
-    .string()
-    .trim()
-    .optional()
-    .transform((value) => value || null),
-  occurredOn: z.string({ error: t('occurredOnRequired') }).trim().regex(/^\d{4}-\d{2}-\d{2}$/, { error: t('occurredOnRequired') }).refine((value) => !Number.isNaN(Date.parse(value)), { error: t('occurredOnRequired') }),
-  itemKey: z
-    .string()
-    .trim()
-    .max(120)
-    .optional()
-    .transform((value) => value || null),
-  description: z.string({ error: t('descriptionRequired') }).trim().min(10, { error: t('descriptionRequired') }).max(1000, { error: t('descriptionRequired') }),
-});
-export type RecordSignalInput = z.infer<typeof recordSignalInput>;
+/** The signal form, with messages in `t`'s language. */
+export const recordSignalInput = (t: ReturnType<typeof supportPointT>) =>
+  z.object({
+    themeId: z.string({ error: t('themeRequired') }).trim().min(1, { error: t('themeRequired') }),
+    schoolId: z
+      .string()
+      .trim()
+      .optional()
+      .transform((value) => value || null),
+    occurredOn: z.string({ error: t('occurredOnRequired') }).trim().regex(/^\d{4}-\d{2}-\d{2}$/, { error: t('occurredOnRequired') }).refine((value) => !Number.isNaN(Date.parse(value)), { error: t('occurredOnRequired') }),
+    itemKey: z
+      .string()
+      .trim()
+      .max(120)
+      .optional()
+      .transform((value) => value || null),
+    description: z.string({ error: t('descriptionRequired') }).trim().min(10, { error: t('descriptionRequired') }).max(1000, { error: t('descriptionRequired') }),
+  });
+export type RecordSignalInput = z.infer<ReturnType<typeof recordSignalInput>>;
 
 /**
  * The support point records a signal: a theme of the SWV's list, optionally a school of the SWV, the date and a
@@ -38,6 +38,7 @@ export type RecordSignalInput = z.infer<typeof recordSignalInput>;
 export async function recordSignal(options: { db: Database; clock: Clock; auth: Authorized; partnershipId: string; input: RecordSignalInput }): Promise<string> {
   const { db, clock, auth, partnershipId, input } = options;
   assertInScope('recordSignal', auth, { partnershipId });
+  const t = supportPointT(auth.principal.locale);
   const now = clock.now();
   if (input.occurredOn > amsterdamDate(now)) throw new AppError('invalid_input', t('occurredOnRequired'), { field: 'occurredOn' });
   const found = findPersonalData(input.description, now.getUTCFullYear());

@@ -33,7 +33,7 @@ export function registerSupportPointRoutes(table: RouteTable): void {
   table.get('/swv/:partnershipId/signalen', permission('signals.view', fromPartnershipParam), (c, auth) => signalsPage(c, auth));
   table.post('/swv/:partnershipId/signalen', permission('signals.record', fromPartnershipParam), async (c, auth) => {
     const values = await readForm(c);
-    const parsed = parseForm(recordSignalInput, values);
+    const parsed = parseForm(recordSignalInput(supportPointT(c.var.locale)), values);
     if (!parsed.ok) return signalsPage(c, auth, parsed.errors, values);
     try {
       await recordSignal({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), partnershipId: c.req.param('partnershipId')!, input: parsed.data });
@@ -45,7 +45,7 @@ export function registerSupportPointRoutes(table: RouteTable): void {
   });
   table.post('/swv/:partnershipId/signalen/themas', permission('signals.manageThemes', fromPartnershipParam), async (c, auth) => {
     const values = await readForm(c);
-    const parsed = parseForm(addThemeInput, values);
+    const parsed = parseForm(addThemeInput(supportPointT(c.var.locale)), values);
     if (!parsed.ok) return signalsPage(c, auth, parsed.errors, values);
     try {
       await addTheme({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), partnershipId: c.req.param('partnershipId')!, input: parsed.data });

@@ -22,7 +22,7 @@ export async function shareSignal(options: { db: Database; clock: Clock; auth: A
     const signal = await findSignal(tx, options.signalId);
     if (!signal || signal.partnershipId !== options.partnershipId) throw new AppError('not_found');
     assertInScope('shareSignal', auth, { partnershipId: signal.partnershipId });
-    if (!signal.schoolId) throw new AppError('invalid_input', supportPointT('nl')('shareNeedsSchool'));
+    if (!signal.schoolId) throw new AppError('invalid_input', supportPointT(auth.principal.locale)('shareNeedsSchool'));
     const shared = options.input.shared === 'ja';
     if (signal.sharedWithSchool === shared) return;
     await setSignalShared(tx, signal.id, shared);

@@ -9,6 +9,7 @@ import { loadProgressPage } from '../../../src/features/cycle/load-progress-page
 import { openCycle } from '../../../src/features/cycle/open-cycle.js';
 import { remindSchools } from '../../../src/features/cycle/remind-schools.js';
 import { cycleSettingsInput, saveCycle } from '../../../src/features/cycle/save-cycle.js';
+import { cycleRulesT } from '../../../src/features/cycle/transition-rules.js';
 import { cycles } from '../../../src/features/cycle/schema.js';
 import { submitProfile } from '../../../src/features/cycle/submit-profile.js';
 import { getProfileDocuments } from '../../../src/features/documents/get-profile-documents.js';
@@ -102,7 +103,7 @@ export const cycleCases: ScopeCase[] = [
         clock: ctx.testApp.clock,
         auth: await ctx.proof(ADMIN, 'cycle.manage', ctx.swvA()),
         partnershipId: ctx.testApp.other.partnershipId,
-        input: cycleSettingsInput.parse({ schoolYear: '2026-2027', opensOn: '2026-02-01', submitDeadline: '2026-06-15', closesOn: '2026-07-15', templateVersionId: ctx.other['publishedVersionId']! }),
+        input: cycleSettingsInput(cycleRulesT('nl')).parse({ schoolYear: '2026-2027', opensOn: '2026-02-01', submitDeadline: '2026-06-15', closesOn: '2026-07-15', templateVersionId: ctx.other['publishedVersionId']! }),
         mode: 'update',
       }),
     observe: async (ctx) => (await ctx.db.select({ deadline: cycles.submitDeadline }).from(cycles).where(eq(cycles.id, ctx.other['cycleId']!)))[0]?.deadline,

@@ -15,6 +15,7 @@ import { loadProfileDisclosure } from '../../../src/features/diversity/load-prof
 import { loadSchoolDiversityPage } from '../../../src/features/diversity/load-school-diversity-page.js';
 import { saveCategories } from '../../../src/features/diversity/save-categories.js';
 import { saveDisclosure } from '../../../src/features/diversity/save-disclosure.js';
+import { diversityT } from '../../../src/features/diversity/messages.js';
 import { saveGroup, saveGroupInput } from '../../../src/features/diversity/save-group.js';
 import { diversityCategories, diversityGroups, diversityProfileDisclosures } from '../../../src/features/diversity/schema.js';
 import { getProfile } from '../../../src/features/questionnaire/profiles-repository.js';
@@ -98,7 +99,7 @@ export const insightCases: ScopeCase[] = [
         clock: ctx.testApp.clock,
         auth: await ctx.proof(EDITOR, 'diversity.editSchool', ctx.regenboog()),
         schoolId: ctx.testApp.other.schoolId,
-        input: saveGroupInput.parse({ schoolYear: '2025-2026', name: 'groep 5', pupilCount: '24' }),
+        input: saveGroupInput(diversityT('nl')).parse({ schoolYear: '2025-2026', name: 'groep 5', pupilCount: '24' }),
       }),
     observe: async (ctx) => (await ctx.db.select({ id: diversityGroups.id }).from(diversityGroups).where(eq(diversityGroups.schoolId, ctx.testApp.other.schoolId))).length,
   },

@@ -8,6 +8,7 @@ import { loadPollSummaryForRecord } from '../../../src/features/pupil-poll/poll-
 import { addPollQuestion, addPollQuestionInput, adoptExampleQuestions, loadPollQuestionsPage, removePollQuestion } from '../../../src/features/pupil-poll/questions.js';
 import { reviewPollText } from '../../../src/features/pupil-poll/review-poll-text.js';
 import { closePoll, loadPollPage, loadSchoolPollsPage, openPoll } from '../../../src/features/pupil-poll/school-polls.js';
+import { pupilPollT } from '../../../src/features/pupil-poll/messages.js';
 import { pollQuestions, polls, pollTexts } from '../../../src/features/pupil-poll/schema.js';
 import { insertPoll } from '../../../src/features/pupil-poll/repository.js';
 import { loadPupilVoice } from '../../../src/features/pupil-voice/load-pupil-voice.js';
@@ -92,7 +93,7 @@ export const peopleCases: ScopeCase[] = [
         clock: ctx.testApp.clock,
         auth: await ctx.proof(ADMIN, 'poll.manageQuestions', ctx.swvA()),
         partnershipId: ctx.testApp.other.partnershipId,
-        input: addPollQuestionInput.parse({ kind: 'choice', text: 'Voel je je veilig op school?', options: 'Ja\nNee' }),
+        input: addPollQuestionInput(pupilPollT('nl')).parse({ kind: 'choice', text: 'Voel je je veilig op school?', options: 'Ja\nNee' }),
       }),
     observe: questionsOfB,
   },
