@@ -2,7 +2,10 @@
 import type { Locale } from '../../ui/i18n.js';
 import { translator } from '../../ui/i18n.js';
 import { CELL_STATUSES, type Tally } from './figures.js';
+import { PROFILE_STATUS_LABELS } from '../cycle/profile-status.js';
+import { PROFILE_STATUSES } from '../questionnaire/api.js';
 import type { BasicSupportPage } from './load-basic-support.js';
+import type { NationalFigures, NationalInsight } from './load-national-insight.js';
 import type { CoveragePage } from './load-coverage.js';
 import type { YearComparisonPage } from './load-year-comparison.js';
 import { insightMessages } from './messages.js';
@@ -83,6 +86,48 @@ export function compareTables(page: YearComparisonPage, locale: Locale): SheetTa
         row.rose.map((school) => school.name).join(', '),
         row.fell.map((school) => school.name).join(', '),
       ]),
+    },
+  ];
+}
+
+/** The national view: one row per SWV with the same figures as on screen, the totals row last; pupils as numbers. */
+export function nationalTables(page: NationalInsight, locale: Locale): SheetTable[] {
+  const t = translator(insightMessages, locale);
+  const labels = PROFILE_STATUS_LABELS[locale];
+  const figures = (row: NationalFigures, hasRound: boolean): Cell[] => [
+    row.schools,
+    row.withProfile,
+    row.pupils.exact,
+    row.pupils.fewerThanFive,
+    row.pupils.otherRanges,
+    ...PROFILE_STATUSES.map((status) => (hasRound ? row.statusCounts[status] : null)),
+    hasRound ? row.late : null,
+    hasRound && row.share !== null ? Math.round(row.share * 1000) / 10 : null,
+    hasRound ? row.below : null,
+    hasRound ? row.cannotJudge : null,
+    hasRound ? row.holes : null,
+  ];
+  return [
+    {
+      name: t('exportNational'),
+      headers: [
+        t('colPartnership'),
+        t('schools'),
+        t('colProfiles'),
+        t('pupils'),
+        t('colFewerThanFive'),
+        t('colRanges'),
+        ...PROFILE_STATUSES.map((status) => labels[status]),
+        t('colLate'),
+        `${t('colShare')} (%)`,
+        t('colBelow'),
+        t('colCannotJudge'),
+        t('colHoles'),
+      ],
+      rows: [
+        ...page.rows.map((row): Cell[] => [row.name, ...figures(row, row.hasRound)]),
+        [t('totalsRow', { count: page.rows.length }), ...figures(page.totals, true)],
+      ],
     },
   ];
 }
