@@ -2,7 +2,8 @@
  * The platform administrator's national insight (issue 12) on a real database: the demo SWV and the second tenant
  * (given a round, a late profile with answers and a "<5" pupil count here). Every figure of a row equals a recount
  * from the raw rows (schools, pupil counts, profiles, answers) and the SWV's own insight home; the view is the
- * platform administrator's only; sorting by query; exports parse back.
+ * platform administrator's only; sorting by query; exports parse back. And the basic-support matrix of a big place
+ * in pages: other schools on page 2, the totals per item still those of every school.
  */
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
@@ -13,6 +14,7 @@ import { cycles } from '../src/features/cycle/schema.js';
 import { coverageItems, emptyTally, gapCount, meetsShare } from '../src/features/insight/figures.js';
 import { normedItemsOf } from '../src/features/insight/insight-context.js';
 import { loadInsightHome } from '../src/features/insight/load-insight-home.js';
+import { loadBasicSupport } from '../src/features/insight/load-basic-support.js';
 import { loadNationalInsight } from '../src/features/insight/load-national-insight.js';
 import { schools } from '../src/features/partnerships/schema.js';
 import { answers, profiles } from '../src/features/questionnaire/schema.js';
@@ -209,6 +211,46 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(String(sheet.getRow(3).getCell(1).value)).toBe('SWV PO Voorbeeldstad');
       expect(Number(sheet.getRow(3).getCell(2).value)).toBe(demo.schools);
       expect((await platform.get('/beheer/inzicht/export?formaat=pdf')).status).toBe(400);
+    });
+
+    it('pages the matrix of a place with more schools than a page: other schools on page 2, totals of every school', async () => {
+      const swvAdmin = { ...platformAuth(), scope: { level: 'partnership' as const, partnershipId: app.demo.partnershipId }, permission: 'partnership.view' as const };
+      const base = { db: app.deps.db, clock: app.deps.clock, auth: swvAdmin, schoolYear: YEAR, filters: {}, which: 'swv' as const };
+      const whole = await loadBasicSupport(base);
+      expect(whole.paging).toBeUndefined();
+      const first = await loadBasicSupport({ ...base, paging: { page: 1, size: 5 } });
+      const second = await loadBasicSupport({ ...base, paging: { page: 2, size: 5 } });
+      expect(whole.rows.length).toBe(7);
+      expect(first.paging).toMatchObject({ page: 1, pages: 2, first: 1, last: 5, total: 7 });
+      expect(second.paging).toMatchObject({ page: 2, pages: 2, first: 6, last: 7, total: 7 });
+      expect([...first.rows, ...second.rows].map((row) => row.school.id)).toEqual(whole.rows.map((row) => row.school.id));
+      expect([...first.rows, ...second.rows].map((row) => row.cells)).toEqual(whole.rows.map((row) => row.cells));
+      // The totals per item and overall are the whole place's on every page (counted in the database).
+      for (const page of [first, second]) {
+        expect(page.itemTotals).toEqual(whole.itemTotals);
+        expect(page.overall).toEqual(whole.overall);
+      }
+      // With a board filter the counts follow the filter.
+      const filters = { boardId: app.demo.boardIds['spov'] };
+      const spov = await loadBasicSupport({ ...base, filters });
+      const spovPaged = await loadBasicSupport({ ...base, filters, paging: { page: 1, size: 5 } });
+      expect(spov.rows.length).toBeLessThanOrEqual(5);
+      expect(spovPaged.itemTotals).toEqual(spov.itemTotals);
+
+      const client = await TestClient.signedIn(app, app.demo.userIds['swv@voorbeeldstad.example']!);
+      const swvBase = `/swv/${app.demo.partnershipId}/inzicht/basisondersteuning`;
+      const html = await (await client.get(`${swvBase}?jaar=${YEAR}&aantal=5&pagina=2`)).text();
+      expect(html).toContain('Scholen 6 tot en met 7 van 7 (pagina 2 van 2)');
+      expect(html).toContain('rel="prev"');
+      expect(html).not.toContain('rel="next"');
+      expect(html).toContain(second.rows[0]!.school.name);
+      expect(html).not.toContain(`>${first.rows[0]!.school.name}</a>`);
+      expect((await client.get(`${swvBase}?aantal=5&pagina=3`)).status).toBe(400);
+      expect((await client.get(`${swvBase}?pagina=nul`)).status).toBe(400);
+      // The export still holds every school.
+      const csv = await client.get(`/swv/${app.demo.partnershipId}/inzicht/export/basisondersteuning?jaar=${YEAR}&formaat=csv&aantal=5&pagina=2`);
+      const [matrixPart] = Buffer.from(await csv.arrayBuffer()).toString('utf8').split('\r\n\r\n');
+      expect((parse(matrixPart!, { delimiter: ';', bom: true, columns: true }) as unknown[]).length).toBe(7);
     });
   });
 }

@@ -306,3 +306,39 @@ export async function listAnswerRowsOfSchools(db: DbOrTx, partnershipId: string,
     .innerJoin(profiles, eq(profiles.id, answers.profileId))
     .where(and(eq(answers.partnershipId, partnershipId), eq(answers.schoolYear, schoolYear), inArray(profiles.schoolId, schoolIds)));
 }
+
+/**
+ * The cells of the given schools only (one page of a big place's matrix: the loader never reads the other pages'
+ * cells). Same rows as `listAnswerCells`; added beside it so that function's callers stay as they are.
+ */
+export async function listAnswerCellsOfPage(db: DbOrTx, place: PlaceFilter, schoolYear: string, itemKeys: string[], schoolIds: string[]): Promise<AnswerCell[]> {
+  if (itemKeys.length === 0 || schoolIds.length === 0) return [];
+  return db
+    .select({
+      schoolId: profiles.schoolId,
+      itemKey: answers.itemKey,
+      normStatus: answers.normStatus,
+      nationalNormStatus: answers.nationalNormStatus,
+      hasAmbition: sql<boolean>`(${answers.ambition} is not null and ${answers.ambition} <> 'null'::jsonb)`,
+    })
+    .from(answers)
+    .innerJoin(profiles, eq(profiles.id, answers.profileId))
+    .innerJoin(schools, eq(schools.id, profiles.schoolId))
+    .where(
+      and(eq(answers.partnershipId, place.partnershipId), eq(answers.schoolYear, schoolYear), inArray(answers.itemKey, itemKeys), inPlace(place), inArray(profiles.schoolId, schoolIds)),
+    );
+}
+
+/** `countNormStatuses` for the schools in view after the filters (board, district, sector): a paged matrix's item totals. */
+export async function countNormStatusesInView(db: DbOrTx, place: PlaceFilter, filters: SchoolFilter, schoolYear: string, itemKeys: string[]): Promise<NormCount[]> {
+  if (itemKeys.length === 0) return [];
+  const hasAmbition = sql<boolean>`(${answers.ambition} is not null and ${answers.ambition} <> 'null'::jsonb)`;
+  const rows = await db
+    .select({ itemKey: answers.itemKey, normStatus: answers.normStatus, nationalNormStatus: answers.nationalNormStatus, hasAmbition, schools: sql<number>`count(*)::int` })
+    .from(answers)
+    .innerJoin(profiles, eq(profiles.id, answers.profileId))
+    .innerJoin(schools, eq(schools.id, profiles.schoolId))
+    .where(and(eq(answers.partnershipId, place.partnershipId), eq(answers.schoolYear, schoolYear), inArray(answers.itemKey, itemKeys), inView(place, filters)))
+    .groupBy(answers.itemKey, answers.normStatus, answers.nationalNormStatus, hasAmbition);
+  return rows.map((row) => ({ ...row, schools: Number(row.schools) }));
+}

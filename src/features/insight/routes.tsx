@@ -84,7 +84,13 @@ export function registerInsightRoutes(table: RouteTable): void {
 
     table.get(`${base}/basisondersteuning`, access, async (c, auth) => {
       const query = parseInsightQuery(c.req.query());
-      const page = await loadBasicSupport({ ...deps(c, auth), schoolYear: query.jaar, filters: filtersOf(query), which: query.norm === 'landelijk' ? 'national' : 'swv' });
+      const page = await loadBasicSupport({
+        ...deps(c, auth),
+        schoolYear: query.jaar,
+        filters: filtersOf(query),
+        which: query.norm === 'landelijk' ? 'national' : 'swv',
+        paging: { page: query.pagina, size: query.aantal },
+      });
       return renderPage(c, {
         title: `${insightT(c.var.locale)('matrixTitle', { year: page.context.schoolYear })} — ${page.context.place.name}`,
         partnershipId: page.context.place.partnershipId,
