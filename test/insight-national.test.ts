@@ -251,6 +251,13 @@ for (const kind of TEST_DATABASE_KINDS) {
       const csv = await client.get(`/swv/${app.demo.partnershipId}/inzicht/export/basisondersteuning?jaar=${YEAR}&formaat=csv&aantal=5&pagina=2`);
       const [matrixPart] = Buffer.from(await csv.arrayBuffer()).toString('utf8').split('\r\n\r\n');
       expect((parse(matrixPart!, { delimiter: ';', bom: true, columns: true }) as unknown[]).length).toBe(7);
+      const xlsx = await client.get(`/swv/${app.demo.partnershipId}/inzicht/export/basisondersteuning?jaar=${YEAR}&formaat=xlsx`);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
+      expect(workbook.worksheets.map((sheet) => sheet.name)[0]).toBe('Matrix basisondersteuning');
+      expect(workbook.worksheets).toHaveLength(2);
+      expect(workbook.worksheets[0]!.rowCount).toBe(8);
+      expect(workbook.worksheets[1]!.rowCount).toBe(whole.itemTotals.length + 1);
     });
   });
 }

@@ -174,4 +174,26 @@ async function loadMatrixPage(options: { db: DbOrTx; which: NormKind }, context:
   };
 }
 
+/**
+ * Every school of the place for a streamed export: the item totals counted once in the database, then the rows
+ * a batch of schools at a time (only that batch's cells in memory), so 7,000 schools never sit in one array.
+ */
+export async function loadBasicSupportInBatches(
+  options: { db: DbOrTx; clock: Clock; auth: Authorized; schoolYear?: string | undefined; filters: InsightFilters; which: NormKind },
+  batchSize = MATRIX_PAGE_SIZE,
+): Promise<{ page: BasicSupportPage; batches: () => AsyncGenerator<MatrixRow[]> }> {
+  const context = await loadInsightContext(options);
+  const keys = context.normedItems.map(({ item }) => item.key);
+  const { itemTotals, overallOf } = itemTotalsFromCounts(context, await countNormStatusesInView(options.db, context.place, context.filters, context.schoolYear, keys));
+  const head = buildMatrix({ ...context, schools: [] }, [], options.which);
+  async function* batches(): AsyncGenerator<MatrixRow[]> {
+    for (let start = 0; start < context.schools.length; start += batchSize) {
+      const schools = context.schools.slice(start, start + batchSize);
+      const cells = await listAnswerCellsOfPage(options.db, context.place, context.schoolYear, keys, schools.map((school) => school.id));
+      yield buildMatrix({ ...context, schools }, cells, options.which).rows;
+    }
+  }
+  return { page: { context, ...head, itemTotals, overall: overallOf(options.which), columns: [] }, batches };
+}
+
 export { CELL_STATUSES };

@@ -333,12 +333,19 @@ export async function listAnswerCellsOfPage(db: DbOrTx, place: PlaceFilter, scho
 export async function countNormStatusesInView(db: DbOrTx, place: PlaceFilter, filters: SchoolFilter, schoolYear: string, itemKeys: string[]): Promise<NormCount[]> {
   if (itemKeys.length === 0) return [];
   const hasAmbition = sql<boolean>`(${answers.ambition} is not null and ${answers.ambition} <> 'null'::jsonb)`;
-  const rows = await db
-    .select({ itemKey: answers.itemKey, normStatus: answers.normStatus, nationalNormStatus: answers.nationalNormStatus, hasAmbition, schools: sql<number>`count(*)::int` })
-    .from(answers)
-    .innerJoin(profiles, eq(profiles.id, answers.profileId))
-    .innerJoin(schools, eq(schools.id, profiles.schoolId))
-    .where(and(eq(answers.partnershipId, place.partnershipId), eq(answers.schoolYear, schoolYear), inArray(answers.itemKey, itemKeys), inView(place, filters)))
-    .groupBy(answers.itemKey, answers.normStatus, answers.nationalNormStatus, hasAmbition);
+  const select = { itemKey: answers.itemKey, normStatus: answers.normStatus, nationalNormStatus: answers.nationalNormStatus, hasAmbition, schools: sql<number>`count(*)::int` };
+  const ofYear = and(eq(answers.partnershipId, place.partnershipId), eq(answers.schoolYear, schoolYear), inArray(answers.itemKey, itemKeys));
+  // A whole SWV without filters: every answer row of the year is a school in view (answers belong to profiles), so
+  // the count reads the answers alone (the `answers_partnership_year_item` index) without joining a million rows.
+  const whole = !place.boardId && !filters.boardId && !filters.districtId && !filters.sector;
+  const rows = whole
+    ? await db.select(select).from(answers).where(ofYear).groupBy(answers.itemKey, answers.normStatus, answers.nationalNormStatus, hasAmbition)
+    : await db
+        .select(select)
+        .from(answers)
+        .innerJoin(profiles, eq(profiles.id, answers.profileId))
+        .innerJoin(schools, eq(schools.id, profiles.schoolId))
+        .where(and(ofYear, inView(place, filters)))
+        .groupBy(answers.itemKey, answers.normStatus, answers.nationalNormStatus, hasAmbition);
   return rows.map((row) => ({ ...row, schools: Number(row.schools) }));
 }
