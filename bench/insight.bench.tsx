@@ -241,11 +241,11 @@ async function measureNational(db: Database, label: string): Promise<Line[]> {
     await rows(db, sql`select a.partnership_id, a.norm_status, (a.ambition is not null and a.ambition <> 'null'::jsonb), count(*) from answers a
       where a.school_year = ${YEAR} and a.item_key in ${normed} group by 1, 2, 3`);
     await rows(db, sql`with i(item_key, at_school) as (values ${coverage}),
-      g as (select distinct p.partnership_id, s.district_id from profiles p join schools s on s.id = p.school_id where p.school_year = ${YEAR}),
-      o as (select distinct a.partnership_id, s.district_id, a.item_key from answers a join i on i.item_key = a.item_key and a.value = to_jsonb(i.at_school)
+      g as (select distinct p.partnership_id, coalesce(s.district_id, '-') as district from profiles p join schools s on s.id = p.school_id where p.school_year = ${YEAR}),
+      o as (select distinct a.partnership_id, coalesce(s.district_id, '-') as district, a.item_key from answers a join i on i.item_key = a.item_key and a.value = to_jsonb(i.at_school)
         join profiles p on p.id = a.profile_id join schools s on s.id = p.school_id where a.school_year = ${YEAR})
-      select g.partnership_id, count(*) from g cross join i
-      where not exists (select 1 from o where o.partnership_id = g.partnership_id and o.item_key = i.item_key and o.district_id is not distinct from g.district_id)
+      select g.partnership_id, count(*) filter (where o.item_key is null) from g cross join i
+      left join o on o.partnership_id = g.partnership_id and o.district = g.district and o.item_key = i.item_key
       group by 1`);
   };
   console.log(`${label}: ${first.rows.length} SWVs, ${first.totals.schools} schools, share ${((first.totals.share ?? 0) * 100).toFixed(1)}%, ${first.totals.holes} holes`);
