@@ -44,7 +44,7 @@ test('the basic-support matrix of a big place comes in pages: page 2 shows other
   expect(firstPage).toHaveLength(5);
   const totals = await page.getByRole('table', { name: /Aantal scholen per status per vraag/ }).textContent();
 
-  await page.getByRole('navigation', { name: "Pagina's van de matrix" }).first().getByRole('link', { name: /Volgende 2 scholen/ }).click();
+  await page.getByRole('navigation', { name: "Pagina's met scholen" }).first().getByRole('link', { name: /Volgende 2 scholen/ }).click();
   await expect(matrix).toContainText('Scholen 6 tot en met 7 van 7 (pagina 2 van 2)');
   const secondPage = await matrix.getByRole('rowheader').allTextContents();
   expect(secondPage).toHaveLength(2);

@@ -16,6 +16,7 @@ import { normedItemsOf } from '../src/features/insight/insight-context.js';
 import { loadInsightHome } from '../src/features/insight/load-insight-home.js';
 import { loadBasicSupport } from '../src/features/insight/load-basic-support.js';
 import { loadNationalInsight } from '../src/features/insight/load-national-insight.js';
+import { loadYearComparison } from '../src/features/insight/load-year-comparison.js';
 import { schools } from '../src/features/partnerships/schema.js';
 import { answers, profiles } from '../src/features/questionnaire/schema.js';
 import { loadTemplateDefinition } from '../src/features/questionnaire/template-cache.js';
@@ -258,6 +259,32 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(workbook.worksheets).toHaveLength(2);
       expect(workbook.worksheets[0]!.rowCount).toBe(8);
       expect(workbook.worksheets[1]!.rowCount).toBe(whole.itemTotals.length + 1);
+    });
+
+    it('pages year over year of a big place: counts of every school (in the database), the names of the page', async () => {
+      const swvAdmin = { ...platformAuth(), scope: { level: 'partnership' as const, partnershipId: app.demo.partnershipId }, permission: 'partnership.view' as const };
+      const base = { db: app.deps.db, clock: app.deps.clock, auth: swvAdmin, schoolYear: YEAR, previousYear: '2025-2026', filters: {} };
+      const whole = await loadYearComparison(base);
+      const first = await loadYearComparison({ ...base, paging: { page: 1, size: 5 } });
+      const second = await loadYearComparison({ ...base, paging: { page: 2, size: 5 } });
+      expect(whole.paging).toBeUndefined();
+      expect(second.paging).toMatchObject({ page: 2, pages: 2, first: 6, last: 7, total: 7 });
+      expect(whole.items.some((row) => row.rose.length + row.fell.length > 0), 'the demo has a school that rose or fell').toBe(true);
+      whole.items.forEach((row, index) => {
+        for (const paged of [first, second]) {
+          const other = paged.items[index]!;
+          expect(other.entry.item.key).toBe(row.entry.item.key);
+          expect([other.comparability, other.compared, other.meetsBefore, other.meetsNow]).toEqual([row.comparability, row.compared, row.meetsBefore, row.meetsNow]);
+          if (row.comparability === 'same' || row.comparability === 'norm-changed') expect([other.roseCount, other.fellCount]).toEqual([row.rose.length, row.fell.length]);
+        }
+        const names = (list: Array<{ id: string }>) => list.map((school) => school.id).sort();
+        expect(names([...first.items[index]!.rose, ...second.items[index]!.rose])).toEqual(names(row.rose));
+        expect(names([...first.items[index]!.fell, ...second.items[index]!.fell])).toEqual(names(row.fell));
+      });
+      const client = await TestClient.signedIn(app, app.demo.userIds['swv@voorbeeldstad.example']!);
+      const html = await (await client.get(`/swv/${app.demo.partnershipId}/inzicht/jaarvergelijking?jaar=${YEAR}&aantal=5`)).text();
+      expect(html).toContain('rel="next"');
+      expect(html).toContain('de namen zijn die van de scholen 1 tot en met 5 (pagina 1 van 2)');
     });
   });
 }

@@ -140,7 +140,7 @@ export function registerInsightRoutes(table: RouteTable): void {
 
     table.get(`${base}/jaarvergelijking`, access, async (c, auth) => {
       const query = parseInsightQuery(c.req.query());
-      const page = await loadYearComparison({ ...deps(c, auth), schoolYear: query.jaar, previousYear: query.vorig, filters: filtersOf(query) });
+      const page = await loadYearComparison({ ...deps(c, auth), schoolYear: query.jaar, previousYear: query.vorig, filters: filtersOf(query), paging: { page: query.pagina, size: query.aantal } });
       const t = insightT(c.var.locale);
       return renderPage(c, {
         title: `${t('compareTitle', { previous: page.previousYear ?? '–', year: page.context.schoolYear })} — ${page.context.place.name}`,
