@@ -55,7 +55,7 @@ const { values: args } = parseArgs({
 });
 const RUNS = Number(args.runs);
 /**
- * `--views national,matrix-page`: measure only these (keys: home, matrix, matrix-page, coverage, compare, item,
+ * `--views national,matrix-page`: measure only these (keys: home, matrix, matrix-page, coverage, compare, compare-page, item,
  * school, national, export), so one new view can be measured on a shared machine without rerunning everything.
  */
 const ONLY_VIEWS = args.views ? new Set(args.views.split(',').map((view) => view.trim())) : null;
@@ -178,6 +178,13 @@ async function measurePlace(db: Database, place: BenchPlace, label: string): Pro
     },
     { key: 'coverage', view: 'coverage + ambitions', load: () => loadCoverage({ ...base, filters: {}, by: 'district', noDistrict: 'Geen wijk' }), render: (page) => <CoverageView page={page} locale="nl" />, plain: plain.coverage },
     { key: 'compare', view: 'year over year', load: () => loadYearComparison({ ...base, filters: {}, previousYear: YEARS[1] }), render: (page) => <CompareView page={page} locale="nl" />, plain: plain.compare },
+    {
+      key: 'compare-page',
+      view: 'year over year, page 2',
+      load: () => loadYearComparison({ ...base, filters: {}, previousYear: YEARS[1], paging: { page: 2 } }),
+      render: (page) => <CompareView page={page} locale="nl" />,
+      plain: plain.compare,
+    },
     { key: 'item', view: 'one item, all schools', load: () => loadItemSchools({ ...base, itemKey: normedKeys[0]! }), plain: plain.item },
     { key: 'school', view: "one school's gaps", load: () => loadSchoolGaps({ ...base, schoolId: aSchool.id }), plain: plain.school },
   ];
