@@ -38,7 +38,9 @@ import { loadCoverage } from '../src/features/insight/load-coverage.js';
 import { loadInsightHome } from '../src/features/insight/load-insight-home.js';
 import { loadItemSchools } from '../src/features/insight/load-item-schools.js';
 import { loadSchoolGaps } from '../src/features/insight/load-school-gaps.js';
+import { loadNationalInsight } from '../src/features/insight/load-national-insight.js';
 import { loadYearComparison } from '../src/features/insight/load-year-comparison.js';
+import { NationalInsightView } from '../src/features/insight/views/national.js';
 import { CoverageView } from '../src/features/insight/views/coverage.js';
 import { CompareView } from '../src/features/insight/views/compare.js';
 import { InsightHomeView } from '../src/features/insight/views/home.js';
@@ -55,6 +57,7 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     keep: { type: 'boolean', default: false },
     reuse: { type: 'string' },
+    views: { type: 'string' },
     'export-only': { type: 'boolean', default: false },
     'progress-only': { type: 'boolean', default: false },
     'export-heap': { type: 'string' },
@@ -63,6 +66,12 @@ const { values: args } = parseArgs({
   allowPositionals: true,
 });
 const RUNS = Number(args.runs);
+/**
+ * `--views national,matrix-page`: measure only these (keys: home, matrix, matrix-page, coverage, compare, compare-page, item,
+ * school, national, export), so one new view can be measured on a shared machine without rerunning everything.
+ */
+const ONLY_VIEWS = args.views ? new Set(args.views.split(',').map((view) => view.trim())) : null;
+const wanted = (key: string) => !ONLY_VIEWS || ONLY_VIEWS.has(key);
 const YEAR = YEARS[2];
 const clock = new FixedClock('2026-03-02T09:00:00+01:00');
 const adminUrl = process.env['BENCH_DATABASE_URL'] ?? process.env['TEST_DATABASE_URL'] ?? 'postgres://root@127.0.0.1:5432/test';
@@ -78,6 +87,10 @@ function platformAdmin(partnershipId: string): Authorized {
     memberships: [{ role: 'platform_admin', partnershipId: null, boardId: null, schoolId: null, placeName: 'OpenSOP', homePartnershipId: null }],
   };
   return { principal, scope: { level: 'partnership', partnershipId }, permission: 'partnership.view' };
+}
+
+function platformScope(): Authorized {
+  return { ...platformAdmin('unused'), scope: { level: 'platform' }, permission: 'platform.viewInsight' };
 }
 
 function stats(samples: number[]): { median: number; p95: number } {
@@ -120,6 +133,14 @@ function plainAggregates(db: Database, place: BenchPlace, normedKeys: string[], 
     matrix: () =>
       rows(db, sql`select pr.school_id, a.item_key, a.norm_status, a.national_norm_status, ${amb} as amb from answers a join profiles pr on pr.id = a.profile_id
         where a.partnership_id = ${p} and a.school_year = ${YEAR} and a.item_key in ${normed}`),
+    // Page 2 of the matrix: the cells of the 101st–200th school by name, and the status counts per item of every school.
+    matrixPage: async () => {
+      await rows(db, sql`select pr.school_id, a.item_key, a.norm_status, a.national_norm_status, ${amb} as amb from answers a join profiles pr on pr.id = a.profile_id
+        where a.partnership_id = ${p} and a.school_year = ${YEAR} and a.item_key in ${normed}
+        and pr.school_id in (select s.id from schools s join profiles q on q.school_id = s.id and q.school_year = ${YEAR}
+          where s.partnership_id = ${p} order by s.name, s.location_code offset 100 limit 100)`);
+      await statusPerItem();
+    },
     coverage: async () => {
       await coveragePerDistrict();
       await rows(db, sql`select a.item_key, a.ambition->>'schoolYear', count(*) from answers a where a.partnership_id = ${p} and a.school_year = ${YEAR}
@@ -157,14 +178,32 @@ async function measurePlace(db: Database, place: BenchPlace, label: string): Pro
   const coverageKeys = coverageItems(template).map(({ item }) => item.key);
   const aSchool = home.context.schools.find((school) => school.status === 'published')!;
   const plain = plainAggregates(db, place, normedKeys, coverageKeys);
-  const views: Array<{ view: string; load: () => Promise<unknown>; render?: (page: any) => unknown; plain?: () => Promise<unknown> }> = [
-    { view: 'home', load: () => loadInsightHome({ ...base, noDistrict: 'Geen wijk' }), render: (page) => <InsightHomeView home={page} locale="nl" />, plain: plain.home },
-    { view: 'basic support (matrix)', load: () => loadBasicSupport({ ...base, filters: {}, which: 'swv' }), render: (page) => <MatrixView page={page} locale="nl" />, plain: plain.matrix },
-    { view: 'coverage + ambitions', load: () => loadCoverage({ ...base, filters: {}, by: 'district', noDistrict: 'Geen wijk' }), render: (page) => <CoverageView page={page} locale="nl" />, plain: plain.coverage },
-    { view: 'year over year', load: () => loadYearComparison({ ...base, filters: {}, previousYear: YEARS[1] }), render: (page) => <CompareView page={page} locale="nl" />, plain: plain.compare },
-    { view: 'one item, all schools', load: () => loadItemSchools({ ...base, itemKey: normedKeys[0]! }), plain: plain.item },
-    { view: "one school's gaps", load: () => loadSchoolGaps({ ...base, schoolId: aSchool.id }), plain: plain.school },
+  const views: Array<{ key: string; view: string; load: () => Promise<unknown>; render?: (page: any) => unknown; plain?: () => Promise<unknown> }> = [
+    { key: 'home', view: 'home', load: () => loadInsightHome({ ...base, noDistrict: 'Geen wijk' }), render: (page) => <InsightHomeView home={page} locale="nl" />, plain: plain.home },
+    { key: 'matrix', view: 'basic support (matrix)', load: () => loadBasicSupport({ ...base, filters: {}, which: 'swv' }), render: (page) => <MatrixView page={page} locale="nl" />, plain: plain.matrix },
+    {
+      key: 'matrix-page',
+      view: 'matrix, page 2 (100)',
+      load: () => loadBasicSupport({ ...base, filters: {}, which: 'swv', paging: { page: 2 } }),
+      render: (page) => <MatrixView page={page} locale="nl" />,
+      plain: plain.matrixPage,
+    },
+    { key: 'coverage', view: 'coverage + ambitions', load: () => loadCoverage({ ...base, filters: {}, by: 'district', noDistrict: 'Geen wijk' }), render: (page) => <CoverageView page={page} locale="nl" />, plain: plain.coverage },
+    { key: 'compare', view: 'year over year', load: () => loadYearComparison({ ...base, filters: {}, previousYear: YEARS[1] }), render: (page) => <CompareView page={page} locale="nl" />, plain: plain.compare },
+    {
+      key: 'compare-page',
+      view: 'year over year, page 2',
+      load: () => loadYearComparison({ ...base, filters: {}, previousYear: YEARS[1], paging: { page: 2 } }),
+      render: (page) => <CompareView page={page} locale="nl" />,
+      plain: plain.compare,
+    },
+    { key: 'item', view: 'one item, all schools', load: () => loadItemSchools({ ...base, itemKey: normedKeys[0]! }), plain: plain.item },
+    { key: 'school', view: "one school's gaps", load: () => loadSchoolGaps({ ...base, schoolId: aSchool.id }), plain: plain.school },
   ];
+  return measureViews(views.filter((entry) => wanted(entry.key)), label);
+}
+
+async function measureViews(views: Array<{ view: string; load: () => Promise<unknown>; render?: (page: any) => unknown; plain?: () => Promise<unknown> }>, label: string): Promise<Line[]> {
   const lines: Line[] = [];
   for (const entry of views) {
     const viewMs: number[] = [];
@@ -188,6 +227,51 @@ async function measurePlace(db: Database, place: BenchPlace, label: string): Pro
     );
   }
   return lines;
+}
+
+/**
+ * The national view (every SWV of the database: the 7,000 and the 300) beside plain SQL computing the same
+ * figures: schools and pupils, profile states and late ones, status counts on the normed items and holes in
+ * coverage, each GROUP BY partnership (the bench's SWVs share one template, so plain IN lists do).
+ */
+async function measureNational(db: Database, label: string): Promise<Line[]> {
+  const auth = platformScope();
+  const first = await loadNationalInsight({ db, clock, auth, schoolYear: YEAR });
+  const anyRound = (await rows(db, sql`select template_version_id from cycles where school_year = ${YEAR} limit 1`)) as Array<{ template_version_id: string }>;
+  const template = await loadTemplateDefinition(db, anyRound[0]!.template_version_id);
+  const normed = sql`(${sql.join(
+    normedItemsOf(template)
+      .filter((entry) => entry.hasNorm)
+      .map(({ item }) => sql`${item.key}`),
+    sql`, `,
+  )})`;
+  const coverage = sql.join(
+    coverageItems(template).map(({ item, levels }) => sql`(${item.key}, ${levels[0]!.value})`),
+    sql`, `,
+  );
+  const plain = async () => {
+    await rows(db, sql`with latest as (select distinct on (school_id) school_id, low, high from school_pupil_counts order by school_id, counted_on desc)
+      select s.partnership_id, count(*), count(p.id), sum(l.low) filter (where l.low = l.high), count(*) filter (where l.low = 1 and l.high = 4)
+      from schools s left join latest l on l.school_id = s.id left join profiles p on p.school_id = s.id and p.school_year = ${YEAR}
+      where s.archived_at is null or p.id is not null group by 1`);
+    await rows(db, sql`select p.partnership_id, p.status, count(*), count(*) filter (where p.submitted_at > c.submit_deadline + 1
+      or (p.status in ('not_started', 'in_progress') and c.submit_deadline < ${'2026-03-02'}::date)) from profiles p
+      join cycles c on c.partnership_id = p.partnership_id and c.school_year = p.school_year where p.school_year = ${YEAR} group by 1, 2`);
+    await rows(db, sql`select a.partnership_id, a.norm_status, (a.ambition is not null and a.ambition <> 'null'::jsonb), count(*) from answers a
+      where a.school_year = ${YEAR} and a.item_key in ${normed} group by 1, 2, 3`);
+    await rows(db, sql`with i(item_key, at_school) as (values ${coverage}),
+      g as (select distinct p.partnership_id, coalesce(s.district_id, '-') as district from profiles p join schools s on s.id = p.school_id where p.school_year = ${YEAR}),
+      o as (select distinct a.partnership_id, coalesce(s.district_id, '-') as district, a.item_key from answers a join i on i.item_key = a.item_key and a.value = to_jsonb(i.at_school)
+        join profiles p on p.id = a.profile_id join schools s on s.id = p.school_id where a.school_year = ${YEAR})
+      select g.partnership_id, count(*) filter (where o.item_key is null) from g cross join i
+      left join o on o.partnership_id = g.partnership_id and o.district = g.district and o.item_key = i.item_key
+      group by 1`);
+  };
+  console.log(`${label}: ${first.rows.length} SWVs, ${first.totals.schools} schools, share ${((first.totals.share ?? 0) * 100).toFixed(1)}%, ${first.totals.holes} holes`);
+  return measureViews(
+    [{ view: 'national (every SWV)', load: () => loadNationalInsight({ db, clock, auth, schoolYear: YEAR }), render: (page) => <NationalInsightView page={page} locale="nl" />, plain }],
+    label,
+  );
 }
 
 async function createScratch(): Promise<{ name: string; url: string }> {
@@ -309,8 +393,10 @@ async function onPostgres(): Promise<void> {
     if (!args['export-only']) {
       await measurePlace(handle.db, places.swv, `PG SWV ${places.swv.schools}`);
       await measurePlace(handle.db, places.big, `PG all ${places.big.schools}`);
+      if (wanted('national')) await measureNational(handle.db, `PG national ${places.big.schools + places.swv.schools}`);
     }
     await handle.close();
+    if (!wanted('export')) return;
     // The export in a child process of its own: its peak RSS is the export's.
     const heap = args['export-heap'] ? [`--max-old-space-size=${Number(args['export-heap'])}`] : [];
     await new Promise<void>((resolve) => {
@@ -335,6 +421,7 @@ async function onPglite(): Promise<void> {
   const { swv } = await generateInsightData(handle.db, { bigSchools: 1, swvSchools: schools, log: console.log });
   console.log(`  generated in ${((performance.now() - start) / 1000).toFixed(0)} s`);
   await measurePlace(handle.db, swv, `PGlite SWV ${schools}`);
+  if (wanted('national')) await measureNational(handle.db, `PGlite national ${schools + 1}`);
   await handle.close();
 }
 

@@ -12,6 +12,8 @@ import type { Membership, Principal, Role } from './roles.js';
 export const PERMISSIONS = {
   /** Manage SWVs and platform administrators. */
   'platform.manage': ['platform_admin'],
+  /** The national insight: one row of figures per SWV (issue 12). Its own permission, so a reader can be added later. */
+  'platform.viewInsight': ['platform_admin'],
   /** See the SWV's overview pages: schools, boards, progress. */
   'partnership.view': ['platform_admin', 'partnership_admin'],
   /** Change SWV settings and branding; invite and remove users. */

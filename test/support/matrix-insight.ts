@@ -30,7 +30,9 @@ export async function insightMatrixParams(testApp: TestApp): Promise<Record<stri
 
 export function insightExpectations<P extends string>(groups: PersonaGroups<P>): Record<string, readonly P[]> {
   const boardReaders = groups.SCHOOL_READERS.filter((persona) => persona === 'swv_admin' || persona === 'board_user');
-  const expectations: Record<string, readonly P[]> = {};
+  // The national view (/beheer/inzicht): the platform administrator's only ('platform.viewInsight').
+  const platformOnly = groups.SWV_ADMINS.filter((persona) => persona === 'platform_admin');
+  const expectations: Record<string, readonly P[]> = { 'GET /beheer/inzicht': platformOnly, 'GET /beheer/inzicht/export': platformOnly };
   for (const view of INSIGHT_MATRIX_VIEWS) {
     expectations[`GET /swv/:partnershipId/inzicht${view}`] = groups.SWV_ADMINS;
     expectations[`GET /besturen/:boardId/inzicht${view}`] = boardReaders;

@@ -2,7 +2,10 @@
 import type { Locale } from '../../ui/i18n.js';
 import { translator } from '../../ui/i18n.js';
 import { CELL_STATUSES, type Tally } from './figures.js';
-import type { BasicSupportPage } from './load-basic-support.js';
+import { PROFILE_STATUS_LABELS } from '../cycle/profile-status.js';
+import { PROFILE_STATUSES } from '../questionnaire/api.js';
+import type { BasicSupportPage, MatrixRow } from './load-basic-support.js';
+import type { NationalFigures, NationalInsight } from './load-national-insight.js';
 import type { CoveragePage } from './load-coverage.js';
 import type { YearComparisonPage } from './load-year-comparison.js';
 import { insightMessages } from './messages.js';
@@ -11,22 +14,42 @@ import { pupilsText } from './views/shared.js';
 
 export function matrixTables(page: BasicSupportPage, locale: Locale): SheetTable[] {
   const t = translator(insightMessages, locale);
+  return [{ name: t('exportMatrix'), headers: matrixHeaders(page, locale), rows: page.rows.map((row) => matrixRowCells(row, locale)) }, itemTotalsTable(page, locale)];
+}
+
+/** The matrix sheet's headers: school columns, one per item ("section — item"), the totals per status. */
+export function matrixHeaders(page: BasicSupportPage, locale: Locale): string[] {
+  const t = translator(insightMessages, locale);
+  return [
+    t('school'),
+    t('colLocationCode'),
+    t('board'),
+    t('district'),
+    t('pupils'),
+    ...page.items.map(({ section, item }) => `${section.title} — ${item.title}`),
+    ...CELL_STATUSES.map((status) => t(`cell.${status}`)),
+  ];
+}
+
+export function matrixRowCells(row: MatrixRow, locale: Locale): Cell[] {
+  const t = translator(insightMessages, locale);
+  return [
+    row.school.name,
+    row.school.locationCode,
+    row.school.boardName,
+    row.school.districtName ?? t('noDistrict'),
+    pupilsText(row.school.pupils, t),
+    ...row.cells.map((status) => t(`cell.${status}`)),
+    ...CELL_STATUSES.map((status) => row.totals[status]),
+  ];
+}
+
+/** Per item, the tally against both norms (every school in view, also when the screen shows a page). */
+export function itemTotalsTable(page: BasicSupportPage, locale: Locale): SheetTable {
+  const t = translator(insightMessages, locale);
   const statusHeaders = CELL_STATUSES.map((status) => t(`cell.${status}`));
-  const matrix: SheetTable = {
-    name: t('exportMatrix'),
-    headers: [t('school'), t('colLocationCode'), t('board'), t('district'), t('pupils'), ...page.items.map(({ section, item }) => `${section.title} — ${item.title}`), ...statusHeaders],
-    rows: page.rows.map((row) => [
-      row.school.name,
-      row.school.locationCode,
-      row.school.boardName,
-      row.school.districtName ?? t('noDistrict'),
-      pupilsText(row.school.pupils, t),
-      ...row.cells.map((status) => t(`cell.${status}`)),
-      ...CELL_STATUSES.map((status) => row.totals[status]),
-    ]),
-  };
   const tallyCells = (tally: Tally | null): Cell[] => CELL_STATUSES.map((status) => (tally ? tally[status] : null));
-  const perItem: SheetTable = {
+  return {
     name: t('itemTotalsHeading'),
     headers: [
       t('section'),
@@ -36,7 +59,6 @@ export function matrixTables(page: BasicSupportPage, locale: Locale): SheetTable
     ],
     rows: page.itemTotals.map(({ entry, swv, national }) => [entry.section.title, entry.item.title, ...tallyCells(swv), ...(page.hasNational ? tallyCells(national) : [])]),
   };
-  return [matrix, perItem];
 }
 
 export function coverageTables(page: CoveragePage, locale: Locale): SheetTable[] {
@@ -83,6 +105,48 @@ export function compareTables(page: YearComparisonPage, locale: Locale): SheetTa
         row.rose.map((school) => school.name).join(', '),
         row.fell.map((school) => school.name).join(', '),
       ]),
+    },
+  ];
+}
+
+/** The national view: one row per SWV with the same figures as on screen, the totals row last; pupils as numbers. */
+export function nationalTables(page: NationalInsight, locale: Locale): SheetTable[] {
+  const t = translator(insightMessages, locale);
+  const labels = PROFILE_STATUS_LABELS[locale];
+  const figures = (row: NationalFigures, hasRound: boolean): Cell[] => [
+    row.schools,
+    row.withProfile,
+    row.pupils.exact,
+    row.pupils.fewerThanFive,
+    row.pupils.otherRanges,
+    ...PROFILE_STATUSES.map((status) => (hasRound ? row.statusCounts[status] : null)),
+    hasRound ? row.late : null,
+    hasRound && row.share !== null ? Math.round(row.share * 1000) / 10 : null,
+    hasRound ? row.below : null,
+    hasRound ? row.cannotJudge : null,
+    hasRound ? row.holes : null,
+  ];
+  return [
+    {
+      name: t('exportNational'),
+      headers: [
+        t('colPartnership'),
+        t('schools'),
+        t('colProfiles'),
+        t('pupils'),
+        t('colFewerThanFive'),
+        t('colRanges'),
+        ...PROFILE_STATUSES.map((status) => labels[status]),
+        t('colLate'),
+        `${t('colShare')} (%)`,
+        t('colBelow'),
+        t('colCannotJudge'),
+        t('colHoles'),
+      ],
+      rows: [
+        ...page.rows.map((row): Cell[] => [row.name, ...figures(row, row.hasRound)]),
+        [t('totalsRow', { count: page.rows.length }), ...figures(page.totals, true)],
+      ],
     },
   ];
 }

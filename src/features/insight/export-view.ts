@@ -10,13 +10,14 @@ import type { Logger } from '../../config/logger.js';
 import type { Locale } from '../../ui/i18n.js';
 import type { Authorized } from '../../ui/route.js';
 import { exportAnswers } from './export-answers.js';
-import { compareTables, coverageTables, matrixTables } from './export-tables.js';
+import { compareTables, coverageTables, itemTotalsTable, matrixHeaders, matrixRowCells } from './export-tables.js';
 import { loadYearComparison } from './load-year-comparison.js';
 import type { InsightFilters } from './insight-context.js';
-import { loadBasicSupport } from './load-basic-support.js';
+import { loadBasicSupportInBatches } from './load-basic-support.js';
 import { loadCoverage } from './load-coverage.js';
 import { insightMessages } from './messages.js';
-import { tablesToCsv, tablesToXlsx, type ExportFormat, type SheetTable } from './sheets.js';
+import { openTablesWriter, tablesToCsv, tablesToXlsx, type ExportFormat, type SheetTable } from './sheets.js';
+import { translator } from '../../ui/i18n.js';
 
 export const EXPORT_KINDS = ['antwoorden', 'basisondersteuning', 'dekking', 'jaarvergelijking'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
@@ -56,10 +57,24 @@ export async function exportView(options: {
   let tables: SheetTable[];
   let name: string;
   if (kind === 'basisondersteuning') {
-    const page = await loadBasicSupport(options);
-    tables = matrixTables(page, options.locale);
-    name = `basisondersteuning-${page.context.schoolYear}`;
-  } else if (kind === 'jaarvergelijking') {
+    // Streamed: the rows a batch of schools at a time (a place of 7,000 never holds its matrix in memory).
+    const { page, batches } = await loadBasicSupportInBatches(options);
+    const stream = new PassThrough();
+    const writer = openTablesWriter(options.format, stream);
+    (async () => {
+      await writer.startTable(translator(insightMessages, options.locale)('exportMatrix'), matrixHeaders(page, options.locale));
+      for await (const rows of batches()) for (const row of rows) await writer.addRow(matrixRowCells(row, options.locale));
+      const totals = itemTotalsTable(page, options.locale);
+      await writer.startTable(totals.name, totals.headers);
+      for (const row of totals.rows) await writer.addRow(row);
+      await writer.finish();
+    })().catch((error: unknown) => {
+      options.logger.error({ err: error }, 'insight: the matrix export failed while streaming');
+      stream.destroy(error as Error);
+    });
+    return { fileName: `basisondersteuning-${page.context.schoolYear}.${options.format}`, format: options.format, body: stream };
+  }
+  if (kind === 'jaarvergelijking') {
     const page = await loadYearComparison(options);
     tables = compareTables(page, options.locale);
     name = `jaarvergelijking-${page.previousYear ?? 'geen'}-${page.context.schoolYear}`;

@@ -13,7 +13,10 @@ import { loadTemplateDefinition } from '../questionnaire/template-cache.js';
 import { diffTemplateVersions, type ItemDiff } from '../templates/model/diff-versions.js';
 import { cellStatus, type CellStatus } from './figures.js';
 import { loadInsightContext, matchesFilters, type InsightContext, type InsightFilters, type NormedItem } from './insight-context.js';
-import { listAnswerCells, listPlaceSchools, listYearCycles, type AnswerCell, type InsightSchool } from './repository.js';
+import { MATRIX_PAGE_SIZE, type MatrixPaging } from './load-basic-support.js';
+import { AppError } from '../../auth/app-error.js';
+import { insightMessages } from './messages.js';
+import { countNormStatusesInView, countYearChanges, listAnswerCells, listAnswerCellsOfPage, listPlaceSchools, listYearCycles, type AnswerCell, type InsightSchool } from './repository.js';
 
 /** Cells per school, then per item (a few thousand small maps rather than one map of every school × item). */
 function bySchoolAndItem(cells: AnswerCell[]): Map<string, Map<string, AnswerCell>> {
@@ -53,12 +56,17 @@ export interface ItemComparison {
   meetsNow: number;
   rose: InsightSchool[];
   fell: InsightSchool[];
+  /** A paged big place: how many rose and fell among every school compared (`rose`/`fell` name the page's). */
+  roseCount?: number | undefined;
+  fellCount?: number | undefined;
 }
 
 export interface YearComparisonPage {
   context: InsightContext;
   previousYear: string | null;
   items: ItemComparison[];
+  /** Set for a place with more schools than a page: the counts are every school's, the names the page's. */
+  paging?: MatrixPaging | undefined;
 }
 
 export async function loadYearComparison(options: {
@@ -68,6 +76,8 @@ export async function loadYearComparison(options: {
   schoolYear?: string | undefined;
   previousYear?: string | undefined;
   filters: InsightFilters;
+  /** Page through a big place (the screen); without it every school is read (the export). */
+  paging?: { page?: number | undefined; size?: number | undefined } | undefined;
 }): Promise<YearComparisonPage> {
   const { db } = options;
   const context = await loadInsightContext(options);
@@ -75,8 +85,8 @@ export async function loadYearComparison(options: {
   const previousYear = options.previousYear && earlier.includes(options.previousYear) ? options.previousYear : (earlier[0] ?? null);
   const items = context.normedItems.filter((entry) => entry.hasNorm);
   const keys = items.map(({ item }) => item.key);
-  const nowCells = bySchoolAndItem(await listAnswerCells(db, context.place, context.schoolYear, keys));
   if (!previousYear) {
+    const nowCells = bySchoolAndItem(await listAnswerCells(db, context.place, context.schoolYear, keys));
     return {
       context,
       previousYear,
@@ -97,8 +107,13 @@ export async function loadYearComparison(options: {
   const previousSchools = new Set(
     (await listPlaceSchools(db, context.place, previousYear)).filter((school) => school.profileId !== null && matchesFilters(school, context.filters)).map((school) => school.id),
   );
-  const beforeCells = bySchoolAndItem(await listAnswerCells(db, context.place, previousYear, keys));
   const both = context.schools.filter((school) => previousSchools.has(school.id));
+  const size = options.paging?.size ?? MATRIX_PAGE_SIZE;
+  if (options.paging && context.schools.length > size) {
+    return comparePage(db, context, previousYear, items, both, diffs, options.paging.page ?? 1, size);
+  }
+  const nowCells = bySchoolAndItem(await listAnswerCells(db, context.place, context.schoolYear, keys));
+  const beforeCells = bySchoolAndItem(await listAnswerCells(db, context.place, previousYear, keys));
   return {
     context,
     previousYear,
@@ -122,6 +137,67 @@ export async function loadYearComparison(options: {
       }
       // Both counts over the schools compared (a profile in both years), so they can be set side by side.
       return { entry, comparability, compared: both.length, meetsBefore, meetsNow: meetsBoth, rose, fell };
+    }),
+  };
+}
+
+/**
+ * One page of a big place: the counts (meets before and now, rose, fell) of every school compared, in the
+ * database; the names of the schools that rose or fell only among the page's schools, from their cells alone.
+ */
+async function comparePage(
+  db: DbOrTx,
+  context: InsightContext,
+  previousYear: string,
+  items: NormedItem[],
+  both: InsightSchool[],
+  diffs: Map<string, ItemDiff>,
+  page: number,
+  size: number,
+): Promise<YearComparisonPage> {
+  const total = context.schools.length;
+  const pages = Math.ceil(total / size);
+  if (page > pages) throw new AppError('invalid_input', insightMessages.nl.badPage);
+  const pageSchools = context.schools.slice((page - 1) * size, page * size);
+  const inBoth = new Set(both.map((school) => school.id));
+  const keys = items.map(({ item }) => item.key);
+  const ids = pageSchools.map((school) => school.id);
+  const nowCells = bySchoolAndItem(await listAnswerCellsOfPage(db, context.place, context.schoolYear, keys, ids));
+  const beforeCells = bySchoolAndItem(await listAnswerCellsOfPage(db, context.place, previousYear, keys, ids));
+  const changes = new Map((await countYearChanges(db, context.place, context.filters, context.schoolYear, previousYear, keys)).map((row) => [row.itemKey, row]));
+  const meetsInView = new Map<string, number>();
+  for (const row of await countNormStatusesInView(db, context.place, context.filters, context.schoolYear, keys)) {
+    if (row.normStatus === 'meets') meetsInView.set(row.itemKey, (meetsInView.get(row.itemKey) ?? 0) + row.schools);
+  }
+  return {
+    context,
+    previousYear,
+    paging: { page, pages, size, first: (page - 1) * size + 1, last: (page - 1) * size + pageSchools.length, total },
+    items: items.map((entry) => {
+      const comparability = comparabilityOf(diffs.get(entry.item.key));
+      if (comparability === 'new' || comparability === 'changed') {
+        return { entry, comparability, compared: 0, meetsBefore: null, meetsNow: meetsInView.get(entry.item.key) ?? 0, rose: [], fell: [] };
+      }
+      const counted = changes.get(entry.item.key);
+      const rose: InsightSchool[] = [];
+      const fell: InsightSchool[] = [];
+      for (const school of pageSchools) {
+        if (!inBoth.has(school.id)) continue;
+        const change = compareStatuses(cellStatus(beforeCells.get(school.id)?.get(entry.item.key), 'swv'), cellStatus(nowCells.get(school.id)?.get(entry.item.key), 'swv'));
+        if (change === 'rose') rose.push(school);
+        if (change === 'fell') fell.push(school);
+      }
+      return {
+        entry,
+        comparability,
+        compared: both.length,
+        meetsBefore: counted?.meetsBefore ?? 0,
+        meetsNow: counted?.meetsNow ?? 0,
+        rose,
+        fell,
+        roseCount: counted?.rose ?? 0,
+        fellCount: counted?.fell ?? 0,
+      };
     }),
   };
 }

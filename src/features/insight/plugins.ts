@@ -1,6 +1,6 @@
-/** The insight feature's plug-ins: its link on the SWV overview and the operator's export command. */
+/** The insight feature's plug-ins: its links on the SWV overview, a board's page and the platform page; the operator's export command. */
 import { translator } from '../../ui/i18n.js';
-import { boardLinkProviders } from '../partnerships/overview-links.js';
+import { boardLinkProviders, platformLinkProviders } from '../partnerships/overview-links.js';
 import { partnershipLinkProviders } from '../partnerships/routes.js';
 import { insightMessages } from './messages.js';
 
@@ -10,3 +10,5 @@ partnershipLinkProviders.push((partnershipId, locale) => [
 import './cli-command.js';
 
 boardLinkProviders.push((boardId, locale) => [{ href: `/besturen/${boardId}/inzicht`, label: translator(insightMessages, locale)('boardInsightLink') }]);
+
+platformLinkProviders.push((locale) => [{ href: '/beheer/inzicht', label: translator(insightMessages, locale)('nationalLink') }]);

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { AppError } from '../../auth/app-error.js';
 import type { InsightFilters } from './insight-context.js';
+import { NATIONAL_SORTS } from './load-national-insight.js';
 import { insightMessages } from './messages.js';
 
 const nl = insightMessages.nl;
@@ -27,6 +28,9 @@ export const insightQuerySchema = z.object({
   norm: z.preprocess(empty, z.enum(['swv', 'landelijk'], { error: nl.badFilter }).optional()),
   per: z.preprocess(empty, z.enum(['wijk', 'bestuur'], { error: nl.badFilter }).optional()),
   formaat: z.preprocess(empty, z.enum(['csv', 'xlsx'], { error: nl.badFormat }).optional()),
+  /** A page of schools in a big place (load-basic-support.ts, MATRIX_PAGE_SIZE), and how many schools a page shows. */
+  pagina: z.preprocess(empty, z.coerce.number({ error: nl.badPage }).int({ error: nl.badPage }).min(1, { error: nl.badPage }).max(100_000, { error: nl.badPage }).optional()),
+  aantal: z.preprocess(empty, z.coerce.number({ error: nl.badPage }).int({ error: nl.badPage }).min(5, { error: nl.badPage }).max(1000, { error: nl.badPage }).optional()),
 });
 export type InsightQuery = z.infer<typeof insightQuerySchema>;
 
@@ -38,4 +42,19 @@ export function parseInsightQuery(query: Record<string, string>): InsightQuery {
 
 export function filtersOf(query: InsightQuery): InsightFilters {
   return { boardId: query.bestuur, districtId: query.wijk, sector: query.sector, sectionKey: query.onderdeel };
+}
+
+/** The national view's query: the school year, the column to sort by and its direction, the export's format. */
+export const nationalQuerySchema = z.object({
+  jaar: schoolYearParam,
+  sorteer: z.preprocess(empty, z.enum(NATIONAL_SORTS, { error: nl.badFilter }).optional()),
+  richting: z.preprocess(empty, z.enum(['op', 'af'], { error: nl.badFilter }).optional()),
+  formaat: z.preprocess(empty, z.enum(['csv', 'xlsx'], { error: nl.badFormat }).optional()),
+});
+export type NationalQuery = z.infer<typeof nationalQuerySchema>;
+
+export function parseNationalQuery(query: Record<string, string>): NationalQuery {
+  const parsed = nationalQuerySchema.safeParse(query);
+  if (!parsed.success) throw new AppError('invalid_input', parsed.error.issues[0]?.message ?? nl.badFilter);
+  return parsed.data;
 }

@@ -12,7 +12,10 @@ import { exportView } from './export-view.js';
 import { CONTENT_TYPES } from './sheets.js';
 import { renderPage } from '../../ui/layout.js';
 import { authorized, permission, type Access, type Authorized, type RouteTable } from '../../ui/route.js';
-import { fromBoardParam, fromPartnershipParam } from '../partnerships/scopes.js';
+import { fromBoardParam, fromPartnershipParam, platformScope } from '../partnerships/scopes.js';
+import { exportNationalInsight } from './export-national.js';
+import { loadNationalInsight } from './load-national-insight.js';
+import { NATIONAL_PATH, NationalInsightView } from './views/national.js';
 import { loadBasicSupport } from './load-basic-support.js';
 import { loadCoverage } from './load-coverage.js';
 import { loadYearComparison } from './load-year-comparison.js';
@@ -21,7 +24,7 @@ import { loadInsightHome } from './load-insight-home.js';
 import { loadItemSchools } from './load-item-schools.js';
 import { loadSchoolGaps } from './load-school-gaps.js';
 import { insightMessages } from './messages.js';
-import { filtersOf, parseInsightQuery } from './route-input.js';
+import { filtersOf, parseInsightQuery, parseNationalQuery } from './route-input.js';
 import type { InsightContext } from './insight-context.js';
 import { CoverageView } from './views/coverage.js';
 import { ItemSchoolsView, SchoolGapsView } from './views/details.js';
@@ -46,6 +49,25 @@ function crumbs(c: AppContext, context: InsightContext, withHome = true): Array<
 }
 
 export function registerInsightRoutes(table: RouteTable): void {
+  // The platform administrator's national view: one row per SWV, each leading to that SWV's insight.
+  const national = permission('platform.viewInsight', platformScope);
+  table.get(NATIONAL_PATH, national, async (c, auth) => {
+    const query = parseNationalQuery(c.req.query());
+    const page = await loadNationalInsight({ ...deps(c, auth), schoolYear: query.jaar, sort: query.sorteer, direction: query.richting });
+    return renderPage(c, {
+      title: insightT(c.var.locale)('nationalTitle', { year: page.schoolYear }),
+      breadcrumbs: [[insightT(c.var.locale)('nationalCrumb'), '/beheer']],
+      children: <NationalInsightView page={page} locale={c.var.locale} />,
+    });
+  });
+  table.get(`${NATIONAL_PATH}/export`, national, async (c, auth) => {
+    const query = parseNationalQuery(c.req.query());
+    const file = await exportNationalInsight({ ...deps(c, auth), format: query.formaat ?? 'csv', locale: c.var.locale, schoolYear: query.jaar, sort: query.sorteer, direction: query.richting });
+    return new Response(typeof file.body === 'string' ? file.body : (file.body as Uint8Array<ArrayBuffer>), {
+      headers: { 'Content-Type': CONTENT_TYPES[file.format], 'Content-Disposition': contentDisposition('attachment', file.fileName), 'Cache-Control': 'no-store' },
+    });
+  });
+
   for (const { prefix, access } of PLACES) {
     const base = `${prefix}/inzicht`;
 
@@ -62,7 +84,13 @@ export function registerInsightRoutes(table: RouteTable): void {
 
     table.get(`${base}/basisondersteuning`, access, async (c, auth) => {
       const query = parseInsightQuery(c.req.query());
-      const page = await loadBasicSupport({ ...deps(c, auth), schoolYear: query.jaar, filters: filtersOf(query), which: query.norm === 'landelijk' ? 'national' : 'swv' });
+      const page = await loadBasicSupport({
+        ...deps(c, auth),
+        schoolYear: query.jaar,
+        filters: filtersOf(query),
+        which: query.norm === 'landelijk' ? 'national' : 'swv',
+        paging: { page: query.pagina, size: query.aantal },
+      });
       return renderPage(c, {
         title: `${insightT(c.var.locale)('matrixTitle', { year: page.context.schoolYear })} — ${page.context.place.name}`,
         partnershipId: page.context.place.partnershipId,
@@ -112,7 +140,7 @@ export function registerInsightRoutes(table: RouteTable): void {
 
     table.get(`${base}/jaarvergelijking`, access, async (c, auth) => {
       const query = parseInsightQuery(c.req.query());
-      const page = await loadYearComparison({ ...deps(c, auth), schoolYear: query.jaar, previousYear: query.vorig, filters: filtersOf(query) });
+      const page = await loadYearComparison({ ...deps(c, auth), schoolYear: query.jaar, previousYear: query.vorig, filters: filtersOf(query), paging: { page: query.pagina, size: query.aantal } });
       const t = insightT(c.var.locale);
       return renderPage(c, {
         title: `${t('compareTitle', { previous: page.previousYear ?? '–', year: page.context.schoolYear })} — ${page.context.place.name}`,

@@ -98,3 +98,47 @@ export function openRowWriter(format: ExportFormat, output: Writable, name: stri
   }
   return openXlsxSheet(output, sheetName(name, new Set()), headers);
 }
+
+/** Several tables written row by row to one stream: CSV (as `tablesToCsv` writes them) or one XLSX sheet per table. */
+export interface TablesWriter {
+  startTable(name: string, headers: string[]): Promise<void>;
+  addRow(cells: Cell[]): Promise<void>;
+  finish(): Promise<void>;
+}
+
+export function openTablesWriter(format: ExportFormat, output: Writable): TablesWriter {
+  if (format === 'csv') {
+    let tables = 0;
+    return {
+      async startTable(name, headers) {
+        await write(output, tables === 0 ? `\uFEFF${csvLine(headers)}` : `\r\n${csvLine([name])}${csvLine(headers)}`);
+        tables += 1;
+      },
+      async addRow(cells) {
+        await write(output, csvLine(cells));
+      },
+      async finish() {
+        await new Promise<void>((resolve, reject) => output.end((error?: Error | null) => (error ? reject(error) : resolve())));
+      },
+    };
+  }
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useSharedStrings: false, useStyles: true });
+  const used = new Set<string>();
+  let sheet: ExcelJS.Worksheet | null = null;
+  return {
+    async startTable(name, headers) {
+      sheet?.commit();
+      sheet = workbook.addWorksheet(sheetName(name, used), { views: [{ state: 'frozen', ySplit: 1 }] });
+      const header = sheet.addRow(headers);
+      header.font = { bold: true };
+      header.commit();
+    },
+    async addRow(cells) {
+      sheet!.addRow(cells).commit();
+    },
+    async finish() {
+      sheet?.commit();
+      await workbook.commit();
+    },
+  };
+}

@@ -43,3 +43,6 @@ export function registerPageLinks(principal: Principal | null, partnershipId: st
 
 /** Links on a board's page (e.g. insight into the board's schools), registered by other features. */
 export const boardLinkProviders: Array<(boardId: string, locale: Locale) => Array<{ href: string; label: string }>> = [];
+
+/** Links on the platform administrator's page (e.g. the national insight), registered by other features. */
+export const platformLinkProviders: Array<(locale: Locale) => Array<{ href: string; label: string }>> = [];

@@ -3,7 +3,7 @@
 import { Button, SelectField } from '../../../ui/components.js';
 import type { Locale } from '../../../ui/i18n.js';
 import type { YearComparisonPage } from '../load-year-comparison.js';
-import { FilterForm, filterParams } from './matrix.js';
+import { FilterForm, filterParams, PagingNav } from './matrix.js';
 import { ExportLinks, insightPath, insightT, YearPicker } from './shared.js';
 
 export function CompareView(props: { page: YearComparisonPage; locale: Locale }) {
@@ -39,9 +39,19 @@ export function CompareView(props: { page: YearComparisonPage; locale: Locale })
       {!previousYear ? (
         <p class="utrecht-paragraph">{t('compareNoPrevious')}</p>
       ) : (
+        <>
+        <PagingNav context={context} paging={page.paging} view="/jaarvergelijking" params={params} locale={props.locale} />
         <section class="insight-matrix-wrap" tabindex={0} aria-label={t('compareCaption')}>
           <table class="utrecht-table" data-table="compare">
-            <caption class="visually-hidden">{t('compareCaption')}</caption>
+            <caption class={page.paging ? undefined : 'visually-hidden'}>
+              {t('compareCaption')}
+              {page.paging && (
+                <>
+                  {' '}
+                  {t('comparePageCaption', { first: page.paging.first, last: page.paging.last, total: page.paging.total, page: page.paging.page, pages: page.paging.pages })}
+                </>
+              )}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t('item')}</th>
@@ -79,12 +89,12 @@ export function CompareView(props: { page: YearComparisonPage; locale: Locale })
                       </td>
                       <td>
                         <span class="visually-hidden">{t('rose')}: </span>
-                        {row.rose.length > 0 && <strong>↑ {row.rose.length}: </strong>}
+                        {(row.roseCount ?? row.rose.length) > 0 && <strong>↑ {row.roseCount ?? row.rose.length}: </strong>}
                         {schoolLinks(row.rose)}
                       </td>
                       <td>
                         <span class="visually-hidden">{t('fell')}: </span>
-                        {row.fell.length > 0 && <strong>↓ {row.fell.length}: </strong>}
+                        {(row.fellCount ?? row.fell.length) > 0 && <strong>↓ {row.fellCount ?? row.fell.length}: </strong>}
                         {schoolLinks(row.fell)}
                       </td>
                     </>
@@ -94,6 +104,7 @@ export function CompareView(props: { page: YearComparisonPage; locale: Locale })
             </tbody>
           </table>
         </section>
+        </>
       )}
       <h2 class="utrecht-heading-2">{t('exportHeading')}</h2>
       <ExportLinks context={context} kind="jaarvergelijking" label={t('exportCompare')} locale={props.locale} params={params} />

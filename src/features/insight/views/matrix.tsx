@@ -7,7 +7,7 @@ import { raw } from 'hono/html';
 import { escapeHtml } from '../../documents/api.js';
 import { CELL_STATUSES, type CellStatus, type Tally } from '../figures.js';
 import type { InsightContext } from '../insight-context.js';
-import type { BasicSupportPage } from '../load-basic-support.js';
+import { MATRIX_PAGE_SIZE, type BasicSupportPage, type MatrixPaging } from '../load-basic-support.js';
 import type { InsightTranslate } from '../messages.js';
 import { answerHref, ExportLinks, insightPath, insightT, Legend, pupilsText, TallyChart, YearPicker } from './shared.js';
 
@@ -100,6 +100,39 @@ function TallyHeaders(props: { t: InsightTranslate; prefix: string }) {
   );
 }
 
+/** Previous / next page of a big place's matrix or year comparison (links with rel, the same filters and page size). */
+export function PagingNav(props: { context: InsightContext; paging: MatrixPaging | undefined; view: string; params: Record<string, string | undefined>; locale: Locale }) {
+  const t = insightT(props.locale);
+  const paging = props.paging;
+  if (!paging) return null;
+  const href = (page: number) =>
+    insightPath(props.context, props.view, { ...props.params, aantal: paging.size === MATRIX_PAGE_SIZE ? undefined : String(paging.size), pagina: page === 1 ? undefined : String(page) });
+  return (
+    <nav class="insight-paging" aria-label={t('pagingNav')}>
+      <p class="utrecht-paragraph">
+        {paging.page > 1 && (
+          <>
+            <a class="utrecht-link" rel="prev" href={href(paging.page - 1)}>
+              ← {t('previousPage', { size: paging.size })}
+            </a>{' '}
+            ·{' '}
+          </>
+        )}
+        <span aria-current="page">{t('pageOf', { page: paging.page, pages: paging.pages })}</span>
+        {paging.page < paging.pages && (
+          <>
+            {' '}
+            ·{' '}
+            <a class="utrecht-link" rel="next" href={href(paging.page + 1)}>
+              {t('nextPage', { size: Math.min(paging.size, paging.total - paging.last) })} →
+            </a>
+          </>
+        )}
+      </p>
+    </nav>
+  );
+}
+
 export function MatrixView(props: { page: BasicSupportPage; locale: Locale }) {
   const t = insightT(props.locale);
   const { page } = props;
@@ -120,9 +153,18 @@ export function MatrixView(props: { page: BasicSupportPage; locale: Locale }) {
         <>
           <TallyChart tally={page.overall} title={t('chartOverall')} locale={props.locale} id="matrix-chart" />
           <Legend locale={props.locale} />
+          <PagingNav context={context} paging={page.paging} view="/basisondersteuning" params={params} locale={props.locale} />
           <section class="insight-matrix-wrap" tabindex={0} aria-label={t('matrixCaption')}>
             <table class="utrecht-table insight-matrix">
-              <caption>{t('matrixCaption')}</caption>
+              <caption>
+                {t('matrixCaption')}
+                {page.paging && (
+                  <>
+                    {' '}
+                    {t('pageCaption', { first: page.paging.first, last: page.paging.last, total: page.paging.total, page: page.paging.page, pages: page.paging.pages })}
+                  </>
+                )}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">{t('school')}</th>
@@ -164,6 +206,7 @@ export function MatrixView(props: { page: BasicSupportPage; locale: Locale }) {
               </tbody>
             </table>
           </section>
+          <PagingNav context={context} paging={page.paging} view="/basisondersteuning" params={params} locale={props.locale} />
           <h2 class="utrecht-heading-2">{t('itemTotalsHeading')}</h2>
           <section class="insight-matrix-wrap" tabindex={0} aria-label={t('itemTotalsCaption')}>
             <table class="utrecht-table insight-item-totals">

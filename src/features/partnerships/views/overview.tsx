@@ -4,7 +4,7 @@ import { Button, CsrfField, ErrorSummary, SelectField, TextField, type FieldErro
 import { translator, type Locale } from '../../../ui/i18n.js';
 import { uiMessages } from '../../../ui/messages.js';
 import type { BoardPage } from '../load-board-page.js';
-import { boardLinkProviders } from '../overview-links.js';
+import { boardLinkProviders, platformLinkProviders } from '../overview-links.js';
 import type { PartnershipOverview } from '../load-partnership-overview.js';
 import type { PlatformPage } from '../load-platform-page.js';
 import { partnershipMessages } from '../messages.js';
@@ -23,6 +23,15 @@ export function PlatformView(props: { page: PlatformPage; locale: Locale; csrfTo
           {t('platformAuditLog')}
         </a>
       </p>
+      {platformLinkProviders
+        .flatMap((provider) => provider(props.locale))
+        .map((link) => (
+          <p class="utrecht-paragraph">
+            <a class="utrecht-link" href={link.href}>
+              {link.label}
+            </a>
+          </p>
+        ))}
       <h2 class="utrecht-heading-2">{t('partnershipsHeading')}</h2>
       <ul class="utrecht-unordered-list">
         {props.page.partnerships.map((p) => (
