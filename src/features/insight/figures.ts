@@ -19,7 +19,10 @@ export function emptyTally(): Tally {
 export const cellKey = (schoolId: string, itemKey: string) => `${schoolId}\u0000${itemKey}`;
 
 /** A school's status on one normed item: from its stored row, or "not answered" without one. */
-export function cellStatus(cell: AnswerCell | undefined, which: NormKind): CellStatus {
+/** What the views read of one answer row: its stored statuses and whether it carries an ambition (summary.ts decodes it). */
+export type StoredCell = Pick<AnswerCell, 'normStatus' | 'nationalNormStatus' | 'hasAmbition'>;
+
+export function cellStatus(cell: StoredCell | AnswerCell | undefined, which: NormKind): CellStatus {
   const stored = cell ? (which === 'swv' ? cell.normStatus : cell.nationalNormStatus) : null;
   const status = deriveNormStatus(stored, { hasNorm: true, hasAmbition: cell?.hasAmbition ?? false });
   return status === 'no-norm' ? 'unanswered' : status;

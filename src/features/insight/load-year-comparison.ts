@@ -13,18 +13,8 @@ import { loadTemplateDefinition } from '../questionnaire/template-cache.js';
 import { diffTemplateVersions, type ItemDiff } from '../templates/model/diff-versions.js';
 import { cellStatus, type CellStatus } from './figures.js';
 import { loadInsightContext, matchesFilters, type InsightContext, type InsightFilters, type NormedItem } from './insight-context.js';
-import { listAnswerCells, listPlaceSchools, listYearCycles, type AnswerCell, type InsightSchool } from './repository.js';
-
-/** Cells per school, then per item (a few thousand small maps rather than one map of every school × item). */
-function bySchoolAndItem(cells: AnswerCell[]): Map<string, Map<string, AnswerCell>> {
-  const bySchool = new Map<string, Map<string, AnswerCell>>();
-  for (const cell of cells) {
-    let ofSchool = bySchool.get(cell.schoolId);
-    if (!ofSchool) bySchool.set(cell.schoolId, (ofSchool = new Map()));
-    ofSchool.set(cell.itemKey, cell);
-  }
-  return bySchool;
-}
+import { listPlaceSchools, listYearCycles, type InsightSchool } from './repository.js';
+import { loadSchoolSummaries } from './summary.js';
 
 export type Comparability = 'same' | 'norm-changed' | 'changed' | 'new';
 
@@ -74,8 +64,8 @@ export async function loadYearComparison(options: {
   const earlier = context.years.filter((year) => year < context.schoolYear);
   const previousYear = options.previousYear && earlier.includes(options.previousYear) ? options.previousYear : (earlier[0] ?? null);
   const items = context.normedItems.filter((entry) => entry.hasNorm);
-  const keys = items.map(({ item }) => item.key);
-  const nowCells = bySchoolAndItem(await listAnswerCells(db, context.place, context.schoolYear, keys));
+  // Both years from the per-profile summary (decision 0024): one short row per school and year.
+  const nowCells = await loadSchoolSummaries(db, context.place.partnershipId, context.schoolYear, context.schools);
   if (!previousYear) {
     return {
       context,
@@ -85,7 +75,7 @@ export async function loadYearComparison(options: {
         comparability: 'new',
         compared: 0,
         meetsBefore: null,
-        meetsNow: context.schools.filter((school) => cellStatus(nowCells.get(school.id)?.get(entry.item.key), 'swv') === 'meets').length,
+        meetsNow: context.schools.filter((school) => cellStatus(nowCells.cell(school.id, entry.item.key), 'swv') === 'meets').length,
         rose: [],
         fell: [],
       })),
@@ -94,17 +84,16 @@ export async function loadYearComparison(options: {
   const previousCycle = (await listYearCycles(db, context.place.partnershipId)).find((cycle) => cycle.schoolYear === previousYear)!;
   const previousTemplate = await loadTemplateDefinition(db, previousCycle.templateVersionId);
   const diffs = new Map(diffTemplateVersions(previousTemplate, context.template).items.map((diff) => [diff.key, diff]));
-  const previousSchools = new Set(
-    (await listPlaceSchools(db, context.place, previousYear)).filter((school) => school.profileId !== null && matchesFilters(school, context.filters)).map((school) => school.id),
-  );
-  const beforeCells = bySchoolAndItem(await listAnswerCells(db, context.place, previousYear, keys));
+  const previousInView = (await listPlaceSchools(db, context.place, previousYear)).filter((school) => school.profileId !== null && matchesFilters(school, context.filters));
+  const previousSchools = new Set(previousInView.map((school) => school.id));
+  const beforeCells = await loadSchoolSummaries(db, context.place.partnershipId, previousYear, previousInView);
   const both = context.schools.filter((school) => previousSchools.has(school.id));
   return {
     context,
     previousYear,
     items: items.map((entry) => {
       const comparability = comparabilityOf(diffs.get(entry.item.key));
-      const nowOf = (school: InsightSchool) => cellStatus(nowCells.get(school.id)?.get(entry.item.key), 'swv');
+      const nowOf = (school: InsightSchool) => cellStatus(nowCells.cell(school.id, entry.item.key), 'swv');
       const meetsNow = context.schools.filter((school) => nowOf(school) === 'meets').length;
       if (comparability === 'new' || comparability === 'changed') return { entry, comparability, compared: 0, meetsBefore: null, meetsNow, rose: [], fell: [] };
       const rose: InsightSchool[] = [];
@@ -112,7 +101,7 @@ export async function loadYearComparison(options: {
       let meetsBefore = 0;
       let meetsBoth = 0;
       for (const school of both) {
-        const before = cellStatus(beforeCells.get(school.id)?.get(entry.item.key), 'swv');
+        const before = cellStatus(beforeCells.cell(school.id, entry.item.key), 'swv');
         const now = nowOf(school);
         if (before === 'meets') meetsBefore += 1;
         if (now === 'meets') meetsBoth += 1;

@@ -5,10 +5,12 @@
  */
 import { and, asc, desc, eq, inArray, isNotNull, isNull, max, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { textArray } from '../../db/swv-tables.js';
 import { cycles, profileTransitions } from '../cycle/schema.js';
 import { boards, districts, partnerships, schools } from '../partnerships/schema.js';
 import { answers, profiles } from '../questionnaire/schema.js';
 import { schoolPupilCounts } from '../register/schema.js';
+import { answerSummaries } from './schema.js';
 import type { Ambition, AnswerValue, StoredNormStatus } from '../templates/model/answer.js';
 import type { CoverageCount } from './figures.js';
 
@@ -259,6 +261,19 @@ export interface ActivityRow {
   toStatus: string | null;
 }
 
+/** The latest status changes of the place's profiles in one year, newest first (the saves come from the summary). */
+export async function listRecentTransitions(db: DbOrTx, place: PlaceFilter, schoolYear: string, limit: number): Promise<ActivityRow[]> {
+  const transitions = await db
+      .select({ at: profileTransitions.at, profileId: profiles.id, schoolName: schools.name, toStatus: profileTransitions.toStatus })
+      .from(profileTransitions)
+      .innerJoin(profiles, eq(profiles.id, profileTransitions.profileId))
+      .innerJoin(schools, eq(schools.id, profiles.schoolId))
+      .where(and(eq(profiles.partnershipId, place.partnershipId), eq(profiles.schoolYear, schoolYear), inPlace(place)))
+      .orderBy(desc(profileTransitions.at))
+      .limit(limit);
+  return transitions.map((row) => ({ ...row, kind: 'transition' as const }));
+}
+
 /** The latest status changes and the latest answer saves of the place's profiles in one year, newest first. */
 export async function listRecentActivity(db: DbOrTx, place: PlaceFilter, schoolYear: string, limit: number): Promise<ActivityRow[]> {
   // One after the other: `db` may be a transaction (one connection).
@@ -305,4 +320,40 @@ export async function listAnswerRowsOfSchools(db: DbOrTx, partnershipId: string,
     .from(answers)
     .innerJoin(profiles, eq(profiles.id, answers.profileId))
     .where(and(eq(answers.partnershipId, partnershipId), eq(answers.schoolYear, schoolYear), inArray(profiles.schoolId, schoolIds)));
+}
+
+/** One profile's packed summary (schema.ts `answer_summaries`: one character per item of its template version). */
+export interface AnswerSummaryRow {
+  profileId: string;
+  templateVersionId: string;
+  statuses: string;
+  choices: string;
+  lastSavedAt: Date | null;
+}
+
+/** The summaries of the given profiles of one SWV's year: one short row per school instead of its answer rows. */
+export async function listAnswerSummaries(db: DbOrTx, partnershipId: string, schoolYear: string, profileIds: string[]): Promise<AnswerSummaryRow[]> {
+  if (profileIds.length === 0) return [];
+  return db
+    .select({
+      profileId: answerSummaries.profileId,
+      templateVersionId: answerSummaries.templateVersionId,
+      statuses: answerSummaries.statuses,
+      choices: answerSummaries.choices,
+      lastSavedAt: answerSummaries.lastSavedAt,
+    })
+    .from(answerSummaries)
+    .where(and(eq(answerSummaries.partnershipId, partnershipId), eq(answerSummaries.schoolYear, schoolYear), sql`${answerSummaries.profileId} = any(${textArray(profileIds)}::text[])`));
+}
+
+/**
+ * Recomputes every item slot and every summary from the template versions and the answer rows (the migration's
+ * backfill; `npm run cli -- insight rebuild`). The triggers keep them on every write; this repairs by hand.
+ */
+export async function rebuildAnswerSummaries(db: DbOrTx): Promise<{ profiles: number }> {
+  await db.execute(sql`select opensop_refresh_item_slots(array(select id from template_versions))`);
+  await db.execute(sql`delete from answer_summaries`);
+  await db.execute(sql`select opensop_refresh_answer_summaries(array(select distinct profile_id from answers))`);
+  const [row] = await db.select({ profiles: sql<number>`count(*)::int` }).from(answerSummaries);
+  return { profiles: Number(row?.profiles ?? 0) };
 }
