@@ -170,6 +170,32 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(await summaryMismatches(db())).toEqual([]);
     });
 
+    // PostgreSQL runs transactions side by side (PGlite one at a time): the second writer of one profile waits for the
+    // first (the summary lock taken before its rows are written) and its recomputation then sees the first's answer.
+    it.runIf(kind === 'postgres')('keeps both answers of two writers of one profile at the same time', async () => {
+      const [a, b] = listItems(template).filter(({ item }) => item.norm).map(({ item }) => item).slice(6, 8);
+      const write = (tx: Parameters<Parameters<ReturnType<typeof db>['transaction']>[0]>[0], itemKey: string) =>
+        writeAnswerField(tx, { profileId: profile.id, itemKey, partnershipId: profile.partnershipId, schoolYear: profile.schoolYear, field: 'ambition', value: { note: itemKey }, normStatus: null, baseRevision: 0, userId: editorId, at: app.clock.now() });
+      await db().execute(sql`delete from answers where profile_id = ${profile.id} and item_key in (${a!.key}, ${b!.key})`);
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+      const first = db().transaction(async (tx) => {
+        await write(tx, a!.key);
+        await gate;
+      });
+      await pause(300);
+      const second = db().transaction(async (tx) => {
+        await write(tx, b!.key);
+      });
+      await pause(300);
+      release();
+      await Promise.all([first, second]);
+      const summaries = await loadSchoolSummaries(db(), profile.partnershipId, profile.schoolYear, [{ id: profile.schoolId, profileId: profile.id } as InsightSchool]);
+      expect([cellStatus(summaries.cell(profile.schoolId, a!.key), 'swv'), cellStatus(summaries.cell(profile.schoolId, b!.key), 'swv')]).toEqual(['ambition', 'ambition']);
+      expect(await summaryMismatches(db())).toEqual([]);
+    });
+
     it('drops the summary with its profile', async () => {
       await db().execute(sql`delete from profile_transitions where profile_id = ${profile.id}`);
       await db().execute(sql`delete from answer_history where profile_id = ${profile.id}`);
