@@ -1,7 +1,7 @@
 /** The feature boundaries (lint/feature-boundaries.ts; docs/conventions.md, "Boundaries"). */
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../src/config/project-root.js';
-import { checkImport, findViolations, KNOWN_EXCEPTIONS, readSources } from '../lint/feature-boundaries.js';
+import { checkImport, findForeignWrites, findViolations, KNOWN_EXCEPTIONS, KNOWN_FOREIGN_WRITES, readSources, tableOwners } from '../lint/feature-boundaries.js';
 
 describe('feature boundaries', () => {
   it('no feature imports another feature’s repository, schema or internals', () => {
@@ -34,5 +34,28 @@ describe('feature boundaries', () => {
       ['src/features/b/repository.ts', 'export const getB = 1;'],
     ]);
     expect(findViolations(sources)).toEqual([{ file: 'src/features/a/use-case.ts', imports: 'src/features/b/repository.ts', rule: 'a' }]);
+  });
+
+  it('a feature writes only its own tables (rule c)', () => {
+    const sources = readSources(projectRoot());
+    expect(tableOwners(sources).length).toBeGreaterThan(40);
+    const known = new Set(KNOWN_FOREIGN_WRITES.map((entry) => `${entry.file} → ${entry.table}`));
+    const found = findForeignWrites(sources).map((entry) => `${entry.file} → ${entry.table}`);
+    expect(found.filter((write) => !known.has(write)), 'write another feature’s tables through its api.ts').toEqual([]);
+    expect([...known].filter((write) => !found.includes(write)), 'remove the paid-off write from KNOWN_FOREIGN_WRITES').toEqual([]);
+  });
+
+  it('catches a foreign write by drizzle call and by SQL, and allows reads and own writes (rule c can fail)', () => {
+    const sources = new Map([
+      ['src/features/a/schema.ts', "export const things = pgTable('things', {});"],
+      ['src/features/b/schema.ts', "export const others = pgTable(\n  'other_rows', {});"],
+      ['src/features/b/repository.ts', "await db.update(things).set({});\nawait db.execute(sql`delete from things where id = 1`);"],
+      ['src/features/c/repository.ts', "await db.select().from(things).innerJoin(others);\n// db.insert(things) in a comment\nawait db.execute(sql`select * from things`);"],
+      ['src/features/a/repository.ts', "await db.insert(things).values({});\nawait db.execute(sql`insert into other_rows values (1)`);"],
+    ]);
+    expect(findForeignWrites(sources)).toEqual([
+      { file: 'src/features/b/repository.ts', table: 'things', owner: 'a' },
+      { file: 'src/features/a/repository.ts', table: 'other_rows', owner: 'b' },
+    ]);
   });
 });

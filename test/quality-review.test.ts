@@ -11,7 +11,8 @@ import { auditLog } from '../src/audit/schema.js';
 import { switchOffScopeAssertionForTests } from '../src/auth/policy.js';
 import { loadPrincipal } from '../src/features/accounts/repository.js';
 import { loadSchoolQualityPage } from '../src/features/quality-review/load-school-quality-page.js';
-import { findAssessment, getStandards, listRatings, listResolutions } from '../src/features/quality-review/repository.js';
+import { findAssessment, getStandards, insertAssessment, listRatings, listResolutions } from '../src/features/quality-review/repository.js';
+import { saveChecklist } from '../src/features/quality-review/save-checklist.js';
 import { schoolYearOf } from '../src/features/templates/school-year.js';
 import { AppError } from '../src/auth/app-error.js';
 import { createTestApp, TestClient, type TestApp } from './support/test-app.js';
@@ -218,6 +219,26 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(own).toContain('OBS De Vlinder');
       expect(own).not.toContain('Sint Jozefschool');
       expect((await board.get(`/besturen/${linde}/kwaliteit`)).status).toBe(404);
+    });
+
+    it.runIf(kind === 'postgres')('the save that loses the race for the first checklist gets a conflict, and the winner’s row stays', async () => {
+      // Deterministic race: another transaction has inserted the first checklist and not yet committed when this save
+      // reads (it sees none) and inserts (it waits on the unique index, then finds the row taken).
+      const wereldwijzerId = app.demo.schoolIds['wereldwijzer']!; // the demo has no self-assessment of De Wereldwijzer
+      const principal = await loadPrincipal(app.deps.db, app.demo.userIds['swv@voorbeeldstad.example']!);
+      const auth = { principal: principal!, permission: 'quality.selfAssess' as const, scope: { level: 'school', partnershipId: app.demo.partnershipId, boardId: app.demo.boardIds['linde']!, schoolId: wereldwijzerId } as const };
+      expect(await findAssessment(app.deps.db, wereldwijzerId, year, 'self')).toBeFalsy();
+      const winnerId = crypto.randomUUID();
+      let losing: Promise<unknown> | null = null;
+      await app.deps.db.transaction(async (tx) => {
+        await insertAssessment(tx, { id: winnerId, partnershipId: app.demo.partnershipId, schoolId: wereldwijzerId, schoolYear: year, kind: 'self', visitedOn: null, sharedAt: null, updatedBy: principal!.userId, updatedByName: principal!.name, updatedAt: app.clock.now() });
+        losing = saveChecklist({ db: app.deps.db, clock: app.clock, auth, schoolId: wereldwijzerId, kind: 'self', values: { schoolYear: year, 'level_aanbod-kerndoelen': 'goed' } }).catch((error: unknown) => error);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      });
+      const outcome = await losing!;
+      expect(outcome).toBeInstanceOf(AppError);
+      expect((outcome as AppError).code).toBe('conflict');
+      expect((await findAssessment(app.deps.db, wereldwijzerId, year, 'self'))!.id).toBe(winnerId);
     });
 
     it('has a load-bearing scope assertion on the school page', async () => {

@@ -286,6 +286,26 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect((await next.client.get(`/swv/${t.demo.partnershipId}`)).status).toBe(200);
     });
 
+    it('when the server’s key no longer opens the secret, a code gets a calm 409 page and a recovery code still works', async () => {
+      const userId = t.demo.userIds['ib@horizon.example']!;
+      const { secret, codes } = await setUp(t, userId);
+      const config = t.deps.config as { TOTP_ENCRYPTION_KEY?: string };
+      const key = config.TOTP_ENCRYPTION_KEY;
+      config.TOTP_ENCRYPTION_KEY = 'een-andere-sleutel-na-een-verhuizing-2026';
+      try {
+        nextStep(t);
+        const { client } = await passwordStep(t, 'ib@horizon.example');
+        const refused = await client.post('/inloggen/code', { code: totpCodeAt(secret, t.clock.now()) });
+        expect(refused.status).toBe(409);
+        expect(await refused.text()).toContain('Log in met een van uw herstelcodes');
+        const recovered = await client.post('/inloggen/code', { code: codes[0]! });
+        expect(recovered.status).toBe(303);
+        expect(hasSessionCookie(recovered)).toBe(true);
+      } finally {
+        config.TOTP_ENCRYPTION_KEY = key;
+      }
+    });
+
     it('leaves other roles free to choose', async () => {
       const { client } = await passwordStep(t, 'ib@regenboog.example');
       const school = await client.get(`/scholen/${t.demo.schoolIds['regenboog']}`);

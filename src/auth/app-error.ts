@@ -12,6 +12,8 @@ export const APP_ERROR_STATUS = {
   too_many_requests: 429,
   payload_too_large: 413,
   csrf: 403,
+  /** The server cannot open the stored second-factor secrets (TOTP_ENCRYPTION_KEY missing or changed): the user can still use a recovery code. */
+  second_factor_key: 409,
 } as const;
 export type AppErrorCode = keyof typeof APP_ERROR_STATUS;
 

@@ -16,11 +16,13 @@ const TITLES = {
   conflict: ['conflictTitle', 'errorBody'],
   invalid_state: ['invalidStateTitle', 'errorBody'],
   invalid_input: ['invalidInputTitle', 'errorBody'],
+  second_factor_key: ['secondFactorKeyTitle', 'secondFactorKeyBody'],
 } as const;
 
 export async function renderError(c: AppContext, error: unknown): Promise<Response> {
   const t = translator(uiMessages, c.var.locale ?? 'nl');
   if (error instanceof AppError) {
+    if (error.code === 'second_factor_key') c.var.deps?.logger.error({ details: error.details }, 'second-factor secrets cannot be opened: check TOTP_ENCRYPTION_KEY');
     if (error.code === 'unauthenticated') {
       const path = new URL(c.req.url).pathname;
       if (c.req.method === 'GET') return c.redirect(`/inloggen?terug=${encodeURIComponent(path)}`, 302);

@@ -24,6 +24,9 @@ export const uiMessages = defineMessages(
     csrfBody: 'Uw formulier kon niet veilig worden verwerkt. Ga terug, laad de pagina opnieuw en probeer het nog eens. Er is niets opgeslagen.',
     tooManyTitle: 'Te veel pogingen',
     conflictTitle: 'Iemand anders was u voor',
+    secondFactorKeyTitle: 'De code kan nu niet worden gecontroleerd',
+    secondFactorKeyBody:
+      'De server kan de sleutel van uw tweestapsverificatie op dit moment niet openen. Dat ligt niet aan u. Log in met een van uw herstelcodes, of vraag de beheerder van OpenSOP om hulp.',
     invalidStateTitle: 'Dit kan nu niet',
     invalidInputTitle: 'Controleer uw invoer',
     tooLargeTitle: 'Te groot om te verwerken',
@@ -69,6 +72,9 @@ export const uiMessages = defineMessages(
     csrfBody: 'Your form could not be processed safely. Go back, reload the page and try again. Nothing was saved.',
     tooManyTitle: 'Too many attempts',
     conflictTitle: 'Someone else got there first',
+    secondFactorKeyTitle: 'The code cannot be checked right now',
+    secondFactorKeyBody:
+      'The server cannot open the key of your two-step verification at the moment. This is not your fault. Log in with one of your recovery codes, or ask the OpenSOP administrator for help.',
     invalidStateTitle: 'This is not possible now',
     invalidInputTitle: 'Check your input',
     tooLargeTitle: 'Too large to process',

@@ -3,6 +3,7 @@
  * TOTP codes (RFC 6238: SHA-1, 6 digits, 30 seconds) through `otpauth`, secrets encrypted at rest when
  * TOTP_ENCRYPTION_KEY is set, and one-time recovery codes stored as SHA-256.
  */
+import { AppError } from '../../auth/app-error.js';
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, randomInt } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
 import { sha256 } from '../../auth/tokens.js';
@@ -96,7 +97,16 @@ export function sealSecret(secretBase32: string, encryptionKey: string | undefin
   return SEALED + [iv, cipher.getAuthTag(), data].map((part) => part.toString('base64url')).join(':');
 }
 
-export class SecretKeyError extends Error {}
+/**
+ * The stored secret cannot be opened with this server's key. An operator problem, not the user's: the user sees a
+ * calm page that points to a recovery code (which does not need the key), the operator finds this message in the log.
+ */
+export class SecretKeyError extends AppError {
+  constructor(readonly operatorMessage: string) {
+    super('second_factor_key', undefined, { operatorMessage });
+    this.name = 'SecretKeyError';
+  }
+}
 
 export function openSecret(stored: string, encryptionKey: string | undefined): string {
   if (stored.startsWith(PLAIN)) return stored.slice(PLAIN.length);

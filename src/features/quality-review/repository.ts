@@ -49,8 +49,14 @@ export async function findAssessment(db: DbOrTx, schoolId: string, schoolYear: s
   return row ?? null;
 }
 
-export async function insertAssessment(db: DbOrTx, row: typeof qualityAssessments.$inferInsert): Promise<void> {
-  await db.insert(qualityAssessments).values(row);
+/** Inserts the school's first checklist of its kind for the year; false when another request inserted it first. */
+export async function insertAssessment(db: DbOrTx, row: typeof qualityAssessments.$inferInsert): Promise<boolean> {
+  const inserted = await db
+    .insert(qualityAssessments)
+    .values(row)
+    .onConflictDoNothing({ target: [qualityAssessments.schoolId, qualityAssessments.schoolYear, qualityAssessments.kind] })
+    .returning({ id: qualityAssessments.id });
+  return inserted.length > 0;
 }
 
 export async function updateAssessment(

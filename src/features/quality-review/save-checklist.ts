@@ -66,7 +66,10 @@ export async function saveChecklist(options: {
     if (existing) {
       await updateAssessment(tx, id, { visitedOn, sharedAt, updatedBy: auth.principal.userId, updatedByName: auth.principal.name, updatedAt: now });
     } else {
-      await insertAssessment(tx, { id, partnershipId: checklists.school.partnershipId, schoolId, schoolYear, kind, visitedOn, sharedAt, updatedBy: auth.principal.userId, updatedByName: auth.principal.name, updatedAt: now });
+      const inserted = await insertAssessment(tx, { id, partnershipId: checklists.school.partnershipId, schoolId, schoolYear, kind, visitedOn, sharedAt, updatedBy: auth.principal.userId, updatedByName: auth.principal.name, updatedAt: now });
+      // Two first saves at once: the other one won. Overwriting it unseen would lose its ratings, so this one asks
+      // its writer to look first (409), as a stale edit does.
+      if (!inserted) throw new AppError('conflict', qualityT(auth.principal.locale)('checklistSavedMeanwhile'));
     }
     await replaceRatings(tx, id, parsed.ratings);
     await recordAudit(tx, {
