@@ -8,6 +8,8 @@
  *
  * Run: npm run bench:insight -- [--schools 7000] [--swv-schools 300] [--pglite-schools 150] [--runs 7] [--only pg|pglite]
  *      [--keep] (keep the scratch database and print its name) [--reuse <db>] (measure a kept database again)
+ *      [--places swv,all] (PostgreSQL: which places to measure; `--places swv` skips the 7,000 and the XLSX)
+ *      [--views home,basic] (only the views whose name starts with one of these words; no XLSX then)
  * Needs PostgreSQL: BENCH_DATABASE_URL or TEST_DATABASE_URL (default postgres://root@127.0.0.1:5432/test); the bench
  * creates and drops its own database. Each database runs in its own child process (PGlite's heap never counts for
  * PostgreSQL), and the export runs in a child of its own so its peak RSS is the export's.
@@ -46,6 +48,8 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     keep: { type: 'boolean', default: false },
     reuse: { type: 'string' },
+    places: { type: 'string', default: 'swv,all' },
+    views: { type: 'string' },
   },
   allowPositionals: true,
 });
@@ -153,7 +157,9 @@ async function measurePlace(db: Database, place: BenchPlace, label: string): Pro
     { view: "one school's gaps", load: () => loadSchoolGaps({ ...base, schoolId: aSchool.id }), plain: plain.school },
   ];
   const lines: Line[] = [];
+  const only = args.views?.split(',');
   for (const entry of views) {
+    if (only && !only.some((word) => entry.view.startsWith(word))) continue;
     const viewMs: number[] = [];
     const renderMs: number[] = [];
     const plainMs: number[] = [];
@@ -255,9 +261,11 @@ async function onPostgres(): Promise<void> {
   const count = (await rows(handle.db, sql`select count(*)::int as n from answers`)) as Array<{ n: number }>;
   console.log(`PostgreSQL: ${count[0]!.n.toLocaleString('en')} answer rows; median / p95 of ${RUNS} runs (view = the loader; HTML = rendering its view)`);
   try {
-    await measurePlace(handle.db, places.swv, `PG SWV ${places.swv.schools}`);
-    await measurePlace(handle.db, places.big, `PG all ${places.big.schools}`);
+    const which = args.places.split(',');
+    if (which.includes('swv')) await measurePlace(handle.db, places.swv, `PG SWV ${places.swv.schools}`);
+    if (which.includes('all')) await measurePlace(handle.db, places.big, `PG all ${places.big.schools}`);
     await handle.close();
+    if (!which.includes('all') || args.views) return;
     // The export in a child process of its own: its peak RSS is the export's.
     await new Promise<void>((resolve) => {
       const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {

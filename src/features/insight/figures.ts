@@ -12,6 +12,12 @@ export type CellStatus = (typeof CELL_STATUSES)[number];
 export type Tally = Record<CellStatus, number>;
 export type NormKind = 'swv' | 'national';
 
+/** Dutch alphabetical order, one collator for every comparison (`localeCompare(b, 'nl')` looks one up per call: 3,000 names cost 100s of ms). */
+export const compareDutch = new Intl.Collator('nl').compare;
+
+/** Ascending plain text order (school years like "2027-2028"). */
+export const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 export function emptyTally(): Tally {
   return { meets: 0, below: 0, ambition: 0, 'cannot-judge': 0, unanswered: 0 };
 }
@@ -117,7 +123,7 @@ function groupsOf(schools: InsightSchool[], by: 'district' | 'board', noDistrict
     entry.schools.push(school);
     groups.set(group.id, entry);
   }
-  return [...groups.values()].sort((a, b) => (a.group.id === 'none' ? 1 : b.group.id === 'none' ? -1 : a.group.name.localeCompare(b.group.name, 'nl')));
+  return [...groups.values()].sort((a, b) => (a.group.id === 'none' ? 1 : b.group.id === 'none' ? -1 : compareDutch(a.group.name, b.group.name)));
 }
 
 /** Per coverage item and per group (district or board): how many schools offer it at which level. */
@@ -193,7 +199,7 @@ export function coverageHoles(items: CoverageItem[], schools: InsightSchool[], v
   for (const { section, item, levels, cells } of items) {
     if (cells.every((cell) => cell.atSchool > 0)) continue;
     const offering = (valuesOf.get(item.key) ?? []).filter((row) => row.value === levels[0]!.value && nameOf.has(row.schoolId)).map((row) => nameOf.get(row.schoolId)!);
-    const elsewhere = offering.map((school) => school.name).sort((a, b) => a.localeCompare(b, 'nl'));
+    const elsewhere = offering.map((school) => school.name).sort(compareDutch);
     for (const cell of cells) {
       if (cell.atSchool > 0) continue;
       holes.push({ itemKey: item.key, itemTitle: item.title, sectionTitle: section.title, group: cell.group, nearest: cell.nearest, elsewhere: elsewhere.slice(0, 3), elsewhereCount: elsewhere.length });

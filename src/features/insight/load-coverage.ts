@@ -8,7 +8,7 @@ import type { Clock } from '../../config/clock.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
 import { listItems, type Item, type Section } from '../templates/model/template.js';
-import { computeCoverageFromCounts, coverageHoles, coverageItems, type CoverageHole, type CoverageItem } from './figures.js';
+import { compareDutch, compareText, computeCoverageFromCounts, coverageHoles, coverageItems, type CoverageHole, type CoverageItem } from './figures.js';
 import { loadInsightContext, type InsightContext, type InsightFilters } from './insight-context.js';
 import { listAmbitions, type InsightSchool } from './repository.js';
 import { countCoverageFromSummaries, loadSchoolSummaries, schoolsWithChoice } from './summary.js';
@@ -67,10 +67,10 @@ export async function loadCoverage(options: {
     if (rows.length === 0) continue;
     const schools = rows
       .map((row) => ({ school: schoolOf.get(row.schoolId)!, schoolYear: row.ambition.schoolYear ?? null, target: row.ambition.target ?? null, note: row.ambition.note ?? null }))
-      .sort((a, b) => (a.schoolYear ?? '9999').localeCompare(b.schoolYear ?? '9999') || a.school.name.localeCompare(b.school.name, 'nl'));
+      .sort((a, b) => compareText(a.schoolYear ?? '9999', b.schoolYear ?? '9999') || compareDutch(a.school.name, b.school.name));
     const years = new Map<string, number>();
     for (const entry of schools) years.set(entry.schoolYear ?? '', (years.get(entry.schoolYear ?? '') ?? 0) + 1);
-    ambitions.push({ section, item, schools, byYear: [...years].map(([schoolYear, count]) => ({ schoolYear, count })).sort((a, b) => (a.schoolYear || '9999').localeCompare(b.schoolYear || '9999')) });
+    ambitions.push({ section, item, schools, byYear: [...years].map(([schoolYear, count]) => ({ schoolYear, count })).sort((a, b) => compareText(a.schoolYear || '9999', b.schoolYear || '9999')) });
   }
   ambitions.sort((a, b) => b.schools.length - a.schools.length);
   return { context, by: options.by, items, holes, ambitions };

@@ -8,7 +8,7 @@ import type { DbOrTx } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
 import { isLate } from '../cycle/transition-rules.js';
 import { PROFILE_STATUSES, type ProfileStatus } from '../questionnaire/api.js';
-import { cellStatus, computeCoverageFromCounts, coverageHoles, coverageItems, emptyTally, gapCount, meetsShare, type CoverageHole, type Tally } from './figures.js';
+import { cellStatus, compareDutch, computeCoverageFromCounts, coverageHoles, coverageItems, emptyTally, gapCount, meetsShare, type CoverageHole, type Tally } from './figures.js';
 import { loadInsightContext, type InsightContext, type NormedItem } from './insight-context.js';
 import { listRecentTransitions, type ActivityRow, type InsightSchool } from './repository.js';
 import { countCoverageFromSummaries, loadSchoolSummaries, schoolsWithChoice } from './summary.js';
@@ -70,7 +70,7 @@ export async function loadInsightHome(options: { db: DbOrTx; clock: Clock; auth:
   const largestGaps = swvItems
     .map((entry) => ({ entry, gaps: gapCount(perItem.get(entry.item.key)!), schools: schools.length }))
     .filter((row) => row.gaps > 0)
-    .sort((a, b) => b.gaps - a.gaps || a.entry.item.title.localeCompare(b.entry.item.title, 'nl'))
+    .sort((a, b) => b.gaps - a.gaps || compareDutch(a.entry.item.title, b.entry.item.title))
     .slice(0, 3);
   const national: InsightHome['national'] = nationalItems.length > 0 ? { tally: nationalTally, share: meetsShare(nationalTally) } : null;
 
