@@ -186,6 +186,19 @@ export function computeCoverageFromCounts(options: {
   }));
 }
 
+/** The first `n` names in Dutch alphabetical order, without sorting them all (7,000 offering schools, three shown). */
+function firstNames(names: string[], n: number): string[] {
+  const first: string[] = [];
+  for (const name of names) {
+    if (first.length === n && compareDutch(name, first[n - 1]!) >= 0) continue;
+    let at = first.length;
+    while (at > 0 && compareDutch(name, first[at - 1]!) < 0) at--;
+    first.splice(at, 0, name);
+    if (first.length > n) first.pop();
+  }
+  return first;
+}
+
 /** The holes: groups where no school offers the item at school level, with the nearest level and where it is offered. */
 export function coverageHoles(items: CoverageItem[], schools: InsightSchool[], values: AnswerValueRow[]): CoverageHole[] {
   const nameOf = new Map(schools.map((school) => [school.id, school]));
@@ -199,10 +212,10 @@ export function coverageHoles(items: CoverageItem[], schools: InsightSchool[], v
   for (const { section, item, levels, cells } of items) {
     if (cells.every((cell) => cell.atSchool > 0)) continue;
     const offering = (valuesOf.get(item.key) ?? []).filter((row) => row.value === levels[0]!.value && nameOf.has(row.schoolId)).map((row) => nameOf.get(row.schoolId)!);
-    const elsewhere = offering.map((school) => school.name).sort(compareDutch);
+    const elsewhere = firstNames(offering.map((school) => school.name), 3);
     for (const cell of cells) {
       if (cell.atSchool > 0) continue;
-      holes.push({ itemKey: item.key, itemTitle: item.title, sectionTitle: section.title, group: cell.group, nearest: cell.nearest, elsewhere: elsewhere.slice(0, 3), elsewhereCount: elsewhere.length });
+      holes.push({ itemKey: item.key, itemTitle: item.title, sectionTitle: section.title, group: cell.group, nearest: cell.nearest, elsewhere, elsewhereCount: offering.length });
     }
   }
   return holes;
