@@ -95,19 +95,21 @@ export async function loadSchoolSummaries(db: DbOrTx, partnershipId: string, sch
 
 /** Per group (district or board), coverage item and chosen option: how many of these schools (as countCoverageLevels). */
 export function countCoverageFromSummaries(summaries: SchoolSummaries, schools: InsightSchool[], itemKeys: string[], by: 'district' | 'board'): CoverageCount[] {
-  const counted = new Map<string, CoverageCount>();
-  for (const school of schools) {
-    const groupId = by === 'board' ? school.boardId : school.districtId;
-    for (const itemKey of itemKeys) {
+  // Per item, per group, per option: nested maps, no composed keys (7,000 schools × 40 items would build 280,000 strings).
+  const counts: CoverageCount[] = [];
+  for (const itemKey of itemKeys) {
+    const perGroup = new Map<string | null, Map<string, number>>();
+    for (const school of schools) {
       const value = summaries.choice(school.id, itemKey);
       if (value === null) continue;
-      const key = `${groupId}\u0000${itemKey}\u0000${value}`;
-      const entry = counted.get(key);
-      if (entry) entry.schools += 1;
-      else counted.set(key, { groupId, itemKey, value, schools: 1 });
+      const groupId = by === 'board' ? school.boardId : school.districtId;
+      let perValue = perGroup.get(groupId);
+      if (!perValue) perGroup.set(groupId, (perValue = new Map()));
+      perValue.set(value, (perValue.get(value) ?? 0) + 1);
     }
+    for (const [groupId, perValue] of perGroup) for (const [value, n] of perValue) counts.push({ groupId, itemKey, value, schools: n });
   }
-  return [...counted.values()];
+  return counts;
 }
 
 /** The schools that chose one of the given (item, option) answers: who offers what at school level (as listSchoolsWithAnswer). */
