@@ -10,6 +10,10 @@
  *      [--keep] (keep the scratch database and print its name) [--reuse <db>] (measure a kept database again)
  *      [--places swv,all] (PostgreSQL: which places to measure; `--places swv` skips the 7,000 and the XLSX)
  *      [--views home,basic] (only the views whose name starts with one of these words; no XLSX then)
+ *      [--export-only] (with --reuse: only the all-answers XLSX) [--export-heap <MB>] (the export child's
+ *      --max-old-space-size) [--export-format xlsx|csv]
+ *      [--progress-only] (with --reuse: the progress overview's loader, completeness counted in the database, beside
+ *      the way it was: every answer of every profile read and computeCompleteness run in Node)
  * Needs PostgreSQL: BENCH_DATABASE_URL or TEST_DATABASE_URL (default postgres://root@127.0.0.1:5432/test); the bench
  * creates and drops its own database. Each database runs in its own child process (PGlite's heap never counts for
  * PostgreSQL), and the export runs in a child of its own so its peak RSS is the export's.
@@ -23,7 +27,12 @@ import { sql } from 'drizzle-orm';
 import type { Principal } from '../src/auth/roles.js';
 import { FixedClock } from '../src/config/clock.js';
 import { openDatabase, type Database, type DatabaseHandle } from '../src/db/client.js';
+import { loadProgressPage } from '../src/features/cycle/load-progress-page.js';
+import { listProgressRows } from '../src/features/cycle/repository.js';
 import { exportAnswers } from '../src/features/insight/export-answers.js';
+import { listAnswersOfProfiles } from '../src/features/questionnaire/api.js';
+import { computeCompleteness } from '../src/features/questionnaire/completeness.js';
+import { loadTemplateDefinition } from '../src/features/questionnaire/template-cache.js';
 import { coverageItems } from '../src/features/insight/figures.js';
 import { normedItemsOf } from '../src/features/insight/insight-context.js';
 import { loadBasicSupport } from '../src/features/insight/load-basic-support.js';
@@ -50,6 +59,10 @@ const { values: args } = parseArgs({
     reuse: { type: 'string' },
     places: { type: 'string', default: 'swv,all' },
     views: { type: 'string' },
+    'export-only': { type: 'boolean', default: false },
+    'progress-only': { type: 'boolean', default: false },
+    'export-heap': { type: 'string' },
+    'export-format': { type: 'string', default: 'xlsx' },
   },
   allowPositionals: true,
 });
@@ -207,6 +220,36 @@ function urlOf(name: string): string {
   return url.toString();
 }
 
+/** The progress overview's loader (completeness and last activity counted in the database) beside the old way. */
+async function measureProgress(db: Database, place: BenchPlace, label: string): Promise<void> {
+  const auth = platformAdmin(place.partnershipId);
+  const now = async () => {
+    const page = await loadProgressPage({ db, clock, auth, place: { partnershipId: place.partnershipId, schoolYear: YEAR } });
+    return page.rows.length;
+  };
+  const before = async () => {
+    const rows = await listProgressRows(db, place.partnershipId, YEAR);
+    const answers = await listAnswersOfProfiles(db, rows.map((row) => row.profileId));
+    let answered = 0;
+    for (const row of rows) {
+      const stored = answers.get(row.profileId)!;
+      answered += computeCompleteness(await loadTemplateDefinition(db, row.templateVersionId), stored.answers, stored.limits).answered;
+    }
+    return answered;
+  };
+  const times = { now: [] as number[], before: [] as number[] };
+  for (let run = 0; run <= RUNS; run += 1) {
+    for (const [name, fn] of [['now', now], ['before', before]] as const) {
+      const start = performance.now();
+      await fn();
+      if (run > 0) times[name].push(performance.now() - start);
+    }
+  }
+  const a = stats(times.now);
+  const b = stats(times.before);
+  console.log(`${label.padEnd(22)} progress overview  loader ${a.median.toFixed(0)} / ${a.p95.toFixed(0)} ms   before (answers to Node) ${b.median.toFixed(0)} / ${b.p95.toFixed(0)} ms   (load ${load()})`);
+}
+
 /** The all-answers XLSX of the big place, in this (child) process: wall time, bytes, peak RSS. */
 async function exportChild(url: string, partnershipId: string): Promise<void> {
   let peak = process.memoryUsage().rss;
@@ -214,7 +257,8 @@ async function exportChild(url: string, partnershipId: string): Promise<void> {
   const handle = await openDatabase({ kind: 'postgres', url, poolSize: 2 });
   const floor = process.memoryUsage().rss;
   const start = performance.now();
-  const file = await exportAnswers({ db: handle.db, clock, auth: platformAdmin(partnershipId), schoolYear: YEAR, format: 'xlsx', locale: 'nl' });
+  const format = args['export-format'] === 'csv' ? 'csv' : 'xlsx';
+  const file = await exportAnswers({ db: handle.db, clock, auth: platformAdmin(partnershipId), schoolYear: YEAR, format, locale: 'nl' });
   let bytes = 0;
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -226,7 +270,8 @@ async function exportChild(url: string, partnershipId: string): Promise<void> {
   const ms = performance.now() - start;
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
-  console.log(`XLSX all answers: ${(ms / 1000).toFixed(1)} s, ${mb(bytes)} written, peak RSS ${mb(peak)} (process floor after opening ${mb(floor)}), load ${load()}`);
+  const heap = args['export-heap'] ? `, heap cap ${args['export-heap']} MB` : '';
+  console.log(`${format.toUpperCase()} all answers: ${(ms / 1000).toFixed(1)} s, ${mb(bytes)} written, peak RSS ${mb(peak)} (process floor after opening ${mb(floor)}${heap}), load ${load()}`);
   await handle.close();
 }
 
@@ -262,13 +307,22 @@ async function onPostgres(): Promise<void> {
   console.log(`PostgreSQL: ${count[0]!.n.toLocaleString('en')} answer rows; median / p95 of ${RUNS} runs (view = the loader; HTML = rendering its view)`);
   try {
     const which = args.places.split(',');
-    if (which.includes('swv')) await measurePlace(handle.db, places.swv, `PG SWV ${places.swv.schools}`);
-    if (which.includes('all')) await measurePlace(handle.db, places.big, `PG all ${places.big.schools}`);
+    if (args['progress-only']) {
+      await measureProgress(handle.db, places.swv, `PG SWV ${places.swv.schools}`);
+      await measureProgress(handle.db, places.big, `PG all ${places.big.schools}`);
+      await handle.close();
+      return;
+    }
+    if (!args['export-only']) {
+      if (which.includes('swv')) await measurePlace(handle.db, places.swv, `PG SWV ${places.swv.schools}`);
+      if (which.includes('all')) await measurePlace(handle.db, places.big, `PG all ${places.big.schools}`);
+    }
     await handle.close();
     if (!which.includes('all') || args.views) return;
     // The export in a child process of its own: its peak RSS is the export's.
+    const heap = args['export-heap'] ? [`--max-old-space-size=${Number(args['export-heap'])}`] : [];
     await new Promise<void>((resolve) => {
-      const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
+      const child = spawn(process.execPath, [...heap, ...process.execArgv, ...process.argv.slice(1)], {
         stdio: 'inherit',
         env: { ...process.env, BENCH_DB: 'export', BENCH_URL: url, BENCH_PARTNERSHIP: places.big.partnershipId },
       });

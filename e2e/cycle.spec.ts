@@ -3,8 +3,8 @@
  * opens one; De Vlinder sees its new and changed items, submits (check your answers → confirmation →
  * read-only), its council lands on the SOP and records advice with an outcome, the board (told only then) adopts,
  * the board is warned before adopting an SOP without the council's say, the SWV leaves a review remark that the school
- * answers, the school publishes; the SWV reopens another school with a reason; the progress overview and
- * "what changed since last year".
+ * answers, the school publishes; the SWV reopens another school with a reason; the progress overview (filter, sort,
+ * the board reminding one of its schools) and "what changed since last year".
  */
 import type { Page } from '@playwright/test';
 import { DEMO, DEMO_PASSWORD, expect, expectAccessible, logIn, logOut, readOutbox, test } from './support/fixtures.js';
@@ -35,6 +35,40 @@ test('the SWV sees every school’s status and can filter by status', async ({ p
   await page.getByRole('button', { name: 'Filteren' }).click();
   await expect(page.getByRole('table').getByRole('row')).toHaveCount(2);
   await expectAccessible(page, 'filtered');
+});
+
+test('the SWV sorts the overview by progress and last activity, without script; the board reminds one of its own schools', async ({ page }) => {
+  await logIn(page, DEMO.swvAdmin);
+  await cyclePageOf(page, 'OBS De Vlinder');
+  await expect(page.getByText(/Nog \d+ dagen tot de deadline\./)).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: 'Laatste activiteit' })).toBeVisible();
+  await page.getByLabel('Sorteer op').selectOption('voortgang');
+  await page.getByLabel('Volgorde').selectOption('af');
+  await page.getByRole('button', { name: 'Filteren' }).click();
+  await expect(page).toHaveURL(/sorteer=voortgang/);
+  await expect(page.getByLabel('Sorteer op')).toHaveValue('voortgang');
+  // Most answered first: the first school's count is at least the last one's.
+  const counts = (await page.getByRole('table').getByRole('row').allInnerTexts()).slice(1).map((text) => Number(/(\d+) van (\d+) vragen/.exec(text)?.[1] ?? -1)).filter((n) => n >= 0);
+  expect(counts.length).toBeGreaterThan(1);
+  expect(counts[0]).toBeGreaterThanOrEqual(counts.at(-1)!);
+  await expectAccessible(page, 'progress sorted');
+  await logOut(page);
+
+  await logIn(page, DEMO.boardUser);
+  await page.locator('.card-list a').first().click();
+  await page.goto(`${page.url()}/voortgang`);
+  await expect(page.getByRole('heading', { name: 'Scholen herinneren' })).toBeVisible();
+  const choices = page.getByRole('checkbox', { name: /^Herinnering sturen aan / });
+  const total = await choices.count();
+  expect(total).toBeGreaterThan(0);
+  const school = ((await choices.first().locator('xpath=..').textContent()) ?? '').replace(/^\s*Herinnering sturen aan /, '').trim();
+  for (let index = 1; index < total; index += 1) await choices.nth(index).uncheck();
+  await page.getByRole('button', { name: 'Herinnering sturen aan de aangevinkte scholen' }).click();
+  await expect(page.getByRole('status').first()).toContainText('Herinnering verstuurd aan 1 school');
+  await expect(page.getByRole('row', { name: new RegExp(school) })).toContainText('Vandaag herinnerd');
+  await expect.poll(() => readOutbox().filter((mail) => mail.subject.includes(school) && mail.subject.toLowerCase().includes('herinnering')).length).toBeGreaterThan(0);
+  await expectAccessible(page, 'board reminded');
+  await logOut(page);
 });
 
 test('the SWV creates a cycle for next year (overlap refused); a running round is not opened again', async ({ page }) => {

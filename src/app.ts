@@ -43,8 +43,13 @@ import { pingDatabase } from './db/client.js';
 import { setCookie } from 'hono/cookie';
 
 
+export interface RouteTableOptions {
+  /** Requests per client per minute on the public routes (config PUBLIC_RATE_LIMIT_PER_MINUTE; default 600). */
+  publicRequestsPerMinute?: number;
+}
+
 /** Every route of the app, in one table: the authorization matrix test reads the same list. */
-export function buildRouteTable(): RouteTable {
+export function buildRouteTable(options: RouteTableOptions = {}): RouteTable {
   const table = new RouteTable();
   table.get('/health', publicAccess, async (c) => {
     try {
@@ -74,7 +79,7 @@ export function buildRouteTable(): RouteTable {
   registerQualityReviewRoutes(table);
   registerAuditLogRoutes(table);
   // Last: `/:swvSlug` must not shadow any route above (src/ui/reserved-paths.ts keeps SWV slugs off them).
-  registerPublicRoutes(table);
+  registerPublicRoutes(table, { requestsPerMinute: options.publicRequestsPerMinute });
   return table;
 }
 
@@ -151,7 +156,7 @@ export function pathRedactor(routes: RouteTable): (pathname: string) => string {
   };
 }
 
-export function createApp({ deps, routes = buildRouteTable() }: CreateAppOptions): Hono<AppEnv> {
+export function createApp({ deps, routes = buildRouteTable({ publicRequestsPerMinute: deps.config.PUBLIC_RATE_LIMIT_PER_MINUTE }) }: CreateAppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const redactPath = pathRedactor(routes);
   const isCookieless = cookielessMatcher(routes);
@@ -168,8 +173,12 @@ export function createApp({ deps, routes = buildRouteTable() }: CreateAppOptions
     const pathname = new URL(c.req.url).pathname;
     c.set('logPath', redactPath(pathname));
     await next();
+    const elapsed = performance.now() - started;
+    // Public pages for parents say how long the server took (Server-Timing, shown in the browser's developer tools;
+    // bench/public.bench.ts reads it). Only there: signed-in pages do not publish their timings.
+    if (isCookieless(c.req.method, pathname)) c.res.headers.set('Server-Timing', `app;dur=${elapsed.toFixed(1)}`);
     if (!pathname.startsWith('/static/')) {
-      deps.logger.info({ method: c.req.method, path: c.get('logPath'), status: c.res.status, ms: Math.round(performance.now() - started), userId: c.get('principal')?.userId }, 'request');
+      deps.logger.info({ method: c.req.method, path: c.get('logPath'), status: c.res.status, ms: Math.round(elapsed), userId: c.get('principal')?.userId }, 'request');
     }
   });
 

@@ -47,6 +47,15 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ DATABASE_CONNECT_TIMEOUT_MS: '1.5' })).toThrow(/DATABASE_CONNECT_TIMEOUT_MS: moet een geheel aantal milliseconden zijn/);
   });
 
+  it('checks the public rate limit: 600 by default, and 0 or less is refused (it does not switch the limit off)', () => {
+    expect(loadConfig({}).PUBLIC_RATE_LIMIT_PER_MINUTE).toBe(600);
+    expect(loadConfig({ PUBLIC_RATE_LIMIT_PER_MINUTE: '3' }).PUBLIC_RATE_LIMIT_PER_MINUTE).toBe(3);
+    expect(() => loadConfig({ PUBLIC_RATE_LIMIT_PER_MINUTE: '0' })).toThrow(/PUBLIC_RATE_LIMIT_PER_MINUTE: moet minstens 1 verzoek per minuut zijn \(0 zet de begrenzing niet uit\)/);
+    expect(() => loadConfig({ PUBLIC_RATE_LIMIT_PER_MINUTE: '-5' })).toThrow(/PUBLIC_RATE_LIMIT_PER_MINUTE: moet minstens 1/);
+    expect(() => loadConfig({ PUBLIC_RATE_LIMIT_PER_MINUTE: 'veel' })).toThrow(/PUBLIC_RATE_LIMIT_PER_MINUTE: moet een aantal verzoeken per minuut zijn/);
+    expect(() => loadConfig({ PUBLIC_RATE_LIMIT_PER_MINUTE: '2.5' })).toThrow(/PUBLIC_RATE_LIMIT_PER_MINUTE: moet een geheel aantal/);
+  });
+
   it('names every wrong setting at once', () => {
     const attempt = () => loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', SMTP_URL: 'http://mail', DEMO_DATA: 'misschien' });
     expect(attempt).toThrow(ConfigError);

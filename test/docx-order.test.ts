@@ -1,13 +1,16 @@
 /**
  * Every .docx we generate keeps the element order Word enforces (test/support/wordml-order.ts), for every example
- * template and the inline one, and for both Word outputs (the SOP and the school-guide chapter). mammoth, used by the
- * other document tests, forgives what Word refuses.
+ * template and the inline one, and for every Word output of the registry (the SOP and the school-guide chapter). mammoth, used by the
+ * other document tests, forgives what Word refuses; test/docx-libreoffice.test.ts has LibreOffice open every one.
  */
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { renderSchoolGuideDocx, renderSopDocx } from '../src/features/documents/render/index.js';
+import { DOCUMENT_MIME_TYPES, OUTPUT_KINDS, outputSpec } from '../src/features/documents/render/index.js';
 import { buildDocumentFixture, inlineTemplate, loadExampleTemplates } from '../src/features/documents/render/test-fixtures.js';
 import { wordOrderProblems } from './support/wordml-order.js';
+
+/** Every Word kind the app renders (live downloads, snapshots, the batch ZIP and the CLI all use this registry). */
+const WORD_KINDS = OUTPUT_KINDS.filter((kind) => outputSpec(kind).mimeType === DOCUMENT_MIME_TYPES.docx);
 
 function problemsIn(bytes: Uint8Array): Record<string, string[]> {
   const parts = unzipSync(bytes);
@@ -32,17 +35,21 @@ describe('WordprocessingML element order', () => {
     expect(wordOrderProblems('<w:pPr><w:pStyle w:val="Kop1"/><w:spacing/><w:rPr><w:b/><w:sz w:val="2"/></w:rPr></w:pPr>')).toEqual([]);
   });
 
+  it('covers every Word kind in the output registry', () => {
+    expect(WORD_KINDS).toEqual(['sop-docx', 'schoolgids-docx']);
+  });
+
   const templates = [...loadExampleTemplates(), { name: 'inline', template: inlineTemplate() }];
   for (const { name, template } of templates) {
     const data = buildDocumentFixture(template);
-    it(`SOP .docx for ${name} has every property child in Word's order`, async () => {
-      expect(problemsIn(new Uint8Array(await renderSopDocx(data)))).toEqual({});
-    });
-    it(`SOP .docx for ${name} is reproducible byte for byte (fixed ZIP entry times)`, async () => {
-      expect((await renderSopDocx(data)).equals(await renderSopDocx(data))).toBe(true);
-    });
-    it(`school-guide .docx for ${name} has every property child in Word's order`, async () => {
-      expect(problemsIn(new Uint8Array(await renderSchoolGuideDocx(data)))).toEqual({});
-    });
+    for (const kind of WORD_KINDS) {
+      const render = outputSpec(kind).render;
+      it(`${kind} for ${name} has every property child in Word's order`, async () => {
+        expect(problemsIn(new Uint8Array(await render(data)))).toEqual({});
+      });
+      it(`${kind} for ${name} is reproducible byte for byte (fixed ZIP entry times)`, async () => {
+        expect((await render(data)).equals(await render(data))).toBe(true);
+      });
+    }
   }
 });

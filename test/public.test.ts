@@ -4,7 +4,7 @@
  * every field it has (answers, parent texts, limits, council advice, review remarks, non-public contacts); every
  * public route is crawled and must show none of them.
  */
-import { eq, inArray, ne } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reviewRemarks } from '../src/features/cycle/schema.js';
 import { schoolContacts, schools } from '../src/features/partnerships/schema.js';
@@ -244,6 +244,26 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(school).toContain('/voorbeeldstad/scholen/12AB00/documenten/sop-webpagina');
       expect(school).toContain('/voorbeeldstad/scholen/12AB00/documenten/ouderposter-webpagina');
     }, 120_000);
+
+    it('shows a published profile as it is now after a status change or a new publication (its cached content is keyed on them)', async () => {
+      const [row] = await t.deps.db
+        .select({ id: profiles.id })
+        .from(profiles)
+        .innerJoin(schools, eq(schools.id, profiles.schoolId))
+        .where(and(eq(schools.locationCode, '12AB00'), eq(profiles.status, 'published')));
+      expect(await (await get('/voorbeeldstad/scholen/12AB00')).text()).not.toContain('Nieuwe grenzen van de school');
+      await t.deps.db
+        .insert(answers)
+        .values({ profileId: row!.id, itemKey: 'limits:__overall', partnershipId: t.demo.partnershipId, schoolYear: '2025-2026', value: 'Nieuwe grenzen van de school', updatedAt: t.clock.now() })
+        .onConflictDoUpdate({ target: [answers.profileId, answers.itemKey], set: { value: 'Nieuwe grenzen van de school' } });
+      // Published again (as the cycle does after a review): updatedAt and publishedAt move on.
+      const later = new Date(t.clock.now().getTime() + 60_000);
+      await t.deps.db.update(profiles).set({ updatedAt: later, publishedAt: later }).where(eq(profiles.id, row!.id));
+      expect(await (await get('/voorbeeldstad/scholen/12AB00')).text()).toContain('Nieuwe grenzen van de school');
+      // Taken off the public pages: gone at once, whatever was cached.
+      await t.deps.db.update(profiles).set({ status: 'adopted' }).where(eq(profiles.id, row!.id));
+      expect((await get('/api/voorbeeldstad/scholen/12AB00')).status).toBe(404);
+    });
   });
 }
 

@@ -21,6 +21,8 @@ export const PERMISSIONS = {
   'template.manage': ['partnership_admin'],
   'cycle.manage': ['partnership_admin'],
   'board.view': ['partnership_admin', 'board_user'],
+  /** Remind the board's schools that have not submitted (the board's progress overview; the SWV has `cycle.manage`). */
+  'board.remind': ['partnership_admin', 'board_user'],
   /** The platform administrator sets up an SWV's register and so reaches its schools' pages (not their profiles). */
   'school.view': ['platform_admin', 'partnership_admin', 'partnership_adviser', 'board_user', 'school_editor', 'council_member'],
   /** Edit the school's contact persons (who to ask for what; on the posters and in the SOP). */

@@ -51,6 +51,16 @@ export const envSchema = z.object({
   /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy. */
   TRUST_PROXY: booleanFlag.default(false),
   /**
+   * Requests per client address per minute on the public pages, embeds and open-data API (counted in memory per
+   * process). There is no "off": 0 or less is refused at start.
+   */
+  PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce
+    .number({ message: 'moet een aantal verzoeken per minuut zijn, bijvoorbeeld 600' })
+    .int({ message: 'moet een geheel aantal verzoeken per minuut zijn, bijvoorbeeld 600' })
+    .min(1, { message: 'moet minstens 1 verzoek per minuut zijn (0 zet de begrenzing niet uit); gebruikelijk is 600' })
+    .max(1_000_000, { message: 'mag hoogstens 1000000 verzoeken per minuut zijn' })
+    .default(600),
+  /**
    * Platform and SWV administrators must log in with a second factor (TOTP). Default: on, except with demo data
    * (a first local run with known demo passwords); docs/decisions/0023-two-factor-login.md.
    */

@@ -27,6 +27,8 @@ export function cycleMatrixExpectations<P extends string>(groups: PersonaGroups<
     'POST /swv/:partnershipId/cyclus/:schoolYear/herinneren': cycleAdmins,
     'GET /swv/:partnershipId/cyclus/:schoolYear': groups.SWV_ADMINS,
     'GET /besturen/:boardId/voortgang': [...only('swv_admin'), ...only('board_user')],
+    // The board reminds its own schools ('board.remind'; the SWV's admin may do the same there).
+    'POST /besturen/:boardId/voortgang/herinneren': [...only('swv_admin'), ...only('board_user')],
     'GET /profielen/:profileId/indienen': profileEditors,
     'POST /profielen/:profileId/indienen': profileEditors,
     'GET /profielen/:profileId/ingediend': profileReaders,

@@ -1,11 +1,12 @@
 /**
- * Reminders from the progress overview: the SWV selects schools that have not submitted and each school's editors
- * get an e-mail. Audited per school, and never twice the same day for a school: a school reminded today (by anyone,
+ * Reminders from the progress overview: the SWV (any of its schools) or a board (its own schools) selects schools
+ * that have not submitted and each school's editors get an e-mail. Audited per school, and never twice the same day for a school: a school reminded today (by anyone,
  * found in the audit log) is skipped, and each mail's dedupe key carries the profile, the date and the recipient,
  * so two admins pressing the button at once still send one mail per editor.
  */
 import { AppError } from '../../auth/app-error.js';
 import { assertInScope } from '../../auth/policy.js';
+import { getBoard } from '../partnerships/api.js';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
@@ -31,7 +32,7 @@ export interface RemindResult {
 
 const OPEN = new Set(['not_started', 'in_progress']);
 
-function daysBetween(from: string, to: string): number {
+export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
@@ -39,21 +40,34 @@ export async function remindSchools(options: {
   db: Database;
   clock: Clock;
   auth: Authorized;
-  partnershipId: string;
+  /** The SWV's overview (any school of the SWV) or a board's (only the board's own schools). */
+  place: { partnershipId: string } | { boardId: string };
   schoolYear: string;
   profileIds: string[];
   baseUrl: string;
 }): Promise<RemindResult> {
-  const { db, clock, auth, partnershipId, schoolYear } = options;
-  assertInScope('remindSchools', auth, { partnershipId });
+  const { db, clock, auth, place, schoolYear } = options;
+  let partnershipId: string;
+  let boardId: string | undefined;
+  if ('partnershipId' in place) {
+    assertInScope('remindSchools', auth, { partnershipId: place.partnershipId });
+    partnershipId = place.partnershipId;
+  } else {
+    const board = await getBoard(db, place.boardId);
+    if (!board) throw new AppError('not_found');
+    assertInScope('remindSchools.board', auth, { boardId: board.id });
+    partnershipId = board.partnershipId;
+    boardId = board.id;
+  }
   const now = clock.now();
   const today = amsterdamDate(now);
   return db.transaction(async (tx) => {
     const cycle = await getCycleFor(tx, partnershipId, schoolYear);
     if (!cycle) throw new AppError('not_found');
     if (today > cycle.closesOn) throw new AppError('invalid_state', t('remindClosed', { year: schoolYear }));
-    // Only profiles of this SWV's round: any other id is not found (it may belong to another tenant).
-    const rows = new Map((await listProgressRows(tx, partnershipId, schoolYear)).map((row) => [row.profileId, row]));
+    // Only profiles of this SWV's round (of the board's schools, for a board): any other id is not found (it may
+    // belong to another board or tenant), and nothing is sent.
+    const rows = new Map((await listProgressRows(tx, partnershipId, schoolYear, boardId)).map((row) => [row.profileId, row]));
     const chosen = [...new Set(options.profileIds)].map((id) => rows.get(id));
     if (chosen.some((row) => row === undefined)) throw new AppError('not_found');
     const result: RemindResult = { reminded: 0, alreadyToday: 0, notOpen: 0, noEditors: 0 };

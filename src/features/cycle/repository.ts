@@ -7,7 +7,7 @@ import { and, asc, desc, eq, inArray, lt, lte, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { auditLog } from '../../audit/schema.js';
 import { memberships, users } from '../accounts/schema.js';
-import { schools } from '../partnerships/schema.js';
+import { boards, districts, schools } from '../partnerships/schema.js';
 import { answerHistory, answers, profiles, type ProfileStatus } from '../questionnaire/schema.js';
 import type { Ambition, AnswerValue, StoredNormStatus } from '../templates/model/answer.js';
 import { cycles, profileTransitions, reviewRemarks, type BoardNotice } from './schema.js';
@@ -236,11 +236,70 @@ export function listProgressRows(db: DbOrTx, partnershipId: string, schoolYear: 
       status: profiles.status,
       submittedAt: profiles.submittedAt,
       templateVersionId: profiles.templateVersionId,
+      boardName: boards.name,
+      districtId: schools.districtId,
+      districtName: districts.name,
     })
     .from(profiles)
     .innerJoin(schools, eq(schools.id, profiles.schoolId))
+    .innerJoin(boards, eq(boards.id, schools.boardId))
+    .leftJoin(districts, eq(districts.id, schools.districtId))
     .where(and(eq(profiles.partnershipId, partnershipId), eq(profiles.schoolYear, schoolYear), boardId ? eq(schools.boardId, boardId) : undefined))
     .orderBy(asc(schools.name));
+}
+
+/**
+ * Characters JavaScript's `String.prototype.trim` removes (WhiteSpace and LineTerminator), as a regular expression
+ * class for PostgreSQL: a text answer counts as answered when it holds any other character (`isAnswered`).
+ */
+const NOT_BLANK = '[^ \\t\\n\\v\\f\\r\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]';
+
+export interface ProfileProgressCount {
+  /** Required items (of the keys given) with an answer, exactly as `computeCompleteness` counts them. */
+  answered: number;
+  /** The newest answer change the school made (carried-over answers it has not touched do not count). */
+  lastAnswerAt: Date | null;
+}
+
+/**
+ * Counted in the database for the progress overview, one grouped query over the answers' primary key (no answer
+ * is sent to Node): per profile, how many of `requiredKeys` have an answer (`isAnswered`: not null, and a text
+ * not blank) and when an answer last changed. Profiles without answers are absent from the map.
+ */
+export async function countProgressOfProfiles(db: DbOrTx, profileIds: string[], requiredKeys: string[]): Promise<Map<string, ProfileProgressCount>> {
+  const result = new Map<string, ProfileProgressCount>();
+  if (profileIds.length === 0) return result;
+  const answered =
+    requiredKeys.length === 0
+      ? sql<number>`0`
+      : sql<number>`count(*) filter (where ${inArray(answers.itemKey, requiredKeys)} and ${answers.value} is not null and jsonb_typeof(${answers.value}) <> 'null' and (jsonb_typeof(${answers.value}) <> 'string' or (${answers.value} #>> '{}') ~ ${NOT_BLANK}))`;
+  const rows = await db
+    .select({
+      profileId: answers.profileId,
+      answered,
+      lastAnswerAt: sql<number | string | null>`(extract(epoch from max(${answers.updatedAt}) filter (where not ${answers.carriedOver})) * 1000)::float8`,
+    })
+    .from(answers)
+    .where(inArray(answers.profileId, profileIds))
+    .groupBy(answers.profileId);
+  for (const row of rows) result.set(row.profileId, { answered: Number(row.answered), lastAnswerAt: toDate(row.lastAnswerAt) });
+  return result;
+}
+
+/** The newest state change of each of the given profiles (the progress overview's "last activity"). */
+export async function listLastTransitions(db: DbOrTx, profileIds: string[]): Promise<Map<string, Date>> {
+  if (profileIds.length === 0) return new Map();
+  const rows = await db
+    .select({ profileId: profileTransitions.profileId, at: sql<number | string | null>`(extract(epoch from max(${profileTransitions.at})) * 1000)::float8` })
+    .from(profileTransitions)
+    .where(inArray(profileTransitions.profileId, profileIds))
+    .groupBy(profileTransitions.profileId);
+  return new Map(rows.flatMap((row) => (row.at ? [[row.profileId, toDate(row.at)!] as const] : [])));
+}
+
+/** A raw `sql` aggregate is not mapped by drizzle: times come as epoch milliseconds (float8), the same on both drivers. */
+function toDate(value: number | string | null): Date | null {
+  return value === null ? null : new Date(Number(value));
 }
 
 /** Which of the given profiles got a reminder (audit action `action`) on the given date (yyyy-mm-dd, Amsterdam). */

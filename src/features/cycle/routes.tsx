@@ -14,7 +14,7 @@ import { authorized, permission, type Authorized, type RouteTable } from '../../
 import { fromBoardParam, fromPartnershipParam } from '../partnerships/scopes.js';
 import { loadCycleForm } from './load-cycle-form.js';
 import { loadCyclesPage } from './load-cycles-page.js';
-import { loadProgressPage, type ProgressPlace } from './load-progress-page.js';
+import { loadProgressPage, parseProgressQuery, type ProgressPlace } from './load-progress-page.js';
 import { openCycle } from './open-cycle.js';
 import { remindSchools } from './remind-schools.js';
 import { registerProfileCycleRoutes } from './profile-routes.js';
@@ -101,6 +101,11 @@ function remindNotice(c: AppContext): RemindNotice | undefined {
   return { reminded: count('herinnerd'), alreadyToday: count('vandaag'), notOpen: count('ingediend'), noEditors: count('zonder') };
 }
 
+/** The counts of a reminder for the redirect's query string (read back by `remindNotice`). */
+function remindQuery(result: { reminded: number; alreadyToday: number; notOpen: number; noEditors: number }): string {
+  return `herinnerd=${result.reminded}&vandaag=${result.alreadyToday}&ingediend=${result.notOpen}&zonder=${result.noEditors}`;
+}
+
 async function progressPage(
   c: AppContext,
   auth: Authorized | null,
@@ -109,7 +114,7 @@ async function progressPage(
   notice: RemindNotice | undefined = remindNotice(c),
   status = 200,
 ) {
-  const page = await loadProgressPage({ ...deps(c, auth), place, status: c.req.query('status') ?? null });
+  const page = await loadProgressPage({ ...deps(c, auth), place, query: parseProgressQuery((name) => c.req.query(name)) });
   const t = cycleT(c.var.locale);
   const breadcrumbs: Array<[string, string]> = page.board
     ? [[page.board.name, `/besturen/${page.board.id}`]]
@@ -167,17 +172,32 @@ export function registerCycleRoutes(table: RouteTable): void {
       const links = () => ({ action: back, yearHref: (other: string) => `/swv/${partnershipIdOf(c)}/cyclus/${other}` });
       return progressPage(c, auth, { partnershipId: partnershipIdOf(c), schoolYear: year.data }, links, { reminded: 0, alreadyToday: 0, notOpen: 0, noEditors: 0, noneChosen: true }, 400);
     }
-    const result = await remindSchools({ ...deps(c, auth), partnershipId: partnershipIdOf(c), schoolYear: year.data, profileIds: parsed.data.profiel, baseUrl: baseUrl(c) });
-    return c.redirect(`${back}?herinnerd=${result.reminded}&vandaag=${result.alreadyToday}&ingediend=${result.notOpen}&zonder=${result.noEditors}`, 303);
+    const result = await remindSchools({ ...deps(c, auth), place: { partnershipId: partnershipIdOf(c) }, schoolYear: year.data, profileIds: parsed.data.profiel, baseUrl: baseUrl(c) });
+    return c.redirect(`${back}?${remindQuery(result)}`, 303);
   });
 
+  const boardLinks = (boardId: string) => () => ({
+    action: `/besturen/${boardId}/voortgang`,
+    yearHref: (other: string) => `/besturen/${boardId}/voortgang?jaar=${other}`,
+  });
   table.get('/besturen/:boardId/voortgang', permission('board.view', fromBoardParam), async (c, auth) => {
     const requested = schoolYearSchema.safeParse(c.req.query('jaar'));
     const boardId = c.req.param('boardId')!;
-    return progressPage(c, auth, { boardId, schoolYear: requested.success ? requested.data : null }, () => ({
-      action: `/besturen/${boardId}/voortgang`,
-      yearHref: (other) => `/besturen/${boardId}/voortgang?jaar=${other}`,
-    }));
+    return progressPage(c, auth, { boardId, schoolYear: requested.success ? requested.data : null }, boardLinks(boardId));
+  });
+
+  // The board reminds its own schools (the same rules as the SWV's reminders; another board's school is not found).
+  table.post('/besturen/:boardId/voortgang/herinneren', permission('board.remind', fromBoardParam), async (c, auth) => {
+    const boardId = c.req.param('boardId')!;
+    const form = await readFormAll(c);
+    const year = schoolYearSchema.safeParse(form['jaar']);
+    if (!year.success) throw new AppError('not_found');
+    const parsed = remindInput.safeParse(form);
+    if (!parsed.success) {
+      return progressPage(c, auth, { boardId, schoolYear: year.data }, boardLinks(boardId), { reminded: 0, alreadyToday: 0, notOpen: 0, noEditors: 0, noneChosen: true }, 400);
+    }
+    const result = await remindSchools({ ...deps(c, auth), place: { boardId }, schoolYear: year.data, profileIds: parsed.data.profiel, baseUrl: baseUrl(c) });
+    return c.redirect(`/besturen/${boardId}/voortgang?jaar=${year.data}&${remindQuery(result)}`, 303);
   });
 
   registerProfileCycleRoutes(table);

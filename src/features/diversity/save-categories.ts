@@ -88,9 +88,16 @@ export function parseCategoriesForm(values: Record<string, string>): ({ ok: true
  * years keep the factors and arithmetic they had (year-values.ts), so last year's figures are not rewritten.
  * A category is never deleted here (schools' counts refer to it). Every id must be one of this SWV's categories.
  */
-export async function saveCategories(options: { db: Database; clock: Clock; auth: Authorized; partnershipId: string } & CategoriesInput): Promise<void> {
+export type SaveCategoriesOptions = { db: Database; clock: Clock; auth: Authorized; partnershipId: string } & CategoriesInput;
+
+export async function saveCategories(options: SaveCategoriesOptions): Promise<void> {
+  assertInScope('saveCategories', options.auth, { partnershipId: options.partnershipId });
+  await unsafeSaveCategories(options);
+}
+
+/** `saveCategories` without the scope check, for a use case that asserted the SWV itself first (importIndex). */
+export async function unsafeSaveCategories(options: SaveCategoriesOptions): Promise<void> {
   const { db, auth, partnershipId, rows } = options;
-  assertInScope('saveCategories', auth, { partnershipId });
   const now = options.clock.now();
   const year = options.schoolYear ?? schoolYearOf(now);
   await db.transaction(async (tx) => {

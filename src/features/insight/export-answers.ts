@@ -1,8 +1,9 @@
 /**
  * All answers of a school year as one sheet: one row per school, one column per item headed "section — item" with
  * the answer in words (labels, not keys), and beside every normed item its status against the SWV's norm (and the
- * national norm where the item has one). Written row by row to a stream (CSV or streaming XLSX); the answers are
- * read in batches of schools, one query per batch, so memory stays flat for an SWV of any size.
+ * national norm where the item has one). Written row by row to a stream (CSV, or XLSX through xlsx-stream.ts); the
+ * answers are read in batches of profiles, one primary-key query per batch, so memory stays flat for an SWV of any
+ * size.
  */
 import type { Writable } from 'node:stream';
 import type { Clock } from '../../config/clock.js';
@@ -16,11 +17,12 @@ import { listItems } from '../templates/model/template.js';
 import { cellStatus } from './figures.js';
 import { loadInsightContext, loadPlaceContext, type InsightContext, type InsightPlace } from './insight-context.js';
 import { insightMessages } from './messages.js';
-import { listAnswerRowsOfSchools, type AnswerSheetRow } from './repository.js';
+import { listAnswerRowsOfProfiles, type ProfileAnswerSheetRow } from './repository.js';
 import { openRowWriter, type Cell, type ExportFormat } from './sheets.js';
 import { pupilsText } from './views/shared.js';
 
-const BATCH = 250;
+/** Profiles per query: ~35,000 answer rows at 350 items, a few MB in memory at a time. */
+const BATCH = 100;
 
 export interface AnswersExport {
   fileName: string;
@@ -45,15 +47,15 @@ function prepare(db: DbOrTx, context: InsightContext, format: ExportFormat, loca
       const writer = openRowWriter(format, output, `${t('item')} ${context.schoolYear}`, headers);
       for (let start = 0; start < schools.length; start += BATCH) {
         const batch = schools.slice(start, start + BATCH);
-        const rows = await listAnswerRowsOfSchools(db, context.place.partnershipId, context.schoolYear, batch.map((school) => school.id));
-        const bySchool = new Map<string, Map<string, AnswerSheetRow>>();
+        const rows = await listAnswerRowsOfProfiles(db, batch.map((school) => school.profileId!));
+        const byProfile = new Map<string, Map<string, ProfileAnswerSheetRow>>();
         for (const row of rows) {
-          const map = bySchool.get(row.schoolId) ?? new Map<string, AnswerSheetRow>();
+          const map = byProfile.get(row.profileId) ?? new Map<string, ProfileAnswerSheetRow>();
           map.set(row.itemKey, row);
-          bySchool.set(row.schoolId, map);
+          byProfile.set(row.profileId, map);
         }
         for (const school of batch) {
-          const answers = bySchool.get(school.id) ?? new Map<string, AnswerSheetRow>();
+          const answers = byProfile.get(school.profileId!) ?? new Map<string, ProfileAnswerSheetRow>();
           const cells: Cell[] = [
             school.name,
             school.locationCode,

@@ -34,10 +34,10 @@ const coverageTemplate = templateSchema.parse({
 describe('insight figures', () => {
   it('reads a cell from the stored statuses: cannot judge is its own status, below with an ambition is "ambition"', () => {
     expect(cellStatus(undefined, 'swv')).toBe('unanswered');
-    expect(cellStatus({ schoolId: 's', itemKey: 'i', normStatus: 'cannot-judge', nationalNormStatus: null, hasAmbition: false }, 'swv')).toBe('cannot-judge');
-    expect(cellStatus({ schoolId: 's', itemKey: 'i', normStatus: 'below', nationalNormStatus: 'meets', hasAmbition: true }, 'swv')).toBe('ambition');
-    expect(cellStatus({ schoolId: 's', itemKey: 'i', normStatus: 'below', nationalNormStatus: 'meets', hasAmbition: true }, 'national')).toBe('meets');
-    expect(cellStatus({ schoolId: 's', itemKey: 'i', normStatus: null, nationalNormStatus: null, hasAmbition: true }, 'swv')).toBe('ambition');
+    expect(cellStatus({ normStatus: 'cannot-judge', nationalNormStatus: null, hasAmbition: false }, 'swv')).toBe('cannot-judge');
+    expect(cellStatus({ normStatus: 'below', nationalNormStatus: 'meets', hasAmbition: true }, 'swv')).toBe('ambition');
+    expect(cellStatus({ normStatus: 'below', nationalNormStatus: 'meets', hasAmbition: true }, 'national')).toBe('meets');
+    expect(cellStatus({ normStatus: null, nationalNormStatus: null, hasAmbition: true }, 'swv')).toBe('ambition');
   });
 
   it('counts the share of judged answers only', () => {

@@ -305,12 +305,19 @@ export interface AnswerSheetRow extends AnswerCell {
   value: AnswerValue | null;
 }
 
-/** Every answer (value and statuses) of the given schools in one year: one query per batch of schools (exports). */
-export async function listAnswerRowsOfSchools(db: DbOrTx, partnershipId: string, schoolYear: string, schoolIds: string[]): Promise<AnswerSheetRow[]> {
-  if (schoolIds.length === 0) return [];
+export interface ProfileAnswerSheetRow extends Omit<AnswerSheetRow, 'schoolId'> {
+  profileId: string;
+}
+
+/**
+ * Every answer (value and statuses) of the given profiles: one query per batch of profiles (the all-answers export),
+ * read through the answers' primary key (profile, item) — never a scan of the whole SWV's year per batch.
+ */
+export async function listAnswerRowsOfProfiles(db: DbOrTx, profileIds: string[]): Promise<ProfileAnswerSheetRow[]> {
+  if (profileIds.length === 0) return [];
   return db
     .select({
-      schoolId: profiles.schoolId,
+      profileId: answers.profileId,
       itemKey: answers.itemKey,
       value: answers.value,
       normStatus: answers.normStatus,
@@ -318,8 +325,7 @@ export async function listAnswerRowsOfSchools(db: DbOrTx, partnershipId: string,
       hasAmbition: sql<boolean>`(${answers.ambition} is not null and ${answers.ambition} <> 'null'::jsonb)`,
     })
     .from(answers)
-    .innerJoin(profiles, eq(profiles.id, answers.profileId))
-    .where(and(eq(answers.partnershipId, partnershipId), eq(answers.schoolYear, schoolYear), inArray(profiles.schoolId, schoolIds)));
+    .where(inArray(answers.profileId, profileIds));
 }
 
 /** One profile's packed summary (schema.ts `answer_summaries`: one character per item of its template version). */

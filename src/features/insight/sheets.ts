@@ -1,10 +1,12 @@
 /**
  * Tables out as CSV or XLSX. CSV: UTF-8 with a BOM and `;` between fields (what Dutch Excel opens without an import
- * wizard), fields quoted where needed. XLSX: exceljs; small views in memory, the all-answers sheet through its
- * streaming writer (rows are committed as they are written, so memory stays flat for 7,000 schools).
+ * wizard), fields quoted where needed. XLSX: exceljs for the small views (in memory); the all-answers sheet through
+ * our own streaming writer (xlsx-stream.ts: each row compressed and written before the next, so memory stays flat
+ * for 7,000 schools; docs/decisions/0025-all-answers-xlsx-own-streaming-writer.md).
  */
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { openXlsxSheet } from './xlsx-stream.js';
 
 export type Cell = string | number | null;
 
@@ -61,7 +63,7 @@ export async function tablesToXlsx(tables: SheetTable[]): Promise<Uint8Array> {
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
-/** A sheet written row by row to a stream: CSV lines, or exceljs's streaming XLSX writer. */
+/** A sheet written row by row to a stream: CSV lines, or XLSX through our own streaming writer (xlsx-stream.ts). */
 export interface RowWriter {
   addRow(cells: Cell[]): Promise<void>;
   finish(): Promise<void>;
@@ -94,18 +96,5 @@ export function openRowWriter(format: ExportFormat, output: Writable, name: stri
       },
     };
   }
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useSharedStrings: false, useStyles: true });
-  const sheet = workbook.addWorksheet(sheetName(name, new Set()), { views: [{ state: 'frozen', ySplit: 1 }] });
-  const header = sheet.addRow(headers);
-  header.font = { bold: true };
-  header.commit();
-  return {
-    async addRow(cells) {
-      sheet.addRow(cells).commit();
-    },
-    async finish() {
-      sheet.commit();
-      await workbook.commit();
-    },
-  };
+  return openXlsxSheet(output, sheetName(name, new Set()), headers);
 }

@@ -10,12 +10,12 @@ import { countActiveSchoolsOfBoard, getBoard, updateBoard } from './repository.j
 /** An SWV admin archives a board that no longer has schools in the register (or restores it). */
 export async function archiveBoard(options: { db: Database; clock: Clock; auth: Authorized; boardId: string; restore?: boolean; t: PartnershipTranslate }): Promise<void> {
   const { db, clock, auth, t } = options;
+  // A board's scope carries the board's own SWV (boardScope), so the board id is the one check.
   assertInScope('archiveBoard', auth, { boardId: options.boardId });
   const boardId = options.boardId;
   await db.transaction(async (tx) => {
     const board = await getBoard(tx, boardId);
     if (!board) throw new AppError('not_found');
-    assertInScope('archiveBoard.partnership', auth, { partnershipId: board.partnershipId });
     const archivedAt = options.restore ? null : clock.now();
     if ((board.archivedAt === null) === (archivedAt === null)) return;
     const schoolCount = await countActiveSchoolsOfBoard(tx, boardId);

@@ -20,12 +20,12 @@ export type EditBoardInput = z.infer<ReturnType<typeof editBoardInput>>;
 /** An SWV admin sets a board's name (it then survives DUO imports) and its bevoegd gezag number (unique in the SWV). */
 export async function editBoard(options: { db: Database; clock: Clock; auth: Authorized; boardId: string; input: EditBoardInput; t: PartnershipTranslate }): Promise<void> {
   const { db, clock, auth, input, t } = options;
+  // A board's scope carries the board's own SWV (boardScope), so the board id is the one check.
   assertInScope('editBoard', auth, { boardId: options.boardId });
   const boardId = options.boardId;
   await db.transaction(async (tx) => {
     const before = await getBoard(tx, boardId);
     if (!before) throw new AppError('not_found');
-    assertInScope('editBoard.partnership', auth, { partnershipId: before.partnershipId });
     const other = await findBoardByNumber(tx, before.partnershipId, input.boardNumber);
     if (other && other.id !== boardId) throw new AppError('conflict', t('boardNumberTaken', { number: input.boardNumber, name: other.name }), { field: 'boardNumber' });
     const after = { name: input.name, boardNumber: input.boardNumber, nameSetBySwv: before.nameSetBySwv || input.name !== before.name };

@@ -8,10 +8,16 @@ import type { DbOrTx } from '../../db/client.js';
 import { findPublicSchool, loadPublicContents, loadPublicSwv, type PublicItemRow, type PublicProfileContent, type PublicSchool, type PublicSwv } from './public-data.js';
 import type { PublishedProfileRow } from './repository.js';
 
+/** An item's answer in words and its ambition in words ('' when none); the view joins them in the page's language. */
+export interface InWords {
+  answer: string;
+  ambition: string;
+}
+
 export interface ChangeRow {
   title: string;
-  previous: string;
-  current: string;
+  previous: InWords;
+  current: InWords;
 }
 
 export interface SchoolPage {
@@ -32,21 +38,20 @@ export interface SchoolPage {
   contactTexts: PublicItemRow[];
 }
 
-function inWords(row: PublicItemRow | undefined): string {
-  if (!row) return '';
+function inWords(row: PublicItemRow | undefined): InWords {
+  if (!row) return { answer: '', ambition: '' };
   const ambition = row.ambition ? [row.ambition.target, row.ambition.schoolYear].filter(Boolean).join(', ') : '';
-  return [row.answer, ambition && `ambitie: ${ambition}`].filter(Boolean).join(' — ');
+  return { answer: row.answer, ambition };
 }
 
-/** Items whose answer (in words) differs from the year before; items new or gone count as changed. */
+/** Items whose answer or ambition (in words) differs from the year before; items new or gone count as changed. */
 export function changesBetween(previous: PublicProfileContent, current: PublicProfileContent): ChangeRow[] {
   const before = new Map(previous.rows.map((row) => [row.key, row]));
   const rows: ChangeRow[] = [];
   for (const row of current.rows) {
-    const old = before.get(row.key);
-    const was = inWords(old);
+    const was = inWords(before.get(row.key));
     const now = inWords(row);
-    if (was !== now) rows.push({ title: row.title, previous: was, current: now });
+    if (was.answer !== now.answer || was.ambition !== now.ambition) rows.push({ title: row.title, previous: was, current: now });
   }
   return rows;
 }

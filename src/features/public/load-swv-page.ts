@@ -2,7 +2,7 @@
 import type { DbOrTx } from '../../db/client.js';
 import { loadTemplateDefinition } from '../questionnaire/template-cache.js';
 import { describeNorm } from '../templates/model/answer.js';
-import { parentTitleOf } from '../templates/model/template.js';
+import { parentTitleOf, type TemplateDefinition } from '../templates/model/template.js';
 import { loadPublicSwv, type PublicSwv } from './public-data.js';
 import { filterOptionsOf, type FilterOptions } from './search-query.js';
 
@@ -22,16 +22,23 @@ export interface SwvPage {
 export async function loadSwvPage(options: { db: DbOrTx; slug: string }): Promise<SwvPage> {
   const swv = await loadPublicSwv(options.db, options.slug);
   const newest = swv.schools.map((school) => school.published[0]!).sort((a, b) => b.schoolYear.localeCompare(a.schoolYear))[0];
-  const norm: NormSection[] = [];
-  if (newest) {
-    const template = await loadTemplateDefinition(options.db, newest.templateVersionId);
-    for (const section of template.sections) {
-      const items = section.items.flatMap((item) => {
-        const words = describeNorm(template, item);
-        return words ? [{ title: parentTitleOf(item), norm: words }] : [];
-      });
-      if (items.length > 0) norm.push({ title: section.title, promise: section.promise ?? null, items });
-    }
-  }
+  const norm = newest ? normOf(await loadTemplateDefinition(options.db, newest.templateVersionId)) : [];
   return { swv, norm, filters: filterOptionsOf(swv) };
+}
+
+/** The norm in words, once per published template version (its definition is cached and never changes). */
+const norms = new WeakMap<TemplateDefinition, NormSection[]>();
+function normOf(template: TemplateDefinition): NormSection[] {
+  const cached = norms.get(template);
+  if (cached) return cached;
+  const norm: NormSection[] = [];
+  for (const section of template.sections) {
+    const items = section.items.flatMap((item) => {
+      const words = describeNorm(template, item);
+      return words ? [{ title: parentTitleOf(item), norm: words }] : [];
+    });
+    if (items.length > 0) norm.push({ title: section.title, promise: section.promise ?? null, items });
+  }
+  norms.set(template, norm);
+  return norm;
 }

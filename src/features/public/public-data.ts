@@ -122,18 +122,51 @@ export function describeRow(template: TemplateDefinition, section: Section, item
   };
 }
 
-/** The content of several published profiles of one SWV at once (one query for all answers). */
-export async function loadPublicContents(db: DbOrTx, partnershipId: string, profiles: PublishedProfileRow[]): Promise<Map<string, PublicProfileContent>> {
-  const ids = profiles.map((p) => p.id);
+/**
+ * What a published profile says, in words, cached per database: a published profile's answers do not change
+ * while it stays published (a change of status or a new publication changes `updatedAt`/`publishedAt`, which
+ * are part of the key), and the profiles asked for always come from the per-request list of published profiles,
+ * so nothing unpublished is ever served from here. Entries are also re-read after CONTENT_CACHE_MS, the public
+ * pages' own `max-age`, so a change made outside the workflow (a restore) shows as soon as a browser would see it.
+ * Contacts are never cached: a school may take one off the public pages at any moment.
+ */
+type CachedContent = Omit<PublicProfileContent, 'contacts'>;
+const CONTENT_CACHE_MS = 300_000;
+const CONTENT_CACHE_MAX = 5_000;
+const contentCache = new WeakMap<object, Map<string, { at: number; content: CachedContent }>>();
+
+const contentKey = (profile: PublishedProfileRow) => `${profile.id}|${profile.templateVersionId}|${profile.updatedAt.getTime()}|${profile.publishedAt?.getTime() ?? ''}`;
+
+/** The content of several published profiles of one SWV at once (one query for the answers not cached yet). */
+export async function loadPublicContents(
+  db: DbOrTx,
+  partnershipId: string,
+  profiles: PublishedProfileRow[],
+  options: { contacts?: boolean } = {},
+): Promise<Map<string, PublicProfileContent>> {
+  let cache = contentCache.get(db);
+  if (!cache) contentCache.set(db, (cache = new Map()));
+  const now = performance.now();
+  const cached = new Map<string, CachedContent>();
+  for (const profile of profiles) {
+    const hit = cache.get(contentKey(profile));
+    if (hit && now - hit.at < CONTENT_CACHE_MS) cached.set(profile.id, hit.content);
+  }
+  const missing = profiles.filter((profile) => !cached.has(profile.id));
   const [answersByProfile, contacts, templates] = await Promise.all([
-    listPublishedAnswers(db, partnershipId, ids),
-    listPublicContacts(db, partnershipId, [...new Set(profiles.map((p) => p.schoolId))]),
-    loadTemplates(db, profiles),
+    listPublishedAnswers(db, partnershipId, missing.map((p) => p.id)),
+    options.contacts === false ? Promise.resolve([]) : listPublicContacts(db, partnershipId, [...new Set(profiles.map((p) => p.schoolId))]),
+    loadTemplates(db, missing),
   ]);
+  for (const profile of missing) {
+    const content = contentOf(profile, templates.get(profile.templateVersionId)!, answersByProfile.get(profile.id) ?? { answers: {}, limits: {} });
+    cached.set(profile.id, content);
+    if (cache.size >= CONTENT_CACHE_MAX) cache.delete(cache.keys().next().value!);
+    cache.set(contentKey(profile), { at: now, content });
+  }
   const result = new Map<string, PublicProfileContent>();
   for (const profile of profiles) {
-    const template = templates.get(profile.templateVersionId)!;
-    result.set(profile.id, contentOf(profile, template, answersByProfile.get(profile.id) ?? { answers: {}, limits: {} }, contacts.filter((c) => c.schoolId === profile.schoolId)));
+    result.set(profile.id, { ...cached.get(profile.id)!, contacts: contacts.filter((c) => c.schoolId === profile.schoolId) });
   }
   return result;
 }
@@ -144,7 +177,7 @@ async function loadTemplates(db: DbOrTx, profiles: PublishedProfileRow[]): Promi
   return new Map(ids.map((id, i) => [id, definitions[i]!]));
 }
 
-function contentOf(profile: PublishedProfileRow, template: TemplateDefinition, stored: PublicAnswers, contacts: PublicContactRow[]): PublicProfileContent {
+function contentOf(profile: PublishedProfileRow, template: TemplateDefinition, stored: PublicAnswers): CachedContent {
   const rows = listItems(template).map(({ section, item }) => describeRow(template, section, item, stored.answers[item.key]));
   const limits: PublicProfileContent['limits'] = [];
   for (const section of template.sections) {
@@ -152,7 +185,7 @@ function contentOf(profile: PublishedProfileRow, template: TemplateDefinition, s
     if (text) limits.push({ sectionTitle: section.title, text });
   }
   if (stored.limits['__overall']) limits.push({ sectionTitle: '', text: stored.limits['__overall'] });
-  return { profile, template, answers: stored.answers, rows, limits, limitsByKey: stored.limits, contacts };
+  return { profile, template, answers: stored.answers, rows, limits, limitsByKey: stored.limits };
 }
 
 /** Items the school answered (text items only with text). */

@@ -25,8 +25,8 @@ import { searchSchools } from './search-schools.js';
 import { PublicLayout, publicHref } from './views/layout.js';
 import { ComparePageView, EmbedView, MessageView, SchoolPageView, schoolPath, SwvPageView } from './views/pages.js';
 
-/** Requests per client per minute on the public routes (per process). */
-export const PUBLIC_REQUESTS_PER_MINUTE = 600;
+/** Requests per client per minute on the public routes (per process), unless PUBLIC_RATE_LIMIT_PER_MINUTE says otherwise. */
+export const DEFAULT_PUBLIC_REQUESTS_PER_MINUTE = 600;
 /** Browsers and proxies may reuse a public page this long; after that they revalidate with the ETag. */
 const CACHE_CONTROL = 'public, max-age=300';
 
@@ -87,8 +87,13 @@ function notFoundPage(c: AppContext): Response {
 
 const brandOf = (swv: { partnership: { name: string; slug: string; primaryColor: string } }) => ({ name: swv.partnership.name, slug: swv.partnership.slug, color: swv.partnership.primaryColor });
 
-export function registerPublicRoutes(table: RouteTable): void {
-  const limiter = createRateLimiter({ perMinute: PUBLIC_REQUESTS_PER_MINUTE });
+export interface PublicRouteOptions {
+  /** Requests per client address per minute (the PUBLIC_RATE_LIMIT_PER_MINUTE setting). */
+  requestsPerMinute?: number;
+}
+
+export function registerPublicRoutes(table: RouteTable, options: PublicRouteOptions = {}): void {
+  const limiter = createRateLimiter({ perMinute: options.requestsPerMinute ?? DEFAULT_PUBLIC_REQUESTS_PER_MINUTE });
 
   /** Rate limit, then the handler; an unknown SWV, school or year becomes the public 404 page. */
   const route = (path: string, handler: (c: AppContext) => Promise<Response> | Response, access: Access = publicPage) =>
@@ -183,7 +188,7 @@ export function registerPublicRoutes(table: RouteTable): void {
     const parsed = parseForm(searchQuerySchema(t), c.req.query());
     const query = parsed.ok ? parsed.data : { ...EMPTY_QUERY, ...pickStrings(c.req.query()) };
     const swvPage = await loadSwvPage({ db: c.var.deps.db, slug });
-    const search = parsed.ok && !isEmptyQuery(parsed.data) ? await searchSchools({ db: c.var.deps.db, slug, query: parsed.data }) : null;
+    const search = parsed.ok && !isEmptyQuery(parsed.data) ? await searchSchools({ db: c.var.deps.db, slug, query: parsed.data, swv: swvPage.swv }) : null;
     return renderPublic(c, {
       title: `${t('resultsHeading')} — ${swvPage.swv.partnership.name}`,
       brand: brandOf(swvPage.swv),

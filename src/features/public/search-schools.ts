@@ -4,7 +4,7 @@
  * words and the parent texts). Every result says why it matches.
  */
 import type { DbOrTx } from '../../db/client.js';
-import { answeredRows, loadPublicContents, loadPublicSwv, type PublicSchool, type PublicSwv } from './public-data.js';
+import { answeredRows, loadPublicContents, loadPublicSwv, type PublicItemRow, type PublicSchool, type PublicSwv } from './public-data.js';
 import { filterOptionsOf, isEmptyQuery, type FilterOptions, type SearchQuery } from './search-query.js';
 
 export type MatchReason =
@@ -33,9 +33,18 @@ export function searchWords(text: string): string[] {
 
 const MAX_SUPPORT_REASONS = 3;
 
-export async function searchSchools(options: { db: DbOrTx; slug: string; query: SearchQuery }): Promise<SearchPage> {
+/** A row's text to search in, normalised once per row (rows of published profiles are cached: public-data.ts). */
+const searchTexts = new WeakMap<PublicItemRow, string>();
+function searchTextOf(row: PublicItemRow): string {
+  let text = searchTexts.get(row);
+  if (text === undefined) searchTexts.set(row, (text = normalise(`${row.title} ${row.sectionTitle} ${row.answer} ${row.parentText ?? ''}`)));
+  return text;
+}
+
+/** `swv`: the SWV as the page already loaded it for this request (saves loading it twice). */
+export async function searchSchools(options: { db: DbOrTx; slug: string; query: SearchQuery; swv?: PublicSwv }): Promise<SearchPage> {
   const { query } = options;
-  const swv = await loadPublicSwv(options.db, options.slug);
+  const swv = options.swv ?? (await loadPublicSwv(options.db, options.slug));
   const filters = filterOptionsOf(swv);
   if (isEmptyQuery(query)) return { swv, filters, query, results: swv.schools.map((school) => ({ school, reasons: [] })) };
 
@@ -75,13 +84,13 @@ export async function searchSchools(options: { db: DbOrTx; slug: string; query: 
   if (words.length === 0) return { swv, filters, query, results: candidates };
 
   // Only the candidates' current profiles are read, in one query.
-  const contents = await loadPublicContents(options.db, swv.partnership.id, candidates.map((c) => c.school.published[0]!));
+  const contents = await loadPublicContents(options.db, swv.partnership.id, candidates.map((c) => c.school.published[0]!), { contacts: false });
   const results: SearchResult[] = [];
   for (const candidate of candidates) {
     const content = contents.get(candidate.school.published[0]!.id)!;
     const matches = answeredRows(content).filter((row) => {
       if (row.notOffered) return false;
-      const haystack = normalise(`${row.title} ${row.sectionTitle} ${row.answer} ${row.parentText ?? ''}`);
+      const haystack = searchTextOf(row);
       return words.every((word) => haystack.includes(word));
     });
     if (matches.length === 0) continue;

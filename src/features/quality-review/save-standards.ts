@@ -84,9 +84,23 @@ export function parseStandardsForm(values: Record<string, string>): { ok: true; 
  * The SWV saves its standards (from the form or a file). Indicators and levels that schools' checklists already use
  * cannot be removed (their ratings would be lost from view); their texts may change. Audited with the earlier set.
  */
-export async function saveStandards(options: { db: Database; clock: Clock; auth: Authorized; partnershipId: string; standards: QualityStandards; source: 'form' | 'file' }): Promise<void> {
+export interface SaveStandardsOptions {
+  db: Database;
+  clock: Clock;
+  auth: Authorized;
+  partnershipId: string;
+  standards: QualityStandards;
+  source: 'form' | 'file';
+}
+
+export async function saveStandards(options: SaveStandardsOptions): Promise<void> {
+  assertInScope('saveStandards', options.auth, { partnershipId: options.partnershipId });
+  await unsafeSaveStandards(options);
+}
+
+/** `saveStandards` without the scope check, for a use case that asserted the SWV itself first (importStandardsFile). */
+async function unsafeSaveStandards(options: SaveStandardsOptions): Promise<void> {
   const { db, auth, partnershipId } = options;
-  assertInScope('saveStandards', auth, { partnershipId });
   const now = options.clock.now();
   // Saved in the app, the set is the SWV's own: the example mark goes. A file keeps what it says.
   const standards: QualityStandards = options.source === 'form' ? (({ example: _example, ...rest }) => rest)(options.standards) : options.standards;
@@ -125,7 +139,8 @@ export async function importStandardsFile(options: { db: Database; clock: Clock;
   const parsed = parseStandardsFile(options.source);
   if (!parsed.ok) return parsed;
   try {
-    await saveStandards({ ...options, standards: parsed.standards, source: 'file' });
+    // Asserted above: this is the one check (saveStandards would repeat it).
+    await unsafeSaveStandards({ ...options, standards: parsed.standards, source: 'file' });
   } catch (error) {
     if (error instanceof AppError && error.code === 'invalid_input') return { ok: false, errors: [{ path: '', message: error.userMessage ?? '' }] };
     throw error;

@@ -9,7 +9,7 @@ import { listSchoolsWithDistricts, updateSchool } from '../partnerships/api.js';
 import { resolveDistrict } from '../partnerships/resolve-board-and-district.js';
 import { saveCbsWijkDistrict } from './repository.js';
 
-export async function assignDistricts(options: {
+export interface AssignDistrictsOptions {
   db: Database;
   clock: Clock;
   auth: Authorized;
@@ -19,9 +19,16 @@ export async function assignDistricts(options: {
   /** CBS wijk code → district name, remembered for the next CBS file. */
   wijkNames?: Record<string, string>;
   source: 'hand' | 'postcodes' | 'cbs';
-}): Promise<number> {
+}
+
+export async function assignDistricts(options: AssignDistrictsOptions): Promise<number> {
+  assertInScope('assignDistricts', options.auth, { partnershipId: options.partnershipId });
+  return unsafeAssignDistricts(options);
+}
+
+/** `assignDistricts` without the scope check, for a use case that asserted the SWV itself first (confirmDistrictImport). */
+export async function unsafeAssignDistricts(options: AssignDistrictsOptions): Promise<number> {
   const { db, clock, auth } = options;
-  assertInScope('assignDistricts', auth, { partnershipId: options.partnershipId });
   const partnershipId = options.partnershipId;
   const now = clock.now();
   const actor = { userId: auth.principal.userId, now };

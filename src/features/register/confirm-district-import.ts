@@ -5,7 +5,7 @@ import { ALREADY_APPLIED } from './messages.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { assignDistricts } from './assign-districts.js';
+import { unsafeAssignDistricts } from './assign-districts.js';
 import type { DistrictImportPayload } from './preview-district-import.js';
 import { markRegisterImportApplied, findRegisterImport } from './repository.js';
 
@@ -18,7 +18,8 @@ export async function confirmDistrictImport(options: { db: Database; clock: Cloc
   const payload = stored.payload as DistrictImportPayload;
   const named = (key: string) => (payload.source === 'cbs' ? (options.wijkNames[key] ?? '').trim() : key);
   const wijkNames = payload.source === 'cbs' ? Object.fromEntries([...new Set(payload.matches.map((m) => m.key))].filter((code) => named(code)).map((code) => [code, named(code)])) : {};
-  const count = await assignDistricts({
+  // Asserted above: this is the one check (assignDistricts would repeat it).
+  const count = await unsafeAssignDistricts({
     db: options.db,
     clock: options.clock,
     auth: options.auth,

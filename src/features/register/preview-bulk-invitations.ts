@@ -17,9 +17,22 @@ export interface BulkInvitationPreview {
   data: string;
 }
 
-export async function previewBulkInvitations(options: { db: DbOrTx; auth: Authorized; partnershipId: string; bytes: Uint8Array | null; locale: Locale }): Promise<BulkInvitationPreview> {
-  const { db, auth, partnershipId } = options;
-  assertInScope('previewBulkInvitations', auth, { partnershipId });
+export interface PreviewBulkInvitationsOptions {
+  db: DbOrTx;
+  auth: Authorized;
+  partnershipId: string;
+  bytes: Uint8Array | null;
+  locale: Locale;
+}
+
+export async function previewBulkInvitations(options: PreviewBulkInvitationsOptions): Promise<BulkInvitationPreview> {
+  assertInScope('previewBulkInvitations', options.auth, { partnershipId: options.partnershipId });
+  return unsafePreviewBulkInvitations(options);
+}
+
+/** `previewBulkInvitations` without the scope check, for a use case that asserted the SWV itself first (sendBulkInvitations). */
+export async function unsafePreviewBulkInvitations(options: PreviewBulkInvitationsOptions): Promise<BulkInvitationPreview> {
+  const { db, partnershipId } = options;
   const partnership = await getPartnership(db, partnershipId);
   if (!partnership) throw new AppError('not_found');
   const t = translator(registerMessages, options.locale);

@@ -1,10 +1,14 @@
 /** @jsxImportSource hono/jsx */
-/** The progress overview of one school year, for the SWV or a board: status and answered questions per school. */
-import { Alert, Button, CsrfField, SelectField, StatusTag } from '../../../ui/components.js';
+/**
+ * The progress overview of one school year, for the SWV or a board: status, answered questions and last activity per
+ * school, filtered, sorted and paged with a plain GET form and links (no script needed).
+ */
+import { Alert, Button, CheckboxField, CsrfField, SelectField, StatusTag } from '../../../ui/components.js';
 import type { Locale } from '../../../ui/i18n.js';
 import { PROFILE_STATUSES } from '../../questionnaire/api.js';
 import { formatDutchDate } from '../editability.js';
-import type { ProgressPage } from '../load-progress-page.js';
+import { amsterdamDate } from '../editability.js';
+import type { ProgressPage, ProgressQuery } from '../load-progress-page.js';
 import { PROFILE_STATUS_LABELS } from '../profile-status.js';
 import { cycleT, ProfileListCellView, ProfileStatusTag } from './shared.js';
 
@@ -25,8 +29,9 @@ function RemindForm(props: { page: ProgressPage; csrfToken: string; locale: Loca
   const { page } = props;
   if (!page.canRemind || !page.rows.some((row) => row.remindable)) return <>{props.children}</>;
   return (
-    <form method="post" action={`/swv/${page.partnershipId}/cyclus/${page.schoolYear}/herinneren`} aria-labelledby="remind-heading">
+    <form method="post" action={page.board ? `/besturen/${page.board.id}/voortgang/herinneren` : `/swv/${page.partnershipId}/cyclus/${page.schoolYear}/herinneren`} aria-labelledby="remind-heading">
       <CsrfField token={props.csrfToken} />
+      {page.board && <input type="hidden" name="jaar" value={page.schoolYear} />}
       <h2 class="utrecht-heading-2" id="remind-heading">
         {t('remindHeading')}
       </h2>
@@ -35,6 +40,27 @@ function RemindForm(props: { page: ProgressPage; csrfToken: string; locale: Loca
       <Button>{t('remindButton')}</Button>
     </form>
   );
+}
+
+/** The overview's address with its filters and sort, on another page (parameter names as the filter form posts them). */
+function pageHref(action: string, board: boolean, schoolYear: string, query: ProgressQuery, page: number): string {
+  const params = new URLSearchParams();
+  if (board) params.set('jaar', schoolYear);
+  if (query.status) params.set('status', query.status);
+  if (query.late) params.set('te-laat', '1');
+  if (query.board) params.set('bestuur', query.board);
+  if (query.district) params.set('wijk', query.district);
+  if (query.sort !== 'naam') params.set('sorteer', query.sort);
+  if (query.descending) params.set('volgorde', 'af');
+  params.set('pagina', String(page));
+  return `${action}?${params.toString()}`;
+}
+
+function DeadlineLine(props: { daysLeft: number; locale: Locale }) {
+  const t = cycleT(props.locale);
+  const { daysLeft } = props;
+  const text = daysLeft > 0 ? t('deadlineDaysLeft', { days: daysLeft }) : daysLeft === 0 ? t('deadlineToday') : t('deadlinePassed', { days: -daysLeft });
+  return <p class="utrecht-paragraph">{text}</p>;
 }
 
 /** What the last reminder did, from the redirect's query (counts only). */
@@ -69,6 +95,7 @@ export function RemindNoticeView(props: { notice: RemindNotice; locale: Locale }
 export function ProgressView(props: { page: ProgressPage; links: ProgressLinks; locale: Locale; csrfToken: string; notice?: RemindNotice | undefined }) {
   const t = cycleT(props.locale);
   const { page, links } = props;
+  const query = page.query;
   const labels = PROFILE_STATUS_LABELS[props.locale];
   const title = progressTitle(page, props.locale);
   const cycle = page.cycle;
@@ -100,14 +127,42 @@ export function ProgressView(props: { page: ProgressPage; links: ProgressLinks; 
       ) : (
         <>
           <p class="utrecht-paragraph">{t('progressIntro', { deadline: formatDutchDate(cycle.submitDeadline), close: formatDutchDate(cycle.closesOn) })}</p>
+          {page.daysLeft !== null && <DeadlineLine daysLeft={page.daysLeft} locale={props.locale} />}
           <form method="get" action={links.action} class="filter-form">
             {page.board && <input type="hidden" name="jaar" value={page.schoolYear} />}
             <SelectField
               name="status"
               label={t('filterStatus')}
-              value={page.statusFilter ?? ''}
+              value={query.status ?? ''}
               emptyLabel={t('allStatuses')}
               options={PROFILE_STATUSES.map((status) => ({ value: status, label: `${labels[status]} (${page.counts[status]})` }))}
+            />
+            {page.boards.length > 1 && (
+              <SelectField name="bestuur" label={t('filterBoard')} value={query.board ?? ''} emptyLabel={t('allBoards')} options={page.boards.map((entry) => ({ value: entry.id, label: entry.name }))} />
+            )}
+            {page.districts.length > 1 && (
+              <SelectField name="wijk" label={t('filterDistrict')} value={query.district ?? ''} emptyLabel={t('allDistricts')} options={page.districts.map((entry) => ({ value: entry.id, label: entry.name }))} />
+            )}
+            <CheckboxField name="te-laat" value="1" label={t('filterLate', { count: page.lateCount })} checked={query.late !== null} />
+            <SelectField
+              name="sorteer"
+              label={t('sortBy')}
+              value={query.sort}
+              options={[
+                { value: 'naam', label: t('sortName') },
+                { value: 'status', label: t('sortStatus') },
+                { value: 'voortgang', label: t('sortProgress') },
+                { value: 'activiteit', label: t('sortActivity') },
+              ]}
+            />
+            <SelectField
+              name="volgorde"
+              label={t('sortOrder')}
+              value={query.descending ? 'af' : 'op'}
+              options={[
+                { value: 'op', label: t('sortAscending') },
+                { value: 'af', label: t('sortDescending') },
+              ]}
             />
             <Button variant="secondary">{t('filter')}</Button>
           </form>
@@ -115,13 +170,17 @@ export function ProgressView(props: { page: ProgressPage; links: ProgressLinks; 
             <p class="utrecht-paragraph">{t('noProfiles')}</p>
           ) : (
             <RemindForm page={page} csrfToken={props.csrfToken} locale={props.locale}>
+            {page.pageCount > 1 && <p class="utrecht-paragraph">{t('shownCount', { total: page.total, page: query.page, pages: page.pageCount })}</p>}
             <table class="utrecht-table">
               <caption class="visually-hidden">{title}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('school')}</th>
+                  {!page.board && <th scope="col">{t('boardColumn')}</th>}
+                  {page.districts.length > 0 && <th scope="col">{t('districtColumn')}</th>}
                   <th scope="col">{t('status')}</th>
                   <th scope="col">{t('progress')}</th>
+                  <th scope="col">{t('lastActivity')}</th>
                   {page.canRemind && <th scope="col">{t('remindColumn')}</th>}
                   {page.columns.map((column) => (
                     <th scope="col">{column.heading[props.locale]}</th>
@@ -136,11 +195,15 @@ export function ProgressView(props: { page: ProgressPage; links: ProgressLinks; 
                         {row.schoolName}
                       </a>
                     </th>
+                    {!page.board && <td>{row.boardName}</td>}
+                    {page.districts.length > 0 && <td>{row.districtName ?? ''}</td>}
                     <td>
                       <ProfileStatusTag locale={props.locale} status={row.status} /> {row.late && <StatusTag tone="danger">{t('lateTag')}</StatusTag>}
+                      {row.overdue && <StatusTag tone="danger">{t('overdueTag')}</StatusTag>}
                     </td>
                     {/* Not started with answers: all of them were carried over from last year (the school's first save starts it). */}
                     <td>{t(row.status === 'not_started' && row.answered > 0 ? 'progressCountCarried' : 'progressCount', { answered: row.answered, total: row.required })}</td>
+                    <td>{row.lastActivity ? formatDutchDate(amsterdamDate(row.lastActivity)) : t('noActivity')}</td>
                     {page.canRemind && (
                       <td>
                         {row.remindedToday ? (
@@ -163,9 +226,12 @@ export function ProgressView(props: { page: ProgressPage; links: ProgressLinks; 
                 {page.withoutProfile.map((school) => (
                   <tr>
                     <th scope="row">{school.name}</th>
+                    {!page.board && <td></td>}
+                    {page.districts.length > 0 && <td></td>}
                     <td>
                       <StatusTag tone="danger">{t('noProfileTag')}</StatusTag>
                     </td>
+                    <td></td>
                     <td></td>
                     {page.canRemind && <td></td>}
                     {page.columns.map((column) => (
@@ -176,6 +242,23 @@ export function ProgressView(props: { page: ProgressPage; links: ProgressLinks; 
               </tbody>
             </table>
             </RemindForm>
+          )}
+          {page.pageCount > 1 && (
+            <nav aria-label={t('pagingLabel')} class="paging">
+              <p class="utrecht-paragraph">
+                {query.page > 1 && (
+                  <a class="utrecht-link" rel="prev" href={pageHref(links.action, page.board !== null, page.schoolYear, query, query.page - 1)}>
+                    {t('previousPage')}
+                  </a>
+                )}
+                {query.page > 1 && query.page < page.pageCount && ' · '}
+                {query.page < page.pageCount && (
+                  <a class="utrecht-link" rel="next" href={pageHref(links.action, page.board !== null, page.schoolYear, query, query.page + 1)}>
+                    {t('nextPage')}
+                  </a>
+                )}
+              </p>
+            </nav>
           )}
           {page.withoutProfile.length > 0 && (
             <div class="utrecht-alert utrecht-alert--warning" role="status">

@@ -9,6 +9,7 @@
 import { fitLogo, paragraphs } from './profile-view.js';
 import type { ProfileDocumentData } from '../document-data.js';
 import { zipParts } from './docx-kit.js';
+import { fitColumns, longestWordTwips } from './word-columns.js';
 
 export const FONT = 'Calibri';
 export const MUTED = '555555';
@@ -97,19 +98,32 @@ export interface CellSpec {
   size?: number;
 }
 
+/** Text size in table cells, in half-points (9.5 pt). */
+const CELL_SIZE = 19;
+
 function cell(spec: CellSpec, width: number): string {
   const shading = spec.fill ? `<w:shd w:val="clear" w:color="auto" w:fill="${spec.fill}"/>` : '';
   return `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/>${shading}</w:tcPr><w:p><w:pPr><w:spacing w:after="0"/></w:pPr>${run(spec.text, {
     bold: spec.bold ?? false,
-    size: spec.size ?? 19,
+    size: spec.size ?? CELL_SIZE,
     ...(spec.color ? { color: spec.color } : {}),
   })}</w:p></w:tc>`;
 }
 
-/** Column widths in percent → twips of the text width. */
-function twips(widths: number[]): number[] {
+/** Left and right cell margins (tblCellMar) plus the rules and a little room for rounding, in twips. */
+const CELL_PADDING = 100 + 100 + 40;
+
+/**
+ * Column widths in percent → twips of the text width, each column wide enough for its longest word (word-columns.ts):
+ * Word and LibreOffice cut a word wider than its fixed column in two.
+ */
+function twips(widths: number[], rows: CellSpec[][]): number[] {
   const total = widths.reduce((a, b) => a + b, 0);
-  return widths.map((w) => Math.round((w / total) * TEXT_WIDTH));
+  const base = widths.map((w) => Math.round((w / total) * TEXT_WIDTH));
+  const needed = widths.map((_, i) =>
+    Math.ceil(Math.max(0, ...rows.map((r) => (r[i] ? longestWordTwips(r[i].text, r[i].size ?? CELL_SIZE, r[i].bold ?? false) + CELL_PADDING : 0)))),
+  );
+  return fitColumns(base, needed, TEXT_WIDTH);
 }
 
 const TABLE_BORDERS = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV']
@@ -118,14 +132,13 @@ const TABLE_BORDERS = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV']
 
 /** A full-width table; with `header`, the first row repeats on every page. Rows never split across pages. */
 export function table(widths: number[], rows: Array<Array<string | CellSpec>>, options: { header?: CellSpec[] } = {}): string {
-  const cols = twips(widths);
-  const row = (cells: Array<string | CellSpec>, isHeader: boolean) =>
-    `<w:tr><w:trPr><w:cantSplit/>${isHeader ? '<w:tblHeader/>' : ''}</w:trPr>${cells
-      .map((c, i) => cell(typeof c === 'string' ? { text: c } : c, cols[i] ?? 1000))
-      .join('')}</w:tr>`;
+  const specs = rows.map((r) => r.map((c) => (typeof c === 'string' ? { text: c } : c)));
+  const cols = twips(widths, options.header ? [options.header, ...specs] : specs);
+  const row = (cells: CellSpec[], isHeader: boolean) =>
+    `<w:tr><w:trPr><w:cantSplit/>${isHeader ? '<w:tblHeader/>' : ''}</w:trPr>${cells.map((c, i) => cell(c, cols[i] ?? 1000)).join('')}</w:tr>`;
   return `<w:tbl><w:tblPr><w:tblW w:w="${TEXT_WIDTH}" w:type="dxa"/><w:tblBorders>${TABLE_BORDERS}</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="60" w:type="dxa"/><w:left w:w="100" w:type="dxa"/><w:bottom w:w="60" w:type="dxa"/><w:right w:w="100" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0020" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>${cols
     .map((w) => `<w:gridCol w:w="${w}"/>`)
-    .join('')}</w:tblGrid>${options.header ? row(options.header, true) : ''}${rows.map((r) => row(r, false)).join('')}</w:tbl>${paragraph('', { spacingAfter: 60 })}`;
+    .join('')}</w:tblGrid>${options.header ? row(options.header, true) : ''}${specs.map((r) => row(r, false)).join('')}</w:tbl>${paragraph('', { spacingAfter: 60 })}`;
 }
 
 /** An inline picture (the SWV logo); sizes in pixels at 96 dpi. */

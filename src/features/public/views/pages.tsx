@@ -5,7 +5,7 @@ import { translator, type Locale } from '../../../ui/i18n.js';
 import type { NormStatus } from '../../templates/model/answer.js';
 import { resolveWording } from '../../templates/model/wording.js';
 import type { ComparePage } from '../load-compare-page.js';
-import type { SchoolPage } from '../load-school-page.js';
+import type { InWords, SchoolPage } from '../load-school-page.js';
 import type { SwvPage } from '../load-swv-page.js';
 import { publicMessages, type PublicTranslate } from '../messages.js';
 import type { PublicItemRow, PublicSchool, PublicSwv } from '../public-data.js';
@@ -261,6 +261,7 @@ export function SchoolPageView(props: { page: SchoolPage; locale: Locale; downlo
   const slug = swv.partnership.slug;
   const year = content.profile.schoolYear;
   const others = school.published.filter((p) => p.id !== content.profile.id);
+  const changeText = (words: InWords) => [words.answer, words.ambition && t('changesAmbition', { ambition: words.ambition })].filter(Boolean).join(' — ');
   return (
     <>
       <h1 class="utrecht-heading-1">{school.name}</h1>
@@ -424,9 +425,9 @@ export function SchoolPageView(props: { page: SchoolPage; locale: Locale; downlo
               <li class="utrecht-unordered-list__item">
                 <strong>{change.title}</strong>
                 <br />
-                {t('changesBefore', { text: change.previous || t('changesEmpty') })}
+                {t('changesBefore', { text: changeText(change.previous) || t('changesEmpty') })}
                 <br />
-                {t('changesNow', { text: change.current || t('changesEmpty') })}
+                {t('changesNow', { text: changeText(change.current) || t('changesEmpty') })}
               </li>
             ))}
           </ul>
