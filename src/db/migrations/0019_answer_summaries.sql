@@ -28,7 +28,8 @@ BEGIN
   INSERT INTO template_item_slots (template_version_id, item_key, slot, options)
   SELECT version_id, item_key, (row_number() OVER (PARTITION BY version_id ORDER BY pos) - 1)::int,
     (SELECT array_agg(o.opt->>'value' ORDER BY o.oi) FROM jsonb_array_elements(
-      (SELECT sc.scale->'options' FROM jsonb_array_elements(first.scales) WITH ORDINALITY sc(scale, si) WHERE sc.scale->>'key' = first.scale_key ORDER BY sc.si LIMIT 1)
+      (SELECT CASE WHEN jsonb_typeof(sc.scale->'options') = 'array' THEN sc.scale->'options' ELSE '[]'::jsonb END
+         FROM jsonb_array_elements(first.scales) WITH ORDINALITY sc(scale, si) WHERE sc.scale->>'key' = first.scale_key ORDER BY sc.si LIMIT 1)
     ) WITH ORDINALITY o(opt, oi))
   FROM (
     SELECT DISTINCT ON (v.id, it.item->>'key') v.id AS version_id, it.item->>'key' AS item_key, it.item->>'scale' AS scale_key,
