@@ -138,6 +138,8 @@ export async function generateInsightData(db: Database, options: { bigSchools: n
   // Bulk load: drop the answers' secondary indexes and rebuild them after (as one would restore a dump).
   const indexes = (await db.execute(sql.raw(`select indexname, indexdef from pg_indexes where tablename = 'answers' and indexname not like '%pk' and indexname not like '%pkey'`))) as unknown as { rows: Array<{ indexname: string; indexdef: string }> };
   for (const row of indexes.rows) await run(`drop index ${row.indexname}`);
+  // The insight summary's triggers are off during the load and the summary is rebuilt after it, as after a restore.
+  await run(`alter table answers disable trigger user`);
   await step(`answers (${(options.bigSchools + options.swvSchools) * YEARS.length * items.length} rows)`, `insert into answers (profile_id, item_key, partnership_id, school_year, value, ambition, norm_status, national_norm_status, carried_over, revision, updated_at)
     select p.id, i.item_key, p.partnership_id, p.school_year, v.value,
       case when v.norm = 'below' and h % 3 = 0 then jsonb_build_object('schoolYear', '2027-2028', 'note', 'Scholing van het team gepland.') end,
@@ -148,6 +150,8 @@ export async function generateInsightData(db: Database, options: { bigSchools: n
     join bench_values v on v.idx = i.idx and v.pos = hh.h % i.n
     where (p.status <> 'not_started' or p.school_year <> '${YEARS[2]}') and not (p.status = 'in_progress' and hh.h % 5 = 0)`);
   for (const row of indexes.rows) await step(`index ${row.indexname}`, row.indexdef);
+  await run(`alter table answers enable trigger user`);
+  await step('insight summary (rebuild)', `select opensop_refresh_answer_summaries(array(select distinct profile_id from answers))`);
   await run(`drop table bench_values`);
   await run(`drop table bench_items`);
   await step('analyze', 'analyze');

@@ -8,6 +8,8 @@
  *
  * Run: npm run bench:insight -- [--schools 7000] [--swv-schools 300] [--pglite-schools 150] [--runs 7] [--only pg|pglite]
  *      [--keep] (keep the scratch database and print its name) [--reuse <db>] (measure a kept database again)
+ *      [--places swv,all] (PostgreSQL: which places to measure; `--places swv` skips the 7,000 and the XLSX)
+ *      [--views home,basic] (only the views whose name starts with one of these words; no XLSX then)
  *      [--export-only] (with --reuse: only the all-answers XLSX) [--export-heap <MB>] (the export child's
  *      --max-old-space-size) [--export-format xlsx|csv]
  *      [--progress-only] (with --reuse: the progress overview's loader, completeness counted in the database, beside
@@ -57,6 +59,7 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     keep: { type: 'boolean', default: false },
     reuse: { type: 'string' },
+    places: { type: 'string', default: 'swv,all' },
     views: { type: 'string' },
     'export-only': { type: 'boolean', default: false },
     'progress-only': { type: 'boolean', default: false },
@@ -203,9 +206,11 @@ async function measurePlace(db: Database, place: BenchPlace, label: string): Pro
   return measureViews(views.filter((entry) => wanted(entry.key)), label);
 }
 
-async function measureViews(views: Array<{ view: string; load: () => Promise<unknown>; render?: (page: any) => unknown; plain?: () => Promise<unknown> }>, label: string): Promise<Line[]> {
+async function measureViews(views: Array<{ key?: string; view: string; load: () => Promise<unknown>; render?: (page: any) => unknown; plain?: () => Promise<unknown> }>, label: string): Promise<Line[]> {
   const lines: Line[] = [];
+  const only = args.views?.split(',');
   for (const entry of views) {
+    if (only && !only.some((word) => entry.key === word || entry.view.startsWith(word))) continue;
     const viewMs: number[] = [];
     const renderMs: number[] = [];
     const plainMs: number[] = [];
@@ -384,6 +389,7 @@ async function onPostgres(): Promise<void> {
   const count = (await rows(handle.db, sql`select count(*)::int as n from answers`)) as Array<{ n: number }>;
   console.log(`PostgreSQL: ${count[0]!.n.toLocaleString('en')} answer rows; median / p95 of ${RUNS} runs (view = the loader; HTML = rendering its view)`);
   try {
+    const which = args.places.split(',');
     if (args['progress-only']) {
       await measureProgress(handle.db, places.swv, `PG SWV ${places.swv.schools}`);
       await measureProgress(handle.db, places.big, `PG all ${places.big.schools}`);
@@ -391,12 +397,12 @@ async function onPostgres(): Promise<void> {
       return;
     }
     if (!args['export-only']) {
-      await measurePlace(handle.db, places.swv, `PG SWV ${places.swv.schools}`);
-      await measurePlace(handle.db, places.big, `PG all ${places.big.schools}`);
+      if (which.includes('swv')) await measurePlace(handle.db, places.swv, `PG SWV ${places.swv.schools}`);
+      if (which.includes('all')) await measurePlace(handle.db, places.big, `PG all ${places.big.schools}`);
       if (wanted('national')) await measureNational(handle.db, `PG national ${places.big.schools + places.swv.schools}`);
     }
     await handle.close();
-    if (!wanted('export')) return;
+    if (!which.includes('all') || !wanted('export')) return;
     // The export in a child process of its own: its peak RSS is the export's.
     const heap = args['export-heap'] ? [`--max-old-space-size=${Number(args['export-heap'])}`] : [];
     await new Promise<void>((resolve) => {

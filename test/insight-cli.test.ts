@@ -61,4 +61,10 @@ describe('export answers (CLI)', () => {
     expect(await runCli(['export', 'answers', '--swv', 'voorbeeldstad', '--year', '2001-2002', '--out', path.join(dataDir, 'x.csv')], noRound)).toBe(1);
     expect(noRound.errors.join('\n')).toContain('geen SOP-ronde');
   });
+
+  it('recomputes the insight summary of every profile with `insight rebuild`', async () => {
+    const io = captureIo();
+    expect(await runCli(['insight', 'rebuild'], io), io.errors.join('\n')).toBe(0);
+    expect(io.output.join('\n')).toMatch(/Samenvatting van [1-9]\d* profielen opnieuw berekend/);
+  });
 });

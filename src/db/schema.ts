@@ -15,3 +15,4 @@ export * from '../features/diversity/schema.js';
 export * from '../features/pupil-poll/schema.js';
 export * from '../features/conversation-guide/schema.js';
 export * from '../features/quality-review/schema.js';
+export * from '../features/insight/schema.js';

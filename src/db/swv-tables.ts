@@ -103,6 +103,8 @@ export const SWV_EXCLUDED_TABLES: Record<string, string> = {
   recovery_codes: 'secrets: they belong to the second factor, which stays behind',
   pending_logins: 'log-ins between password and code, valid for minutes',
   poll_devices: "hashes of pupils' device tokens that guard one answer per device; they mean nothing at another address",
+  answer_summaries: 'derived: the database recomputes it from the answer rows as they are imported (triggers, decision 0024)',
+  template_item_slots: 'derived: the database recomputes it from the template versions as they are imported (triggers, decision 0024)',
 };
 
 export const ALL_TABLES: PgTable[] = (Object.values(schema) as unknown[]).filter((value): value is PgTable => value instanceof PgTable);

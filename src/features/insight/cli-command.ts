@@ -1,11 +1,11 @@
-/** `export answers`: all answers of one SWV's school year as one sheet (CSV or XLSX), written to a file, for operators. */
+/** `export answers`: all answers of one SWV's school year as one sheet (CSV or XLSX), written to a file, for operators; `insight rebuild`: the insight summary recomputed. */
 import { createWriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../auth/app-error.js';
 import { registerCliCommand } from '../../cli/commands.js';
 import { parseSchoolYear } from '../../cli/documents-commands.js';
 import { exportAnswersOfPartnership } from './export-answers.js';
-import { findPartnershipBySlug } from './repository.js';
+import { findPartnershipBySlug, rebuildAnswerSummaries } from './repository.js';
 
 const USAGE = 'export answers --swv <korte naam> --year <2026-2027> --format xlsx|csv --out <bestand>';
 
@@ -70,6 +70,19 @@ registerCliCommand({
     await file.write(output);
     await closed;
     io.out(`Geschreven: ${values.out} (${partnership.name}, ${schoolYear}, ${format}).`);
+    return 0;
+  },
+});
+
+registerCliCommand({
+  name: ['insight', 'rebuild'],
+  summary: 'Berekent de samenvatting per profiel voor de inzichtpagina’s opnieuw uit alle antwoorden (herstel; de database houdt haar zelf bij).',
+  usage: 'insight rebuild',
+  needsDatabase: true,
+  async run({ runtime, io }) {
+    const { db } = runtime!.deps;
+    const { profiles } = await db.transaction((tx) => rebuildAnswerSummaries(tx));
+    io.out(`Samenvatting van ${profiles} profielen opnieuw berekend.`);
     return 0;
   },
 });

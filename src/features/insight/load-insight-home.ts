@@ -1,18 +1,20 @@
 /**
  * The insight home of an SWV or a board: the round at a glance (schools per state, days to the deadline, late
  * schools), the share of normed answers that meet the norm, the three largest gaps, the coverage holes and
- * recent activity. Aggregates in the database; the coverage from the availability answers of the place.
+ * recent activity. Counted from the per-profile summary (docs/decisions/0024-insight-summary-per-profile.md).
  */
 import type { Clock } from '../../config/clock.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
 import { isLate } from '../cycle/transition-rules.js';
 import { PROFILE_STATUSES, type ProfileStatus } from '../questionnaire/api.js';
-import { computeCoverageFromCounts, coverageHoles, coverageItems, emptyTally, gapCount, meetsShare, type CoverageHole, type Tally } from './figures.js';
+import { cellStatus, compareDutch, computeCoverageFromCounts, coverageHoles, coverageItems, emptyTally, gapCount, meetsShare, type CoverageHole, type Tally } from './figures.js';
 import { loadInsightContext, type InsightContext, type NormedItem } from './insight-context.js';
-import { countCoverageLevels, countNormStatuses, listRecentActivity, listSchoolsWithAnswer, type ActivityRow, type InsightSchool } from './repository.js';
+import { listRecentTransitions, type ActivityRow, type InsightSchool } from './repository.js';
+import { countCoverageFromSummaries, loadSchoolSummaries, schoolsWithChoice } from './summary.js';
 
 const OPEN_STATUSES: readonly string[] = ['not_started', 'in_progress'];
+const ACTIVITY_ROWS = 8;
 
 export interface InsightHome {
   context: InsightContext;
@@ -45,48 +47,48 @@ export async function loadInsightHome(options: { db: DbOrTx; clock: Clock; auth:
     .filter((school) => (OPEN_STATUSES.includes(school.status!) && today > cycle.submitDeadline) || isLate(school.submittedAt, cycle.submitDeadline))
     .map((school) => ({ school, submittedLate: !OPEN_STATUSES.includes(school.status!) }));
 
-  // Counted over the schools with a profile; a school without a row on an item has not answered it.
-  const counts = await countNormStatuses(db, context.place, context.schoolYear, context.normedItems.map(({ item }) => item.key));
-  const perItem = new Map<string, Tally>();
-  const swvTally = emptyTally();
-  for (const row of counts) {
-    const tally = perItem.get(row.itemKey) ?? emptyTally();
-    const status = row.normStatus === null ? (row.hasAmbition ? 'ambition' : 'unanswered') : row.normStatus === 'below' && row.hasAmbition ? 'ambition' : row.normStatus;
-    tally[status] += row.schools;
-    perItem.set(row.itemKey, tally);
-  }
+  // Counted from the per-profile summary (one short row per school, decision 0024); a school without a row on an
+  // item has not answered it. The SWV tally counts every stored row (a null status with an ambition reads
+  // "ambition"); the national tally only rows judged against the national norm.
+  const summaries = await loadSchoolSummaries(db, context.place.partnershipId, context.schoolYear, schools);
   const swvItems = context.normedItems.filter((entry) => entry.hasNorm);
-  for (const { item } of swvItems) {
-    const tally = perItem.get(item.key) ?? emptyTally();
-    for (const status of ['meets', 'below', 'ambition', 'cannot-judge'] as const) swvTally[status] += tally[status];
-  }
-  const largestGaps = swvItems
-    .map((entry) => ({ entry, gaps: gapCount(perItem.get(entry.item.key) ?? emptyTally()), schools: schools.length }))
-    .filter((row) => row.gaps > 0)
-    .sort((a, b) => b.gaps - a.gaps || a.entry.item.title.localeCompare(b.entry.item.title, 'nl'))
-    .slice(0, 3);
-
-  // The national norm's share is counted from the cells only where the template has national norms.
-  let national: InsightHome['national'] = null;
-  if (context.normedItems.some((entry) => entry.hasNationalNorm)) {
-    const keys = new Set(context.normedItems.filter((entry) => entry.hasNationalNorm).map(({ item }) => item.key));
-    const tally = emptyTally();
-    for (const row of counts) {
-      const stored = row.nationalNormStatus;
-      if (stored === null || !keys.has(row.itemKey)) continue;
-      tally[stored === 'below' && row.hasAmbition ? 'ambition' : stored] += row.schools;
+  const nationalItems = context.normedItems.filter((entry) => entry.hasNationalNorm);
+  const perItem = new Map<string, Tally>(swvItems.map(({ item }) => [item.key, emptyTally()]));
+  const swvTally = emptyTally();
+  const nationalTally = emptyTally();
+  for (const school of schools) {
+    for (const { item } of swvItems) {
+      const cell = summaries.cell(school.id, item.key);
+      if (cell) perItem.get(item.key)![cellStatus(cell, 'swv')] += 1;
     }
-    national = { tally, share: meetsShare(tally) };
+    for (const { item } of nationalItems) {
+      const cell = summaries.cell(school.id, item.key);
+      if (cell && cell.nationalNormStatus !== null) nationalTally[cellStatus(cell, 'national')] += 1;
+    }
   }
+  for (const tally of perItem.values()) for (const status of ['meets', 'below', 'ambition', 'cannot-judge'] as const) swvTally[status] += tally[status];
+  const largestGaps = swvItems
+    .map((entry) => ({ entry, gaps: gapCount(perItem.get(entry.item.key)!), schools: schools.length }))
+    .filter((row) => row.gaps > 0)
+    .sort((a, b) => b.gaps - a.gaps || compareDutch(a.entry.item.title, b.entry.item.title))
+    .slice(0, 3);
+  const national: InsightHome['national'] = nationalItems.length > 0 ? { tally: nationalTally, share: meetsShare(nationalTally) } : null;
 
-  // Counted in the database per district; only the schools offering an item at school level come back by name.
+  // Coverage per district from the chosen options in the summary; the schools offering an item at school level by name.
   const items = coverageItems(context.template);
-  const levelCounts = await countCoverageLevels(db, context.place, {}, context.schoolYear, items.map(({ item }) => item.key), 'district');
+  const levelCounts = countCoverageFromSummaries(summaries, schools, items.map(({ item }) => item.key), 'district');
   const coverage = computeCoverageFromCounts({ template: context.template, schools, counts: levelCounts, by: 'district', noDistrict: options.noDistrict });
   const withHoles = coverage.filter((entry) => entry.cells.some((cell) => cell.atSchool === 0));
-  const offers = await listSchoolsWithAnswer(db, context.place, {}, context.schoolYear, withHoles.map((entry) => ({ itemKey: entry.item.key, value: entry.levels[0]!.value })));
+  const offers = schoolsWithChoice(summaries, schools, withHoles.map((entry) => ({ itemKey: entry.item.key, value: entry.levels[0]!.value })));
   const holes = coverageHoles(coverage, schools, offers);
-  const activity = await listRecentActivity(db, context.place, context.schoolYear, 8);
+  const saves: ActivityRow[] = [];
+  for (const school of schools) {
+    const at = summaries.lastSavedAt(school.id);
+    if (at && school.profileId) saves.push({ at, profileId: school.profileId, schoolName: school.name, kind: 'answers', toStatus: null });
+  }
+  const activity = [...(await listRecentTransitions(db, context.place, context.schoolYear, ACTIVITY_ROWS)), ...saves]
+    .sort((a, b) => b.at.getTime() - a.at.getTime())
+    .slice(0, ACTIVITY_ROWS);
   return {
     context,
     statusCounts,

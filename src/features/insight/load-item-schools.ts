@@ -3,7 +3,7 @@ import { AppError } from '../../auth/app-error.js';
 import type { Clock } from '../../config/clock.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { cellKey, cellStatus, emptyTally, type CellStatus, type Tally } from './figures.js';
+import { cellKey, cellStatus, compareDutch, emptyTally, type CellStatus, type Tally } from './figures.js';
 import { loadInsightContext, type InsightContext, type NormedItem } from './insight-context.js';
 import { listAnswerCells, type InsightSchool } from './repository.js';
 
@@ -32,6 +32,6 @@ export async function loadItemSchools(options: { db: DbOrTx; clock: Clock; auth:
       if (national && row.national) national[row.national] += 1;
       return row;
     })
-    .sort((a, b) => order[(a.swv ?? a.national)!] - order[(b.swv ?? b.national)!] || a.school.name.localeCompare(b.school.name, 'nl'));
+    .sort((a, b) => order[(a.swv ?? a.national)!] - order[(b.swv ?? b.national)!] || compareDutch(a.school.name, b.school.name));
   return { context, entry, rows, swv, national };
 }

@@ -13,21 +13,11 @@ import { loadTemplateDefinition } from '../questionnaire/template-cache.js';
 import { diffTemplateVersions, type ItemDiff } from '../templates/model/diff-versions.js';
 import { cellStatus, type CellStatus } from './figures.js';
 import { loadInsightContext, matchesFilters, type InsightContext, type InsightFilters, type NormedItem } from './insight-context.js';
-import { MATRIX_PAGE_SIZE, type MatrixPaging } from './load-basic-support.js';
 import { AppError } from '../../auth/app-error.js';
+import { MATRIX_PAGE_SIZE, type MatrixPaging } from './load-basic-support.js';
 import { insightMessages } from './messages.js';
-import { countNormStatusesInView, countYearChanges, listAnswerCells, listAnswerCellsOfPage, listPlaceSchools, listYearCycles, type AnswerCell, type InsightSchool } from './repository.js';
-
-/** Cells per school, then per item (a few thousand small maps rather than one map of every school × item). */
-function bySchoolAndItem(cells: AnswerCell[]): Map<string, Map<string, AnswerCell>> {
-  const bySchool = new Map<string, Map<string, AnswerCell>>();
-  for (const cell of cells) {
-    let ofSchool = bySchool.get(cell.schoolId);
-    if (!ofSchool) bySchool.set(cell.schoolId, (ofSchool = new Map()));
-    ofSchool.set(cell.itemKey, cell);
-  }
-  return bySchool;
-}
+import { listPlaceSchools, listYearCycles, type InsightSchool } from './repository.js';
+import { loadSchoolSummaries } from './summary.js';
 
 export type Comparability = 'same' | 'norm-changed' | 'changed' | 'new';
 
@@ -76,7 +66,7 @@ export async function loadYearComparison(options: {
   schoolYear?: string | undefined;
   previousYear?: string | undefined;
   filters: InsightFilters;
-  /** Page through a big place (the screen); without it every school is read (the export). */
+  /** Page through a big place (the screen); without it every school is named (the export). */
   paging?: { page?: number | undefined; size?: number | undefined } | undefined;
 }): Promise<YearComparisonPage> {
   const { db } = options;
@@ -84,9 +74,9 @@ export async function loadYearComparison(options: {
   const earlier = context.years.filter((year) => year < context.schoolYear);
   const previousYear = options.previousYear && earlier.includes(options.previousYear) ? options.previousYear : (earlier[0] ?? null);
   const items = context.normedItems.filter((entry) => entry.hasNorm);
-  const keys = items.map(({ item }) => item.key);
+  // Both years from the per-profile summary (decision 0024): one short row per school and year.
+  const nowCells = await loadSchoolSummaries(db, context.place.partnershipId, context.schoolYear, context.schools);
   if (!previousYear) {
-    const nowCells = bySchoolAndItem(await listAnswerCells(db, context.place, context.schoolYear, keys));
     return {
       context,
       previousYear,
@@ -95,7 +85,7 @@ export async function loadYearComparison(options: {
         comparability: 'new',
         compared: 0,
         meetsBefore: null,
-        meetsNow: context.schools.filter((school) => cellStatus(nowCells.get(school.id)?.get(entry.item.key), 'swv') === 'meets').length,
+        meetsNow: context.schools.filter((school) => cellStatus(nowCells.cell(school.id, entry.item.key), 'swv') === 'meets').length,
         rose: [],
         fell: [],
       })),
@@ -104,22 +94,16 @@ export async function loadYearComparison(options: {
   const previousCycle = (await listYearCycles(db, context.place.partnershipId)).find((cycle) => cycle.schoolYear === previousYear)!;
   const previousTemplate = await loadTemplateDefinition(db, previousCycle.templateVersionId);
   const diffs = new Map(diffTemplateVersions(previousTemplate, context.template).items.map((diff) => [diff.key, diff]));
-  const previousSchools = new Set(
-    (await listPlaceSchools(db, context.place, previousYear)).filter((school) => school.profileId !== null && matchesFilters(school, context.filters)).map((school) => school.id),
-  );
+  const previousInView = (await listPlaceSchools(db, context.place, previousYear)).filter((school) => school.profileId !== null && matchesFilters(school, context.filters));
+  const previousSchools = new Set(previousInView.map((school) => school.id));
+  const beforeCells = await loadSchoolSummaries(db, context.place.partnershipId, previousYear, previousInView);
   const both = context.schools.filter((school) => previousSchools.has(school.id));
-  const size = options.paging?.size ?? MATRIX_PAGE_SIZE;
-  if (options.paging && context.schools.length > size) {
-    return comparePage(db, context, previousYear, items, both, diffs, options.paging.page ?? 1, size);
-  }
-  const nowCells = bySchoolAndItem(await listAnswerCells(db, context.place, context.schoolYear, keys));
-  const beforeCells = bySchoolAndItem(await listAnswerCells(db, context.place, previousYear, keys));
-  return {
+  const comparison: YearComparisonPage = {
     context,
     previousYear,
     items: items.map((entry) => {
       const comparability = comparabilityOf(diffs.get(entry.item.key));
-      const nowOf = (school: InsightSchool) => cellStatus(nowCells.get(school.id)?.get(entry.item.key), 'swv');
+      const nowOf = (school: InsightSchool) => cellStatus(nowCells.cell(school.id, entry.item.key), 'swv');
       const meetsNow = context.schools.filter((school) => nowOf(school) === 'meets').length;
       if (comparability === 'new' || comparability === 'changed') return { entry, comparability, compared: 0, meetsBefore: null, meetsNow, rose: [], fell: [] };
       const rose: InsightSchool[] = [];
@@ -127,7 +111,7 @@ export async function loadYearComparison(options: {
       let meetsBefore = 0;
       let meetsBoth = 0;
       for (const school of both) {
-        const before = cellStatus(beforeCells.get(school.id)?.get(entry.item.key), 'swv');
+        const before = cellStatus(beforeCells.cell(school.id, entry.item.key), 'swv');
         const now = nowOf(school);
         if (before === 'meets') meetsBefore += 1;
         if (now === 'meets') meetsBoth += 1;
@@ -139,65 +123,24 @@ export async function loadYearComparison(options: {
       return { entry, comparability, compared: both.length, meetsBefore, meetsNow: meetsBoth, rose, fell };
     }),
   };
-}
-
-/**
- * One page of a big place: the counts (meets before and now, rose, fell) of every school compared, in the
- * database; the names of the schools that rose or fell only among the page's schools, from their cells alone.
- */
-async function comparePage(
-  db: DbOrTx,
-  context: InsightContext,
-  previousYear: string,
-  items: NormedItem[],
-  both: InsightSchool[],
-  diffs: Map<string, ItemDiff>,
-  page: number,
-  size: number,
-): Promise<YearComparisonPage> {
+  const size = options.paging?.size ?? MATRIX_PAGE_SIZE;
+  if (!options.paging || context.schools.length <= size) return comparison;
+  // A big place on screen: the counts stay every school's, the names of who rose or fell are the page's schools.
   const total = context.schools.length;
   const pages = Math.ceil(total / size);
-  if (page > pages) throw new AppError('invalid_input', insightMessages.nl.badPage);
+  const page = options.paging.page ?? 1;
+  if (page > pages) throw new AppError('invalid_input', insightMessages[options.auth.principal.locale].badPage);
   const pageSchools = context.schools.slice((page - 1) * size, page * size);
-  const inBoth = new Set(both.map((school) => school.id));
-  const keys = items.map(({ item }) => item.key);
-  const ids = pageSchools.map((school) => school.id);
-  const nowCells = bySchoolAndItem(await listAnswerCellsOfPage(db, context.place, context.schoolYear, keys, ids));
-  const beforeCells = bySchoolAndItem(await listAnswerCellsOfPage(db, context.place, previousYear, keys, ids));
-  const changes = new Map((await countYearChanges(db, context.place, context.filters, context.schoolYear, previousYear, keys)).map((row) => [row.itemKey, row]));
-  const meetsInView = new Map<string, number>();
-  for (const row of await countNormStatusesInView(db, context.place, context.filters, context.schoolYear, keys)) {
-    if (row.normStatus === 'meets') meetsInView.set(row.itemKey, (meetsInView.get(row.itemKey) ?? 0) + row.schools);
-  }
+  const onPage = new Set(pageSchools.map((school) => school.id));
   return {
-    context,
-    previousYear,
+    ...comparison,
     paging: { page, pages, size, first: (page - 1) * size + 1, last: (page - 1) * size + pageSchools.length, total },
-    items: items.map((entry) => {
-      const comparability = comparabilityOf(diffs.get(entry.item.key));
-      if (comparability === 'new' || comparability === 'changed') {
-        return { entry, comparability, compared: 0, meetsBefore: null, meetsNow: meetsInView.get(entry.item.key) ?? 0, rose: [], fell: [] };
-      }
-      const counted = changes.get(entry.item.key);
-      const rose: InsightSchool[] = [];
-      const fell: InsightSchool[] = [];
-      for (const school of pageSchools) {
-        if (!inBoth.has(school.id)) continue;
-        const change = compareStatuses(cellStatus(beforeCells.get(school.id)?.get(entry.item.key), 'swv'), cellStatus(nowCells.get(school.id)?.get(entry.item.key), 'swv'));
-        if (change === 'rose') rose.push(school);
-        if (change === 'fell') fell.push(school);
-      }
-      return {
-        entry,
-        comparability,
-        compared: both.length,
-        meetsBefore: counted?.meetsBefore ?? 0,
-        meetsNow: counted?.meetsNow ?? 0,
-        rose,
-        fell,
-        roseCount: counted?.rose ?? 0,
-        fellCount: counted?.fell ?? 0,
-      };
-    }),
+    items: comparison.items.map((item) => ({
+      ...item,
+      roseCount: item.rose.length,
+      fellCount: item.fell.length,
+      rose: item.rose.filter((school) => onPage.has(school.id)),
+      fell: item.fell.filter((school) => onPage.has(school.id)),
+    })),
   };
 }

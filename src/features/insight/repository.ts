@@ -5,10 +5,12 @@
  */
 import { and, asc, desc, eq, inArray, isNotNull, isNull, max, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { textArray } from '../../db/swv-tables.js';
 import { cycles, profileTransitions } from '../cycle/schema.js';
 import { boards, districts, partnerships, schools } from '../partnerships/schema.js';
 import { answers, profiles } from '../questionnaire/schema.js';
 import { schoolPupilCounts } from '../register/schema.js';
+import { answerSummaries } from './schema.js';
 import type { Ambition, AnswerValue, StoredNormStatus } from '../templates/model/answer.js';
 import type { CoverageCount } from './figures.js';
 
@@ -259,6 +261,19 @@ export interface ActivityRow {
   toStatus: string | null;
 }
 
+/** The latest status changes of the place's profiles in one year, newest first (the saves come from the summary). */
+export async function listRecentTransitions(db: DbOrTx, place: PlaceFilter, schoolYear: string, limit: number): Promise<ActivityRow[]> {
+  const transitions = await db
+      .select({ at: profileTransitions.at, profileId: profiles.id, schoolName: schools.name, toStatus: profileTransitions.toStatus })
+      .from(profileTransitions)
+      .innerJoin(profiles, eq(profiles.id, profileTransitions.profileId))
+      .innerJoin(schools, eq(schools.id, profiles.schoolId))
+      .where(and(eq(profiles.partnershipId, place.partnershipId), eq(profiles.schoolYear, schoolYear), inPlace(place)))
+      .orderBy(desc(profileTransitions.at))
+      .limit(limit);
+  return transitions.map((row) => ({ ...row, kind: 'transition' as const }));
+}
+
 /** The latest status changes and the latest answer saves of the place's profiles in one year, newest first. */
 export async function listRecentActivity(db: DbOrTx, place: PlaceFilter, schoolYear: string, limit: number): Promise<ActivityRow[]> {
   // One after the other: `db` may be a transaction (one connection).
@@ -313,88 +328,38 @@ export async function listAnswerRowsOfProfiles(db: DbOrTx, profileIds: string[])
     .where(inArray(answers.profileId, profileIds));
 }
 
-/**
- * The cells of the given schools only (one page of a big place's matrix: the loader never reads the other pages'
- * cells). Same rows as `listAnswerCells`; added beside it so that function's callers stay as they are.
- */
-export async function listAnswerCellsOfPage(db: DbOrTx, place: PlaceFilter, schoolYear: string, itemKeys: string[], schoolIds: string[]): Promise<AnswerCell[]> {
-  if (itemKeys.length === 0 || schoolIds.length === 0) return [];
+/** One profile's packed summary (schema.ts `answer_summaries`: one character per item of its template version). */
+export interface AnswerSummaryRow {
+  profileId: string;
+  templateVersionId: string;
+  statuses: string;
+  choices: string;
+  lastSavedAt: Date | null;
+}
+
+/** The summaries of the given profiles of one SWV's year: one short row per school instead of its answer rows. */
+export async function listAnswerSummaries(db: DbOrTx, partnershipId: string, schoolYear: string, profileIds: string[]): Promise<AnswerSummaryRow[]> {
+  if (profileIds.length === 0) return [];
   return db
     .select({
-      schoolId: profiles.schoolId,
-      itemKey: answers.itemKey,
-      normStatus: answers.normStatus,
-      nationalNormStatus: answers.nationalNormStatus,
-      hasAmbition: sql<boolean>`(${answers.ambition} is not null and ${answers.ambition} <> 'null'::jsonb)`,
+      profileId: answerSummaries.profileId,
+      templateVersionId: answerSummaries.templateVersionId,
+      statuses: answerSummaries.statuses,
+      choices: answerSummaries.choices,
+      lastSavedAt: answerSummaries.lastSavedAt,
     })
-    .from(answers)
-    .innerJoin(profiles, eq(profiles.id, answers.profileId))
-    .innerJoin(schools, eq(schools.id, profiles.schoolId))
-    .where(
-      and(eq(answers.partnershipId, place.partnershipId), eq(answers.schoolYear, schoolYear), inArray(answers.itemKey, itemKeys), inPlace(place), inArray(profiles.schoolId, schoolIds)),
-    );
-}
-
-/** `countNormStatuses` for the schools in view after the filters (board, district, sector): a paged matrix's item totals. */
-export async function countNormStatusesInView(db: DbOrTx, place: PlaceFilter, filters: SchoolFilter, schoolYear: string, itemKeys: string[]): Promise<NormCount[]> {
-  if (itemKeys.length === 0) return [];
-  const hasAmbition = sql<boolean>`(${answers.ambition} is not null and ${answers.ambition} <> 'null'::jsonb)`;
-  const select = { itemKey: answers.itemKey, normStatus: answers.normStatus, nationalNormStatus: answers.nationalNormStatus, hasAmbition, schools: sql<number>`count(*)::int` };
-  const ofYear = and(eq(answers.partnershipId, place.partnershipId), eq(answers.schoolYear, schoolYear), inArray(answers.itemKey, itemKeys));
-  // A whole SWV without filters: every answer row of the year is a school in view (answers belong to profiles), so
-  // the count reads the answers alone (the `answers_partnership_year_item` index) without joining a million rows.
-  const whole = !place.boardId && !filters.boardId && !filters.districtId && !filters.sector;
-  const rows = whole
-    ? await db.select(select).from(answers).where(ofYear).groupBy(answers.itemKey, answers.normStatus, answers.nationalNormStatus, hasAmbition)
-    : await db
-        .select(select)
-        .from(answers)
-        .innerJoin(profiles, eq(profiles.id, answers.profileId))
-        .innerJoin(schools, eq(schools.id, profiles.schoolId))
-        .where(and(ofYear, inView(place, filters)))
-        .groupBy(answers.itemKey, answers.normStatus, answers.nationalNormStatus, hasAmbition);
-  return rows.map((row) => ({ ...row, schools: Number(row.schools) }));
-}
-
-export interface YearChangeCount {
-  itemKey: string;
-  /** Over the schools in view with a profile in both years (the ones compared). */
-  meetsBefore: number;
-  meetsNow: number;
-  rose: number;
-  fell: number;
+    .from(answerSummaries)
+    .where(and(eq(answerSummaries.partnershipId, partnershipId), eq(answerSummaries.schoolYear, schoolYear), sql`${answerSummaries.profileId} = any(${textArray(profileIds)}::text[])`));
 }
 
 /**
- * Year over year counted in the database (a big place's paged comparison): per item, over the schools in view
- * with a profile in both years, how many met the norm before and now, rose (below, with or without an ambition,
- * to meets) and fell (meets to below). The same rule as `compareStatuses` over `cellStatus`.
+ * Recomputes every item slot and every summary from the template versions and the answer rows (the migration's
+ * backfill; `npm run cli -- insight rebuild`). The triggers keep them on every write; this repairs by hand.
  */
-export async function countYearChanges(db: DbOrTx, place: PlaceFilter, filters: SchoolFilter, schoolYear: string, previousYear: string, itemKeys: string[]): Promise<YearChangeCount[]> {
-  if (itemKeys.length === 0) return [];
-  const keys = sql.join(
-    itemKeys.map((key) => sql`${key}`),
-    sql`, `,
-  );
-  const side = (year: string, other: string) => sql`
-    select pr.school_id, a.item_key, a.norm_status, (a.ambition is not null and a.ambition <> 'null'::jsonb) as amb
-    from answers a join profiles pr on pr.id = a.profile_id join schools on schools.id = pr.school_id
-    where a.partnership_id = ${place.partnershipId} and a.school_year = ${year} and a.item_key in (${keys}) and ${inView(place, filters)}
-      and exists (select 1 from profiles q where q.school_id = pr.school_id and q.school_year = ${other})`;
-  const result = (await db.execute(sql`
-    with cur as (${side(schoolYear, previousYear)}), prev as (${side(previousYear, schoolYear)})
-    select coalesce(cur.item_key, prev.item_key) as item_key,
-      (count(*) filter (where prev.norm_status = 'meets'))::int as meets_before,
-      (count(*) filter (where cur.norm_status = 'meets'))::int as meets_now,
-      (count(*) filter (where cur.norm_status = 'meets' and (prev.norm_status = 'below' or (prev.norm_status is null and prev.amb))))::int as rose,
-      (count(*) filter (where prev.norm_status = 'meets' and (cur.norm_status = 'below' or (cur.norm_status is null and cur.amb))))::int as fell
-    from cur full join prev on prev.school_id = cur.school_id and prev.item_key = cur.item_key
-    group by 1`)) as unknown as { rows: Array<Record<string, unknown>> };
-  return result.rows.map((row) => ({
-    itemKey: String(row['item_key']),
-    meetsBefore: Number(row['meets_before']),
-    meetsNow: Number(row['meets_now']),
-    rose: Number(row['rose']),
-    fell: Number(row['fell']),
-  }));
+export async function rebuildAnswerSummaries(db: DbOrTx): Promise<{ profiles: number }> {
+  await db.execute(sql`select opensop_refresh_item_slots(array(select id from template_versions))`);
+  await db.execute(sql`delete from answer_summaries`);
+  await db.execute(sql`select opensop_refresh_answer_summaries(array(select distinct profile_id from answers))`);
+  const [row] = await db.select({ profiles: sql<number>`count(*)::int` }).from(answerSummaries);
+  return { profiles: Number(row?.profiles ?? 0) };
 }

@@ -84,6 +84,8 @@ export const answers = pgTable(
     // across years, and one item nationally per year.
     index('answers_partnership_item_year').on(t.partnershipId, t.itemKey, t.schoolYear),
     index('answers_item_year').on(t.itemKey, t.schoolYear),
+    // The insight's ambitions overview: the few rows of an SWV's year that carry an ambition.
+    index('answers_partnership_year_ambition').on(t.partnershipId, t.schoolYear).where(sql`${t.ambition} is not null and ${t.ambition} <> 'null'::jsonb`),
     check('answers_norm_status_known', sql`${t.normStatus} in (${KNOWN_NORM_STATUSES})`),
     check('answers_national_norm_status_known', sql`${t.nationalNormStatus} in (${KNOWN_NORM_STATUSES})`),
   ],

@@ -1,0 +1,122 @@
+/**
+ * Reading the per-profile summary (schema.ts `answer_summaries`, docs/decisions/0024-insight-summary-per-profile.md):
+ * the views ask "what is this school's stored status / chosen option on this item" and get the same answer the
+ * school's answer row would give, from one short row per school. The packing is decided in the migration's
+ * triggers; `itemSlots` must number the items exactly as they do (questionnaire order, a repeated key keeps its
+ * first place), and test/insight-summary.test.ts checks the decoded summary against the raw answer rows.
+ */
+import type { DbOrTx } from '../../db/client.js';
+import { loadTemplateDefinition } from '../questionnaire/template-cache.js';
+import type { StoredNormStatus } from '../templates/model/answer.js';
+import { findScale, listItems, type TemplateDefinition } from '../templates/model/template.js';
+import type { CoverageCount, StoredCell } from './figures.js';
+import { listAnswerSummaries, type AnswerValueRow, type InsightSchool } from './repository.js';
+
+
+const STORED: Array<StoredNormStatus | null> = [null, 'meets', 'below', 'cannot-judge'];
+/** The 32 status codes, decoded once: chr(48 + swv × 8 + national × 2 + ambition). Code 0 (no row) reads as no cell. */
+const DECODED: Array<StoredCell | undefined> = Array.from({ length: 32 }, (_, code) =>
+  code === 0 ? undefined : Object.freeze({ normStatus: STORED[code >> 3]!, nationalNormStatus: STORED[(code >> 1) & 3]!, hasAmbition: (code & 1) === 1 }),
+);
+
+export interface ItemSlots {
+  slotOf: Map<string, number>;
+  /** Per slot, the option values of the item's scale (null without one). */
+  options: Array<string[] | null>;
+}
+
+const slotCache = new WeakMap<TemplateDefinition, ItemSlots>();
+
+/** Every item's position in the packed strings of a profile on this template version (as the migration numbers them). */
+export function itemSlots(template: TemplateDefinition): ItemSlots {
+  const cached = slotCache.get(template);
+  if (cached) return cached;
+  const slotOf = new Map<string, number>();
+  const options: Array<string[] | null> = [];
+  for (const { item } of listItems(template)) {
+    if (slotOf.has(item.key)) continue;
+    slotOf.set(item.key, options.length);
+    options.push(item.scale ? (findScale(template, item.scale)?.options.map((option) => option.value) ?? null) : null);
+  }
+  const slots = { slotOf, options };
+  slotCache.set(template, slots);
+  return slots;
+}
+
+interface PackedSchool {
+  slots: ItemSlots;
+  statuses: string;
+  choices: string;
+  lastSavedAt: Date | null;
+}
+
+/** The summaries of a set of schools in one year, by school. */
+export class SchoolSummaries {
+  constructor(private readonly bySchool: Map<string, PackedSchool>) {}
+
+  /** The school's answer row on the item as the views read it; undefined when it has none (not answered). */
+  cell(schoolId: string, itemKey: string): StoredCell | undefined {
+    const packed = this.bySchool.get(schoolId);
+    if (!packed) return undefined;
+    const slot = packed.slots.slotOf.get(itemKey);
+    if (slot === undefined) return undefined;
+    return DECODED[packed.statuses.charCodeAt(slot) - 48];
+  }
+
+  /** The option the school chose on the item (a single string answer that is one of its scale's options), or null. */
+  choice(schoolId: string, itemKey: string): string | null {
+    const packed = this.bySchool.get(schoolId);
+    if (!packed) return null;
+    const slot = packed.slots.slotOf.get(itemKey);
+    if (slot === undefined) return null;
+    const index = packed.choices.charCodeAt(slot) - 48;
+    return index >= 0 ? (packed.slots.options[slot]?.[index] ?? null) : null;
+  }
+
+  /** When the school last saved an answer itself (not carried over), or null. */
+  lastSavedAt(schoolId: string): Date | null {
+    return this.bySchool.get(schoolId)?.lastSavedAt ?? null;
+  }
+}
+
+/** The summaries of these schools' profiles (one query; templates from the cache). */
+export async function loadSchoolSummaries(db: DbOrTx, partnershipId: string, schoolYear: string, schools: InsightSchool[]): Promise<SchoolSummaries> {
+  const schoolOf = new Map<string, string>();
+  for (const school of schools) if (school.profileId) schoolOf.set(school.profileId, school.id);
+  const rows = await listAnswerSummaries(db, partnershipId, schoolYear, [...schoolOf.keys()]);
+  const slotsOf = new Map<string, ItemSlots>();
+  for (const versionId of new Set(rows.map((row) => row.templateVersionId))) slotsOf.set(versionId, itemSlots(await loadTemplateDefinition(db, versionId)));
+  const bySchool = new Map<string, PackedSchool>();
+  for (const row of rows) {
+    bySchool.set(schoolOf.get(row.profileId)!, { slots: slotsOf.get(row.templateVersionId)!, statuses: row.statuses, choices: row.choices, lastSavedAt: row.lastSavedAt });
+  }
+  return new SchoolSummaries(bySchool);
+}
+
+/** Per group (district or board), coverage item and chosen option: how many of these schools (as countCoverageLevels). */
+export function countCoverageFromSummaries(summaries: SchoolSummaries, schools: InsightSchool[], itemKeys: string[], by: 'district' | 'board'): CoverageCount[] {
+  // Per item, per group, per option: nested maps, no composed keys (7,000 schools × 40 items would build 280,000 strings).
+  const counts: CoverageCount[] = [];
+  for (const itemKey of itemKeys) {
+    const perGroup = new Map<string | null, Map<string, number>>();
+    for (const school of schools) {
+      const value = summaries.choice(school.id, itemKey);
+      if (value === null) continue;
+      const groupId = by === 'board' ? school.boardId : school.districtId;
+      let perValue = perGroup.get(groupId);
+      if (!perValue) perGroup.set(groupId, (perValue = new Map()));
+      perValue.set(value, (perValue.get(value) ?? 0) + 1);
+    }
+    for (const [groupId, perValue] of perGroup) for (const [value, n] of perValue) counts.push({ groupId, itemKey, value, schools: n });
+  }
+  return counts;
+}
+
+/** The schools that chose one of the given (item, option) answers: who offers what at school level (as listSchoolsWithAnswer). */
+export function schoolsWithChoice(summaries: SchoolSummaries, schools: InsightSchool[], pairs: Array<{ itemKey: string; value: string }>): AnswerValueRow[] {
+  const rows: AnswerValueRow[] = [];
+  for (const { itemKey, value } of pairs) {
+    for (const school of schools) if (summaries.choice(school.id, itemKey) === value) rows.push({ schoolId: school.id, itemKey, value, ambition: null });
+  }
+  return rows;
+}
