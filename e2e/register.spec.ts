@@ -116,7 +116,7 @@ test('the inspection\'s verdict reaches a school\'s questionnaire with its sourc
   await page.getByRole('button', { name: 'Bekijk wat er verandert' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Voorbeeld');
   await page.getByRole('button', { name: 'Importeren' }).click();
-  await expect(page.getByRole('status')).toContainText('Verwerkt: gegevens van 1 scholen opgeslagen.');
+  await expect(page.getByRole('status')).toContainText('Verwerkt: gegevens van 1 school opgeslagen.');
 
   await page.context().clearCookies();
   await logIn(page, DEMO.otherSchoolEditor);
