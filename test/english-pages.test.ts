@@ -26,9 +26,6 @@ const KNOWN_DUTCH: Record<string, readonly string[]> = {
   "/profielen/:profileId/documenten": [
     "Basisondersteuning",
   ],
-  "/swv/:partnershipId/cyclus/nieuw": [
-    "voor schooljaar",
-  ],
 };
 
 describe('the English interface', () => {

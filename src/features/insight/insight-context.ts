@@ -8,6 +8,8 @@ import { requireAccess } from '../../auth/policy.js';
 import type { Clock } from '../../config/clock.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
+import { translator, type Locale } from '../../ui/i18n.js';
+import { insightMessages } from './messages.js';
 import { amsterdamDate } from '../cycle/editability.js';
 import { loadTemplateDefinition } from '../questionnaire/template-cache.js';
 import { listItems, type Item, type Section, type TemplateDefinition } from '../templates/model/template.js';
@@ -94,13 +96,29 @@ export function normedItemsOf(template: TemplateDefinition, sectionKey?: string)
     .map(({ section, item }) => ({ section, item, hasNorm: item.norm !== undefined, hasNationalNorm: item.nationalNorm !== undefined }));
 }
 
-export async function loadInsightContext(options: { db: DbOrTx; clock: Clock; auth: Authorized; schoolYear?: string | undefined; filters?: InsightFilters }): Promise<InsightContext> {
+export async function loadInsightContext(options: {
+  db: DbOrTx;
+  clock: Clock;
+  auth: Authorized;
+  schoolYear?: string | undefined;
+  filters?: InsightFilters;
+  /** One school's page: the place's school list holds that school only (when it is in the place), not all of them. */
+  onlySchoolId?: string | undefined;
+}): Promise<InsightContext> {
   const place = await resolvePlace(options.db, options.auth);
-  return loadPlaceContext({ ...options, place });
+  return loadPlaceContext({ ...options, place, locale: options.auth.principal.locale });
 }
 
 /** The same for a place the caller has already checked (the operator's CLI export of a whole SWV). */
-export async function loadPlaceContext(options: { db: DbOrTx; clock: Clock; place: InsightPlace; schoolYear?: string | undefined; filters?: InsightFilters }): Promise<InsightContext> {
+export async function loadPlaceContext(options: {
+  db: DbOrTx;
+  clock: Clock;
+  place: InsightPlace;
+  schoolYear?: string | undefined;
+  filters?: InsightFilters;
+  onlySchoolId?: string | undefined;
+  locale?: Locale;
+}): Promise<InsightContext> {
   const { db, place } = options;
   const today = amsterdamDate(options.clock.now());
   const cycles = await listYearCycles(db, place.partnershipId);
@@ -110,9 +128,9 @@ export async function loadPlaceContext(options: { db: DbOrTx; clock: Clock; plac
   // A board's view is that board: its filter cannot point elsewhere.
   if (place.boardId) delete filters.boardId;
   if (filters.sectionKey && !template.sections.some((section) => section.key === filters.sectionKey)) {
-    throw new AppError('invalid_input', `Het onderdeel "${filters.sectionKey}" staat niet in de vragenlijst van ${cycle.schoolYear}. Kies een onderdeel uit de lijst.`);
+    throw new AppError('invalid_input', translator(insightMessages, options.locale ?? 'nl')('sectionNotInTemplate', { section: filters.sectionKey, year: cycle.schoolYear }));
   }
-  const allSchools = await listPlaceSchools(db, place, cycle.schoolYear);
+  const allSchools = await listPlaceSchools(db, { ...place, schoolId: options.onlySchoolId }, cycle.schoolYear);
   return {
     place,
     years: cycles.map((entry) => entry.schoolYear),

@@ -26,7 +26,7 @@ export interface SchoolGapsPage {
 }
 
 export async function loadSchoolGaps(options: { db: DbOrTx; clock: Clock; auth: Authorized; schoolYear?: string | undefined; schoolId: string }): Promise<SchoolGapsPage> {
-  const context = await loadInsightContext({ ...options, filters: {} });
+  const context = await loadInsightContext({ ...options, filters: {}, onlySchoolId: options.schoolId });
   // The tenant check: only a school of this place (SWV or board) with a profile that year.
   const school = context.schools.find((candidate) => candidate.id === options.schoolId);
   if (!school) throw new AppError('not_found');

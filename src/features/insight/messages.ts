@@ -197,6 +197,7 @@ export const insightMessages = defineMessages(
     nextPage: 'Volgende {size} scholen',
     pageOf: 'Pagina {page} van {pages}',
     badPage: 'Dat paginanummer bestaat niet. Kies een pagina uit de lijst.',
+    sectionNotInTemplate: 'Het onderdeel "{section}" staat niet in de vragenlijst van {year}. Kies een onderdeel uit de lijst.',
   },
   {
     insightTitle: 'Insight {year}',
@@ -382,6 +383,7 @@ export const insightMessages = defineMessages(
     nextPage: 'Next {size} schools',
     pageOf: 'Page {page} of {pages}',
     badPage: 'That page number does not exist. Choose a page from the list.',
+    sectionNotInTemplate: 'The section "{section}" is not in the questionnaire of {year}. Choose a section from the list.',
   },
 );
 

@@ -18,10 +18,12 @@ import type { CoverageCount } from './figures.js';
 export interface PlaceFilter {
   partnershipId: string;
   boardId: string | null;
+  /** Only this school of the place (one school's page needs no list of 7,000). */
+  schoolId?: string | undefined;
 }
 
 const inPlace = (place: PlaceFilter) =>
-  and(eq(schools.partnershipId, place.partnershipId), place.boardId ? eq(schools.boardId, place.boardId) : undefined);
+  and(eq(schools.partnershipId, place.partnershipId), place.boardId ? eq(schools.boardId, place.boardId) : undefined, place.schoolId ? eq(schools.id, place.schoolId) : undefined);
 
 /** The views' filters (board, district — 'none' for no district —, sector) as a condition on `schools`. */
 export interface SchoolFilter {

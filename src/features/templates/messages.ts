@@ -52,6 +52,8 @@ export const templateMessages = defineMessages(
     versionTitle: '{name} — versie {number}',
     versionDraftIntro: 'Dit is een conceptversie: u kunt alles wijzigen. Scholen zien deze versie pas als u hem publiceert voor een schooljaar.',
     versionPublishedIntro: 'Deze versie is gepubliceerd voor schooljaar {year} en verandert niet meer. Wilt u iets wijzigen? Start een nieuwe conceptversie.',
+    versionYearWarning:
+      'Versie {number} van de vragenlijst is gepubliceerd voor schooljaar {versionYear}, niet voor {year}. Scholen vullen dan die vragenlijst in. Is dat de bedoeling, dan kunt u zo verder; anders publiceert u eerst een versie voor {year} en kiest u die.',
     generalHeading: 'Algemeen en welkomstpagina',
     generalLink: 'Naam, beschrijving en welkomstteksten bewerken',
     sectionsHeading: 'Onderdelen',
@@ -344,6 +346,8 @@ export const templateMessages = defineMessages(
     versionTitle: '{name} — version {number}',
     versionDraftIntro: 'This is a draft version: you can change everything. Schools only see it once you publish it for a school year.',
     versionPublishedIntro: 'This version is published for school year {year} and no longer changes. To change something, start a new draft version.',
+    versionYearWarning:
+      'Version {number} of the questionnaire is published for school year {versionYear}, not for {year}. Schools will then fill in that questionnaire. If that is what you intend, you can go on; otherwise publish a version for {year} first and choose it.',
     generalHeading: 'General and welcome page',
     generalLink: 'Edit name, description and welcome texts',
     sectionsHeading: 'Sections',

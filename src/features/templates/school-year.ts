@@ -1,3 +1,5 @@
+import { translator, type Locale } from '../../ui/i18n.js';
+import { templateMessages } from './messages.js';
 /** School years as "2026-2027": the second year follows the first. */
 export function isSchoolYear(value: string): boolean {
   const match = /^(\d{4})-(\d{4})$/.exec(value);
@@ -25,7 +27,8 @@ export function schoolYearChoices(now: Date, count = 4): string[] {
 export function versionYearWarning(
   version: { number: number; schoolYear: string | null } | undefined,
   schoolYear: string | undefined,
+  locale: Locale = 'nl',
 ): string | null {
   if (!version?.schoolYear || !schoolYear || !isSchoolYear(schoolYear) || version.schoolYear === schoolYear) return null;
-  return `Versie ${version.number} van de vragenlijst is gepubliceerd voor schooljaar ${version.schoolYear}, niet voor ${schoolYear}. Scholen vullen dan die vragenlijst in. Is dat de bedoeling, dan kunt u zo verder; anders publiceert u eerst een versie voor ${schoolYear} en kiest u die.`;
+  return translator(templateMessages, locale)('versionYearWarning', { number: version.number, versionYear: version.schoolYear, year: schoolYear });
 }

@@ -110,6 +110,7 @@ export function CycleFormView(props: { page: CycleFormPage; locale: Locale; csrf
   const yearWarning = versionYearWarning(
     page.versions.find((entry) => entry.id === v['templateVersionId']),
     v['schoolYear'],
+    props.locale,
   );
   const isDate = (value: string | undefined): value is string => /^\d{4}-\d{2}-\d{2}$/.test(value ?? '');
   const year = v['schoolYear'] ?? '';
