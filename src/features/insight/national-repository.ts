@@ -109,35 +109,20 @@ export interface NationalStatusCount {
   answers: number;
 }
 
-/**
- * Per SWV and cell status: how many answers on the SWV's normed items (the pairs given). Read from the per-profile
- * summary (decision 0024): one short row per school, each item's status a character at its slot
- * (chr(48 + swv × 8 + national × 2 + ambition), swv/national: 0 none, 1 meets, 2 below, 3 cannot judge). Code 0
- * (no answer row, or one without any status or ambition) is left out: those are "not answered", which no figure
- * of the national view uses.
- */
+/** Per SWV and cell status: how many answers on the SWV's normed items (the pairs given). */
 export async function countNormStatusesPerPartnership(db: DbOrTx, schoolYear: string, items: Array<{ partnershipId: string; itemKey: string }>): Promise<NationalStatusCount[]> {
   if (items.length === 0) return [];
   const rows = await rowsOf<Record<string, unknown>>(
     db,
-    sql`with i as (
-          select * from jsonb_to_recordset(${JSON.stringify(items.map((i) => ({ partnership_id: i.partnershipId, item_key: i.itemKey })))}::jsonb)
-            as i(partnership_id text, item_key text)),
-        c as (
-          select s.partnership_id, ascii(substr(s.statuses, t.slot + 1, 1)) - 48 as code
-          from answer_summaries s
-          join template_item_slots t on t.template_version_id = s.template_version_id
-          join i on i.partnership_id = s.partnership_id and i.item_key = t.item_key
-          where s.school_year = ${schoolYear} and length(s.statuses) > t.slot)
-        select partnership_id,
-          case code >> 3
-            when 1 then 'meets'
-            when 2 then (case when code & 1 = 1 then 'ambition' else 'below' end)
-            when 3 then 'cannot-judge'
-            else (case when code & 1 = 1 then 'ambition' else 'unanswered' end) end as status,
+    sql`select a.partnership_id,
+          case when a.norm_status is null then (case when a.ambition is not null and a.ambition <> 'null'::jsonb then 'ambition' else 'unanswered' end)
+               when a.norm_status = 'below' and a.ambition is not null and a.ambition <> 'null'::jsonb then 'ambition'
+               else a.norm_status end as status,
           count(*)::int as answers
-        from c
-        where code > 0
+        from answers a
+        join jsonb_to_recordset(${JSON.stringify(items.map((i) => ({ partnership_id: i.partnershipId, item_key: i.itemKey })))}::jsonb)
+          as i(partnership_id text, item_key text) on i.partnership_id = a.partnership_id and i.item_key = a.item_key
+        where a.school_year = ${schoolYear}
         group by 1, 2`,
   );
   return rows.map((row) => ({ partnershipId: String(row['partnership_id']), status: String(row['status']) as CellStatus, answers: Number(row['answers']) }));
@@ -173,16 +158,12 @@ export async function countCoverageHolesPerPartnership(
           from profiles p join schools s on s.id = p.school_id
           where p.school_year = ${schoolYear} and p.partnership_id in (select partnership_id from i)),
         o as (
-          -- Who offers it at school level, from the summary: the chosen option is the character at the item's slot
-          -- (its index in the item's scale, chr(48 + index)), as SchoolSummaries.choice reads it.
-          select distinct sm.partnership_id, coalesce(s.district_id, '-') as district, t.item_key
-          from answer_summaries sm
-          join template_item_slots t on t.template_version_id = sm.template_version_id
-          join i on i.partnership_id = sm.partnership_id and i.item_key = t.item_key
-          join profiles p on p.id = sm.profile_id
+          select distinct a.partnership_id, coalesce(s.district_id, '-') as district, a.item_key
+          from answers a
+          join i on i.partnership_id = a.partnership_id and i.item_key = a.item_key and a.value = to_jsonb(i.at_school)
+          join profiles p on p.id = a.profile_id
           join schools s on s.id = p.school_id
-          where sm.school_year = ${schoolYear} and length(sm.choices) > t.slot
-            and t.options[ascii(substr(sm.choices, t.slot + 1, 1)) - 48 + 1] = i.at_school)
+          where a.school_year = ${schoolYear})
         select g.partnership_id, (count(*) filter (where o.item_key is null))::int as holes, count(distinct g.district)::int as districts
         from g
         join i on i.partnership_id = g.partnership_id
