@@ -3,7 +3,7 @@
  * schools of the place (an SWV, or one board's schools), never one per school, so a view costs the same few
  * round trips for 7 or 700 schools. Counts only: no pupil data exists anywhere.
  */
-import { and, asc, desc, eq, inArray, isNotNull, isNull, max, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { textArray } from '../../db/swv-tables.js';
 import { cycles, profileTransitions } from '../cycle/schema.js';
@@ -12,7 +12,6 @@ import { answers, profiles } from '../questionnaire/schema.js';
 import { schoolPupilCounts } from '../register/schema.js';
 import { answerSummaries } from './schema.js';
 import type { Ambition, AnswerValue, StoredNormStatus } from '../templates/model/answer.js';
-import type { CoverageCount } from './figures.js';
 
 /** Where the figures come from: every school of an SWV, or one board's schools. */
 export interface PlaceFilter {
@@ -24,21 +23,6 @@ export interface PlaceFilter {
 
 const inPlace = (place: PlaceFilter) =>
   and(eq(schools.partnershipId, place.partnershipId), place.boardId ? eq(schools.boardId, place.boardId) : undefined, place.schoolId ? eq(schools.id, place.schoolId) : undefined);
-
-/** The views' filters (board, district — 'none' for no district —, sector) as a condition on `schools`. */
-export interface SchoolFilter {
-  boardId?: string | undefined;
-  districtId?: string | undefined;
-  sector?: string | undefined;
-}
-
-const inView = (place: PlaceFilter, filters: SchoolFilter): SQL | undefined =>
-  and(
-    inPlace(place),
-    filters.boardId ? eq(schools.boardId, filters.boardId) : undefined,
-    filters.districtId === 'none' ? isNull(schools.districtId) : filters.districtId ? eq(schools.districtId, filters.districtId) : undefined,
-    filters.sector ? sql`coalesce(${schools.sector}, '') = ${filters.sector}` : undefined,
-  );
 
 export async function findPartnershipName(db: DbOrTx, id: string): Promise<{ id: string; name: string; slug: string } | null> {
   const [row] = await db.select({ id: partnerships.id, name: partnerships.name, slug: partnerships.slug }).from(partnerships).where(eq(partnerships.id, id));
@@ -167,62 +151,11 @@ export interface NormCount {
   schools: number;
 }
 
-/** Per item and stored status, how many schools (the home's figures): an aggregate, not the cells. */
-export async function countNormStatuses(db: DbOrTx, place: PlaceFilter, schoolYear: string, itemKeys: string[]): Promise<NormCount[]> {
-  if (itemKeys.length === 0) return [];
-  const hasAmbition = sql<boolean>`(${answers.ambition} is not null and ${answers.ambition} <> 'null'::jsonb)`;
-  const rows = await db
-    .select({ itemKey: answers.itemKey, normStatus: answers.normStatus, nationalNormStatus: answers.nationalNormStatus, hasAmbition, schools: sql<number>`count(*)::int` })
-    .from(answers)
-    .innerJoin(profiles, eq(profiles.id, answers.profileId))
-    .innerJoin(schools, eq(schools.id, profiles.schoolId))
-    .where(and(eq(answers.partnershipId, place.partnershipId), eq(answers.schoolYear, schoolYear), inArray(answers.itemKey, itemKeys), inPlace(place)))
-    .groupBy(answers.itemKey, answers.normStatus, answers.nationalNormStatus, hasAmbition);
-  return rows.map((row) => ({ ...row, schools: Number(row.schools) }));
-}
-
 export interface AnswerValueRow {
   schoolId: string;
   itemKey: string;
   value: AnswerValue | null;
   ambition: Ambition | null;
-}
-
-/** Per group (district or board), item and chosen option: how many schools in view (coverage, counted in the database). */
-export async function countCoverageLevels(db: DbOrTx, place: PlaceFilter, filters: SchoolFilter, schoolYear: string, itemKeys: string[], by: 'district' | 'board'): Promise<CoverageCount[]> {
-  if (itemKeys.length === 0) return [];
-  const group = by === 'board' ? schools.boardId : schools.districtId;
-  const value = sql<string | null>`case when jsonb_typeof(${answers.value}) = 'string' then ${answers.value} #>> '{}' end`;
-  const rows = await db
-    .select({ groupId: group, itemKey: answers.itemKey, value, schools: sql<number>`count(*)::int` })
-    .from(answers)
-    .innerJoin(profiles, eq(profiles.id, answers.profileId))
-    .innerJoin(schools, eq(schools.id, profiles.schoolId))
-    .where(and(eq(answers.partnershipId, place.partnershipId), eq(answers.schoolYear, schoolYear), inArray(answers.itemKey, itemKeys), inView(place, filters)))
-    .groupBy(group, answers.itemKey, value);
-  return rows.map((row) => ({ ...row, schools: Number(row.schools) }));
-}
-
-/** The schools in view that gave one of the given (item, option) answers: who offers what at school level. */
-export async function listSchoolsWithAnswer(db: DbOrTx, place: PlaceFilter, filters: SchoolFilter, schoolYear: string, pairs: Array<{ itemKey: string; value: string }>): Promise<AnswerValueRow[]> {
-  if (pairs.length === 0) return [];
-  return db
-    .select({ schoolId: profiles.schoolId, itemKey: answers.itemKey, value: answers.value, ambition: sql<Ambition | null>`null` })
-    .from(answers)
-    .innerJoin(profiles, eq(profiles.id, answers.profileId))
-    .innerJoin(schools, eq(schools.id, profiles.schoolId))
-    .where(
-      and(
-        eq(answers.partnershipId, place.partnershipId),
-        eq(answers.schoolYear, schoolYear),
-        inArray(
-          answers.itemKey,
-          pairs.map((pair) => pair.itemKey),
-        ),
-        or(...pairs.map((pair) => and(eq(answers.itemKey, pair.itemKey), sql`${answers.value} = ${JSON.stringify(pair.value)}::jsonb`))),
-        inView(place, filters),
-      ),
-    );
 }
 
 /** The answers themselves (values and ambitions) of the given items for every school of the place. */
@@ -274,33 +207,6 @@ export async function listRecentTransitions(db: DbOrTx, place: PlaceFilter, scho
       .orderBy(desc(profileTransitions.at))
       .limit(limit);
   return transitions.map((row) => ({ ...row, kind: 'transition' as const }));
-}
-
-/** The latest status changes and the latest answer saves of the place's profiles in one year, newest first. */
-export async function listRecentActivity(db: DbOrTx, place: PlaceFilter, schoolYear: string, limit: number): Promise<ActivityRow[]> {
-  // One after the other: `db` may be a transaction (one connection).
-  const transitions = await db
-      .select({ at: profileTransitions.at, profileId: profiles.id, schoolName: schools.name, toStatus: profileTransitions.toStatus })
-      .from(profileTransitions)
-      .innerJoin(profiles, eq(profiles.id, profileTransitions.profileId))
-      .innerJoin(schools, eq(schools.id, profiles.schoolId))
-      .where(and(eq(profiles.partnershipId, place.partnershipId), eq(profiles.schoolYear, schoolYear), inPlace(place)))
-      .orderBy(desc(profileTransitions.at))
-      .limit(limit);
-  const saves = await db
-      .select({ at: max(answers.updatedAt), profileId: profiles.id, schoolName: schools.name })
-      .from(answers)
-      .innerJoin(profiles, eq(profiles.id, answers.profileId))
-      .innerJoin(schools, eq(schools.id, profiles.schoolId))
-      .where(and(eq(answers.partnershipId, place.partnershipId), eq(answers.schoolYear, schoolYear), eq(answers.carriedOver, false), inPlace(place)))
-      .groupBy(profiles.id, schools.name)
-      .orderBy(desc(max(answers.updatedAt)))
-      .limit(limit);
-  const rows: ActivityRow[] = [
-    ...transitions.map((row) => ({ ...row, kind: 'transition' as const })),
-    ...saves.filter((row) => row.at !== null).map((row) => ({ at: row.at!, profileId: row.profileId, schoolName: row.schoolName, kind: 'answers' as const, toStatus: null })),
-  ];
-  return rows.sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, limit);
 }
 
 export interface AnswerSheetRow extends AnswerCell {

@@ -93,7 +93,7 @@ export async function loadSchoolSummaries(db: DbOrTx, partnershipId: string, sch
   return new SchoolSummaries(bySchool);
 }
 
-/** Per group (district or board), coverage item and chosen option: how many of these schools (as countCoverageLevels). */
+/** Per group (district or board), coverage item and chosen option: how many of these schools. */
 export function countCoverageFromSummaries(summaries: SchoolSummaries, schools: InsightSchool[], itemKeys: string[], by: 'district' | 'board'): CoverageCount[] {
   // Per item, per group, per option: nested maps, no composed keys (7,000 schools × 40 items would build 280,000 strings).
   const counts: CoverageCount[] = [];
@@ -112,7 +112,7 @@ export function countCoverageFromSummaries(summaries: SchoolSummaries, schools: 
   return counts;
 }
 
-/** The schools that chose one of the given (item, option) answers: who offers what at school level (as listSchoolsWithAnswer). */
+/** The schools that chose one of the given (item, option) answers: who offers what at school level. */
 export function schoolsWithChoice(summaries: SchoolSummaries, schools: InsightSchool[], pairs: Array<{ itemKey: string; value: string }>): AnswerValueRow[] {
   const rows: AnswerValueRow[] = [];
   for (const { itemKey, value } of pairs) {
