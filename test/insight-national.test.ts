@@ -67,6 +67,18 @@ for (const kind of TEST_DATABASE_KINDS) {
       const [source] = await db.select({ id: profiles.id }).from(profiles).where(and(eq(profiles.schoolId, app.demo.schoolIds['regenboog']!), eq(profiles.schoolYear, YEAR)));
       const copied = await db.select().from(answers).where(eq(answers.profileId, source!.id));
       if (copied.length > 0) await db.insert(answers).values(copied.map((row) => ({ ...row, profileId, partnershipId: app.other.partnershipId })));
+      // Every kind of stored row on the normed items, so that a summary decoded wrongly shows in the figures: a
+      // cleared answer (its row stays, "not answered"), one that cannot be judged, one below with an ambition, one
+      // below without, and an item without any row (not counted at all).
+      const template = await loadTemplateDefinition(db, round.templateVersionId);
+      const normedKeys = normedItemsOf(template).filter((entry) => entry.hasNorm).map(({ item }) => item.key);
+      const [cleared, unjudged, intended, removed, missed] = normedKeys;
+      const ofOther = (itemKey: string) => and(eq(answers.profileId, profileId), eq(answers.itemKey, itemKey));
+      await db.update(answers).set({ value: null, normStatus: null, nationalNormStatus: null, ambition: null }).where(ofOther(cleared!));
+      await db.update(answers).set({ normStatus: 'cannot-judge', ambition: null }).where(ofOther(unjudged!));
+      await db.update(answers).set({ normStatus: 'below', ambition: { schoolYear: '2027-2028' } }).where(ofOther(intended!));
+      await db.update(answers).set({ normStatus: 'below', ambition: null }).where(ofOther(missed!));
+      await db.delete(answers).where(ofOther(removed!));
       await db.insert(schoolPupilCounts).values({ schoolId: app.other.schoolId, partnershipId: app.other.partnershipId, countedOn: '2026-10-01', low: 1, high: 4, fileName: 'test.csv', importedAt: now });
     });
     afterAll(async () => app?.close());
@@ -154,6 +166,9 @@ for (const kind of TEST_DATABASE_KINDS) {
         expect(row.share).toBe(home.swv.share);
       }
       const other = page.rows.find((entry) => entry.partnershipId === app.other.partnershipId)!;
+      // The setup's rows: each status is there to be counted (or miscounted).
+      for (const status of ['meets', 'below', 'ambition', 'cannot-judge', 'unanswered'] as const) expect(other.tally[status], status).toBeGreaterThan(0);
+      expect(other.holes).toBeGreaterThan(0);
       expect(other.late).toBe(1);
       expect(other.pupils.fewerThanFive).toBe(1);
       expect(page.totals.schools).toBe(page.rows.reduce((sum, row) => sum + row.schools, 0));

@@ -1,14 +1,12 @@
 /**
  * The platform administrator's national view (issue 12): the same figures as each SWV's insight home, counted in
- * the database for every SWV at once (GROUP BY partnership). Templates differ per SWV, so the items that count
- * (normed items, coverage items) come in as a list of (SWV, item) pairs, joined as a record set: the database
- * counts exactly the items each SWV's own home counts. Counts only: no pupil data exists anywhere.
+ * the database for every SWV at once (GROUP BY partnership), and every profile's packed answer summary of the year
+ * (decision 0024), which the loader decodes per SWV with that SWV's own template. Counts only: no pupil data.
  */
 import { asc, desc, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { cycles } from '../cycle/schema.js';
 import { partnerships } from '../partnerships/schema.js';
-import type { CellStatus } from './figures.js';
 
 async function rowsOf<T>(db: DbOrTx, query: ReturnType<typeof sql>): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
@@ -102,73 +100,34 @@ export async function countProfilesPerPartnership(db: DbOrTx, schoolYear: string
   return rows.map((row) => ({ partnershipId: String(row['partnership_id']), status: String(row['status']), profiles: Number(row['profiles']), late: Number(row['late']) }));
 }
 
-export interface NationalStatusCount {
+/** One profile of the year with its packed summary (schema.ts `answer_summaries`); null without answer rows. */
+export interface NationalProfileSummary {
   partnershipId: string;
-  /** The cell status against the SWV's norm (as the matrix shows it: "below" with an ambition is "ambition"). */
-  status: CellStatus;
-  answers: number;
-}
-
-/** Per SWV and cell status: how many answers on the SWV's normed items (the pairs given). */
-export async function countNormStatusesPerPartnership(db: DbOrTx, schoolYear: string, items: Array<{ partnershipId: string; itemKey: string }>): Promise<NationalStatusCount[]> {
-  if (items.length === 0) return [];
-  const rows = await rowsOf<Record<string, unknown>>(
-    db,
-    sql`select a.partnership_id,
-          case when a.norm_status is null then (case when a.ambition is not null and a.ambition <> 'null'::jsonb then 'ambition' else 'unanswered' end)
-               when a.norm_status = 'below' and a.ambition is not null and a.ambition <> 'null'::jsonb then 'ambition'
-               else a.norm_status end as status,
-          count(*)::int as answers
-        from answers a
-        join jsonb_to_recordset(${JSON.stringify(items.map((i) => ({ partnership_id: i.partnershipId, item_key: i.itemKey })))}::jsonb)
-          as i(partnership_id text, item_key text) on i.partnership_id = a.partnership_id and i.item_key = a.item_key
-        where a.school_year = ${schoolYear}
-        group by 1, 2`,
-  );
-  return rows.map((row) => ({ partnershipId: String(row['partnership_id']), status: String(row['status']) as CellStatus, answers: Number(row['answers']) }));
-}
-
-export interface NationalHoleCount {
-  partnershipId: string;
-  /** (district, item) pairs where no school of the district offers the item at school level: the home's holes. */
-  holes: number;
-  /** Districts (schools without a district form one) of the schools with a profile. */
-  districts: number;
+  /** The school's district; null without one (those schools form one group, as in the SWV's coverage view). */
+  districtId: string | null;
+  templateVersionId: string | null;
+  statuses: string | null;
+  choices: string | null;
 }
 
 /**
- * Holes in coverage per SWV: districts (of the schools with a profile that year; no district is a group of its
- * own) × coverage items where no school answered the item's first level ("at school level").
+ * Every profile of the school year with its summary: one short row per school (7,300 rows) instead of the 1.4
+ * million answer rows of the year; load-national-insight.ts decodes them per SWV as the SWV's own views do.
  */
-export async function countCoverageHolesPerPartnership(
-  db: DbOrTx,
-  schoolYear: string,
-  items: Array<{ partnershipId: string; itemKey: string; atSchoolValue: string }>,
-): Promise<NationalHoleCount[]> {
-  if (items.length === 0) return [];
+export async function listProfileSummariesOfYear(db: DbOrTx, schoolYear: string): Promise<NationalProfileSummary[]> {
   const rows = await rowsOf<Record<string, unknown>>(
     db,
-    // An anti-join on plain equality (no district is '-'), so the database can hash it: a NOT EXISTS over the
-    // offers CTE was re-run per district × item (over a minute for 7,000 schools).
-    sql`with i as (
-          select * from jsonb_to_recordset(${JSON.stringify(items.map((i) => ({ partnership_id: i.partnershipId, item_key: i.itemKey, at_school: i.atSchoolValue })))}::jsonb)
-            as i(partnership_id text, item_key text, at_school text)),
-        g as (
-          select distinct p.partnership_id, coalesce(s.district_id, '-') as district
-          from profiles p join schools s on s.id = p.school_id
-          where p.school_year = ${schoolYear} and p.partnership_id in (select partnership_id from i)),
-        o as (
-          select distinct a.partnership_id, coalesce(s.district_id, '-') as district, a.item_key
-          from answers a
-          join i on i.partnership_id = a.partnership_id and i.item_key = a.item_key and a.value = to_jsonb(i.at_school)
-          join profiles p on p.id = a.profile_id
-          join schools s on s.id = p.school_id
-          where a.school_year = ${schoolYear})
-        select g.partnership_id, (count(*) filter (where o.item_key is null))::int as holes, count(distinct g.district)::int as districts
-        from g
-        join i on i.partnership_id = g.partnership_id
-        left join o on o.partnership_id = g.partnership_id and o.district = g.district and o.item_key = i.item_key
-        group by g.partnership_id`,
+    sql`select p.partnership_id, s.district_id, a.template_version_id, a.statuses, a.choices
+        from profiles p
+        join schools s on s.id = p.school_id
+        left join answer_summaries a on a.profile_id = p.id
+        where p.school_year = ${schoolYear}`,
   );
-  return rows.map((row) => ({ partnershipId: String(row['partnership_id']), holes: Number(row['holes']), districts: Number(row['districts']) }));
+  return rows.map((row) => ({
+    partnershipId: String(row['partnership_id']),
+    districtId: (row['district_id'] as string | null) ?? null,
+    templateVersionId: (row['template_version_id'] as string | null) ?? null,
+    statuses: (row['statuses'] as string | null) ?? null,
+    choices: (row['choices'] as string | null) ?? null,
+  }));
 }

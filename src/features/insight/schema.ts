@@ -32,7 +32,8 @@ export const templateItemSlots = pgTable(
  * One row per profile that has answer rows. `statuses` and `choices` have one character per slot of the
  * profile's template version:
  * - `statuses`: chr(48 + swv × 8 + national × 2 + ambition), where swv / national are the stored norm statuses
- *   (0 none, 1 meets, 2 below, 3 cannot-judge) and ambition is 1 when the answer carries one; '0' = no row;
+ *   (0 none, 1 meets, 2 below, 3 cannot-judge) and ambition is 1 when the answer carries one; '/' = no row
+ *   ('0' is a row without status or ambition: a cleared answer; migration 0020 told them apart);
  * - `choices`: chr(48 + index) of the chosen option when the answer is one option of the item's scale, else '-'.
  * `lastSavedAt`: the newest save of a row that is not carried over (the home's recent activity).
  */

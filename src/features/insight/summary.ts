@@ -14,10 +14,18 @@ import { listAnswerSummaries, type AnswerValueRow, type InsightSchool } from './
 
 
 const STORED: Array<StoredNormStatus | null> = [null, 'meets', 'below', 'cannot-judge'];
-/** The 32 status codes, decoded once: chr(48 + swv × 8 + national × 2 + ambition). Code 0 (no row) reads as no cell. */
+/**
+ * The 32 status codes, decoded once: chr(48 + swv × 8 + national × 2 + ambition). Code 0 is a row without any status
+ * or ambition (a cleared answer: "not answered", as its row reads); '/' (code -1, no row) finds no entry: no cell.
+ */
 const DECODED: Array<StoredCell | undefined> = Array.from({ length: 32 }, (_, code) =>
-  code === 0 ? undefined : Object.freeze({ normStatus: STORED[code >> 3]!, nationalNormStatus: STORED[(code >> 1) & 3]!, hasAmbition: (code & 1) === 1 }),
+  Object.freeze({ normStatus: STORED[code >> 3]!, nationalNormStatus: STORED[(code >> 1) & 3]!, hasAmbition: (code & 1) === 1 }),
 );
+
+/** The stored cell at one slot of a packed `statuses` string (undefined without an answer row), for readers of raw summary rows. */
+export function decodeStatus(statuses: string, slot: number): StoredCell | undefined {
+  return DECODED[statuses.charCodeAt(slot) - 48];
+}
 
 export interface ItemSlots {
   slotOf: Map<string, number>;
@@ -60,7 +68,7 @@ export class SchoolSummaries {
     if (!packed) return undefined;
     const slot = packed.slots.slotOf.get(itemKey);
     if (slot === undefined) return undefined;
-    return DECODED[packed.statuses.charCodeAt(slot) - 48];
+    return decodeStatus(packed.statuses, slot);
   }
 
   /** The option the school chose on the item (a single string answer that is one of its scale's options), or null. */
