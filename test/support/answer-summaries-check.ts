@@ -77,7 +77,8 @@ export async function summaryMismatches(db: DbOrTx): Promise<string[]> {
         const raw = answers.get(item.key);
         const ambition = parse(raw?.ambition ?? null);
         const hasAmbition = ambition !== null && ambition !== undefined;
-        const expected = raw && (raw.norm_status !== null || raw.national_norm_status !== null || hasAmbition) ? { normStatus: raw.norm_status, nationalNormStatus: raw.national_norm_status, hasAmbition } : undefined;
+        // A row without status or ambition (a cleared answer) is still a row: a cell that reads "not answered".
+        const expected = raw ? { normStatus: raw.norm_status, nationalNormStatus: raw.national_norm_status, hasAmbition } : undefined;
         const actual = summaries.cell(profile.id, item.key);
         if (JSON.stringify(actual ? { normStatus: actual.normStatus, nationalNormStatus: actual.nationalNormStatus, hasAmbition: actual.hasAmbition } : undefined) !== JSON.stringify(expected)) {
           problems.push(`${profile.id} ${item.key}: summary ${JSON.stringify(actual)} ≠ answer row ${JSON.stringify(expected)}`);
