@@ -49,7 +49,7 @@ for (let run = 0; run < Number(runsArg) + 1; run++) {
   await step('listPlaceSchools (query)', t, () => listPlaceSchools(db, place, schoolYear));
   const context = await step('loadPlaceContext (cycles, template, schools)', t, () => loadPlaceContext({ db, clock, place, schoolYear }));
   const summaries = await step('loadSchoolSummaries (query + map)', t, () => loadSchoolSummaries(db, partnershipId, schoolYear, context.schools));
-  await step('tallies (Node)', t, () => {
+  await step('tallies, one lookup per cell (the old way, Node)', t, () => {
     const tally: Tally = emptyTally();
     for (const school of context.schools) for (const { item } of context.normedItems) {
       const cell = summaries.cell(school.id, item.key);
@@ -71,3 +71,5 @@ for (const [label, list] of times) {
   console.log(`  ${label.padEnd(48)} ${sorted[Math.floor(sorted.length / 2)]!.toFixed(0).padStart(6)} ms`);
 }
 await handle.close();
+const stepsOf = (globalThis as any).__homeSteps as Record<string, number[]> | undefined;
+if (stepsOf) for (const [line, list] of Object.entries(stepsOf)) console.log(`  line ${line}: ${[...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!.toFixed(0)} ms`);

@@ -16,6 +16,7 @@ import { normedItemsOf } from '../src/features/insight/insight-context.js';
 import { loadInsightHome } from '../src/features/insight/load-insight-home.js';
 import { loadBasicSupport } from '../src/features/insight/load-basic-support.js';
 import { loadNationalInsight } from '../src/features/insight/load-national-insight.js';
+import { loadSchoolGaps } from '../src/features/insight/load-school-gaps.js';
 import { loadYearComparison } from '../src/features/insight/load-year-comparison.js';
 import { schools } from '../src/features/partnerships/schema.js';
 import { answers, profiles } from '../src/features/questionnaire/schema.js';
@@ -173,6 +174,33 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(other.pupils.fewerThanFive).toBe(1);
       expect(page.totals.schools).toBe(page.rows.reduce((sum, row) => sum + row.schools, 0));
       expect(page.totals.tally.meets).toBe(page.rows.reduce((sum, row) => sum + row.tally.meets, 0));
+    });
+
+    it("reads one school's gaps from its summary row: every normed item's status as its answer row says", async () => {
+      const db = app.deps.db;
+      const auth: Authorized = { ...platformAuth(), scope: { level: 'partnership', partnershipId: app.other.partnershipId }, permission: 'partnership.view' };
+      const page = await loadSchoolGaps({ db, clock: app.deps.clock, auth, schoolYear: YEAR, schoolId: app.other.schoolId });
+      const rows = await db.select().from(answers).where(and(eq(answers.partnershipId, app.other.partnershipId), eq(answers.schoolYear, YEAR)));
+      const rowOf = new Map(rows.map((row) => [row.itemKey, row]));
+      const statusOf = (itemKey: string, stored: 'swv' | 'national') => {
+        const row = rowOf.get(itemKey);
+        const status = deriveNormStatus((stored === 'swv' ? row?.normStatus : row?.nationalNormStatus) ?? null, { hasNorm: true, hasAmbition: (row?.ambition ?? null) !== null });
+        return status === 'no-norm' ? 'unanswered' : status;
+      };
+      let meets = 0;
+      const expectedGaps: Array<[string, string | null, string | null]> = [];
+      for (const { item, hasNorm, hasNationalNorm } of page.context.normedItems) {
+        const swv = hasNorm ? statusOf(item.key, 'swv') : null;
+        const national = hasNationalNorm ? statusOf(item.key, 'national') : null;
+        if ((swv ?? national) === 'meets' && (national === null || national === 'meets')) meets += 1;
+        else expectedGaps.push([item.key, swv, national]);
+      }
+      expect(page.gaps.map((gap) => [gap.entry.item.key, gap.swv, gap.national])).toEqual(expectedGaps);
+      expect(page.meets).toBe(meets);
+      // The setup's cleared, unjudged, intended and missing rows are all among the gaps.
+      expect(new Set(page.gaps.map((gap) => gap.swv))).toEqual(new Set(['unanswered', 'cannot-judge', 'ambition', 'below']));
+      // Another SWV's school through this place: 404.
+      await expect(loadSchoolGaps({ db, clock: app.deps.clock, auth, schoolYear: YEAR, schoolId: app.demo.schoolIds['regenboog']! })).rejects.toMatchObject({ code: 'not_found' });
     });
 
     it('shows the platform administrator one row per SWV, linked to its insight, sortable by query', async () => {

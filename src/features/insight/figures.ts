@@ -161,10 +161,15 @@ export function computeCoverageFromCounts(options: {
   by: 'district' | 'board';
   noDistrict: string;
 }): CoverageItem[] {
-  const countOf = new Map<string, number>();
+  // Per item, per group, per value: nested maps, no composed keys (118 items × hundreds of districts × levels).
+  const countOf = new Map<string, Map<string, Map<string | null, number>>>();
   for (const row of options.counts) {
-    const key = `${row.groupId ?? 'none'}\u0000${row.itemKey}\u0000${row.value}`;
-    countOf.set(key, (countOf.get(key) ?? 0) + row.schools);
+    let perGroup = countOf.get(row.itemKey);
+    if (!perGroup) countOf.set(row.itemKey, (perGroup = new Map()));
+    const groupId = row.groupId ?? 'none';
+    let perValue = perGroup.get(groupId);
+    if (!perValue) perGroup.set(groupId, (perValue = new Map()));
+    perValue.set(row.value, (perValue.get(row.value) ?? 0) + row.schools);
   }
   const ordered = groupsOf(options.schools, options.by, options.noDistrict);
   return coverageItems(options.template).map(({ section, item, levels }) => ({
@@ -173,10 +178,11 @@ export function computeCoverageFromCounts(options: {
     levels,
     cells: ordered.map(({ group, schools }) => {
       const perLevel: Record<string, number> = {};
+      const perValue = countOf.get(item.key)?.get(group.id);
       let answered = 0;
       let nearestIndex = -1;
       levels.forEach((level, index) => {
-        const count = countOf.get(`${group.id}\u0000${item.key}\u0000${level.value}`) ?? 0;
+        const count = perValue?.get(level.value) ?? 0;
         perLevel[level.value] = count;
         answered += count;
         if (count > 0 && !level.notOffered && nearestIndex < 0) nearestIndex = index;

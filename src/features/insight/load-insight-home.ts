@@ -11,7 +11,7 @@ import { PROFILE_STATUSES, type ProfileStatus } from '../questionnaire/api.js';
 import { cellStatus, compareDutch, computeCoverageFromCounts, coverageHoles, coverageItems, emptyTally, gapCount, meetsShare, type CoverageHole, type Tally } from './figures.js';
 import { loadInsightContext, type InsightContext, type NormedItem } from './insight-context.js';
 import { listRecentTransitions, type ActivityRow, type InsightSchool } from './repository.js';
-import { countCoverageFromSummaries, loadSchoolSummaries, schoolsWithChoice } from './summary.js';
+import { countCoverageFromSummaries, decodeStatus, loadSchoolSummaries, schoolsWithChoice, type ItemSlots } from './summary.js';
 
 const OPEN_STATUSES: readonly string[] = ['not_started', 'in_progress'];
 const ACTIVITY_ROWS = 8;
@@ -53,22 +53,33 @@ export async function loadInsightHome(options: { db: DbOrTx; clock: Clock; auth:
   const summaries = await loadSchoolSummaries(db, context.place.partnershipId, context.schoolYear, schools);
   const swvItems = context.normedItems.filter((entry) => entry.hasNorm);
   const nationalItems = context.normedItems.filter((entry) => entry.hasNationalNorm);
-  const perItem = new Map<string, Tally>(swvItems.map(({ item }) => [item.key, emptyTally()]));
+  // One map lookup per school and the items' slots once per template version, not a lookup per cell (7,000 × ~150).
+  const perItem = swvItems.map(() => emptyTally());
   const swvTally = emptyTally();
   const nationalTally = emptyTally();
+  let slots: ItemSlots | undefined;
+  let swvSlots: Array<number | undefined> = [];
+  let nationalSlots: Array<number | undefined> = [];
   for (const school of schools) {
-    for (const { item } of swvItems) {
-      const cell = summaries.cell(school.id, item.key);
-      if (cell) perItem.get(item.key)![cellStatus(cell, 'swv')] += 1;
+    const packed = summaries.packedOf(school.id);
+    if (!packed) continue;
+    if (packed.slots !== slots) {
+      const current = (slots = packed.slots);
+      swvSlots = swvItems.map(({ item }) => current.slotOf.get(item.key));
+      nationalSlots = nationalItems.map(({ item }) => current.slotOf.get(item.key));
     }
-    for (const { item } of nationalItems) {
-      const cell = summaries.cell(school.id, item.key);
+    swvSlots.forEach((slot, index) => {
+      const cell = slot === undefined ? undefined : decodeStatus(packed.statuses, slot);
+      if (cell) perItem[index]![cellStatus(cell, 'swv')] += 1;
+    });
+    for (const slot of nationalSlots) {
+      const cell = slot === undefined ? undefined : decodeStatus(packed.statuses, slot);
       if (cell && cell.nationalNormStatus !== null) nationalTally[cellStatus(cell, 'national')] += 1;
     }
   }
-  for (const tally of perItem.values()) for (const status of ['meets', 'below', 'ambition', 'cannot-judge'] as const) swvTally[status] += tally[status];
+  for (const tally of perItem) for (const status of ['meets', 'below', 'ambition', 'cannot-judge'] as const) swvTally[status] += tally[status];
   const largestGaps = swvItems
-    .map((entry) => ({ entry, gaps: gapCount(perItem.get(entry.item.key)!), schools: schools.length }))
+    .map((entry, index) => ({ entry, gaps: gapCount(perItem[index]!), schools: schools.length }))
     .filter((row) => row.gaps > 0)
     .sort((a, b) => b.gaps - a.gaps || compareDutch(a.entry.item.title, b.entry.item.title))
     .slice(0, 3);

@@ -7,9 +7,10 @@ import { AppError } from '../../auth/app-error.js';
 import type { Clock } from '../../config/clock.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
-import { cellKey, cellStatus, type CellStatus } from './figures.js';
+import { cellStatus, type CellStatus } from './figures.js';
 import { loadInsightContext, type InsightContext, type NormedItem } from './insight-context.js';
-import { listAnswerCells, type InsightSchool } from './repository.js';
+import type { InsightSchool } from './repository.js';
+import { loadSchoolSummaries } from './summary.js';
 
 export interface SchoolGap {
   entry: NormedItem;
@@ -30,12 +31,12 @@ export async function loadSchoolGaps(options: { db: DbOrTx; clock: Clock; auth: 
   // The tenant check: only a school of this place (SWV or board) with a profile that year.
   const school = context.schools.find((candidate) => candidate.id === options.schoolId);
   if (!school) throw new AppError('not_found');
-  const cells = await listAnswerCells(options.db, { partnershipId: context.place.partnershipId, boardId: school.boardId }, context.schoolYear, context.normedItems.map(({ item }) => item.key), school.id);
-  const byKey = new Map(cells.filter((cell) => cell.schoolId === school.id).map((cell) => [cellKey(cell.schoolId, cell.itemKey), cell]));
+  // The school's one summary row, read by its profile id (the primary key; decision 0024), not its answer rows.
+  const summaries = await loadSchoolSummaries(options.db, context.place.partnershipId, context.schoolYear, [school]);
   let meets = 0;
   const gaps: SchoolGap[] = [];
   for (const entry of context.normedItems) {
-    const cell = byKey.get(cellKey(school.id, entry.item.key));
+    const cell = summaries.cell(school.id, entry.item.key);
     const swv = entry.hasNorm ? cellStatus(cell, 'swv') : null;
     const national = entry.hasNationalNorm ? cellStatus(cell, 'national') : null;
     if ((swv ?? national) === 'meets' && (national === null || national === 'meets')) meets += 1;

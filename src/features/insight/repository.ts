@@ -82,7 +82,8 @@ export async function listPlaceSchools(db: DbOrTx, place: PlaceFilter, schoolYea
   const latestCount = db
     .selectDistinctOn([schoolPupilCounts.schoolId], { schoolId: schoolPupilCounts.schoolId, low: schoolPupilCounts.low, high: schoolPupilCounts.high })
     .from(schoolPupilCounts)
-    .where(eq(schoolPupilCounts.partnershipId, place.partnershipId))
+    // One school's page sorts that school's counts only, not the whole place's (7,000 schools at national scale).
+    .where(and(eq(schoolPupilCounts.partnershipId, place.partnershipId), place.schoolId ? eq(schoolPupilCounts.schoolId, place.schoolId) : undefined))
     .orderBy(schoolPupilCounts.schoolId, desc(schoolPupilCounts.countedOn))
     .as('latest_count');
   const rows = await db
