@@ -71,5 +71,3 @@ for (const [label, list] of times) {
   console.log(`  ${label.padEnd(48)} ${sorted[Math.floor(sorted.length / 2)]!.toFixed(0).padStart(6)} ms`);
 }
 await handle.close();
-const stepsOf = (globalThis as any).__homeSteps as Record<string, number[]> | undefined;
-if (stepsOf) for (const [line, list] of Object.entries(stepsOf)) console.log(`  line ${line}: ${[...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!.toFixed(0)} ms`);
