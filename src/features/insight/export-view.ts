@@ -10,14 +10,18 @@ import type { Logger } from '../../config/logger.js';
 import type { Locale } from '../../ui/i18n.js';
 import type { Authorized } from '../../ui/route.js';
 import { exportAnswers } from './export-answers.js';
-import { compareTables, coverageTables, itemTotalsTable, matrixHeaders, matrixRowCells } from './export-tables.js';
+import { ambitionRowCells, ambitionsSheetHeaders, compareTables, coverageTables, itemTotalsTable, matrixHeaders, matrixRowCells } from './export-tables.js';
 import { loadYearComparison } from './load-year-comparison.js';
 import type { InsightFilters } from './insight-context.js';
 import { loadBasicSupportInBatches } from './load-basic-support.js';
-import { loadCoverage } from './load-coverage.js';
+import { ambitionEntries, loadCoverage } from './load-coverage.js';
+import { listAmbitionsOfItems } from './repository.js';
 import { insightMessages } from './messages.js';
 import { openTablesWriter, tablesToCsv, tablesToXlsx, type ExportFormat, type SheetTable } from './sheets.js';
 import { translator } from '../../ui/i18n.js';
+
+/** Items per query of the coverage export's ambitions: ~20 × 350 ambitions at 7,000 schools, a few MB at a time. */
+const AMBITION_ITEMS_PER_QUERY = 20;
 
 export const EXPORT_KINDS = ['antwoorden', 'basisondersteuning', 'dekking', 'jaarvergelijking'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
@@ -74,15 +78,38 @@ export async function exportView(options: {
     });
     return { fileName: `basisondersteuning-${page.context.schoolYear}.${options.format}`, format: options.format, body: stream };
   }
-  if (kind === 'jaarvergelijking') {
-    const page = await loadYearComparison(options);
-    tables = compareTables(page, options.locale);
-    name = `jaarvergelijking-${page.previousYear ?? 'geen'}-${page.context.schoolYear}`;
-  } else {
+  if (kind === 'dekking') {
+    // Streamed: the holes and the offer from the page, then every ambition read a few items at a time (the page
+    // counts them; at 7,000 schools the sheet holds ~70,000 with their notes, never all in memory at once).
     const page = await loadCoverage({ ...options, noDistrict: insightMessages[options.locale].noDistrict });
-    tables = coverageTables(page, options.locale);
-    name = `dekking-${page.context.schoolYear}`;
+    const profileIds = page.context.schools.flatMap((school) => (school.profileId ? [school.profileId] : []));
+    const stream = new PassThrough();
+    const writer = openTablesWriter(options.format, stream);
+    (async () => {
+      for (const table of coverageTables(page, options.locale)) {
+        await writer.startTable(table.name, table.headers);
+        for (const row of table.rows) await writer.addRow(row);
+      }
+      const ambitions = ambitionsSheetHeaders(options.locale);
+      await writer.startTable(ambitions.name, ambitions.headers);
+      for (let start = 0; start < page.ambitions.length; start += AMBITION_ITEMS_PER_QUERY) {
+        const needs = page.ambitions.slice(start, start + AMBITION_ITEMS_PER_QUERY);
+        const rows = await listAmbitionsOfItems(options.db, page.context.place.partnershipId, page.context.schoolYear, needs.map((need) => need.item.key), profileIds);
+        for (const need of needs) {
+          const entries = ambitionEntries(rows.filter((row) => row.itemKey === need.item.key), page.context.schools);
+          for (const entry of entries) await writer.addRow(ambitionRowCells(page.context.template, need, entry, options.locale));
+        }
+      }
+      await writer.finish();
+    })().catch((error: unknown) => {
+      options.logger.error({ err: error }, 'insight: the coverage export failed while streaming');
+      stream.destroy(error as Error);
+    });
+    return { fileName: `dekking-${page.context.schoolYear}.${options.format}`, format: options.format, body: stream };
   }
+  const page = await loadYearComparison(options);
+  tables = compareTables(page, options.locale);
+  name = `jaarvergelijking-${page.previousYear ?? 'geen'}-${page.context.schoolYear}`;
   const body = options.format === 'csv' ? tablesToCsv(tables) : await tablesToXlsx(tables);
   return { fileName: `${name}.${options.format}`, format: options.format, body };
 }
