@@ -320,3 +320,12 @@ export async function listAmbitionsOfItems(db: DbOrTx, partnershipId: string, sc
     );
   return rows.filter((row): row is { profileId: string; itemKey: string; ambition: Ambition } => row.ambition !== null);
 }
+
+/** Which schools of the place had a profile in a year, and its id (year over year's earlier year: no names, no counts). */
+export async function listProfilesOfYear(db: DbOrTx, place: PlaceFilter, schoolYear: string): Promise<Array<{ schoolId: string; profileId: string }>> {
+  return db
+    .select({ schoolId: profiles.schoolId, profileId: profiles.id })
+    .from(profiles)
+    .innerJoin(schools, eq(schools.id, profiles.schoolId))
+    .where(and(eq(profiles.partnershipId, place.partnershipId), eq(profiles.schoolYear, schoolYear), inPlace(place)));
+}
