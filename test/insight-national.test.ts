@@ -242,6 +242,9 @@ for (const kind of TEST_DATABASE_KINDS) {
       const swvBase = `/swv/${app.demo.partnershipId}/inzicht/basisondersteuning`;
       const html = await (await client.get(`${swvBase}?jaar=${YEAR}&aantal=5&pagina=2`)).text();
       expect(html).toContain('Scholen 6 tot en met 7 van 7 (pagina 2 van 2)');
+      // The filter form keeps the page size (a new filter starts at page 1).
+      expect(html).toMatch(/<input type="hidden" name="aantal" value="5"\/?>/);
+      expect(html).not.toMatch(/name="pagina"/);
       expect(html).toContain('rel="prev"');
       expect(html).not.toContain('rel="next"');
       expect(html).toContain(second.rows[0]!.school.name);
@@ -309,6 +312,7 @@ for (const kind of TEST_DATABASE_KINDS) {
       const html = await (await client.get(`/swv/${app.demo.partnershipId}/inzicht/jaarvergelijking?jaar=${YEAR}&aantal=5`)).text();
       expect(html).toContain('rel="next"');
       expect(html).toContain('de namen zijn die van de scholen 1 tot en met 5 (pagina 1 van 2)');
+      expect(html).toMatch(/<input type="hidden" name="aantal" value="5"\/?>/);
     });
   });
 }

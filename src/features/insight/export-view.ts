@@ -17,7 +17,7 @@ import { loadBasicSupportInBatches } from './load-basic-support.js';
 import { ambitionEntries, loadCoverage } from './load-coverage.js';
 import { listAmbitionsOfItems } from './repository.js';
 import { insightMessages } from './messages.js';
-import { openTablesWriter, tablesToCsv, tablesToXlsx, type ExportFormat, type SheetTable } from './sheets.js';
+import { openTablesWriter, type ExportFormat } from './sheets.js';
 import { translator } from '../../ui/i18n.js';
 
 /** Items per query of the coverage export's ambitions: ~20 × 350 ambitions at 7,000 schools, a few MB at a time. */
@@ -29,7 +29,7 @@ export type ExportKind = (typeof EXPORT_KINDS)[number];
 export interface ViewExport {
   fileName: string;
   format: ExportFormat;
-  /** The whole file (small views), or a stream (the all-answers sheet). */
+  /** Every view streams its sheet (the all-answers export and the matrix in batches of schools); the type allows a whole file. */
   body: Uint8Array | string | Readable;
 }
 
@@ -58,8 +58,6 @@ export async function exportView(options: {
     });
     return { fileName: answers.fileName, format: options.format, body: stream };
   }
-  let tables: SheetTable[];
-  let name: string;
   if (kind === 'basisondersteuning') {
     // Streamed: the rows a batch of schools at a time (a place of 7,000 never holds its matrix in memory).
     const { page, batches } = await loadBasicSupportInBatches(options);
@@ -107,9 +105,20 @@ export async function exportView(options: {
     });
     return { fileName: `dekking-${page.context.schoolYear}.${options.format}`, format: options.format, body: stream };
   }
+  // Year over year: both years come from the summaries (one short row per school); the sheet, with every name of who
+  // rose or fell, is written to the stream as it goes.
   const page = await loadYearComparison(options);
-  tables = compareTables(page, options.locale);
-  name = `jaarvergelijking-${page.previousYear ?? 'geen'}-${page.context.schoolYear}`;
-  const body = options.format === 'csv' ? tablesToCsv(tables) : await tablesToXlsx(tables);
-  return { fileName: `${name}.${options.format}`, format: options.format, body };
+  const stream = new PassThrough();
+  const writer = openTablesWriter(options.format, stream);
+  (async () => {
+    for (const table of compareTables(page, options.locale)) {
+      await writer.startTable(table.name, table.headers);
+      for (const row of table.rows) await writer.addRow(row);
+    }
+    await writer.finish();
+  })().catch((error: unknown) => {
+    options.logger.error({ err: error }, 'insight: the year-over-year export failed while streaming');
+    stream.destroy(error as Error);
+  });
+  return { fileName: `jaarvergelijking-${page.previousYear ?? 'geen'}-${page.context.schoolYear}.${options.format}`, format: options.format, body: stream };
 }

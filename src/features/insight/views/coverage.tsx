@@ -7,8 +7,7 @@ import type { Locale } from '../../../ui/i18n.js';
 import { describeAnswer } from '../../templates/model/answer.js';
 import type { CoveragePage } from '../load-coverage.js';
 import type { ItemAmbitionsPage } from '../load-item-ambitions.js';
-import { FilterForm, filterParams, PagingNav } from './matrix.js';
-import { MATRIX_PAGE_SIZE } from '../load-basic-support.js';
+import { FilterForm, filterParams, pageSizeField, PagingNav } from './matrix.js';
 import { ExportLinks, insightPath, insightT, PdfLink, YearPicker } from './shared.js';
 
 export function CoverageView(props: { page: CoveragePage; locale: Locale }) {
@@ -160,7 +159,7 @@ export function ItemAmbitionsView(props: { page: ItemAmbitionsPage; locale: Loca
         </a>
       </p>
       <YearPicker context={context} view={view} locale={props.locale} extra={params} />
-      <FilterForm context={context} action={`${context.place.basePath}/inzicht${view}`} locale={props.locale} extra={page.paging && page.paging.size !== MATRIX_PAGE_SIZE ? { aantal: String(page.paging.size) } : {}} />
+      <FilterForm context={context} action={`${context.place.basePath}/inzicht${view}`} locale={props.locale} extra={pageSizeField(page.paging)} />
       {page.total === 0 ? (
         <p class="utrecht-paragraph">{t('ambitionSchoolsNone')}</p>
       ) : (
