@@ -12,7 +12,7 @@ import { listItems, type Item, type Section, type TemplateDefinition } from '../
 import { compareDutch, compareText, computeCoverageFromCounts, coverageHoles, coverageItems, type CoverageHole, type CoverageItem } from './figures.js';
 import { loadInsightContext, type InsightContext, type InsightFilters } from './insight-context.js';
 import { countAmbitionsPerItem, type AmbitionCount, type InsightSchool } from './repository.js';
-import { countCoverageFromSummaries, loadSchoolSummaries, schoolsWithChoice } from './summary.js';
+import { countCoverageInColumns, loadSchoolSummaries, schoolsWithChoiceInColumns, SummaryColumns } from './summary.js';
 
 /** One school's ambition on an item: by when it intends to get there, and its own words. */
 export interface AmbitionEntry {
@@ -54,20 +54,24 @@ export async function loadCoverage(options: {
 }): Promise<CoveragePage> {
   const context = await loadInsightContext(options);
   const keys = coverageItems(context.template).map(({ item }) => item.key);
-  // Counted from the per-profile summary (the chosen option per item, decision 0024); the schools offering an item at
-  // school level by name from the same rows.
-  const summaries = await loadSchoolSummaries(options.db, context.place.partnershipId, context.schoolYear, context.schools);
+  const profileIds = context.schools.flatMap((school) => (school.profileId ? [school.profileId] : []));
+  // Counted from the per-profile summary (the chosen option per item, decision 0024), read a column at a time; the
+  // schools offering an item at school level by name from the same rows. The ambitions counted per item and year in
+  // the database at the same time (two connections on PostgreSQL; PGlite queues them).
+  const [summaries, ambitionCounts] = await Promise.all([
+    loadSchoolSummaries(options.db, context.place.partnershipId, context.schoolYear, context.schools),
+    countAmbitionsPerItem(options.db, context.place.partnershipId, context.schoolYear, profileIds),
+  ]);
+  const columns = new SummaryColumns(summaries, context.schools.map((school) => school.id));
   const coverageBy = (by: 'district' | 'board') =>
-    computeCoverageFromCounts({ template: context.template, schools: context.schools, counts: countCoverageFromSummaries(summaries, context.schools, keys, by), by, noDistrict: options.noDistrict });
+    computeCoverageFromCounts({ template: context.template, schools: context.schools, counts: countCoverageInColumns(columns, context.schools, keys, by), by, noDistrict: options.noDistrict });
   const items = coverageBy(options.by);
   // Holes are always per district: that is what "dekkend netwerk" asks.
   const byDistrict = options.by === 'district' ? items : coverageBy('district');
   const withHoles = byDistrict.filter((entry) => entry.cells.some((cell) => cell.atSchool === 0));
-  const offers = schoolsWithChoice(summaries, context.schools, withHoles.map((entry) => ({ itemKey: entry.item.key, value: entry.levels[0]!.value })));
+  const offers = schoolsWithChoiceInColumns(columns, context.schools, withHoles.map((entry) => ({ itemKey: entry.item.key, value: entry.levels[0]!.value })));
   const holes = coverageHoles(byDistrict, context.schools, offers);
-
-  const profileIds = context.schools.flatMap((school) => (school.profileId ? [school.profileId] : []));
-  const ambitions = ambitionNeeds(context.template, await countAmbitionsPerItem(options.db, context.place.partnershipId, context.schoolYear, profileIds));
+  const ambitions = ambitionNeeds(context.template, ambitionCounts);
   return { context, by: options.by, items, holes, ambitions };
 }
 

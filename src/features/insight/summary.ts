@@ -168,4 +168,72 @@ export class SummaryColumns {
     }
     return classes;
   }
+
+  /** Per school of the list, the option it chose on the item (as SchoolSummaries.choice reads it), or null. */
+  choices(itemKey: string): Array<string | null> {
+    const values = new Array<string | null>(this.packed.length).fill(null);
+    let slots: ItemSlots | undefined;
+    let slot: number | undefined;
+    let options: string[] | null = null;
+    for (let index = 0; index < this.packed.length; index++) {
+      const packed = this.packed[index];
+      if (!packed) continue;
+      if (packed.slots !== slots) {
+        slots = packed.slots;
+        slot = slots.slotOf.get(itemKey);
+        options = slot === undefined ? null : (slots.options[slot] ?? null);
+      }
+      if (slot === undefined || !options) continue;
+      const option = packed.choices.charCodeAt(slot) - 48;
+      if (option >= 0) values[index] = options[option] ?? null;
+    }
+    return values;
+  }
+}
+
+/**
+ * countCoverageFromSummaries over SummaryColumns (the schools in the columns' order): per item one column of
+ * choices, counted into a typed array per option with the schools' groups numbered once — no map lookups per cell
+ * (coverage at 7,000 schools × ~40 items).
+ */
+export function countCoverageInColumns(columns: SummaryColumns, schools: InsightSchool[], itemKeys: string[], by: 'district' | 'board'): CoverageCount[] {
+  const groupIds: Array<string | null> = [];
+  const numberOf = new Map<string | null, number>();
+  const groupOf = new Int32Array(schools.length);
+  schools.forEach((school, index) => {
+    const groupId = by === 'board' ? school.boardId : school.districtId;
+    let group = numberOf.get(groupId);
+    if (group === undefined) {
+      group = groupIds.length;
+      numberOf.set(groupId, group);
+      groupIds.push(groupId);
+    }
+    groupOf[index] = group;
+  });
+  const counts: CoverageCount[] = [];
+  for (const itemKey of itemKeys) {
+    const values = columns.choices(itemKey);
+    const perValue = new Map<string, Int32Array>();
+    for (let index = 0; index < values.length; index++) {
+      const value = values[index];
+      if (value === null || value === undefined) continue;
+      let perGroup = perValue.get(value);
+      if (!perGroup) perValue.set(value, (perGroup = new Int32Array(groupIds.length)));
+      perGroup[groupOf[index]!]! += 1;
+    }
+    for (const [value, perGroup] of perValue) {
+      for (let group = 0; group < perGroup.length; group++) if (perGroup[group]! > 0) counts.push({ groupId: groupIds[group]!, itemKey, value, schools: perGroup[group]! });
+    }
+  }
+  return counts;
+}
+
+/** schoolsWithChoice over SummaryColumns (the schools in the columns' order). */
+export function schoolsWithChoiceInColumns(columns: SummaryColumns, schools: InsightSchool[], pairs: Array<{ itemKey: string; value: string }>): AnswerValueRow[] {
+  const rows: AnswerValueRow[] = [];
+  for (const { itemKey, value } of pairs) {
+    const values = columns.choices(itemKey);
+    for (let index = 0; index < values.length; index++) if (values[index] === value) rows.push({ schoolId: schools[index]!.id, itemKey, value, ambition: null });
+  }
+  return rows;
 }
