@@ -46,6 +46,11 @@ test('the SWV admin reads coverage, ambitions and the year comparison, and downl
   await page.getByRole('link', { name: 'Naar dekking, extra ondersteuning en ambities' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Dekkend netwerk /);
   await expect(page.getByRole('heading', { name: 'Ambities: wat scholen willen ontwikkelen' })).toBeVisible();
+  // The ambitions are counted per item; which schools they are is one item's own page, and back.
+  await page.getByRole('table', { name: /Ambities per vraag/ }).getByRole('link', { name: /^Welke scholen: / }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Ambities: .+ \(\d{4}-\d{4}\)$/);
+  await expect(page.getByRole('table', { name: /Scholen met een ambitie op deze vraag/ }).getByRole('rowheader').first()).toBeVisible();
+  await page.getByRole('link', { name: 'Terug naar dekking en ambities' }).click();
   await page.getByRole('link', { name: 'Per bestuur' }).click();
   await expect(page.getByRole('heading', { name: 'Extra ondersteuning en expertise per bestuur' })).toBeVisible();
 

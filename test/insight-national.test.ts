@@ -11,13 +11,13 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getCycleFor } from '../src/features/cycle/repository.js';
 import { cycles } from '../src/features/cycle/schema.js';
-import { coverageItems, emptyTally, gapCount, meetsShare } from '../src/features/insight/figures.js';
+import { cellStatus, coverageItems, emptyTally, gapCount, meetsShare } from '../src/features/insight/figures.js';
 import { normedItemsOf } from '../src/features/insight/insight-context.js';
 import { loadInsightHome } from '../src/features/insight/load-insight-home.js';
 import { loadBasicSupport } from '../src/features/insight/load-basic-support.js';
 import { loadNationalInsight } from '../src/features/insight/load-national-insight.js';
 import { loadSchoolGaps } from '../src/features/insight/load-school-gaps.js';
-import { loadYearComparison } from '../src/features/insight/load-year-comparison.js';
+import { compareStatuses, loadYearComparison } from '../src/features/insight/load-year-comparison.js';
 import { schools } from '../src/features/partnerships/schema.js';
 import { answers, profiles } from '../src/features/questionnaire/schema.js';
 import { loadTemplateDefinition } from '../src/features/questionnaire/template-cache.js';
@@ -285,6 +285,9 @@ for (const kind of TEST_DATABASE_KINDS) {
       const swvBase = `/swv/${app.demo.partnershipId}/inzicht/basisondersteuning`;
       const html = await (await client.get(`${swvBase}?jaar=${YEAR}&aantal=5&pagina=2`)).text();
       expect(html).toContain('Scholen 6 tot en met 7 van 7 (pagina 2 van 2)');
+      // The filter form keeps the page size (a new filter starts at page 1).
+      expect(html).toMatch(/<input type="hidden" name="aantal" value="5"\/?>/);
+      expect(html).not.toMatch(/name="pagina"/);
       expect(html).toContain('rel="prev"');
       expect(html).not.toContain('rel="next"');
       expect(html).toContain(second.rows[0]!.school.name);
@@ -324,10 +327,35 @@ for (const kind of TEST_DATABASE_KINDS) {
         expect(names([...first.items[index]!.rose, ...second.items[index]!.rose])).toEqual(names(row.rose));
         expect(names([...first.items[index]!.fell, ...second.items[index]!.fell])).toEqual(names(row.fell));
       });
+      // The same figures recounted from the raw answer rows of both years (cellStatus and compareStatuses per cell).
+      const rowsOf = async (year: string) => {
+        const list = await app.deps.db
+          .select({ schoolId: profiles.schoolId, itemKey: answers.itemKey, normStatus: answers.normStatus, nationalNormStatus: answers.nationalNormStatus, ambition: answers.ambition })
+          .from(answers)
+          .innerJoin(profiles, eq(profiles.id, answers.profileId))
+          .where(and(eq(answers.partnershipId, app.demo.partnershipId), eq(answers.schoolYear, year)));
+        return new Map(list.map((row) => [`${row.schoolId}|${row.itemKey}`, { ...row, hasAmbition: row.ambition !== null }]));
+      };
+      const [nowRows, beforeRows] = [await rowsOf(YEAR), await rowsOf('2025-2026')];
+      const withBoth = new Set((await app.deps.db.select({ schoolId: profiles.schoolId }).from(profiles).where(and(eq(profiles.partnershipId, app.demo.partnershipId), eq(profiles.schoolYear, '2025-2026')))).map((row) => row.schoolId));
+      const compared = whole.context.schools.filter((school) => withBoth.has(school.id));
+      for (const row of whole.items.filter((entry) => entry.comparability === 'same' || entry.comparability === 'norm-changed')) {
+        const statusOf = (rows: typeof nowRows, schoolId: string) => cellStatus(rows.get(`${schoolId}|${row.entry.item.key}`), 'swv');
+        const change = (schoolId: string) => compareStatuses(statusOf(beforeRows, schoolId), statusOf(nowRows, schoolId));
+        expect([row.entry.item.key, row.compared, row.meetsBefore, row.meetsNow]).toEqual([
+          row.entry.item.key,
+          compared.length,
+          compared.filter((school) => statusOf(beforeRows, school.id) === 'meets').length,
+          compared.filter((school) => statusOf(nowRows, school.id) === 'meets').length,
+        ]);
+        expect(row.rose.map((school) => school.id)).toEqual(compared.filter((school) => change(school.id) === 'rose').map((school) => school.id));
+        expect(row.fell.map((school) => school.id)).toEqual(compared.filter((school) => change(school.id) === 'fell').map((school) => school.id));
+      }
       const client = await TestClient.signedIn(app, app.demo.userIds['swv@voorbeeldstad.example']!);
       const html = await (await client.get(`/swv/${app.demo.partnershipId}/inzicht/jaarvergelijking?jaar=${YEAR}&aantal=5`)).text();
       expect(html).toContain('rel="next"');
       expect(html).toContain('de namen zijn die van de scholen 1 tot en met 5 (pagina 1 van 2)');
+      expect(html).toMatch(/<input type="hidden" name="aantal" value="5"\/?>/);
     });
   });
 }

@@ -15,6 +15,8 @@ import type { TemplateDefinition } from '../src/features/templates/model/templat
 import { createTestApp, TestClient, type TestApp } from './support/test-app.js';
 import { TEST_DATABASE_KINDS } from './support/test-db.js';
 
+const decodeEntities = (text: string) => text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
 for (const kind of TEST_DATABASE_KINDS) {
   describe(`insight (${kind})`, () => {
     let app: TestApp;
@@ -70,6 +72,39 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(perBoard).toContain('Stichting Katholiek Onderwijs De Linde');
       const own = await (await board.get(`${boardBase}/dekking?per=bestuur`)).text();
       expect(own).not.toContain('Stichting Katholiek Onderwijs De Linde');
+    });
+
+    it('counts the ambitions per item on the coverage page and names the schools of one item on its own page, paged', async () => {
+      const html = await (await admin.get(`${swvBase}/dekking`)).text();
+      const table = html.slice(html.indexOf('data-table="ambitions"'), html.indexOf('</table>', html.indexOf('data-table="ambitions"')));
+      // The page carries counts and a link per item, not the schools' ambitions themselves.
+      expect(table).not.toContain('<details>');
+      const first = /<td>(\d+) <a class="utrecht-link" href="([^"]*\/dekking\/ambities\/[^"]+)"/.exec(table);
+      expect(first, 'the demo has ambitions').not.toBeNull();
+      const count = Number(first![1]);
+      const href = first![2]!.replace(/&amp;/g, '&');
+      const details = await admin.get(href);
+      const page = await details.text();
+      expect(details.status, page.slice(0, 1500)).toBe(200);
+      const rowsOf = (markup: string) => markup.slice(markup.indexOf('data-table="ambition-schools"')).split('<tbody>')[1]!.split('</tbody>')[0]!.match(/<tr>/g)?.length ?? 0;
+      expect(rowsOf(page)).toBe(Math.min(count, 100));
+      if (count > 5) {
+        const paged = await (await admin.get(`${href}&aantal=5&pagina=2`)).text();
+        expect(rowsOf(paged)).toBe(Math.min(5, count - 5));
+        expect(paged).toContain('rel="prev"');
+        expect((await admin.get(`${href}&aantal=5&pagina=${Math.ceil(count / 5) + 1}`)).status).toBe(400);
+      }
+      // The board sees only its own schools' ambitions on the same item.
+      const own = await (await board.get(href.replace(swvBase, boardBase))).text();
+      expect(own).not.toContain('Sint Jozefschool');
+      expect((await admin.get(`${swvBase}/dekking/ambities/bestaat-niet`)).status).toBe(404);
+      // The export lists every ambition, one row each, with the same count per item as the page.
+      const csv = Buffer.from(await (await admin.get(`${swvBase}/export/dekking?formaat=csv`)).arrayBuffer()).toString('utf8');
+      const sheet = csv.split('\r\n\r\n')[2]!;
+      const rows = parse(sheet.slice(sheet.indexOf('\r\n') + 2), { delimiter: ';', columns: true }) as Array<Record<string, string>>;
+      const title = decodeEntities(/<h1[^>]*>Ambities: (.*) \(2026-2027\)<\/h1>/.exec(page)![1]!);
+      expect(rows.filter((row) => row['Vraag'] === title)).toHaveLength(count);
+      expect(Object.keys(rows[0]!)).toEqual(['Onderdeel', 'Vraag', 'School', 'Wanneer', 'Beoogd niveau', 'Toelichting']);
     });
 
     it('exports all answers of the year as one XLSX sheet: a row per school, "section — item" headers, labels and norm statuses', async () => {

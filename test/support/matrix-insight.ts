@@ -15,6 +15,7 @@ export const INSIGHT_MATRIX_VIEWS = [
   '/basisondersteuning/scholen/:schoolId',
   '/basisondersteuning/vragen/:insightItemKey',
   '/dekking',
+  '/dekking/ambities/:insightItemKey',
   '/jaarvergelijking',
   '/export/:exportKind',
   '/pdf/:insightPdfKind',

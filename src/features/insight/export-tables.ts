@@ -6,7 +6,9 @@ import { PROFILE_STATUS_LABELS } from '../cycle/profile-status.js';
 import { PROFILE_STATUSES } from '../questionnaire/api.js';
 import type { BasicSupportPage, MatrixRow } from './load-basic-support.js';
 import type { NationalFigures, NationalInsight } from './load-national-insight.js';
-import type { CoveragePage } from './load-coverage.js';
+import type { AmbitionEntry, AmbitionNeed, CoveragePage } from './load-coverage.js';
+import { describeAnswer } from '../templates/model/answer.js';
+import type { TemplateDefinition } from '../templates/model/template.js';
 import type { YearComparisonPage } from './load-year-comparison.js';
 import { insightMessages } from './messages.js';
 import type { Cell, SheetTable } from './sheets.js';
@@ -61,6 +63,7 @@ export function itemTotalsTable(page: BasicSupportPage, locale: Locale): SheetTa
   };
 }
 
+/** The holes and the offer per district or board (the ambitions follow as a streamed sheet: ambitionsSheetHeaders). */
 export function coverageTables(page: CoveragePage, locale: Locale): SheetTable[] {
   const t = translator(insightMessages, locale);
   const groupHeader = page.by === 'board' ? t('board') : t('district');
@@ -80,12 +83,18 @@ export function coverageTables(page: CoveragePage, locale: Locale): SheetTable[]
         ]),
       ),
     },
-    {
-      name: t('ambitionsHeading'),
-      headers: [t('section'), t('item'), t('school'), t('byWhen')],
-      rows: page.ambitions.flatMap((need) => need.schools.map((entry): Cell[] => [need.section.title, need.item.title, entry.school.name, entry.schoolYear ?? t('noYearGiven')])),
-    },
   ];
+}
+
+/** The ambitions sheet of the coverage export: every ambition (streamed a few items at a time, export-view.ts). */
+export function ambitionsSheetHeaders(locale: Locale): { name: string; headers: string[] } {
+  const t = translator(insightMessages, locale);
+  return { name: t('ambitionsHeading'), headers: [t('section'), t('item'), t('school'), t('byWhen'), t('ambitionTarget'), t('ambitionNote')] };
+}
+
+export function ambitionRowCells(template: TemplateDefinition, need: AmbitionNeed, entry: AmbitionEntry, locale: Locale): Cell[] {
+  const t = translator(insightMessages, locale);
+  return [need.section.title, need.item.title, entry.school.name, entry.schoolYear ?? t('noYearGiven'), entry.target ? describeAnswer(template, need.item, entry.target) : '', entry.note ?? ''];
 }
 
 export function compareTables(page: YearComparisonPage, locale: Locale): SheetTable[] {

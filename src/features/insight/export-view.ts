@@ -10,14 +10,18 @@ import type { Logger } from '../../config/logger.js';
 import type { Locale } from '../../ui/i18n.js';
 import type { Authorized } from '../../ui/route.js';
 import { exportAnswers } from './export-answers.js';
-import { compareTables, coverageTables, itemTotalsTable, matrixHeaders, matrixRowCells } from './export-tables.js';
+import { ambitionRowCells, ambitionsSheetHeaders, compareTables, coverageTables, itemTotalsTable, matrixHeaders, matrixRowCells } from './export-tables.js';
 import { loadYearComparison } from './load-year-comparison.js';
 import type { InsightFilters } from './insight-context.js';
 import { loadBasicSupportInBatches } from './load-basic-support.js';
-import { loadCoverage } from './load-coverage.js';
+import { ambitionEntries, loadCoverage } from './load-coverage.js';
+import { listAmbitionsOfItems } from './repository.js';
 import { insightMessages } from './messages.js';
-import { openTablesWriter, tablesToCsv, tablesToXlsx, type ExportFormat, type SheetTable } from './sheets.js';
+import { openTablesWriter, type ExportFormat } from './sheets.js';
 import { translator } from '../../ui/i18n.js';
+
+/** Items per query of the coverage export's ambitions: ~20 × 350 ambitions at 7,000 schools, a few MB at a time. */
+const AMBITION_ITEMS_PER_QUERY = 20;
 
 export const EXPORT_KINDS = ['antwoorden', 'basisondersteuning', 'dekking', 'jaarvergelijking'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
@@ -25,7 +29,7 @@ export type ExportKind = (typeof EXPORT_KINDS)[number];
 export interface ViewExport {
   fileName: string;
   format: ExportFormat;
-  /** The whole file (small views), or a stream (the all-answers sheet). */
+  /** Every view streams its sheet (the all-answers export and the matrix in batches of schools); the type allows a whole file. */
   body: Uint8Array | string | Readable;
 }
 
@@ -54,8 +58,6 @@ export async function exportView(options: {
     });
     return { fileName: answers.fileName, format: options.format, body: stream };
   }
-  let tables: SheetTable[];
-  let name: string;
   if (kind === 'basisondersteuning') {
     // Streamed: the rows a batch of schools at a time (a place of 7,000 never holds its matrix in memory).
     const { page, batches } = await loadBasicSupportInBatches(options);
@@ -74,15 +76,49 @@ export async function exportView(options: {
     });
     return { fileName: `basisondersteuning-${page.context.schoolYear}.${options.format}`, format: options.format, body: stream };
   }
-  if (kind === 'jaarvergelijking') {
-    const page = await loadYearComparison(options);
-    tables = compareTables(page, options.locale);
-    name = `jaarvergelijking-${page.previousYear ?? 'geen'}-${page.context.schoolYear}`;
-  } else {
+  if (kind === 'dekking') {
+    // Streamed: the holes and the offer from the page, then every ambition read a few items at a time (the page
+    // counts them; at 7,000 schools the sheet holds ~70,000 with their notes, never all in memory at once).
     const page = await loadCoverage({ ...options, noDistrict: insightMessages[options.locale].noDistrict });
-    tables = coverageTables(page, options.locale);
-    name = `dekking-${page.context.schoolYear}`;
+    const profileIds = page.context.schools.flatMap((school) => (school.profileId ? [school.profileId] : []));
+    const stream = new PassThrough();
+    const writer = openTablesWriter(options.format, stream);
+    (async () => {
+      for (const table of coverageTables(page, options.locale)) {
+        await writer.startTable(table.name, table.headers);
+        for (const row of table.rows) await writer.addRow(row);
+      }
+      const ambitions = ambitionsSheetHeaders(options.locale);
+      await writer.startTable(ambitions.name, ambitions.headers);
+      for (let start = 0; start < page.ambitions.length; start += AMBITION_ITEMS_PER_QUERY) {
+        const needs = page.ambitions.slice(start, start + AMBITION_ITEMS_PER_QUERY);
+        const rows = await listAmbitionsOfItems(options.db, page.context.place.partnershipId, page.context.schoolYear, needs.map((need) => need.item.key), profileIds);
+        for (const need of needs) {
+          const entries = ambitionEntries(rows.filter((row) => row.itemKey === need.item.key), page.context.schools);
+          for (const entry of entries) await writer.addRow(ambitionRowCells(page.context.template, need, entry, options.locale));
+        }
+      }
+      await writer.finish();
+    })().catch((error: unknown) => {
+      options.logger.error({ err: error }, 'insight: the coverage export failed while streaming');
+      stream.destroy(error as Error);
+    });
+    return { fileName: `dekking-${page.context.schoolYear}.${options.format}`, format: options.format, body: stream };
   }
-  const body = options.format === 'csv' ? tablesToCsv(tables) : await tablesToXlsx(tables);
-  return { fileName: `${name}.${options.format}`, format: options.format, body };
+  // Year over year: both years come from the summaries (one short row per school); the sheet, with every name of who
+  // rose or fell, is written to the stream as it goes.
+  const page = await loadYearComparison(options);
+  const stream = new PassThrough();
+  const writer = openTablesWriter(options.format, stream);
+  (async () => {
+    for (const table of compareTables(page, options.locale)) {
+      await writer.startTable(table.name, table.headers);
+      for (const row of table.rows) await writer.addRow(row);
+    }
+    await writer.finish();
+  })().catch((error: unknown) => {
+    options.logger.error({ err: error }, 'insight: the year-over-year export failed while streaming');
+    stream.destroy(error as Error);
+  });
+  return { fileName: `jaarvergelijking-${page.previousYear ?? 'geen'}-${page.context.schoolYear}.${options.format}`, format: options.format, body: stream };
 }

@@ -11,13 +11,13 @@ import type { DbOrTx } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
 import { loadTemplateDefinition } from '../questionnaire/template-cache.js';
 import { diffTemplateVersions, type ItemDiff } from '../templates/model/diff-versions.js';
-import { cellStatus, type CellStatus } from './figures.js';
-import { loadInsightContext, matchesFilters, type InsightContext, type InsightFilters, type NormedItem } from './insight-context.js';
+import type { CellStatus } from './figures.js';
+import { loadInsightContext, type InsightContext, type InsightFilters, type NormedItem } from './insight-context.js';
 import { AppError } from '../../auth/app-error.js';
 import { MATRIX_PAGE_SIZE, type MatrixPaging } from './load-basic-support.js';
 import { insightMessages } from './messages.js';
-import { listPlaceSchools, listYearCycles, type InsightSchool } from './repository.js';
-import { loadSchoolSummaries } from './summary.js';
+import { listProfilesOfYear, listYearCycles, type InsightSchool } from './repository.js';
+import { loadSchoolSummaries, SummaryColumns, SWV_CLASS } from './summary.js';
 
 export type Comparability = 'same' | 'norm-changed' | 'changed' | 'new';
 
@@ -74,50 +74,53 @@ export async function loadYearComparison(options: {
   const earlier = context.years.filter((year) => year < context.schoolYear);
   const previousYear = options.previousYear && earlier.includes(options.previousYear) ? options.previousYear : (earlier[0] ?? null);
   const items = context.normedItems.filter((entry) => entry.hasNorm);
-  // Both years from the per-profile summary (decision 0024): one short row per school and year.
-  const nowCells = await loadSchoolSummaries(db, context.place.partnershipId, context.schoolYear, context.schools);
+  // Both years from the per-profile summary (decision 0024): one short row per school and year, read column by
+  // column (SummaryColumns) — 7,000 schools × ~150 items × two years without a decoded object per cell.
+  const nowSummaries = await loadSchoolSummaries(db, context.place.partnershipId, context.schoolYear, context.schools);
+  const nowColumns = new SummaryColumns(nowSummaries, context.schools.map((school) => school.id));
+  const meetsIn = (classes: Uint8Array) => classes.reduce((sum, value) => sum + (value === SWV_CLASS.meets ? 1 : 0), 0);
   if (!previousYear) {
     return {
       context,
       previousYear,
-      items: items.map((entry) => ({
-        entry,
-        comparability: 'new',
-        compared: 0,
-        meetsBefore: null,
-        meetsNow: context.schools.filter((school) => cellStatus(nowCells.cell(school.id, entry.item.key), 'swv') === 'meets').length,
-        rose: [],
-        fell: [],
-      })),
+      items: items.map((entry) => ({ entry, comparability: 'new', compared: 0, meetsBefore: null, meetsNow: meetsIn(nowColumns.swvClasses(entry.item.key)), rose: [], fell: [] })),
     };
   }
   const previousCycle = (await listYearCycles(db, context.place.partnershipId)).find((cycle) => cycle.schoolYear === previousYear)!;
   const previousTemplate = await loadTemplateDefinition(db, previousCycle.templateVersionId);
   const diffs = new Map(diffTemplateVersions(previousTemplate, context.template).items.map((diff) => [diff.key, diff]));
-  const previousInView = (await listPlaceSchools(db, context.place, previousYear)).filter((school) => school.profileId !== null && matchesFilters(school, context.filters));
-  const previousSchools = new Set(previousInView.map((school) => school.id));
-  const beforeCells = await loadSchoolSummaries(db, context.place.partnershipId, previousYear, previousInView);
-  const both = context.schools.filter((school) => previousSchools.has(school.id));
+  // The schools compared: in view now (so the filters hold) and with a profile in the earlier year.
+  const previousProfileOf = new Map((await listProfilesOfYear(db, context.place, previousYear)).map((row) => [row.schoolId, row.profileId]));
+  const both = context.schools.filter((school) => previousProfileOf.has(school.id));
+  const beforeSummaries = await loadSchoolSummaries(
+    db,
+    context.place.partnershipId,
+    previousYear,
+    both.map((school) => ({ ...school, profileId: previousProfileOf.get(school.id)! })),
+  );
+  const bothIds = both.map((school) => school.id);
+  const beforeColumns = new SummaryColumns(beforeSummaries, bothIds);
+  const nowBothColumns = new SummaryColumns(nowSummaries, bothIds);
   const comparison: YearComparisonPage = {
     context,
     previousYear,
     items: items.map((entry) => {
       const comparability = comparabilityOf(diffs.get(entry.item.key));
-      const nowOf = (school: InsightSchool) => cellStatus(nowCells.cell(school.id, entry.item.key), 'swv');
-      const meetsNow = context.schools.filter((school) => nowOf(school) === 'meets').length;
-      if (comparability === 'new' || comparability === 'changed') return { entry, comparability, compared: 0, meetsBefore: null, meetsNow, rose: [], fell: [] };
+      if (comparability === 'new' || comparability === 'changed') return { entry, comparability, compared: 0, meetsBefore: null, meetsNow: meetsIn(nowColumns.swvClasses(entry.item.key)), rose: [], fell: [] };
+      const before = beforeColumns.swvClasses(entry.item.key);
+      const now = nowBothColumns.swvClasses(entry.item.key);
       const rose: InsightSchool[] = [];
       const fell: InsightSchool[] = [];
       let meetsBefore = 0;
       let meetsBoth = 0;
-      for (const school of both) {
-        const before = cellStatus(beforeCells.cell(school.id, entry.item.key), 'swv');
-        const now = nowOf(school);
-        if (before === 'meets') meetsBefore += 1;
-        if (now === 'meets') meetsBoth += 1;
-        const change = compareStatuses(before, now);
-        if (change === 'rose') rose.push(school);
-        if (change === 'fell') fell.push(school);
+      // compareStatuses on the classes: below (or ambition) to meets rose, meets to below fell; "cannot judge" neither.
+      for (let index = 0; index < both.length; index++) {
+        const was = before[index]!;
+        const is = now[index]!;
+        if (was === SWV_CLASS.meets) meetsBefore += 1;
+        if (is === SWV_CLASS.meets) meetsBoth += 1;
+        if (was === SWV_CLASS.below && is === SWV_CLASS.meets) rose.push(both[index]!);
+        else if (was === SWV_CLASS.meets && is === SWV_CLASS.below) fell.push(both[index]!);
       }
       // Both counts over the schools compared (a profile in both years), so they can be set side by side.
       return { entry, comparability, compared: both.length, meetsBefore, meetsNow: meetsBoth, rose, fell };

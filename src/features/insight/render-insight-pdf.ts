@@ -205,7 +205,7 @@ export async function renderCoveragePdf(page: CoveragePage, locale: Locale, toda
         [t('item'), t('schools'), t('byWhen')],
         page.ambitions.map((need) => [
           need.item.title,
-          { text: String(need.schools.length), alignment: 'right' },
+          { text: String(need.schools), alignment: 'right' },
           need.byYear.map((year) => `${year.schoolYear || t('noYearGiven')}: ${year.count}`).join(' · '),
         ]),
         ['*', 'auto', '*'],

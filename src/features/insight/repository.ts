@@ -272,3 +272,61 @@ export async function rebuildAnswerSummaries(db: DbOrTx): Promise<{ profiles: nu
   const [row] = await db.select({ profiles: sql<number>`count(*)::int` }).from(answerSummaries);
   return { profiles: Number(row?.profiles ?? 0) };
 }
+
+/** Per item and intended school year ('' when none is given): how many of these profiles carry an ambition. */
+export interface AmbitionCount {
+  itemKey: string;
+  schoolYear: string;
+  schools: number;
+}
+
+/**
+ * The ambitions counted per item and intended year, in the database (the coverage page's professionalisation needs):
+ * one grouped query over the partial ambition index instead of ~70,000 ambitions with their texts for 7,000 schools.
+ */
+export async function countAmbitionsPerItem(db: DbOrTx, partnershipId: string, schoolYear: string, profileIds: string[]): Promise<AmbitionCount[]> {
+  if (profileIds.length === 0) return [];
+  const intended = sql<string>`coalesce(${answers.ambition}->>'schoolYear', '')`;
+  const rows = await db
+    .select({ itemKey: answers.itemKey, schoolYear: intended, schools: sql<number>`count(*)::int` })
+    .from(answers)
+    .where(
+      and(
+        eq(answers.partnershipId, partnershipId),
+        eq(answers.schoolYear, schoolYear),
+        isNotNull(answers.ambition),
+        sql`${answers.ambition} <> 'null'::jsonb`,
+        sql`${answers.profileId} = any(${textArray(profileIds)}::text[])`,
+      ),
+    )
+    .groupBy(answers.itemKey, intended);
+  return rows.map((row) => ({ ...row, schools: Number(row.schools) }));
+}
+
+/** The ambitions of the given profiles on the given items (one item's details page, the coverage export a few items at a time). */
+export async function listAmbitionsOfItems(db: DbOrTx, partnershipId: string, schoolYear: string, itemKeys: string[], profileIds: string[]): Promise<Array<{ profileId: string; itemKey: string; ambition: Ambition }>> {
+  if (itemKeys.length === 0 || profileIds.length === 0) return [];
+  const rows = await db
+    .select({ profileId: answers.profileId, itemKey: answers.itemKey, ambition: answers.ambition })
+    .from(answers)
+    .where(
+      and(
+        eq(answers.partnershipId, partnershipId),
+        eq(answers.schoolYear, schoolYear),
+        inArray(answers.itemKey, itemKeys),
+        isNotNull(answers.ambition),
+        sql`${answers.ambition} <> 'null'::jsonb`,
+        sql`${answers.profileId} = any(${textArray(profileIds)}::text[])`,
+      ),
+    );
+  return rows.filter((row): row is { profileId: string; itemKey: string; ambition: Ambition } => row.ambition !== null);
+}
+
+/** Which schools of the place had a profile in a year, and its id (year over year's earlier year: no names, no counts). */
+export async function listProfilesOfYear(db: DbOrTx, place: PlaceFilter, schoolYear: string): Promise<Array<{ schoolId: string; profileId: string }>> {
+  return db
+    .select({ schoolId: profiles.schoolId, profileId: profiles.id })
+    .from(profiles)
+    .innerJoin(schools, eq(schools.id, profiles.schoolId))
+    .where(and(eq(profiles.partnershipId, place.partnershipId), eq(profiles.schoolYear, schoolYear), inPlace(place)));
+}

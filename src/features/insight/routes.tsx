@@ -18,6 +18,7 @@ import { loadNationalInsight } from './load-national-insight.js';
 import { NATIONAL_PATH, NationalInsightView } from './views/national.js';
 import { loadBasicSupport } from './load-basic-support.js';
 import { loadCoverage } from './load-coverage.js';
+import { loadItemAmbitions } from './load-item-ambitions.js';
 import { loadYearComparison } from './load-year-comparison.js';
 import { CompareView } from './views/compare.js';
 import { loadInsightHome } from './load-insight-home.js';
@@ -26,7 +27,7 @@ import { loadSchoolGaps } from './load-school-gaps.js';
 import { insightMessages } from './messages.js';
 import { filtersOf, parseInsightQuery, parseNationalQuery } from './route-input.js';
 import type { InsightContext } from './insight-context.js';
-import { CoverageView } from './views/coverage.js';
+import { CoverageView, ItemAmbitionsView } from './views/coverage.js';
 import { ItemSchoolsView, SchoolGapsView } from './views/details.js';
 import { InsightHomeView } from './views/home.js';
 import { MatrixView } from './views/matrix.js';
@@ -135,6 +136,18 @@ export function registerInsightRoutes(table: RouteTable): void {
         partnershipId: page.context.place.partnershipId,
         breadcrumbs: crumbs(c, page.context),
         children: <CoverageView page={page} locale={c.var.locale} />,
+      });
+    });
+
+    // One item's ambitions behind the count on the coverage page: which schools, by when, their notes (paged).
+    table.get(`${base}/dekking/ambities/:insightItemKey`, access, async (c, auth) => {
+      const query = parseInsightQuery(c.req.query());
+      const page = await loadItemAmbitions({ ...deps(c, auth), schoolYear: query.jaar, filters: filtersOf(query), itemKey: c.req.param('insightItemKey')!, paging: { page: query.pagina, size: query.aantal } });
+      return renderPage(c, {
+        title: `${insightT(c.var.locale)('ambitionSchoolsTitle', { item: page.item.title, year: page.context.schoolYear })} — ${page.context.place.name}`,
+        partnershipId: page.context.place.partnershipId,
+        breadcrumbs: [...crumbs(c, page.context), [insightT(c.var.locale)('coverageTitle', { year: page.context.schoolYear }), insightPath(page.context, '/dekking')]],
+        children: <ItemAmbitionsView page={page} locale={c.var.locale} />,
       });
     });
 

@@ -159,3 +159,115 @@ export function schoolsWithChoice(summaries: SchoolSummaries, schools: InsightSc
   }
   return rows;
 }
+
+/**
+ * A status class per cell for year over year, from the packed code alone (as cellStatus reads the SWV norm):
+ * 0 not judged (no row, or no status and no ambition), 1 meets, 2 below (with or without an ambition, or only an
+ * ambition), 3 cannot judge.
+ */
+export const SWV_CLASS = { none: 0, meets: 1, below: 2, cannotJudge: 3 } as const;
+const SWV_CLASS_OF_CODE = Uint8Array.from({ length: 32 }, (_, code) => {
+  if (code === 0) return SWV_CLASS.none;
+  const swv = code >> 3;
+  if (swv === 0) return (code & 1) === 1 ? SWV_CLASS.below : SWV_CLASS.none;
+  return swv === 1 ? SWV_CLASS.meets : swv === 2 ? SWV_CLASS.below : SWV_CLASS.cannotJudge;
+});
+
+/**
+ * The summaries of a fixed list of schools, in its order: a column of one item for all of them is one character
+ * read per school, without a map lookup or a decoded object per cell (year over year at 7,000 schools reads
+ * ~150 items × 7,000 schools × 2 years).
+ */
+export class SummaryColumns {
+  private readonly packed: Array<PackedSchool | undefined>;
+  constructor(summaries: SchoolSummaries, schoolIds: string[]) {
+    this.packed = schoolIds.map((id) => summaries.packedOf(id));
+  }
+
+  /** Per school of the list, its SWV_CLASS on the item. */
+  swvClasses(itemKey: string): Uint8Array {
+    const classes = new Uint8Array(this.packed.length);
+    let slots: ItemSlots | undefined;
+    let slot: number | undefined;
+    for (let index = 0; index < this.packed.length; index++) {
+      const packed = this.packed[index];
+      if (!packed) continue;
+      // Schools on the same template version share one ItemSlots: look the slot up again only when it changes.
+      if (packed.slots !== slots) {
+        slots = packed.slots;
+        slot = slots.slotOf.get(itemKey);
+      }
+      if (slot === undefined) continue;
+      classes[index] = SWV_CLASS_OF_CODE[packed.statuses.charCodeAt(slot) - 48] ?? SWV_CLASS.none;
+    }
+    return classes;
+  }
+
+  /** Per school of the list, the option it chose on the item (as SchoolSummaries.choice reads it), or null. */
+  choices(itemKey: string): Array<string | null> {
+    const values = new Array<string | null>(this.packed.length).fill(null);
+    let slots: ItemSlots | undefined;
+    let slot: number | undefined;
+    let options: string[] | null = null;
+    for (let index = 0; index < this.packed.length; index++) {
+      const packed = this.packed[index];
+      if (!packed) continue;
+      if (packed.slots !== slots) {
+        slots = packed.slots;
+        slot = slots.slotOf.get(itemKey);
+        options = slot === undefined ? null : (slots.options[slot] ?? null);
+      }
+      if (slot === undefined || !options) continue;
+      const option = packed.choices.charCodeAt(slot) - 48;
+      if (option >= 0) values[index] = options[option] ?? null;
+    }
+    return values;
+  }
+}
+
+/**
+ * countCoverageFromSummaries over SummaryColumns (the schools in the columns' order): per item one column of
+ * choices, counted into a typed array per option with the schools' groups numbered once — no map lookups per cell
+ * (coverage at 7,000 schools × ~40 items).
+ */
+export function countCoverageInColumns(columns: SummaryColumns, schools: InsightSchool[], itemKeys: string[], by: 'district' | 'board'): CoverageCount[] {
+  const groupIds: Array<string | null> = [];
+  const numberOf = new Map<string | null, number>();
+  const groupOf = new Int32Array(schools.length);
+  schools.forEach((school, index) => {
+    const groupId = by === 'board' ? school.boardId : school.districtId;
+    let group = numberOf.get(groupId);
+    if (group === undefined) {
+      group = groupIds.length;
+      numberOf.set(groupId, group);
+      groupIds.push(groupId);
+    }
+    groupOf[index] = group;
+  });
+  const counts: CoverageCount[] = [];
+  for (const itemKey of itemKeys) {
+    const values = columns.choices(itemKey);
+    const perValue = new Map<string, Int32Array>();
+    for (let index = 0; index < values.length; index++) {
+      const value = values[index];
+      if (value === null || value === undefined) continue;
+      let perGroup = perValue.get(value);
+      if (!perGroup) perValue.set(value, (perGroup = new Int32Array(groupIds.length)));
+      perGroup[groupOf[index]!]! += 1;
+    }
+    for (const [value, perGroup] of perValue) {
+      for (let group = 0; group < perGroup.length; group++) if (perGroup[group]! > 0) counts.push({ groupId: groupIds[group]!, itemKey, value, schools: perGroup[group]! });
+    }
+  }
+  return counts;
+}
+
+/** schoolsWithChoice over SummaryColumns (the schools in the columns' order). */
+export function schoolsWithChoiceInColumns(columns: SummaryColumns, schools: InsightSchool[], pairs: Array<{ itemKey: string; value: string }>): AnswerValueRow[] {
+  const rows: AnswerValueRow[] = [];
+  for (const { itemKey, value } of pairs) {
+    const values = columns.choices(itemKey);
+    for (let index = 0; index < values.length; index++) if (values[index] === value) rows.push({ schoolId: schools[index]!.id, itemKey, value, ambition: null });
+  }
+  return rows;
+}

@@ -3,7 +3,7 @@
 import { Button, SelectField } from '../../../ui/components.js';
 import type { Locale } from '../../../ui/i18n.js';
 import type { YearComparisonPage } from '../load-year-comparison.js';
-import { FilterForm, filterParams, PagingNav } from './matrix.js';
+import { FilterForm, filterParams, pageSizeField, PagingNav } from './matrix.js';
 import { ExportLinks, insightPath, insightT, YearPicker } from './shared.js';
 
 export function CompareView(props: { page: YearComparisonPage; locale: Locale }) {
@@ -35,7 +35,7 @@ export function CompareView(props: { page: YearComparisonPage; locale: Locale })
           <Button variant="secondary">{t('show')}</Button>
         </form>
       )}
-      <FilterForm context={context} action={`${context.place.basePath}/inzicht/jaarvergelijking`} locale={props.locale} withSection extra={previousYear ? { vorig: previousYear } : {}} />
+      <FilterForm context={context} action={`${context.place.basePath}/inzicht/jaarvergelijking`} locale={props.locale} withSection extra={{ ...(previousYear ? { vorig: previousYear } : {}), ...pageSizeField(page.paging) }} />
       {!previousYear ? (
         <p class="utrecht-paragraph">{t('compareNoPrevious')}</p>
       ) : (

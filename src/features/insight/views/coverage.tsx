@@ -1,8 +1,13 @@
 /** @jsxImportSource hono/jsx */
-/** Coverage (dekkend netwerk): the holes, the offer per district or board at each level, and the ambitions. */
+/**
+ * Coverage (dekkend netwerk): the holes, the offer per district or board at each level, and the ambitions counted
+ * per item; one item's ambitions (which schools, by when, their notes) on a page of their own, paged like the matrix.
+ */
 import type { Locale } from '../../../ui/i18n.js';
+import { describeAnswer } from '../../templates/model/answer.js';
 import type { CoveragePage } from '../load-coverage.js';
-import { FilterForm, filterParams } from './matrix.js';
+import type { ItemAmbitionsPage } from '../load-item-ambitions.js';
+import { FilterForm, filterParams, pageSizeField, PagingNav } from './matrix.js';
 import { ExportLinks, insightPath, insightT, PdfLink, YearPicker } from './shared.js';
 
 export function CoverageView(props: { page: CoveragePage; locale: Locale }) {
@@ -120,18 +125,10 @@ export function CoverageView(props: { page: CoveragePage; locale: Locale }) {
                 <th scope="row">{need.item.title}</th>
                 <td>{need.section.title}</td>
                 <td>
-                  {need.schools.length}
-                  <details>
-                    <summary>{t('schools')}</summary>
-                    <ul class="utrecht-unordered-list">
-                      {need.schools.map((entry) => (
-                        <li>
-                          {entry.school.name}
-                          {entry.schoolYear ? ` (${entry.schoolYear})` : ''}
-                        </li>
-                      ))}
-                    </ul>
-                  </details>
+                  {need.schools}{' '}
+                  <a class="utrecht-link" href={insightPath(context, `/dekking/ambities/${encodeURIComponent(need.item.key)}`, filterParams(context))} aria-label={t('ambitionSchoolsLinkLabel', { item: need.item.title })}>
+                    {t('ambitionSchoolsLink')}
+                  </a>
                 </td>
                 <td>{need.byYear.map((entry) => `${entry.schoolYear || t('noYearGiven')}: ${entry.count}`).join(' · ')}</td>
               </tr>
@@ -142,6 +139,66 @@ export function CoverageView(props: { page: CoveragePage; locale: Locale }) {
       <h2 class="utrecht-heading-2">{t('exportHeading')}</h2>
       <ExportLinks context={context} kind="dekking" label={t('exportCoverage')} locale={props.locale} params={params} />
       <PdfLink context={context} kind="dekking" locale={props.locale} params={params} />
+    </>
+  );
+}
+
+export function ItemAmbitionsView(props: { page: ItemAmbitionsPage; locale: Locale }) {
+  const t = insightT(props.locale);
+  const { page } = props;
+  const { context, item } = page;
+  const view = `/dekking/ambities/${encodeURIComponent(item.key)}`;
+  const params = filterParams(context);
+  return (
+    <>
+      <h1 class="utrecht-heading-1">{t('ambitionSchoolsTitle', { item: item.title, year: context.schoolYear })}</h1>
+      <p class="utrecht-paragraph">{t('ambitionSchoolsIntro')}</p>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={`${insightPath(context, '/dekking', params)}#ambities`}>
+          {t('backToCoverage')}
+        </a>
+      </p>
+      <YearPicker context={context} view={view} locale={props.locale} extra={params} />
+      <FilterForm context={context} action={`${context.place.basePath}/inzicht${view}`} locale={props.locale} extra={pageSizeField(page.paging)} />
+      {page.total === 0 ? (
+        <p class="utrecht-paragraph">{t('ambitionSchoolsNone')}</p>
+      ) : (
+        <>
+          <p class="utrecht-paragraph" data-figure="ambition-count">
+            {t('schools')}: {page.total} · {t('byWhen')}: {page.byYear.map((entry) => `${entry.schoolYear || t('noYearGiven')}: ${entry.count}`).join(' · ')}
+          </p>
+          <PagingNav context={context} paging={page.paging} view={view} params={params} locale={props.locale} />
+          <table class="utrecht-table" data-table="ambition-schools">
+            <caption>
+              {t('ambitionSchoolsCaption')}
+              {page.paging && <> {t('ambitionPageCaption', { first: page.paging.first, last: page.paging.last, total: page.paging.total, page: page.paging.page, pages: page.paging.pages })}</>}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('school')}</th>
+                <th scope="col">{t('byWhen')}</th>
+                <th scope="col">{t('ambitionTarget')}</th>
+                <th scope="col">{t('ambitionNote')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.entries.map((entry) => (
+                <tr>
+                  <th scope="row">
+                    <a class="utrecht-link" href={insightPath(context, `/basisondersteuning/scholen/${entry.school.id}`)}>
+                      {entry.school.name}
+                    </a>
+                  </th>
+                  <td>{entry.schoolYear ?? t('noYearGiven')}</td>
+                  <td>{entry.target ? describeAnswer(context.template, item, entry.target) : ''}</td>
+                  <td>{entry.note ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <PagingNav context={context} paging={page.paging} view={view} params={params} locale={props.locale} />
+        </>
+      )}
     </>
   );
 }

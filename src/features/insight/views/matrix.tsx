@@ -101,6 +101,11 @@ function TallyHeaders(props: { t: InsightTranslate; prefix: string }) {
 }
 
 /** Previous / next page of a big place's matrix or year comparison (links with rel, the same filters and page size). */
+/** The page size chosen (`?aantal=`) as a hidden field of a filter form, so filtering keeps it (a new filter starts at page 1). */
+export function pageSizeField(paging: MatrixPaging | undefined): Record<string, string> {
+  return paging && paging.size !== MATRIX_PAGE_SIZE ? { aantal: String(paging.size) } : {};
+}
+
 export function PagingNav(props: { context: InsightContext; paging: MatrixPaging | undefined; view: string; params: Record<string, string | undefined>; locale: Locale }) {
   const t = insightT(props.locale);
   const paging = props.paging;
@@ -144,7 +149,7 @@ export function MatrixView(props: { page: BasicSupportPage; locale: Locale }) {
       <h1 class="utrecht-heading-1">{t('matrixTitle', { year: context.schoolYear })}</h1>
       <p class="utrecht-paragraph">{t('matrixIntro')}</p>
       <YearPicker context={context} view="/basisondersteuning" locale={props.locale} extra={params} />
-      <FilterForm context={context} action={`${context.place.basePath}/inzicht/basisondersteuning`} locale={props.locale} withSection which={page.which} hasNational={page.hasNational} />
+      <FilterForm context={context} action={`${context.place.basePath}/inzicht/basisondersteuning`} locale={props.locale} withSection which={page.which} hasNational={page.hasNational} extra={pageSizeField(page.paging)} />
       {page.items.length === 0 ? (
         <p class="utrecht-paragraph">{t('noNormedItems')}</p>
       ) : page.rows.length === 0 ? (
