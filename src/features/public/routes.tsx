@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Child } from 'hono/jsx';
 import { AppError } from '../../auth/app-error.js';
+import { isPoolWaitTimeout } from '../../db/client.js';
 import type { AppContext } from '../../ui/context.js';
 import { contentDisposition } from '../../ui/content-disposition.js';
 import { parseForm } from '../../ui/forms.js';
@@ -85,6 +86,19 @@ function notFoundPage(c: AppContext): Response {
   });
 }
 
+/** Seconds a visitor is asked to wait when the database had no free connection for the whole pool wait. */
+const BUSY_RETRY_SECONDS = 5;
+
+/**
+ * Overload: every database connection stayed busy for the pool's whole wait. Not a fault of the page or the visitor:
+ * 503 with Retry-After (a client or proxy may retry), never cached, instead of the 500 an error would give.
+ */
+function busyPage(c: AppContext): Response {
+  const t = tr(c);
+  c.header('Retry-After', String(BUSY_RETRY_SECONDS));
+  return renderPublic(c, { title: t('busyTitle'), status: 503, children: <MessageView title={t('busyTitle')} body={t('busyBody')} /> });
+}
+
 const brandOf = (swv: { partnership: { name: string; slug: string; primaryColor: string } }) => ({ name: swv.partnership.name, slug: swv.partnership.slug, color: swv.partnership.primaryColor });
 
 export interface PublicRouteOptions {
@@ -109,6 +123,7 @@ export function registerPublicRoutes(table: RouteTable, options: PublicRouteOpti
         return await handler(c);
       } catch (error) {
         if (error instanceof AppError && error.code === 'not_found') return notFoundPage(c);
+        if (isPoolWaitTimeout(error)) return busyPage(c);
         throw error;
       }
     });
@@ -126,6 +141,11 @@ export function registerPublicRoutes(table: RouteTable, options: PublicRouteOpti
         return await handler(c);
       } catch (error) {
         if (error instanceof AppError && error.code === 'not_found') return c.json({ error: 'not_found', message: tr(c)('notFoundBody') }, 404);
+        if (isPoolWaitTimeout(error)) {
+          c.header('Retry-After', String(BUSY_RETRY_SECONDS));
+          c.header('Cache-Control', 'no-store');
+          return c.json({ error: 'busy', message: tr(c)('busyBody') }, 503);
+        }
         throw error;
       }
     });
