@@ -45,6 +45,8 @@ interface CachedResponse {
   body: Buffer;
   /** Header names and values as Node's writeHead takes them (flat list), without the per-delivery ones. */
   headers: string[];
+  /** `headers` plus Content-Length: what the Node listener sends (the cached body goes out in one piece). */
+  sendHeaders: string[];
   notModifiedHeaders: string[];
   /** The ETag without a W/ prefix, for If-None-Match. */
   etag: string | null;
@@ -151,7 +153,9 @@ export function createPublicResponseCache(options: PublicResponseCacheOptions): 
           res.end();
           return;
         }
-        res.writeHead(200, [...entry.headers, 'content-length', String(entry.body.length), 'server-timing', serverTiming(started)]);
+        const headers = entry.sendHeaders.slice();
+        headers.push('server-timing', serverTiming(started));
+        res.writeHead(200, headers);
         res.end(entry.body);
       };
     },
@@ -197,7 +201,7 @@ export function createPublicResponseCache(options: PublicResponseCacheOptions): 
           headerBytes += name.length + value.length;
         });
         const etag = response.headers.get('etag')?.replace(/^W\//, '') ?? null;
-        store({ key: keyOf(url, acceptEncoding), body, headers, notModifiedHeaders, etag, expiresAt: now() + ttlMs, generation, bytes: body.length + headerBytes + url.length + ENTRY_OVERHEAD });
+        store({ key: keyOf(url, acceptEncoding), body, headers, sendHeaders: [...headers, 'content-length', String(body.length)], notModifiedHeaders, etag, expiresAt: now() + ttlMs, generation, bytes: body.length + headerBytes + url.length + ENTRY_OVERHEAD });
         c.res = new Response(new Uint8Array(body), response);
       };
     },
