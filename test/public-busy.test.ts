@@ -9,7 +9,8 @@ import { createApp } from '../src/app.js';
 import { FixedClock } from '../src/config/clock.js';
 import { loadConfig } from '../src/config/env.js';
 import { createLogger } from '../src/config/logger.js';
-import { type DatabaseHandle, isPoolWaitTimeout, openDatabase } from '../src/db/client.js';
+import { type DatabaseHandle, openDatabase } from '../src/db/client.js';
+import { isPoolWaitTimeout } from '../src/ui/overload.js';
 import { MemoryMailer } from '../src/mail/mailer.js';
 
 const adminUrl = process.env['TEST_DATABASE_URL'];

@@ -35,20 +35,6 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-/** pg-pool's message when no connection became free within connectionTimeoutMillis (all busy: overload). */
-const POOL_WAIT_TIMEOUT = 'timeout exceeded when trying to connect';
-
-/**
- * Whether a query failed only because every pooled connection stayed busy for the whole wait (overload, not a
- * fault): public pages answer 503 with Retry-After then, instead of 500. drizzle wraps the pool's error as `cause`.
- */
-export function isPoolWaitTimeout(error: unknown): boolean {
-  for (let current: unknown = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth++) {
-    if (current.message === POOL_WAIT_TIMEOUT) return true;
-  }
-  return false;
-}
-
 /** Handles whose every query borrows its own connection from a pg pool, so independent queries may run at once. */
 const pooledDatabases = new WeakSet<object>();
 

@@ -123,7 +123,7 @@ export function createPublicResponseCache(options: PublicResponseCacheOptions): 
     }
   };
 
-  const carriesSession = (cookie: string | undefined) => cookie !== undefined && cookie.includes(sessionPrefix);
+  const carriesSession = (cookie: string | undefined) => cookie?.includes(sessionPrefix) === true;
 
   /** The entry that may answer this request, or null (off, not a plain GET, signed in, not cached, stale). */
   const hitFor = (method: string | undefined, url: string, acceptEncoding: string | undefined, cookie: string | undefined): CachedResponse | null => {
@@ -132,7 +132,7 @@ export function createPublicResponseCache(options: PublicResponseCacheOptions): 
   };
 
   const matches = (entry: CachedResponse, ifNoneMatch: string | undefined) =>
-    entry.etag !== null && ifNoneMatch !== undefined && ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === entry.etag);
+    entry.etag !== null && ifNoneMatch?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === entry.etag) === true;
 
   const serverTiming = (started: number) => `app;dur=${(performance.now() - started).toFixed(1)}`;
 

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Child } from 'hono/jsx';
 import { AppError } from '../../auth/app-error.js';
-import { isPoolWaitTimeout } from '../../db/client.js';
+import { isPoolWaitTimeout } from '../../ui/overload.js';
 import type { AppContext } from '../../ui/context.js';
 import { contentDisposition } from '../../ui/content-disposition.js';
 import { parseForm } from '../../ui/forms.js';
