@@ -154,7 +154,8 @@ try {
   });
   log(`\nsaturation: ${schoolPath} as sent (${sample.headers.find(([n]) => n.toLowerCase() === 'content-encoding')?.[1] ?? 'identity'}, ${(sample.body.length / 1024).toFixed(1)} KB, headers ${sample.headerBytes} B), ${CONNECTIONS} connections, ${ROUNDS} × ${ROUND_SECONDS} s each, alternating`);
   const totals = { app: { requests: 0, seconds: 0, cpu: 0, gen: 0, errors: 0 }, static: { requests: 0, seconds: 0, cpu: 0, gen: 0, errors: 0 } };
-  let addressBase = 3_000_000;
+  // The same 10 000 client addresses every round (public-client.mjs, SATURATION_ADDRESSES): counted, never refused.
+  const addressBase = 3_000_000;
   for (let round = 0; round < ROUNDS * 2; round++) {
     const which = round % 2 === 0 ? 'app' : 'static';
     const targetPort = which === 'app' ? port : staticPort;
@@ -162,7 +163,6 @@ try {
     const result = await ask<SaturateResult>({ kind: 'saturate', port: targetPort, path: schoolPath, connections: CONNECTIONS, seconds: ROUND_SECONDS, addressBase });
     if (result.error) throw new Error(`load generator: ${result.error}`);
     const cpu = await roundUsage.stop();
-    addressBase += result.requests + 1;
     const total = totals[which];
     total.requests += result.requests;
     total.seconds += ROUND_SECONDS;

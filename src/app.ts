@@ -35,8 +35,11 @@ import { registerAuditLogRoutes } from './features/audit-log/routes.js';
 import type { AppContext, AppDeps, AppEnv } from './ui/context.js';
 import { renderError } from './ui/error-pages.js';
 import { isLocale, translator } from './ui/i18n.js';
-import { RouteTable, cookielessMatcher, frameableMatcher, publicAccess, type RouteSpec } from './ui/route.js';
+import { RouteTable, cachedMatcher, cookielessMatcher, frameableMatcher, publicAccess, type RouteSpec } from './ui/route.js';
 import { registerPublicRoutes } from './features/public/routes.js';
+import { createPublicResponseCache, type PublicResponseCache } from './features/public/response-cache.js';
+import { createRateLimiter, type RateLimiter } from './features/public/rate-limit.js';
+import type { Config } from './config/env.js';
 import { ANON_CSRF_COOKIE, LOCALE_COOKIE } from './ui/request.js';
 import { requestGuards } from './ui/request-guards.js';
 import { pingDatabase } from './db/client.js';
@@ -46,6 +49,8 @@ import { setCookie } from 'hono/cookie';
 export interface RouteTableOptions {
   /** Requests per client per minute on the public routes (config PUBLIC_RATE_LIMIT_PER_MINUTE; default 600). */
   publicRequestsPerMinute?: number;
+  /** The public routes' limiter, shared with the response cache (createApp passes its cache's). */
+  publicRateLimiter?: RateLimiter;
 }
 
 /** Every route of the app, in one table: the authorization matrix test reads the same list. */
@@ -79,7 +84,7 @@ export function buildRouteTable(options: RouteTableOptions = {}): RouteTable {
   registerQualityReviewRoutes(table);
   registerAuditLogRoutes(table);
   // Last: `/:swvSlug` must not shadow any route above (src/ui/reserved-paths.ts keeps SWV slugs off them).
-  registerPublicRoutes(table, { requestsPerMinute: options.publicRequestsPerMinute });
+  registerPublicRoutes(table, { requestsPerMinute: options.publicRequestsPerMinute, limiter: options.publicRateLimiter });
   return table;
 }
 
@@ -106,14 +111,16 @@ const nonceSource = (c: Context<AppEnv>): string => `'nonce-${c.var.nonce}'`;
 
 /**
  * Security headers (hono/secure-headers). Every response refuses framing, except the pages a route declares
- * `frameable` (the public embed), which any site may frame.
+ * `frameable` (the public embed), which any site may frame. Responses cached for every visitor (`cached` routes)
+ * carry no nonce: their CSP allows only the app's own style sheets and scripts, and no inline ones at all.
  */
-function securityHeaders(options: { secureCookies: boolean; frameable: boolean }): MiddlewareHandler<AppEnv> {
+function securityHeaders(options: { secureCookies: boolean; frameable: boolean; nonce: boolean }): MiddlewareHandler<AppEnv> {
+  const own = options.nonce ? ["'self'", nonceSource] : ["'self'"];
   return secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
-      scriptSrc: ["'self'", nonceSource],
-      styleSrc: ["'self'", nonceSource],
+      scriptSrc: own,
+      styleSrc: own,
       imgSrc: ["'self'", 'data:'],
       fontSrc: ["'self'"],
       connectSrc: ["'self'"],
@@ -133,7 +140,20 @@ function securityHeaders(options: { secureCookies: boolean; frameable: boolean }
 
 export interface CreateAppOptions {
   deps: AppDeps;
+  /** The public response cache; main.ts passes the one its Node listener also answers from. */
+  publicResponses?: PublicResponseCache;
   routes?: RouteTable;
+}
+
+/** The public response cache as the settings say (PUBLIC_CACHE_SECONDS, PUBLIC_CACHE_MEGABYTES, the rate limit). */
+export function createPublicResponses(config: Config): PublicResponseCache {
+  return createPublicResponseCache({
+    ttlSeconds: config.PUBLIC_CACHE_SECONDS,
+    maxBytes: config.PUBLIC_CACHE_MEGABYTES * 1024 * 1024,
+    limiter: createRateLimiter({ perMinute: config.PUBLIC_RATE_LIMIT_PER_MINUTE }),
+    trustProxy: config.TRUST_PROXY,
+    sessionCookie: SESSION_COOKIE,
+  });
 }
 
 /**
@@ -156,7 +176,11 @@ export function pathRedactor(routes: RouteTable): (pathname: string) => string {
   };
 }
 
-export function createApp({ deps, routes = buildRouteTable({ publicRequestsPerMinute: deps.config.PUBLIC_RATE_LIMIT_PER_MINUTE }) }: CreateAppOptions): Hono<AppEnv> {
+export function createApp({
+  deps,
+  publicResponses = createPublicResponses(deps.config),
+  routes = buildRouteTable({ publicRateLimiter: publicResponses.limiter }),
+}: CreateAppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const redactPath = pathRedactor(routes);
   const isCookieless = cookielessMatcher(routes);
@@ -182,11 +206,18 @@ export function createApp({ deps, routes = buildRouteTable({ publicRequestsPerMi
     }
   });
 
+  // Public responses kept for every visitor: answered from memory here, or stored once the layers below (security
+  // headers, compression) have finished them. Outside those layers, so the stored copy has their headers and bytes.
+  const isCached = cachedMatcher(routes);
+  app.use('*', publicResponses.cacheMiddleware(isCached));
+
   // Security headers on every response, set on the finished response's own headers (no copy of the response).
   const isFrameable = frameableMatcher(routes);
-  const headers = securityHeaders({ secureCookies: deps.config.secureCookies, frameable: false });
-  const frameableHeaders = securityHeaders({ secureCookies: deps.config.secureCookies, frameable: true });
-  app.use('*', (c, next) => (isFrameable(c.req.method, c.req.path) ? frameableHeaders : headers)(c, next));
+  const { secureCookies } = deps.config;
+  const headers = securityHeaders({ secureCookies, frameable: false, nonce: true });
+  const cachedHeaders = securityHeaders({ secureCookies, frameable: false, nonce: false });
+  const frameableHeaders = securityHeaders({ secureCookies, frameable: true, nonce: false });
+  app.use('*', (c, next) => (isFrameable(c.req.method, c.req.path) ? frameableHeaders : isCached(c.req.method, c.req.path) ? cachedHeaders : headers)(c, next));
 
   // Pages, CSS and JavaScript go out compressed (gzip, or deflate): the section page with its CSS and script is
   // about a tenth of its size (test/compression.test.ts). Not the small autosave JSON answers, which would only

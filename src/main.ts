@@ -1,6 +1,7 @@
 /** Starts the web server: checks configuration, opens and migrates the database, loads demo data when empty, serves. */
+import { createServer, type RequestListener, type ServerOptions } from 'node:http';
 import { serve } from '@hono/node-server';
-import { createApp } from './app.js';
+import { createApp, createPublicResponses } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config/env.js';
 import { describeStartupError } from './config/startup-errors.js';
 import { createLogger } from './config/logger.js';
@@ -40,8 +41,12 @@ async function main(): Promise<void> {
   }
 
   const worker = config.JOBS_ENABLED ? startJobWorker({ db: deps.db, clock: deps.clock, logger, definitions: runtime.jobs }) : null;
-  const app = createApp({ deps });
-  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+  const publicResponses = createPublicResponses(config);
+  const app = createApp({ deps, publicResponses });
+  // Cached public pages are answered in the Node listener itself, before Hono builds Request and Response objects:
+  // that path costs about what a static file server costs (bench/README.md, "Public page cache").
+  const createServerWithCache = ((options: ServerOptions, listener: RequestListener) => createServer(options, publicResponses.wrapRequestListener(listener))) as typeof createServer;
+  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST, createServer: createServerWithCache }, (info) => {
     logger.info({ port: info.port, host: config.HOST }, 'listening');
     const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST === '127.0.0.1' ? 'localhost' : config.HOST}:${info.port}`;
     console.log(`\nOpenSOP draait op ${url}\n`);

@@ -10,6 +10,7 @@ import { reviewRemarks } from '../src/features/cycle/schema.js';
 import { schoolContacts, schools } from '../src/features/partnerships/schema.js';
 import { answers, profiles } from '../src/features/questionnaire/schema.js';
 import { buildRouteTable } from '../src/app.js';
+import { publicContentChanged } from '../src/features/public/api.js';
 import { isReservedSlug, RESERVED_FIRST_SEGMENTS } from '../src/ui/reserved-paths.js';
 import { createTestApp, TestClient, type TestApp } from './support/test-app.js';
 import { TEST_DATABASE_KINDS } from './support/test-db.js';
@@ -259,9 +260,12 @@ for (const kind of TEST_DATABASE_KINDS) {
       // Published again (as the cycle does after a review): updatedAt and publishedAt move on.
       const later = new Date(t.clock.now().getTime() + 60_000);
       await t.deps.db.update(profiles).set({ updatedAt: later, publishedAt: later }).where(eq(profiles.id, row!.id));
+      // Written here by hand, so told here what the publishing use case tells the page cache (publishProfile).
+      publicContentChanged();
       expect(await (await get('/voorbeeldstad/scholen/12AB00')).text()).toContain('Nieuwe grenzen van de school');
       // Taken off the public pages: gone at once, whatever was cached.
       await t.deps.db.update(profiles).set({ status: 'adopted' }).where(eq(profiles.id, row!.id));
+      publicContentChanged();
       expect((await get('/api/voorbeeldstad/scholen/12AB00')).status).toBe(404);
     });
   });

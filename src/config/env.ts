@@ -61,6 +61,24 @@ export const envSchema = z.object({
     .max(1_000_000, { message: 'mag hoogstens 1000000 verzoeken per minuut zijn' })
     .default(600),
   /**
+   * Seconds a finished public page (parents' pages, embed, open-data API) is served from memory before it is made
+   * again (src/features/public/response-cache.ts). Changes made in this process show at once; another process of
+   * the same installation shows them at most this late. 0 turns the cache off.
+   */
+  PUBLIC_CACHE_SECONDS: z.coerce
+    .number({ message: 'moet een aantal seconden zijn, bijvoorbeeld 10 (0 zet de cache uit)' })
+    .int({ message: 'moet een geheel aantal seconden zijn, bijvoorbeeld 10' })
+    .min(0, { message: 'mag niet negatief zijn; 0 zet de cache uit, gebruikelijk is 10' })
+    .max(3600, { message: 'mag hoogstens 3600 seconden zijn (een uur); gebruikelijk is 10' })
+    .default(10),
+  /** Memory the public page cache may use per process, in megabytes (least recently used pages go first). */
+  PUBLIC_CACHE_MEGABYTES: z.coerce
+    .number({ message: 'moet een aantal megabytes zijn, bijvoorbeeld 64' })
+    .int({ message: 'moet een geheel aantal megabytes zijn, bijvoorbeeld 64' })
+    .min(1, { message: 'moet minstens 1 megabyte zijn; zet PUBLIC_CACHE_SECONDS=0 om de cache uit te zetten' })
+    .max(65_536, { message: 'mag hoogstens 65536 megabytes zijn' })
+    .default(64),
+  /**
    * Platform and SWV administrators must log in with a second factor (TOTP). Default: on, except with demo data
    * (a first local run with known demo passwords); docs/decisions/0023-two-factor-login.md.
    */

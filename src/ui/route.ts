@@ -15,6 +15,11 @@ export type Access =
       cookieless?: boolean;
       /** `frameable`: other sites may show this page in an iframe (the embed); every other response refuses framing (src/app.ts). */
       frameable?: boolean;
+      /**
+       * `cached`: the 200 responses are kept in memory and served to every visitor (src/features/public/response-cache.ts):
+       * the response may depend only on the path, the query and Accept-Encoding — no cookie, no nonce, no per-visitor data.
+       */
+      cached?: boolean;
     }
   | { kind: 'authenticated' }
   | {
@@ -63,6 +68,10 @@ export const publicAccess: Access = { kind: 'public' };
 export const publicPage: Access = { kind: 'public', cookieless: true };
 /** A public, cookie-less page that any site may frame (the embed). */
 export const publicEmbed: Access = { kind: 'public', cookieless: true, frameable: true };
+/** A cookie-less public page whose 200 responses are cached for every visitor (the parents' pages, the API). */
+export const publicCachedPage: Access = { kind: 'public', cookieless: true, cached: true };
+/** The embed, cached like the public pages. */
+export const publicCachedEmbed: Access = { kind: 'public', cookieless: true, frameable: true, cached: true };
 
 /**
  * Which route a request will reach, the way Hono picks it (the first declared route of the method whose pattern
@@ -91,6 +100,10 @@ export function cookielessMatcher(table: RouteTable): (method: string, pathname:
 /** Whether a request reaches a page other sites may frame. */
 export function frameableMatcher(table: RouteTable): (method: string, pathname: string) => boolean {
   return getRouteMatcher(table, (access) => access.kind === 'public' && access.frameable === true);
+}
+/** Whether a request reaches a route whose responses are cached for every visitor (and so carry no CSP nonce). */
+export function cachedMatcher(table: RouteTable): (method: string, pathname: string) => boolean {
+  return getRouteMatcher(table, (access) => access.kind === 'public' && access.cached === true);
 }
 export const signedIn: Access = { kind: 'authenticated' };
 

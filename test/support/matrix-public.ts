@@ -15,6 +15,7 @@ export const PUBLIC_ROUTES = [
   'GET /embed/:swvSlug/scholen/:locationCode',
   'GET /toegankelijkheid',
   'GET /privacy',
+  'GET /:swvSlug/huisstijl.css',
   'GET /:swvSlug',
   'GET /:swvSlug/zoeken',
   'GET /:swvSlug/vergelijk',

@@ -4,6 +4,7 @@ import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
 import { changeProfileStatus, insertTransition } from './repository.js';
 import { beginTransition, changedMeanwhile } from './transition-context.js';
+import { publicContentChanged } from '../public/api.js';
 
 /** An adopted profile goes public (school website, parents' search). */
 export async function publishProfile(options: { db: Database; clock: Clock; auth: Authorized; profileId: string }): Promise<void> {
@@ -24,4 +25,6 @@ export async function publishProfile(options: { db: Database; clock: Clock; auth
       after: { status: 'published' },
     });
   });
+  // Committed: the public pages cached in this process show the change from the next request (features/public/api.ts).
+  publicContentChanged();
 }

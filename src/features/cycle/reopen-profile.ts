@@ -8,6 +8,7 @@ import { getSchool } from '../partnerships/api.js';
 import { changeProfileStatus, insertTransition, listMembersAt } from './repository.js';
 import { beginTransition, changedMeanwhile } from './transition-context.js';
 import { mailT, type CycleRulesT } from './transition-rules.js';
+import { publicContentChanged } from '../public/api.js';
 
 export const reopenProfileInput = (t: CycleRulesT) =>
   z.object({
@@ -51,4 +52,6 @@ export async function reopenProfile(options: { db: Database; clock: Clock; auth:
       await queueMail(tx, clock, { to: person.email, subject: mailT('reopenMailSubject', params), text: mailT('reopenLapsedMailBody', params) });
     }
   });
+  // Committed: the public pages cached in this process show the change from the next request (features/public/api.ts).
+  publicContentChanged();
 }

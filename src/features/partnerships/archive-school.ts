@@ -5,6 +5,7 @@ import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
 import { findSchoolInPartnership, updateSchool } from './repository.js';
+import { publicContentChanged } from '../public/api.js';
 
 /**
  * An SWV admin archives a school (closed, merged, left the SWV): it leaves the register and the cycle — no new
@@ -33,4 +34,6 @@ export async function archiveSchool(options: { db: Database; clock: Clock; auth:
       after: { archivedAt },
     });
   });
+  // Committed: the public pages cached in this process show the change from the next request (features/public/api.ts).
+  publicContentChanged();
 }

@@ -8,6 +8,7 @@ import type { Authorized } from '../../ui/route.js';
 import type { PartnershipTranslate } from './messages.js';
 import { findBoardByNumber, getBoard, updateBoard } from './repository.js';
 import { boardNumberSchema } from './school-form.js';
+import { publicContentChanged } from '../public/api.js';
 
 export function editBoardInput(t: PartnershipTranslate) {
   return z.object({
@@ -41,4 +42,6 @@ export async function editBoard(options: { db: Database; clock: Clock; auth: Aut
       after,
     });
   });
+  // Committed: the public pages cached in this process show the change from the next request (features/public/api.ts).
+  publicContentChanged();
 }

@@ -8,6 +8,7 @@ import type { PartnershipTranslate } from './messages.js';
 import { findSchoolByLocationCode, findSchoolInPartnership, updateSchool } from './repository.js';
 import { resolveBoard, resolveDistrict } from './resolve-board-and-district.js';
 import { houseNumberOf, type SchoolFormInput } from './school-form.js';
+import { publicContentChanged } from '../public/api.js';
 
 /** An SWV admin corrects a school's data (name, code, board, district, type, address). Profiles and contacts stay. */
 export async function editSchool(options: { db: Database; clock: Clock; auth: Authorized; schoolId: string; input: SchoolFormInput; t: PartnershipTranslate }): Promise<void> {
@@ -55,4 +56,6 @@ export async function editSchool(options: { db: Database; clock: Clock; auth: Au
       after: changed,
     });
   });
+  // Committed: the public pages cached in this process show the change from the next request (features/public/api.ts).
+  publicContentChanged();
 }

@@ -10,6 +10,7 @@ import type { Authorized } from '../../ui/route.js';
 import type { PartnershipTranslate } from './messages.js';
 import { exampleWordList, formatWordList, INSTEAD_MAX_LENGTH, parseWordList, WORD_MAX_LENGTH, type JargonWord } from './plain-language.js';
 import { getPartnership, updatePartnershipSettings } from './repository.js';
+import { publicContentChanged } from '../public/api.js';
 
 const MAX_LOGO_BYTES = 200 * 1024;
 /** The word list as text: 300 entries of a word and a short explanation. */
@@ -146,4 +147,6 @@ export async function updateSettings(options: {
       after: { ...after, logoDataUrl: undefined, hasLogo: options.logoDataUrl === undefined ? !!before?.logoDataUrl : !!options.logoDataUrl },
     });
   });
+  // Committed: the public pages cached in this process show the change from the next request (features/public/api.ts).
+  publicContentChanged();
 }

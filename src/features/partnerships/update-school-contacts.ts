@@ -7,6 +7,7 @@ import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
 import { getSchool, listSchoolContacts, lockSchoolRow, replaceSchoolContacts, type SchoolContactRow } from './repository.js';
+import { publicContentChanged } from '../public/api.js';
 
 /** A stored contact person, as pages show it. */
 export type SchoolContact = SchoolContactRow;
@@ -77,7 +78,7 @@ export type UpdateSchoolContactsResult = { kind: 'saved' } | { kind: 'stale'; st
  */
 export async function updateSchoolContacts(options: { db: Database; clock: Clock; auth: Authorized; schoolId: string; input: SchoolContactsInput }): Promise<UpdateSchoolContactsResult> {
   const { db, auth, schoolId } = options;
-  return db.transaction(async (tx): Promise<UpdateSchoolContactsResult> => {
+  const result = await db.transaction(async (tx): Promise<UpdateSchoolContactsResult> => {
     const school = await getSchool(tx, schoolId);
     if (!school) throw new AppError('not_found');
     assertInScope('updateSchoolContacts', auth, { schoolId: school.id });
@@ -101,4 +102,7 @@ export async function updateSchoolContacts(options: { db: Database; clock: Clock
     });
     return { kind: 'saved' };
   });
+  // Committed: the public pages cached in this process show the change from the next request (features/public/api.ts).
+  publicContentChanged();
+  return result;
 }

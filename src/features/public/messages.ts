@@ -114,6 +114,8 @@ export const publicMessages = defineMessages(
     privacyTitle: 'Privacyverklaring',
     privacyBody:
       'Op deze pagina’s staan geen gegevens van leerlingen. U kunt ze bekijken zonder account. Wij zetten geen cookies en volgen u niet. Wij bewaren uw IP-adres alleen heel kort in het geheugen om misbruik te beperken; het komt niet in een database. Contactpersonen van scholen staan hier alleen als de school daarvoor heeft gekozen.',
+    busyTitle: 'Het is even te druk',
+    busyBody: 'Er bezoeken nu veel mensen deze pagina’s. Probeer het over een paar seconden opnieuw.',
     tooManyTitle: 'Even wachten',
     tooManyBody: 'U heeft in korte tijd veel pagina’s opgevraagd. Probeer het over een minuut opnieuw.',
     embedMore: 'Lees meer over de ondersteuning op deze school',
@@ -230,6 +232,8 @@ export const publicMessages = defineMessages(
     privacyTitle: 'Privacy statement',
     privacyBody:
       'These pages contain no pupil data. You can read them without an account. We set no cookies and do not track you. We keep your IP address only very briefly in memory to limit abuse; it never goes into a database. School contact persons appear here only when the school chose so.',
+    busyTitle: 'It is busy right now',
+    busyBody: 'Many people are visiting these pages right now. Please try again in a few seconds.',
     tooManyTitle: 'Please wait',
     tooManyBody: 'You requested many pages in a short time. Please try again in a minute.',
     embedMore: 'Read more about the support at this school',

@@ -6,19 +6,21 @@
 import { createHash } from 'node:crypto';
 import type { Child } from 'hono/jsx';
 import { AppError } from '../../auth/app-error.js';
+import { isPoolWaitTimeout } from '../../ui/overload.js';
 import type { AppContext } from '../../ui/context.js';
 import { contentDisposition } from '../../ui/content-disposition.js';
 import { parseForm } from '../../ui/forms.js';
 import { translator } from '../../ui/i18n.js';
 import { requestClientAddress } from '../../ui/request.js';
-import { type Access, publicEmbed, publicPage, type RouteTable } from '../../ui/route.js';
+import { type Access, publicCachedEmbed, publicCachedPage, type RouteTable } from '../../ui/route.js';
 import { exportSupportCsv, loadApiSchool, loadApiSwv } from './api-documents.js';
 import { buildOpenApiDocument } from './api-schemas.js';
 import { COMPARE_MAX, COMPARE_MIN, loadComparePage } from './load-compare-page.js';
 import { loadSchoolPage } from './load-school-page.js';
 import { loadSwvPage } from './load-swv-page.js';
 import { publicMessages, type PublicTranslate } from './messages.js';
-import { createRateLimiter } from './rate-limit.js';
+import { createRateLimiter, type RateLimiter } from './rate-limit.js';
+import { loadBrandStylesheet } from './load-brand-stylesheet.js';
 import { isPublicDocumentName, PUBLIC_DOCUMENTS, renderPublicDocument } from './render-public-document.js';
 import { EMPTY_QUERY, isEmptyQuery, searchQuerySchema } from './search-query.js';
 import { searchSchools } from './search-schools.js';
@@ -49,10 +51,10 @@ interface PublicPageOptions {
   children: Child;
 }
 
-/** Renders a public page with a strong ETag over its content (the per-request CSP nonce left out) and answers 304 when it matches. */
+/** Renders a public page with a strong ETag over its content and answers 304 when it matches. The page is the same for every visitor (no nonce): it may be cached (response-cache.ts). */
 function renderPublic(c: AppContext, options: PublicPageOptions): Response {
   const body = `<!doctype html>${(
-    <PublicLayout locale={c.var.locale} nonce={c.var.nonce} title={options.title} brand={options.brand ?? null} breadcrumbs={options.breadcrumbs ?? []} otherLanguageHref={otherLanguageHref(c)}>
+    <PublicLayout locale={c.var.locale} title={options.title} brand={options.brand ?? null} breadcrumbs={options.breadcrumbs ?? []} otherLanguageHref={otherLanguageHref(c)}>
       {options.children}
     </PublicLayout>
   ).toString()}`;
@@ -64,10 +66,9 @@ function renderPublic(c: AppContext, options: PublicPageOptions): Response {
   return cacheable(c, body, 'text/html; charset=utf-8');
 }
 
-function cacheable(c: AppContext, body: string | Buffer, contentType: string): Response {
-  const hashed = typeof body === 'string' ? body.replaceAll(c.var.nonce, '') : body;
-  const etag = `"${createHash('sha256').update(hashed).digest('base64url').slice(0, 27)}"`;
-  c.header('Cache-Control', CACHE_CONTROL);
+function cacheable(c: AppContext, body: string | Buffer, contentType: string, cacheControl = CACHE_CONTROL): Response {
+  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+  c.header('Cache-Control', cacheControl);
   c.header('ETag', etag);
   c.header('Vary', 'Accept-Encoding');
   const match = c.req.header('if-none-match');
@@ -85,18 +86,33 @@ function notFoundPage(c: AppContext): Response {
   });
 }
 
+/** Seconds a visitor is asked to wait when the database had no free connection for the whole pool wait. */
+const BUSY_RETRY_SECONDS = 5;
+
+/**
+ * Overload: every database connection stayed busy for the pool's whole wait. Not a fault of the page or the visitor:
+ * 503 with Retry-After (a client or proxy may retry), never cached, instead of the 500 an error would give.
+ */
+function busyPage(c: AppContext): Response {
+  const t = tr(c);
+  c.header('Retry-After', String(BUSY_RETRY_SECONDS));
+  return renderPublic(c, { title: t('busyTitle'), status: 503, children: <MessageView title={t('busyTitle')} body={t('busyBody')} /> });
+}
+
 const brandOf = (swv: { partnership: { name: string; slug: string; primaryColor: string } }) => ({ name: swv.partnership.name, slug: swv.partnership.slug, color: swv.partnership.primaryColor });
 
 export interface PublicRouteOptions {
   /** Requests per client address per minute (the PUBLIC_RATE_LIMIT_PER_MINUTE setting). */
   requestsPerMinute?: number;
+  /** The limiter to count with, shared with the response cache (a cached answer counts too); else a new one. */
+  limiter?: RateLimiter;
 }
 
 export function registerPublicRoutes(table: RouteTable, options: PublicRouteOptions = {}): void {
-  const limiter = createRateLimiter({ perMinute: options.requestsPerMinute ?? DEFAULT_PUBLIC_REQUESTS_PER_MINUTE });
+  const limiter = options.limiter ?? createRateLimiter({ perMinute: options.requestsPerMinute ?? DEFAULT_PUBLIC_REQUESTS_PER_MINUTE });
 
   /** Rate limit, then the handler; an unknown SWV, school or year becomes the public 404 page. */
-  const route = (path: string, handler: (c: AppContext) => Promise<Response> | Response, access: Access = publicPage) =>
+  const route = (path: string, handler: (c: AppContext) => Promise<Response> | Response, access: Access = publicCachedPage) =>
     table.get(path, access, async (c) => {
       if (!limiter.take(requestClientAddress(c), Date.now())) {
         const t = tr(c);
@@ -107,13 +123,14 @@ export function registerPublicRoutes(table: RouteTable, options: PublicRouteOpti
         return await handler(c);
       } catch (error) {
         if (error instanceof AppError && error.code === 'not_found') return notFoundPage(c);
+        if (isPoolWaitTimeout(error)) return busyPage(c);
         throw error;
       }
     });
 
   // The open-data API (before the pages: `/api/...` must never be read as an SWV slug).
   const api = (path: string, handler: (c: AppContext) => Promise<Response> | Response) =>
-    table.get(path, publicPage, async (c) => {
+    table.get(path, publicCachedPage, async (c) => {
       c.header('Access-Control-Allow-Origin', '*');
       c.header('Access-Control-Expose-Headers', 'ETag, Last-Modified');
       if (!limiter.take(requestClientAddress(c), Date.now())) {
@@ -124,6 +141,11 @@ export function registerPublicRoutes(table: RouteTable, options: PublicRouteOpti
         return await handler(c);
       } catch (error) {
         if (error instanceof AppError && error.code === 'not_found') return c.json({ error: 'not_found', message: tr(c)('notFoundBody') }, 404);
+        if (isPoolWaitTimeout(error)) {
+          c.header('Retry-After', String(BUSY_RETRY_SECONDS));
+          c.header('Cache-Control', 'no-store');
+          return c.json({ error: 'busy', message: tr(c)('busyBody') }, 503);
+        }
         throw error;
       }
     });
@@ -159,9 +181,9 @@ export function registerPublicRoutes(table: RouteTable, options: PublicRouteOpti
     const slug = c.req.param('swvSlug')!;
     const page = await loadSchoolPage({ db: c.var.deps.db, slug, locationCode: c.req.param('locationCode')! });
     const fullHref = `${c.var.deps.config.PUBLIC_BASE_URL.replace(/\/$/, '')}${publicHref(schoolPath(slug, page.school.locationCode), c.var.locale)}`;
-    const body = `<!doctype html>${(<EmbedView page={page} locale={c.var.locale} nonce={c.var.nonce} fullHref={fullHref} />).toString()}`;
+    const body = `<!doctype html>${(<EmbedView page={page} locale={c.var.locale} fullHref={fullHref} />).toString()}`;
     return cacheable(c, body, 'text/html; charset=utf-8');
-  }, publicEmbed);
+  }, publicCachedEmbed);
 
   route('/toegankelijkheid', (c) => {
     const t = tr(c);
@@ -171,6 +193,15 @@ export function registerPublicRoutes(table: RouteTable, options: PublicRouteOpti
   route('/privacy', (c) => {
     const t = tr(c);
     return renderPublic(c, { title: t('privacyTitle'), children: <MessageView title={t('privacyTitle')} body={t('privacyBody')} /> });
+  });
+
+  // The SWV's colour for its pages (views/layout.tsx, brandStylesheetHref): a style sheet instead of an inline style
+  // keeps the pages free of a CSP nonce. The colour in `?v=` only makes a new colour a new address; the sheet always
+  // says the current colour, and may be kept a day only when the address names it.
+  route('/:swvSlug/huisstijl.css', async (c) => {
+    const sheet = await loadBrandStylesheet({ db: c.var.deps.db, slug: c.req.param('swvSlug')! });
+    const current = c.req.query('v') === sheet.color.slice(1).toLowerCase();
+    return cacheable(c, sheet.css, 'text/css; charset=utf-8', current ? 'public, max-age=86400' : CACHE_CONTROL);
   });
 
   route('/:swvSlug', async (c) => {

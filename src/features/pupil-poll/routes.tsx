@@ -101,7 +101,7 @@ function renderPupilPage(c: AppContext, options: { title: string; brand?: Public
   c.header('Cache-Control', 'no-store');
   c.header('X-Robots-Tag', 'noindex, nofollow');
   const body = `<!doctype html>${(
-    <PublicLayout locale={c.var.locale} nonce={c.var.nonce} title={options.title} brand={options.brand ?? null} otherLanguageHref={otherLanguageHref(c)} noindex>
+    <PublicLayout locale={c.var.locale} title={options.title} brand={options.brand ?? null} otherLanguageHref={otherLanguageHref(c)} noindex>
       {options.children}
     </PublicLayout>
   ).toString()}`;

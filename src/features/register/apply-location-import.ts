@@ -11,6 +11,7 @@ import { archiveSchools, insertBoards, insertSchools, listAllBoards, listSchools
 import { schoolAddedHooks } from '../partnerships/school-added-hooks.js';
 import type { LocationRecord } from './parse-files.js';
 import { planLocationImport, type ExistingSchool } from './plan-location-import.js';
+import { publicContentChanged } from '../public/api.js';
 
 export interface LocationImportResult {
   added: number;
@@ -54,7 +55,7 @@ export async function applyLocationImport(options: {
 }): Promise<LocationImportResult> {
   const { db, clock, partnershipId } = options;
   const now = clock.now();
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const existing = await existingSchoolsForImport(tx, partnershipId);
     const plan = planLocationImport(options.records, existing, { mode: 'codes', codes: options.addCodes });
     const boards = new Map<string, BoardRow>();
@@ -141,4 +142,7 @@ export async function applyLocationImport(options: {
     if (rows.length > 0) for (const hook of schoolAddedHooks) await hook(tx, { schoolIds: rows.map((row) => row.id), partnershipId, actorUserId: options.actorUserId, now });
     return { added: rows.length, changed: plan.changed.length, archived: archived.length, newBoards: newBoards.length };
   });
+  // Committed: the public pages cached in this process show the change from the next request (features/public/api.ts).
+  publicContentChanged();
+  return result;
 }

@@ -8,6 +8,7 @@ import type { Authorized } from '../../ui/route.js';
 import { listSchoolsWithDistricts, updateSchool } from '../partnerships/api.js';
 import { resolveDistrict } from '../partnerships/resolve-board-and-district.js';
 import { saveCbsWijkDistrict } from './repository.js';
+import { publicContentChanged } from '../public/api.js';
 
 export interface AssignDistrictsOptions {
   db: Database;
@@ -32,7 +33,7 @@ export async function unsafeAssignDistricts(options: AssignDistrictsOptions): Pr
   const partnershipId = options.partnershipId;
   const now = clock.now();
   const actor = { userId: auth.principal.userId, now };
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const schools = new Map((await listSchoolsWithDistricts(tx, partnershipId)).map((s) => [s.id, s]));
     const changes: Record<string, { before: string | null; after: string | null }> = {};
     for (const { schoolId, districtName } of options.assignments) {
@@ -54,4 +55,7 @@ export async function unsafeAssignDistricts(options: AssignDistrictsOptions): Pr
     await recordAudit(tx, { at: now, actorUserId: actor.userId, partnershipId, action: 'register.assign_districts', entityType: 'partnership', entityId: partnershipId, after: { source: options.source, changes } });
     return Object.keys(changes).length;
   });
+  // Committed: the public pages cached in this process show the change from the next request (features/public/api.ts).
+  publicContentChanged();
+  return result;
 }

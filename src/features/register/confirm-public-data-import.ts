@@ -10,11 +10,12 @@ import { unsafeRefreshPublicSourceAnswers } from '../cycle/public-source-answers
 import { listSchoolsOfPartnership } from '../partnerships/api.js';
 import type { PublicDataKind, PublicDataPayload } from './preview-public-data-import.js';
 import { markRegisterImportApplied, findRegisterImport, replacePupilCounts, replaceVerdicts } from './repository.js';
+import { publicContentChanged } from '../public/api.js';
 
 export async function applyPublicData(options: { db: Database; clock: Clock; partnershipId: string; actorUserId: string | null; fileName: string; payload: PublicDataPayload }): Promise<number> {
   const { db, clock, partnershipId, payload, fileName } = options;
   const now = clock.now();
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     // Only schools still in this SWV's register (the tenant filter, also against an old preview).
     const own = new Set((await listSchoolsOfPartnership(tx, partnershipId)).map((s) => s.id));
     const schoolIds = [...new Set(payload.rows.map((r) => r.schoolId))].filter((id) => own.has(id));
@@ -46,6 +47,9 @@ export async function applyPublicData(options: { db: Database; clock: Clock; par
     });
     return schoolIds.length;
   });
+  // Committed: the public pages cached in this process show the change from the next request (features/public/api.ts).
+  publicContentChanged();
+  return result;
 }
 
 export async function confirmPublicDataImport(options: { db: Database; clock: Clock; auth: Authorized; partnershipId: string; kind: PublicDataKind; importId: string }): Promise<number> {

@@ -10,6 +10,20 @@ import { publicMessages } from '../messages.js';
 
 const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
 
+/**
+ * The SWV's colour as a style sheet of its own (`/<slug>/huisstijl.css`), not an inline <style>: an inline style
+ * would need a per-request CSP nonce, and a page with a nonce cannot be cached for every visitor. The colour in
+ * the query makes a new colour a new address, so browsers may keep the sheet long.
+ */
+export function brandStylesheetHref(brand: { slug: string; color: string }): string {
+  return `/${brand.slug}/huisstijl.css?v=${brandColor(brand.color).slice(1).toLowerCase()}`;
+}
+
+/** The SWV's colour when it is a plain hex colour, else the app's default (nothing else reaches CSS). */
+export function brandColor(color: string): string {
+  return HEX_COLOR.test(color) ? color : '#1f4e79';
+}
+
 /** A public link in the page's language: Dutch links carry no parameter, English ones `lang=en`. */
 export function publicHref(path: string, locale: Locale, params: Array<[string, string]> = []): string {
   const search = new URLSearchParams(params);
@@ -20,7 +34,6 @@ export function publicHref(path: string, locale: Locale, params: Array<[string, 
 
 export interface PublicLayoutProps {
   locale: Locale;
-  nonce: string;
   title: string;
   /** The SWV the page belongs to (brand name and colour, home link). */
   brand: { name: string; slug: string; color: string } | null;
@@ -34,7 +47,6 @@ export interface PublicLayoutProps {
 
 export function PublicLayout(props: PublicLayoutProps) {
   const t = translator(publicMessages, props.locale);
-  const color = props.brand && HEX_COLOR.test(props.brand.color) ? props.brand.color : '#1f4e79';
   return (
     <html lang={props.locale}>
       <head>
@@ -46,7 +58,7 @@ export function PublicLayout(props: PublicLayoutProps) {
         <link rel="stylesheet" href="/static/utrecht.css" />
         <link rel="stylesheet" href="/static/theme.css" />
         <link rel="stylesheet" href="/static/app.css" />
-        <style nonce={props.nonce}>{`:root{--brand-color:${color};}`}</style>
+        {props.brand && <link rel="stylesheet" href={brandStylesheetHref(props.brand)} />}
       </head>
       <body class="utrecht-document voorbeeld-theme public-page">
         <a class="utrecht-skip-link" href="#main">

@@ -596,7 +596,7 @@ export function MessageView(props: { title: string; body: string; link?: { href:
 }
 
 /** The parent poster for an iframe on the school's own website: compact, no header or footer, links open on top. */
-export function EmbedView(props: { page: SchoolPage; locale: Locale; nonce: string; fullHref: string }) {
+export function EmbedView(props: { page: SchoolPage; locale: Locale; fullHref: string }) {
   const t = translator(publicMessages, props.locale);
   const { school, content } = props.page;
   return (
