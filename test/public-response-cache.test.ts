@@ -1,5 +1,5 @@
 /**
- * The public page cache (src/features/public/response-cache.ts; docs/decisions/0026-public-page-cache.md), over a
+ * The public page cache (src/features/public/response-cache.ts; docs/decisions/0027-public-page-cache.md), over a
  * real Node server with the cache in its request listener, as src/main.ts runs it, on a real database: a cached
  * answer is the uncached one byte for byte (headers too, apart from the per-delivery ones); a change made through a
  * use case shows on the next request; an unpublished profile is never served from memory; no cookie is ever set; a

@@ -1,6 +1,6 @@
 /**
  * The finished public responses, kept in memory so a repeat visit costs a lookup instead of queries, rendering,
- * hashing and gzip (issue 13, "Speed"; docs/decisions/0026-public-page-cache.md).
+ * hashing and gzip (issue 13, "Speed"; docs/decisions/0027-public-page-cache.md).
  *
  * What is kept: the 200 responses of the routes declared `cached` (src/ui/route.ts: the public pages, the embed, the
  * open-data API, the brand style sheet), exactly as they left the app — compressed body and every header, security
