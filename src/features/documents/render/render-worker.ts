@@ -5,7 +5,7 @@
  * Built as its own bundle (dist/document-worker.js) by scripts/build.mjs.
  */
 import { parentPort } from 'node:worker_threads';
-import type { ProfileDocumentData } from '../document-data.js';
+import type { ParentPosterData, ProfileDocumentData } from '../document-data.js';
 import { renderAllDocuments, type OutputKind } from './index.js';
 import { checkParentTextFitsData, type ParentTextCheck } from './parent-text-fit.js';
 
@@ -18,7 +18,8 @@ export type RenderRequest =
     }
   | {
       id: number;
-      data: ProfileDocumentData;
+      /** Only what the parent poster is made of, not the whole document data. */
+      data: ParentPosterData;
       /** Not a render: would the parent poster still fit with this parent text (parent-text-fit.ts)? */
       fit: { itemKey: string; parentText: string | null };
     };
