@@ -9,14 +9,16 @@
  *    runs the poster-fit layout, in the render pool's worker threads); server time of those saves and of the other
  *    saves meanwhile, and the app's event-loop delay (max and p99, `monitorEventLoopDelay`; APP_PROCESSES=1 only).
  *    Phase "parent-inline" runs the same with the layout on the event loop, as before (runPosterFitInline), to
- *    compare both in one run.
+ *    compare both in one run; "parent-nice0" with the render workers at normal CPU priority (DOC_WORKER_NICE=0).
+ *    "probe": saves one at a time, each timed by the CPU of the app's thread (the parts of a parent-text save too).
  * 3. Throughput: the same 200 editors without think time (saturation), saves per second.
  * 4. Baseline: a raw single-row upsert loop with the same concurrency on the same database and pool size.
  * Each phase also reports CPU per operation: the app process, the PostgreSQL backends, the load generator.
  *
  * The editors run in another process (bench/autosave-client.mjs). Run: npx tsx bench/autosave.bench.ts
  * (TEST_DATABASE_URL, default postgres://root@127.0.0.1:5432/test; creates and drops its own scratch database).
- * Options: DURATION_S (20), EDITORS (200), POOL (20), THINK_MS (2000), PHASES (latency,parent,parent-inline,saturation,raw),
+ * Options: DURATION_S (20), EDITORS (200), POOL (20), THINK_MS (2000), PHASES (latency,parent,parent-nice0,parent-inline,probe,saturation,raw),
+ * CPU_PROFILE (path prefix: a V8 profile of the app's thread per parent phase; bench/long-tasks.mjs reads it), PROBE_ROUNDS (40),
  * PARENT_SHARE (0.05), CLIENT (raw | fetch), APP_PROCESSES (1), PORT (48100), BENCH_DEBUG=1 (time every query),
  * KEEP_DB=1 (keep the scratch database).
  */
