@@ -9,23 +9,26 @@
  *    runs the poster-fit layout, in the render pool's worker threads); server time of those saves and of the other
  *    saves meanwhile, and the app's event-loop delay (max and p99, `monitorEventLoopDelay`; APP_PROCESSES=1 only).
  *    Phase "parent-inline" runs the same with the layout on the event loop, as before (runPosterFitInline), to
- *    compare both in one run.
+ *    compare both in one run; "parent-nice0" with the render workers at normal CPU priority (DOC_WORKER_NICE=0).
+ *    "probe": saves one at a time, each timed by the CPU of the app's thread (the parts of a parent-text save too).
  * 3. Throughput: the same 200 editors without think time (saturation), saves per second.
  * 4. Baseline: a raw single-row upsert loop with the same concurrency on the same database and pool size.
  * Each phase also reports CPU per operation: the app process, the PostgreSQL backends, the load generator.
  *
  * The editors run in another process (bench/autosave-client.mjs). Run: npx tsx bench/autosave.bench.ts
  * (TEST_DATABASE_URL, default postgres://root@127.0.0.1:5432/test; creates and drops its own scratch database).
- * Options: DURATION_S (20), EDITORS (200), POOL (20), THINK_MS (2000), PHASES (latency,parent,parent-inline,saturation,raw),
+ * Options: DURATION_S (20), EDITORS (200), POOL (20), THINK_MS (2000), PHASES (latency,parent,parent-nice0,parent-inline,probe,saturation,raw),
+ * CPU_PROFILE (path prefix: a V8 profile of the app's thread per parent phase; bench/long-tasks.mjs reads it), PROBE_ROUNDS (40),
  * PARENT_SHARE (0.05), CLIENT (raw | fetch), APP_PROCESSES (1), PORT (48100), BENCH_DEBUG=1 (time every query),
  * KEEP_DB=1 (keep the scratch database).
  */
 import { serve } from '@hono/node-server';
 import { fork } from 'node:child_process';
 import cluster, { type Worker } from 'node:cluster';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { Session } from 'node:inspector/promises';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { eq, sql } from 'drizzle-orm';
 import pg from 'pg';
@@ -40,6 +43,8 @@ import { startSession } from '../src/features/accounts/sessions.js';
 import { sha256 } from '../src/auth/tokens.js';
 import { seedDemoData } from '../src/features/demo/seed-demo-data.js';
 import { runPosterFitInline } from '../src/features/documents/check-poster-fit.js';
+import { loadDocumentData, loadParentPosterData } from '../src/features/documents/load-document-data.js';
+import { renderPool } from '../src/features/documents/render/render-pool.js';
 import { insertProfile } from '../src/features/questionnaire/profiles-repository.js';
 import { loadTemplateDefinition } from '../src/features/questionnaire/template-cache.js';
 import { getCycleFor } from '../src/features/cycle/repository.js';
@@ -60,11 +65,24 @@ const CLIENT = process.env['CLIENT'] ?? 'raw';
 const APP_PROCESSES = Number(process.env['APP_PROCESSES'] ?? 1);
 /** Port the app listens on (127.0.0.1). */
 const PORT = Number(process.env['PORT'] ?? 48100);
-const PHASES = new Set((process.env['PHASES'] ?? 'latency,parent,parent-inline,saturation,raw').split(','));
+const PHASES = new Set((process.env['PHASES'] ?? 'latency,parent,parent-nice0,parent-inline,probe,saturation,raw').split(','));
 /** Share of the saves in the "parent" phase that are parent texts (each runs the poster-fit layout). */
 const PARENT_SHARE = Number(process.env['PARENT_SHARE'] ?? 0.05);
 const adminUrl = process.env['TEST_DATABASE_URL'] ?? 'postgres://root@127.0.0.1:5432/test';
 const dbName = `opensop_bench_${Date.now().toString(36)}`;
+/** Saves of each kind in the probe phase. */
+const PROBE_ROUNDS = Number(process.env['PROBE_ROUNDS'] ?? 40);
+/** This thread's CPU time (ms): on-CPU nanoseconds from /proc/thread-self/schedstat (Linux); else the process's. */
+function threadCpuMs(): number {
+  try {
+    return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    const usage = process.cpuUsage();
+    return (usage.user + usage.system) / 1000;
+  }
+}
+/** CPU_PROFILE=<prefix>: a V8 CPU profile of the app's thread during each parent phase, <prefix>-<phase>.cpuprofile (bench/long-tasks.mjs lists its long tasks). */
+const CPU_PROFILE = process.env['CPU_PROFILE'];
 
 // BENCH_DEBUG=1: time every query by its first words, to see where a save spends its time.
 const queryTimes = new Map<string, { n: number; ms: number }>();
@@ -127,6 +145,7 @@ try {
   const recorded = { timings: [] as number[], parentTimings: [] as number[] };
   const workers: Worker[] = [];
   let server: ReturnType<typeof serve> | null = null;
+  let inProcessApp: ReturnType<typeof createApp> | null = null;
   if (APP_PROCESSES > 1) {
     cluster.setupPrimary({ exec: fileURLToPath(new URL('./autosave-server.ts', import.meta.url)) });
     const env = { BENCH_DATABASE_URL: url.toString(), BENCH_POOL: String(Math.max(1, Math.round(POOL / APP_PROCESSES))), BENCH_NOW: clock.now().toISOString(), BENCH_PORT: String(PORT) };
@@ -134,6 +153,7 @@ try {
     await Promise.all(workers.map((worker) => new Promise((resolve) => worker.once('listening', resolve))));
   } else {
     const app = createApp({ deps });
+    inProcessApp = app;
     server = serve({
       fetch: timedFetch(app, recorded),
       hostname: '127.0.0.1',
@@ -180,9 +200,19 @@ try {
     // The app's event loop (this process when APP_PROCESSES=1): how long a timer waited behind other work.
     const loop = monitorEventLoopDelay({ resolution: 5 });
     loop.enable();
+    // Garbage collection pauses of this thread: a long one holds the loop like any synchronous task.
+    const gc = { maxMs: 0, totalMs: 0 };
+    const gcObserver = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        gc.maxMs = Math.max(gc.maxMs, entry.duration);
+        gc.totalMs += entry.duration;
+      }
+    });
+    gcObserver.observe({ entryTypes: ['gc'] });
     generator.send({ base, seconds, thinkMs, offset, client: CLIENT, items: workItems, parentItems, parentShare, editors: editors.map((e, i) => ({ profileId: e.profileId, cookie: e.cookie, csrf: e.csrf, revisions: revisionsByEditor[i] })) });
     const result = await new Promise<{ ok: number; failed: number; statuses: Record<string, number>; revisions: Array<Record<string, number>>; cpuMs: number; error?: string; firstError?: string }>((resolve) => generator.once('message', resolve as never));
     loop.disable();
+    gcObserver.disconnect();
     if (result.error) throw new Error(`load generator: ${result.error}`);
     if (result.firstError) console.log(`phase ${phase}: first failed save: ${result.firstError}`);
     const collected = await Promise.all(workers.map((worker) => ask<{ timings: number[]; parentTimings: number[]; cpuMs: number }>(worker, 'collect')));
@@ -192,7 +222,7 @@ try {
     }
     const cpu = await usage.stop(result.ok, collected.reduce((sum, part) => sum + part.cpuMs, 0));
     result.revisions.forEach((revisions, i) => (revisionsByEditor[i] = revisions));
-    const eventLoop = workers.length ? null : { maxMs: loop.max / 1e6, p99Ms: loop.percentile(99) / 1e6 };
+    const eventLoop = workers.length ? null : { maxMs: loop.max / 1e6, p99Ms: loop.percentile(99) / 1e6, gcMaxMs: gc.maxMs, gcTotalMs: gc.totalMs };
     return { ...result, rps: result.ok / seconds, timings: recorded.timings.slice(), parentTimings: recorded.parentTimings.slice(), eventLoop, cpu: { ...cpu, generatorMs: result.cpuMs / Math.max(1, result.ok) } };
   }
 
@@ -244,14 +274,107 @@ try {
     };
   }
 
+  /** With CPU_PROFILE: the phase under V8's sampling profiler (this thread only: the app's event loop). */
+  async function profiled<T>(name: string, run: () => Promise<T>): Promise<T> {
+    if (!CPU_PROFILE || APP_PROCESSES > 1) return run();
+    const session = new Session();
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.setSamplingInterval', { interval: 250 });
+    await session.post('Profiler.start');
+    try {
+      return await run();
+    } finally {
+      const { profile } = await session.post('Profiler.stop');
+      writeFileSync(`${CPU_PROFILE}-${name}.cpuprofile`, JSON.stringify(profile));
+      session.disconnect();
+    }
+  }
+
+  /** Runs `run` with render workers started under DOC_WORKER_NICE=`nice` (the pool is restarted before and after). */
+  async function withWorkerNice<T>(nice: string, run: () => Promise<T>): Promise<T> {
+    const before = process.env['DOC_WORKER_NICE'];
+    process.env['DOC_WORKER_NICE'] = nice;
+    await renderPool().close();
+    try {
+      return await run();
+    } finally {
+      if (before === undefined) delete process.env['DOC_WORKER_NICE'];
+      else process.env['DOC_WORKER_NICE'] = before;
+      await renderPool().close();
+    }
+  }
+
+  /**
+   * Phase "probe": how much of the app's thread one save takes, with nothing else running. Saves one after another
+   * through the app's fetch handler (in this process, no socket), each timed by this thread's CPU time
+   * (/proc/thread-self/schedstat: on-CPU nanoseconds of this thread only, so neither the render workers nor waiting
+   * for a core count). A save's synchronous slices between awaits are each at most its total, so this bounds how
+   * long one save can hold the event loop. Also the parts of a parent-text save: loading the document data, and the
+   * structured clone of what goes to the worker.
+   */
+  async function probeLoopCpu(app: ReturnType<typeof createApp>) {
+    const rounds = PROBE_ROUNDS;
+    const editor = editors[0]!;
+    const revisions: Record<string, number> = {};
+    const save = async (itemKey: string, field: 'value' | 'parentText', value: unknown) => {
+      const body = JSON.stringify({ itemKey, field, value, baseRevision: revisions[itemKey] ?? 0 });
+      const request = new Request(`http://127.0.0.1:${PORT}/profielen/${editor.profileId}/antwoorden`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': editor.csrf, cookie: editor.cookie, 'content-length': String(Buffer.byteLength(body)) },
+        body,
+      });
+      const start = threadCpuMs();
+      const response = await app.fetch(request);
+      const reply = (await response.json()) as { revision?: number };
+      const cpu = threadCpuMs() - start;
+      if (response.status !== 200) throw new Error(`probe save: ${response.status} ${JSON.stringify(reply)}`);
+      if (reply.revision) revisions[itemKey] = reply.revision;
+      return cpu;
+    };
+    const numberItem = workItems[0]!;
+    const parentItem = parentItems[0]!;
+    const measure = async (inlineFit: boolean) => {
+      runPosterFitInline(inlineFit);
+      const other: number[] = [];
+      const parent: number[] = [];
+      for (let i = 0; i < rounds; i++) {
+        other.push(await save(numberItem.key, 'value', numberItem.values[i % numberItem.values.length]));
+        parent.push(await save(parentItem.key, 'parentText', parentItem.values[i % parentItem.values.length]));
+      }
+      runPosterFitInline(false);
+      return { other, parent };
+    };
+    await measure(false); // warm up this path (JIT, the workers)
+    const workers = await measure(false);
+    const inlineFit = await measure(true);
+    const parts = { load: [] as number[], clone: [] as number[], loadPoster: [] as number[], clonePoster: [] as number[] };
+    const time = async <T>(into: number[], step: () => T | Promise<T>) => {
+      const start = threadCpuMs();
+      const value = await step();
+      into.push(threadCpuMs() - start);
+      return value;
+    };
+    for (let i = 0; i < rounds; i++) {
+      const whole = await time(parts.load, () => loadDocumentData(database.db, clock, editor.profileId));
+      await time(parts.clone, () => structuredClone(whole));
+      const poster = await time(parts.loadPoster, () => loadParentPosterData(database.db, editor.profileId));
+      await time(parts.clonePoster, () => structuredClone(poster));
+    }
+    return { workers, inlineFit, ...parts };
+  }
+
   await runEditors(3, 0, PARENT_SHARE); // warm up (JIT, pool, template cache, the render workers)
   const none = { ok: 0, failed: 0, statuses: {}, rps: 0, timings: [] as number[], parentTimings: [] as number[], eventLoop: null, cpu: null };
   const latency = PHASES.has('latency') ? await runEditors(DURATION_S, THINK_MS) : none;
-  const mixed = PHASES.has('parent') ? await runEditors(DURATION_S, THINK_MS, PARENT_SHARE) : none;
+  const mixed = PHASES.has('parent') ? await profiled('parent', () => runEditors(DURATION_S, THINK_MS, PARENT_SHARE)) : none;
+  // The same with the render workers at the process's own CPU priority (DOC_WORKER_NICE=0), as before they ran niced.
+  const mixedNice0 = PHASES.has('parent-nice0') ? await withWorkerNice('0', () => profiled('parent-nice0', () => runEditors(DURATION_S, THINK_MS, PARENT_SHARE))) : none;
   // The same with the poster-fit layout on the event loop, as before it moved to the render pool.
   runPosterFitInline(true);
-  const mixedInline = PHASES.has('parent-inline') ? await runEditors(DURATION_S, THINK_MS, PARENT_SHARE) : none;
+  const mixedInline = PHASES.has('parent-inline') ? await profiled('parent-inline', () => runEditors(DURATION_S, THINK_MS, PARENT_SHARE)) : none;
   runPosterFitInline(false);
+  const probe = PHASES.has('probe') && inProcessApp ? await probeLoopCpu(inProcessApp) : null;
   const saturation = PHASES.has('saturation') ? await runEditors(DURATION_S, 0) : none;
   generator.kill();
   server?.close();
@@ -296,11 +419,14 @@ try {
   console.log(`\nAutosave benchmark — ${EDITORS} editors, ${DURATION_S} s per phase, ${APP_PROCESSES} app process(es), pool ${POOL} in all, PostgreSQL ${(await admin.query('show server_version')).rows[0].server_version}`);
   console.log(`template: ${template.sections.reduce((n, s) => n + s.items.length, 0)} items; history rows written: ${rows?.n}`);
   console.log(`latency phase (think time ${THINK_MS / 2}–${(THINK_MS * 3) / 2} ms): ${latency.ok} saves (${latency.rps.toFixed(0)}/s), failed ${latency.failed}, statuses ${JSON.stringify(latency.statuses)}`);
-  console.log(`  server time p50 ${ms(pct(latency.timings, 50))}  p95 ${ms(pct(latency.timings, 95))}  p99 ${ms(pct(latency.timings, 99))}  (target p99 < 25 ms: ${pct(latency.timings, 99) < 25 ? 'ok' : 'MISSED'})`);
-  const loopText = (result: { eventLoop: { maxMs: number; p99Ms: number } | null }) =>
-    result.eventLoop ? `event loop delay max ${ms(result.eventLoop.maxMs)}, p99 ${ms(result.eventLoop.p99Ms)}` : 'event loop delay n/a (APP_PROCESSES > 1)';
+  const loopText = (result: { eventLoop: { maxMs: number; p99Ms: number; gcMaxMs: number; gcTotalMs: number } | null }) =>
+    result.eventLoop
+      ? `event loop delay max ${ms(result.eventLoop.maxMs)}, p99 ${ms(result.eventLoop.p99Ms)}; GC pauses max ${ms(result.eventLoop.gcMaxMs)}, total ${ms(result.eventLoop.gcTotalMs)}`
+      : 'event loop delay n/a (APP_PROCESSES > 1)';
+  console.log(`  server time p50 ${ms(pct(latency.timings, 50))}  p95 ${ms(pct(latency.timings, 95))}  p99 ${ms(pct(latency.timings, 99))}  (target p99 < 25 ms: ${pct(latency.timings, 99) < 25 ? 'ok' : 'MISSED'});  ${loopText(latency)}`);
   for (const [name, result, where] of [
     ['parent', mixed, 'poster fit in the render workers'],
+    ['parent-nice0', mixedNice0, 'poster fit in the render workers at normal CPU priority'],
     ['parent-inline', mixedInline, 'poster fit on the event loop, as before'],
   ] as const) {
     if (!PHASES.has(name)) continue;
@@ -308,9 +434,18 @@ try {
     console.log(`  parent-text saves (${result.parentTimings.length}): server time p50 ${ms(pct(result.parentTimings, 50))}  p95 ${ms(pct(result.parentTimings, 95))}  p99 ${ms(pct(result.parentTimings, 99))}  max ${ms(pct(result.parentTimings, 100))}`);
     console.log(`  other saves meanwhile (${result.timings.length}): server time p50 ${ms(pct(result.timings, 50))}  p95 ${ms(pct(result.timings, 95))}  p99 ${ms(pct(result.timings, 99))};  ${loopText(result)} (target max ≤ ~10 ms)`);
   }
+  if (probe) {
+    // The mean, not the median: /proc's on-CPU time of a running thread moves in steps of a scheduler tick.
+    const line = (values: number[]) => `mean ${(values.reduce((a, b) => a + b, 0) / Math.max(1, values.length)).toFixed(2)} / p95 ${pct(values, 95).toFixed(2)} / max ${pct(values, 100).toFixed(2)} ms`;
+    console.log(`probe (${PROBE_ROUNDS} saves of each kind one after another, CPU of the app's thread per save; load ${loadavg()[0]!.toFixed(1)}):`);
+    console.log(`  other save: ${line(probe.workers.other)};  parent-text save, fit in the workers: ${line(probe.workers.parent)}`);
+    console.log(`  parent-text save, fit on the loop (as before): ${line(probe.inlineFit.parent)}`);
+    console.log(`  loading the data: loadDocumentData (all of it) ${line(probe.load)}; loadParentPosterData (the poster's) ${line(probe.loadPoster)}`);
+    console.log(`  structured clone (the message to a worker): all of it ${line(probe.clone)}; the poster's ${line(probe.clonePoster)}`);
+  }
   console.log(`saturation phase (no think time): ${saturation.ok} saves, ${saturation.rps.toFixed(0)}/s, failed ${saturation.failed}, statuses ${JSON.stringify(saturation.statuses)}`);
   console.log(`  server time p50 ${ms(pct(saturation.timings, 50))}  p95 ${ms(pct(saturation.timings, 95))}  p99 ${ms(pct(saturation.timings, 99))}`);
-  for (const [name, result] of [['latency', latency], ['parent', mixed], ['parent-inline', mixedInline], ['saturation', saturation], ['raw', { cpu: rawCpu }]] as const) {
+  for (const [name, result] of [['latency', latency], ['parent', mixed], ['parent-nice0', mixedNice0], ['parent-inline', mixedInline], ['saturation', saturation], ['raw', { cpu: rawCpu }]] as const) {
     const cpu = result.cpu as { appMs: number; appSystemMs: number | null; postgresMs: number | null; machineBusy: number; load: number[]; generatorMs?: number } | null;
     if (!cpu) continue;
     const pgMs = cpu.postgresMs === null ? 'n/a' : cpu.postgresMs.toFixed(2);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateAnswers } from '../src/features/cycle/demo-answers.js';
 import { replaceAnswers } from '../src/features/cycle/repository.js';
 import { DOCUMENT_KINDS, type DocumentKind } from '../src/features/documents/document-kinds.js';
-import { loadDocumentData } from '../src/features/documents/load-document-data.js';
+import { loadDocumentData, loadParentPosterData } from '../src/features/documents/load-document-data.js';
 import { buildBatchExport } from '../src/features/documents/build-batch-export.js';
 import { countExportChunks, getExport, listExports, listSnapshotFiles, listSnapshots } from '../src/features/documents/repository.js';
 import { requestDocumentSnapshot } from '../src/features/documents/request-document-snapshot.js';
@@ -78,6 +78,13 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(Object.keys(data.answers).length).toBeGreaterThan(10);
       expect(data.template.sections.length).toBe(template.sections.length);
       expect(data.generatedAt.toISOString()).toBe(app.clock.now().toISOString());
+    });
+
+    it("the parent-text fit check loads only the poster's data: the same fields as the whole document data, nothing else", async () => {
+      const whole = await loadDocumentData(app.deps.db, app.clock, profile.id);
+      const poster = await loadParentPosterData(app.deps.db, profile.id);
+      expect(Object.keys(poster).sort()).toEqual(['answers', 'branding', 'school', 'schoolYear', 'template']);
+      expect(poster).toEqual({ branding: whole.branding, school: whole.school, schoolYear: whole.schoolYear, template: whole.template, answers: whole.answers });
     });
 
     it('serves every output with its mime type; the .docx holds the answers', async () => {

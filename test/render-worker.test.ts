@@ -84,6 +84,13 @@ describe('render worker', () => {
       }
       // The check can fail: the crowded poster refuses the text.
       expect(verdicts).toEqual([true, false]);
+      // The save path sends only what the poster is made of (ParentPosterData): the same verdict as from all the data.
+      for (const [index, data] of [roomy, crowded].entries()) {
+        const posterOnly = { branding: data.branding, school: data.school, schoolYear: data.schoolYear, template: data.template, answers: data.answers };
+        const reply = await ask(worker, { id: 30 + index, data: posterOnly, fit: { itemKey: keyOf(data), parentText: text } });
+        if (!('fit' in reply)) throw new Error(`worker failed: ${JSON.stringify(reply)}`);
+        expect(reply.fit).toEqual(await checkParentTextFitsData(data, keyOf(data), text));
+      }
     } finally {
       await worker.terminate();
     }

@@ -4,7 +4,7 @@
  * so an outsider learns nothing and an insider hears the most useful reason).
  */
 import { AppError } from '../../auth/app-error.js';
-import { assertInScope, type Scope } from '../../auth/policy.js';
+import { assertInScope, rolesAt, type Scope } from '../../auth/policy.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
 import { profileScope } from '../questionnaire/scopes.js';
@@ -22,6 +22,9 @@ export interface TransitionContext {
 export async function beginTransition(tx: DbOrTx, auth: Authorized, profileId: string, action: CycleAction, now: Date): Promise<TransitionContext> {
   const { scope } = await profileScope(tx, profileId);
   assertInScope('beginTransition', auth, { schoolId: scope.schoolId });
+  // Outsiders get 404 from the profile's own scope too, before its dates or status can tell them it exists (the
+  // same rule as requireAccess; a second line behind the assertion, like recordVerdict's).
+  if (rolesAt(auth.principal, scope).length === 0) throw new AppError('not_found');
   const profile = await lockProfile(tx, profileId);
   if (!profile) throw new AppError('not_found');
   const cycle = await getCycleFor(tx, profile.partnershipId, profile.schoolYear);

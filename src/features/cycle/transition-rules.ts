@@ -3,7 +3,7 @@
  * Pure rules, shared by every transition use case; refusals say why and what to do.
  */
 import { AppError } from '../../auth/app-error.js';
-import { can, type Permission, type Scope } from '../../auth/policy.js';
+import { requireAccess, type Permission, type Scope } from '../../auth/policy.js';
 import type { Principal } from '../../auth/roles.js';
 import { translator, type Locale } from '../../ui/i18n.js';
 import { PROFILE_STATUS_LABELS } from './profile-status.js';
@@ -64,10 +64,13 @@ export function assertStatus(action: CycleAction, status: ProfileStatus, locale:
   }
 }
 
-/** Insiders without the role get 403 with a message naming who can do it (in their language). */
+/**
+ * The central check at the profile's own scope (requireAccess): outsiders get 404, insiders without the role 403 with
+ * a message naming who can do it (in their language).
+ */
 export function assertRole(action: CycleAction, principal: Principal, scope: Scope, status: ProfileStatus): void {
   const rule = ACTION_RULES[action];
-  if (!can(principal, rule.permission, scope, { profileStatus: status })) throw new AppError('forbidden', cycleRulesT(principal.locale)(rule.forbidden));
+  requireAccess({ principal, permission: rule.permission, scope, state: { profileStatus: status }, refusal: cycleRulesT(principal.locale)(rule.forbidden) });
 }
 
 /** Submitted after the deadline (inclusive) is late. */

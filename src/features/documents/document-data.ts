@@ -66,3 +66,9 @@ export interface ProfileDocumentData {
   /** When the document was generated (from the injectable clock). */
   generatedAt: Date;
 }
+
+/**
+ * What the parent poster is made of: its renderer (render/render-parent-poster.ts) reads nothing else, as its types
+ * say. The save path's fit check loads and sends only this to a render worker, not the whole document data.
+ */
+export type ParentPosterData = Pick<ProfileDocumentData, 'branding' | 'school' | 'schoolYear' | 'template' | 'answers'>;

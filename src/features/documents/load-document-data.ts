@@ -12,7 +12,7 @@ import { listAnswers } from '../questionnaire/api.js';
 import { getProfile, type ProfileRow } from '../questionnaire/api.js';
 import { loadTemplateDefinition } from '../questionnaire/template-cache.js';
 import type { Answer } from '../templates/model/answer.js';
-import type { Branding, ProfileDocumentData } from './document-data.js';
+import type { Branding, ParentPosterData, ProfileDocumentData, SchoolFacts } from './document-data.js';
 import { unsafeLimitsContextForProfile } from '../diversity/school-index.js';
 
 /** Decodes a `data:image/png;base64,…` logo; anything else (or a broken URL) means no logo. */
@@ -56,30 +56,14 @@ export async function loadDocumentDataFor(db: DbOrTx, clock: Clock, profile: Pro
     () => unsafeLimitsContextForProfile(db, profile),
   ]);
   if (!partnership || !school) throw new AppError('not_found');
-  const answers: Record<string, Answer> = {};
-  for (const [key, answer] of Object.entries(stored.answers)) {
-    answers[key] = { value: answer.value, ambition: answer.ambition, parentText: answer.parentText };
-  }
-  const optional = <K extends string>(key: K, value: string | null | undefined) => (value ? ({ [key]: value } as Record<K, string>) : {});
   const adoptedOn = dateOnly(profile.adoptedOn);
   const adviceDate = dateOnly(profile.adviceDate);
   return {
     branding: brandingOf(partnership),
-    school: {
-      name: school.name,
-      locationCode: school.locationCode,
-      boardName: school.boardName,
-      ...optional('street', school.street),
-      ...optional('postalCode', school.postalCode),
-      ...optional('city', school.city),
-      ...optional('website', school.website),
-      ...optional('denomination', school.denomination),
-      ...optional('districtName', school.districtName),
-      contacts: contacts.map((c) => ({ name: c.name, role: c.role, ...optional('topic', c.topic), ...optional('email', c.email), showToParents: c.showToParents })),
-    },
+    school: schoolFactsOf(school, contacts),
     schoolYear: profile.schoolYear,
     template,
-    answers,
+    answers: documentAnswersOf(stored),
     limits: stored.limits,
     ...(limitsContext ? { limitsContext } : {}),
     status: profile.status,
@@ -89,4 +73,49 @@ export async function loadDocumentDataFor(db: DbOrTx, clock: Clock, profile: Pro
     pupilVoice: pupilVoice ? { methods: pupilVoice.methods, consultedOn: pupilVoice.consultedOn, followUp: pupilVoice.followUp } : undefined,
     generatedAt: clock.now(),
   };
+}
+
+/**
+ * Only what the parent poster is made of (ParentPosterData), for the save path's fit check: five reads instead of
+ * seven, no pupils' voice or diversity context, and a smaller message to the render worker. The same values as
+ * loadDocumentData gives for those fields (test/render-worker.test.ts compares the verdicts).
+ */
+export async function loadParentPosterData(db: DbOrTx, profileId: string): Promise<ParentPosterData> {
+  const profile = await getProfile(db, profileId);
+  if (!profile) throw new AppError('not_found');
+  const [partnership, school, template, stored, contacts] = await queryAll(db, [
+    () => getPartnership(db, profile.partnershipId),
+    () => getSchool(db, profile.schoolId),
+    () => loadTemplateDefinition(db, profile.templateVersionId),
+    () => listAnswers(db, profile.id),
+    () => listSchoolContacts(db, [profile.schoolId]),
+  ]);
+  if (!partnership || !school) throw new AppError('not_found');
+  return { branding: brandingOf(partnership), school: schoolFactsOf(school, contacts), schoolYear: profile.schoolYear, template, answers: documentAnswersOf(stored) };
+}
+
+const optional = <K extends string>(key: K, value: string | null | undefined) => (value ? ({ [key]: value } as Record<K, string>) : {});
+
+function schoolFactsOf(school: NonNullable<Awaited<ReturnType<typeof getSchool>>>, contacts: Awaited<ReturnType<typeof listSchoolContacts>>): SchoolFacts {
+  return {
+    name: school.name,
+    locationCode: school.locationCode,
+    boardName: school.boardName,
+    ...optional('street', school.street),
+    ...optional('postalCode', school.postalCode),
+    ...optional('city', school.city),
+    ...optional('website', school.website),
+    ...optional('denomination', school.denomination),
+    ...optional('districtName', school.districtName),
+    contacts: contacts.map((c) => ({ name: c.name, role: c.role, ...optional('topic', c.topic), ...optional('email', c.email), showToParents: c.showToParents })),
+  };
+}
+
+/** The answers as the renderers read them: value, ambition and parent text only. */
+function documentAnswersOf(stored: Awaited<ReturnType<typeof listAnswers>>): Record<string, Answer> {
+  const answers: Record<string, Answer> = {};
+  for (const [key, answer] of Object.entries(stored.answers)) {
+    answers[key] = { value: answer.value, ambition: answer.ambition, parentText: answer.parentText };
+  }
+  return answers;
 }

@@ -94,7 +94,7 @@ export async function saveAnswer(options: SaveAnswerOptions): Promise<SaveAnswer
   if (!checked.ok) return { kind: 'invalid', message: checked.message };
   if (field === 'parentText' && target.kind === 'item' && target.item.posters.parent) {
     // The parent poster must stay one page: refuse a text that cannot fit (documents capability).
-    const fits = await checkParentTextFits({ db, clock: options.clock, profileId: profile.id, itemKey: target.item.key, parentText: checked.value as string | null });
+    const fits = await checkParentTextFits({ db, profileId: profile.id, itemKey: target.item.key, parentText: checked.value as string | null });
     if (!fits.ok) return { kind: 'invalid', message: fits.message };
   }
 

@@ -16,9 +16,8 @@ import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
 import { profileEditability } from '../cycle/editability.js';
 import { getCycleFor } from '../cycle/api.js';
-import { checkParentTextFitsOffLoop } from '../documents/check-poster-fit.js';
-import type { ProfileDocumentData } from '../documents/document-data.js';
-import { loadDocumentData } from '../documents/load-document-data.js';
+import { checkParentTextFitsOffLoop, loadParentPosterData } from '../documents/check-poster-fit.js';
+import type { ParentPosterData } from '../documents/document-data.js';
 import type { Ambition, Answer, AnswerValue } from '../templates/model/answer.js';
 import type { Item, Section, TemplateDefinition } from '../templates/model/template.js';
 import { applyChange, computeNormStatuses, type AnswerField, type ChangeTarget } from './answer-change.js';
@@ -134,7 +133,7 @@ export async function saveSection(options: {
 
   // The parent poster as it stands, loaded once per post (only when a parent text changes) and kept up to
   // date with the texts this post writes, so each check sees the ones before it.
-  let posterData: ProfileDocumentData | undefined;
+  let posterData: ParentPosterData | undefined;
 
   for (const item of section.items) {
     const names = itemFieldNames(item);
@@ -176,7 +175,7 @@ export async function saveSection(options: {
       }
       if (part === 'parentText' && item.posters.parent) {
         // The parent poster must stay one page: refuse a text that cannot fit (documents capability).
-        posterData ??= await loadDocumentData(db, options.clock, profile.id);
+        posterData ??= await loadParentPosterData(db, profile.id);
         const fits = await checkParentTextFitsOffLoop(posterData, item.key, next as string | null);
         if (!fits.ok) {
           result.errors[name] = fits.message;

@@ -7,7 +7,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BackedAssertion, ScopeCase } from './context.js';
 import { accountsCases } from './accounts.js';
-import { cycleCases } from './cycle.js';
+import { cycleCases, cycleNotLoadBearing } from './cycle.js';
 import { insightCases } from './insight.js';
 import { partnershipsCases } from './partnerships.js';
 import { peopleCases, peopleNotLoadBearing } from './people.js';
@@ -19,7 +19,7 @@ export const ALL_SCOPE_CASES: ScopeCase[] = [...accountsCases, ...partnershipsCa
  * Assertions that cannot let a persona in when switched off alone, because another check guards the same id.
  * Listed by name with the check that does and a call that shows it; add one only with the exact reason.
  */
-export const NOT_LOAD_BEARING: Record<string, BackedAssertion> = { ...peopleNotLoadBearing };
+export const NOT_LOAD_BEARING: Record<string, BackedAssertion> = { ...peopleNotLoadBearing, ...cycleNotLoadBearing };
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 

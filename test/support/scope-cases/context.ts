@@ -43,12 +43,6 @@ export interface ScopeCase<T = unknown> {
    * A read needs none: returning the foreign page is getting in.
    */
   observe?: (ctx: ScopeCaseContext, prepared: T) => Promise<unknown>;
-  /**
-   * Where a full leak needs more of SWV B than the fixtures hold: with the assertion switched off the call gets past
-   * it and is refused on SWV B's data with this AppError code (e.g. 'invalid_state' for B's profile's status)
-   * instead of 404 — the answer already depends on SWV B's data.
-   */
-  leaksAs?: string;
   /** Why the foreign id is not SWV B's (a second filter already keeps SWV B out; the assertion is the only guard here). */
   foreign?: string;
 }

@@ -27,7 +27,7 @@ import { LIMITS_FIELD, saveSection } from '../../../src/features/questionnaire/s
 import { listItems, type TemplateDefinition } from '../../../src/features/templates/model/template.js';
 import { getTemplateVersion, insertTemplateVersion } from '../../../src/features/templates/repository.js';
 import { loadVersionPage } from '../../../src/features/templates/version-in-scope.js';
-import { scopeCase, type ScopeCase, type ScopeCaseContext } from './context.js';
+import { scopeCase, type BackedAssertion, type ScopeCase, type ScopeCaseContext } from './context.js';
 
 const ADMIN = 'swv@voorbeeldstad.example';
 const EDITOR = 'ib@regenboog.example';
@@ -209,13 +209,17 @@ export const cycleCases: ScopeCase[] = [
       confirmCarriedAnswer({ db: ctx.db, clock: ctx.testApp.clock, auth: await ctx.proof(EDITOR, 'profile.edit', ctx.regenboog()), profileId: ctx.other['profileId']!, itemKey }),
     observe: (ctx) => ctx.auditRows(ctx.testApp.other.partnershipId, 'answer.confirmCarriedOver'),
   }),
-  {
-    name: 'beginTransition',
-    // Switched off, the transition's own role check (assertRole: can() at the profile's real scope, SWV B's school)
-    // still refuses the persona, but with 403 instead of 404: it tells an outsider that B's profile exists and is in
-    // a state that can be submitted. The assertion is what keeps the "outsiders get 404" rule.
-    leaksAs: 'forbidden',
+];
+
+/**
+ * beginTransition's assertion is backed by the transition's own check at the profile's real scope (SWV B's school):
+ * an outsider is answered 404 there too, before the profile's dates or status can show that it exists.
+ */
+export const cycleNotLoadBearing: Record<string, BackedAssertion> = {
+  beginTransition: {
+    reason:
+      "right after it, inside the transaction, beginTransition answers 404 to anyone with no role at the profile's own scope (profileScope: SWV B's school), before the cycle's dates and the profile's status are checked, and assertRole runs requireAccess there (outsiders 404, insiders 403); before that second line, switching the assertion off leaked B's profile as a 403",
     call: async (ctx) =>
       submitProfile({ db: ctx.db, clock: ctx.testApp.clock, auth: await ctx.proof(EDITOR, 'profile.submit', ctx.regenboog()), profileId: ctx.other['profileId']!, baseUrl: 'http://opensop.test' }),
   },
-];
+};

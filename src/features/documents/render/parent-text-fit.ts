@@ -4,7 +4,7 @@
  * (render-pool.ts), or in this thread where workers cannot run. ../check-poster-fit.ts is the save path's entry.
  */
 import { listItems } from '../../templates/model/template.js';
-import type { ProfileDocumentData } from '../document-data.js';
+import type { ParentPosterData } from '../document-data.js';
 import { parentPosterFits, parentPosterTooFullMessage, POSTER_LIMITS } from './index.js';
 import { parentTextOf } from './parent-texts.js';
 
@@ -12,7 +12,7 @@ import { parentTextOf } from './parent-texts.js';
 export type ParentTextCheck = { ok: true; fontSize: number } | { ok: false; message: string };
 
 /** Pure: would the poster of `data` still fit with `parentText` for `itemKey`? */
-export async function checkParentTextFitsData(data: ProfileDocumentData, itemKey: string, parentText: string | null): Promise<ParentTextCheck> {
+export async function checkParentTextFitsData(data: ParentPosterData, itemKey: string, parentText: string | null): Promise<ParentTextCheck> {
   const item = listItems(data.template).find((entry) => entry.item.key === itemKey)?.item;
   const text = parentText?.trim() ? parentText.trim() : null;
   if (item && text && text.length > item.parentTextMaxLength) {
@@ -25,7 +25,7 @@ export async function checkParentTextFitsData(data: ProfileDocumentData, itemKey
     return { ok: true, fontSize: 0 };
   }
   const current = data.answers[itemKey] ?? { value: null, ambition: null, parentText: null };
-  const next: ProfileDocumentData = { ...data, answers: { ...data.answers, [itemKey]: { ...current, parentText: text } } };
+  const next: ParentPosterData = { ...data, answers: { ...data.answers, [itemKey]: { ...current, parentText: text } } };
   // One layout pass in the common case (parentPosterFits); the best font size is searched only when rendering.
   if (await parentPosterFits(next)) return { ok: true, fontSize: POSTER_LIMITS.minFontSizePt };
   // A poster that is already too full (the template's own titles and texts, or other items) must not

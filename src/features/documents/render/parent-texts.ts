@@ -10,7 +10,7 @@
 import { isAnswered, type Answer } from '../../templates/model/answer.js';
 import type { Item, ItemRole, TemplateDefinition } from '../../templates/model/template.js';
 import { capitalize, isSupportCoordinatorRole, resolveWording, type Wording } from '../../templates/model/wording.js';
-import type { ProfileDocumentData } from '../document-data.js';
+import type { ParentPosterData } from '../document-data.js';
 import { paragraphs } from './profile-view.js';
 
 /** Sentence ends: ".", "!" or "?" (optionally followed by a closing quote or bracket) and a space. */
@@ -77,19 +77,19 @@ export function parentTextOf(template: TemplateDefinition, item: Item, answer: A
 }
 
 /** The contacts the school chose to show to parents (staff are not public by default). */
-export function parentContactsOf(data: ProfileDocumentData): NonNullable<ProfileDocumentData['school']['contacts']> {
+export function parentContactsOf(data: ParentPosterData): NonNullable<ParentPosterData['school']['contacts']> {
   return (data.school.contacts ?? []).filter((c) => c.showToParents === true);
 }
 
 /** The school's contact person for support (po: the intern begeleider; vo: the zorgcoördinator), if shown to parents. */
-export function supportCoordinatorOf(data: ProfileDocumentData): { role: string; name: string; email?: string | undefined } | undefined {
+export function supportCoordinatorOf(data: ParentPosterData): { role: string; name: string; email?: string | undefined } | undefined {
   const wording = resolveWording(data.template);
   const contacts = parentContactsOf(data);
   return contacts.find((c) => isSupportCoordinatorRole(wording, c.role)) ?? contacts[0];
 }
 
 /** "Praat eerst met de leerkracht van uw kind. U kunt ook contact opnemen met …" — in the sector's words. */
-export function firstContactSentence(data: ProfileDocumentData): { first: string; coordinator: string | null } {
+export function firstContactSentence(data: ParentPosterData): { first: string; coordinator: string | null } {
   const wording = resolveWording(data.template);
   const coordinator = supportCoordinatorOf(data);
   return {

@@ -201,12 +201,12 @@ const HEX = /^#?([0-9a-f]{6})$/i;
 const FALLBACK_COLOR = '1F5F8B';
 
 /** The SWV colour as "RRGGBB" (docx) — a malformed colour falls back to a calm blue instead of breaking the document. */
-export function brandHex(data: ProfileDocumentData): string {
+export function brandHex(data: Pick<ProfileDocumentData, 'branding'>): string {
   return HEX.exec(data.branding.primaryColor.trim())?.[1]?.toUpperCase() ?? FALLBACK_COLOR;
 }
 
 /** The SWV colour as "#rrggbb" (PDF, HTML). */
-export function brandColor(data: ProfileDocumentData): string {
+export function brandColor(data: Pick<ProfileDocumentData, 'branding'>): string {
   return `#${brandHex(data).toLowerCase()}`;
 }
 
@@ -263,7 +263,7 @@ export function imageSize(bytes: Uint8Array): { width: number; height: number } 
 }
 
 /** Fit a logo inside a box, keeping its proportions. */
-export function fitLogo(data: ProfileDocumentData, maxWidth: number, maxHeight: number): { width: number; height: number } | null {
+export function fitLogo(data: Pick<ProfileDocumentData, 'branding'>, maxWidth: number, maxHeight: number): { width: number; height: number } | null {
   const logo = data.branding.logo;
   if (!logo) return null;
   const size = imageSize(logo.data);
@@ -272,7 +272,7 @@ export function fitLogo(data: ProfileDocumentData, maxWidth: number, maxHeight: 
   return { width: Math.round(size.width * scale), height: Math.round(size.height * scale) };
 }
 
-export function logoDataUrl(data: ProfileDocumentData): string | null {
+export function logoDataUrl(data: Pick<ProfileDocumentData, 'branding'>): string | null {
   const logo = data.branding.logo;
   if (!logo || !fitLogo(data, 1, 1)) return null;
   return `data:${logo.mimeType};base64,${Buffer.from(logo.data).toString('base64')}`;

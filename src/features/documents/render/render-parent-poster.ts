@@ -10,7 +10,7 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { evaluateNorm } from '../../templates/model/answer.js';
 import { findChosenOption, findScale, parentTitleOf, type Item, type ItemRole } from '../../templates/model/template.js';
 import { resolveWording } from '../../templates/model/wording.js';
-import type { ProfileDocumentData } from '../document-data.js';
+import type { ParentPosterData } from '../document-data.js';
 import { measurePdfPages, PDF_FONT } from './pdf-runtime.js';
 import {
   findFittingFontSize,
@@ -59,7 +59,7 @@ export function ambitionTag(target: string | undefined, schoolYear: string | und
   return `${MARK_WORDS['working-on']}${what}${schoolYear ? ` vanaf ${schoolYear}` : ''}`;
 }
 
-export function listParentPosterEntries(data: ProfileDocumentData): ParentPosterEntry[] {
+export function listParentPosterEntries(data: ParentPosterData): ParentPosterEntry[] {
   const { template, answers } = data;
   return template.sections.flatMap((section) =>
     section.items
@@ -95,7 +95,7 @@ export function selectParentPosterEntries(entries: ParentPosterEntry[], count: n
 }
 
 /** The entries the poster shows (all of them, unless even the smallest font cannot fit them). */
-export async function shownParentPosterEntries(data: ProfileDocumentData): Promise<ParentPosterEntry[]> {
+export async function shownParentPosterEntries(data: ParentPosterData): Promise<ParentPosterEntry[]> {
   const { plan } = await planParentPoster(data);
   const all = listParentPosterEntries(data);
   return selectParentPosterEntries(all, plan?.shown ?? all.length);
@@ -151,14 +151,14 @@ interface BuildOptions {
 }
 
 /** "Meer over onze ondersteuning: …": where the entries left off the poster can be read. */
-export function moreSupportLine(data: ProfileDocumentData): string {
+export function moreSupportLine(data: ParentPosterData): string {
   const website = data.school.website?.replace(/^https?:\/\//i, '').replace(/\/$/, '');
   return website
     ? `Meer over onze ondersteuning: ${website} (ons schoolondersteuningsprofiel, SOP)`
     : 'Meer over onze ondersteuning: vraag op school naar ons schoolondersteuningsprofiel (SOP)';
 }
 
-export function buildParentPosterDefinition(data: ProfileDocumentData, fontSize: number, options: BuildOptions, onPageCount: (n: number) => void): TDocumentDefinitions {
+export function buildParentPosterDefinition(data: ParentPosterData, fontSize: number, options: BuildOptions, onPageCount: (n: number) => void): TDocumentDefinitions {
   const k = PAGE_SCALE[options.size];
   const f = fontSize * k;
   const color = brandColor(data);
@@ -289,13 +289,13 @@ interface FitPlan {
  * Plans per data object; A3 is A4 scaled, so the A4 plan serves both. Every step of the search
  * is a layout-only pass (no drawing, no PDF written); the poster itself is rendered once.
  */
-const fitPlans = new WeakMap<ProfileDocumentData, { plan: FitPlan | null; fitsAll: boolean }>();
+const fitPlans = new WeakMap<ParentPosterData, { plan: FitPlan | null; fitsAll: boolean }>();
 
-function builderFor(data: ProfileDocumentData, size: PosterSize, plan: Omit<FitPlan, 'fontSize'>): Builder {
+function builderFor(data: ParentPosterData, size: PosterSize, plan: Omit<FitPlan, 'fontSize'>): Builder {
   return (fontSize, onCount) => buildParentPosterDefinition(data, fontSize, { size, ...plan }, onCount);
 }
 
-async function planParentPoster(data: ProfileDocumentData): Promise<{ plan: FitPlan | null; fitsAll: boolean }> {
+async function planParentPoster(data: ParentPosterData): Promise<{ plan: FitPlan | null; fitsAll: boolean }> {
   const known = fitPlans.get(data);
   if (known) return known;
   let result: { plan: FitPlan | null; fitsAll: boolean } = { plan: null, fitsAll: false };
@@ -334,7 +334,7 @@ async function planParentPoster(data: ProfileDocumentData): Promise<{ plan: FitP
   return result;
 }
 
-export async function renderParentPosterPdf(data: ProfileDocumentData, options: { size: PosterSize } = { size: 'A4' }): Promise<Buffer> {
+export async function renderParentPosterPdf(data: ParentPosterData, options: { size: PosterSize } = { size: 'A4' }): Promise<Buffer> {
   const { plan } = await planParentPoster(data);
   if (plan) {
     const { fontSize, ...rest } = plan;
@@ -365,7 +365,7 @@ export interface PosterFitCheck {
  * best size in between), but in one layout pass when it fits at the smallest size: the save path does not
  * need the best size, and each pass is tens of milliseconds of CPU on the event loop.
  */
-export async function parentPosterFits(data: ProfileDocumentData): Promise<boolean> {
+export async function parentPosterFits(data: ParentPosterData): Promise<boolean> {
   const known = fitPlans.get(data);
   if (known) return known.fitsAll;
   const build = builderFor(data, 'A4', {});
@@ -374,14 +374,14 @@ export async function parentPosterFits(data: ProfileDocumentData): Promise<boole
 }
 
 /** For the input side: refuse parent texts that cannot fit on one page even at the minimum readable size. */
-export async function checkParentPosterFits(data: ProfileDocumentData): Promise<PosterFitCheck> {
+export async function checkParentPosterFits(data: ParentPosterData): Promise<PosterFitCheck> {
   const { plan, fitsAll } = await planParentPoster(data);
   if (plan && fitsAll) return { fits: true, fontSize: plan.fontSize, message: null };
   return { fits: false, fontSize: null, message: parentPosterTooFullMessage(data) };
 }
 
 /** The Dutch message for a poster that does not fit: names the longest editable texts. */
-export function parentPosterTooFullMessage(data: ProfileDocumentData): string {
+export function parentPosterTooFullMessage(data: ParentPosterData): string {
   const longest = listParentPosterEntries(data)
     .filter((e) => e.item.parentTextEditable)
     .sort((a, b) => b.text.length - a.text.length)
@@ -405,7 +405,7 @@ export function svgMark(kind: MarkKind): string {
 }
 
 /** A standalone, accessible HTML page (inline CSS, no JavaScript) to embed on the school website. */
-export function renderParentPosterHtml(data: ProfileDocumentData): string {
+export function renderParentPosterHtml(data: ParentPosterData): string {
   const color = brandColor(data);
   const onColor = textColorOn(color);
   const logoUrl = logoDataUrl(data);

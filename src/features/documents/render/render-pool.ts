@@ -15,7 +15,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ProfileDocumentData } from '../document-data.js';
+import type { ParentPosterData, ProfileDocumentData } from '../document-data.js';
 import type { OutputKind, RenderedDocument } from './index.js';
 import type { ParentTextCheck } from './parent-text-fit.js';
 import type { RenderReply, RenderRequest } from './render-worker.js';
@@ -32,14 +32,13 @@ const WORKER_YOUNG_MB = Number(process.env.DOC_WORKER_YOUNG_MB ?? 16);
 /** Workers are stopped after this long without work (they hold fonts and caches). */
 const IDLE_MS = 30_000;
 
-/** A school to render, or a parent-poster fit check (same data, a verdict instead of files). */
+/** A school to render, or a parent-poster fit check (only the poster's data, a verdict instead of files). */
 type Task = {
   id: number;
-  data: ProfileDocumentData;
   reject(error: Error): void;
 } & (
-  | { type: 'render'; kinds: OutputKind[] | undefined; resolve(files: RenderedDocument[]): void }
-  | { type: 'fit'; itemKey: string; parentText: string | null; resolve(check: ParentTextCheck): void }
+  | { type: 'render'; data: ProfileDocumentData; kinds: OutputKind[] | undefined; resolve(files: RenderedDocument[]): void }
+  | { type: 'fit'; data: ParentPosterData; itemKey: string; parentText: string | null; resolve(check: ParentTextCheck): void }
 );
 
 interface Slot {
@@ -84,7 +83,7 @@ async function renderAllDocuments(data: ProfileDocumentData, kinds?: OutputKind[
   return (await import('./index.js')).renderAllDocuments(data, kinds);
 }
 
-async function checkParentTextFitsHere(data: ProfileDocumentData, itemKey: string, parentText: string | null): Promise<ParentTextCheck> {
+async function checkParentTextFitsHere(data: ParentPosterData, itemKey: string, parentText: string | null): Promise<ParentTextCheck> {
   return (await import('./parent-text-fit.js')).checkParentTextFitsData(data, itemKey, parentText);
 }
 
@@ -118,7 +117,7 @@ export class RenderPool {
    * not hold up the event loop (in this thread where workers are unavailable). A check waits behind at most the
    * schools already being rendered: fit checks go to the front of the queue.
    */
-  checkParentTextFit(data: ProfileDocumentData, itemKey: string, parentText: string | null): Promise<ParentTextCheck> {
+  checkParentTextFit(data: ParentPosterData, itemKey: string, parentText: string | null): Promise<ParentTextCheck> {
     if (this.broken || !canUseWorkers()) return checkParentTextFitsHere(data, itemKey, parentText);
     return new Promise<ParentTextCheck>((resolve, reject) => {
       const firstRender = this.queue.findIndex((task) => task.type === 'render');
