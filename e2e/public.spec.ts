@@ -45,6 +45,19 @@ test('a parent finds, reads and compares schools on the public pages', async ({ 
   await expect(page.getByRole('heading', { name: 'Wie kunt u iets vragen?' })).toBeVisible();
   await expectAccessible(page, 'school page');
 
+  // The stand-alone web pages style themselves with inline <style>: the CSP allows those blocks by their hash
+  // (they are kept in the public cache, so no per-request nonce), and the browser refuses nothing.
+  const refused: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+  });
+  for (const name of ['sop-webpagina', 'ouderposter-webpagina', 'schoolgids']) {
+    const response = await page.goto(`/voorbeeldstad/scholen/12AB00/documenten/${name}`);
+    expect(response?.status(), name).toBe(200);
+    expect(await page.locator('style').count(), name).toBeGreaterThan(0);
+  }
+  expect(refused).toEqual([]);
+
   // Compare three schools.
   await page.goto('/voorbeeldstad');
   const boxes = page.getByRole('checkbox');

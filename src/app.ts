@@ -138,6 +138,15 @@ function securityHeaders(options: { secureCookies: boolean; frameable: boolean; 
   });
 }
 
+/** Adds the response's own inline-style hashes (set by its route as `styleHashes`) to the CSP's style-src. */
+function allowStyleHashes(c: Context<AppEnv>): void {
+  const hashes = c.get('styleHashes');
+  const policy = c.res.headers.get('Content-Security-Policy');
+  if (!hashes?.length || !policy) return;
+  const sources = hashes.map((hash) => `'${hash}'`).join(' ');
+  c.res.headers.set('Content-Security-Policy', policy.replace(/style-src ([^;]*)/, (directive) => `${directive} ${sources}`));
+}
+
 export interface CreateAppOptions {
   deps: AppDeps;
   /** The public response cache; main.ts passes the one its Node listener also answers from. */
@@ -217,7 +226,10 @@ export function createApp({
   const headers = securityHeaders({ secureCookies, frameable: false, nonce: true });
   const cachedHeaders = securityHeaders({ secureCookies, frameable: false, nonce: false });
   const frameableHeaders = securityHeaders({ secureCookies, frameable: true, nonce: false });
-  app.use('*', (c, next) => (isFrameable(c.req.method, c.req.path) ? frameableHeaders : isCached(c.req.method, c.req.path) ? cachedHeaders : headers)(c, next));
+  app.use('*', async (c, next) => {
+    await (isFrameable(c.req.method, c.req.path) ? frameableHeaders : isCached(c.req.method, c.req.path) ? cachedHeaders : headers)(c, next);
+    allowStyleHashes(c);
+  });
 
   // Pages, CSS and JavaScript go out compressed (gzip, or deflate): the section page with its CSS and script is
   // about a tenth of its size (test/compression.test.ts). Not the small autosave JSON answers, which would only

@@ -23,6 +23,11 @@ export interface RequestState {
   csrfToken: string;
   locale: Locale;
   nonce: string;
+  /**
+   * CSP hash sources ('sha256-…') of inline <style> blocks a response carries without a nonce: the stand-alone document
+   * pages served for every visitor from the public cache, where a per-request nonce cannot be part of stored bytes.
+   */
+  styleHashes?: readonly string[];
   /** The request path for logs, with one-time tokens redacted. */
   logPath: string;
 }

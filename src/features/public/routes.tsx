@@ -288,8 +288,18 @@ export function registerPublicRoutes(table: RouteTable, options: PublicRouteOpti
     const document = await renderPublicDocument({ db: c.var.deps.db, clock: c.var.deps.clock, slug: c.req.param('swvSlug')!, locationCode: c.req.param('locationCode')!, name });
     const inline = PUBLIC_DOCUMENTS[name].endsWith('html');
     c.header('Content-Disposition', contentDisposition(inline ? 'inline' : 'attachment', document.fileName));
-    return cacheable(c, document.bytes, document.mimeType);
+    if (!document.mimeType.startsWith('text/html')) return cacheable(c, document.bytes, document.mimeType);
+    // A stand-alone page styles itself with inline <style>; the CSP allows exactly those blocks by their hash (a nonce
+    // would differ per request, and these bytes are kept for every visitor). No favicon request to a missing file.
+    const html = Buffer.from(document.bytes).toString('utf8').replace(/<head>/, '<head>\n  <link rel="icon" href="data:,">');
+    c.set('styleHashes', inlineStyleHashes(html));
+    return cacheable(c, html, document.mimeType);
   });
+}
+
+/** CSP hash sources of a page's `<style>` blocks: SHA-256 over each block's text, as the browser computes it. */
+function inlineStyleHashes(html: string): string[] {
+  return [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((match) => `sha256-${createHash('sha256').update(match[1]!, 'utf8').digest('base64')}`);
 }
 
 function pickStrings(query: Record<string, string>): Partial<Record<keyof typeof EMPTY_QUERY, string>> {
