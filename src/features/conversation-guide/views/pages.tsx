@@ -183,7 +183,8 @@ function GuideEntry(props: { entry: GuideSection; locale: Locale; headingLevel: 
       {entry.questions.length > 0 && (
         <>
           <h3 class="utrecht-heading-3">{t('questionsLabel')}</h3>
-          <ol class="utrecht-ordered-list guide-questions">
+          {/* The guide is the partnership's own Dutch text: marked so (WCAG 3.1.2) when the interface is English. */}
+          <ol class="utrecht-ordered-list guide-questions" lang="nl">
             {entry.questions.map((q) => (
               <li>{q}</li>
             ))}
@@ -193,7 +194,7 @@ function GuideEntry(props: { entry: GuideSection; locale: Locale; headingLevel: 
       {entry.tips.length > 0 && (
         <>
           <h3 class="utrecht-heading-3">{t('tipsLabel')}</h3>
-          <ul class="utrecht-unordered-list">
+          <ul class="utrecht-unordered-list" lang="nl">
             {entry.tips.map((q) => (
               <li>{q}</li>
             ))}
@@ -203,7 +204,7 @@ function GuideEntry(props: { entry: GuideSection; locale: Locale; headingLevel: 
       {entry.examples.length > 0 && (
         <>
           <h3 class="utrecht-heading-3">{t('examplesLabel')}</h3>
-          <ul class="utrecht-unordered-list">
+          <ul class="utrecht-unordered-list" lang="nl">
             {entry.examples.map((q) => (
               <li>{q}</li>
             ))}

@@ -72,7 +72,8 @@ export function ProfileDocumentsView(props: { listing: DocumentListing; locale: 
           </label>
         </div>
         <div class="utrecht-form-field__input">
-          <textarea class="utrecht-textarea documents-html" id="schoolgids-html-fragment" readonly rows={12} spellcheck={false}>
+          {/* The fragment is the Dutch school-guide document (documents stay Dutch), whatever the interface's language. */}
+          <textarea class="utrecht-textarea documents-html" id="schoolgids-html-fragment" readonly rows={12} spellcheck={false} lang="nl">
             {listing.schoolGuideFragment}
           </textarea>
         </div>
