@@ -1,93 +1,16 @@
 /**
  * Load generator for bench/autosave.bench.ts, in its own process (plain JavaScript, no tsx loader), so the
  * editors' HTTP clients neither share the app's event loop nor count as its CPU. Each editor keeps one
- * keep-alive HTTP/1.1 connection and writes its requests by hand: a generator should cost far less CPU than
- * the server it measures (undici's fetch costs about as much per request as the app itself; CLIENT=fetch
- * uses it anyway, for comparison).
+ * keep-alive HTTP/1.1 connection written by hand (bench/http1-connection.mjs; CLIENT=fetch uses undici's fetch
+ * instead, for comparison).
  *
  * Protocol (IPC): the parent sends { base, editors, items, parentItems, parentShare, seconds, thinkMs, offset,
  * client }; the child
  * answers { ok, failed, statuses, revisions, cpuMs } and waits for the next phase.
  */
-import net from 'node:net';
+import { connection } from './http1-connection.mjs';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** One keep-alive connection that sends a request and resolves with { status, body } of its response. */
-function connection(host, port) {
-  let socket = null;
-  let buffer = Buffer.alloc(0);
-  let pending = null;
-  const open = () => {
-    socket = net.connect({ host, port, noDelay: true });
-    socket.on('data', (chunk) => {
-      buffer = buffer.length ? Buffer.concat([buffer, chunk]) : chunk;
-      tryParse();
-    });
-    const fail = (error) => {
-      socket = null;
-      buffer = Buffer.alloc(0);
-      if (pending) {
-        const { reject } = pending;
-        pending = null;
-        reject(error ?? new Error('connection closed'));
-      }
-    };
-    socket.on('error', fail);
-    socket.on('close', () => fail());
-  };
-  function tryParse() {
-    if (!pending) return;
-    const headerEnd = buffer.indexOf('\r\n\r\n');
-    if (headerEnd < 0) return;
-    const head = buffer.subarray(0, headerEnd).toString('latin1');
-    const status = Number(head.slice(9, 12));
-    const length = /\r\ncontent-length: *(\d+)/i.exec(head);
-    let body;
-    let rest;
-    if (length) {
-      const end = headerEnd + 4 + Number(length[1]);
-      if (buffer.length < end) return;
-      body = buffer.subarray(headerEnd + 4, end).toString('utf8');
-      rest = buffer.subarray(end);
-    } else if (/\r\ntransfer-encoding: *chunked/i.test(head)) {
-      const parts = [];
-      let at = headerEnd + 4;
-      for (;;) {
-        const lineEnd = buffer.indexOf('\r\n', at);
-        if (lineEnd < 0) return;
-        const size = parseInt(buffer.subarray(at, lineEnd).toString('latin1'), 16);
-        if (buffer.length < lineEnd + 2 + size + 2) return;
-        if (size === 0) {
-          at = lineEnd + 4;
-          break;
-        }
-        parts.push(buffer.subarray(lineEnd + 2, lineEnd + 2 + size));
-        at = lineEnd + 2 + size + 2;
-      }
-      body = Buffer.concat(parts).toString('utf8');
-      rest = buffer.subarray(at);
-    } else {
-      return; // no body framing we know: wait for close
-    }
-    buffer = rest;
-    const { resolve } = pending;
-    pending = null;
-    resolve({ status, body });
-  }
-  return {
-    request(text) {
-      if (!socket) open();
-      return new Promise((resolve, reject) => {
-        pending = { resolve, reject };
-        socket.write(text);
-      });
-    },
-    close() {
-      socket?.destroy();
-    },
-  };
-}
 
 async function runPhase({ base, editors, items, parentItems = [], parentShare = 0, seconds, thinkMs, offset, client }) {
   const url = new URL(base);
@@ -99,7 +22,7 @@ async function runPhase({ base, editors, items, parentItems = [], parentShare = 
   const statuses = {};
   await Promise.all(
     editors.map(async (editor, index) => {
-      const conn = client === 'fetch' ? null : connection(url.hostname, Number(url.port));
+      const conn = client === 'fetch' ? null : connection(Number(url.port), { host: url.hostname, keepBody: true });
       // Each phase continues where the last one stopped, so no save repeats the stored value.
       let step = index + offset;
       if (thinkMs) await sleep(Math.random() * thinkMs * 2);

@@ -1,8 +1,8 @@
 /**
  * Load generator for bench/public.bench.ts, in its own process (plain JavaScript, no tsx loader), so its work is
  * neither the app's CPU nor on the app's event loop. Every visitor (or, at saturation, every connection) keeps one
- * keep-alive HTTP/1.1 connection and writes its requests by hand; responses are framed (Content-Length or chunked)
- * and counted, not decompressed or parsed: a load generator must cost far less than what it measures.
+ * keep-alive HTTP/1.1 connection (bench/http1-connection.mjs); responses are counted, not decompressed or parsed:
+ * a load generator must cost far less than what it measures.
  *
  * Protocol (IPC), one job at a time:
  * - { kind: 'browse', port, visitors, seconds, seed, addressBase, slug, codes, supportTerms, postcodes }: visitors
@@ -15,7 +15,7 @@
  *   limiter's 50 000 per minute: beyond that it puts new clients in one shared bucket, which would refuse (at
  *   ~8 000 req/s one address per request passes 50 000 within a round). Answers { requests, statuses, errors, firstError, bytes, cpuMs }.
  */
-import net from 'node:net';
+import { connection } from './http1-connection.mjs';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -33,78 +33,6 @@ function random(seed) {
 
 /** An IPv4 address for client number n (10.0.0.0/8). */
 const address = (n) => `10.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
-
-/** One keep-alive connection: request(text) resolves with { status, head, bytes } of the response. */
-function connection(port) {
-  let socket = null;
-  let buffer = Buffer.alloc(0);
-  let pending = null;
-  const open = () => {
-    socket = net.connect({ host: '127.0.0.1', port, noDelay: true });
-    socket.on('data', (chunk) => {
-      buffer = buffer.length ? Buffer.concat([buffer, chunk]) : chunk;
-      parse();
-    });
-    const fail = (error) => {
-      socket = null;
-      buffer = Buffer.alloc(0);
-      if (pending) {
-        const { reject } = pending;
-        pending = null;
-        reject(error ?? new Error('connection closed'));
-      }
-    };
-    socket.on('error', fail);
-    socket.on('close', () => fail());
-  };
-  function parse() {
-    if (!pending) return;
-    const headerEnd = buffer.indexOf('\r\n\r\n');
-    if (headerEnd < 0) return;
-    const head = buffer.subarray(0, headerEnd).toString('latin1');
-    const status = Number(head.slice(9, 12));
-    let end;
-    let bytes = 0;
-    const length = /\r\ncontent-length: *(\d+)/i.exec(head);
-    if (length) {
-      bytes = Number(length[1]);
-      end = headerEnd + 4 + bytes;
-      if (buffer.length < end) return;
-    } else if (/\r\ntransfer-encoding: *chunked/i.test(head)) {
-      let at = headerEnd + 4;
-      for (;;) {
-        const lineEnd = buffer.indexOf('\r\n', at);
-        if (lineEnd < 0) return;
-        const size = parseInt(buffer.subarray(at, lineEnd).toString('latin1'), 16);
-        if (buffer.length < lineEnd + 2 + size + 2) return;
-        at = lineEnd + 2 + size + 2;
-        bytes += size;
-        if (size === 0) break;
-      }
-      end = at;
-    } else if (status === 304 || status === 204) {
-      end = headerEnd + 4;
-    } else {
-      return; // no framing we know: wait for more
-    }
-    buffer = buffer.subarray(end);
-    const { resolve } = pending;
-    pending = null;
-    resolve({ status, head, bytes });
-  }
-  return {
-    request(text) {
-      if (!socket) open();
-      return new Promise((resolve, reject) => {
-        pending = { resolve, reject };
-        socket.write(text);
-      });
-    },
-    close() {
-      socket?.destroy();
-    },
-  };
-}
 
 const requestText = (path, client) =>
   `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: opensop-bench\r\nAccept: text/html,application/json\r\nAccept-Encoding: br, gzip\r\nX-Forwarded-For: ${client}\r\n\r\n`;

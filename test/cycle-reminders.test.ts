@@ -6,7 +6,8 @@
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../src/audit/schema.js';
-import { listProgressRows } from '../src/features/cycle/repository.js';
+import { users } from '../src/features/accounts/schema.js';
+import { listProgressRows, listSchoolEditors } from '../src/features/cycle/repository.js';
 import { jobs } from '../src/jobs/schema.js';
 import { postForms } from './support/form-fields.js';
 import { createTestApp, TestClient, type TestApp } from './support/test-app.js';
@@ -83,6 +84,26 @@ for (const kind of TEST_DATABASE_KINDS) {
         expect(await remindAudits()).toHaveLength(2);
       } finally {
         app.clock.advanceDays(-1);
+      }
+    });
+
+    it('writes to an editor who chose English in English (date included), whoever sends the reminder', async () => {
+      const reminded = new Set((await remindAudits()).map((row) => row.entityId));
+      const rows = await listProgressRows(app.deps.db, app.demo.partnershipId, YEAR);
+      const open = rows.filter((row) => (row.status === 'not_started' || row.status === 'in_progress') && !reminded.has(row.profileId));
+      const editor = (await listSchoolEditors(app.deps.db, open.map((row) => row.schoolId)))[0];
+      expect(editor, 'an editor of an open school not reminded yet').toBeDefined();
+      const chosen = open.find((row) => row.schoolId === editor!.schoolId);
+      // The language switch stores this for a signed-in user (accounts/change-language.ts).
+      await app.deps.db.update(users).set({ locale: 'en' }).where(eq(users.id, editor!.userId));
+      try {
+        expect((await admin.post(remindPath, { profiel: chosen!.profileId })).status).toBe(303);
+        const mail = (await reminderMails()).find((m) => m.to === editor!.email && m.text.includes(chosen!.profileId));
+        expect(mail?.subject).toBe(`Reminder: the SOP ${YEAR} of ${chosen!.schoolName} has not been submitted yet`);
+        expect(mail?.text).toMatch(/^Dear /);
+        expect(mail?.text).toMatch(/\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}/);
+      } finally {
+        await app.deps.db.update(users).set({ locale: 'nl' }).where(eq(users.id, editor!.userId));
       }
     });
 

@@ -46,11 +46,17 @@ export function dutchFragments(catalogues: Array<Catalogue<string>>): string[] {
   return [...fragments];
 }
 
-/** The text a reader sees in an HTML page (or a JSON answer): no markup, scripts or styles; entities decoded. */
+/**
+ * The interface text a reader sees in an HTML page (or a JSON answer): no markup, scripts or styles; entities
+ * decoded. Parts marked `lang="nl"` are left out, as the page says they are Dutch on purpose (school and template
+ * texts, generated documents; WCAG 3.1.2, language of parts); so are the contents of text fields (data).
+ */
 export function visibleText(html: string): string {
-  return html
+  return withoutDutchParts(html)
     .replace(/<script\b[\s\S]*?<\/script>/g, ' ')
     .replace(/<style\b[\s\S]*?<\/style>/g, ' ')
+    // A text field's content is what someone typed (or a template holds): data, like an input's value attribute.
+    .replace(/<textarea\b[\s\S]*?<\/textarea>/g, ' ')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
@@ -58,4 +64,32 @@ export function visibleText(html: string): string {
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ');
+}
+
+/** The markup without the elements marked `lang="nl"` (and everything inside them). */
+export function withoutDutchParts(html: string): string {
+  const opening = /<([a-zA-Z][\w-]*)\b[^>]*\slang="nl"[^>]*>/g;
+  let result = '';
+  let from = 0;
+  opening.lastIndex = 0;
+  for (let match = opening.exec(html); match; match = opening.exec(html)) {
+    result += html.slice(from, match.index);
+    from = endOfElement(html, match[1]!.toLowerCase(), match.index + match[0].length);
+    opening.lastIndex = from;
+  }
+  return result + html.slice(from);
+}
+
+/** Where the element whose start tag ends at `from` closes, counting nested elements of the same name. */
+function endOfElement(html: string, name: string, from: number): number {
+  const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+  if (VOID.has(name)) return from;
+  const tags = new RegExp(`<(/?)${name}\\b[^>]*>`, 'gi');
+  tags.lastIndex = from;
+  let depth = 1;
+  for (let tag = tags.exec(html); tag; tag = tags.exec(html)) {
+    depth += tag[1] ? -1 : 1;
+    if (depth === 0) return tag.index + tag[0].length;
+  }
+  return html.length;
 }

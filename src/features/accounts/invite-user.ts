@@ -86,12 +86,14 @@ export async function inviteUser(options: {
       const conflict = { email, role: ui(`role.${input.role}`), place: place.name };
       throw new AppError('conflict', existing.passwordHash ? t('roleAlreadyHeld', conflict) : t('roleAlreadyHeldInvited', conflict));
     }
+    // An existing account chose its language (users.locale): its mails are in that language, not the inviter's.
+    const recipient = { t: translator(accountsMessages, existing.locale), ui: translator(uiMessages, existing.locale) };
     // Someone who already works in this SWV (it sees them in its list) gets the extra role at once, as before;
     // the consent rule protects accounts the SWV does not know.
     if (await findUserInPartnership(tx, partnershipId, existing.id)) {
       await grantRole(tx, existing.id, invited, now);
-      const known = { ...params, name: existing.name };
-      await queueMail(tx, clock, { to: existing.email, subject: t('roleAddedMailSubject', known), text: t('roleAddedMailBody', { ...known, link: `${options.baseUrl}/inloggen` }) });
+      const known = { ...params, role: recipient.ui(`role.${input.role}`), name: existing.name };
+      await queueMail(tx, clock, { to: existing.email, subject: recipient.t('roleAddedMailSubject', known), text: recipient.t('roleAddedMailBody', { ...known, link: `${options.baseUrl}/inloggen` }) });
       await recordAudit(tx, { at: now, actorUserId: auth.principal.userId, partnershipId, action: 'user.invite', entityType: 'user', entityId: existing.id, after: { email, ...audited } });
       return { kind: 'role_added' as const };
     }
@@ -106,8 +108,8 @@ export async function inviteUser(options: {
       if (open) await renewInvitation(tx, open.id, { tokenHash: sha256(token), name: input.name, invitedBy: auth.principal.userId, createdAt: now, expiresAt });
       else await insertInvitation(tx, { id: invitationId, partnershipId, userId: existing.id, role: input.role, boardId: one.boardId, schoolId: one.schoolId, email, name: input.name, tokenHash: sha256(token), invitedBy: auth.principal.userId, createdAt: now, expiresAt });
       // Addressed with the name the SWV typed: the mail tells the inviter nothing either.
-      const placeParams = { ...params, place: one.name };
-      await queueMail(tx, clock, { to: existing.email, subject: t('consentMailSubject', placeParams), text: t('consentMailBody', { ...placeParams, link: `${options.baseUrl}/uitnodiging-rol/${token}` }) });
+      const placeParams = { ...params, role: recipient.ui(`role.${input.role}`), place: one.name };
+      await queueMail(tx, clock, { to: existing.email, subject: recipient.t('consentMailSubject', placeParams), text: recipient.t('consentMailBody', { ...placeParams, link: `${options.baseUrl}/uitnodiging-rol/${token}` }) });
       await recordAudit(tx, { at: now, actorUserId: auth.principal.userId, partnershipId, action: 'user.invite_existing', entityType: 'invitation', entityId: invitationId, after: { email, ...audited } });
     }
     return { kind: 'awaiting_consent' as const };

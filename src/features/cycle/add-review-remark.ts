@@ -44,7 +44,7 @@ export async function addReviewRemark(options: { db: Database; clock: Clock; aut
     const school = await getSchool(tx, scope.schoolId);
     for (const editor of await listMembersAt(tx, 'school_editor', { schoolId: scope.schoolId })) {
       const params = { name: editor.name, actor: auth.principal.name, year: profile.schoolYear, school: school?.name ?? '', body: input.body, link: `${options.baseUrl}/profielen/${profile.id}/cyclus#remarks-heading` };
-      await queueMail(tx, clock, { to: editor.email, subject: mailT('remarkMailSubject', params), text: mailT('remarkMailBody', params) });
+      await queueMail(tx, clock, { to: editor.email, subject: mailT(editor.locale)('remarkMailSubject', params), text: mailT(editor.locale)('remarkMailBody', params) });
     }
     return id;
   });

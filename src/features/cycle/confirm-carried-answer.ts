@@ -27,7 +27,7 @@ export async function confirmCarriedAnswer(options: { db: Database; clock: Clock
     const profile = await lockProfile(tx, options.profileId);
     if (!profile) throw new AppError('not_found');
     const cycle = await getCycleFor(tx, profile.partnershipId, profile.schoolYear);
-    const editability = profileEditability({ status: profile.status, opensOn: cycle?.opensOn ?? null, closesOn: cycle?.closesOn ?? null, now });
+    const editability = profileEditability({ status: profile.status, opensOn: cycle?.opensOn ?? null, closesOn: cycle?.closesOn ?? null, now, locale: auth.principal.locale });
     if (!editability.editable) throw new AppError('invalid_state', editability.message);
     const template = await loadTemplateDefinition(tx, profile.templateVersionId);
     const section = template.sections.find((candidate) => candidate.items.some((item) => item.key === itemKey));

@@ -2,25 +2,25 @@
  * Whether a school may still change its profile: only before submission and before the cycle closes.
  * One rule, used by the questionnaire (saving) and the cycle (transitions).
  */
+import { formatDate } from '../../ui/dates.js';
+import { translator, type Locale } from '../../ui/i18n.js';
 import type { ProfileStatus } from '../questionnaire/api.js';
+import { cycleMessages } from './messages.js';
 
 export type Editability = { editable: true } | { editable: false; reason: 'submitted' | 'closed' | 'not_open'; message: string };
 
 /** Dates are "YYYY-MM-DD" in the Netherlands; a cycle closes at the start of its close date. */
-export function profileEditability(options: { status: ProfileStatus; opensOn: string | null; closesOn: string | null; now: Date }): Editability {
+export function profileEditability(options: { status: ProfileStatus; opensOn: string | null; closesOn: string | null; now: Date; locale: Locale }): Editability {
   const today = amsterdamDate(options.now);
+  const t = translator(cycleMessages, options.locale);
   if (options.closesOn && today >= options.closesOn) {
-    return { editable: false, reason: 'closed', message: `De SOP-ronde is gesloten sinds ${formatDutchDate(options.closesOn)}. Alleen de documenten zijn nog in te zien.` };
+    return { editable: false, reason: 'closed', message: t('editClosed', { date: formatDate(options.closesOn, options.locale) }) };
   }
   if (options.opensOn && today < options.opensOn) {
-    return { editable: false, reason: 'not_open', message: `De SOP-ronde opent op ${formatDutchDate(options.opensOn)}.` };
+    return { editable: false, reason: 'not_open', message: t('editNotOpen', { date: formatDate(options.opensOn, options.locale) }) };
   }
   if (options.status !== 'not_started' && options.status !== 'in_progress') {
-    return {
-      editable: false,
-      reason: 'submitted',
-      message: 'Dit SOP is ingediend en daarmee definitief. Moet er toch iets veranderen? Vraag het samenwerkingsverband om het te heropenen.',
-    };
+    return { editable: false, reason: 'submitted', message: t('editSubmitted') };
   }
   return { editable: true };
 }
@@ -33,18 +33,12 @@ export function amsterdamDate(date: Date): string {
   return amsterdamDateFormat.format(date);
 }
 
-const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
-
+/** A date in Dutch words ("24 december 2026"), for generated documents and Dutch readers. */
 export function formatDutchDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
-  return `${day} ${MONTHS[month - 1]} ${year}`;
+  return formatDate(isoDate, 'nl');
 }
 
-const ENGLISH_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
 /** A date ("2026-12-24") as a reader of `locale` writes it: "24 december 2026" or "24 December 2026". */
-export function formatDateIn(isoDate: string, locale: 'nl' | 'en'): string {
-  if (locale === 'nl') return formatDutchDate(isoDate);
-  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
-  return `${day} ${ENGLISH_MONTHS[month - 1]} ${year}`;
+export function formatDateIn(isoDate: string, locale: Locale): string {
+  return formatDate(isoDate, locale);
 }

@@ -60,7 +60,7 @@ export async function loadCheckPage(options: { db: Database; clock: Clock; auth:
   const [stored, partnership] = await Promise.all([listAnswers(db, profile.id), getPartnership(db, profile.partnershipId)]);
   const completeness = computeCompleteness(template, stored.answers, stored.limits);
   const now = clock.now();
-  const editability = profileEditability({ status: profile.status, opensOn: cycle?.opensOn ?? null, closesOn: cycle?.closesOn ?? null, now });
+  const editability = profileEditability({ status: profile.status, opensOn: cycle?.opensOn ?? null, closesOn: cycle?.closesOn ?? null, now, locale: options.auth.principal.locale });
   const titles = new Map(template.sections.flatMap((section) => section.items.map((item) => [item.key, item.title] as const)));
   const late = cycle !== null && amsterdamDate(now) > cycle.submitDeadline;
   const state = { profileStatus: profile.status };

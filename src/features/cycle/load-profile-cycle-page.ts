@@ -51,7 +51,7 @@ export async function loadProfileCyclePage(options: { db: Database; clock: Clock
     running &&
     (ACTION_RULES[action].from as readonly ProfileStatus[]).includes(profile.status) &&
     can(auth.principal, ACTION_RULES[action].permission, scope, { profileStatus: profile.status });
-  const editability = profileEditability({ status: profile.status, opensOn: cycle?.opensOn ?? null, closesOn: cycle?.closesOn ?? null, now });
+  const editability = profileEditability({ status: profile.status, opensOn: cycle?.opensOn ?? null, closesOn: cycle?.closesOn ?? null, now, locale: auth.principal.locale });
   const [transitions, remarks, submittedByName] = await queryAll(db, [
     () => listTransitionsWithNames(db, profile.id),
     () => listReviewRemarks(db, profile.id),

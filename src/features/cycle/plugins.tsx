@@ -8,7 +8,8 @@ import { partnershipLinkProviders } from '../partnerships/routes.js';
 import { schoolAddedHooks } from '../partnerships/school-added-hooks.js';
 import { schoolPageSections } from '../partnerships/school-page-sections.js';
 import { findProfile } from '../questionnaire/api.js';
-import { amsterdamDate, formatDutchDate } from './editability.js';
+import { formatDate } from '../../ui/dates.js';
+import { amsterdamDate } from './editability.js';
 import { cycleMessages } from './messages.js';
 import { prepareProfilesForNewSchools } from './open-cycle.js';
 import { cycleJobs } from './reminders.js';
@@ -52,7 +53,7 @@ schoolPageSections.push(async (c, auth, schoolId) => {
         {t('blockHeading', { year: cycle.schoolYear })}
       </h2>
       <p class="utrecht-paragraph">
-        <ProfileStatusTag locale={c.var.locale} status={profile.status} /> {today <= cycle.submitDeadline && t('blockDeadline', { date: formatDutchDate(cycle.submitDeadline) })}
+        <ProfileStatusTag locale={c.var.locale} status={profile.status} /> {today <= cycle.submitDeadline && t('blockDeadline', { date: formatDate(cycle.submitDeadline, c.var.locale) })}
       </p>
       {!canView && <p class="utrecht-paragraph">{t('councilWaiting')}</p>}
       {canAdvise && (

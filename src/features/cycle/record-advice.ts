@@ -48,9 +48,9 @@ export function assertNotFuture(date: string, now: Date, field: string, locale: 
   if (date > amsterdamDate(now)) throw new AppError('invalid_input', cycleRulesT(locale)('dateNotFuture'), { field });
 }
 
-/** The outcome's words, as on the form ("Positief advies over het SOP"), for the Dutch mail to the board. */
-export function councilOutcomeLabel(outcome: CouncilOutcome | null): string {
-  return outcome ? mailT(`outcome_${outcome}`) : mailT('outcomeUnknown');
+/** The outcome's words, as on the form ("Positief advies over het SOP"), for the mail to the board. */
+export function councilOutcomeLabel(outcome: CouncilOutcome | null, locale: Locale): string {
+  return outcome ? mailT(locale)(`outcome_${outcome}`) : mailT(locale)('outcomeUnknown');
 }
 
 /**
@@ -80,8 +80,8 @@ export async function recordAdvice(options: { db: Database; clock: Clock; auth: 
     if (cycle.boardNotice !== 'after_council') return;
     const school = await getSchool(tx, scope.schoolId);
     for (const person of await listMembersAt(tx, 'board_user', { boardId: scope.boardId })) {
-      const params = { name: person.name, year: profile.schoolYear, school: school?.name ?? '', outcome: councilOutcomeLabel(input.outcome), link: `${options.baseUrl}/profielen/${profile.id}/cyclus#adopt-heading` };
-      await queueMail(tx, clock, { to: person.email, subject: mailT('councilSaidMailSubject', params), text: mailT('councilSaidMailBody', params) });
+      const params = { name: person.name, year: profile.schoolYear, school: school?.name ?? '', outcome: councilOutcomeLabel(input.outcome, person.locale), link: `${options.baseUrl}/profielen/${profile.id}/cyclus#adopt-heading` };
+      await queueMail(tx, clock, { to: person.email, subject: mailT(person.locale)('councilSaidMailSubject', params), text: mailT(person.locale)('councilSaidMailBody', params) });
     }
   });
 }

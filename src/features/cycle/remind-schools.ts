@@ -13,7 +13,7 @@ import type { Database } from '../../db/client.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { sendMailJobKind } from '../../mail/send-mail-job.js';
 import type { Authorized } from '../../ui/route.js';
-import { amsterdamDate, formatDutchDate } from './editability.js';
+import { amsterdamDate, formatDateIn } from './editability.js';
 import { getCycleFor, listProfilesRemindedOn, listProgressRows, listSchoolEditors } from './repository.js';
 import { cycleRulesT, mailT } from './transition-rules.js';
 
@@ -85,9 +85,10 @@ export async function remindSchools(options: {
         continue;
       }
       for (const editor of recipients) {
-        const params = { name: editor.name, year: schoolYear, school: row.schoolName, date: formatDutchDate(cycle.submitDeadline), link: `${options.baseUrl}/profielen/${row.profileId}` };
-        const body = days >= 0 ? mailT('manualReminderMailBody', { ...params, days }) : mailT('manualReminderLateMailBody', params);
-        await enqueueJob(tx, sendMailJobKind, { to: editor.email, subject: mailT('manualReminderMailSubject', params), text: body }, { now, dedupeKey: `cycle.manual-reminder:${row.profileId}:${today}:${editor.userId}` });
+        const params = { name: editor.name, year: schoolYear, school: row.schoolName, date: formatDateIn(cycle.submitDeadline, editor.locale), link: `${options.baseUrl}/profielen/${row.profileId}` };
+        const mail = mailT(editor.locale);
+        const body = days >= 0 ? mail('manualReminderMailBody', { ...params, days }) : mail('manualReminderLateMailBody', params);
+        await enqueueJob(tx, sendMailJobKind, { to: editor.email, subject: mail('manualReminderMailSubject', params), text: body }, { now, dedupeKey: `cycle.manual-reminder:${row.profileId}:${today}:${editor.userId}` });
       }
       await recordAudit(tx, {
         at: now,

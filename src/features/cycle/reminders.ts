@@ -13,7 +13,7 @@ import type { Database } from '../../db/client.js';
 import { defineJobKind, enqueueJob, type JobDefinition } from '../../jobs/queue.js';
 import { sendMailJobKind } from '../../mail/send-mail-job.js';
 import { listProgressRows, listRunningCycles, listSchoolEditors } from './repository.js';
-import { amsterdamDate, formatDutchDate } from './editability.js';
+import { amsterdamDate, formatDateIn } from './editability.js';
 import { openDueCycles } from './open-cycle.js';
 import { mailT } from './transition-rules.js';
 
@@ -55,8 +55,8 @@ export async function queueDeadlineReminders(options: { db: Database; clock: Clo
     const bySchool = new Map(open.map((row) => [row.schoolId, row]));
     for (const editor of await listSchoolEditors(db, [...bySchool.keys()])) {
       const row = bySchool.get(editor.schoolId)!;
-      const params = { name: editor.name, year: cycle.schoolYear, school: row.schoolName, date: formatDutchDate(cycle.submitDeadline), days: daysLeft, link: `${options.baseUrl}/profielen/${row.profileId}` };
-      const id = await enqueueJob(db, sendMailJobKind, { to: editor.email, subject: mailT('reminderMailSubject', params), text: mailT('reminderMailBody', params) }, {
+      const params = { name: editor.name, year: cycle.schoolYear, school: row.schoolName, date: formatDateIn(cycle.submitDeadline, editor.locale), days: daysLeft, link: `${options.baseUrl}/profielen/${row.profileId}` };
+      const id = await enqueueJob(db, sendMailJobKind, { to: editor.email, subject: mailT(editor.locale)('reminderMailSubject', params), text: mailT(editor.locale)('reminderMailBody', params) }, {
         now: clock.now(),
         dedupeKey: `cycle.reminder:${cycle.id}:${threshold}:${row.schoolId}:${editor.userId}`,
       });

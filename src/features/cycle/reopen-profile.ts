@@ -42,14 +42,15 @@ export async function reopenProfile(options: { db: Database; clock: Clock; auth:
     const school = await getSchool(tx, scope.schoolId);
     for (const editor of await listMembersAt(tx, 'school_editor', { schoolId: scope.schoolId })) {
       const params = { name: editor.name, actor: auth.principal.name, year: profile.schoolYear, school: school?.name ?? '', reason: input.reason, link: `${options.baseUrl}/profielen/${profile.id}` };
-      await queueMail(tx, clock, { to: editor.email, subject: mailT('reopenMailSubject', params), text: mailT('reopenMailBody', params) });
+      await queueMail(tx, clock, { to: editor.email, subject: mailT(editor.locale)('reopenMailSubject', params), text: mailT(editor.locale)('reopenMailBody', params) });
     }
     // The council and the board: their advice and adoption were about the old answers and lapse.
-    const lapsed = [profile.adviceDate && mailT('lapsedAdvice'), profile.adoptedOn && mailT('lapsedAdoption')].filter(Boolean).join(' ');
+    const lapsed = (mail: ReturnType<typeof mailT>) => [profile.adviceDate && mail('lapsedAdvice'), profile.adoptedOn && mail('lapsedAdoption')].filter(Boolean).join(' ');
     const others = [...(await listMembersAt(tx, 'council_member', { schoolId: scope.schoolId })), ...(await listMembersAt(tx, 'board_user', { boardId: scope.boardId }))];
     for (const person of others) {
-      const params = { name: person.name, actor: auth.principal.name, year: profile.schoolYear, school: school?.name ?? '', reason: input.reason, lapsed: lapsed || mailT('lapsedNothing'), link: `${options.baseUrl}/profielen/${profile.id}/cyclus` };
-      await queueMail(tx, clock, { to: person.email, subject: mailT('reopenMailSubject', params), text: mailT('reopenLapsedMailBody', params) });
+      const mail = mailT(person.locale);
+      const params = { name: person.name, actor: auth.principal.name, year: profile.schoolYear, school: school?.name ?? '', reason: input.reason, lapsed: lapsed(mail) || mail('lapsedNothing'), link: `${options.baseUrl}/profielen/${profile.id}/cyclus` };
+      await queueMail(tx, clock, { to: person.email, subject: mail('reopenMailSubject', params), text: mail('reopenLapsedMailBody', params) });
     }
   });
   // Committed: the public pages cached in this process show the change from the next request (features/public/api.ts).

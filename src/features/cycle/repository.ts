@@ -4,6 +4,7 @@
  * those are the cycle's transitions, kept together so each use case runs them in one transaction.
  */
 import { and, asc, desc, eq, inArray, lt, lte, isNull, sql } from 'drizzle-orm';
+import type { Locale } from '../../ui/i18n.js';
 import type { DbOrTx } from '../../db/client.js';
 import { auditLog } from '../../audit/schema.js';
 import { memberships, users } from '../accounts/schema.js';
@@ -313,20 +314,20 @@ export async function listProfilesRemindedOn(db: DbOrTx, action: string, profile
 }
 
 /** E-mail addresses of the school editors of the given schools (reminders). */
-export async function listSchoolEditors(db: DbOrTx, schoolIds: string[]): Promise<Array<{ schoolId: string; userId: string; email: string; name: string }>> {
+export async function listSchoolEditors(db: DbOrTx, schoolIds: string[]): Promise<Array<{ schoolId: string; userId: string; email: string; name: string; locale: Locale }>> {
   if (schoolIds.length === 0) return [];
   const rows = await db
-    .select({ schoolId: memberships.schoolId, userId: users.id, email: users.email, name: users.name })
+    .select({ schoolId: memberships.schoolId, userId: users.id, email: users.email, name: users.name, locale: users.locale })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.role, 'school_editor'), inArray(memberships.schoolId, schoolIds), isNull(users.disabledAt)));
   return rows.map((row) => ({ ...row, schoolId: row.schoolId! }));
 }
 
-/** People holding a role at a school or board, to tell them about a transition. */
+/** People holding a role at a school or board, to tell them about a transition (in their own language). */
 export function listMembersAt(db: DbOrTx, role: 'school_editor' | 'council_member' | 'board_user', place: { schoolId: string } | { boardId: string }) {
   return db
-    .select({ userId: users.id, email: users.email, name: users.name })
+    .select({ userId: users.id, email: users.email, name: users.name, locale: users.locale })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(
@@ -356,9 +357,9 @@ export async function setProfileState(db: DbOrTx, profileId: string, status: Pro
   await db.update(profiles).set({ ...fields, status, updatedAt: at }).where(eq(profiles.id, profileId));
 }
 
-/** Name and address of an active user (to answer them by e-mail); null when disabled or gone. */
-export async function getActiveUserContact(db: DbOrTx, userId: string): Promise<{ email: string; name: string } | null> {
-  const [row] = await db.select({ email: users.email, name: users.name }).from(users).where(and(eq(users.id, userId), isNull(users.disabledAt)));
+/** Name, address and language of an active user (to answer them by e-mail); null when disabled or gone. */
+export async function getActiveUserContact(db: DbOrTx, userId: string): Promise<{ email: string; name: string; locale: Locale } | null> {
+  const [row] = await db.select({ email: users.email, name: users.name, locale: users.locale }).from(users).where(and(eq(users.id, userId), isNull(users.disabledAt)));
   return row ?? null;
 }
 

@@ -40,7 +40,7 @@ export async function respondToReviewRemark(options: { db: Database; clock: Cloc
     if (author) {
       const school = await getSchool(tx, scope.schoolId);
       const params = { name: author.name, actor: auth.principal.name, year: profile.schoolYear, school: school?.name ?? '', body: remark.body, response: input.response, link: `${options.baseUrl}/profielen/${profile.id}/cyclus#remarks-heading` };
-      await queueMail(tx, clock, { to: author.email, subject: mailT('responseMailSubject', params), text: mailT('responseMailBody', params) });
+      await queueMail(tx, clock, { to: author.email, subject: mailT(author.locale)('responseMailSubject', params), text: mailT(author.locale)('responseMailBody', params) });
     }
   });
 }

@@ -14,6 +14,7 @@ import { runTransitionGuards } from './profile-cycle-sections.js';
 import { changeProfileStatus, insertTransition, listMembersAt } from './repository.js';
 import { beginTransition, changedMeanwhile } from './transition-context.js';
 import { cycleRulesT, isLate, mailT } from './transition-rules.js';
+import type { Locale } from '../../ui/i18n.js';
 
 /**
  * The school makes its profile final: only when complete, from the open date until the deadline (inclusive);
@@ -54,15 +55,16 @@ export async function submitProfile(options: { db: Database; clock: Clock; auth:
 
     const school = await getSchool(tx, scope.schoolId);
     const link = `${options.baseUrl}/profielen/${profile.id}/cyclus`;
-    const tell = async (people: Array<{ email: string; name: string }>, task: string) => {
+    const tell = async (people: Array<{ email: string; name: string; locale: Locale }>, task: 'submittedTaskCouncil' | 'submittedTaskBoard') => {
       for (const person of people) {
-        const params = { name: person.name, year: profile.schoolYear, school: school?.name ?? '', task, link };
-        await queueMail(tx, clock, { to: person.email, subject: mailT('submittedMailSubject', params), text: mailT('submittedMailBody', params) });
+        const mail = mailT(person.locale);
+        const params = { name: person.name, year: profile.schoolYear, school: school?.name ?? '', task: mail(task), link };
+        await queueMail(tx, clock, { to: person.email, subject: mail('submittedMailSubject', params), text: mail('submittedMailBody', params) });
       }
     };
-    await tell(await listMembersAt(tx, 'council_member', { schoolId: scope.schoolId }), mailT('submittedTaskCouncil'));
+    await tell(await listMembersAt(tx, 'council_member', { schoolId: scope.schoolId }), 'submittedTaskCouncil');
     // The board hears it can adopt now only where the SWV wants that at submission; otherwise once the council has spoken (record-advice.ts).
-    if (cycle.boardNotice === 'at_submission') await tell(await listMembersAt(tx, 'board_user', { boardId: scope.boardId }), mailT('submittedTaskBoard'));
+    if (cycle.boardNotice === 'at_submission') await tell(await listMembersAt(tx, 'board_user', { boardId: scope.boardId }), 'submittedTaskBoard');
     return { late };
   });
 }

@@ -16,10 +16,10 @@ export const cycleRulesT = (locale: Locale) => translator(cycleMessages, locale)
 export type CycleRulesT = ReturnType<typeof cycleRulesT>;
 
 /**
- * Mails and tasks for other people (the school's editors, the council, the board) and the reminder job: Dutch, as
- * the recipients' language is not looked up yet (only the actor's is known here).
+ * Mails for other people (the school's editors, the council, the board) and the reminder job: in the recipient's
+ * language (users.locale, which the language switch stores for a signed-in user), not the actor's.
  */
-export const mailT = translator(cycleMessages, 'nl');
+export const mailT = (recipientLocale: Locale) => translator(cycleMessages, recipientLocale);
 
 export type CycleAction = 'submit' | 'recordAdvice' | 'adopt' | 'publish' | 'reopen' | 'review' | 'respondToReview';
 

@@ -6,7 +6,7 @@
  */
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Locale } from '../../ui/i18n.js';
-import { formatDutchDate } from '../cycle/editability.js';
+import { formatDate } from '../../ui/dates.js';
 import { PROFILE_STATUS_LABELS } from '../cycle/profile-status.js';
 import { PDF_FONT, renderPdf } from '../documents/api.js';
 import { PROFILE_STATUSES } from '../questionnaire/api.js';
@@ -102,7 +102,7 @@ export async function renderInsightHomePdf(home: InsightHome, locale: Locale, to
   const t = translator(insightMessages, locale);
   const { context } = home;
   const labels = PROFILE_STATUS_LABELS[locale];
-  const deadline = formatDutchDate(context.cycle.submitDeadline);
+  const deadline = formatDate(context.cycle.submitDeadline, locale);
   const judged = home.swv.tally.meets + home.swv.tally.below + home.swv.tally.ambition + home.swv.tally['cannot-judge'];
   const content: Content[] = [
     paragraph(t('pdfIntro', { place: context.place.name, year: context.schoolYear })),
@@ -155,7 +155,7 @@ export async function renderInsightHomePdf(home: InsightHome, locale: Locale, to
         ]),
   ];
   const title = `${t('insightTitle', { year: context.schoolYear })} — ${context.place.name}`;
-  const subtitle = t('pdfMadeOn', { date: formatDutchDate(today) });
+  const subtitle = t('pdfMadeOn', { date: formatDate(today, locale) });
   return (await renderPdf((onPageCount) => definition(title, subtitle, content, 'portrait', t, onPageCount))).bytes;
 }
 
@@ -212,6 +212,6 @@ export async function renderCoveragePdf(page: CoveragePage, locale: Locale, toda
       ),
     );
   const title = `${t('coverageTitle', { year: context.schoolYear })} — ${context.place.name}`;
-  const subtitle = t('pdfMadeOn', { date: formatDutchDate(today) });
+  const subtitle = t('pdfMadeOn', { date: formatDate(today, locale) });
   return (await renderPdf((onPageCount) => definition(title, subtitle, content, 'landscape', t, onPageCount))).bytes;
 }

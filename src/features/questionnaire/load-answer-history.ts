@@ -3,6 +3,7 @@
  * when, and which part changed from what to what — in words, as the school reads its answers.
  */
 import { AppError } from '../../auth/app-error.js';
+import { formatMomentDateTime } from '../../ui/dates.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
@@ -10,7 +11,7 @@ import type { Answer } from '../templates/model/answer.js';
 import { resolveTarget, type AnswerField, type ChangeTarget } from './answer-change.js';
 import { LIMITS_KEY_PREFIX, listAnswerHistoryWithNames } from './answers-repository.js';
 import { loadProfilePage, type ProfilePage } from './load-profile-page.js';
-import { describeField, fieldValue, formatDateTime, sameValue } from './save-answer.js';
+import { describeField, fieldValue, sameValue } from './save-answer.js';
 
 export interface AnswerHistoryEntry {
   when: string;
@@ -48,7 +49,7 @@ export async function loadAnswerHistory(options: { db: Database; clock: Clock; a
     for (const field of parts) {
       if (sameValue(fieldValue(before, field), fieldValue(after, field))) continue;
       entries.push({
-        when: formatDateTime(row.changedAt),
+        when: formatMomentDateTime(row.changedAt, options.auth.principal.locale),
         at: row.changedAt.toISOString(),
         who: row.changedByName ?? null,
         field,

@@ -73,7 +73,7 @@ export async function loadProfilePage(options: { db: Database; clock: Clock; aut
     if (key.startsWith(LIMITS_KEY_PREFIX)) limits[key.slice(LIMITS_KEY_PREFIX.length)] = { text: typeof state.value === 'string' ? state.value : '', revision: state.revision };
     else answers[key] = state;
   }
-  const editability = profileEditability({ status: profile.status, opensOn: cycle?.opensOn ?? null, closesOn: cycle?.closesOn ?? null, now: options.clock.now() });
+  const editability = profileEditability({ status: profile.status, opensOn: cycle?.opensOn ?? null, closesOn: cycle?.closesOn ?? null, now: options.clock.now(), locale: auth.principal.locale });
   const canEdit = editability.editable && can(auth.principal, 'profile.edit', auth.scope, { profileStatus: profile.status });
   const completeness = computeCompleteness(
     template,

@@ -5,6 +5,8 @@
  */
 import { assertInScope } from '../../auth/policy.js';
 import { AppError } from '../../auth/app-error.js';
+import { formatMomentDateTime } from '../../ui/dates.js';
+import type { Locale } from '../../ui/i18n.js';
 import { checkParentTextFits } from '../documents/check-poster-fit.js';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { Clock } from '../../config/clock.js';
@@ -82,7 +84,7 @@ export async function saveAnswer(options: SaveAnswerOptions): Promise<SaveAnswer
   // Tenant filter: the profile must be the one the route authorized.
   assertInScope('saveAnswer', auth, { schoolId: profile.schoolId });
   const now = options.clock.now();
-  requireEditable(profile.status, profile.cycle, now);
+  requireEditable(profile.status, profile.cycle, now, auth.principal.locale);
 
   const template = await loadTemplateDefinition(db, profile.templateVersionId);
   const rawKey = options.itemKey.startsWith(LIMITS_KEY_PREFIX) ? options.itemKey.slice(LIMITS_KEY_PREFIX.length) : options.itemKey;
@@ -149,9 +151,9 @@ export async function saveAnswer(options: SaveAnswerOptions): Promise<SaveAnswer
   const unchanged = hasBase ? sameValue(fieldValue(current, field), baseValue) : (current?.revision ?? 0) === options.baseRevision;
   if (unchanged) {
     const fresh = await loadProfileFacts(db, profile.id);
-    requireEditable(fresh.status, fresh.cycle, now);
+    requireEditable(fresh.status, fresh.cycle, now, auth.principal.locale);
   }
-  return { kind: 'conflict', conflict: await describeConflict(db, template, target, field, current, change.ok ? change.answer : { value: null, ambition: null, parentText: null }) };
+  return { kind: 'conflict', conflict: await describeConflict(db, auth.principal.locale, template, target, field, current, change.ok ? change.answer : { value: null, ambition: null, parentText: null }) };
 }
 
 /**
@@ -170,8 +172,8 @@ function checkField(template: TemplateDefinition, target: ChangeTarget, field: A
   return { ok: false, message: 'Dit antwoord kan niet worden opgeslagen.' };
 }
 
-function requireEditable(status: ProfileStatus, cycle: ProfileFacts['cycle'], now: Date): void {
-  const editability = profileEditability({ status, opensOn: cycle?.opensOn ?? null, closesOn: cycle?.closesOn ?? null, now });
+function requireEditable(status: ProfileStatus, cycle: ProfileFacts['cycle'], now: Date, locale: Locale): void {
+  const editability = profileEditability({ status, opensOn: cycle?.opensOn ?? null, closesOn: cycle?.closesOn ?? null, now, locale });
   if (!editability.editable) throw new AppError('invalid_state', editability.message);
 }
 
@@ -203,7 +205,7 @@ async function sectionProgressAfter(db: Database, profileId: string, template: T
 }
 
 /** Both values in words, who changed theirs and when. */
-async function describeConflict(db: Database, template: TemplateDefinition, target: ChangeTarget, field: AnswerField, current: AnswerState | null, mine: Answer): Promise<ConflictInfo> {
+async function describeConflict(db: Database, locale: Locale, template: TemplateDefinition, target: ChangeTarget, field: AnswerField, current: AnswerState | null, mine: Answer): Promise<ConflictInfo> {
   const who = await findUserName(db, current?.updatedBy ?? null);
   return {
     theirs: {
@@ -211,7 +213,7 @@ async function describeConflict(db: Database, template: TemplateDefinition, targ
       words: describeField(template, target, field, current),
       revision: current?.revision ?? 0,
       who,
-      when: current ? formatDateTime(current.updatedAt) : '',
+      when: current ? formatMomentDateTime(current.updatedAt, locale) : '',
     },
     yours: { value: fieldValue(mine, field), words: describeField(template, target, field, mine) },
   };
@@ -253,6 +255,3 @@ export function describeField(template: TemplateDefinition, target: ChangeTarget
   return describeAnswer(template, target.item, answer.value) || empty;
 }
 
-export function formatDateTime(date: Date): string {
-  return new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(date);
-}

@@ -9,6 +9,8 @@
  */
 import { assertInScope } from '../../auth/policy.js';
 import { AppError } from '../../auth/app-error.js';
+import { formatMomentDateTime } from '../../ui/dates.js';
+import type { Locale } from '../../ui/i18n.js';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { Clock } from '../../config/clock.js';
 import type { Logger } from '../../config/logger.js';
@@ -23,7 +25,7 @@ import type { Item, Section, TemplateDefinition } from '../templates/model/templ
 import { applyChange, computeNormStatuses, type AnswerField, type ChangeTarget } from './answer-change.js';
 import { findUserName, getAnswerState, LIMITS_KEY_PREFIX, listAnswerStates, writeAnswerField, type AnswerState } from './answers-repository.js';
 import { markProfileInProgress, getProfile } from './profiles-repository.js';
-import { describeField, fieldValue, formatDateTime, reportCannotJudge, sameValue, type ConflictInfo } from './save-answer.js';
+import { describeField, fieldValue, reportCannotJudge, sameValue, type ConflictInfo } from './save-answer.js';
 import { loadTemplateDefinition } from './template-cache.js';
 import { itemFieldNames, NONE_OF_THESE, type ItemFieldAnswer } from './views/item-field.js';
 
@@ -68,7 +70,7 @@ export async function saveSection(options: {
   assertInScope('saveSection', auth, { schoolId: profile.schoolId });
   const now = options.clock.now();
   const cycle = await getCycleFor(db, profile.partnershipId, profile.schoolYear);
-  const editability = profileEditability({ status: profile.status, opensOn: cycle?.opensOn ?? null, closesOn: cycle?.closesOn ?? null, now });
+  const editability = profileEditability({ status: profile.status, opensOn: cycle?.opensOn ?? null, closesOn: cycle?.closesOn ?? null, now, locale: auth.principal.locale });
   if (!editability.editable) throw new AppError('invalid_state', editability.message);
   const template = await loadTemplateDefinition(db, profile.templateVersionId);
   const section = template.sections.find((candidate) => candidate.key === options.sectionKey);
@@ -100,7 +102,7 @@ export async function saveSection(options: {
     const storedValue = fieldValue(current, args.column);
     if (sameValue(storedValue, args.next)) return { base: storedValue, revision: current?.revision ?? null }; // already so
     if (!sameValue(storedValue, args.base)) {
-      result.conflicts[args.conflictKey] = await conflictOf(db, template, args.target, args.field, current, args.mine);
+      result.conflicts[args.conflictKey] = await conflictOf(db, auth.principal.locale, template, args.target, args.field, current, args.mine);
       return { base: args.base, revision: current?.revision ?? null };
     }
     const written = await writeAnswerField(db, {
@@ -123,7 +125,7 @@ export async function saveSection(options: {
       const fresh = await getAnswerState(db, profile.id, args.storedKey);
       if (sameValue(fieldValue(fresh, args.column), args.next)) return { base: args.next, revision: fresh?.revision ?? null };
       if (sameValue(fieldValue(fresh, args.column), args.base)) throw new AppError('invalid_state', 'Dit SOP kan niet meer worden gewijzigd.');
-      result.conflicts[args.conflictKey] = await conflictOf(db, template, args.target, args.field, fresh, args.mine);
+      result.conflicts[args.conflictKey] = await conflictOf(db, auth.principal.locale, template, args.target, args.field, fresh, args.mine);
       return { base: args.base, revision: fresh?.revision ?? null };
     }
     result.savedCount += 1;
@@ -336,10 +338,10 @@ function postedAnswer(item: Item, form: PostedForm) {
   return { present, value, valueError, ambition, parentText, shownValue, shownAmbition: ambition ?? null };
 }
 
-async function conflictOf(db: Database, template: TemplateDefinition, target: ChangeTarget, field: AnswerField, current: AnswerState | null, mine: Answer): Promise<ConflictInfo> {
+async function conflictOf(db: Database, locale: Locale, template: TemplateDefinition, target: ChangeTarget, field: AnswerField, current: AnswerState | null, mine: Answer): Promise<ConflictInfo> {
   const who = await findUserName(db, current?.updatedBy ?? null);
   return {
-    theirs: { value: fieldValue(current, field), words: describeField(template, target, field, current), revision: current?.revision ?? 0, who, when: current ? formatDateTime(current.updatedAt) : '' },
+    theirs: { value: fieldValue(current, field), words: describeField(template, target, field, current), revision: current?.revision ?? 0, who, when: current ? formatMomentDateTime(current.updatedAt, locale) : '' },
     yours: { value: fieldValue(mine, field), words: describeField(template, target, field, mine) },
   };
 }

@@ -1,5 +1,6 @@
 /** @jsxImportSource hono/jsx */
 /** The register's plug-ins: links on the SWV's register page and the public-data block on a school's page. */
+import { formatDate } from '../../ui/dates.js';
 import { translator } from '../../ui/i18n.js';
 import { registerPageLinkProviders } from '../partnerships/overview-links.js';
 import { schoolPageSections } from '../partnerships/school-page-sections.js';
@@ -18,8 +19,6 @@ registerPageLinkProviders.push((partnershipId, locale) => {
   ];
 });
 
-const dutchDate = (iso: string, locale: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString(locale === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
 // Pupil count and inspection verdict on the school's page (the route already checked the viewer may see the school).
 schoolPageSections.push(async (c, _auth, schoolId) => {
   const t = translator(registerMessages, c.var.locale);
@@ -35,7 +34,7 @@ schoolPageSections.push(async (c, _auth, schoolId) => {
       <dl class="facts">
         {latest && (
           <>
-            <dt>{t('pupilCountOn', { date: dutchDate(latest.countedOn, c.var.locale) })}</dt>
+            <dt>{t('pupilCountOn', { date: formatDate(latest.countedOn, c.var.locale) })}</dt>
             <dd>
               {pupilCountText(latest, t)} <span class="register-source">{t('sourceDuo')}</span>
             </dd>
@@ -48,7 +47,7 @@ schoolPageSections.push(async (c, _auth, schoolId) => {
               {v.department ? ` — ${t('department').toLowerCase()} ${v.department}` : ''}
             </dt>
             <dd>
-              {v.decidedOn ? t('verdictLine', { verdict: v.verdict, date: dutchDate(v.decidedOn, c.var.locale) }) : v.verdict} <span class="register-source">{t('sourceInspection')}</span>
+              {v.decidedOn ? t('verdictLine', { verdict: v.verdict, date: formatDate(v.decidedOn, c.var.locale) }) : v.verdict} <span class="register-source">{t('sourceInspection')}</span>
             </dd>
           </>
         ))}

@@ -1,6 +1,7 @@
 /** @jsxImportSource hono/jsx */
 /** The account page with the second factor, the recovery codes shown once, and the code step of logging in. */
 import { Alert, Button, CsrfField, ErrorSummary, TextField, type FieldErrors } from '../../../ui/components.js';
+import { formatMomentDate } from '../../../ui/dates.js';
 import { translator, type Locale } from '../../../ui/i18n.js';
 import { uiMessages } from '../../../ui/messages.js';
 import type { AccountPage } from '../load-account-page.js';
@@ -9,10 +10,6 @@ import { ACCOUNT_PATH } from '../second-factor-rule.js';
 
 export const SECOND_FACTOR_PATH = `${ACCOUNT_PATH}/tweestapsverificatie`;
 export const SECOND_STEP_PATH = '/inloggen/code';
-
-function formatDate(date: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(date);
-}
 
 export function AccountView(props: { page: AccountPage; locale: Locale; csrfToken: string; errors: FieldErrors; notice: string | undefined; forced: boolean }) {
   const { page, errors } = props;
@@ -65,7 +62,7 @@ export function AccountView(props: { page: AccountPage; locale: Locale; csrfToke
       )}
       {factor.state === 'on' && (
         <>
-          <p class="utrecht-paragraph">{t('stateOn', { date: formatDate(factor.since, props.locale) })}</p>
+          <p class="utrecht-paragraph">{t('stateOn', { date: formatMomentDate(factor.since, props.locale) })}</p>
           <p class="utrecht-paragraph">{factor.recoveryCodesLeft <= 3 ? t('recoveryLow', { n: factor.recoveryCodesLeft }) : t('recoveryLeft', { n: factor.recoveryCodesLeft })}</p>
           <h3 class="utrecht-heading-3">{t('turnOffHeading')}</h3>
           <p class="utrecht-paragraph">{t('turnOffIntro')}</p>

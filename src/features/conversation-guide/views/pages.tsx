@@ -1,6 +1,7 @@
 /** @jsxImportSource hono/jsx */
 /** The conversation guide's pages: the SWV's overview and editor, the school's guide with conclusions (and its print form). */
 import { Alert, Button, CsrfField, ErrorSummary, StatusTag, TextAreaField, type FieldErrors } from '../../../ui/components.js';
+import { formatMomentDate } from '../../../ui/dates.js';
 import { translator, type Locale } from '../../../ui/i18n.js';
 import { uiMessages } from '../../../ui/messages.js';
 import type { TemplateFileError } from '../../templates/api.js';
@@ -11,7 +12,6 @@ import type { GuideOverviewPage } from '../load-guide-overview.js';
 import type { SchoolGuidePage } from '../load-school-guide-page.js';
 import { conversationGuideT } from '../messages.js';
 
-const dateText = (date: Date, locale: Locale) => new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(date);
 export const guidePath = (partnershipId: string, templateId: string) => `/swv/${partnershipId}/vragenlijsten/${templateId}/gespreksleidraad`;
 
 export function GuideOverviewView(props: { page: GuideOverviewPage; locale: Locale }) {
@@ -183,7 +183,8 @@ function GuideEntry(props: { entry: GuideSection; locale: Locale; headingLevel: 
       {entry.questions.length > 0 && (
         <>
           <h3 class="utrecht-heading-3">{t('questionsLabel')}</h3>
-          <ol class="utrecht-ordered-list guide-questions">
+          {/* The guide is the partnership's own Dutch text: marked so (WCAG 3.1.2) when the interface is English. */}
+          <ol class="utrecht-ordered-list guide-questions" lang="nl">
             {entry.questions.map((q) => (
               <li>{q}</li>
             ))}
@@ -193,7 +194,7 @@ function GuideEntry(props: { entry: GuideSection; locale: Locale; headingLevel: 
       {entry.tips.length > 0 && (
         <>
           <h3 class="utrecht-heading-3">{t('tipsLabel')}</h3>
-          <ul class="utrecht-unordered-list">
+          <ul class="utrecht-unordered-list" lang="nl">
             {entry.tips.map((q) => (
               <li>{q}</li>
             ))}
@@ -203,7 +204,7 @@ function GuideEntry(props: { entry: GuideSection; locale: Locale; headingLevel: 
       {entry.examples.length > 0 && (
         <>
           <h3 class="utrecht-heading-3">{t('examplesLabel')}</h3>
-          <ul class="utrecht-unordered-list">
+          <ul class="utrecht-unordered-list" lang="nl">
             {entry.examples.map((q) => (
               <li>{q}</li>
             ))}
@@ -224,7 +225,7 @@ export function SchoolGuideView(props: { page: SchoolGuidePage; locale: Locale; 
     <div class={print ? 'guide guide--print' : 'guide'}>
       <h1 class="utrecht-heading-1">{print ? t('printTitle', { school: page.school.name, year: page.profile.schoolYear }) : t('schoolTitle', { year: page.profile.schoolYear })}</h1>
       {print ? (
-        <p class="utrecht-paragraph">{t('printPrepared', { partnership: page.partnershipName, date: dateText(props.now, props.locale) })}</p>
+        <p class="utrecht-paragraph">{t('printPrepared', { partnership: page.partnershipName, date: formatMomentDate(props.now, props.locale) })}</p>
       ) : (
         <>
           <p class="utrecht-paragraph">{t('schoolIntro')}</p>
@@ -261,7 +262,7 @@ export function SchoolGuideView(props: { page: SchoolGuidePage; locale: Locale; 
             {section.conclusion ? (
               <>
                 <p class="utrecht-paragraph guide-text">{section.conclusion.text}</p>
-                <p class="utrecht-paragraph guide-meta">{t('conclusionBy', { date: dateText(section.conclusion.updatedAt, props.locale) })}</p>
+                <p class="utrecht-paragraph guide-meta">{t('conclusionBy', { date: formatMomentDate(section.conclusion.updatedAt, props.locale) })}</p>
               </>
             ) : (
               <p class="utrecht-paragraph">{t('conclusionNone')}</p>

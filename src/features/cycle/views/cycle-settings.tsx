@@ -5,7 +5,7 @@ import { translator, type Locale } from '../../../ui/i18n.js';
 import { uiMessages } from '../../../ui/messages.js';
 import { versionYearWarning } from '../../templates/school-year.js';
 import { closesAfterYearStart, schoolYearStart } from '../calendars.js';
-import { formatDutchDate } from '../editability.js';
+import { formatDate } from '../../../ui/dates.js';
 import type { CycleFormPage, CycleFormValues } from '../load-cycle-form.js';
 import type { CyclesPage, CycleState } from '../load-cycles-page.js';
 import { cycleT } from './shared.js';
@@ -49,13 +49,13 @@ export function CyclesView(props: { page: CyclesPage; locale: Locale; csrfToken:
             {props.page.cycles.map((cycle) => (
               <tr>
                 <th scope="row">{cycle.schoolYear}</th>
-                <td>{formatDutchDate(cycle.opensOn)}</td>
+                <td>{formatDate(cycle.opensOn, props.locale)}</td>
                 <td>
-                  {formatDutchDate(cycle.submitDeadline)}
+                  {formatDate(cycle.submitDeadline, props.locale)}
                   {cycle.allowLateSubmission && <div class="muted">{t('lateAllowedNote')}</div>}
                 </td>
                 <td>
-                  {formatDutchDate(cycle.closesOn)}
+                  {formatDate(cycle.closesOn, props.locale)}
                   {closesAfterYearStart(cycle) && <div class="muted">{t('closesAfterYearStartNote')}</div>}
                 </td>
                 <td>{t(STATE_WORDS[cycle.state])}</td>
@@ -124,7 +124,7 @@ export function CycleFormView(props: { page: CycleFormPage; locale: Locale; csrf
       {yearWarning && <Alert type="warning">{yearWarning}</Alert>}
       {lateClose && (
         <Alert type="warning">
-          {t('closesAfterYearStartWarning', { close: formatDutchDate(v['closesOn']!), year, start: formatDutchDate(schoolYearStart(year)) })}
+          {t('closesAfterYearStartWarning', { close: formatDate(v['closesOn']!, props.locale), year, start: formatDate(schoolYearStart(year), props.locale) })}
         </Alert>
       )}
       {!existing && (
@@ -145,9 +145,9 @@ export function CycleFormView(props: { page: CycleFormPage; locale: Locale; csrf
             {t('legalMomentsHeading')}
           </h2>
           <ol class="utrecht-ordered-list">
-            <li>{t('momentOpens', { date: formatDutchDate(v['opensOn']), year })}</li>
-            <li>{t('momentSubmit', { date: formatDutchDate(v['submitDeadline']) })}</li>
-            <li>{t('momentCloses', { date: formatDutchDate(v['closesOn']), start: formatDutchDate(schoolYearStart(year)) })}</li>
+            <li>{t('momentOpens', { date: formatDate(v['opensOn'], props.locale), year })}</li>
+            <li>{t('momentSubmit', { date: formatDate(v['submitDeadline'], props.locale) })}</li>
+            <li>{t('momentCloses', { date: formatDate(v['closesOn'], props.locale), start: formatDate(schoolYearStart(year), props.locale) })}</li>
           </ol>
         </section>
       )}

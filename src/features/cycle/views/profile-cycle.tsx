@@ -7,13 +7,13 @@ import type { Child } from 'hono/jsx';
 import { Alert, Button, ButtonLink, CheckboxField, CsrfField, ErrorSummary, RadioGroupField, SelectField, StatusTag, TextAreaField, TextField, type FieldErrors } from '../../../ui/components.js';
 import { translator, type Locale } from '../../../ui/i18n.js';
 import { uiMessages } from '../../../ui/messages.js';
-import { formatDutchDate } from '../editability.js';
 import type { CouncilOutcome } from '../../questionnaire/api.js';
 import type { AdoptWarning } from '../adopt-profile.js';
 import type { ProfileCyclePage } from '../load-profile-cycle-page.js';
 import { COUNCIL_CHOICES } from '../record-advice.js';
 import { PROFILE_STATUS_LABELS } from '../profile-status.js';
-import { cycleT, formatDateTime, ProfileStatusTag, type CycleT } from './shared.js';
+import { formatDate, formatMomentDate } from '../../../ui/dates.js';
+import { cycleT, ProfileStatusTag, type CycleT } from './shared.js';
 
 const WARNING_WORDS = { noCouncil: 'adoptWarningNoCouncil', negative: 'adoptWarningNegative', openRemarks: 'adoptWarningRemarks' } as const satisfies Record<AdoptWarning, string>;
 
@@ -76,12 +76,12 @@ export function ProfileCycleView(props: { page: ProfileCyclePage; locale: Locale
         {profile.submittedAt && (
           <>
             <dt>{labels.submitted}</dt>
-            <dd>{t('submittedOn', { date: formatDateTime(profile.submittedAt), name: page.submittedByName ?? '' })}</dd>
+            <dd>{t('submittedOn', { date: formatMomentDate(profile.submittedAt, props.locale), name: page.submittedByName ?? '' })}</dd>
           </>
         )}
         {profile.adviceDate && (
           <>
-            <dt>{profile.councilSay === 'consent' ? t('consentOn', { date: formatDutchDate(profile.adviceDate) }) : t('adviceOn', { date: formatDutchDate(profile.adviceDate) })}</dt>
+            <dt>{profile.councilSay === 'consent' ? t('consentOn', { date: formatDate(profile.adviceDate, props.locale) }) : t('adviceOn', { date: formatDate(profile.adviceDate, props.locale) })}</dt>
             <dd>
               <strong>{outcomeWords(t, profile.councilOutcome)}</strong>
               {profile.adviceText && <div class="preserve-lines">{profile.adviceText}</div>}
@@ -91,13 +91,13 @@ export function ProfileCycleView(props: { page: ProfileCyclePage; locale: Locale
         {profile.adoptedOn && (
           <>
             <dt>{labels.adopted}</dt>
-            <dd>{t('adoptedOn', { date: formatDutchDate(profile.adoptedOn), name: profile.adoptedByName ?? '' })}</dd>
+            <dd>{t('adoptedOn', { date: formatDate(profile.adoptedOn, props.locale), name: profile.adoptedByName ?? '' })}</dd>
           </>
         )}
         {profile.publishedAt && (
           <>
             <dt>{labels.published}</dt>
-            <dd>{t('publishedOn', { date: formatDateTime(profile.publishedAt) })}</dd>
+            <dd>{t('publishedOn', { date: formatMomentDate(profile.publishedAt, props.locale) })}</dd>
           </>
         )}
       </dl>
@@ -148,7 +148,7 @@ export function ProfileCycleView(props: { page: ProfileCyclePage; locale: Locale
             {t('adoptHeading')}
           </h2>
           <p class="utrecht-paragraph">
-            {profile.adviceDate ? t('adoptCouncilSaid', { outcome: outcomeWords(t, profile.councilOutcome), date: formatDutchDate(profile.adviceDate) }) : t('adoptCouncilPending')}
+            {profile.adviceDate ? t('adoptCouncilSaid', { outcome: outcomeWords(t, profile.councilOutcome), date: formatDate(profile.adviceDate, props.locale) }) : t('adoptCouncilPending')}
           </p>
           <form method="post" action={`/profielen/${profile.id}/vaststellen`} novalidate>
             <CsrfField token={props.csrfToken} />
@@ -215,7 +215,7 @@ export function ProfileCycleView(props: { page: ProfileCyclePage; locale: Locale
               <li class="remark">
                 <p class="remark__about">{remark.about ? t('remarkAbout', { item: remark.about }) : t('remarkGeneral')}</p>
                 <p class="preserve-lines">{remark.body}</p>
-                <p class="muted">{t('remarkBy', { name: remark.authorName ?? '', date: formatDateTime(remark.createdAt) })}</p>
+                <p class="muted">{t('remarkBy', { name: remark.authorName ?? '', date: formatMomentDate(remark.createdAt, props.locale) })}</p>
                 <h3 class="utrecht-heading-3">{t('remarkResponse')}</h3>
                 {remark.response ? <p class="preserve-lines">{remark.response}</p> : <p class="muted">{t('noResponse')}</p>}
                 {page.can.respondToReview && (
@@ -257,7 +257,7 @@ export function ProfileCycleView(props: { page: ProfileCyclePage; locale: Locale
           <ul class="utrecht-unordered-list">
             {page.history.map((entry) => (
               <li>
-                {t('historyEntry', { date: formatDateTime(entry.at), from: labels[entry.fromStatus] ?? entry.fromStatus, to: labels[entry.toStatus] ?? entry.toStatus })}
+                {t('historyEntry', { date: formatMomentDate(entry.at, props.locale), from: labels[entry.fromStatus] ?? entry.fromStatus, to: labels[entry.toStatus] ?? entry.toStatus })}
                 {entry.byName ? ` (${entry.byName})` : ''}
                 {entry.reason && <div class="muted">{t('reasonLabel', { reason: entry.reason })}</div>}
               </li>

@@ -2,7 +2,7 @@
 /** A profile's read pages of the cycle: check your answers (+ submit), the confirmation, and what changed since last year. */
 import { Alert, Button, ButtonLink, CsrfField } from '../../../ui/components.js';
 import type { Locale } from '../../../ui/i18n.js';
-import { formatDutchDate } from '../editability.js';
+import { formatDate } from '../../../ui/dates.js';
 import type { ChangesPage } from '../load-changes-page.js';
 import type { CheckPage } from '../load-check-page.js';
 import type { SubmittedPage } from '../load-submitted-page.js';
@@ -114,10 +114,10 @@ export function CheckView(props: { page: CheckPage; locale: Locale; csrfToken: s
             {t('submitHeading')}
           </h2>
           {page.late && !page.lateAllowed ? (
-            <Alert type="warning">{t('lateClosedWarning', { date: formatDutchDate(page.submitDeadline!) })}</Alert>
+            <Alert type="warning">{t('lateClosedWarning', { date: formatDate(page.submitDeadline!, props.locale) })}</Alert>
           ) : (
             <>
-              {page.late && <Alert type="warning">{t('lateWarning', { date: formatDutchDate(page.submitDeadline!) })}</Alert>}
+              {page.late && <Alert type="warning">{t('lateWarning', { date: formatDate(page.submitDeadline!, props.locale) })}</Alert>}
               <p class="utrecht-paragraph">{t('submitIntro')}</p>
               <form method="post" action={`/profielen/${id}/indienen`}>
                 <CsrfField token={props.csrfToken} />

@@ -6,7 +6,7 @@
 import { Alert, Button, CheckboxField, CsrfField, SelectField, StatusTag } from '../../../ui/components.js';
 import type { Locale } from '../../../ui/i18n.js';
 import { PROFILE_STATUSES } from '../../questionnaire/api.js';
-import { formatDutchDate } from '../editability.js';
+import { formatDate } from '../../../ui/dates.js';
 import { amsterdamDate } from '../editability.js';
 import type { ProgressPage, ProgressQuery } from '../load-progress-page.js';
 import { PROFILE_STATUS_LABELS } from '../profile-status.js';
@@ -126,7 +126,7 @@ export function ProgressView(props: { page: ProgressPage; links: ProgressLinks; 
         <p class="utrecht-paragraph">{t('noCycleForYear', { year: page.schoolYear })}</p>
       ) : (
         <>
-          <p class="utrecht-paragraph">{t('progressIntro', { deadline: formatDutchDate(cycle.submitDeadline), close: formatDutchDate(cycle.closesOn) })}</p>
+          <p class="utrecht-paragraph">{t('progressIntro', { deadline: formatDate(cycle.submitDeadline, props.locale), close: formatDate(cycle.closesOn, props.locale) })}</p>
           {page.daysLeft !== null && <DeadlineLine daysLeft={page.daysLeft} locale={props.locale} />}
           <form method="get" action={links.action} class="filter-form">
             {page.board && <input type="hidden" name="jaar" value={page.schoolYear} />}
@@ -203,7 +203,7 @@ export function ProgressView(props: { page: ProgressPage; links: ProgressLinks; 
                     </td>
                     {/* Not started with answers: all of them were carried over from last year (the school's first save starts it). */}
                     <td>{t(row.status === 'not_started' && row.answered > 0 ? 'progressCountCarried' : 'progressCount', { answered: row.answered, total: row.required })}</td>
-                    <td>{row.lastActivity ? formatDutchDate(amsterdamDate(row.lastActivity)) : t('noActivity')}</td>
+                    <td>{row.lastActivity ? formatDate(amsterdamDate(row.lastActivity), props.locale) : t('noActivity')}</td>
                     {page.canRemind && (
                       <td>
                         {row.remindedToday ? (
@@ -263,7 +263,7 @@ export function ProgressView(props: { page: ProgressPage; links: ProgressLinks; 
           {page.withoutProfile.length > 0 && (
             <div class="utrecht-alert utrecht-alert--warning" role="status">
               <p class="utrecht-paragraph">{t('schoolsWithoutProfile', { count: page.withoutProfile.length, year: page.schoolYear })}</p>
-              {page.opening === 'opens-later' && <p class="utrecht-paragraph">{t('opensLaterHint', { year: page.schoolYear, date: formatDutchDate(cycle.opensOn) })}</p>}
+              {page.opening === 'opens-later' && <p class="utrecht-paragraph">{t('opensLaterHint', { year: page.schoolYear, date: formatDate(cycle.opensOn, props.locale) })}</p>}
               {page.opening === 'open-now' && <p class="utrecht-paragraph">{t('openNowHint', { year: page.schoolYear })}</p>}
               {page.opening === 'prepare-missing' && <p class="utrecht-paragraph">{t('prepareMissingHint')}</p>}
               {(page.opening === 'open-now' || page.opening === 'prepare-missing') && (

@@ -1,9 +1,8 @@
 /** @jsxImportSource hono/jsx */
-/** Small pieces the cycle's pages share: the status tag, links into the questionnaire, dates, breadcrumbs. */
+/** Small pieces the cycle's pages share: the status tag, links into the questionnaire, breadcrumbs (dates: ui/dates.ts). */
 import { StatusTag } from '../../../ui/components.js';
 import { translator, type Locale, type Translate } from '../../../ui/i18n.js';
 import type { ProfileStatus } from '../../questionnaire/api.js';
-import { amsterdamDate, formatDutchDate } from '../editability.js';
 import { cycleMessages } from '../messages.js';
 import type { ProfileListColumnData } from '../profile-cycle-sections.js';
 import { PROFILE_STATUS_LABELS, PROFILE_STATUS_TONES } from '../profile-status.js';
@@ -21,11 +20,6 @@ export function sectionHref(profileId: string, sectionKey: string, itemKey?: str
 
 export function ProfileStatusTag(props: { locale: Locale; status: ProfileStatus }) {
   return <StatusTag tone={PROFILE_STATUS_TONES[props.status]}>{PROFILE_STATUS_LABELS[props.locale][props.status]}</StatusTag>;
-}
-
-/** A moment as its date in the Netherlands, in words. */
-export function formatDateTime(date: Date): string {
-  return formatDutchDate(amsterdamDate(date));
 }
 
 /** School › SOP year, above every page of one profile. */

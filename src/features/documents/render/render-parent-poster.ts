@@ -29,6 +29,7 @@ import {
 } from './poster-kit.js';
 import { firstContactSentence, parentTextOf, supportCoordinatorOf } from './parent-texts.js';
 import { brandColor, escapeHtml, fitLogo, logoDataUrl, STATUS_LABELS, textColorOn, tint } from './profile-view.js';
+import { htmlShellCss, POSTER_PAGE_CSS } from './html-shell.js';
 
 export { POSTER_LIMITS };
 
@@ -448,14 +449,8 @@ export function renderParentPosterHtml(data: ParentPosterData): string {
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>${e(wording.parentPosterTitle)} – ${e(data.school.name)} ${e(data.schoolYear)}</title>
   <style>
-    :root{--brand:${color};--on-brand:${onColor}}
-    *{box-sizing:border-box}
-    body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;font-size:1.0625rem;line-height:1.5;color:#1a1a1a;background:#fff}
-    main{max-width:60rem;margin:0 auto;padding:1rem}
-    header{display:flex;justify-content:space-between;align-items:center;gap:1rem;background:var(--brand);color:var(--on-brand);padding:1rem 1.25rem;border-radius:.5rem}
-    header h1{margin:0;font-size:2rem;line-height:1.2}
-    header p{margin:.25rem 0 0}
-    header img{background:#fff;border-radius:.25rem;padding:.25rem}
+    ${htmlShellCss({ brand: color, onBrand: onColor, lineHeight: '1.5', maxWidth: '60rem', titleSize: '2rem' })}
+    ${POSTER_PAGE_CSS}
     .legend{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;list-style:none;padding:0;margin:1rem 0}
     .legend li{display:flex;align-items:center;gap:.4rem}
     .legend .mark{width:20px;height:20px}
@@ -468,10 +463,6 @@ export function renderParentPosterHtml(data: ParentPosterData): string {
     ${tagCss}
     .contact{border-left:.3rem solid var(--brand);background:#f3f6f8;padding:.75rem 1rem;margin:1rem 0}
     .contact h2{margin:0 0 .25rem;font-size:1.2rem;color:#1a1a1a}
-    a{color:#0b4f8a}
-    a:focus{outline:3px solid #ffbf47;outline-offset:2px}
-    footer{font-size:.85rem;color:#555}
-    @media print{@page{size:A4;margin:12mm}main{padding:0}body{font-size:10pt}}
   </style>
 </head>
 <body>

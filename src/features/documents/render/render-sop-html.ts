@@ -26,6 +26,7 @@ import {
   type ItemGroup,
   type SectionView,
 } from './profile-view.js';
+import { htmlShellCss } from './html-shell.js';
 
 const text = (t: string) => paragraphs(t).map((p) => `<p>${e(p)}</p>`).join('\n');
 
@@ -113,13 +114,7 @@ export function renderSopHtml(data: ProfileDocumentData): string {
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>${e(`${title} · ${data.schoolYear}`)}</title>
   <style>
-    :root{--brand:${color};--on-brand:${textColorOn(color)}}
-    body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;font-size:1.0625rem;line-height:1.55;color:#1a1a1a;background:#fff}
-    main{max-width:62rem;margin:0 auto;padding:1rem}
-    header{display:flex;justify-content:space-between;align-items:center;gap:1rem;background:var(--brand);color:var(--on-brand);padding:1rem 1.25rem;border-radius:.5rem}
-    header h1{margin:0;font-size:1.9rem;line-height:1.2}
-    header p{margin:.25rem 0 0}
-    header img{background:#fff;border-radius:.25rem;padding:.25rem}
+    ${htmlShellCss({ brand: color, onBrand: textColorOn(color), lineHeight: '1.55', maxWidth: '62rem', titleSize: '1.9rem' })}
     h2{margin-top:2.5rem;border-bottom:3px solid var(--brand);padding-bottom:.25rem}
     .promise{border-left:4px solid var(--brand);background:#f3f6f8;padding:.5rem 1rem}
     table{border-collapse:collapse;width:100%;margin:0 0 1.25rem}
@@ -131,8 +126,6 @@ export function renderSopHtml(data: ProfileDocumentData): string {
     .facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}
     .facts dt{font-weight:700}
     .facts dd{margin:0}
-    a{color:#0b4f8a}
-    a:focus{outline:3px solid #ffbf47;outline-offset:2px}
     @media (max-width:40rem){table,thead,tbody,tr,th,td{display:block}thead{position:absolute;left:-9999px}td,tbody th{border:0;padding:.15rem 0}tr{border-top:1px solid #c8ced3;padding:.5rem 0}}
   </style>
 </head>

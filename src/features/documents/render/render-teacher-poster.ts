@@ -14,6 +14,7 @@ import { parentTextOf } from './parent-texts.js';
 import { balanceColumns, findFittingFontSize, MARK_COLORS, MARK_WORDS, markCanvas, markFor, POSTER_LIMITS, posterPriority, renderAtSize, selectByPriority, type MarkKind } from './poster-kit.js';
 import { brandColor, buildItemRow, buildProfileView, escapeHtml, fitLogo, logoDataUrl, optionLabel, sectionLabel, STATUS_LABELS, textColorOn, tint, type ItemRow } from './profile-view.js';
 import { ambitionTag, svgMark } from './render-parent-poster.js';
+import { htmlShellCss, POSTER_PAGE_CSS } from './html-shell.js';
 
 interface TeacherEntry {
   /** "Belofte 1: <promise>" — the section with its promise, so staff know what it is about. */
@@ -300,14 +301,8 @@ ${section.entries
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>Ons ondersteuningsaanbod – ${e(data.school.name)} ${e(data.schoolYear)}</title>
   <style>
-    :root{--brand:${color};--on-brand:${onColor}}
-    *{box-sizing:border-box}
-    body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;font-size:1.0625rem;line-height:1.5;color:#1a1a1a;background:#fff}
-    main{max-width:60rem;margin:0 auto;padding:1rem}
-    header{display:flex;justify-content:space-between;align-items:center;gap:1rem;background:var(--brand);color:var(--on-brand);padding:1rem 1.25rem;border-radius:.5rem}
-    header h1{margin:0;font-size:2rem;line-height:1.2}
-    header p{margin:.25rem 0 0}
-    header img{background:#fff;border-radius:.25rem;padding:.25rem}
+    ${htmlShellCss({ brand: color, onBrand: onColor, lineHeight: '1.5', maxWidth: '60rem', titleSize: '2rem' })}
+    ${POSTER_PAGE_CSS}
     .box{border-left:.3rem solid var(--brand);background:${tint(color, 0.9)};padding:.75rem 1rem;margin:1rem 0}
     .box h2{margin:0 0 .25rem;font-size:1.3rem}
     .working-on{border-left-color:${MARK_COLORS['working-on'].fg};background:${MARK_COLORS['working-on'].bg}}
@@ -318,10 +313,6 @@ ${section.entries
     .entry p{margin:.2rem 0}
     .mark-word{font-weight:700;font-size:.9rem}
     ${tagCss}
-    a{color:#0b4f8a}
-    a:focus{outline:3px solid #ffbf47;outline-offset:2px}
-    footer{font-size:.85rem;color:#555}
-    @media print{@page{size:A4;margin:12mm}main{padding:0}body{font-size:10pt}}
   </style>
 </head>
 <body>

@@ -1,11 +1,11 @@
 /** @jsxImportSource hono/jsx */
 /** The SWV's batch page: ask for one ZIP of every school's documents of a school year, and follow the exports. */
 import { Alert, Button, CsrfField, ErrorSummary, SelectField, StatusTag, type FieldErrors } from '../../../ui/components.js';
+import { formatMomentDateTime } from '../../../ui/dates.js';
 import { translator, type Locale } from '../../../ui/i18n.js';
 import { uiMessages } from '../../../ui/messages.js';
 import type { BatchExportPage } from '../load-batch-export-page.js';
 import { documentMessages, formatSize } from '../messages.js';
-import { formatDateTime } from './format.js';
 
 const tone = { queued: 'neutral', running: 'info', done: 'success', failed: 'danger', expired: 'neutral' } as const;
 
@@ -62,7 +62,7 @@ export function BatchExportView(props: { page: BatchExportPage; locale: Locale; 
                 return (
                   <tr data-export-status={status}>
                     <td>{e.schoolYear}</td>
-                    <td>{formatDateTime(e.createdAt)}</td>
+                    <td>{formatMomentDateTime(e.createdAt, props.locale)}</td>
                     <td>
                       <StatusTag tone={tone[status]}>{t(`exportStatus.${status}`)}</StatusTag>
                     </td>

@@ -2,12 +2,11 @@
 /** A profile's documents: the current files (with the accessible version beside each PDF), the school-guide HTML to copy, and the stored snapshots. */
 import { Alert } from '../../../ui/components.js';
 import { translator, type Locale } from '../../../ui/i18n.js';
-import { formatDutchDate } from '../../cycle/editability.js';
+import { formatDate, formatMomentDateTime } from '../../../ui/dates.js';
 import { isDocumentKind } from '../document-kinds.js';
 import type { DocumentListing } from '../get-profile-documents.js';
 import { documentMessages, formatSize } from '../messages.js';
 import { ACCESSIBLE_ALTERNATIVE } from '../render/index.js';
-import { formatDateTime } from './format.js';
 
 export function ProfileDocumentsView(props: { listing: DocumentListing; locale: Locale }) {
   const { listing } = props;
@@ -23,7 +22,7 @@ export function ProfileDocumentsView(props: { listing: DocumentListing; locale: 
       {listing.closedOn ? (
         <Alert type="info">
           {servedSnapshot
-            ? t('closedIntro', { year, date: formatDutchDate(listing.closedOn), snapshotDate: formatDateTime(servedSnapshot.createdAt) })
+            ? t('closedIntro', { year, date: formatDate(listing.closedOn, props.locale), snapshotDate: formatMomentDateTime(servedSnapshot.createdAt, props.locale) })
             : t('closedNoSnapshot', { year })}
         </Alert>
       ) : (
@@ -72,7 +71,8 @@ export function ProfileDocumentsView(props: { listing: DocumentListing; locale: 
           </label>
         </div>
         <div class="utrecht-form-field__input">
-          <textarea class="utrecht-textarea documents-html" id="schoolgids-html-fragment" readonly rows={12} spellcheck={false}>
+          {/* The fragment is the Dutch school-guide document (documents stay Dutch), whatever the interface's language. */}
+          <textarea class="utrecht-textarea documents-html" id="schoolgids-html-fragment" readonly rows={12} spellcheck={false} lang="nl">
             {listing.schoolGuideFragment}
           </textarea>
         </div>
@@ -90,7 +90,7 @@ export function ProfileDocumentsView(props: { listing: DocumentListing; locale: 
         listing.snapshots.map((snapshot) => (
           <section class="documents-snapshot" aria-labelledby={`snapshot-${snapshot.id}`}>
             <h3 class="utrecht-heading-3" id={`snapshot-${snapshot.id}`}>
-              {t('snapshotCaption', { date: formatDateTime(snapshot.createdAt), reason: reason(snapshot.reason) })}
+              {t('snapshotCaption', { date: formatMomentDateTime(snapshot.createdAt, props.locale), reason: reason(snapshot.reason) })}
             </h3>
             <ul class="utrecht-unordered-list">
               {snapshot.files.map((file) => (

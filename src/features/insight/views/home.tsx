@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 /** The insight home: the round, the norm, the largest gaps, the coverage holes, recent activity — each a link onward. */
 import type { Locale } from '../../../ui/i18n.js';
-import { formatDutchDate } from '../../cycle/editability.js';
+import { formatDate } from '../../../ui/dates.js';
 import { PROFILE_STATUS_LABELS } from '../../cycle/profile-status.js';
 import { PROFILE_STATUSES, type ProfileStatus } from '../../questionnaire/api.js';
 import { percent } from '../figures.js';
@@ -18,7 +18,7 @@ export function InsightHomeView(props: { home: InsightHome; locale: Locale }) {
   const { home } = props;
   const { context } = home;
   const labels = PROFILE_STATUS_LABELS[props.locale];
-  const deadline = formatDutchDate(context.cycle.submitDeadline);
+  const deadline = formatDate(context.cycle.submitDeadline, props.locale);
   const judged = (tally: { meets: number; below: number; ambition: number; 'cannot-judge': number }) => tally.meets + tally.below + tally.ambition + tally['cannot-judge'];
   return (
     <>
@@ -174,7 +174,7 @@ export function InsightHomeView(props: { home: InsightHome; locale: Locale }) {
             <ul class="utrecht-unordered-list" data-figure="activity">
               {home.activity.map((row) => (
                 <li>
-                  <time datetime={row.at.toISOString()}>{formatDutchDate(row.at.toISOString().slice(0, 10))}</time>:{' '}
+                  <time datetime={row.at.toISOString()}>{formatDate(row.at.toISOString().slice(0, 10), props.locale)}</time>:{' '}
                   <a class="utrecht-link" href={`/profielen/${row.profileId}/cyclus`}>
                     {row.schoolName}
                   </a>{' '}

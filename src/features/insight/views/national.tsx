@@ -4,6 +4,7 @@
  * totals row, the national status chart with its table and a bar chart of each SWV's share beside the table that
  * holds the same figures; prints as the table (filters and links hidden by the print rules of app.css).
  */
+import { formatNumber } from '../../../ui/dates.js';
 import type { Locale } from '../../../ui/i18n.js';
 import { PROFILE_STATUS_LABELS } from '../../cycle/profile-status.js';
 import { PROFILE_STATUSES } from '../../questionnaire/api.js';
@@ -26,7 +27,7 @@ const COLUMN_KEY: Record<NationalSort, Parameters<InsightTranslate>[0]> = {
 };
 
 function number(value: number, locale: Locale): string {
-  return value.toLocaleString(locale === 'nl' ? 'nl-NL' : 'en-GB');
+  return formatNumber(value, locale);
 }
 
 /** Pupils as a sum of the exact counts; schools counted as "<5" (or another range) are named beside it, never added. */

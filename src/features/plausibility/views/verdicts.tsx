@@ -2,8 +2,8 @@
 import { Alert, Button, CsrfField, ErrorSummary, RadioGroupField, StatusTag, TextAreaField, TextField, type FieldErrors } from '../../../ui/components.js';
 import { translator, type Locale } from '../../../ui/i18n.js';
 import { uiMessages } from '../../../ui/messages.js';
-import { formatDutchDate } from '../../cycle/editability.js';
-import { ProfileStatusTag, formatDateTime } from '../../cycle/views/shared.js';
+import { formatDate, formatMomentDate } from '../../../ui/dates.js';
+import { ProfileStatusTag } from '../../cycle/views/shared.js';
 import type { ProfileStatus } from '../../questionnaire/api.js';
 import type { VerdictPage } from '../load-verdict-page.js';
 import type { VerdictsOverview } from '../load-verdicts-overview.js';
@@ -64,7 +64,7 @@ export function VerdictsOverviewView(props: { page: VerdictsOverview; locale: Lo
                   <td class="utrecht-table__cell">{row.boardName}</td>
                   <td class="utrecht-table__cell">{row.profileStatus ? <ProfileStatusTag locale={props.locale} status={row.profileStatus as ProfileStatus} /> : '—'}</td>
                   <td class="utrecht-table__cell">{row.verdict ? <VerdictTag locale={props.locale} verdict={row.verdict} /> : submitted ? t('noVerdict') : t('notSubmittedYet')}</td>
-                  <td class="utrecht-table__cell">{row.conversationOn ? formatDutchDate(row.conversationOn) : '—'}</td>
+                  <td class="utrecht-table__cell">{row.conversationOn ? formatDate(row.conversationOn, props.locale) : '—'}</td>
                 </tr>
               );
             })}
@@ -91,11 +91,11 @@ export function VerdictSection(props: { locale: Locale; profileId: string; verdi
           </p>
           <dl class="facts">
             <dt>{t('conversationOn')}</dt>
-            <dd>{verdict.conversationOn ? formatDutchDate(verdict.conversationOn) : '—'}</dd>
+            <dd>{verdict.conversationOn ? formatDate(verdict.conversationOn, props.locale) : '—'}</dd>
             <dt>{t('agreements')}</dt>
             <dd class="preserve-lines">{verdict.agreements ?? t('noAgreements')}</dd>
           </dl>
-          <p class="muted">{t('sectionRecordedBy', { name: verdict.recordedByName, date: formatDateTime(verdict.recordedAt) })}</p>
+          <p class="muted">{t('sectionRecordedBy', { name: verdict.recordedByName, date: formatMomentDate(verdict.recordedAt, props.locale) })}</p>
         </>
       ) : (
         <p class="utrecht-paragraph">{t('sectionNone')}</p>

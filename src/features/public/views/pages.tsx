@@ -1,6 +1,7 @@
 /** @jsxImportSource hono/jsx */
 /** The public pages' content: SWV page with search, results, school page, comparison, statements, 404. */
 import { SelectField, StatusTag, TextField, ErrorSummary, type FieldErrors } from '../../../ui/components.js';
+import { formatDate } from '../../../ui/dates.js';
 import { translator, type Locale } from '../../../ui/i18n.js';
 import type { NormStatus } from '../../templates/model/answer.js';
 import { resolveWording } from '../../templates/model/wording.js';
@@ -28,12 +29,6 @@ export function StatusWord(props: { status: NormStatus; t: PublicTranslate }) {
 }
 
 export const schoolPath = (slug: string, locationCode: string) => `/${slug}/scholen/${encodeURIComponent(locationCode)}`;
-
-const dateFormat = (locale: Locale) => new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' });
-
-export function formatDate(value: string, locale: Locale): string {
-  return dateFormat(locale).format(new Date(`${value}T12:00:00Z`));
-}
 
 function sectorLabel(sector: string, t: PublicTranslate): string {
   return sector === 'po' ? t('sectorPo') : sector === 'vo' ? t('sectorVo') : sector;

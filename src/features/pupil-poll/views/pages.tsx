@@ -3,7 +3,7 @@
 import { Alert, Button, CsrfField, ErrorSummary, RadioGroupField, SelectField, StatusTag, TextAreaField, TextField, type FieldErrors } from '../../../ui/components.js';
 import { translator, type Locale } from '../../../ui/i18n.js';
 import { uiMessages } from '../../../ui/messages.js';
-import { formatDateTime } from '../../cycle/views/shared.js';
+import { formatMomentDate } from '../../../ui/dates.js';
 import { pupilPollT } from '../messages.js';
 import type { PollState } from '../poll-rules.js';
 import type { PollQuestionsPage } from '../questions.js';
@@ -13,7 +13,7 @@ const STATE_TONES = { open: 'success', expired: 'neutral', closed: 'neutral' } a
 
 function StateTag(props: { locale: Locale; state: PollState; expiresAt: Date }) {
   const t = pupilPollT(props.locale);
-  return <StatusTag tone={STATE_TONES[props.state]}>{t(`state.${props.state}`, { date: formatDateTime(props.expiresAt) })}</StatusTag>;
+  return <StatusTag tone={STATE_TONES[props.state]}>{t(`state.${props.state}`, { date: formatMomentDate(props.expiresAt, props.locale) })}</StatusTag>;
 }
 
 export function PollQuestionsView(props: { page: PollQuestionsPage; locale: Locale; csrfToken: string; errors: FieldErrors; values: Record<string, string>; notice?: string | undefined }) {

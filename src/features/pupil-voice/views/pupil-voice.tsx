@@ -2,8 +2,7 @@
 import { Alert, Button, CsrfField, ErrorSummary, TextAreaField, TextField, fieldId, type FieldErrors } from '../../../ui/components.js';
 import { translator, type Locale } from '../../../ui/i18n.js';
 import { uiMessages } from '../../../ui/messages.js';
-import { formatDutchDate } from '../../cycle/editability.js';
-import { formatDateTime } from '../../cycle/views/shared.js';
+import { formatDate, formatMomentDate } from '../../../ui/dates.js';
 import type { PupilVoiceView } from '../load-pupil-voice.js';
 import { pupilVoiceT } from '../messages.js';
 import { PUPIL_VOICE_METHODS } from '../schema.js';
@@ -25,13 +24,13 @@ export function PupilVoiceSection(props: { view: PupilVoiceView; locale: Locale 
             <dt>{t('methods')}</dt>
             <dd>{record.methods.map((method) => t(`method.${method}`)).join(', ')}</dd>
             <dt>{t('consultedOn')}</dt>
-            <dd>{formatDutchDate(record.consultedOn)}</dd>
+            <dd>{formatDate(record.consultedOn, props.locale)}</dd>
             <dt>{t('summary')}</dt>
             <dd class="preserve-lines">{record.summary}</dd>
             <dt>{t('followUp')}</dt>
             <dd class="preserve-lines">{record.followUp}</dd>
           </dl>
-          <p class="muted">{t('recordedOn', { date: formatDateTime(record.updatedAt) })}</p>
+          <p class="muted">{t('recordedOn', { date: formatMomentDate(record.updatedAt, props.locale) })}</p>
         </>
       ) : (
         <p class="utrecht-paragraph">{t('sectionNone')}</p>

@@ -3,8 +3,7 @@
 import { Alert, Button, ButtonLink, CsrfField, ErrorSummary, RadioGroupField, SelectField, StatusTag, TextAreaField, TextField, type FieldErrors } from '../../../ui/components.js';
 import { translator, type Locale } from '../../../ui/i18n.js';
 import { uiMessages } from '../../../ui/messages.js';
-import { formatDutchDate } from '../../cycle/editability.js';
-import { formatDateTime } from '../../cycle/views/shared.js';
+import { formatDate, formatMomentDate } from '../../../ui/dates.js';
 import type { RowStatus } from '../differences.js';
 import type { ChecklistPage } from '../load-checklist-page.js';
 import type { QualityOverview } from '../load-quality-overview.js';
@@ -163,7 +162,7 @@ export function ChecklistView(props: { page: ChecklistPage; locale: Locale; csrf
       <YearPicker action={path} schoolYear={page.schoolYear} years={page.years} locale={props.locale} />
       {page.saved && (
         <p class="utrecht-paragraph muted">
-          {t('lastSaved', { name: page.saved.byName, date: formatDateTime(page.saved.at) })}
+          {t('lastSaved', { name: page.saved.byName, date: formatMomentDate(page.saved.at, props.locale) })}
           {isReview && ' '}
           {isReview && (page.saved.shared ? <StatusTag tone="success">{t('reviewShared')}</StatusTag> : <StatusTag tone="neutral">{t('reviewDraft')}</StatusTag>)}
         </p>
@@ -266,7 +265,7 @@ export function SchoolQualityView(props: { page: SchoolQualityPage; locale: Loca
           <a class="utrecht-link" href={`${base}/zelfevaluatie?jaar=${page.schoolYear}`}>
             {page.canSelfAssess ? t('selfLinkEdit') : t('selfLinkView')}
           </a>{' '}
-          {page.self ? t('lastSaved', { name: page.self.byName, date: formatDateTime(page.self.at) }) : t('selfNone')}
+          {page.self ? t('lastSaved', { name: page.self.byName, date: formatMomentDate(page.self.at, props.locale) }) : t('selfNone')}
         </li>
         <li class="utrecht-unordered-list__item">
           {page.canReview ? (
@@ -277,7 +276,7 @@ export function SchoolQualityView(props: { page: SchoolQualityPage; locale: Loca
             t('reviewLabel')
           )}{' '}
           {page.review
-            ? `${page.review.visitedOn ? t('visitOn', { date: formatDutchDate(page.review.visitedOn) }) : ''} ${t('byName', { name: page.review.byName })} `
+            ? `${page.review.visitedOn ? t('visitOn', { date: formatDate(page.review.visitedOn, props.locale) }) : ''} ${t('byName', { name: page.review.byName })} `
             : page.reviewPending
               ? t('reviewPending')
               : t('reviewNone')}
@@ -336,7 +335,7 @@ export function SchoolQualityView(props: { page: SchoolQualityPage; locale: Loca
                           <div class="quality-resolution">
                             {row.resolution.agreed && <p>{t('agreedLevel', { level: row.resolution.agreed.label })}</p>}
                             <p>{row.resolution.note}</p>
-                            <p class="muted">{t('recordedBy', { name: row.resolution.byName, date: formatDateTime(row.resolution.at) })}</p>
+                            <p class="muted">{t('recordedBy', { name: row.resolution.byName, date: formatMomentDate(row.resolution.at, props.locale) })}</p>
                           </div>
                         )}
                         {page.canResolve && isDifference && (
@@ -385,7 +384,7 @@ export function QualityOverviewView(props: { page: QualityOverview; locale: Loca
   const { page } = props;
   const action = page.board ? `/besturen/${page.board.id}/kwaliteit` : `/swv/${page.partnership.id}/kwaliteit`;
   const title = page.board ? t('boardOverviewTitle', { board: page.board.name, year: page.schoolYear }) : t('overviewTitle', { year: page.schoolYear });
-  const reviewText = (row: QualityOverview['schools'][number]) => (row.review === 'none' ? t('reviewNone') : row.review === 'draft' ? t('reviewDraft') : row.visitedOn ? t('reviewSharedOn', { date: formatDutchDate(row.visitedOn) }) : t('reviewShared'));
+  const reviewText = (row: QualityOverview['schools'][number]) => (row.review === 'none' ? t('reviewNone') : row.review === 'draft' ? t('reviewDraft') : row.visitedOn ? t('reviewSharedOn', { date: formatDate(row.visitedOn, props.locale) }) : t('reviewShared'));
   return (
     <>
       <h1 class="utrecht-heading-1">{title}</h1>

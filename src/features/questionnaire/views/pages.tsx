@@ -4,7 +4,7 @@ import type { Child } from 'hono/jsx';
 import { Alert, ButtonLink, CsrfField, fieldId, StatusTag } from '../../../ui/components.js';
 import { translator, type Locale } from '../../../ui/i18n.js';
 import { TextBlocks } from '../../../ui/text-blocks.js';
-import { formatDutchDate } from '../../cycle/editability.js';
+import { formatDate } from '../../../ui/dates.js';
 import type { Item, Section, TemplateDefinition } from '../../templates/model/template.js';
 import { LIMITS_MAX_LENGTH } from '../answer-change.js';
 import { LIMITS_KEY_PREFIX } from '../answers-repository.js';
@@ -60,7 +60,7 @@ export function ProfileHome(props: { page: ProfilePage; locale: Locale }) {
         {page.cycle && (
           <>
             <dt>{t('deadline')}</dt>
-            <dd>{formatDutchDate(page.cycle.submitDeadline)}</dd>
+            <dd>{formatDate(page.cycle.submitDeadline, props.locale)}</dd>
           </>
         )}
         <dt>{t('progress')}</dt>

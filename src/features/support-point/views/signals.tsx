@@ -2,7 +2,7 @@
 import { Alert, Button, CsrfField, ErrorSummary, SelectField, StatusTag, TextAreaField, TextField, type FieldErrors } from '../../../ui/components.js';
 import { translator, type Locale } from '../../../ui/i18n.js';
 import { uiMessages } from '../../../ui/messages.js';
-import { formatDutchDate } from '../../cycle/editability.js';
+import { formatDate } from '../../../ui/dates.js';
 import type { SignalCount, SignalsPage } from '../load-signals-page.js';
 import { supportPointT } from '../messages.js';
 
@@ -137,7 +137,7 @@ export function SignalsView(props: { page: SignalsPage; locale: Locale; csrfToke
             <tbody class="utrecht-table__body">
               {page.signals.map((signal) => (
                 <tr class="utrecht-table__row">
-                  <td class="utrecht-table__cell">{formatDutchDate(signal.occurredOn)}</td>
+                  <td class="utrecht-table__cell">{formatDate(signal.occurredOn, props.locale)}</td>
                   <td class="utrecht-table__cell">{signal.themeName}</td>
                   <td class="utrecht-table__cell">{signal.schoolName ?? t('withoutSchool')}</td>
                   <td class="utrecht-table__cell preserve-lines">{signal.description}</td>
@@ -150,7 +150,7 @@ export function SignalsView(props: { page: SignalsPage; locale: Locale; csrfToke
                         <button
                           type="submit"
                           class="utrecht-button utrecht-button--subtle link-button"
-                          aria-label={t(signal.sharedWithSchool ? 'unshareLabel' : 'shareLabel', { date: formatDutchDate(signal.occurredOn), theme: signal.themeName, school: signal.schoolName ?? '' })}
+                          aria-label={t(signal.sharedWithSchool ? 'unshareLabel' : 'shareLabel', { date: formatDate(signal.occurredOn, props.locale), theme: signal.themeName, school: signal.schoolName ?? '' })}
                         >
                           {signal.sharedWithSchool ? t('unshare') : t('share')}
                         </button>
@@ -208,7 +208,7 @@ export function SchoolSignalsView(props: { school: { name: string }; counts: Sig
           <ul class="utrecht-unordered-list shared-signals">
             {props.shared.map((signal) => (
               <li>
-                {formatDutchDate(signal.occurredOn)}, {signal.themeName}: <span class="preserve-lines">{signal.description}</span>
+                {formatDate(signal.occurredOn, props.locale)}, {signal.themeName}: <span class="preserve-lines">{signal.description}</span>
               </li>
             ))}
           </ul>
