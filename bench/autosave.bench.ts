@@ -317,7 +317,7 @@ try {
     const rounds = PROBE_ROUNDS;
     const editor = editors[0]!;
     const revisions: Record<string, number> = {};
-    const save = async (itemKey: string, field: 'value' | 'parentText', value: unknown) => {
+    const save = async (itemKey: string, field: 'value' | 'parentText', value: unknown, retried = false): Promise<number> => {
       const body = JSON.stringify({ itemKey, field, value, baseRevision: revisions[itemKey] ?? 0 });
       const request = new Request(`http://127.0.0.1:${PORT}/profielen/${editor.profileId}/antwoorden`, {
         method: 'POST',
@@ -326,8 +326,13 @@ try {
       });
       const start = threadCpuMs();
       const response = await app.fetch(request);
-      const reply = (await response.json()) as { revision?: number };
+      const reply = (await response.json()) as { revision?: number; conflict?: { theirs?: { revision?: number } } };
       const cpu = threadCpuMs() - start;
+      // The earlier phases saved the same items: start from the revision they left (one retry, not timed).
+      if (response.status === 409 && !retried && reply.conflict?.theirs?.revision !== undefined) {
+        revisions[itemKey] = reply.conflict.theirs.revision;
+        return save(itemKey, field, value, true);
+      }
       if (response.status !== 200) throw new Error(`probe save: ${response.status} ${JSON.stringify(reply)}`);
       if (reply.revision) revisions[itemKey] = reply.revision;
       return cpu;
