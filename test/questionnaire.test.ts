@@ -339,6 +339,16 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(html).toContain('334 leerlingen');
       expect(html).toMatch(/250 leerlingen<\/td><td[^>]*>334 leerlingen/);
       expect(html.match(/data-history-entry/g)!.length).toBeGreaterThanOrEqual(4);
+      // The first entry had no answer before it: "(leeg)" in Dutch, "(empty)" for a reader of the English interface.
+      expect(html).toContain('(leeg)');
+      await ib.post('/taal', { locale: 'en', returnTo: '/' });
+      try {
+        const english = await (await ib.get(path)).text();
+        expect(english).toContain('(empty)');
+        expect(english).not.toContain('(leeg)');
+      } finally {
+        await ib.post('/taal', { locale: 'nl', returnTo: '/' });
+      }
       const section = await (await ib.get(`/profielen/${profileId}/onderdelen/algemeen`)).text();
       expect(section).toContain(`href="${path}"`);
       const board = await TestClient.signedIn(testApp, testApp.demo.userIds['bestuur@spov.example']!);

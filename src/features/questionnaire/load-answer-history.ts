@@ -53,8 +53,8 @@ export async function loadAnswerHistory(options: { db: Database; clock: Clock; a
         at: row.changedAt.toISOString(),
         who: row.changedByName ?? null,
         field,
-        before: describeField(page.template, target, field, before),
-        after: describeField(page.template, target, field, after),
+        before: describeField(page.template, target, field, before, options.auth.principal.locale),
+        after: describeField(page.template, target, field, after, options.auth.principal.locale),
       });
     }
   }

@@ -6,7 +6,7 @@
 import { assertInScope } from '../../auth/policy.js';
 import { AppError } from '../../auth/app-error.js';
 import { formatMomentDateTime } from '../../ui/dates.js';
-import type { Locale } from '../../ui/i18n.js';
+import { translator, type Locale } from '../../ui/i18n.js';
 import { checkParentTextFits } from '../documents/check-poster-fit.js';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { Clock } from '../../config/clock.js';
@@ -34,6 +34,7 @@ import type { ProfileStatus } from './schema.js';
 import { loadProfileFacts, type ProfileFacts } from './scopes.js';
 import { computeCompleteness, type SectionStatus } from './completeness.js';
 import { markProfileInProgress } from './profiles-repository.js';
+import { questionnaireMessages } from './messages.js';
 import { loadTemplateDefinition } from './template-cache.js';
 
 export interface SectionProgress {
@@ -89,10 +90,10 @@ export async function saveAnswer(options: SaveAnswerOptions): Promise<SaveAnswer
   const template = await loadTemplateDefinition(db, profile.templateVersionId);
   const rawKey = options.itemKey.startsWith(LIMITS_KEY_PREFIX) ? options.itemKey.slice(LIMITS_KEY_PREFIX.length) : options.itemKey;
   const target = resolveTarget(template, rawKey, field);
-  if (!target) throw new AppError('invalid_input', 'Deze vraag bestaat niet in de vragenlijst.');
+  if (!target) throw new AppError('invalid_input', translator(questionnaireMessages, auth.principal.locale)('unknownItem'));
   const storedKey = target.kind === 'limits' ? `${LIMITS_KEY_PREFIX}${target.section.key}` : target.item.key;
 
-  const checked = checkField(template, target, field, options.value);
+  const checked = checkField(template, target, field, options.value, auth.principal.locale);
   if (!checked.ok) return { kind: 'invalid', message: checked.message };
   if (field === 'parentText' && target.kind === 'item' && target.item.posters.parent) {
     // The parent poster must stay one page: refuse a text that cannot fit (documents capability).
@@ -102,7 +103,7 @@ export async function saveAnswer(options: SaveAnswerOptions): Promise<SaveAnswer
 
   // The base goes through the same normalisation as the value, so "240" and 240 are the same base.
   const hasBase = 'baseValue' in options && options.baseValue !== undefined;
-  const base = hasBase ? checkField(template, target, field, options.baseValue) : null;
+  const base = hasBase ? checkField(template, target, field, options.baseValue, auth.principal.locale) : null;
   const baseValue = !hasBase ? undefined : base?.ok ? (base.value ?? null) : options.baseValue;
 
   const statuses =
@@ -164,12 +165,12 @@ export function reportCannotJudge(logger: Pick<Logger, 'warn'> | undefined, prof
   return (which: 'swv' | 'national', reason: string) => logger?.warn({ profileId, itemKey, norm: which, reason }, 'norm check cannot judge an answer');
 }
 
-function checkField(template: TemplateDefinition, target: ChangeTarget, field: AnswerField, raw: unknown): { ok: true; value: unknown } | { ok: false; message: string } {
+function checkField(template: TemplateDefinition, target: ChangeTarget, field: AnswerField, raw: unknown, locale: Locale): { ok: true; value: unknown } | { ok: false; message: string } {
   if (target.kind === 'limits') return validateLimits(raw);
   if (field === 'value') return validateAnswerValue(template, target.item, raw);
   if (field === 'ambition') return validateAmbition(template, target.item, raw);
   if (field === 'parentText') return validateParentText(target.item, raw);
-  return { ok: false, message: 'Dit antwoord kan niet worden opgeslagen.' };
+  return { ok: false, message: translator(questionnaireMessages, locale)('answerNotStorable') };
 }
 
 function requireEditable(status: ProfileStatus, cycle: ProfileFacts['cycle'], now: Date, locale: Locale): void {
@@ -210,12 +211,12 @@ async function describeConflict(db: Database, locale: Locale, template: Template
   return {
     theirs: {
       value: fieldValue(current, field),
-      words: describeField(template, target, field, current),
+      words: describeField(template, target, field, current, locale),
       revision: current?.revision ?? 0,
       who,
       when: current ? formatMomentDateTime(current.updatedAt, locale) : '',
     },
-    yours: { value: fieldValue(mine, field), words: describeField(template, target, field, mine) },
+    yours: { value: fieldValue(mine, field), words: describeField(template, target, field, mine, locale) },
   };
 }
 
@@ -242,14 +243,16 @@ export function fieldValue(answer: Answer | null, field: AnswerField): unknown {
   return answer.value;
 }
 
-export function describeField(template: TemplateDefinition, target: ChangeTarget, field: AnswerField, answer: Answer | null): string {
-  const empty = '(leeg)';
+/** An answer's part in words for the reader (conflicts, history); the template's own labels stay as written. */
+export function describeField(template: TemplateDefinition, target: ChangeTarget, field: AnswerField, answer: Answer | null, locale: Locale): string {
+  const t = translator(questionnaireMessages, locale);
+  const empty = t('emptyAnswer');
   if (!answer) return empty;
   if (target.kind === 'limits') return typeof answer.value === 'string' && answer.value ? answer.value : empty;
   if (field === 'parentText') return answer.parentText || empty;
   if (field === 'ambition') {
-    if (!answer.ambition) return 'Geen ambitie';
-    const targetWords = answer.ambition.target ? describeAnswer(template, target.item, answer.ambition.target) : 'Nog niet, maar we zijn het van plan';
+    if (!answer.ambition) return t('noAmbition');
+    const targetWords = answer.ambition.target ? describeAnswer(template, target.item, answer.ambition.target) : t('ambition');
     return answer.ambition.schoolYear ? `${targetWords} (${answer.ambition.schoolYear})` : targetWords;
   }
   return describeAnswer(template, target.item, answer.value) || empty;

@@ -341,8 +341,8 @@ function postedAnswer(item: Item, form: PostedForm) {
 async function conflictOf(db: Database, locale: Locale, template: TemplateDefinition, target: ChangeTarget, field: AnswerField, current: AnswerState | null, mine: Answer): Promise<ConflictInfo> {
   const who = await findUserName(db, current?.updatedBy ?? null);
   return {
-    theirs: { value: fieldValue(current, field), words: describeField(template, target, field, current), revision: current?.revision ?? 0, who, when: current ? formatMomentDateTime(current.updatedAt, locale) : '' },
-    yours: { value: fieldValue(mine, field), words: describeField(template, target, field, mine) },
+    theirs: { value: fieldValue(current, field), words: describeField(template, target, field, current, locale), revision: current?.revision ?? 0, who, when: current ? formatMomentDateTime(current.updatedAt, locale) : '' },
+    yours: { value: fieldValue(mine, field), words: describeField(template, target, field, mine, locale) },
   };
 }
 
