@@ -3,6 +3,7 @@
  * public data only: the contacts the school marked public and no council advice — never the stored snapshots,
  * which were made for staff. Rendered files are kept in memory per profile version (one process; see README).
  */
+import { createHash } from 'node:crypto';
 import { AppError } from '../../auth/app-error.js';
 import type { Clock } from '../../config/clock.js';
 import type { DbOrTx } from '../../db/client.js';
@@ -82,4 +83,15 @@ export async function renderPublicDocument(options: { db: DbOrTx; clock: Clock; 
   if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
   cache.set(version, document);
   return document;
+}
+
+/**
+ * A stand-alone page as served to every visitor: it styles itself with inline <style>, which the CSP allows by each
+ * block's SHA-256 (a nonce would differ per request, and these bytes are kept in the public cache); no favicon
+ * request to a missing file.
+ */
+export function standAlonePage(bytes: Buffer): { html: string; styleHashes: string[] } {
+  const html = bytes.toString('utf8').replace(/<head>/, '<head>\n  <link rel="icon" href="data:,">');
+  const styleHashes = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((match) => `sha256-${createHash('sha256').update(match[1]!, 'utf8').digest('base64')}`);
+  return { html, styleHashes };
 }

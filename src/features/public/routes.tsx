@@ -21,8 +21,8 @@ import { loadSwvPage } from './load-swv-page.js';
 import { publicMessages, type PublicTranslate } from './messages.js';
 import { createRateLimiter, type RateLimiter } from './rate-limit.js';
 import { loadBrandStylesheet } from './load-brand-stylesheet.js';
-import { isPublicDocumentName, PUBLIC_DOCUMENTS, renderPublicDocument } from './render-public-document.js';
-import { EMPTY_QUERY, isEmptyQuery, searchQuerySchema } from './search-query.js';
+import { isPublicDocumentName, PUBLIC_DOCUMENTS, renderPublicDocument, standAlonePage } from './render-public-document.js';
+import { EMPTY_QUERY, isEmptyQuery, pickSearchStrings, searchQuerySchema } from './search-query.js';
 import { searchSchools } from './search-schools.js';
 import { PublicLayout, publicHref } from './views/layout.js';
 import { ComparePageView, EmbedView, MessageView, SchoolPageView, schoolPath, SwvPageView } from './views/pages.js';
@@ -217,7 +217,7 @@ export function registerPublicRoutes(table: RouteTable, options: PublicRouteOpti
     const t = tr(c);
     const slug = c.req.param('swvSlug')!;
     const parsed = parseForm(searchQuerySchema(t), c.req.query());
-    const query = parsed.ok ? parsed.data : { ...EMPTY_QUERY, ...pickStrings(c.req.query()) };
+    const query = parsed.ok ? parsed.data : { ...EMPTY_QUERY, ...pickSearchStrings(c.req.query()) };
     const swvPage = await loadSwvPage({ db: c.var.deps.db, slug });
     const search = parsed.ok && !isEmptyQuery(parsed.data) ? await searchSchools({ db: c.var.deps.db, slug, query: parsed.data, swv: swvPage.swv }) : null;
     return renderPublic(c, {
@@ -289,23 +289,8 @@ export function registerPublicRoutes(table: RouteTable, options: PublicRouteOpti
     const inline = PUBLIC_DOCUMENTS[name].endsWith('html');
     c.header('Content-Disposition', contentDisposition(inline ? 'inline' : 'attachment', document.fileName));
     if (!document.mimeType.startsWith('text/html')) return cacheable(c, document.bytes, document.mimeType);
-    // A stand-alone page styles itself with inline <style>; the CSP allows exactly those blocks by their hash (a nonce
-    // would differ per request, and these bytes are kept for every visitor). No favicon request to a missing file.
-    const html = Buffer.from(document.bytes).toString('utf8').replace(/<head>/, '<head>\n  <link rel="icon" href="data:,">');
-    c.set('styleHashes', inlineStyleHashes(html));
-    return cacheable(c, html, document.mimeType);
+    const page = standAlonePage(document.bytes);
+    c.set('styleHashes', page.styleHashes);
+    return cacheable(c, page.html, document.mimeType);
   });
-}
-
-/** CSP hash sources of a page's `<style>` blocks: SHA-256 over each block's text, as the browser computes it. */
-function inlineStyleHashes(html: string): string[] {
-  return [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((match) => `sha256-${createHash('sha256').update(match[1]!, 'utf8').digest('base64')}`);
-}
-
-function pickStrings(query: Record<string, string>): Partial<Record<keyof typeof EMPTY_QUERY, string>> {
-  const result: Partial<Record<keyof typeof EMPTY_QUERY, string>> = {};
-  for (const key of Object.keys(EMPTY_QUERY) as Array<keyof typeof EMPTY_QUERY>) {
-    if (typeof query[key] === 'string') result[key] = query[key].slice(0, 100);
-  }
-  return result;
 }

@@ -46,3 +46,12 @@ export function filterOptionsOf(swv: PublicSwv): FilterOptions {
     denominations: distinct(swv.schools.map((s) => s.denomination)),
   };
 }
+
+/** The search fields of a query that did not parse, as typed (cut at 100 characters), to show them back in the form. */
+export function pickSearchStrings(query: Record<string, string>): Partial<Record<keyof typeof EMPTY_QUERY, string>> {
+  const result: Partial<Record<keyof typeof EMPTY_QUERY, string>> = {};
+  for (const key of Object.keys(EMPTY_QUERY) as Array<keyof typeof EMPTY_QUERY>) {
+    if (typeof query[key] === 'string') result[key] = query[key].slice(0, 100);
+  }
+  return result;
+}
