@@ -50,6 +50,9 @@ describe('DUO and inspection files', () => {
     expect(bad).toMatchObject({ key: 'fileBadLocationCode', params: { line: 3, column: 'VESTIGINGSCODE' } });
     const quote = errorOf(() => parseLocationFile(new TextEncoder().encode('INSTELLINGSCODE;VESTIGINGSCODE;VESTIGINGSNAAM;BEVOEGD GEZAG NUMMER\n12AB;00;"A;1\n12AB;01;B;1\n')));
     expect(quote).toMatchObject({ key: 'fileQuoteNotClosed', params: { line: 2 } });
+    // A quote inside an unquoted field: csv-parse names this error without its usual CSV_ prefix.
+    const opening = errorOf(() => parseLocationFile(new TextEncoder().encode('INSTELLINGSCODE;VESTIGINGSCODE;VESTIGINGSNAAM;BEVOEGD GEZAG NUMMER\n12AB;00;A;1\n12AB;01;B "x";1\n')));
+    expect(opening).toMatchObject({ key: 'fileBadQuote', params: { line: 3 } });
     expect(errorOf(() => parseLocationFile(new TextEncoder().encode('NAAM;PLAATS\nA;B\n')))).toMatchObject({ key: 'fileMissingColumn', params: { column: 'VESTIGINGSCODE' } });
   });
 

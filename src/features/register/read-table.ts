@@ -4,7 +4,7 @@
  * parsing and iconv-lite the decoding; this module only detects what the file is and names the line and
  * column of what is wrong (docs/decisions/0008-register-import.md).
  */
-import { parse } from 'csv-parse/sync';
+import { CsvError, parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 
 export type Delimiter = ';' | ',' | '\t';
@@ -116,7 +116,9 @@ export function readTable(bytes: Uint8Array): Table {
       const match = /expect (\d+), got (\d+)/.exec(e.message ?? '');
       throw new TableFileError('fileColumnCount', { line: e.lines ?? 0, expected: match?.[1] ?? '?', found: match?.[2] ?? '?' });
     }
-    if (e.code === 'CSV_INVALID_CLOSING_QUOTE' || e.code === 'CSV_QUOTE_NOT_CLOSED' || e.code?.startsWith('CSV_')) throw new TableFileError('fileBadQuote', { line: e.lines ?? 0 });
+    // Every other parse error is about quotes or record shape; csv-parse names one of them without the CSV_
+    // prefix (INVALID_OPENING_QUOTE), so the class decides, not the code's spelling.
+    if (error instanceof CsvError) throw new TableFileError('fileBadQuote', { line: e.lines ?? 0 });
     throw error;
   }
   const [head, ...body] = records;
