@@ -127,7 +127,7 @@ function urlencoded(body: Body): string {
  * A file's bytes from the seeded sequence (a replay repeats them): half of them any byte, which a reader
  * mostly refuses as binary; half of them text-like (letters, delimiters, quotes, line ends), which reaches the parser.
  */
-function randomFileBytes(random: Random): Uint8Array {
+function randomFileBytes(random: Random): Uint8Array<ArrayBuffer> {
   const textLike = random.chance(0.5);
   const alphabet = 'ab;,\t"\r\n 12AB\u00e9';
   const alphabetBytes = new TextEncoder().encode(alphabet);
