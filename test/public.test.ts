@@ -11,6 +11,7 @@ import { schoolContacts, schools } from '../src/features/partnerships/schema.js'
 import { answers, profiles } from '../src/features/questionnaire/schema.js';
 import { buildRouteTable } from '../src/app.js';
 import { publicContentChanged } from '../src/features/public/api.js';
+import { loadPublicSwv } from '../src/features/public/public-data.js';
 import { isReservedSlug, RESERVED_FIRST_SEGMENTS } from '../src/ui/reserved-paths.js';
 import { createTestApp, TestClient, type TestApp } from './support/test-app.js';
 import { TEST_DATABASE_KINDS } from './support/test-db.js';
@@ -267,6 +268,18 @@ for (const kind of TEST_DATABASE_KINDS) {
       await t.deps.db.update(profiles).set({ status: 'adopted' }).where(eq(profiles.id, row!.id));
       publicContentChanged();
       expect((await get('/api/voorbeeldstad/scholen/12AB00')).status).toBe(404);
+    });
+
+    it('keeps the SWV snapshot exactly as long as the cached pages: until publicContentChanged(), never with the cache off, never a 404', async () => {
+      const kept = await loadPublicSwv(t.deps.db, 'voorbeeldstad', 10);
+      expect(await loadPublicSwv(t.deps.db, 'Voorbeeldstad', 10)).toBe(kept);
+      expect(await loadPublicSwv(t.deps.db, 'voorbeeldstad', 0)).not.toBe(kept);
+      publicContentChanged();
+      const next = await loadPublicSwv(t.deps.db, 'voorbeeldstad', 10);
+      expect(next).not.toBe(kept);
+      expect(next.schools.map((school) => school.locationCode)).toEqual(kept.schools.map((school) => school.locationCode));
+      await expect(loadPublicSwv(t.deps.db, 'bestaat-niet', 10)).rejects.toMatchObject({ code: 'not_found' });
+      await expect(loadPublicSwv(t.deps.db, 'bestaat-niet', 10)).rejects.toMatchObject({ code: 'not_found' });
     });
   });
 }

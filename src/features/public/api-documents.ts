@@ -41,8 +41,8 @@ function schoolEntry(swv: PublicSwv, school: PublicSchool, baseUrl: string): Api
   };
 }
 
-export async function loadApiSwv(options: { db: DbOrTx; slug: string; baseUrl: string }): Promise<ApiResult<ApiSwv>> {
-  const swv = await loadPublicSwv(options.db, options.slug);
+export async function loadApiSwv(options: { db: DbOrTx; slug: string; baseUrl: string; cacheSeconds?: number }): Promise<ApiResult<ApiSwv>> {
+  const swv = await loadPublicSwv(options.db, options.slug, options.cacheSeconds);
   const point = swv.partnership.parentSupportPoint;
   return {
     document: {
@@ -59,11 +59,11 @@ export async function loadApiSwv(options: { db: DbOrTx; slug: string; baseUrl: s
   };
 }
 
-export async function loadApiSchool(options: { db: DbOrTx; slug: string; locationCode: string; baseUrl: string }): Promise<ApiResult<ApiSchoolDetail>> {
-  const swv = await loadPublicSwv(options.db, options.slug);
+export async function loadApiSchool(options: { db: DbOrTx; slug: string; locationCode: string; baseUrl: string; cacheSeconds?: number }): Promise<ApiResult<ApiSchoolDetail>> {
+  const swv = await loadPublicSwv(options.db, options.slug, options.cacheSeconds);
   const school = findPublicSchool(swv, options.locationCode);
   const profile = school.published[0]!;
-  const content = (await loadPublicContents(options.db, swv.partnership.id, [profile])).get(profile.id)!;
+  const content = (await loadPublicContents(options.db, swv, [profile])).get(profile.id)!;
   return {
     document: {
       swv: { slug: swv.partnership.slug, name: swv.partnership.name },
@@ -97,10 +97,10 @@ function csvField(value: string): string {
 }
 
 /** One row per school and item (items with an answer or a norm), for municipalities and school finders. */
-export async function exportSupportCsv(options: { db: DbOrTx; slug: string }): Promise<ApiResult<string>> {
-  const swv = await loadPublicSwv(options.db, options.slug);
+export async function exportSupportCsv(options: { db: DbOrTx; slug: string; cacheSeconds?: number }): Promise<ApiResult<string>> {
+  const swv = await loadPublicSwv(options.db, options.slug, options.cacheSeconds);
   const profiles = swv.schools.map((school) => school.published[0]!);
-  const contents = await loadPublicContents(options.db, swv.partnership.id, profiles);
+  const contents = await loadPublicContents(options.db, swv, profiles);
   const lines = [CSV_COLUMNS.join(',')];
   for (const school of swv.schools) {
     const profile = school.published[0]!;

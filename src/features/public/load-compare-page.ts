@@ -13,13 +13,13 @@ export interface ComparePage {
   rows: Array<{ key: string; sectionTitle: string; title: string; cells: Array<PublicItemRow | null> }>;
 }
 
-export async function loadComparePage(options: { db: DbOrTx; slug: string; locationCodes: string[] }): Promise<ComparePage> {
+export async function loadComparePage(options: { db: DbOrTx; slug: string; locationCodes: string[]; cacheSeconds?: number }): Promise<ComparePage> {
   const codes = [...new Set(options.locationCodes.map((code) => code.toUpperCase()))];
-  const swv = await loadPublicSwv(options.db, options.slug);
+  const swv = await loadPublicSwv(options.db, options.slug, options.cacheSeconds);
   if (codes.length < COMPARE_MIN || codes.length > COMPARE_MAX) throw new AppError('invalid_input');
   const schools = codes.map((code) => findPublicSchool(swv, code));
   const profiles = schools.map((school) => school.published[0]!);
-  const contents = await loadPublicContents(options.db, swv.partnership.id, profiles);
+  const contents = await loadPublicContents(options.db, swv, profiles);
   const perSchool = profiles.map((profile) => new Map(contents.get(profile.id)!.rows.map((row) => [row.key, row])));
   const rows: ComparePage['rows'] = [];
   const seen = new Set<string>();

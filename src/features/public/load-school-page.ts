@@ -56,14 +56,14 @@ export function changesBetween(previous: PublicProfileContent, current: PublicPr
   return rows;
 }
 
-export async function loadSchoolPage(options: { db: DbOrTx; slug: string; locationCode: string; schoolYear?: string | undefined }): Promise<SchoolPage> {
-  const swv = await loadPublicSwv(options.db, options.slug);
+export async function loadSchoolPage(options: { db: DbOrTx; slug: string; locationCode: string; schoolYear?: string | undefined; cacheSeconds?: number }): Promise<SchoolPage> {
+  const swv = await loadPublicSwv(options.db, options.slug, options.cacheSeconds);
   const school = findPublicSchool(swv, options.locationCode);
   const index = options.schoolYear ? school.published.findIndex((p) => p.schoolYear === options.schoolYear) : 0;
   if (index < 0) throw new AppError('not_found');
   const profile = school.published[index]!;
   const previous: PublishedProfileRow | undefined = school.published[index + 1];
-  const contents = await loadPublicContents(options.db, swv.partnership.id, previous ? [profile, previous] : [profile]);
+  const contents = await loadPublicContents(options.db, swv, previous ? [profile, previous] : [profile]);
   const content = contents.get(profile.id)!;
   const previousContent = previous ? contents.get(previous.id)! : null;
   const answered = content.rows.filter((row) => row.answer !== '');

@@ -19,8 +19,8 @@ export interface SwvPage {
   filters: FilterOptions;
 }
 
-export async function loadSwvPage(options: { db: DbOrTx; slug: string }): Promise<SwvPage> {
-  const swv = await loadPublicSwv(options.db, options.slug);
+export async function loadSwvPage(options: { db: DbOrTx; slug: string; cacheSeconds?: number }): Promise<SwvPage> {
+  const swv = await loadPublicSwv(options.db, options.slug, options.cacheSeconds);
   const newest = swv.schools.map((school) => school.published[0]!).sort((a, b) => b.schoolYear.localeCompare(a.schoolYear))[0];
   const norm = newest ? normOf(await loadTemplateDefinition(options.db, newest.templateVersionId)) : [];
   return { swv, norm, filters: filterOptionsOf(swv) };

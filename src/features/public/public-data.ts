@@ -8,6 +8,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { loadTemplateDefinition } from '../questionnaire/template-cache.js';
 import { describeAnswer, describeNorm, evaluateNorm, isAnswered, type Answer, type NormStatus } from '../templates/model/answer.js';
 import { findChosenOption, listItems, parentTitleOf, type Item, type ItemRole, type Section, type TemplateDefinition } from '../templates/model/template.js';
+import { publicContentGeneration } from './response-cache.js';
 import {
   findPublicPartnership,
   listPublicContacts,
@@ -30,10 +31,47 @@ export interface PublicSwv {
   partnership: PublicPartnershipRow;
   /** Schools with at least one published profile, by name. */
   schools: PublicSchool[];
+  /** The schools' public contacts, read on first use per school and kept with this snapshot (see loadPublicContents). */
+  contactsBySchool: Map<string, PublicContactRow[]>;
 }
 
+/**
+ * The SWV as the public sees it, kept per database and slug for `cacheSeconds` (PUBLIC_CACHE_SECONDS) so that a
+ * page which is not in the response cache yet costs no query for what every public page needs: the school list,
+ * the published profiles and the contacts. It is exactly as fresh as the cached pages themselves: stale for at
+ * most that long, and not at all in this process after `publicContentChanged()` (the same generation counter).
+ * Concurrent first visits share one load; a failed load is not kept.
+ */
+interface SwvSnapshot {
+  loadedAt: number;
+  generation: number;
+  swv: Promise<PublicSwv>;
+}
+const SNAPSHOTS_MAX = 200;
+const snapshots = new WeakMap<object, Map<string, SwvSnapshot>>();
+
 /** The SWV by slug with its schools that have something published; unknown slug: 404. */
-export async function loadPublicSwv(db: DbOrTx, slug: string): Promise<PublicSwv> {
+export function loadPublicSwv(db: DbOrTx, slug: string, cacheSeconds = 0): Promise<PublicSwv> {
+  if (cacheSeconds <= 0) return readPublicSwv(db, slug);
+  let bySlug = snapshots.get(db);
+  if (!bySlug) snapshots.set(db, (bySlug = new Map()));
+  const key = slug.toLowerCase();
+  const now = performance.now();
+  const generation = publicContentGeneration();
+  const kept = bySlug.get(key);
+  if (kept && kept.generation === generation && now - kept.loadedAt < cacheSeconds * 1000) return kept.swv;
+  const swv = readPublicSwv(db, slug);
+  const snapshot: SwvSnapshot = { loadedAt: now, generation, swv };
+  if (bySlug.size >= SNAPSHOTS_MAX) bySlug.delete(bySlug.keys().next().value!);
+  bySlug.set(key, snapshot);
+  // An unknown slug (404) or a failed read is not kept: the next visit asks the database again.
+  swv.catch(() => {
+    if (bySlug.get(key) === snapshot) bySlug.delete(key);
+  });
+  return swv;
+}
+
+async function readPublicSwv(db: DbOrTx, slug: string): Promise<PublicSwv> {
   const partnership = await findPublicPartnership(db, slug);
   if (!partnership) throw new AppError('not_found');
   const [schools, profiles] = await Promise.all([listPublicSchools(db, partnership.id), listPublishedProfiles(db, partnership.id)]);
@@ -46,6 +84,7 @@ export async function loadPublicSwv(db: DbOrTx, slug: string): Promise<PublicSwv
   return {
     partnership,
     schools: schools.filter((school) => bySchool.has(school.id)).map((school) => ({ ...school, published: bySchool.get(school.id)! })),
+    contactsBySchool: new Map(),
   };
 }
 
@@ -128,7 +167,7 @@ export function describeRow(template: TemplateDefinition, section: Section, item
  * are part of the key), and the profiles asked for always come from the per-request list of published profiles,
  * so nothing unpublished is ever served from here. Entries are also re-read after CONTENT_CACHE_MS, the public
  * pages' own `max-age`, so a change made outside the workflow (a restore) shows as soon as a browser would see it.
- * Contacts are never cached: a school may take one off the public pages at any moment.
+ * Contacts are not part of it: they belong to the SWV snapshot (loadPublicSwv), which is as fresh as the pages.
  */
 type CachedContent = Omit<PublicProfileContent, 'contacts'>;
 const CONTENT_CACHE_MS = 300_000;
@@ -140,7 +179,7 @@ const contentKey = (profile: PublishedProfileRow) => `${profile.id}|${profile.te
 /** The content of several published profiles of one SWV at once (one query for the answers not cached yet). */
 export async function loadPublicContents(
   db: DbOrTx,
-  partnershipId: string,
+  swv: PublicSwv,
   profiles: PublishedProfileRow[],
   options: { contacts?: boolean } = {},
 ): Promise<Map<string, PublicProfileContent>> {
@@ -153,11 +192,14 @@ export async function loadPublicContents(
     if (hit && now - hit.at < CONTENT_CACHE_MS) cached.set(profile.id, hit.content);
   }
   const missing = profiles.filter((profile) => !cached.has(profile.id));
+  const withoutContacts = options.contacts === false ? [] : [...new Set(profiles.map((p) => p.schoolId))].filter((id) => !swv.contactsBySchool.has(id));
   const [answersByProfile, contacts, templates] = await Promise.all([
-    listPublishedAnswers(db, partnershipId, missing.map((p) => p.id)),
-    options.contacts === false ? Promise.resolve([]) : listPublicContacts(db, partnershipId, [...new Set(profiles.map((p) => p.schoolId))]),
+    missing.length > 0 ? listPublishedAnswers(db, swv.partnership.id, missing.map((p) => p.id)) : Promise.resolve(new Map<string, PublicAnswers>()),
+    withoutContacts.length > 0 ? listPublicContacts(db, swv.partnership.id, withoutContacts) : Promise.resolve([]),
     loadTemplates(db, missing),
   ]);
+  for (const schoolId of withoutContacts) swv.contactsBySchool.set(schoolId, []);
+  for (const contact of contacts) swv.contactsBySchool.get(contact.schoolId)!.push(contact);
   for (const profile of missing) {
     const content = contentOf(profile, templates.get(profile.templateVersionId)!, answersByProfile.get(profile.id) ?? { answers: {}, limits: {} });
     cached.set(profile.id, content);
@@ -166,7 +208,7 @@ export async function loadPublicContents(
   }
   const result = new Map<string, PublicProfileContent>();
   for (const profile of profiles) {
-    result.set(profile.id, { ...cached.get(profile.id)!, contacts: contacts.filter((c) => c.schoolId === profile.schoolId) });
+    result.set(profile.id, { ...cached.get(profile.id)!, contacts: swv.contactsBySchool.get(profile.schoolId) ?? [] });
   }
   return result;
 }

@@ -39,15 +39,15 @@ export interface PublicDocument {
 const MAX_CACHED = 24;
 const cache = new Map<string, PublicDocument>();
 
-export async function renderPublicDocument(options: { db: DbOrTx; clock: Clock; slug: string; locationCode: string; name: PublicDocumentName }): Promise<PublicDocument> {
-  const swv = await loadPublicSwv(options.db, options.slug);
+export async function renderPublicDocument(options: { db: DbOrTx; clock: Clock; slug: string; locationCode: string; name: PublicDocumentName; cacheSeconds?: number }): Promise<PublicDocument> {
+  const swv = await loadPublicSwv(options.db, options.slug, options.cacheSeconds);
   const school = findPublicSchool(swv, options.locationCode);
   const profile = school.published[0];
   if (!profile) throw new AppError('not_found');
   const version = `${profile.id}:${profile.updatedAt.getTime()}:${options.name}`;
   const hit = cache.get(version);
   if (hit) return hit;
-  const [contents, logo] = await Promise.all([loadPublicContents(options.db, swv.partnership.id, [profile]), findPartnershipLogo(options.db, swv.partnership.id)]);
+  const [contents, logo] = await Promise.all([loadPublicContents(options.db, swv, [profile]), findPartnershipLogo(options.db, swv.partnership.id)]);
   const content = contents.get(profile.id)!;
   const optional = <K extends string>(key: K, value: string | null | undefined) => (value ? ({ [key]: value } as Record<K, string>) : {});
   const data: ProfileDocumentData = {

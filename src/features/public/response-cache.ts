@@ -35,6 +35,11 @@ export function publicContentChanged(): void {
   contentGeneration++;
 }
 
+/** The counter `publicContentChanged()` bumps, for the other in-process copies of public content (public-data.ts). */
+export function publicContentGeneration(): number {
+  return contentGeneration;
+}
+
 /** Headers that belong to one delivery, not to the stored response. */
 const PER_DELIVERY = new Set(['date', 'server-timing', 'connection', 'keep-alive', 'transfer-encoding', 'content-length']);
 /** Left out of a 304, which has no body. */

@@ -4,6 +4,8 @@
  * rate-limited per client in memory. Only published profiles; an unknown SWV or school gives the public 404 page.
  */
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import { parseAccept } from 'hono/utils/accept';
 import type { Child } from 'hono/jsx';
 import { AppError } from '../../auth/app-error.js';
 import { isPoolWaitTimeout } from '../../ui/overload.js';
@@ -66,7 +68,9 @@ function renderPublic(c: AppContext, options: PublicPageOptions): Response {
   return cacheable(c, body, 'text/html; charset=utf-8');
 }
 
-function cacheable(c: AppContext, body: string | Buffer, contentType: string, cacheControl = CACHE_CONTROL): Response {
+function cacheable(c: AppContext, content: string | Buffer, contentType: string, cacheControl = CACHE_CONTROL): Response {
+  // To bytes once: the hash and gzip below would each convert a page's string (a rope of many pieces) again.
+  const body = typeof content === 'string' ? Buffer.from(content) : content;
   const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
   c.header('Cache-Control', cacheControl);
   c.header('ETag', etag);
@@ -74,7 +78,24 @@ function cacheable(c: AppContext, body: string | Buffer, contentType: string, ca
   const match = c.req.header('if-none-match');
   if (match?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) return c.body(null, 304);
   c.header('Content-Type', contentType);
-  return c.body(typeof body === 'string' ? body : new Uint8Array(body), 200);
+  if (body.length >= COMPRESS_FROM_BYTES && COMPRESSIBLE.test(contentType) && c.req.method !== 'HEAD' && acceptsGzip(c.req.header('accept-encoding'))) {
+    // Compressed here in one piece instead of by the compress middleware's stream (which skips a response that
+    // already has a Content-Encoding): the page leaves in one write with its length, as a cached copy does later.
+    c.header('Content-Encoding', 'gzip');
+    return c.body(new Uint8Array(gzipSync(body)), 200);
+  }
+  return c.body(new Uint8Array(body.buffer, body.byteOffset, body.byteLength) as Uint8Array<ArrayBuffer>, 200);
+}
+
+/** Public responses worth compressing: pages, style sheets, the API's JSON and the CSV. Smaller ones go as they are. */
+const COMPRESSIBLE = /^(text\/(html|css|csv)|application\/json)\b/;
+const COMPRESS_FROM_BYTES = 1024;
+
+function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  const accepts = parseAccept(header);
+  const q = accepts.find((a) => a.type.toLowerCase() === 'gzip')?.q ?? accepts.find((a) => a.type === '*')?.q ?? 0;
+  return q > 0;
 }
 
 function notFoundPage(c: AppContext): Response {
@@ -153,23 +174,25 @@ export function registerPublicRoutes(table: RouteTable, options: PublicRouteOpti
     if (lastModified) c.header('Last-Modified', lastModified.toUTCString());
     return cacheable(c, body, contentType);
   };
+  // The public use cases read the SWV's public snapshot as fresh as the cached pages (public-data.ts, loadPublicSwv).
+  const publicRead = (c: AppContext) => ({ db: c.var.deps.db, cacheSeconds: c.var.deps.config.PUBLIC_CACHE_SECONDS });
   const baseUrl = (c: AppContext) => c.var.deps.config.PUBLIC_BASE_URL.replace(/\/$/, '');
 
   api('/api/openapi.json', (c) => cacheable(c, JSON.stringify(buildOpenApiDocument(baseUrl(c))), 'application/json; charset=utf-8'));
 
   api('/api/:swvSlug', async (c) => {
-    const result = await loadApiSwv({ db: c.var.deps.db, slug: c.req.param('swvSlug')!, baseUrl: baseUrl(c) });
+    const result = await loadApiSwv({ ...publicRead(c), slug: c.req.param('swvSlug')!, baseUrl: baseUrl(c) });
     return apiResult(c, JSON.stringify(result.document), 'application/json; charset=utf-8', result.lastModified);
   });
 
   api('/api/:swvSlug/scholen/:locationCode', async (c) => {
-    const result = await loadApiSchool({ db: c.var.deps.db, slug: c.req.param('swvSlug')!, locationCode: c.req.param('locationCode')!, baseUrl: baseUrl(c) });
+    const result = await loadApiSchool({ ...publicRead(c), slug: c.req.param('swvSlug')!, locationCode: c.req.param('locationCode')!, baseUrl: baseUrl(c) });
     return apiResult(c, JSON.stringify(result.document), 'application/json; charset=utf-8', result.lastModified);
   });
 
   api('/api/:swvSlug/aanbod.csv', async (c) => {
     const slug = c.req.param('swvSlug')!;
-    const result = await exportSupportCsv({ db: c.var.deps.db, slug });
+    const result = await exportSupportCsv({ ...publicRead(c), slug });
     c.header('Content-Disposition', contentDisposition('attachment', `ondersteuningsaanbod-${slug}.csv`));
     return apiResult(c, result.document, 'text/csv; charset=utf-8', result.lastModified);
   });
@@ -179,7 +202,7 @@ export function registerPublicRoutes(table: RouteTable, options: PublicRouteOpti
   // every other response sends frame-ancestors 'none' and DENY).
   route('/embed/:swvSlug/scholen/:locationCode', async (c) => {
     const slug = c.req.param('swvSlug')!;
-    const page = await loadSchoolPage({ db: c.var.deps.db, slug, locationCode: c.req.param('locationCode')! });
+    const page = await loadSchoolPage({ ...publicRead(c), slug, locationCode: c.req.param('locationCode')! });
     const fullHref = `${c.var.deps.config.PUBLIC_BASE_URL.replace(/\/$/, '')}${publicHref(schoolPath(slug, page.school.locationCode), c.var.locale)}`;
     const body = `<!doctype html>${(<EmbedView page={page} locale={c.var.locale} fullHref={fullHref} />).toString()}`;
     return cacheable(c, body, 'text/html; charset=utf-8');
@@ -205,7 +228,7 @@ export function registerPublicRoutes(table: RouteTable, options: PublicRouteOpti
   });
 
   route('/:swvSlug', async (c) => {
-    const page = await loadSwvPage({ db: c.var.deps.db, slug: c.req.param('swvSlug')! });
+    const page = await loadSwvPage({ ...publicRead(c), slug: c.req.param('swvSlug')! });
     return renderPublic(c, {
       title: page.swv.partnership.name,
       brand: brandOf(page.swv),
@@ -218,8 +241,8 @@ export function registerPublicRoutes(table: RouteTable, options: PublicRouteOpti
     const slug = c.req.param('swvSlug')!;
     const parsed = parseForm(searchQuerySchema(t), c.req.query());
     const query = parsed.ok ? parsed.data : { ...EMPTY_QUERY, ...pickSearchStrings(c.req.query()) };
-    const swvPage = await loadSwvPage({ db: c.var.deps.db, slug });
-    const search = parsed.ok && !isEmptyQuery(parsed.data) ? await searchSchools({ db: c.var.deps.db, slug, query: parsed.data, swv: swvPage.swv }) : null;
+    const swvPage = await loadSwvPage({ ...publicRead(c), slug });
+    const search = parsed.ok && !isEmptyQuery(parsed.data) ? await searchSchools({ ...publicRead(c), slug, query: parsed.data, swv: swvPage.swv }) : null;
     return renderPublic(c, {
       title: `${t('resultsHeading')} — ${swvPage.swv.partnership.name}`,
       brand: brandOf(swvPage.swv),
@@ -234,7 +257,7 @@ export function registerPublicRoutes(table: RouteTable, options: PublicRouteOpti
     const slug = c.req.param('swvSlug')!;
     const codes = c.req.queries('school') ?? [];
     if (codes.length < COMPARE_MIN || codes.length > COMPARE_MAX || codes.some((code) => !/^[0-9A-Za-z]{4,8}$/.test(code))) {
-      const swvPage = await loadSwvPage({ db: c.var.deps.db, slug });
+      const swvPage = await loadSwvPage({ ...publicRead(c), slug });
       return renderPublic(c, {
         title: t('compareTitle'),
         brand: brandOf(swvPage.swv),
@@ -243,7 +266,7 @@ export function registerPublicRoutes(table: RouteTable, options: PublicRouteOpti
         children: <MessageView title={t('compareTitle')} body={t('compareTooFew')} link={{ href: publicHref(`/${slug}`, c.var.locale), label: t('backToSearch') }} />,
       });
     }
-    const page = await loadComparePage({ db: c.var.deps.db, slug, locationCodes: codes });
+    const page = await loadComparePage({ ...publicRead(c), slug, locationCodes: codes });
     return renderPublic(c, {
       title: `${t('compareTitle')} — ${page.schools.map((s) => s.name).join(', ')}`,
       brand: brandOf(page.swv),
@@ -254,7 +277,7 @@ export function registerPublicRoutes(table: RouteTable, options: PublicRouteOpti
 
   const schoolRoute = async (c: AppContext, schoolYear: string | undefined) => {
     const slug = c.req.param('swvSlug')!;
-    const page = await loadSchoolPage({ db: c.var.deps.db, slug, locationCode: c.req.param('locationCode')!, schoolYear });
+    const page = await loadSchoolPage({ ...publicRead(c), slug, locationCode: c.req.param('locationCode')!, schoolYear });
     const t = tr(c);
     const base = schoolPath(slug, page.school.locationCode);
     const downloads = page.isArchive
@@ -285,7 +308,7 @@ export function registerPublicRoutes(table: RouteTable, options: PublicRouteOpti
   route('/:swvSlug/scholen/:locationCode/documenten/:publicDocument', async (c) => {
     const name = c.req.param('publicDocument');
     if (!isPublicDocumentName(name)) throw new AppError('not_found');
-    const document = await renderPublicDocument({ db: c.var.deps.db, clock: c.var.deps.clock, slug: c.req.param('swvSlug')!, locationCode: c.req.param('locationCode')!, name });
+    const document = await renderPublicDocument({ ...publicRead(c), clock: c.var.deps.clock, slug: c.req.param('swvSlug')!, locationCode: c.req.param('locationCode')!, name });
     const inline = PUBLIC_DOCUMENTS[name].endsWith('html');
     c.header('Content-Disposition', contentDisposition(inline ? 'inline' : 'attachment', document.fileName));
     if (!document.mimeType.startsWith('text/html')) return cacheable(c, document.bytes, document.mimeType);

@@ -4,7 +4,7 @@
  * words and the parent texts). Every result says why it matches.
  */
 import type { DbOrTx } from '../../db/client.js';
-import { answeredRows, loadPublicContents, loadPublicSwv, type PublicItemRow, type PublicSchool, type PublicSwv } from './public-data.js';
+import { answeredRows, loadPublicContents, loadPublicSwv, type PublicItemRow, type PublicProfileContent, type PublicSchool, type PublicSwv } from './public-data.js';
 import { filterOptionsOf, isEmptyQuery, type FilterOptions, type SearchQuery } from './search-query.js';
 
 export type MatchReason =
@@ -33,18 +33,42 @@ export function searchWords(text: string): string[] {
 
 const MAX_SUPPORT_REASONS = 3;
 
-/** A row's text to search in, normalised once per row (rows of published profiles are cached: public-data.ts). */
-const searchTexts = new WeakMap<PublicItemRow, string>();
-function searchTextOf(row: PublicItemRow): string {
-  let text = searchTexts.get(row);
-  if (text === undefined) searchTexts.set(row, (text = normalise(`${row.title} ${row.sectionTitle} ${row.answer} ${row.parentText ?? ''}`)));
-  return text;
+/**
+ * What a published profile offers, ready to search: its answered rows that are not "not offered", each with its
+ * text normalised, and all of them joined, so a school without every word is passed over with one look. Built once
+ * per profile content (those are cached: public-data.ts) and kept as long as that content is.
+ */
+interface SupportIndex {
+  joined: string;
+  rows: Array<{ row: PublicItemRow; text: string }>;
+}
+const supportIndexes = new WeakMap<PublicItemRow[], SupportIndex>();
+function supportIndexOf(content: PublicProfileContent): SupportIndex {
+  let index = supportIndexes.get(content.rows);
+  if (!index) {
+    const rows = answeredRows(content)
+      .filter((row) => !row.notOffered)
+      .map((row) => ({ row, text: normalise(`${row.title} ${row.sectionTitle} ${row.answer} ${row.parentText ?? ''}`) }));
+    index = { joined: rows.map((entry) => entry.text).join('\u0000'), rows };
+    supportIndexes.set(content.rows, index);
+  }
+  return index;
+}
+
+/** The first `max` rows that hold every word (a word may not span two rows). */
+function supportMatches(index: SupportIndex, words: string[], max: number): PublicItemRow[] {
+  if (!words.every((word) => index.joined.includes(word))) return [];
+  const matches: PublicItemRow[] = [];
+  for (const { row, text } of index.rows) {
+    if (words.every((word) => text.includes(word)) && matches.push(row) >= max) break;
+  }
+  return matches;
 }
 
 /** `swv`: the SWV as the page already loaded it for this request (saves loading it twice). */
-export async function searchSchools(options: { db: DbOrTx; slug: string; query: SearchQuery; swv?: PublicSwv }): Promise<SearchPage> {
+export async function searchSchools(options: { db: DbOrTx; slug: string; query: SearchQuery; swv?: PublicSwv; cacheSeconds?: number }): Promise<SearchPage> {
   const { query } = options;
-  const swv = options.swv ?? (await loadPublicSwv(options.db, options.slug));
+  const swv = options.swv ?? (await loadPublicSwv(options.db, options.slug, options.cacheSeconds));
   const filters = filterOptionsOf(swv);
   if (isEmptyQuery(query)) return { swv, filters, query, results: swv.schools.map((school) => ({ school, reasons: [] })) };
 
@@ -84,19 +108,14 @@ export async function searchSchools(options: { db: DbOrTx; slug: string; query: 
   if (words.length === 0) return { swv, filters, query, results: candidates };
 
   // Only the candidates' current profiles are read, in one query.
-  const contents = await loadPublicContents(options.db, swv.partnership.id, candidates.map((c) => c.school.published[0]!), { contacts: false });
+  const contents = await loadPublicContents(options.db, swv, candidates.map((c) => c.school.published[0]!), { contacts: false });
   const results: SearchResult[] = [];
   for (const candidate of candidates) {
-    const content = contents.get(candidate.school.published[0]!.id)!;
-    const matches = answeredRows(content).filter((row) => {
-      if (row.notOffered) return false;
-      const haystack = searchTextOf(row);
-      return words.every((word) => haystack.includes(word));
-    });
+    const matches = supportMatches(supportIndexOf(contents.get(candidate.school.published[0]!.id)!), words, MAX_SUPPORT_REASONS);
     if (matches.length === 0) continue;
     results.push({
       school: candidate.school,
-      reasons: [...candidate.reasons, ...matches.slice(0, MAX_SUPPORT_REASONS).map((row): MatchReason => ({ kind: 'support', title: row.title, answer: shorten(row.answer) }))],
+      reasons: [...candidate.reasons, ...matches.map((row): MatchReason => ({ kind: 'support', title: row.title, answer: shorten(row.answer) }))],
     });
   }
   return { swv, filters, query, results };
