@@ -20,7 +20,10 @@ const amsterdamTime = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute
 /** A calendar date ("2026-12-03") in words: "3 december 2026" / "3 December 2026". */
 export function formatDate(isoDate: string, locale: Locale): string {
   // Noon UTC is the same calendar date everywhere, so the formatter cannot shift it a day.
-  return longDate[locale].format(new Date(`${isoDate.slice(0, 10)}T12:00:00Z`));
+  const noon = new Date(`${isoDate.slice(0, 10)}T12:00:00Z`);
+  // A date that does not exist (a form echoing "2026-13-45" back with its error) is shown as it was written.
+  if (Number.isNaN(noon.getTime())) return isoDate;
+  return longDate[locale].format(noon);
 }
 
 /** The date a moment falls on in the Netherlands, in words. */

@@ -38,7 +38,7 @@ export async function createTestApp(kind: TestDatabaseKind, options: { now?: str
   const clock = new FixedClock(options.now ?? '2026-03-02T09:00:00+01:00');
   const mailer = new MemoryMailer();
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: '/tmp/opensop-unused', PUBLIC_BASE_URL: 'http://opensop.test', LOG_LEVEL: 'silent', ...options.env } as NodeJS.ProcessEnv);
-  const deps: AppDeps = { db: database.db, clock, config, logger: createLogger('silent'), mailer };
+  const deps: AppDeps = { db: database.db, clock, config, logger: createLogger(process.env['TEST_LOG_LEVEL'] ?? 'silent'), mailer };
   const demo = await seedDemoData({ db: database.db, clock });
   const other = await seedSecondTenant(database.db, clock);
   const jobs = jobProviders.flatMap((provider) => provider(deps));

@@ -112,7 +112,7 @@ export function CycleFormView(props: { page: CycleFormPage; locale: Locale; csrf
     v['schoolYear'],
     props.locale,
   );
-  const isDate = (value: string | undefined): value is string => /^\d{4}-\d{2}-\d{2}$/.test(value ?? '');
+  const isDate = (value: string | undefined): value is string => /^\d{4}-\d{2}-\d{2}$/.test(value ?? '') && !Number.isNaN(Date.parse(value!));
   const year = v['schoolYear'] ?? '';
   const hasYear = /^\d{4}-\d{4}$/.test(year);
   const lateClose = hasYear && isDate(v['closesOn']) && closesAfterYearStart({ schoolYear: year, closesOn: v['closesOn'] });
