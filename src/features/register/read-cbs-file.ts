@@ -3,7 +3,7 @@
  * some 8 million lines; `,` or `;` depending on the year). Streamed through csv-parse: only the lines of the
  * SWV's schools' postcode + house number are kept, so memory stays flat whatever the file's size.
  */
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import type { Readable } from 'node:stream';
 import { normalizeColumnName, TableFileError, type Delimiter } from './read-table.js';
 
@@ -41,31 +41,45 @@ export async function readCbsFile(input: Readable, wanted: Set<string>): Promise
     }
     parser.end();
   })();
-  for await (const record of parser as AsyncIterable<string[]>) {
-    lines += 1;
-    if (!header) {
-      header = record.map(normalizeColumnName);
-      const find = (test: (name: string) => boolean) => header!.findIndex(test);
-      columns = {
-        pc6: find((n) => n === 'PC6' || n === 'POSTCODE'),
-        house: find((n) => n.startsWith('HUISNUMMER')),
-        wijk: find((n) => n.startsWith('WIJK')),
-        municipality: find((n) => n.startsWith('GEMEENTE')),
-      };
-      for (const [name, index] of Object.entries({ PC6: columns.pc6, Huisnummer: columns.house, Wijk: columns.wijk })) if (index < 0) throw new TableFileError('fileMissingColumn', { column: name });
-      continue;
-    }
-    const key = cbsKey(record[columns.pc6] ?? '', record[columns.house] ?? '');
-    if (!key || !wanted.has(key)) continue;
-    const wijk = (record[columns.wijk] ?? '').trim().toUpperCase();
-    matches.set(key, {
-      pc6: key.split('|')[0]!,
-      houseNumber: Number(key.split('|')[1]),
-      // CBS writes wijk codes without their "WK" prefix and sometimes without the leading zero.
-      wijkCode: `WK${/^\d+$/.test(wijk) ? wijk.padStart(6, '0') : wijk.replace(/^WK/, '')}`,
-      municipalityCode: columns.municipality >= 0 ? (record[columns.municipality] ?? null) : null,
-    });
+  try {
+    await readRecords();
+  } catch (error) {
+    // The rest of the upload is not read. Not awaited: a feed waiting for 'drain' from the destroyed parser never ends.
+    parser.destroy();
+    input.destroy();
+    feed.catch(() => undefined);
+    // A quote or record csv-parse cannot read is a problem in the file: a 400 naming its line, never a 500.
+    if (error instanceof CsvError) throw new TableFileError('fileBadQuote', { line: typeof error['lines'] === 'number' ? error['lines'] : lines + 1 });
+    throw error;
   }
   await feed;
   return { matches, lines };
+
+  async function readRecords(): Promise<void> {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      lines += 1;
+      if (!header) {
+        header = record.map(normalizeColumnName);
+        const find = (test: (name: string) => boolean) => header!.findIndex(test);
+        columns = {
+          pc6: find((n) => n === 'PC6' || n === 'POSTCODE'),
+          house: find((n) => n.startsWith('HUISNUMMER')),
+          wijk: find((n) => n.startsWith('WIJK')),
+          municipality: find((n) => n.startsWith('GEMEENTE')),
+        };
+        for (const [name, index] of Object.entries({ PC6: columns.pc6, Huisnummer: columns.house, Wijk: columns.wijk })) if (index < 0) throw new TableFileError('fileMissingColumn', { column: name });
+        continue;
+      }
+      const key = cbsKey(record[columns.pc6] ?? '', record[columns.house] ?? '');
+      if (!key || !wanted.has(key)) continue;
+      const wijk = (record[columns.wijk] ?? '').trim().toUpperCase();
+      matches.set(key, {
+        pc6: key.split('|')[0]!,
+        houseNumber: Number(key.split('|')[1]),
+        // CBS writes wijk codes without their "WK" prefix and sometimes without the leading zero.
+        wijkCode: `WK${/^\d+$/.test(wijk) ? wijk.padStart(6, '0') : wijk.replace(/^WK/, '')}`,
+        municipalityCode: columns.municipality >= 0 ? (record[columns.municipality] ?? null) : null,
+      });
+    }
+  }
 }
