@@ -165,6 +165,28 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(audit.some((entry) => (entry.after as { email: string }).email === 'noor@horizon.example')).toBe(true);
     });
 
+    it('starts a new account in the language of its invitation, and keeps the language the person accepts in', async () => {
+      const adminId = t.demo.userIds['swv@voorbeeldstad.example']!;
+      const localeOf = async (email: string) => (await t.deps.db.select({ locale: users_.locale }).from(users_).where(eq(users_.email, email)))[0]?.locale;
+      await t.deps.db.update(users_).set({ locale: 'en' }).where(eq(users_.id, adminId));
+      try {
+        const admin = await TestClient.signedIn(t, adminId);
+        const response = await admin.post(`/swv/${t.demo.partnershipId}/gebruikers`, { name: 'Lena Lang', email: 'lena@horizon.example', role: 'school_editor', placeId: t.demo.schoolIds['horizon']! });
+        expect(await response.text()).toContain('lena@horizon.example');
+        expect(await localeOf('lena@horizon.example')).toBe('en');
+        await t.runJobs();
+        const mail = t.mailer.sent.find((m) => m.to === 'lena@horizon.example')!;
+        const link = /http:\/\/opensop\.test(\/uitnodiging\/\S+)/.exec(mail.text)![1]!;
+        // She reads the page in Dutch (no language chosen) and accepts there: Dutch becomes her account's language.
+        const invitee = await TestClient.anonymous(t.app);
+        expect(await (await invitee.get(link)).text()).toContain('Welkom bij OpenSOP, Lena Lang');
+        expect((await invitee.post(link, { password: 'een lange zin hier', passwordRepeat: 'een lange zin hier' })).status).toBe(303);
+        expect(await localeOf('lena@horizon.example')).toBe('nl');
+      } finally {
+        await t.deps.db.update(users_).set({ locale: 'nl' }).where(eq(users_.id, adminId));
+      }
+    });
+
     it('revokes a role after confirmation, audited; an admin cannot revoke their own last admin role', async () => {
       const admin = await TestClient.signedIn(t, t.demo.userIds['swv@voorbeeldstad.example']!);
       const users = `/swv/${t.demo.partnershipId}/gebruikers`;

@@ -73,7 +73,8 @@ export async function inviteUser(options: {
     const existing = await findUserByEmail(tx, email);
     if (!existing) {
       const id = crypto.randomUUID();
-      await insertUser(tx, { id, email, name: input.name, createdAt: now });
+      // The account starts in the language its invitation mail is written in; the person may change it on accepting.
+      await insertUser(tx, { id, email, name: input.name, locale: options.locale, createdAt: now });
       await grantRole(tx, id, invited, now);
       const token = randomToken();
       await insertUserToken(tx, { tokenHash: sha256(token), userId: id, purpose: 'invitation', createdAt: now, expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000) });

@@ -21,7 +21,7 @@ export async function findUserById(db: DbOrTx, id: string): Promise<UserRow | nu
   return user ?? null;
 }
 
-export async function insertUser(db: DbOrTx, user: { id: string; email: string; name: string; passwordHash?: string | null; createdAt: Date }): Promise<void> {
+export async function insertUser(db: DbOrTx, user: { id: string; email: string; name: string; passwordHash?: string | null; locale?: 'nl' | 'en'; createdAt: Date }): Promise<void> {
   await db.insert(users).values({ ...user, email: normalizeEmail(user.email) });
 }
 

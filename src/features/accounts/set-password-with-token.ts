@@ -4,14 +4,15 @@ import { sha256 } from '../../auth/tokens.js';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { Clock } from '../../config/clock.js';
 import type { Database } from '../../db/client.js';
-import { consumeUserToken, deleteSessionsOfUser, expireUserTokens, findSecondFactor, updatePassword } from './repository.js';
+import type { Locale } from '../../ui/i18n.js';
+import { consumeUserToken, deleteSessionsOfUser, expireUserTokens, findSecondFactor, updateLocale, updatePassword } from './repository.js';
 import { startSession } from './sessions.js';
 
 /**
  * Accepting an invitation and resetting a password both end here: a one-time link sets the password and signs in,
  * unless the account has a second factor: a mailed link is no second factor, so then the person logs in with a code.
  */
-export async function setPasswordWithToken(options: { db: Database; clock: Clock; token: string; password: string; purpose?: 'invitation' | 'password_reset' }): Promise<{ userId: string; session: { token: string; expiresAt: Date } | null }> {
+export async function setPasswordWithToken(options: { db: Database; clock: Clock; token: string; password: string; purpose?: 'invitation' | 'password_reset'; locale?: Locale }): Promise<{ userId: string; session: { token: string; expiresAt: Date } | null }> {
   const { db, clock } = options;
   const passwordHash = await hashPassword(options.password);
   return db.transaction(async (tx) => {
@@ -20,6 +21,8 @@ export async function setPasswordWithToken(options: { db: Database; clock: Clock
     // A reset link opened at the invitation address (or the other way round) is not a link of that kind.
     if (!token || (options.purpose && token.purpose !== options.purpose)) throw new AppError('not_found');
     await updatePassword(tx, token.userId, passwordHash);
+    // Accepting an invitation: the language the person read the page in becomes the account's (pages and mails).
+    if (token.purpose === 'invitation' && options.locale) await updateLocale(tx, token.userId, options.locale);
     // Once a password is set, every other open reset link of this user is void (an older mail must not reset it again).
     await expireUserTokens(tx, token.userId, 'password_reset', now);
     await expireUserTokens(tx, token.userId, 'invitation', now);

@@ -41,7 +41,7 @@ function registerTokenRoute(table: RouteTable, basePath: string, purpose: 'invit
     const parsed = parseForm(passwordSchema(accountTexts(c)), await readForm(c));
     if (!parsed.ok) return page(c, parsed.errors);
     try {
-      const result = await setPasswordWithToken({ db: c.var.deps.db, clock: c.var.deps.clock, token: c.req.param('token') ?? '', password: parsed.data.password, purpose });
+      const result = await setPasswordWithToken({ db: c.var.deps.db, clock: c.var.deps.clock, token: c.req.param('token') ?? '', password: parsed.data.password, purpose, locale: c.var.locale });
       // With a second factor the new password is followed by the log-in with a code.
       if (!result.session) return c.redirect('/inloggen?wachtwoord-gewijzigd=1', 303);
       setSessionCookie(c, result.session.token, result.session.expiresAt);
