@@ -102,6 +102,17 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(((await tooMany.json()) as { error: string }).error).toBe('Vul een getal in van 0 tot en met 80.');
       const unknownOption = await ib.postJson(url(), { itemKey: 'inspectie-oordeel', field: 'value', value: 'fantastisch', baseRevision: 1 });
       expect(unknownOption.status).toBe(422);
+      // A reader of the English interface is told in English (their language, chosen through /taal).
+      await ib.post('/taal', { locale: 'en', returnTo: '/' });
+      try {
+        const english = await ib.postJson(url(), { itemKey: 'aantal-groepen', field: 'value', value: '1.250', baseRevision: 0 });
+        expect(english.status).toBe(422);
+        expect(((await english.json()) as { error: string }).error).toMatch(/^Enter a number from 0 to 80\. You entered 1\.250; we read that as 1250\./);
+        const englishOption = await ib.postJson(url(), { itemKey: 'inspectie-oordeel', field: 'value', value: 'fantastisch', baseRevision: 1 });
+        expect(((await englishOption.json()) as { error: string }).error).toBe('Choose one of the options.');
+      } finally {
+        await ib.post('/taal', { locale: 'nl', returnTo: '/' });
+      }
       expect(await row('aantal-groepen')).toBeUndefined();
       const unknownItem = await ib.postJson(url(), { itemKey: 'bestaat-niet', field: 'value', value: 'x', baseRevision: 0 });
       expect(unknownItem.status).toBe(400);

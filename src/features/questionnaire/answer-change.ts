@@ -5,7 +5,9 @@
 import { z } from 'zod';
 import { ambitionSchema, evaluateNorm, judgeStoredNorm, type Ambition, type Answer, type AnswerValue, type NormStatus, type StoredNormStatus } from '../templates/model/answer.js';
 import { findScale, isSingleChoiceKind, type Item, type Section, type TemplateDefinition } from '../templates/model/template.js';
+import { answerCheckMessages } from '../templates/model/answer-check-messages.js';
 import { validateAnswerValue } from '../templates/model/validate-answer.js';
+import { translator, type Locale } from '../../ui/i18n.js';
 import { LIMITS_KEY_PREFIX } from './answers-repository.js';
 
 export const ANSWER_FIELDS = ['value', 'ambition', 'parentText', 'limits'] as const;
@@ -47,66 +49,69 @@ export function resolveTarget(template: TemplateDefinition, itemKey: string, fie
 }
 
 /** The raw ambition from the client: null/false clears it; an object sets it. */
-export function validateAmbition(template: TemplateDefinition, item: Item, raw: unknown): { ok: true; value: Ambition | null } | { ok: false; message: string } {
-  if (!item.ambition) return { ok: false, message: 'Bij deze vraag kan geen ambitie worden vastgelegd.' };
+export function validateAmbition(template: TemplateDefinition, item: Item, raw: unknown, locale: Locale = 'nl'): { ok: true; value: Ambition | null } | { ok: false; message: string } {
+  const t = translator(answerCheckMessages, locale);
+  if (!item.ambition) return { ok: false, message: t('noAmbitionHere') };
   if (raw === null || raw === undefined || raw === false) return { ok: true, value: null };
   const cleaned = typeof raw === 'object' && raw !== null ? Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== '' && v !== null && v !== undefined)) : raw;
   const parsed = ambitionSchema.safeParse(cleaned);
-  if (!parsed.success) return { ok: false, message: 'Kies wat de school wil bereiken en in welk schooljaar.' };
+  if (!parsed.success) return { ok: false, message: t('ambitionIncomplete') };
   if (parsed.data.target !== undefined) {
     const options = isSingleChoiceKind(item.kind) ? (findScale(template, item.scale)?.options.map((o) => o.value) ?? []) : [];
-    if (!options.includes(parsed.data.target)) return { ok: false, message: 'Kies als ambitie een van de opties.' };
+    if (!options.includes(parsed.data.target)) return { ok: false, message: t('ambitionOption') };
   }
   return { ok: true, value: parsed.data };
 }
 
-export function validateParentText(item: Item, raw: unknown): { ok: true; value: string | null } | { ok: false; message: string } {
-  if (!item.parentTextEditable) return { ok: false, message: 'Bij deze vraag kan geen eigen tekst voor ouders worden geschreven.' };
+export function validateParentText(item: Item, raw: unknown, locale: Locale = 'nl'): { ok: true; value: string | null } | { ok: false; message: string } {
+  const t = translator(answerCheckMessages, locale);
+  if (!item.parentTextEditable) return { ok: false, message: t('noParentTextHere') };
   if (raw === null || raw === undefined) return { ok: true, value: null };
-  if (typeof raw !== 'string') return { ok: false, message: 'Vul tekst in.' };
+  if (typeof raw !== 'string') return { ok: false, message: t('text') };
   const text = raw.replace(/\r\n?/g, '\n').trim();
-  if (text.length > item.parentTextMaxLength) return { ok: false, message: `Maximaal ${item.parentTextMaxLength} tekens; u heeft er ${text.length}.` };
+  if (text.length > item.parentTextMaxLength) return { ok: false, message: t('tooLong', { max: item.parentTextMaxLength, count: text.length }) };
   return { ok: true, value: text || null };
 }
 
-export function validateLimits(raw: unknown): { ok: true; value: string | null } | { ok: false; message: string } {
+export function validateLimits(raw: unknown, locale: Locale = 'nl'): { ok: true; value: string | null } | { ok: false; message: string } {
+  const t = translator(answerCheckMessages, locale);
   if (raw === null || raw === undefined) return { ok: true, value: null };
-  if (typeof raw !== 'string') return { ok: false, message: 'Vul tekst in.' };
+  if (typeof raw !== 'string') return { ok: false, message: t('text') };
   const text = raw.replace(/\r\n?/g, '\n').trim();
-  if (text.length > LIMITS_MAX_LENGTH) return { ok: false, message: `Maximaal ${LIMITS_MAX_LENGTH} tekens; u heeft er ${text.length}.` };
+  if (text.length > LIMITS_MAX_LENGTH) return { ok: false, message: t('tooLong', { max: LIMITS_MAX_LENGTH, count: text.length }) };
   return { ok: true, value: text || null };
 }
 
 /** Applies one field's raw value to the current answer; the stored norm statuses are recomputed from the result. */
-export function applyChange(template: TemplateDefinition, target: ChangeTarget, current: Answer | null, field: AnswerField, raw: unknown): ChangeResult {
+export function applyChange(template: TemplateDefinition, target: ChangeTarget, current: Answer | null, field: AnswerField, raw: unknown, locale: Locale = 'nl'): ChangeResult {
   const base: Answer = current ?? { value: null, ambition: null, parentText: null };
   if (target.kind === 'limits') {
-    const checked = validateLimits(raw);
+    const checked = validateLimits(raw, locale);
     return checked.ok ? { ok: true, answer: { value: checked.value, ambition: null, parentText: null, normStatus: null, nationalNormStatus: null } } : checked;
   }
   const { item } = target;
   let next: Answer;
   switch (field) {
     case 'value': {
-      const checked = validateAnswerValue(template, item, raw);
+      const checked = validateAnswerValue(template, item, raw, locale);
       if (!checked.ok) return checked;
       next = { ...base, value: checked.value };
       break;
     }
     case 'ambition': {
-      const checked = validateAmbition(template, item, raw);
+      const checked = validateAmbition(template, item, raw, locale);
       if (!checked.ok) return checked;
       next = { ...base, ambition: checked.value };
       break;
     }
     case 'parentText': {
-      const checked = validateParentText(item, raw);
+      const checked = validateParentText(item, raw, locale);
       if (!checked.ok) return checked;
       next = { ...base, parentText: checked.value };
       break;
     }
     default:
-      return { ok: false, message: 'Dit antwoord kan niet worden opgeslagen.' };
+      return { ok: false, message: translator(answerCheckMessages, locale)('notStorable') };
   }
   return { ok: true, answer: { ...next, ...computeNormStatuses(item, next.value) } };
 }

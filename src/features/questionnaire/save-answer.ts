@@ -139,7 +139,7 @@ export async function saveAnswer(options: SaveAnswerOptions): Promise<SaveAnswer
 
   // Nothing written: the same value again (no-op), another editor's newer revision, or no longer editable.
   const current = await getAnswerState(db, profile.id, storedKey);
-  const change = applyChange(template, target, current, field, options.value);
+  const change = applyChange(template, target, current, field, options.value, auth.principal.locale);
   if (change.ok && current && sameAnswer(current, change.answer)) {
     return {
       kind: 'saved',
@@ -166,10 +166,10 @@ export function reportCannotJudge(logger: Pick<Logger, 'warn'> | undefined, prof
 }
 
 function checkField(template: TemplateDefinition, target: ChangeTarget, field: AnswerField, raw: unknown, locale: Locale): { ok: true; value: unknown } | { ok: false; message: string } {
-  if (target.kind === 'limits') return validateLimits(raw);
-  if (field === 'value') return validateAnswerValue(template, target.item, raw);
-  if (field === 'ambition') return validateAmbition(template, target.item, raw);
-  if (field === 'parentText') return validateParentText(target.item, raw);
+  if (target.kind === 'limits') return validateLimits(raw, locale);
+  if (field === 'value') return validateAnswerValue(template, target.item, raw, locale);
+  if (field === 'ambition') return validateAmbition(template, target.item, raw, locale);
+  if (field === 'parentText') return validateParentText(target.item, raw, locale);
   return { ok: false, message: translator(questionnaireMessages, locale)('answerNotStorable') };
 }
 

@@ -161,7 +161,7 @@ export async function saveSection(options: {
     let revision = current?.revision ?? 0;
     let mine: Answer = { ...nextBase };
     for (const [part, raw, name] of parts) {
-      const applied = applyChange(template, target, mine, part, raw);
+      const applied = applyChange(template, target, mine, part, raw, auth.principal.locale);
       const baseValue = normalised(template, target, part, base[part]);
       if (!applied.ok) {
         result.errors[name] = part === 'value' && posted.valueError ? posted.valueError : applied.message;
@@ -214,7 +214,7 @@ export async function saveSection(options: {
     let base: unknown = normalised(template, { kind: 'limits', section }, 'limits', postedBase.value);
     if (useMine.has(LIMITS_FIELD) && current && postedRevision === current.revision) base = current.value;
     const target: ChangeTarget = { kind: 'limits', section };
-    const applied = applyChange(template, target, null, 'limits', raw);
+    const applied = applyChange(template, target, null, 'limits', raw, auth.principal.locale);
     let revision = current?.revision ?? 0;
     let nextBase: unknown = current?.value ?? null;
     let shown = raw;
@@ -251,6 +251,7 @@ export async function saveSection(options: {
 /** A base as the client sent it ("240", a reordered list) in its stored form, so equal values compare equal. */
 function normalised(template: TemplateDefinition, target: ChangeTarget, field: AnswerField, raw: unknown): unknown {
   if (raw === UNKNOWN_BASE) return raw;
+  // Only the normalised value is used, never a message: the language does not matter here.
   const applied = applyChange(template, target, null, field, raw);
   return applied.ok ? fieldValue(applied.answer, field) : raw;
 }

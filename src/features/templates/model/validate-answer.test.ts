@@ -108,4 +108,18 @@ describe('validateAnswerValue', () => {
       expect(check('visie', { text: 'x' })).toEqual({ ok: false, message: 'Vul tekst in.' });
     });
   });
+
+  it('answers in the language of whoever typed it', () => {
+    const en = (key: string, raw: unknown) => validateAnswerValue(template, itemOf(template, key), raw, 'en');
+    expect(en('protocol-dyslexie', 'misschien')).toEqual({ ok: false, message: 'Choose one of the options.' });
+    expect(en('ib-uren', 41)).toEqual({ ok: false, message: 'Enter a number from 0 to 40.' });
+    expect(en('ib-uren', 'veel')).toEqual({ ok: false, message: 'Enter a number from 0 to 40. Write a number without a thousands separator, for example 27.5 or 1250.' });
+    expect(en('ib-uren', '1.250')).toMatchObject({ ok: false, message: expect.stringContaining('You entered 1.250; we read that as 1250.') });
+    expect(en('ib-uren', '27,5')).toEqual({ ok: true, value: 27.5 });
+    for (const key of ['protocol-dyslexie', 'partners', 'ib-uren', 'onderzoek', 'visie']) {
+      const result = en(key, { not: 'an answer' });
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.message).not.toMatch(/\b(Kies|Vul|Schrijf|Maximaal|getal|tekens)\b/);
+    }
+  });
 });
