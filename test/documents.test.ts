@@ -192,6 +192,16 @@ for (const kind of TEST_DATABASE_KINDS) {
       const html = await invalid.text();
       expect(html).toContain('Vul de functie in, bijvoorbeeld Intern begeleider');
       expect(html).toContain('Vul een geldig e-mailadres in of laat het veld leeg');
+      // The same mistakes for a reader of the English interface: the messages in English.
+      await ib.post('/taal', { locale: 'en', returnTo: '/' });
+      try {
+        const english = await (await ib.post(url, { contactsVersion, 'contacts.0.name': 'Iris Ib', 'contacts.0.role': '', 'contacts.0.email': 'geen-adres' })).text();
+        expect(english).toContain('Enter the role, for example Intern begeleider');
+        expect(english).toContain('Enter a valid e-mail address or leave the field empty');
+        expect(english).not.toContain('Vul een geldig e-mailadres');
+      } finally {
+        await ib.post('/taal', { locale: 'nl', returnTo: '/' });
+      }
       expect(await listSchoolContacts(app.deps.db, [schoolId])).toHaveLength(4); // nothing lost
       const saved = await ib.post(url, {
         contactsVersion,

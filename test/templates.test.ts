@@ -352,6 +352,14 @@ for (const kind of TEST_DATABASE_KINDS) {
       expect(taken.status).toBe(400);
       expect(await taken.text()).toContain(`Voor schooljaar 2026-2027 is al versie ${publishedNumber} gepubliceerd`);
       expect((await draft()).status).toBe('draft');
+      // The same refusal for a reader of the English interface, in English.
+      await client.post('/taal', { locale: 'en', returnTo: '/' });
+      try {
+        const english = await (await client.post(`${base}/versies/${version.id}/publiceren`, { schoolYear: '2026-2027' })).text();
+        expect(english).toContain(`Version ${publishedNumber} has already been published for school year 2026-2027.`);
+      } finally {
+        await client.post('/taal', { locale: 'nl', returnTo: '/' });
+      }
 
       expect((await client.post(`${base}/versies/${version.id}/publiceren`, { schoolYear: '2027-2028' })).status).toBe(303);
       const published = (await getTemplateVersion(testApp.deps.db, version.id))!;

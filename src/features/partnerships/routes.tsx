@@ -146,7 +146,7 @@ export function registerPartnershipRoutes(table: RouteTable): void {
   table.get('/scholen/:schoolId', permission('school.view', fromSchoolParam), (c, auth) => schoolPage(c, authorized(auth), {}, null));
   table.post('/scholen/:schoolId/contactpersonen', permission('school.editContacts', fromSchoolParam), async (c, auth) => {
     const values = await readForm(c);
-    const parsed = parseForm(schoolContactsInput, contactsFromForm(values));
+    const parsed = parseForm(schoolContactsInput(m(c)), contactsFromForm(values));
     if (!parsed.ok) return schoolPage(c, authorized(auth), parsed.errors, values);
     const schoolId = c.req.param('schoolId')!;
     const result = await updateSchoolContacts({ db: c.var.deps.db, clock: c.var.deps.clock, auth: authorized(auth), schoolId, input: parsed.data });

@@ -8,6 +8,7 @@ import type { Database } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
 import { getSchool, listSchoolContacts, lockSchoolRow, replaceSchoolContacts, type SchoolContactRow } from './repository.js';
 import { publicContentChanged } from '../public/api.js';
+import type { PartnershipTranslate } from './messages.js';
 
 /** A stored contact person, as pages show it. */
 export type SchoolContact = SchoolContactRow;
@@ -15,24 +16,26 @@ export type SchoolContact = SchoolContactRow;
 /** Rows on the form: the saved contacts plus empty rows to add new ones. */
 export const MAX_SCHOOL_CONTACTS = 12;
 
-const contactRow = z
-  .object({
-    name: z.string().trim().max(80, { error: 'De naam mag hoogstens 80 tekens lang zijn' }).optional().default(''),
-    role: z.string().trim().max(60, { error: 'De functie mag hoogstens 60 tekens lang zijn' }).optional().default(''),
-    topic: z.string().trim().max(120, { error: 'Beschrijf in hoogstens 120 tekens waarvoor collega’s en ouders bij deze persoon terechtkunnen' }).optional().default(''),
-    email: z.union([z.literal(''), z.email({ error: 'Vul een geldig e-mailadres in of laat het veld leeg' })]).optional().default(''),
-    /** The "show to parents" checkbox: staff are not public unless the school chooses so. */
-    showToParents: z
-      .string()
-      .optional()
-      .transform((value) => value === '1'),
-  })
-  .superRefine((row, ctx) => {
-    const isEmpty = !row.name && !row.role && !row.topic && !row.email;
-    if (isEmpty) return;
-    if (!row.name) ctx.addIssue({ code: 'custom', path: ['name'], message: 'Vul de naam van de contactpersoon in, of maak de hele regel leeg om hem te verwijderen' });
-    if (!row.role) ctx.addIssue({ code: 'custom', path: ['role'], message: 'Vul de functie in, bijvoorbeeld Intern begeleider' });
-  });
+function contactRow(t: PartnershipTranslate) {
+  return z
+    .object({
+      name: z.string().trim().max(80, { error: t('contactNameTooLong') }).optional().default(''),
+      role: z.string().trim().max(60, { error: t('contactRoleTooLong') }).optional().default(''),
+      topic: z.string().trim().max(120, { error: t('contactTopicTooLong') }).optional().default(''),
+      email: z.union([z.literal(''), z.email({ error: t('contactEmailInvalid') })]).optional().default(''),
+      /** The "show to parents" checkbox: staff are not public unless the school chooses so. */
+      showToParents: z
+        .string()
+        .optional()
+        .transform((value) => value === '1'),
+    })
+    .superRefine((row, ctx) => {
+      const isEmpty = !row.name && !row.role && !row.topic && !row.email;
+      if (isEmpty) return;
+      if (!row.name) ctx.addIssue({ code: 'custom', path: ['name'], message: t('contactNameMissing') });
+      if (!row.role) ctx.addIssue({ code: 'custom', path: ['role'], message: t('contactRoleMissing') });
+    });
+}
 
 /** The form field that carries the version of the list the form was opened on. */
 export const CONTACTS_VERSION_FIELD = 'contactsVersion';
@@ -47,13 +50,13 @@ export function contactsVersion(rows: Array<Pick<SchoolContactRow, 'name' | 'rol
 }
 
 /** The posted form: fields `contacts.<n>.name|role|topic|email|showToParents`; empty rows are dropped. */
-export const schoolContactsInput = z.object({
-  contacts: z.array(contactRow).max(MAX_SCHOOL_CONTACTS, { error: `Hoogstens ${MAX_SCHOOL_CONTACTS} contactpersonen` }),
-  [CONTACTS_VERSION_FIELD]: z
-    .string({ error: 'Dit formulier zegt niet van welke versie van de contactpersonen het uitgaat. Laad de pagina opnieuw en vul uw wijzigingen opnieuw in.' })
-    .regex(/^[0-9a-f]{16}$/, { error: 'Dit formulier zegt niet van welke versie van de contactpersonen het uitgaat. Laad de pagina opnieuw en vul uw wijzigingen opnieuw in.' }),
-});
-export type SchoolContactsInput = z.infer<typeof schoolContactsInput>;
+export function schoolContactsInput(t: PartnershipTranslate) {
+  return z.object({
+    contacts: z.array(contactRow(t)).max(MAX_SCHOOL_CONTACTS, { error: t('contactsTooMany', { max: MAX_SCHOOL_CONTACTS }) }),
+    [CONTACTS_VERSION_FIELD]: z.string({ error: t('contactsVersionMissing') }).regex(/^[0-9a-f]{16}$/, { error: t('contactsVersionMissing') }),
+  });
+}
+export type SchoolContactsInput = z.infer<ReturnType<typeof schoolContactsInput>>;
 
 /** Turns flat form fields (`contacts.0.name`, …) into the shape schoolContactsInput expects. */
 export function contactsFromForm(values: Record<string, string>): { contacts: Array<Record<string, string>>; [CONTACTS_VERSION_FIELD]?: string } {

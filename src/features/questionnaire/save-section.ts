@@ -10,7 +10,8 @@
 import { assertInScope } from '../../auth/policy.js';
 import { AppError } from '../../auth/app-error.js';
 import { formatMomentDateTime } from '../../ui/dates.js';
-import type { Locale } from '../../ui/i18n.js';
+import { translator, type Locale } from '../../ui/i18n.js';
+import { questionnaireMessages } from './messages.js';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { Clock } from '../../config/clock.js';
 import type { Logger } from '../../config/logger.js';
@@ -140,7 +141,7 @@ export async function saveSection(options: {
   for (const item of section.items) {
     const names = itemFieldNames(item);
     const current = stored.get(item.key) ?? null;
-    const posted = postedAnswer(item, form);
+    const posted = postedAnswer(item, form, auth.principal.locale);
     // Not in the posted form at all: leave the item as it is.
     if (!posted.present) continue;
     const target: ChangeTarget = { kind: 'item', section, item };
@@ -295,7 +296,7 @@ const UNKNOWN_BASE = { unknownBase: true };
  * A field that was not posted is `undefined` (left alone); an unticked radio or checkbox group of an
  * item that is in the form posts nothing and means "no answer".
  */
-function postedAnswer(item: Item, form: PostedForm) {
+function postedAnswer(item: Item, form: PostedForm, locale: Locale) {
   const names = itemFieldNames(item);
   const present = [names.base, names.revision, names.value, names.ambition, names.ambitionTarget, names.ambitionYear, names.parentText].some((name) => form[name] !== undefined);
   const rawValue = form[names.value];
@@ -309,7 +310,7 @@ function postedAnswer(item: Item, form: PostedForm) {
     if (rawValue === undefined && !inForm) value = undefined;
     else if (list.includes(NONE_OF_THESE) && chosen.length > 0) {
       value = chosen; // shown as ticked; refused below with its own message
-      valueError = 'Kies “Geen van deze” of een of meer partners, niet allebei.';
+      valueError = translator(questionnaireMessages, locale)('noneAndSomePartners');
     } else value = list.includes(NONE_OF_THESE) ? [] : chosen.length > 0 ? chosen : null;
   } else if (rawValue === undefined) {
     value = isChoice && inForm ? null : undefined;

@@ -6,6 +6,8 @@ import type { Authorized } from '../../ui/route.js';
 import { checkDefinition } from './editor/check-definition.js';
 import { findPublishedForYear, findVersionInPartnership, markPublished, updateTemplateName } from './repository.js';
 import { isSchoolYear } from './school-year.js';
+import { templateMessages } from './messages.js';
+import { translator } from '../../ui/i18n.js';
 
 /**
  * "Publiceren voor schooljaar": makes a draft the version for a school year. From then on it
@@ -15,24 +17,25 @@ export async function publishVersion(options: { db: Database; clock: Clock; auth
   const { db, clock, auth, schoolYear } = options;
   if (auth.scope.level === 'platform') throw new AppError('not_found');
   const partnershipId = auth.scope.partnershipId;
-  if (!isSchoolYear(schoolYear)) throw new AppError('invalid_input', 'Kies het schooljaar waarvoor deze versie geldt, bijvoorbeeld 2027-2028.', { field: 'schoolYear' });
+  const t = translator(templateMessages, auth.principal.locale);
+  if (!isSchoolYear(schoolYear)) throw new AppError('invalid_input', t('publishChooseYear'), { field: 'schoolYear' });
   const now = clock.now();
   return db.transaction(async (tx) => {
     const version = await findVersionInPartnership(tx, partnershipId, options.versionId);
     if (!version) throw new AppError('not_found');
-    if (version.status !== 'draft') throw new AppError('invalid_state', `Versie ${version.number} is al gepubliceerd voor ${version.schoolYear ?? 'een schooljaar'}.`);
+    if (version.status !== 'draft') throw new AppError('invalid_state', t('publishAlreadyPublished', { number: version.number, year: version.schoolYear ?? t('publishSomeYear') }));
     const taken = await findPublishedForYear(tx, version.templateId, schoolYear);
     if (taken) {
       throw new AppError(
         'conflict',
-        `Voor schooljaar ${schoolYear} is al versie ${taken.number} gepubliceerd. Een gepubliceerde versie verandert niet; kies een later schooljaar.`,
+        t('publishYearTaken', { year: schoolYear, number: taken.number }),
         { field: 'schoolYear' },
       );
     }
     // The draft was checked at every save; check again so nothing invalid ever becomes final.
     const checked = checkDefinition(version.definition);
-    if (!checked.ok) throw new AppError('invalid_state', `Deze conceptversie bevat nog fouten: ${checked.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
-    if (!(await markPublished(tx, version.id, schoolYear, now))) throw new AppError('conflict', 'Deze versie is intussen door iemand anders gepubliceerd.');
+    if (!checked.ok) throw new AppError('invalid_state', t('publishHasErrors', { errors: checked.errors.map((e) => `${e.path}: ${e.message}`).join('; ') }));
+    if (!(await markPublished(tx, version.id, schoolYear, now))) throw new AppError('conflict', t('publishedMeanwhile'));
     await updateTemplateName(tx, version.templateId, version.definition.name);
     await recordAudit(tx, {
       at: now,
