@@ -72,14 +72,15 @@ export async function resolvePlace(db: DbOrTx, auth: Authorized): Promise<Insigh
 }
 
 /** The requested school year, or the newest round that has opened (else the newest round). */
-export function chooseYear(cycles: YearCycle[], requested: string | undefined, today: string): YearCycle {
+export function chooseYear(cycles: YearCycle[], requested: string | undefined, today: string, locale: Locale = 'nl'): YearCycle {
+  const t = translator(insightMessages, locale);
   if (requested) {
     const cycle = cycles.find((entry) => entry.schoolYear === requested);
-    if (!cycle) throw new AppError('not_found', `Voor schooljaar ${requested} is er geen SOP-ronde. Kies een ander schooljaar.`);
+    if (!cycle) throw new AppError('not_found', t('noRoundForYear', { year: requested }));
     return cycle;
   }
   const chosen = cycles.find((entry) => entry.opensOn <= today) ?? cycles[0];
-  if (!chosen) throw new AppError('not_found', 'Er is nog geen SOP-ronde. Zodra het samenwerkingsverband een ronde instelt, staan hier de cijfers.');
+  if (!chosen) throw new AppError('not_found', t('noRoundYet'));
   return chosen;
 }
 
@@ -122,7 +123,7 @@ export async function loadPlaceContext(options: {
   const { db, place } = options;
   const today = amsterdamDate(options.clock.now());
   const cycles = await listYearCycles(db, place.partnershipId);
-  const cycle = chooseYear(cycles, options.schoolYear, today);
+  const cycle = chooseYear(cycles, options.schoolYear, today, options.locale);
   const template = await loadTemplateDefinition(db, cycle.templateVersionId);
   const filters = { ...(options.filters ?? {}) };
   // A board's view is that board: its filter cannot point elsewhere.

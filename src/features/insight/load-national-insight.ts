@@ -11,6 +11,8 @@ import { requireAccess } from '../../auth/policy.js';
 import type { Clock } from '../../config/clock.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Authorized } from '../../ui/route.js';
+import { translator } from '../../ui/i18n.js';
+import { insightMessages } from './messages.js';
 import { dutchMidnight } from '../audit-log/load-audit-log-page.js';
 import { amsterdamDate } from '../cycle/editability.js';
 import { PROFILE_STATUSES, type ProfileStatus } from '../questionnaire/api.js';
@@ -200,19 +202,20 @@ export async function loadNationalInsight(options: {
   const { db, auth } = options;
   if (auth.scope.level !== 'platform') throw new AppError('not_found');
   requireAccess({ principal: auth.principal, permission: 'platform.viewInsight', scope: auth.scope });
+  const t = translator(insightMessages, auth.principal.locale);
   const today = amsterdamDate(options.clock.now());
 
   const cycles = await listPartnershipCycles(db);
   const years = [...new Set(cycles.flatMap((cycle) => (cycle.schoolYear ? [cycle.schoolYear] : [])))].sort().reverse();
   let schoolYear: string;
   if (options.schoolYear) {
-    if (!years.includes(options.schoolYear)) throw new AppError('not_found', `Voor schooljaar ${options.schoolYear} heeft geen samenwerkingsverband een SOP-ronde. Kies een ander schooljaar.`);
+    if (!years.includes(options.schoolYear)) throw new AppError('not_found', t('nationalNoRoundForYear', { year: options.schoolYear }));
     schoolYear = options.schoolYear;
   } else {
     // The newest year in which some SWV's round has opened (else the newest year there is).
     const opened = cycles.filter((cycle) => cycle.schoolYear && cycle.opensOn && cycle.opensOn <= today).map((cycle) => cycle.schoolYear!);
     const chosen = opened.sort().reverse()[0] ?? years[0];
-    if (!chosen) throw new AppError('not_found', 'Er is nog geen SOP-ronde. Zodra een samenwerkingsverband een ronde instelt, staan hier de cijfers.');
+    if (!chosen) throw new AppError('not_found', t('nationalNoRoundYet'));
     schoolYear = chosen;
   }
 

@@ -209,6 +209,10 @@ export const insightMessages = defineMessages(
     pageOf: 'Pagina {page} van {pages}',
     badPage: 'Dat paginanummer bestaat niet. Kies een pagina uit de lijst.',
     sectionNotInTemplate: 'Het onderdeel "{section}" staat niet in de vragenlijst van {year}. Kies een onderdeel uit de lijst.',
+    noRoundForYear: 'Voor schooljaar {year} is er geen SOP-ronde. Kies een ander schooljaar.',
+    noRoundYet: 'Er is nog geen SOP-ronde. Zodra het samenwerkingsverband een ronde instelt, staan hier de cijfers.',
+    nationalNoRoundForYear: 'Voor schooljaar {year} heeft geen samenwerkingsverband een SOP-ronde. Kies een ander schooljaar.',
+    nationalNoRoundYet: 'Er is nog geen SOP-ronde. Zodra een samenwerkingsverband een ronde instelt, staan hier de cijfers.',
   },
   {
     insightTitle: 'Insight {year}',
@@ -406,6 +410,10 @@ export const insightMessages = defineMessages(
     pageOf: 'Page {page} of {pages}',
     badPage: 'That page number does not exist. Choose a page from the list.',
     sectionNotInTemplate: 'The section "{section}" is not in the questionnaire of {year}. Choose a section from the list.',
+    noRoundForYear: 'There is no SOP round for school year {year}. Choose another school year.',
+    noRoundYet: 'There is no SOP round yet. As soon as the SWV sets one up, the figures appear here.',
+    nationalNoRoundForYear: 'No SWV has an SOP round for school year {year}. Choose another school year.',
+    nationalNoRoundYet: 'There is no SOP round yet. As soon as an SWV sets one up, the figures appear here.',
   },
 );
 

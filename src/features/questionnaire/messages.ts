@@ -143,6 +143,7 @@ export const questionnaireMessages = defineMessages(
     'historyField.ambition': 'Ambitie',
     'historyField.parentText': 'Tekst voor ouders',
     'historyField.limits': 'Wat kan de school niet?',
+    answerUnreadable: 'Het antwoord kon niet worden gelezen. Laad de pagina opnieuw.',
   },
   {
     norm: 'Basic support norm: {norm}',
@@ -279,6 +280,7 @@ export const questionnaireMessages = defineMessages(
     'historyField.ambition': 'Ambition',
     'historyField.parentText': 'Text for parents',
     'historyField.limits': 'What can the school not offer?',
+    answerUnreadable: 'The answer could not be read. Reload the page.',
   },
 );
 

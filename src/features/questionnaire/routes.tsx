@@ -94,10 +94,10 @@ export function registerQuestionnaireRoutes(table: RouteTable): void {
     try {
       body = await c.req.json();
     } catch {
-      return c.json({ ok: false, error: 'Het antwoord kon niet worden gelezen. Laad de pagina opnieuw.' }, 400);
+      return c.json({ ok: false, error: translator(questionnaireMessages, c.var.locale)('answerUnreadable') }, 400);
     }
     const parsed = saveAnswerRequestSchema.safeParse(body);
-    if (!parsed.success) return c.json({ ok: false, error: 'Het antwoord kon niet worden gelezen. Laad de pagina opnieuw.' }, 400);
+    if (!parsed.success) return c.json({ ok: false, error: translator(questionnaireMessages, c.var.locale)('answerUnreadable') }, 400);
     try {
       const result = await saveAnswer({
         db: c.var.deps.db,

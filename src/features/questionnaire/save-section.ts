@@ -125,7 +125,7 @@ export async function saveSection(options: {
       // Changed between our read and the write (or no longer editable).
       const fresh = await getAnswerState(db, profile.id, args.storedKey);
       if (sameValue(fieldValue(fresh, args.column), args.next)) return { base: args.next, revision: fresh?.revision ?? null };
-      if (sameValue(fieldValue(fresh, args.column), args.base)) throw new AppError('invalid_state', 'Dit SOP kan niet meer worden gewijzigd.');
+      if (sameValue(fieldValue(fresh, args.column), args.base)) throw new AppError('invalid_state', translator(questionnaireMessages, auth.principal.locale)('notEditable'));
       result.conflicts[args.conflictKey] = await conflictOf(db, auth.principal.locale, template, args.target, args.field, fresh, args.mine);
       return { base: args.base, revision: fresh?.revision ?? null };
     }

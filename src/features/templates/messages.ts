@@ -300,6 +300,10 @@ export const templateMessages = defineMessages(
     publishYearTaken: 'Voor schooljaar {year} is al versie {number} gepubliceerd. Een gepubliceerde versie verandert niet; kies een later schooljaar.',
     publishHasErrors: 'Deze conceptversie bevat nog fouten: {errors}',
     publishedMeanwhile: 'Deze versie is intussen door iemand anders gepubliceerd.',
+    draftExistsNumbered: 'Er is al een conceptversie (versie {number}). Werk daarin verder, of publiceer die eerst.',
+    noPublishedToStartFrom: 'Deze vragenlijst heeft nog geen gepubliceerde versie om van uit te gaan.',
+    versionIsPublished: 'Deze versie is gepubliceerd en verandert niet meer. Start een nieuwe conceptversie om wijzigingen te maken.',
+    templateKeyFixed: 'De sleutel van de vragenlijst kan niet veranderen.',
   },
   {
     overviewLink: 'Questionnaire',
@@ -600,5 +604,9 @@ export const templateMessages = defineMessages(
     publishYearTaken: 'Version {number} has already been published for school year {year}. A published version does not change; choose a later school year.',
     publishHasErrors: 'This draft version still has errors: {errors}',
     publishedMeanwhile: 'Someone else has published this version in the meantime.',
+    draftExistsNumbered: 'There already is a draft version (version {number}). Continue in it, or publish it first.',
+    noPublishedToStartFrom: 'This questionnaire has no published version yet to start from.',
+    versionIsPublished: 'This version is published and no longer changes. Start a new draft version to make changes.',
+    templateKeyFixed: 'The questionnaire’s key cannot change.',
   },
 );

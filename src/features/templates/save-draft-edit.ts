@@ -1,3 +1,5 @@
+import { translator, type Locale } from '../../ui/i18n.js';
+import { templateMessages } from './messages.js';
 import { AppError } from '../../auth/app-error.js';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { Clock } from '../../config/clock.js';
@@ -35,7 +37,7 @@ export async function saveDraftEdit(options: {
 }): Promise<SaveDraftEditResult> {
   const { auth } = options;
   if (auth.scope.level === 'platform') throw new AppError('not_found');
-  return applyDraftEdit({ ...options, partnershipId: auth.scope.partnershipId, actorUserId: auth.principal.userId });
+  return applyDraftEdit({ ...options, partnershipId: auth.scope.partnershipId, actorUserId: auth.principal.userId, locale: auth.principal.locale });
 }
 
 /** saveDraftEdit without a request: for the CLI (actor null) and for use cases that already checked access. */
@@ -43,6 +45,8 @@ export async function applyDraftEdit(options: {
   db: Database;
   clock: Clock;
   partnershipId: string;
+  /** The language of the refusals (the CLI's are Dutch). */
+  locale?: Locale;
   actorUserId: string | null;
   versionId: string;
   revision: number;
@@ -53,7 +57,7 @@ export async function applyDraftEdit(options: {
     const version = await findVersionInPartnership(tx, partnershipId, options.versionId);
     if (!version) throw new AppError('not_found');
     if (version.status !== 'draft') {
-      throw new AppError('invalid_state', 'Deze versie is gepubliceerd en verandert niet meer. Start een nieuwe conceptversie om wijzigingen te maken.');
+      throw new AppError('invalid_state', translator(templateMessages, options.locale ?? 'nl')('versionIsPublished'));
     }
     if (version.revision !== options.revision) return { ok: false, reason: 'conflict', revision: version.revision };
 
@@ -68,7 +72,7 @@ export async function applyDraftEdit(options: {
     const checked = checkDefinition(draft);
     if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors, at, revision: version.revision };
     if (checked.template.key !== version.definition.key) {
-      return { ok: false, reason: 'refused', message: 'De sleutel van de vragenlijst kan niet veranderen.', revision: version.revision };
+      return { ok: false, reason: 'refused', message: translator(templateMessages, options.locale ?? 'nl')('templateKeyFixed'), revision: version.revision };
     }
 
     const saved = await updateDraftDefinition(tx, version.id, version.revision, checked.template);

@@ -1,3 +1,5 @@
+import { translator } from '../../ui/i18n.js';
+import { templateMessages } from './messages.js';
 import { AppError } from '../../auth/app-error.js';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { Clock } from '../../config/clock.js';
@@ -20,10 +22,10 @@ export async function startNewDraft(options: { db: Database; clock: Clock; auth:
     if (!template) throw new AppError('not_found');
     const draft = await latestVersion(tx, template.id, 'draft');
     if (draft) {
-      throw new AppError('conflict', `Er is al een conceptversie (versie ${draft.number}). Werk daarin verder, of publiceer die eerst.`, { versionId: draft.id });
+      throw new AppError('conflict', translator(templateMessages, auth.principal.locale)('draftExistsNumbered', { number: draft.number }), { versionId: draft.id });
     }
     const published = await latestVersion(tx, template.id, 'published');
-    if (!published) throw new AppError('invalid_state', 'Deze vragenlijst heeft nog geen gepubliceerde versie om van uit te gaan.');
+    if (!published) throw new AppError('invalid_state', translator(templateMessages, auth.principal.locale)('noPublishedToStartFrom'));
     const latest = await latestVersion(tx, template.id);
     const number = (latest?.number ?? 0) + 1;
     const versionId = crypto.randomUUID();
