@@ -3,9 +3,6 @@
  * Public pages for parents (issue 13): no account, no cookie, language from `?lang=en`, cacheable (ETag),
  * rate-limited per client in memory. Only published profiles; an unknown SWV or school gives the public 404 page.
  */
-import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
-import { parseAccept } from 'hono/utils/accept';
 import type { Child } from 'hono/jsx';
 import { AppError } from '../../auth/app-error.js';
 import { isPoolWaitTimeout } from '../../ui/overload.js';
@@ -21,6 +18,7 @@ import { COMPARE_MAX, COMPARE_MIN, loadComparePage } from './load-compare-page.j
 import { loadSchoolPage } from './load-school-page.js';
 import { loadSwvPage } from './load-swv-page.js';
 import { publicMessages, type PublicTranslate } from './messages.js';
+import { CACHE_CONTROL, cacheable } from './cacheable-response.js';
 import { createRateLimiter, type RateLimiter } from './rate-limit.js';
 import { loadBrandStylesheet } from './load-brand-stylesheet.js';
 import { isPublicDocumentName, PUBLIC_DOCUMENTS, renderPublicDocument, standAlonePage } from './render-public-document.js';
@@ -31,8 +29,6 @@ import { ComparePageView, EmbedView, MessageView, SchoolPageView, schoolPath, Sw
 
 /** Requests per client per minute on the public routes (per process), unless PUBLIC_RATE_LIMIT_PER_MINUTE says otherwise. */
 export const DEFAULT_PUBLIC_REQUESTS_PER_MINUTE = 600;
-/** Browsers and proxies may reuse a public page this long; after that they revalidate with the ETag. */
-const CACHE_CONTROL = 'public, max-age=300';
 
 const tr = (c: AppContext): PublicTranslate => translator(publicMessages, c.var.locale);
 
@@ -66,36 +62,6 @@ function renderPublic(c: AppContext, options: PublicPageOptions): Response {
     return c.html(body, status as 404);
   }
   return cacheable(c, body, 'text/html; charset=utf-8');
-}
-
-function cacheable(c: AppContext, content: string | Buffer, contentType: string, cacheControl = CACHE_CONTROL): Response {
-  // To bytes once: the hash and gzip below would each convert a page's string (a rope of many pieces) again.
-  const body = typeof content === 'string' ? Buffer.from(content) : content;
-  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
-  c.header('Cache-Control', cacheControl);
-  c.header('ETag', etag);
-  c.header('Vary', 'Accept-Encoding');
-  const match = c.req.header('if-none-match');
-  if (match?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) return c.body(null, 304);
-  c.header('Content-Type', contentType);
-  if (body.length >= COMPRESS_FROM_BYTES && COMPRESSIBLE.test(contentType) && c.req.method !== 'HEAD' && acceptsGzip(c.req.header('accept-encoding'))) {
-    // Compressed here in one piece instead of by the compress middleware's stream (which skips a response that
-    // already has a Content-Encoding): the page leaves in one write with its length, as a cached copy does later.
-    c.header('Content-Encoding', 'gzip');
-    return c.body(new Uint8Array(gzipSync(body)), 200);
-  }
-  return c.body(new Uint8Array(body.buffer, body.byteOffset, body.byteLength) as Uint8Array<ArrayBuffer>, 200);
-}
-
-/** Public responses worth compressing: pages, style sheets, the API's JSON and the CSV. Smaller ones go as they are. */
-const COMPRESSIBLE = /^(text\/(html|css|csv)|application\/json)\b/;
-const COMPRESS_FROM_BYTES = 1024;
-
-function acceptsGzip(header: string | undefined): boolean {
-  if (!header) return false;
-  const accepts = parseAccept(header);
-  const q = accepts.find((a) => a.type.toLowerCase() === 'gzip')?.q ?? accepts.find((a) => a.type === '*')?.q ?? 0;
-  return q > 0;
 }
 
 function notFoundPage(c: AppContext): Response {
